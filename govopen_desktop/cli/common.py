@@ -1,0 +1,102 @@
+"""What every subcommand shares: Chinese argparse, exit codes, error printing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from govopen_desktop.domain.errors import GovopenError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+
+class ChineseHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse's English messages, said in Chinese
+        translations = {
+            "the following arguments are required": "缺少必需的参数",
+            "unrecognized arguments": "无法识别的参数",
+            "invalid choice": "无效的选项",
+            "expected one argument": "需要一个参数值",
+            "invalid int value": "不是整数",
+        }
+        for en, zh in translations.items():
+            message = message.replace(en, zh)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNUSABLE, f"{self.prog}：错误：{message}\n")
+
+
+def new_parser(prog: str | None = None, **kwargs: Any) -> ChineseArgumentParser:
+    parser = ChineseArgumentParser(
+        prog=prog, formatter_class=ChineseHelpFormatter, add_help=False, **kwargs
+    )
+    _chinese_titles(parser)
+    return parser
+
+
+def add_command(
+    sub: Any, name: str, help_text: str, handler: Callable[[argparse.Namespace], int], **kw: Any
+) -> ChineseArgumentParser:
+    parser: ChineseArgumentParser = sub.add_parser(
+        name,
+        help=help_text,
+        description=kw.pop("description", help_text),
+        formatter_class=ChineseHelpFormatter,
+        add_help=False,
+        **kw,
+    )
+    parser.__class__ = ChineseArgumentParser
+    _chinese_titles(parser)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def _chinese_titles(parser: argparse.ArgumentParser) -> None:
+    parser._positionals.title = "参数"
+    parser._optionals.title = "选项"
+    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+
+def run_guarded(action: Callable[[], int]) -> int:
+    """Run a command: a GovopenError is a clear message and exit 2, never a traceback."""
+    try:
+        return action()
+    except GovopenError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+    except MemoryError:
+        print("错误：内存不足，文件过大。", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except Exception:  # a bug: say so plainly, keep the details in a log file
+        log = _write_crash_log(traceback.format_exc())
+        print(f"错误：程序内部错误，详细信息已写入 {log}，请将该文件发给技术支持。", file=sys.stderr)
+        return EXIT_UNUSABLE
+
+
+def _write_crash_log(text: str) -> str:
+    import tempfile
+    from pathlib import Path
+
+    path = Path(tempfile.gettempdir()) / "govopen-error.log"
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError:
+        return "（无法写入日志）"
+    return str(path)
+
+
+def print_problems(problems: list[str], title: str) -> None:
+    if problems:
+        print(title, file=sys.stderr)
+        for p in problems:
+            print(f"  - {p}", file=sys.stderr)

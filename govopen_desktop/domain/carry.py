@@ -1,0 +1,35 @@
+"""Starting a new year's report from last year's: 上年结转 from 结转下年度继续办理."""
+
+from __future__ import annotations
+
+from govopen_desktop.domain.report import TEXT_KEYS, Report
+
+
+def carry_over_pairs(report: Report, prior: Report) -> list[tuple[str, str]]:
+    """(this year's key, last year's key) for every carried cell the format file lists."""
+    pairs: list[tuple[str, str]] = []
+    for entry in report.format.raw.get("carry_over", []):
+        table = report.format.table(entry["table"])
+        for col in table.col_ids:
+            this_key = f"{table.id}.{entry['to_row']}.{col}"
+            prior_key = f"{table.id}.{entry['from_row']}.{col}"
+            if this_key in report.format.fields and prior_key in prior.format.fields:
+                pairs.append((this_key, prior_key))
+    return pairs
+
+
+def start_next_year(prior: Report, year: int | None = None, agency: str | None = None) -> Report:
+    """A new report for the year after `prior` (or `year`), in that year's format, with the
+    carry-over cells filled, `prior` kept for comparison and last year's text as a draft."""
+    report = Report.new(agency or prior.meta.agency, year or prior.meta.year + 1)
+    report.prior = prior
+    carried = {
+        this_key: prior.get(prior_key)
+        for this_key, prior_key in carry_over_pairs(report, prior)
+        if report.format.fields[this_key].is_input
+    }
+    report.set_values(carried)
+    report.recompute()
+    for key in TEXT_KEYS:
+        report.text[key] = prior.text.get(key)
+    return report

@@ -1,0 +1,19 @@
+"""The checker: every rule a report alone, or a report with last year's, lets us verify.
+
+Rules are listed with their level in the format files (templates/formats/*.json); each rule
+kind has one function here that reads the rule's entry and the report.
+"""
+
+from __future__ import annotations
+
+from govopen_desktop.domain.checks.registry import run_rules
+from govopen_desktop.domain.findings import Finding, sort_findings
+from govopen_desktop.domain.report import Report
+
+
+def check(report: Report) -> list[Finding]:
+    """All findings for `report` (and its `prior`, when it has one), errors first."""
+    return sort_findings(run_rules(report))
+
+
+__all__ = ["check"]

@@ -1,0 +1,283 @@
+"""The report a clerk fills in: front matter, one value per canonical cell key, three texts.
+
+Setting an input cell recomputes exactly the derived cells that depend on it and tells the
+listeners which keys changed. Values read from a file stay as published: a total that
+disagrees with its parts stays until one of its inputs changes or `recompute()` is called;
+the checker reports the disagreement meanwhile.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any
+
+from govopen_desktop.domain.errors import GovopenError, UnknownCellError, ValueInputError
+from govopen_desktop.domain.formats import ReportFormat, format_for_year, load_format
+from govopen_desktop.domain.values import Value, parse_value
+
+TEXT_KEYS: tuple[str, ...] = ("overview", "problems", "other")
+SCHEMA = "govopen-report/1"
+Listener = Callable[[set[str]], None]
+
+
+@dataclass
+class ReportMeta:
+    agency: str = ""
+    year: int = 0
+    format: str = ""
+    date: str | None = None  # ISO YYYY-MM-DD, the date under the signature
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"agency": self.agency, "year": self.year, "format": self.format, "date": self.date}
+
+
+@dataclass
+class Report:
+    meta: ReportMeta
+    cells: dict[str, Value] = field(default_factory=dict)
+    text: dict[str, str | None] = field(default_factory=dict)
+    prior: Report | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # unknown top-level keys, kept on save
+    _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
+
+    # ---- construction --------------------------------------------------------------------
+
+    @classmethod
+    def new(cls, agency: str, year: int, date: str | None = None) -> Report:
+        """An empty report in the format its year requires: every cell left empty."""
+        fmt = format_for_year(year)
+        report = cls(ReportMeta(agency=agency, year=year, format=fmt.id, date=date))
+        report.cells = dict.fromkeys(fmt.keys)
+        report.text = dict.fromkeys(TEXT_KEYS)
+        return report
+
+    @property
+    def format(self) -> ReportFormat:
+        return load_format(self.meta.format)
+
+    def copy(self) -> Report:
+        return Report(
+            meta=replace(self.meta),
+            cells=dict(self.cells),
+            text=dict(self.text),
+            prior=self.prior,
+            extra=dict(self.extra),
+        )
+
+    # ---- listeners -----------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _notify(self, keys: set[str]) -> None:
+        if keys:
+            for listener in list(self._listeners):
+                listener(keys)
+
+    # ---- cells ---------------------------------------------------------------------------
+
+    def get(self, key: str) -> Value:
+        return self.cells.get(key)
+
+    def is_derived(self, key: str) -> bool:
+        f = self.format.fields.get(key)
+        return bool(f and f.derived)
+
+    def set_value(self, key: str, value: Value | str) -> set[str]:
+        """Set one input cell (parsed for its kind) and recompute what depends on it."""
+        return self.set_values({key: value})
+
+    def set_values(self, values: Mapping[str, Value | str], *, force: bool = False) -> set[str]:
+        """Set several cells at once, with one notification. `force` also writes derived
+        cells as given (import keeps a published total as it was printed)."""
+        fmt = self.format
+        parsed: dict[str, Value] = {}
+        for key, raw in values.items():
+            f = fmt.fields.get(key)
+            if f is None:
+                raise UnknownCellError(f"{fmt.id}年版格式没有单元格“{key}”。")
+            if f.derived and not force:
+                raise ValueInputError(f"“{f.label}”是自动计算的合计，不能直接填写。")
+            parsed[key] = parse_value(raw, f.kind, f.label) if isinstance(raw, str) else _checked(
+                raw, f.kind, f.label
+            )
+        changed: set[str] = set()
+        for key, value in parsed.items():
+            if self.cells.get(key) != value or key not in self.cells:
+                self.cells[key] = value
+                changed.add(key)
+        if not force:
+            dirty = {d for key in changed for d in fmt.dependents.get(key, ())}
+            changed |= self._recompute_keys(dirty)
+        self._notify(changed)
+        return changed
+
+    def recompute(self, keys: Iterable[str] | None = None) -> set[str]:
+        """Recompute derived cells (all, or those given) from their parts."""
+        fmt = self.format
+        wanted = set(fmt.derived_order if keys is None else keys)
+        changed = self._recompute_keys(wanted)
+        self._notify(changed)
+        return changed
+
+    def _recompute_keys(self, keys: set[str]) -> set[str]:
+        changed: set[str] = set()
+        for key in self.format.derived_order:
+            if key in keys:
+                value = self.expected(key)
+                if self.cells.get(key) != value or type(self.cells.get(key)) is not type(value):
+                    self.cells[key] = value
+                    changed.add(key)
+        return changed
+
+    def expected(self, key: str) -> Value:
+        """What a derived cell should hold: the sum of its parts (empty when all are empty)."""
+        f = self.format.fields[key]
+        if f.derived is None:
+            return self.cells.get(key)
+        parts = [self.cells.get(t) for t in f.derived.terms]
+        numbers = [p for p in parts if isinstance(p, int | Decimal)]
+        if not numbers:
+            return None
+        total = sum(numbers, start=0)
+        return total
+
+    # ---- text and front matter -----------------------------------------------------------
+
+    def set_text(self, key: str, value: str | None) -> set[str]:
+        if key not in TEXT_KEYS:
+            raise UnknownCellError(f"没有文字部分“{key}”。")
+        value = value if value else None
+        if self.text.get(key) == value:
+            return set()
+        self.text[key] = value
+        changed = {f"text.{key}"}
+        self._notify(changed)
+        return changed
+
+    def set_meta(self, **changes: Any) -> set[str]:
+        """Change agency, year or date. A year in another format's range converts the report."""
+        changed: set[str] = set()
+        for name, value in changes.items():
+            if name not in ("agency", "year", "date"):
+                raise UnknownCellError(f"封面信息没有“{name}”。")
+            if getattr(self.meta, name) != value:
+                setattr(self.meta, name, value)
+                changed.add(f"meta.{name}")
+        if "meta.year" in changed:
+            new_format = format_for_year(self.meta.year).id
+            if new_format != self.meta.format:
+                changed |= self.convert_format(new_format, notify=False)
+        self._notify(changed)
+        return changed
+
+    def convert_format(self, format_id: str, *, notify: bool = True) -> set[str]:
+        """Move to another format: keys both formats share keep their values."""
+        old_cells = self.cells
+        self.meta.format = format_id
+        fmt = self.format
+        self.cells = {k: old_cells.get(k) for k in fmt.keys}
+        self._recompute_keys(set(fmt.derived_order))
+        changed = {"meta.format", *fmt.keys, *old_cells}
+        if notify:
+            self._notify(changed)
+        return changed
+
+    # ---- the project-file shape ----------------------------------------------------------
+
+    def to_dict(self, *, include_prior: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "schema": SCHEMA,
+            "meta": self.meta.to_dict(),
+            "cells": dict(self.cells),
+            "text": {k: self.text.get(k) for k in TEXT_KEYS},
+        }
+        if include_prior and self.prior is not None:
+            data["prior"] = self.prior.to_dict(include_prior=False)
+        data.update({k: v for k, v in self.extra.items() if k not in data})
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str = "") -> Report:
+        """Build a report from the project-file shape; GovopenError says what is wrong."""
+        place = f"{where}：" if where else ""
+        if not isinstance(data, Mapping):
+            raise GovopenError(f"{place}内容不是年度报告（应为 JSON 对象）。")
+        schema = data.get("schema", SCHEMA)
+        if schema != SCHEMA:
+            raise GovopenError(f"{place}文件类型“{schema}”不是本程序的年度报告文件。")
+        meta_raw = data.get("meta")
+        if not isinstance(meta_raw, Mapping):
+            raise GovopenError(f"{place}缺少 meta（机关名称、年度）。")
+        meta = _meta_from(meta_raw, place)
+        fmt = load_format(meta.format)
+        cells_raw = data.get("cells") or {}
+        if not isinstance(cells_raw, Mapping):
+            raise GovopenError(f"{place}cells 应为“单元格键: 数值”的对象。")
+        unknown = sorted(k for k in cells_raw if k not in fmt.fields)
+        if unknown:
+            shown = "、".join(unknown[:5]) + ("等" if len(unknown) > 5 else "")
+            raise GovopenError(f"{place}{meta.format}年版格式没有这些单元格：{shown}。")
+        cells: dict[str, Value] = dict.fromkeys(fmt.keys)
+        for key, raw in cells_raw.items():
+            f = fmt.fields[key]
+            try:
+                cells[key] = _checked(raw, f.kind, f"{f.label}（{key}）")
+            except ValueInputError as exc:
+                raise GovopenError(f"{place}{exc}") from exc
+        text_raw = data.get("text") or {}
+        if not isinstance(text_raw, Mapping):
+            raise GovopenError(f"{place}text 应为对象。")
+        text: dict[str, str | None] = {k: _text_or_none(text_raw.get(k)) for k in TEXT_KEYS}
+        prior = None
+        if data.get("prior") is not None:
+            prior = cls.from_dict(data["prior"], f"{where} 的上年报告（prior）" if where else "")
+        known = {"schema", "meta", "cells", "text", "prior"}
+        extra = {k: v for k, v in data.items() if k not in known}
+        return cls(meta=meta, cells=cells, text=text, prior=prior, extra=extra)
+
+
+def _text_or_none(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value) or None
+
+
+def _meta_from(raw: Mapping[str, Any], place: str) -> ReportMeta:
+    year = raw.get("year")
+    if isinstance(year, str) and year.strip().isdigit():
+        year = int(year.strip())
+    if not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2200:
+        raise GovopenError(f"{place}年度“{year}”无效，应为四位数年份（如 2024）。")
+    expected_format = format_for_year(year).id
+    fmt_id = str(raw.get("format") or expected_format)
+    try:
+        load_format(fmt_id)
+    except GovopenError as exc:
+        raise GovopenError(f"{place}未知的报告格式“{fmt_id}”（应为 2019 或 2021）。") from exc
+    date = raw.get("date")
+    if date is not None:
+        try:
+            dt.date.fromisoformat(str(date))
+        except ValueError as exc:
+            raise GovopenError(f"{place}成文日期“{date}”无效，应写作 YYYY-MM-DD。") from exc
+        date = str(date)
+    return ReportMeta(agency=str(raw.get("agency") or ""), year=year, format=fmt_id, date=date)
+
+
+def _checked(raw: Any, kind: Any, where: str) -> Value:
+    """A value already typed (from JSON or code) checked for its kind."""
+    if raw is None:
+        return None
+    if kind == "unit":
+        return str(raw) or None
+    if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal | str):
+        raise ValueInputError(f"{where}：“{raw}”不是数字。")
+    return parse_value(raw, kind, where)
