@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLE := resources/sample/sample-2024.govopen
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots clean package
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/govopen gui $(SAMPLE)
 
 lint: $(STAMP)
-	$(BIN)/ruff check govopen_desktop tests benchmarks
+	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
 test: lint
@@ -27,7 +27,11 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m screenshot --update-docs
+	QT_QPA_PLATFORM=offscreen GOVOPEN_UPDATE_DOCS=1 $(BIN)/python -m pytest -m screenshot
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'pyinstaller>=6,<7'
+	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/govopen.spec
