@@ -1,0 +1,113 @@
+"""From the neutral rows to a Report: format, tables, text sections, front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from govopen_desktop.domain.formats import ReportFormat, Table, format_for_year, load_format
+from govopen_desktop.domain.report import TEXT_KEYS, Report, ReportMeta
+from govopen_desktop.io.importers.extract import Extractor
+from govopen_desktop.io.importers.labels import norm
+from govopen_desktop.io.importers.meta import (
+    detect_format,
+    find_filler,
+    find_sections,
+    find_signature,
+    find_title,
+    guess_year,
+    section_text,
+)
+from govopen_desktop.io.importers.neutral import Doc
+from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
+
+SECTION_ORDER = ("overview", "t2", "t3", "t4", "problems", "other")
+
+
+def _table_anchor(fmt: ReportFormat, table: Table, norms: list[set[str]]) -> int | None:
+    """The first row holding a label only this table has (e.g. 第二十条第（一）项)."""
+    own = {norm(c.text) for c in table.cells if c.text}
+    others = {norm(c.text) for t in fmt.tables if t.id != table.id for c in t.cells if c.text}
+    words = {w for w in own - others if len(w) >= 4}
+    return next((i for i, seen in enumerate(norms) if seen & words), None)
+
+
+def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
+    rows = doc.rows
+    problems: list[ImportProblem] = []
+    sections = find_sections(rows, SECTION_ORDER)
+    norms = [{norm(c.text) for c in r.cells if c.text.strip()} for r in rows]
+    detected, _score = detect_format(rows)
+
+    first_heading = min(sections.rows.values(), default=len(rows))
+    title = find_title(rows, first_heading)
+    last_heading = max(sections.rows.values(), default=-1)
+    sig = find_signature(rows, last_heading)
+    year = title.year or guess_year(rows, first_heading)
+    if year is None and sig.date:
+        year = int(sig.date[:4]) - 1
+    if year is None:
+        year = guess_year(rows, len(rows))
+
+    fmt = detected
+    if fmt is None and year is not None:
+        fmt = _format_for(year)
+    if fmt is None:
+        raise ImportFailed(
+            f"“{doc.name}”：没有找到年度报告的表格（主动公开、依申请公开、复议诉讼），不是政府信息公开工作年度报告。"
+        )
+    if year is None:
+        year = fmt.last_year or dt.date.today().year - 1
+        problems.append(ImportProblem(f"没有找到报告年度，暂按 {year} 年，请核对。", "meta.year"))
+    elif (expected := _format_for(year)) is not None and expected.id != fmt.id:
+        problems.append(ImportProblem(
+            f"{year}年度报告应使用{expected.document}格式，但表格按{fmt.document}格式填写；已按表格读取。",
+            "meta.format"))
+
+    extractor = Extractor(rows, fmt, problems)
+    starts: dict[str, int] = {}
+    for table in fmt.tables:
+        sid = next((s.id for s in fmt.sections if s.table == table.id), None)
+        at = sections.rows.get(sid or "")
+        anchor = _table_anchor(fmt, table, norms)
+        if at is None or (anchor is not None and anchor < at):
+            at = anchor if at is None else at
+        if at is not None:
+            starts[table.id] = at
+    found_any = False
+    for table in fmt.tables:
+        start = starts.get(table.id, 0)
+        bounds = [s for s in list(starts.values()) + list(sections.rows.values()) if s > start]
+        stop = min(bounds, default=len(rows))
+        before = len([p for p in problems if p.key and p.key.startswith(table.id + ".")])
+        extractor.table(table, start, stop)
+        missing = len([p for p in problems if p.key and p.key.startswith(table.id + ".")]) - before
+        found_any = found_any or missing < len(table.keys) // 2
+    if not found_any and not sections.rows:
+        raise ImportFailed(f"“{doc.name}”：没有找到年度报告的表格和章节，不是政府信息公开工作年度报告。")
+
+    text: dict[str, str | None] = dict.fromkeys(TEXT_KEYS)
+    heading_rows = sorted(sections.rows.values())
+    for key in TEXT_KEYS:
+        at = sections.rows.get(key)
+        if at is None:
+            continue
+        stop = min((r for r in heading_rows if r > at), default=len(rows))
+        text[key] = section_text(rows, at, stop, sig.rows)
+
+    agency = title.agency or sig.agency or find_filler(rows)
+    if not agency:
+        problems.append(ImportProblem("没有找到报告机关名称（标题或落款），请补填。", "meta.agency"))
+    report = Report(ReportMeta(agency=agency or "", year=year, format=fmt.id, date=sig.date),
+                    cells=extractor.cells, text=text)
+    source: dict[str, Any] = {"file": doc.name, "kind": doc.kind, "title": title.line,
+                              "headings": list(sections.headings)}
+    report.extra["source"] = source
+    return report, problems
+
+
+def _format_for(year: int) -> ReportFormat | None:
+    try:
+        return load_format(format_for_year(year).id)
+    except Exception:
+        return None

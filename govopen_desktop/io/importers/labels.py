@@ -1,0 +1,48 @@
+"""Label normalisation: the same official label however a document spells or breaks it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Punctuation and numbering marks that documents write in many ways (full/half width,
+# "1." vs "1、", "（一）" vs "(一)", "，" vs "、" in the （六） sub-rows).
+_DROP = re.compile(r"[\s\u00a0\u3000\u200b\ufeff()（）\[\]【】〔〕<>《》、，,.．。:：;；“”\"'‘’!！?？·•/／\\\-－—_]+")
+_LEADING_NUMBER = re.compile(r"^(第?[一二三四五六七八九十]+|\d+)")
+
+
+@lru_cache(maxsize=4096)
+def norm(text: str) -> str:
+    """A label reduced to its words: no spaces, brackets, punctuation; full width folded."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", text))
+
+
+def strip_number(normalized: str) -> str:
+    """'一本年新收…' -> '本年新收…' (a label written without or with another numbering)."""
+    return _LEADING_NUMBER.sub("", normalized, count=1)
+
+
+def aliases(label: str) -> tuple[str, ...]:
+    """Normalised spellings accepted for an official label (2019 and 2021 differ here)."""
+    n = norm(label)
+    out = [n]
+    if n.endswith("行政规范性文件"):
+        out.append(n.replace("行政规范性文件", "规范性文件"))
+    elif n.endswith("规范性文件"):
+        out.append(n.replace("规范性文件", "行政规范性文件"))
+    return tuple(out)
+
+
+def cell_matches(cell_norm: str, label_aliases: tuple[str, ...]) -> bool:
+    """A cell holds the label: the same words, or the label at its end (a cell that also
+    carries its group, e.g. '（三）不予公开1.属于国家秘密')."""
+    if not cell_norm:
+        return False
+    for a in label_aliases:
+        if cell_norm == a or (len(a) >= 4 and cell_norm.endswith(a)):
+            return True
+        bare = strip_number(a)
+        if len(bare) >= 4 and strip_number(cell_norm) == bare:
+            return True
+    return False

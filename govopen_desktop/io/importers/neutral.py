@@ -1,0 +1,40 @@
+"""The neutral form every reader produces: the document's rows of cells in reading order.
+
+A paragraph is a row of one cell. A merged cell appears once, at its first position; the
+positions it covers are left out, so each merged cell is read once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    place: str  # where it sits, in Chinese: "第12行", "工作表“表三” D7"
+    value: object = None  # a typed value from a spreadsheet (int/float), else None
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    place: str
+    is_table: bool = False  # a row of a real table (docx/html/sheet), not a paragraph
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+    def non_empty(self) -> list[Cell]:
+        return [c for c in self.cells if c.text.strip()]
+
+
+@dataclass
+class Doc:
+    name: str  # the file name shown in messages
+    kind: str  # txt, xlsx, xls, docx, html, ...
+    rows: list[Row] = field(default_factory=list)
+
+    def add_paragraph(self, text: str, place: str) -> None:
+        self.rows.append(Row([Cell(text, place)], place))

@@ -1,0 +1,104 @@
+"""Plain text and pasted text: one cell per line, tab-separated rows, |-separated rows."""
+
+from __future__ import annotations
+
+import re
+
+from govopen_desktop.io.importers.neutral import Cell, Doc, Row
+
+MAX_TEXT_CHARS = 5_000_000
+_HEADING_LIKE = re.compile(r"^\s*([一二三四五六七八九十]|\d{1,2})\s*[、.．]")
+_ONE_CELL = re.compile(r"^\t[^\t]*$")
+
+
+def decode_text(data: bytes) -> str | None:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (what Chinese Windows
+    Notepad and WPS save); None for bytes that are no text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    else:
+        for enc in ("utf-8-sig", "gb18030"):
+            try:
+                text = data.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            return None
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\r\n\f\v")
+    if "\x00" in text or controls > 8:
+        return None
+    return text
+
+
+def read_text(text: str, name: str, kind: str = "txt") -> Doc:
+    doc = Doc(name, kind)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    with_tabs = [ln for ln in lines if "\t" in ln]
+    one_cell = sum(1 for ln in with_tabs if _ONE_CELL.match(ln))
+    if with_tabs and one_cell * 2 >= len(with_tabs):
+        _cell_per_line(lines, doc)
+    else:
+        _split_rows(lines, doc)
+    return doc
+
+
+def _place(n: int) -> str:
+    return f"第{n}行"
+
+
+def _split_rows(lines: list[str], doc: Doc) -> None:
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        if "\t" in line:
+            parts = line.split("\t")
+        elif line.count("|") >= 2 or (line.count("|") == 1 and line.rstrip().endswith("|")):
+            parts = line.split("|")
+        else:
+            doc.add_paragraph(line, _place(n))
+            continue
+        place = _place(n)
+        doc.rows.append(Row([Cell(p, place) for p in parts], place, is_table=True))
+
+
+def _cell_per_line(lines: list[str], doc: Doc) -> None:
+    """Each cell on its own line after a tab, rows separated by a blank line; a line without
+    the tab continues the cell above (a label broken by the copy), unless a gap or a heading
+    says the table has ended."""
+    cells: list[Cell] = []
+    row_place = ""
+    gap = 0
+
+    def flush() -> None:
+        nonlocal cells
+        if cells:
+            doc.rows.append(Row(cells, row_place, is_table=True))
+        cells = []
+
+    for n, line in enumerate(lines, 1):
+        if _ONE_CELL.match(line):
+            if gap:
+                flush()
+            if not cells:
+                row_place = _place(n)
+            cells.append(Cell(line[1:], _place(n)))
+            gap = 0
+        elif not line.strip():
+            gap += 2 if line else 1  # a line of spaces is a paragraph break on web pages
+        elif cells and gap < 2 and not _HEADING_LIKE.match(line) and "\t" not in line:
+            last = cells[-1]
+            cells[-1] = Cell(last.text + line.strip(), last.place)
+            gap = 0
+        else:
+            flush()
+            gap = 0
+            if "\t" in line:
+                place = _place(n)
+                doc.rows.append(Row([Cell(p, place) for p in line.split("\t")], place, is_table=True))
+            else:
+                doc.add_paragraph(line, _place(n))
+    flush()
