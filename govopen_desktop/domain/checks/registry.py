@@ -21,8 +21,7 @@ def rule_kind(name: str) -> Callable[[RuleFunction], RuleFunction]:
 
 
 def run_rules(report: Report) -> list[Finding]:
-    from govopen_desktop.domain.checks import tables  # noqa: F401  (registers its kinds)
-
+    _load_kinds()
     findings: list[Finding] = []
     for spec in report.format.rules:
         fn = RULE_KINDS.get(spec.kind)
@@ -30,3 +29,15 @@ def run_rules(report: Report) -> list[Finding]:
             raise KeyError(f"unknown rule kind {spec.kind!r} for {spec.id}")
         findings.extend(fn(report, spec))
     return findings
+
+
+def _load_kinds() -> None:
+    """Import the rule modules once: importing them registers their kinds."""
+    from govopen_desktop.domain.checks import (  # noqa: F401
+        cross_year,
+        meta,
+        table2,
+        tables,
+        text,
+        text_numbers,
+    )

@@ -3,34 +3,60 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
+from govopen_desktop.domain.checks.common import finding, join, shown
 from govopen_desktop.domain.checks.registry import rule_kind
 from govopen_desktop.domain.findings import Finding, Level
-from govopen_desktop.domain.formats import RuleSpec
+from govopen_desktop.domain.formats import ReportFormat, RuleSpec, load_format
 from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.values import format_value, same_value
+from govopen_desktop.domain.values import decimals_of, format_value, same_value
+
+
+@lru_cache(maxsize=64)
+def _derived_of(format_id: str, rule_id: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(key, label, terms) of every derived cell the rule `rule_id` checks."""
+    fmt = load_format(format_id)
+    return tuple(
+        (key, fmt.fields[key].label, fmt.fields[key].derived.terms)  # type: ignore[union-attr]
+        for key in fmt.derived_order
+        if fmt.fields[key].derived.rule == rule_id  # type: ignore[union-attr]
+    )
 
 
 @rule_kind("derived")
 def derived_sums(report: Report, spec: RuleSpec) -> Iterator[Finding]:
-    """Each derived cell of this rule holds the sum of its parts."""
-    fmt = report.format
-    for key in fmt.derived_order:
-        f = fmt.fields[key]
-        if f.derived is None or f.derived.rule != spec.id:
+    """Each derived cell of this rule holds the sum of its parts.
+
+    With some parts left empty the sum is not known: only a total already smaller than the
+    parts that are filled is certainly wrong (the empty cells are reported as such)."""
+    cells = report.cells
+    for key, name, terms in _derived_of(report.meta.format, spec.id):
+        parts = [cells.get(t) for t in terms]
+        actual = cells.get(key)
+        filled = [p for p in parts if isinstance(p, int | Decimal) and not isinstance(p, bool)]
+        if not filled:
             continue
-        actual, expected = report.get(key), report.expected(key)
-        if expected is None or same_value(actual, expected):
+        expected = sum(filled, start=0)
+        if len(filled) < len(parts):
+            if isinstance(actual, int | Decimal) and actual < expected:
+                yield finding(
+                    spec,
+                    f"“{name}”填的是 {shown(actual)}，但已填的各项相加已经是 {format_value(expected)}，"
+                    "总计不能小于各项之和（另有空白项未填）。",
+                    (key, *terms),
+                    key.split(".", 1)[0],
+                )
             continue
-        shown = "空" if actual is None else format_value(actual)
-        yield Finding(
-            rule=spec.id,
-            level=Level(spec.level),
-            message=f"“{f.label}”填的是 {shown}，按各项之和应为 {format_value(expected)}。",
-            cells=(key, *f.derived.terms),
-            section=f.table,
-            suggested={key: expected},
+        if same_value(actual, expected):
+            continue
+        yield finding(
+            spec,
+            f"“{name}”填的是 {shown(actual)}，按各项之和应为 {format_value(expected)}。",
+            (key, *terms),
+            key.split(".", 1)[0],
+            {key: expected},
         )
 
 
@@ -61,3 +87,109 @@ def balance(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             cells=(*lhs_keys, *rhs_keys),
             section=table.id,
         )
+
+
+@lru_cache(maxsize=64)
+def _table_fields(format_id: str, tables: tuple[str, ...]) -> tuple[tuple[str, str, str, str], ...]:
+    """(key, kind, label, table) of every value field of `tables`, in grid order."""
+    fmt = load_format(format_id)
+    return tuple(
+        (k, f.kind, f.label, f.table) for k, f in fmt.fields.items() if f.table in tables and f.kind != "unit"
+    )
+
+
+@rule_kind("numbers")
+def numbers(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """Counts are whole numbers (≥ 0 unless signed); amounts are ≥ 0 with few decimals."""
+    max_decimals = int(spec.params.get("max_decimals", 4))
+    cells = report.cells
+    for key, kind, name, table in _table_fields(report.meta.format, tuple(spec.params["tables"])):
+        value = cells.get(key)
+        if value is None or (type(value) is int and (value >= 0 or kind == "signed_count")):
+            continue  # the usual case, decided without Decimal arithmetic
+        if isinstance(value, bool) or not isinstance(value, int | Decimal):
+            yield finding(spec, f"“{name}”填的“{value}”不是数字，请填写数字（没有请填 0）。", (key,), table)
+            continue
+        n = Decimal(value)
+        if kind in ("count", "signed_count"):
+            if n != n.to_integral_value():
+                yield finding(
+                    spec, f"“{name}”填的是 {shown(value)}，件数只能是整数。", (key,), table,
+                    {key: int(n.to_integral_value(ROUND_HALF_UP))},
+                )
+            elif kind == "count" and n < 0:
+                yield finding(spec, f"“{name}”填的是 {shown(value)}，件数不能小于 0。", (key,), table)
+            continue
+        if n < 0:
+            yield finding(spec, f"“{name}”填的是 {shown(value)}，金额不能小于 0。", (key,), table)
+        elif kind == "amount" and decimals_of(value) > max_decimals:
+            rounded = n.quantize(Decimal(1).scaleb(-max_decimals), ROUND_HALF_UP)
+            yield finding(
+                spec,
+                f"“{name}”填的是 {shown(value)}，有 {decimals_of(value)} 位小数；"
+                f"以万元为单位保留 {max_decimals} 位小数即可精确到元，应为 {shown(rounded)}。",
+                (key,), table, {key: rounded}, level=spec.params.get("decimals_level"),
+            )
+
+
+@lru_cache(maxsize=64)
+def _row_groups(format_id: str, tables: tuple[str, ...]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(table, row label, keys) per table row: the key's middle part names its row."""
+    fmt = load_format(format_id)
+    groups: dict[tuple[str, str], list[str]] = {}
+    for key, f in fmt.fields.items():
+        if f.table in tables and f.kind != "unit":
+            groups.setdefault((f.table, key.split(".")[1]), []).append(key)
+    return tuple((table, _common_label(fmt, keys), tuple(keys)) for (table, _row), keys in groups.items())
+
+
+def _common_label(fmt: ReportFormat, keys: list[str]) -> str:
+    """The label parts all keys of a row share (the row's name); a single key: its label."""
+    parts = [fmt.fields[k].label.split(" · ") for k in keys]
+    if len(parts) == 1:
+        return " · ".join(parts[0])
+    common: list[str] = []
+    for items in zip(*parts, strict=False):
+        if len(set(items)) > 1:
+            break
+        common.append(items[0])
+    return " · ".join(common) or parts[0][0]
+
+
+@rule_kind("blank")
+def blanks(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """Cells left empty, one finding per table row (a finished report writes 0)."""
+    fmt = report.format
+    for table, row_label, keys in _row_groups(report.meta.format, tuple(spec.params["tables"])):
+        empty = [k for k in keys if report.get(k) is None]
+        # a derived total whose parts are filled is reported (with its value) by its sum rule
+        empty = [k for k in empty if _unknown_total(report, k)]
+        if not empty:
+            continue
+        number = table_number(fmt, table)
+        if len(empty) == len(keys) and len(keys) > 1:
+            what = "整行都没有填"
+        else:
+            what = f"{len(empty)} 格没有填：{join(_cell_name(fmt, k, row_label) for k in empty)}"
+        yield finding(
+            spec,
+            f"表{number}“{row_label}”{what}。空白和 0 含义不同，确实没有的请填 0。",
+            empty,
+            table,
+            {k: 0 for k in empty if fmt.fields[k].derived is None},
+        )
+
+
+def _unknown_total(report: Report, key: str) -> bool:
+    """An input cell, or a total some of whose parts are empty too (else its rule says it)."""
+    derived = report.format.fields[key].derived
+    return derived is None or any(report.get(t) is None for t in derived.terms)
+
+
+def _cell_name(fmt: ReportFormat, key: str, row_label: str) -> str:
+    name = fmt.fields[key].label
+    return name.removeprefix(row_label + " · ") or name
+
+
+def table_number(fmt: ReportFormat, table_id: str) -> str:
+    return fmt.table(table_id).number

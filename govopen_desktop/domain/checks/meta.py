@@ -1,0 +1,89 @@
+"""Front-matter rules: the format for the year, the signature date, the legal deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from govopen_desktop.domain.checks.common import finding
+from govopen_desktop.domain.checks.registry import rule_kind
+from govopen_desktop.domain.errors import GovopenError
+from govopen_desktop.domain.findings import Finding
+from govopen_desktop.domain.formats import RuleSpec, format_for_year
+from govopen_desktop.domain.report import Report
+
+
+@rule_kind("format_for_year")
+def format_matches_year(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """Reports for 2019–2020 use the trial format, reports from 2021 on the current one."""
+    try:
+        wanted = format_for_year(report.meta.year)
+    except GovopenError as exc:
+        yield finding(spec, str(exc), section="meta")
+        return
+    if wanted.id == report.meta.format:
+        return
+    yield finding(
+        spec,
+        f"{report.meta.year} 年度报告应使用{wanted.title}，"
+        f"本报告用的是{report.format.title}，表格的栏目和行不符合该年度的要求。",
+        section="meta",
+        suggested={"meta.format": wanted.id},
+    )
+
+
+def signature_date(report: Report) -> dt.date | None:
+    if not report.meta.date:
+        return None
+    try:
+        return dt.date.fromisoformat(report.meta.date)
+    except ValueError:
+        return None
+
+
+def _cn_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+@rule_kind("signature_date")
+def signature_date_in_next_year(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """The report is signed after the year it covers ended, in the following year."""
+    day, year = signature_date(report), report.meta.year
+    if day is None or day.year == year + 1:
+        return
+    if day.year <= year:
+        problem = f"早于 {year} 年度结束，统计年度还没有过完"
+    else:
+        problem = f"不在 {year + 1} 年，年度报告应在次年年初发布"
+    yield finding(
+        spec,
+        f"成文日期 {_cn_date(day)} {problem}。请核对日期或报告年度。",
+        section="meta",
+    )
+
+
+def is_government(agency: str, suffixes: list[str]) -> bool:
+    """A 人民政府 itself (not one of its departments, e.g. 人民政府办公室)."""
+    name = agency.strip()
+    return any(name.endswith(s) for s in suffixes)
+
+
+@rule_kind("deadline")
+def deadline(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """条例第四十九条: departments publish by 1月31日, a government's report by 3月31日."""
+    day = signature_date(report)
+    if day is None or day.year < report.meta.year + 1:
+        return  # no date, or a date R-DATE already reports
+    p = spec.params
+    government = is_government(report.meta.agency, p["government_suffixes"])
+    month, dom = (int(x) for x in (p["government"] if government else p["department"]).split("-"))
+    due = dt.date(report.meta.year + 1, month, dom)
+    if day <= due:
+        return
+    who = "本级人民政府的年度报告" if government else "政府部门和派出机关的年度报告"
+    yield finding(
+        spec,
+        f"成文日期 {_cn_date(day)} 晚于法定期限 {_cn_date(due)}：按《政府信息公开条例》第四十九条，"
+        f"{who}应在每年{month}月{dom}日前公布。",
+        section="meta",
+    )

@@ -1,0 +1,202 @@
+"""Rules on the text sections: presence, the five overview parts, numbering, what 六 says."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+
+from govopen_desktop.domain.checks.common import (
+    as_int,
+    compact,
+    finding,
+    has_text,
+    join,
+    number,
+    parse_count,
+    source_info,
+    text_of,
+)
+from govopen_desktop.domain.checks.meta import is_government
+from govopen_desktop.domain.checks.registry import rule_kind
+from govopen_desktop.domain.findings import Finding
+from govopen_desktop.domain.formats import ReportFormat, RuleSpec, Section
+from govopen_desktop.domain.report import Report
+
+_HEADING = re.compile(r"^\s*(?P<num>[一二三四五六七八九十]+|[0-9０-９]+)\s*[、.．,，]?\s*(?P<title>.*?)\s*$")
+_CN_NUMBERED_LINE = re.compile(r"^[ \t\u3000]*([一二三四五六七八九十]+)[ \t\u3000]*、", re.MULTILINE)
+
+
+def _headings(report: Report) -> list[str]:
+    raw = source_info(report).get("headings")
+    return [str(h) for h in raw] if isinstance(raw, list) else []
+
+
+def _parse_heading(text: str) -> tuple[int, str, bool] | None:
+    """'1、 总体情况' -> (1, '总体情况', True): number, title, written in Arabic digits."""
+    m = _HEADING.match(text)
+    if not m:
+        return None
+    n = parse_count(m.group("num"))
+    if n is None:
+        return None
+    return n, compact(m.group("title")).rstrip("。:："), m.group("num")[0] not in "一二三四五六七八九十"
+
+
+@rule_kind("sections")
+def sections(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """Every section of the format is there; printed headings keep the official wording."""
+    fmt = report.format
+    hints: Mapping[str, str] = spec.params.get("hints", {})
+    for section in fmt.sections:
+        if section.text and not has_text(report, section.text):
+            hint = hints.get(section.id, "")
+            yield finding(
+                spec,
+                f"缺少“{section.heading}”：年度报告的六个部分都不能省略，没有内容也要写明“无”的情况。{hint}",
+                section=section.id,
+            )
+    by_number = {i + 1: s for i, s in enumerate(fmt.sections)}
+    for raw in _headings(report):
+        parsed = _parse_heading(raw)
+        if parsed is None or parsed[0] not in by_number:
+            continue
+        section = by_number[parsed[0]]
+        if parsed[1] and parsed[1] != section.title:
+            yield finding(
+                spec,
+                f"标题“{raw.strip()}”与官方格式不一致，应为“{section.heading}”。",
+                section=section.id,
+                level=spec.params.get("wording_level", "warning"),
+            )
+
+
+@rule_kind("overview_parts")
+def overview_parts(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """总体情况 covers 主动公开、依申请公开、政府信息管理、平台建设、监督保障."""
+    text = text_of(report, "overview")
+    if not text:
+        return  # a missing section is reported by R-SECTIONS
+    fmt = report.format
+    aliases: Mapping[str, list[str]] = spec.params.get("aliases", {})
+    missing = [p for p in fmt.overview_parts if not any(w in text for w in (p, *aliases.get(p, ())))]
+    if not missing:
+        return
+    what = "这些方面都没有写到" if len(missing) == len(fmt.overview_parts) else f"没有写到{join(missing)}"
+    yield finding(
+        spec,
+        f"“{_heading(fmt, 'overview')}”{what}。总体情况应包括{join(fmt.overview_parts)}"
+        f"{len(fmt.overview_parts)}个方面，可按（一）（二）……分别写。",
+        section="overview",
+    )
+
+
+def _heading(fmt: ReportFormat, section_id: str) -> str:
+    section: Section | None = next((s for s in fmt.sections if s.id == section_id), None)
+    return section.heading if section else section_id
+
+
+def _mentions(text: str, words: list[list[str]] | list[str]) -> list[str]:
+    """The first word of every group none of whose words occurs in `text`."""
+    groups = [[w] if isinstance(w, str) else w for w in words]
+    return [g[0] for g in groups if not any(w in text for w in g)]
+
+
+@rule_kind("government_assessment")
+def government_assessment(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """A 人民政府 reports 工作考核、社会评议和责任追究结果 (条例第五十条第四项)."""
+    p = spec.params
+    if not is_government(report.meta.agency, p["agency_suffixes"]):
+        return
+    text = "".join(text_of(report, key) for key in p["sections"])
+    missing = _mentions(text, p["words"])
+    if not missing:
+        return
+    yield finding(
+        spec,
+        f"{report.meta.agency.strip()}是人民政府，报告应写明政府信息公开工作考核、社会评议和责任追究结果情况"
+        f"（条例第五十条第四项），现在没有提到：{join(missing)}。通常写在总体情况的“监督保障”部分。",
+        section="overview",
+    )
+
+
+@rule_kind("fee_statement")
+def fee_statement(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """2021 format: 六 says whether 信息处理费 was charged and how much."""
+    section = spec.params["section"]
+    text = text_of(report, section)
+    if not text or not _mentions(text, spec.params["words"]):
+        return
+    yield finding(
+        spec,
+        f"“{_heading(report.format, section)}”没有说明信息处理费的收取情况。"
+        "请写明本年度是否收取、收取多少，例如“本年度未收取信息处理费”。",
+        section=section,
+    )
+
+
+@rule_kind("fee_link")
+def fee_link(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """Applications dropped for an unpaid fee notice mean fees were asked: 六 should say so."""
+    key, section = spec.params["key"], spec.params["section"]
+    count = number(report.get(key))
+    if count is None or count <= 0 or not _mentions(text_of(report, section), spec.params["words"]):
+        return
+    yield finding(
+        spec,
+        f"表三有 {as_int(count)} 件申请因逾期未缴纳信息处理费不再处理，说明本年发出过收费通知，"
+        f"但“{_heading(report.format, section)}”没有提到信息处理费，请说明收费情况。",
+        (key,),
+        section,
+    )
+
+
+@rule_kind("partial_advice")
+def partial_advice(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """A partly disclosed application counts once, under （二）部分公开 only."""
+    key = spec.params["key"]
+    count = number(report.get(key))
+    if count is None or count <= 0:
+        return
+    yield finding(
+        spec,
+        f"本年有 {as_int(count)} 件部分公开。区分处理的申请只计入“（二）部分公开”，"
+        "不要再在不予公开、无法提供等其他情形中重复统计。",
+        (key,),
+        "t3",
+    )
+
+
+@lru_cache(maxsize=256)
+def _numbered_lines(text: str) -> tuple[str, ...]:
+    return tuple(m.group(1) + "、" for m in _CN_NUMBERED_LINE.finditer(text))
+
+
+@rule_kind("numbering")
+def numbering(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """First-level headings are 一、…六、; a section does not number its own parts 一、二、."""
+    fmt = report.format
+    min_lines = int(spec.params.get("min_lines", 2))
+    for key in spec.params["sections"]:
+        raw = report.text.get(key)
+        used = _numbered_lines(raw) if raw else ()
+        if len(used) < min_lines:
+            continue
+        heading = _heading(fmt, key)
+        yield finding(
+            spec,
+            f"“{heading}”用{''.join(f'“{u}”' for u in used[:4])}给自己的小标题编号，"
+            "与报告的一级标题（一、至六、）重复；部分内的小标题应依次用（一）（二）（三）。",
+            section=key,
+        )
+    arabic = [h.strip() for h in _headings(report) if (p := _parse_heading(h)) is not None and p[2]]
+    if arabic:
+        by_number = {i + 1: s for i, s in enumerate(fmt.sections)}
+        first = _parse_heading(arabic[0])
+        section = by_number.get(first[0] if first else 1, fmt.sections[0])
+        yield finding(
+            spec,
+            f"一级标题{''.join(f'“{h}”' for h in arabic[:4])}用了阿拉伯数字编号，"
+            f"一级标题应使用“一、”“二、”……，例如“{section.heading}”。",
+            section=section.id,
+        )

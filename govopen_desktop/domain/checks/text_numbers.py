@@ -1,0 +1,194 @@
+"""What the text says in numbers, against the tables: applications, 复议/诉讼, the year."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import lru_cache
+
+from govopen_desktop.domain.checks.common import (
+    SENTENCE_END,
+    as_int,
+    compact,
+    finding,
+    label,
+    parse_count,
+    source_info,
+    total,
+)
+from govopen_desktop.domain.checks.registry import rule_kind
+from govopen_desktop.domain.findings import Finding
+from govopen_desktop.domain.formats import RuleSpec
+from govopen_desktop.domain.report import Report
+
+_NUM = r"(\d+|[零〇一二两三四五六七八九十百千]+)"
+_UNIT = r"(?:件|个|份|宗|起)"
+_KIND = r"(?:政府信息公开|政务信息公开|信息公开|依申请公开)"
+_GAP = r"[^，,。；;！？!?、：:（）()]{0,16}?"
+_RECEIVE = r"(?:新收到|收到|受理|接到|接收|新收)"
+_APPLICATIONS = (
+    # 共收到政府信息公开申请5件 / 收到申请共5件
+    re.compile(_RECEIVE + r"(?:了)?(?P<gap>" + _GAP + r")申请(?:共|合计|总计|数量为|数为|为)*" + _NUM + _UNIT),
+    # 收到5件政府信息公开申请
+    re.compile(_RECEIVE + r"(?:了)?(?:各类)?(?:共|合计)?" + _NUM + _UNIT + r"(?:的)?" + _KIND + r"?(?:的)?申请"),
+    # 受理依申请公开3件
+    re.compile(_RECEIVE + r"依申请公开(?:共|合计)?" + _NUM + _UNIT),
+)
+_NO_APPLICATIONS = re.compile(
+    r"(?:未|没有|尚无|无)" + _RECEIVE + r"?(?:到)?(?:任何)?(?:形式的|类型的)?" + _KIND + r"?(?:的)?申请(?!人)"
+)
+_CASES = (
+    re.compile(r"(?P<what>行政复议|行政诉讼)(?:案件|案)?(?:共|合计|总计|数量为|为)*" + _NUM + _UNIT),
+    re.compile(_NUM + _UNIT + r"(?:政府信息公开)?(?:类)?(?:的)?(?P<what>行政复议|行政诉讼)"),
+)
+_NO_CASES = re.compile(
+    r"(?:未|没有|无)(?P<verb>发生|出现|收到|产生|接到|遇到|涉及|被|有)?(?P<gap>" + _GAP + r")"
+    r"(?P<what>(?:行政复议|行政诉讼)(?:[和与及、或](?:提起)?(?:行政复议|行政诉讼))?)(?P<tail>(?:的)?(?:情况|案件|情形|事项))?"
+)
+_PERIOD = re.compile(r"(\d{4})年1月1日(?:起)?(?:至|到|—|-|～|~)(?:(\d{4})年)?12月31日")
+_TITLE_YEAR = re.compile(r"(\d{4})年")
+
+
+@lru_cache(maxsize=256)
+def _prose(text: str) -> str:
+    return compact(unicodedata.normalize("NFKC", text))
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    return text[start:end]
+
+
+@lru_cache(maxsize=256)
+def application_claims(text: str) -> tuple[tuple[int, str], ...]:
+    """(number, quoted words) for every statement of how many applications came in."""
+    prose = _prose(text)
+    claims: list[tuple[int, str]] = []
+    for pattern in _APPLICATIONS:
+        for m in pattern.finditer(prose):
+            gap = m.groupdict().get("gap") or ""
+            if any(w in gap for w in ("复议", "诉讼", "上年", "结转")):
+                continue  # a number about something else
+            n = parse_count(m.group(m.lastindex or 0))
+            if n is not None:
+                claims.append((n, _quote(prose, m.start(), m.end())))
+    claims.extend((0, _quote(prose, m.start(), m.end())) for m in _NO_APPLICATIONS.finditer(prose))
+    return tuple(claims)
+
+
+@lru_cache(maxsize=256)
+def case_claims(text: str) -> tuple[tuple[str, int, str], ...]:
+    """('复议' or '诉讼', number, quoted words) for what the text says about t4 cases."""
+    prose = _prose(text)
+    claims: list[tuple[str, int, str]] = []
+    for pattern in _CASES:
+        for m in pattern.finditer(prose):
+            n = parse_count(next(g for g in m.groups() if g and g != m.group("what")))
+            if n is not None:
+                claims.append((m.group("what")[-2:], n, _quote(prose, m.start(), m.end())))
+    for m in _NO_CASES.finditer(prose):
+        if "未经复议" in prose[m.start() : m.end() + 2] or "经复议" in m.group("gap"):
+            continue  # the column label 未经复议直接起诉
+        if not (m.group("verb") or m.group("tail") or not m.group("gap")):
+            continue  # "未按期答复的可依法申请行政复议": not a statement about cases
+        quoted = _quote(prose, m.start(), m.end())
+        claims.extend((what, 0, quoted) for what in ("复议", "诉讼") if what in m.group("what"))
+    return tuple(claims)
+
+
+@rule_kind("text_applications")
+def text_applications(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """A number of applications the text states agrees with 本年新收 (or 新收 + 上年结转)."""
+    p = spec.params
+    new = total(report, [p["new"]])
+    if new is None:
+        return
+    carried = total(report, [p["carried_in"]])
+    allowed = {new} | ({new + carried} if carried is not None else set())
+    name = label(report.format, p["new"])
+    for key in p["sections"]:
+        raw = report.text.get(key)
+        if not raw:
+            continue
+        seen: set[int] = set()
+        for claimed, quoted in application_claims(raw):
+            if Decimal(claimed) in allowed or claimed in seen:
+                continue
+            seen.add(claimed)
+            yield finding(
+                spec,
+                f"文字中写“{quoted}”，但表三“{name}”是 {as_int(new)}。请核对文字和表格，使两者一致。",
+                (p["new"],),
+                key,
+            )
+
+
+@rule_kind("text_cases")
+def text_cases(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """What the text says about 行政复议/行政诉讼 agrees with table 4."""
+    p = spec.params
+    groups = {"复议": list(p["review"]), "诉讼": list(p["suit"])}
+    totals = {what: total(report, keys) for what, keys in groups.items()}
+    for key in p["sections"]:
+        raw = report.text.get(key)
+        if not raw:
+            continue
+        reported: set[tuple[str, int]] = set()
+        for what, claimed, quoted in case_claims(raw):
+            actual = totals[what]
+            if actual is None or actual == claimed or (what, claimed) in reported:
+                continue
+            reported.add((what, claimed))
+            table_says = "没有" if actual == 0 else f"共 {as_int(actual)} 件"
+            yield finding(
+                spec,
+                f"文字中写“{quoted}”，但表四行政{what}{table_says}。请核对文字和表格，使两者一致。",
+                groups[what],
+                key,
+            )
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max((text.rfind(c, 0, start) for c in SENTENCE_END), default=-1)
+    rights = [i for c in SENTENCE_END if (i := text.find(c, end)) >= 0]
+    return text[left + 1 : min(rights) if rights else len(text)]
+
+
+@lru_cache(maxsize=256)
+def period_years(text: str, context: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """Years of every statistics period (YYYY年1月1日至12月31日) stated as such."""
+    prose = _prose(text)
+    found: list[tuple[int, str]] = []
+    for m in _PERIOD.finditer(prose):
+        if not any(w in _sentence_around(prose, m.start(), m.end()) for w in context):
+            continue  # a date range that is not the report's statistics period
+        found.extend((int(y), m.group(0)) for y in m.groups() if y)
+    return tuple(found)
+
+
+@rule_kind("statistics_year")
+def statistics_year(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """The statistics period and the title state the year the report is for."""
+    year = report.meta.year
+    context = tuple(spec.params["context"])
+    for key in spec.params["sections"]:
+        raw = report.text.get(key)
+        if not raw:
+            continue
+        wrong = sorted({(y, q) for y, q in period_years(raw, context) if y != year})
+        if wrong:
+            y, quoted = wrong[0]
+            yield finding(
+                spec,
+                f"文字中的统计期限“{quoted}”是 {y} 年，本报告是 {year} 年度报告。"
+                f"统计期限应为{year}年1月1日至12月31日。",
+                section=key,
+            )
+    title = source_info(report).get("title")
+    if isinstance(title, str) and (m := _TITLE_YEAR.search(_prose(title))) and int(m.group(1)) != year:
+        yield finding(
+            spec,
+            f"报告标题“{title.strip()}”写的是 {m.group(1)} 年，本报告是 {year} 年度报告，请统一年度。",
+            section="meta",
+        )
