@@ -1,0 +1,23 @@
+"""Writing an export: built in memory, written atomically, failures said in Chinese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govopen_desktop.domain.errors import GovopenError
+from govopen_desktop.io.atomic import write_bytes_atomic
+from govopen_desktop.io.oserrors import describe_os_error
+
+
+def write_export(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step; a half-written export never exists."""
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise GovopenError(f"无法导出到“{path}”：文件夹“{folder}”不存在。")
+    if path.is_dir():
+        raise GovopenError(f"无法导出到“{path}”：这是一个文件夹，请给出文件名。")
+    try:
+        write_bytes_atomic(path, data, keep_backup=False)
+    except OSError as exc:
+        raise GovopenError(f"无法写入“{path}”：{describe_os_error(exc)}") from exc
