@@ -1,17 +1,30 @@
-"""`govopen gui` (placeholder until its issue lands)."""
+"""`govopen gui [FILE] [--screenshot OUT.png]`: the desktop window. Qt is imported only here,
+inside run(), so the other subcommands start without it."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from govopen_desktop.cli.common import add_command
-from govopen_desktop.domain.errors import GovopenError
+
+SECTIONS = ("cover", "overview", "t2", "t3", "t4", "problems", "other")
 
 
 def register(sub: Any) -> None:
-    add_command(sub, "gui", "（尚未实现）", run)
+    p = add_command(sub, "gui", "打开图形界面（不带子命令运行 govopen 时的默认操作）", run)
+    p.add_argument("file", nargs="?", metavar="文件", help="要打开的年度报告（.govopen 或任何可导入的文件）")
+    p.add_argument("--screenshot", metavar="图片.png", help="打开文件后把主窗口保存为图片并退出（用于文档和检查）")
+    p.add_argument("--section", choices=SECTIONS, metavar="部分",
+                   help="先显示的部分：cover、overview、t2、t3、t4、problems、other")
 
 
 def run(args: argparse.Namespace) -> int:
-    raise GovopenError("此功能尚未实现。")
+    from govopen_desktop.qt.app import run_gui
+
+    return run_gui(
+        Path(args.file) if args.file else None,
+        Path(args.screenshot) if args.screenshot else None,
+        args.section,
+    )

@@ -1,0 +1,137 @@
+"""Application set-up: Chinese fonts and Qt translations, the style sheet, the crash handler,
+and `govopen gui` itself."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from govopen_desktop.domain.errors import GovopenError
+from govopen_desktop.paths import resources_dir
+from govopen_desktop.qt.settings import APPLICATION, ORGANIZATION, data_dir
+
+FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
+FONT_POINT_SIZE = 10
+log = logging.getLogger("govopen")
+_keep: list[object] = []  # translators must outlive set-up
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(argv or [sys.argv[0] if sys.argv else "govopen"])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("政府信息公开工作年度报告编制工具")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSize(FONT_POINT_SIZE)
+    app.setFont(font)
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        _keep.append(translator)
+    qss = resources_dir() / "style" / "govopen.qss"
+    if qss.is_file():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    return app
+
+
+def _qt_message(mode: QtMsgType, context: object, message: str) -> None:
+    # Qt's own warnings go to the log file, not to a clerk's console
+    level = logging.WARNING if mode != QtMsgType.QtDebugMsg else logging.DEBUG
+    logging.getLogger("qt").log(level, message)
+
+
+def setup_logging() -> Path:
+    path = data_dir() / "govopen.log"
+    if not log.handlers:
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root = logging.getLogger()
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+        log.handlers.append(logging.NullHandler())
+        qInstallMessageHandler(_qt_message)
+    return path
+
+
+def install_excepthook(window_getter: object) -> None:
+    """Any unexpected error: autosave first, log the traceback, then say so in Chinese."""
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        window = window_getter()  # type: ignore[operator]
+        saved = False
+        if window is not None:
+            try:
+                saved = window.autosaver.save_now() or not window.document.is_modified
+            except Exception:  # the crash handler itself must never crash
+                log.exception("autosave in the crash handler failed")
+        log_path = setup_logging()
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        if isinstance(exc, GovopenError):
+            text = str(exc)
+        else:
+            text = "程序遇到意外错误。"
+            text += "您的工作已自动保存，重新打开程序时可以恢复。" if saved else ""
+            text += f"\n\n详细信息已写入：{log_path}\n如问题反复出现，请将该文件发给技术支持。"
+        if window is not None:
+            window.prompter.show_error("出错了", text)
+        else:
+            sys.stderr.write(text + "\n")
+
+    sys.excepthook = hook
+
+
+def run_gui(file: Path | None = None, screenshot: Path | None = None, section: str | None = None) -> int:
+    if screenshot is not None and "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY") \
+            and sys.platform.startswith("linux"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    app = make_app()
+    setup_logging()
+    from govopen_desktop.qt.main_window import MainWindow
+
+    window = MainWindow()
+    holder: list[MainWindow] = [window]
+    install_excepthook(lambda: holder[0] if holder else None)
+    if file is not None and not window.files.load(Path(file)) and screenshot is not None:
+        return 2
+    if screenshot is not None:
+        return _screenshot(app, window, screenshot, section)
+    if section:
+        window.show_section(section)
+    window.show()
+    QTimer.singleShot(0, window.files.offer_recovery)
+    return app.exec()
+
+
+def _screenshot(app: QApplication, window: object, out: Path, section: str | None) -> int:
+    from govopen_desktop.qt.main_window import DEFAULT_SIZE, MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.resize(DEFAULT_SIZE)
+    if section:
+        window.show_section(section)
+    window.show()
+    for _ in range(3):
+        QGuiApplication.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(out))
+    window.document.undo_stack.setClean()
+    window.autosaver.discard()
+    window.hide()
+    return 0 if ok else 2

@@ -1,0 +1,137 @@
+"""The 新建 dialog and the short help page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govopen_desktop.domain.formats import format_for_year
+
+
+@dataclass
+class NewReportRequest:
+    agency: str
+    year: int
+    prior_path: Path | None = None  # 从上年报告开始: any file the importer reads
+    skeleton: bool = True  # put the five-part 总体情况 outline into a blank report
+
+
+class NewReportDialog(QDialog):
+    def __init__(self, parent: QWidget | None, agency: str, ask_prior_path: object) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("新建年度报告")
+        self._ask_prior_path = ask_prior_path
+        self.agency = QLineEdit(agency)
+        self.agency.setPlaceholderText("如：青山市自然资源和规划局")
+        self.year = QSpinBox()
+        self.year.setRange(2019, 2100)
+        self.year.setValue(dt.date.today().year - 1 if dt.date.today().month <= 6 else dt.date.today().year)
+        self.year.setSuffix(" 年度")
+        self.format_label = QLabel()
+        self.format_label.setWordWrap(True)
+        self.from_prior = QCheckBox("从上年报告开始（带入上年结转数，保留上年数据供对照）")
+        self.prior_path = QLineEdit()
+        self.prior_path.setPlaceholderText("上年报告：.govopen、Word、Excel、WPS 或网页文件")
+        self.prior_path.setEnabled(False)
+        browse = QPushButton("选择…")
+        browse.setEnabled(False)
+        browse.clicked.connect(self._browse)
+        self.from_prior.toggled.connect(self.prior_path.setEnabled)
+        self.from_prior.toggled.connect(browse.setEnabled)
+        self.skeleton = QCheckBox("“一、总体情况”使用五部分提纲")
+        self.skeleton.setChecked(True)
+        prior_row = QHBoxLayout()
+        prior_row.addWidget(self.prior_path, 1)
+        prior_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("机关名称：", self.agency)
+        form.addRow("报告年度：", self.year)
+        form.addRow("适用格式：", self.format_label)
+        form.addRow("", self.from_prior)
+        form.addRow("", prior_row)
+        form.addRow("", self.skeleton)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.year.valueChanged.connect(self._show_format)
+        self._show_format(self.year.value())
+        self.resize(560, self.sizeHint().height())
+
+    def _show_format(self, year: int) -> None:
+        fmt = format_for_year(year)
+        self.format_label.setText(f"{fmt.document}（{fmt.name}）")
+
+    def _browse(self) -> None:
+        path = self._ask_prior_path()  # type: ignore[operator]
+        if path:
+            self.prior_path.setText(str(path))
+
+    def request(self) -> NewReportRequest:
+        prior = self.prior_path.text().strip() if self.from_prior.isChecked() else ""
+        return NewReportRequest(
+            agency=self.agency.text().strip(),
+            year=self.year.value(),
+            prior_path=Path(prior) if prior else None,
+            skeleton=self.skeleton.isChecked(),
+        )
+
+
+HELP_HTML = """
+<h2>政府信息公开工作年度报告编制工具</h2>
+<p>左侧是报告的各个部分，依次填写即可：封面信息、一至六部分。表格的版式与官方格式一致，
+适用格式由报告年度自动确定（2019、2020年度用试行格式，2021年度起用国办公开办函〔2021〕30号格式）。</p>
+<h3>填写表格</h3>
+<ul>
+<li>选中单元格直接输入数字即可替换原值；<b>回车</b>下移，<b>Tab</b> 右移，<b>Delete</b> 清空。</li>
+<li>件数只能填 0 或正整数；“本年增/减”可填负数；万元金额可填小数（一般保留至多 4 位）。
+填写有误时单元格保留原值，并在旁边说明原因。</li>
+<li><b>灰色</b>单元格为自动计算的合计，鼠标停留可看到计算公式。</li>
+<li>可从 Excel 或 WPS 表格复制一块数字，选中起始单元格后按 <b>Ctrl+V</b> 粘贴；千分位逗号会自动去掉。</li>
+<li>左上角带小三角的单元格是从上年报告带入的结转数。勾选“视图 → 显示上年数”可在单元格内对照上年数字。</li>
+</ul>
+<h3>检查</h3>
+<p>每次修改后自动按官方规则检查：<span style="background:#f9d6d5">红色</span>为错误，
+<span style="background:#fdefc8">黄色</span>为警告。下方“检查结果”列出全部问题，双击可定位到对应单元格或段落；
+有建议值的问题可点“应用建议值”一键填入。</p>
+<h3>保存与安全</h3>
+<p>每次修改后几秒钟内会自动保存一份恢复文件；程序意外关闭后再次打开时会提示恢复。
+保存时先写入临时文件再替换，并保留上一版本（.bak）。所有操作都可以撤销（Ctrl+Z）和重做（Ctrl+Y）。</p>
+<h3>快捷键</h3>
+<p>Ctrl+N 新建　Ctrl+O 打开　Ctrl+S 保存　Ctrl+Z 撤销　Ctrl+Y 重做　Ctrl+C 复制　Ctrl+V 粘贴　F1 帮助</p>
+"""
+
+
+class HelpDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("使用说明")
+        browser = QTextBrowser()
+        browser.setHtml(HELP_HTML)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
+        self.resize(640, 560)

@@ -1,0 +1,91 @@
+"""The open report as the window sees it: the report, its file, its undo stack and findings.
+
+The report tells us which keys changed; we re-run the checker at once (it takes well under a
+millisecond) and pass both on as Qt signals, so every widget stays a thin adapter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from govopen_desktop.domain.checks import check
+from govopen_desktop.domain.findings import Finding
+from govopen_desktop.domain.report import Report
+
+
+class Document(QObject):
+    cellsChanged = Signal(object)  # set[str] of changed keys (cells, "text.x", "meta.x")
+    findingsChanged = Signal(object)  # list[Finding]
+    reportReplaced = Signal()  # a new report object, or its format changed: rebuild views
+    modifiedChanged = Signal(bool)
+
+    def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._emit_modified())
+        self.report = report
+        self.path = path
+        self.findings: list[Finding] = []
+        self.imported = False  # opened from a non-.govopen file: Save asks for a name
+        self.import_source: Path | None = None
+        self._restored = False  # restored from a recovery file: modified until saved
+        report.subscribe(self._on_report_changed)
+        self.findings = check(report)
+
+    # ---- replacing the report ---------------------------------------------------------------
+
+    def set_report(self, report: Report, path: Path | None, *, restored: bool = False) -> None:
+        self.report.unsubscribe(self._on_report_changed)
+        self.undo_stack.clear()
+        self.report = report
+        self.path = path
+        self.imported = False
+        self._restored = restored
+        report.subscribe(self._on_report_changed)
+        self.findings = check(report)
+        self.reportReplaced.emit()
+        self.findingsChanged.emit(self.findings)
+        self._emit_modified()
+
+    # ---- state ------------------------------------------------------------------------------
+
+    @property
+    def is_modified(self) -> bool:
+        return self._restored or not self.undo_stack.isClean()
+
+    def mark_saved(self, path: Path) -> None:
+        self.path = path
+        self.imported = False
+        self._restored = False
+        self.undo_stack.setClean()
+        self._emit_modified()
+
+    def _emit_modified(self) -> None:
+        self.modifiedChanged.emit(self.is_modified)
+
+    @property
+    def display_name(self) -> str:
+        if self.path is not None:
+            return self.path.name
+        meta = self.report.meta
+        return f"{meta.agency}{meta.year}年度报告（未保存）" if meta.agency else "未命名报告"
+
+    # ---- change propagation -----------------------------------------------------------------
+
+    def _on_report_changed(self, keys: set[str]) -> None:
+        if "meta.format" in keys:
+            self.findings = check(self.report)
+            self.reportReplaced.emit()
+            self.findingsChanged.emit(self.findings)
+            return
+        self.cellsChanged.emit(keys)
+        self.recheck()
+
+    def recheck(self) -> None:
+        findings = check(self.report)
+        if findings != self.findings:
+            self.findings = findings
+            self.findingsChanged.emit(findings)

@@ -1,0 +1,272 @@
+"""New, open, save, import, export and recovery: what the File menu does, with its dialogs
+asked through the Prompter."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from govopen_desktop.domain.carry import start_next_year
+from govopen_desktop.domain.errors import GovopenError
+from govopen_desktop.domain.report import TEXT_KEYS, Report
+from govopen_desktop.io.open_any import open_any
+from govopen_desktop.io.project import EXTENSION, ProjectFileError, save_report
+from govopen_desktop.qt.autosave import read_recovery, recovery_is_newer
+from govopen_desktop.qt.commands import SetCellsCommand, SetTextCommand
+from govopen_desktop.qt.dialogs import NewReportRequest
+from govopen_desktop.qt.drafts import overview_skeleton
+from govopen_desktop.qt.pages import heading_for
+
+if TYPE_CHECKING:
+    from govopen_desktop.qt.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class FileController:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    @property
+    def document(self) -> Any:
+        return self.window.document
+
+    @property
+    def prompter(self) -> Any:
+        return self.window.prompter
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
+    # ---- new / open -------------------------------------------------------------------------
+
+    def new_report(self, request: NewReportRequest | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if request is None:
+            request = self.prompter.ask_new_report(self.document.report.meta.agency)
+            if request is None:
+                return False
+        prior: Report | None = None
+        if request.prior_path is not None:
+            try:
+                opened = open_any(request.prior_path)
+            except GovopenError as exc:
+                self.prompter.show_error("无法读取上年报告", str(exc))
+                return False
+            if opened.problems:
+                self.prompter.show_problems("读取上年报告", "上年报告中有以下内容未能读取，请核对：", opened.problems)
+            prior = opened.report
+        report = Report.new(request.agency, request.year)
+        report.prior = prior
+        self.document.set_report(report, None)
+        stack = self.document.undo_stack
+        if prior is not None:
+            # the carried numbers go in as one undoable step, so the clerk can see and undo them
+            draft = start_next_year(prior, year=request.year, agency=request.agency)
+            carried = {k: v for k, v in draft.cells.items() if v is not None and report.format.fields[k].is_input}
+            stack.beginMacro("从上年报告开始：带入上年结转数")
+            if carried:
+                stack.push(SetCellsCommand(report, carried, "带入上年结转数"))
+            for key in TEXT_KEYS:
+                if draft.text.get(key):
+                    stack.push(SetTextCommand(report, key, draft.text[key], heading_for(report, key)))
+            stack.endMacro()
+            self._status(f"已从 {prior.meta.year} 年度报告带入结转数 {len(carried)} 项；上年数字可在“视图”菜单中对照。")
+        elif request.skeleton:
+            stack.push(SetTextCommand(report, "overview", overview_skeleton(report), "一、总体情况"))
+        self.window.refresh_title()
+        return True
+
+    def open_file(self, path: Path | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if path is None:
+            path = self.prompter.ask_open_path("打开年度报告", self.window.settings.last_dir)
+            if path is None:
+                return False
+        return self.load(path)
+
+    def load(self, path: Path) -> bool:
+        path = Path(path)
+        try:
+            opened = open_any(path)
+        except ProjectFileError as exc:
+            message = str(exc)
+            if exc.backup is not None:
+                message += f"\n\n同一文件夹中有上次保存前的备份：{exc.backup}，可以打开它。"
+            self.prompter.show_error("无法打开文件", message)
+            return False
+        except GovopenError as exc:
+            self.prompter.show_error("无法打开文件", str(exc))
+            return False
+        imported = opened.imported
+        self.document.set_report(opened.report, None if imported else path)
+        self.document.imported = imported
+        self.window.settings.last_dir = path.parent
+        if imported:
+            self.document.import_source = path
+            self._status(f"已从“{path.name}”导入。保存时请另存为 .govopen 文件。")
+        else:
+            self.window.settings.add_recent_file(path)
+            self._status(f"已打开“{path.name}”。")
+        if opened.problems:
+            self.prompter.show_problems("导入时有问题", f"“{path.name}”中有以下内容未能读取，请核对：", opened.problems)
+        self.window.refresh_recent_menu()
+        self.window.refresh_title()
+        return True
+
+    # ---- save -------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.document.path is None or self.document.imported:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        meta = self.document.report.meta
+        suggested = self.window.settings.last_dir / f"{meta.agency}{meta.year}年政府信息公开工作年度报告{EXTENSION}"
+        if self.document.path is not None and not self.document.imported:
+            suggested = self.document.path
+        path = self.prompter.ask_save_path("保存年度报告", suggested)
+        if path is None:
+            return False
+        if path.suffix.lower() != EXTENSION:
+            path = path.with_name(path.name + EXTENSION)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save_report(self.document.report, path)
+        except GovopenError as exc:
+            self.prompter.show_error("保存失败", str(exc))
+            return False
+        self.document.mark_saved(path)
+        self.window.autosaver.discard()
+        self.window.settings.add_recent_file(path)
+        self.window.settings.last_dir = path.parent
+        self.window.refresh_recent_menu()
+        self.window.refresh_title()
+        self._status(f"已保存到“{path}”。")
+        return True
+
+    def maybe_save(self) -> bool:
+        """Before the report is replaced or the window closes: True to go on."""
+        if not self.document.is_modified:
+            return True
+        answer = self.prompter.ask_save_discard_cancel(
+            "尚未保存", f"“{self.document.display_name}”有未保存的更改，是否保存？"
+        )
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self.window.autosaver.discard()
+            return True
+        return False
+
+    # ---- import into the current report -----------------------------------------------------
+
+    def import_into(self, path: Path | None = None) -> bool:
+        if path is None:
+            path = self.prompter.ask_open_path("导入到当前报告", self.window.settings.last_dir)
+            if path is None:
+                return False
+        try:
+            opened = open_any(Path(path))
+        except GovopenError as exc:
+            self.prompter.show_error("无法导入", str(exc))
+            return False
+        report = self.document.report
+        source = opened.report
+        fields = report.format.fields
+        values = {k: v for k, v in source.cells.items() if k in fields and v is not None}
+        stack = self.document.undo_stack
+        stack.beginMacro(f"导入“{Path(path).name}”")
+        if values:
+            stack.push(SetCellsCommand(report, values, "导入表格数字", force_all=True))
+        for key in TEXT_KEYS:
+            if source.text.get(key) and source.text.get(key) != report.text.get(key):
+                stack.push(SetTextCommand(report, key, source.text[key], heading_for(report, key)))
+        stack.endMacro()
+        skipped = sum(1 for k, v in source.cells.items() if v is not None and k not in fields)
+        note = f"已导入 {len(values)} 个数字。" + (f"{skipped} 个数字不属于本年度格式，未导入。" if skipped else "")
+        self._status(note + "可用“撤销”恢复导入前的内容。")
+        if opened.problems:
+            intro = f"“{Path(path).name}”中有以下内容未能读取，请核对："
+            self.prompter.show_problems("导入时有问题", intro, opened.problems)
+        return True
+
+    # ---- export -----------------------------------------------------------------------------
+
+    def export(self, kind: str, path: Path | None = None) -> bool:
+        """kind 'docx' or 'xlsx'; the exporter loads on first use (keeps start-up fast)."""
+        meta = self.document.report.meta
+        label = "Word" if kind == "docx" else "Excel"
+        if path is None:
+            suggested = self.window.settings.last_dir / f"{meta.agency}{meta.year}年政府信息公开工作年度报告.{kind}"
+            path = self.prompter.ask_save_path(f"导出 {label}", suggested, f"{label} 文件（*.{kind}）")
+            if path is None:
+                return False
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_name(path.name + f".{kind}")
+        try:
+            exporter = _load_exporter(kind)
+        except ImportError:
+            self.prompter.show_error(f"导出 {label}", f"本版本尚未包含导出 {label} 的功能。")
+            return False
+        try:
+            warnings = exporter(self.document.report, path)
+        except GovopenError as exc:
+            self.prompter.show_error(f"导出 {label} 失败", str(exc))
+            return False
+        self.window.settings.last_dir = path.parent
+        if isinstance(warnings, list | tuple) and warnings:
+            texts = [w.describe() if hasattr(w, "describe") else str(w) for w in warnings]
+            self.prompter.show_problems(f"导出 {label}", "已导出，但请注意：", texts)
+        errors = sum(1 for f in self.document.findings if f.level == "error")
+        extra = f"\n\n注意：报告中还有 {errors} 个错误未改正。" if errors else ""
+        question = f"已导出到：\n{path}{extra}\n\n是否打开所在文件夹？"
+        if self.prompter.confirm(f"导出 {label}", question, "打开文件夹", "关闭"):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        self._status(f"已导出 {label}：{path}")
+        return True
+
+    # ---- recovery ---------------------------------------------------------------------------
+
+    def offer_recovery(self) -> bool:
+        """On start: if the last session left unsaved changes, offer them back."""
+        recovery_file = self.window.autosaver.recovery_file
+        if not recovery_file.exists():
+            return False
+        recovered = read_recovery(recovery_file)
+        if recovered is None or not recovery_is_newer(recovery_file, recovered):
+            recovery_file.unlink(missing_ok=True)
+            return False
+        meta = recovered.report.meta
+        where = f"（{recovered.path}）" if recovered.path else ""
+        if not self.prompter.confirm(
+            "恢复未保存的更改",
+            f"检测到未保存的更改，是否恢复？\n\n{meta.agency}{meta.year}年度报告{where}",
+            "恢复",
+            "放弃",
+        ):
+            recovery_file.unlink(missing_ok=True)
+            return False
+        self.document.set_report(recovered.report, recovered.path, restored=True)
+        self.window.refresh_title()
+        self._status("已恢复上次未保存的更改，请核对后保存。")
+        return True
+
+
+def _load_exporter(kind: str) -> Any:
+    if kind == "docx":
+        from govopen_desktop.io.exporters.docx_export import export_docx
+
+        return export_docx
+    from govopen_desktop.io.exporters.xlsx_export import export_xlsx
+
+    return export_xlsx

@@ -1,0 +1,329 @@
+"""The main window: composes the navigator, the pages, the findings panel and the actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from govopen_desktop.domain.findings import Finding, Level
+from govopen_desktop.domain.report import Report
+from govopen_desktop.qt.autosave import Autosaver
+from govopen_desktop.qt.commands import SetCellsCommand
+from govopen_desktop.qt.dialogs import HelpDialog
+from govopen_desktop.qt.document import Document
+from govopen_desktop.qt.file_ops import FileController
+from govopen_desktop.qt.findings_panel import FindingsPanel, counts_text
+from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_pages
+from govopen_desktop.qt.prompter import Prompter
+from govopen_desktop.qt.settings import Settings, data_dir
+from govopen_desktop.qt.text_editors import TextSectionEditor
+
+APP_TITLE = "政府信息公开工作年度报告编制工具"
+DEFAULT_SIZE = QSize(1340, 720)  # fits a 1366×768 screen with the taskbar
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        report: Report | None = None,
+        path: Path | None = None,
+        *,
+        settings: Settings | None = None,
+        prompter: Prompter | None = None,
+        recovery_file: Path | None = None,
+        autosave_ms: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or Settings()
+        self.prompter = prompter or Prompter(self)
+        self.document = Document(report or Report.new("", 2024), path, self)
+        self.autosaver = Autosaver(self.document, recovery_file or data_dir() / "recovery.govopen-recovery")
+        if autosave_ms is not None:
+            self.autosaver.timer.setInterval(autosave_ms)
+        self.files = FileController(self)
+        self.pages = build_pages(self.document)
+        self._build_central()
+        self._build_actions()
+        self._build_menus()
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLabel")
+        self.statusBar().addPermanentWidget(self.counts_label)
+        for page in self.pages.values():
+            if isinstance(page, TablePage):
+                page.view.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+                page.view.pasteProblems.connect(
+                    lambda problems: self.prompter.show_problems("粘贴", "以下内容不是有效的数字，未粘贴：", problems)
+                )
+        self.document.findingsChanged.connect(self._on_findings)
+        self.document.modifiedChanged.connect(lambda _m: self.refresh_title())
+        self.document.reportReplaced.connect(self._on_report_replaced)
+        self.findings_panel.activated.connect(self.go_to_finding)
+        self.findings_panel.applySuggestion.connect(self.apply_suggestion)
+        self._on_report_replaced()
+        self._on_findings(self.document.findings)
+        self.resize(DEFAULT_SIZE)
+        if self.settings.window_geometry is not None:
+            self.restoreGeometry(self.settings.window_geometry)
+        self.refresh_recent_menu()
+        self.refresh_title()
+        self.show_section("t3" if path is not None else "cover")
+
+    # ---- layout -----------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        self.navigator = QListWidget()
+        self.navigator.setObjectName("navigator")
+        for page_id, name in NAV_ENTRIES:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, page_id)
+            item.setSizeHint(QSize(0, 36))
+            self.navigator.addItem(item)
+        self.navigator.setFixedWidth(168)
+        self.stack = QStackedWidget()
+        for page_id, _name in NAV_ENTRIES:
+            self.stack.addWidget(self.pages[page_id])
+        self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.findings_panel = FindingsPanel()
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.stack)
+        right.addWidget(self.findings_panel)
+        right.setStretchFactor(0, 4)
+        right.setStretchFactor(1, 1)
+        right.setSizes([520, 150])
+        right.setChildrenCollapsible(False)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigator)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, icon: object = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))  # type: ignore[arg-type]
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        keys = QKeySequence.StandardKey
+        f = self.files
+        self.act_new = self._action("新建…", f.new_report, keys.New, sp.SP_FileIcon)
+        self.act_open = self._action("打开…", f.open_file, keys.Open, sp.SP_DialogOpenButton)
+        self.act_save = self._action("保存", f.save, keys.Save, sp.SP_DialogSaveButton)
+        self.act_save_as = self._action("另存为…", f.save_as, "Ctrl+Shift+S")
+        self.act_import = self._action("导入到当前报告…", f.import_into, None, sp.SP_ArrowDown)
+        self.act_export_docx = self._action("导出 Word…", lambda: f.export("docx"), None, sp.SP_FileDialogDetailedView)
+        self.act_export_xlsx = self._action("导出 Excel…", lambda: f.export("xlsx"))
+        self.act_quit = self._action("退出", self.close, "Ctrl+Q")
+        stack = self.document.undo_stack
+        self.act_undo = stack.createUndoAction(self, "撤销")
+        self.act_undo.setShortcut(QKeySequence(keys.Undo))
+        self.act_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
+        self.act_redo = stack.createRedoAction(self, "重做")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(keys.Redo)])
+        self.act_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        self.act_copy = self._action("复制", self.copy, keys.Copy)
+        self.act_paste = self._action("粘贴", self.paste, keys.Paste)
+        self.act_clear = self._action("清除单元格", self.clear_cells)
+        self.act_show_prior = QAction("显示上年数（对照）", self, checkable=True)
+        self.act_show_prior.toggled.connect(self.set_show_prior)
+        self.act_next_finding = self._action("下一个问题", self.next_finding, "F8")
+        self.act_help = self._action("使用说明", self.show_help, keys.HelpContents, sp.SP_DialogHelpButton)
+        self.act_help.setShortcut(QKeySequence("F1"))
+        for action in (self.act_copy, self.act_paste):
+            # text editors handle their own copy/paste; the action serves the grids
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.stack.addAction(action)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("文件(&F)")
+        file_menu.addActions([self.act_new, self.act_open])
+        self.recent_menu = QMenu("最近打开的文件", self)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_save, self.act_save_as])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_import, self.act_export_docx, self.act_export_xlsx])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu("编辑(&E)")
+        edit_menu.addActions([self.act_undo, self.act_redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.act_copy, self.act_paste, self.act_clear])
+        view_menu = bar.addMenu("视图(&V)")
+        view_menu.addActions([self.act_show_prior, self.act_next_finding])
+        help_menu = bar.addMenu("帮助(&H)")
+        help_menu.addAction(self.act_help)
+        toolbar = QToolBar("常用")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(18, 18))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.act_new, self.act_open, self.act_save])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_undo, self.act_redo])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_import, self.act_export_docx])
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_show_prior)
+        self.addToolBar(toolbar)
+
+    # ---- state shown in the frame -----------------------------------------------------------
+
+    def refresh_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_TITLE}")
+        self.setWindowModified(self.document.is_modified)
+
+    def refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files
+        for path in recent:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.files.open_file(p))
+        if not recent:
+            self.recent_menu.addAction("（无）").setEnabled(False)
+
+    def _on_findings(self, findings: list[Finding]) -> None:
+        self.findings_panel.set_findings(self.document.report, findings)
+        self.counts_label.setText(counts_text(findings))
+        worst = "error" if any(f.level == Level.ERROR for f in findings) else "ok"
+        self.counts_label.setProperty("level", worst)
+        self.counts_label.style().polish(self.counts_label)
+        per_page: dict[str, int] = {}
+        for finding in findings:
+            page = self._page_of(finding)
+            per_page[page] = per_page.get(page, 0) + 1
+        for row, (page_id, name) in enumerate(NAV_ENTRIES):
+            n = per_page.get(page_id, 0)
+            self.navigator.item(row).setText(f"{name}（{n}）" if n else name)
+
+    def _on_report_replaced(self) -> None:
+        prior = self.document.report.prior
+        self.act_show_prior.setEnabled(prior is not None)
+        self.act_show_prior.setToolTip(
+            f"在单元格内显示 {prior.meta.year} 年度报告的数字"
+            if prior
+            else "本报告没有上年数据（新建时可选择“从上年报告开始”）"
+        )
+        self.set_show_prior(self.act_show_prior.isChecked() and prior is not None)
+        self.refresh_title()
+
+    # ---- navigation -------------------------------------------------------------------------
+
+    def show_section(self, page_id: str) -> QWidget:
+        row = [p for p, _n in NAV_ENTRIES].index(page_id)
+        self.navigator.setCurrentRow(row)
+        return self.pages[page_id]
+
+    def _page_of(self, finding: Finding) -> str:
+        fields = self.document.report.format.fields
+        if finding.cells and finding.cells[0] in fields:
+            return fields[finding.cells[0]].table
+        section = finding.section or ""
+        return section if section in self.pages else "cover"
+
+    def go_to_finding(self, finding: Finding) -> None:
+        page = self.show_section(self._page_of(finding))
+        if isinstance(page, TablePage) and finding.cells:
+            page.view.go_to_key(finding.cells[0])
+        elif isinstance(page, TextSectionEditor):
+            page.editor.setFocus()
+        self.statusBar().showMessage(finding.message, 10000)
+
+    def next_finding(self) -> None:
+        findings = self.document.findings
+        if findings:
+            tree = self.findings_panel.tree
+            items = self.findings_panel.items()
+            current = tree.currentItem()
+            position = items.index(current) + 1 if current in items else 0
+            item = items[position % len(items)]
+            tree.setCurrentItem(item)
+            self.go_to_finding(item.data(0, Qt.ItemDataRole.UserRole + 1))
+
+    def current_table_page(self) -> TablePage | None:
+        page = self.stack.currentWidget()
+        return page if isinstance(page, TablePage) else None
+
+    # ---- edit actions -----------------------------------------------------------------------
+
+    def copy(self) -> None:
+        widget = QApplication.focusWidget()
+        page = self.current_table_page()
+        if page is not None and (widget is None or widget is page.view or page.view.isAncestorOf(widget)):
+            page.view.copy_selection()
+        elif widget is not None and hasattr(widget, "copy"):
+            widget.copy()
+
+    def paste(self) -> None:
+        widget = QApplication.focusWidget()
+        page = self.current_table_page()
+        if page is not None and (widget is None or widget is page.view):
+            page.view.paste()
+        elif widget is not None and hasattr(widget, "paste"):
+            widget.paste()
+
+    def clear_cells(self) -> None:
+        page = self.current_table_page()
+        if page is not None:
+            page.view.clear_selection()
+
+    def apply_suggestion(self, finding: Finding) -> None:
+        if not finding.suggested:
+            return
+        report = self.document.report
+        values = {k: v for k, v in finding.suggested.items() if k in report.format.fields}
+        stack = self.document.undo_stack
+        stack.beginMacro("应用建议值")
+        stack.push(SetCellsCommand(report, values, "应用建议值"))
+        stack.endMacro()
+        self.statusBar().showMessage(f"已应用建议值（{len(values)} 个单元格），可撤销。", 8000)
+        self.go_to_finding(finding)
+
+    def set_show_prior(self, show: bool) -> None:
+        for page in self.pages.values():
+            if isinstance(page, TablePage):
+                page.view.delegate.show_prior = show
+                page.model.set_show_prior(show)
+        if self.act_show_prior.isChecked() != show:
+            self.act_show_prior.setChecked(show)
+
+    def show_help(self) -> None:
+        HelpDialog(self).exec()
+
+    # ---- closing ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.autosaver.discard()
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.sync()
+        event.accept()

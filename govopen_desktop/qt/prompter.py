@@ -1,0 +1,91 @@
+"""Every dialog the window asks, behind one object, so tests can answer them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+OPEN_FILTER = "年度报告（*.govopen *.docx *.doc *.xlsx *.xls *.wps *.et *.html *.htm *.txt *.pdf）;;所有文件（*）"
+from govopen_desktop.qt.dialogs import NewReportDialog, NewReportRequest  # noqa: E402
+
+PROJECT_FILTER = "年度报告文件（*.govopen）"
+
+
+class Prompter:
+    """Qt dialogs. Tests replace the methods (monkeypatch) or the whole object."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def ask_open_path(self, title: str, start: Path, file_filter: str = OPEN_FILTER) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(start), file_filter)
+        return Path(name) if name else None
+
+    def ask_save_path(self, title: str, suggested: Path, file_filter: str = PROJECT_FILTER) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
+        return Path(name) if name else None
+
+    def confirm(self, title: str, text: str, yes: str = "是", no: str = "否") -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
+        yes_button = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
+        box.addButton(no, QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(yes_button)
+        box.exec()
+        return box.clickedButton() is yes_button
+
+    def ask_save_discard_cancel(self, title: str, text: str) -> str:
+        """'save', 'discard' or 'cancel'."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
+        save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
+    def ask_new_report(self, agency: str) -> NewReportRequest | None:
+        def ask_prior() -> Path | None:
+            return self.ask_open_path("选择上年报告", Path.home())
+
+        dialog = NewReportDialog(self.parent, agency, ask_prior)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        request = dialog.request()
+        if not request.agency:
+            self.show_error("新建年度报告", "请填写机关名称。")
+            return None
+        return request
+
+    def show_problems(self, title: str, intro: str, problems: list[str]) -> None:
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle(title)
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        listing = QPlainTextEdit("\n".join(f"{i}. {p}" for i, p in enumerate(problems, 1)))
+        listing.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("知道了")
+        buttons.accepted.connect(dialog.accept)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(label)
+        layout.addWidget(listing)
+        layout.addWidget(buttons)
+        dialog.resize(640, 360)
+        dialog.exec()
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self.parent, title, text)
+
+    def show_info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)

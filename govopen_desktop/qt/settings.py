@@ -1,0 +1,99 @@
+"""Every remembered preference, typed, over one QSettings ini file (report data never goes here).
+
+Tests and the crash test point everything at a folder with GOVOPEN_DATA_DIR, or pass a path.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+ORGANIZATION = "govopen"
+APPLICATION = "govopen-desktop"
+RECENT_MAX = 10
+
+KEY_RECENT = "files/recent"
+KEY_LAST_DIR = "files/last_dir"
+KEY_GEOMETRY = "window/geometry"
+KEY_STATE = "window/state"
+KEY_SHOW_PRIOR = "view/show_prior"
+
+
+def data_dir() -> Path:
+    """Per-user folder for settings, the recovery file and the error log."""
+    override = os.environ.get("GOVOPEN_DATA_DIR")
+    if override:
+        path = Path(override)
+    else:
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+        path = Path(location) if location else Path.home() / ".govopen"
+        if path.name != APPLICATION:
+            path = path.parent / APPLICATION if path.name else path / APPLICATION
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class Settings:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or data_dir() / "settings.ini"
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    # ---- recent files -----------------------------------------------------------------------
+
+    @property
+    def recent_files(self) -> list[Path]:
+        """Most recent first; files that no longer exist are dropped."""
+        raw = self._qs.value(KEY_RECENT, [])
+        items = [raw] if isinstance(raw, str) else list(raw or [])
+        return [Path(p) for p in items if p and Path(p).exists()][:RECENT_MAX]
+
+    def add_recent_file(self, path: Path) -> None:
+        path = Path(path).resolve()
+        items = [p for p in self.recent_files if p.resolve() != path]
+        self._qs.setValue(KEY_RECENT, [str(p) for p in [path, *items][:RECENT_MAX]])
+
+    def clear_recent_files(self) -> None:
+        self._qs.setValue(KEY_RECENT, [])
+
+    # ---- places and window ------------------------------------------------------------------
+
+    @property
+    def last_dir(self) -> Path:
+        value = self._qs.value(KEY_LAST_DIR, "")
+        path = Path(str(value)) if value else Path.home()
+        return path if path.is_dir() else Path.home()
+
+    @last_dir.setter
+    def last_dir(self, path: Path) -> None:
+        self._qs.setValue(KEY_LAST_DIR, str(path))
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        value = self._qs.value(KEY_GEOMETRY)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._qs.setValue(KEY_GEOMETRY, value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        value = self._qs.value(KEY_STATE)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._qs.setValue(KEY_STATE, value)
+
+    @property
+    def show_prior(self) -> bool:
+        return str(self._qs.value(KEY_SHOW_PRIOR, "false")).lower() == "true"
+
+    @show_prior.setter
+    def show_prior(self, value: bool) -> None:
+        self._qs.setValue(KEY_SHOW_PRIOR, "true" if value else "false")

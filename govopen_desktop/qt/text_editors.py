@@ -1,0 +1,201 @@
+"""The cover page editor and the plain-text editors of 一、五、六; edits go on the undo stack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govopen_desktop.domain.errors import GovopenError
+from govopen_desktop.domain.formats import format_for_year
+from govopen_desktop.qt.commands import SetMetaCommand, SetTextCommand
+from govopen_desktop.qt.document import Document
+
+
+class TextSectionEditor(QWidget):
+    """A plain-text section; the text editor's own undo is off so one stack holds every change."""
+
+    def __init__(self, document: Document, key: str, title: str, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.key = key
+        self.title = title
+        self.setObjectName(f"text_{key}")
+        heading = QLabel(title)
+        heading.setObjectName("pageTitle")
+        note = QLabel(hint)
+        note.setObjectName("pageHint")
+        note.setWordWrap(True)
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName(f"editor_{key}")
+        self.editor.setUndoRedoEnabled(False)
+        self.editor.setPlaceholderText("在此填写正文。")
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(heading)
+        layout.addWidget(note)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.editor, 1)
+        self._updating = False
+        self.editor.textChanged.connect(self._on_text_changed)
+        document.cellsChanged.connect(self._on_cells_changed)
+        document.reportReplaced.connect(self.reload)
+        self.reload()
+
+    def add_action_button(self, text: str, tooltip: str, make_text: Callable[[], str]) -> QPushButton:
+        """A button that inserts drafted text at the cursor (or fills an empty editor)."""
+        button = QPushButton(text)
+        button.setToolTip(tooltip)
+        button.clicked.connect(lambda: self.insert_text(make_text()))
+        self.buttons.insertWidget(self.buttons.count() - 1, button)
+        return button
+
+    def insert_text(self, text: str) -> None:
+        cursor = self.editor.textCursor()
+        if self.editor.toPlainText() and not cursor.atBlockStart():
+            text = "\n" + text
+        cursor.insertText(text)
+        self.editor.setTextCursor(cursor)
+        self.editor.setFocus()
+
+    def reload(self) -> None:
+        text = self.document.report.text.get(self.key) or ""
+        if text != self.editor.toPlainText():
+            self._updating = True
+            cursor_pos = self.editor.textCursor().position()
+            self.editor.setPlainText(text)
+            cursor = self.editor.textCursor()
+            cursor.setPosition(min(cursor_pos, len(text)))
+            self.editor.setTextCursor(cursor)
+            self._updating = False
+
+    def _on_text_changed(self) -> None:
+        if self._updating:
+            return
+        text = self.editor.toPlainText()
+        if (self.document.report.text.get(self.key) or "") != text:
+            self.document.undo_stack.push(SetTextCommand(self.document.report, self.key, text, self.title))
+
+    def _on_cells_changed(self, keys: set[str]) -> None:
+        if f"text.{self.key}" in keys:
+            self.reload()
+
+
+class CoverEditor(QWidget):
+    """封面信息: agency, year and date; the format follows from the year and is only shown."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setObjectName("cover")
+        heading = QLabel("封面信息")
+        heading.setObjectName("pageTitle")
+        self.agency = QLineEdit()
+        self.agency.setObjectName("agencyEdit")
+        self.agency.setPlaceholderText("如：青山市自然资源和规划局")
+        self.year = QSpinBox()
+        self.year.setObjectName("yearEdit")
+        self.year.setRange(2019, 2100)
+        self.year.setSuffix(" 年度")
+        self.year.setKeyboardTracking(False)  # a year is applied when complete, not per digit
+        self.date_set = QCheckBox("填写成文日期")
+        self.date = QDateEdit()
+        self.date.setObjectName("dateEdit")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy年M月d日")
+        self.format_label = QLabel()
+        self.format_label.setObjectName("formatLabel")
+        self.format_label.setWordWrap(True)
+        self.title_preview = QLabel()
+        self.title_preview.setObjectName("titlePreview")
+        self.title_preview.setWordWrap(True)
+        self.agency.setMaximumWidth(560)
+        self.year.setMaximumWidth(140)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date_set)
+        date_row.addWidget(self.date)
+        date_row.addStretch(1)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow("机关名称：", self.agency)
+        form.addRow("报告年度：", self.year)
+        form.addRow("成文日期：", date_row)
+        form.addRow("适用格式：", self.format_label)
+        form.addRow("报告标题：", self.title_preview)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self._updating = False
+        self._agency_timer = QTimer(self, singleShot=True, interval=400)
+        self._agency_timer.timeout.connect(self._commit_agency)
+        self.agency.textEdited.connect(lambda _t: self._agency_timer.start())
+        self.agency.editingFinished.connect(self._commit_agency)
+        self.year.valueChanged.connect(self._commit_year)
+        self.date.dateChanged.connect(lambda _d: self._commit_date())
+        self.date_set.toggled.connect(lambda _on: self._commit_date())
+        document.cellsChanged.connect(self._on_changed)
+        document.reportReplaced.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        self._updating = True
+        meta = self.document.report.meta
+        if self.agency.text() != meta.agency:
+            self.agency.setText(meta.agency)
+        self.year.setValue(meta.year)
+        self.date_set.setChecked(meta.date is not None)
+        self.date.setEnabled(meta.date is not None)
+        if meta.date:
+            self.date.setDate(QDate.fromString(meta.date, "yyyy-MM-dd"))
+        else:
+            self.date.setDate(QDate(meta.year + 1, 1, 20))
+        fmt = self.document.report.format
+        self.format_label.setText(f"{fmt.name}（{fmt.document}），由报告年度自动确定")
+        self.title_preview.setText(f"{meta.agency or '（机关名称）'}{meta.year}年政府信息公开工作年度报告")
+        self._updating = False
+
+    def _on_changed(self, keys: set[str]) -> None:
+        if any(k.startswith("meta.") for k in keys):
+            self.reload()
+
+    def _push(self, **changes: object) -> None:
+        if not self._updating:
+            self.document.undo_stack.push(SetMetaCommand(self.document.report, changes))
+
+    def _commit_agency(self) -> None:
+        self._agency_timer.stop()
+        text = self.agency.text().strip()
+        if text != self.document.report.meta.agency:
+            self._push(agency=text)
+
+    def _commit_year(self, year: int) -> None:
+        if year == self.document.report.meta.year or self._updating:
+            return
+        try:
+            format_for_year(year)
+        except GovopenError:
+            return
+        self._push(year=year)
+
+    def _commit_date(self) -> None:
+        self.date.setEnabled(self.date_set.isChecked())
+        value = self.date.date().toString("yyyy-MM-dd") if self.date_set.isChecked() else None
+        if value != self.document.report.meta.date:
+            self._push(date=value)
