@@ -1,17 +1,85 @@
-"""`govopen import` (placeholder until its issue lands)."""
+"""`govopen import FILE [--json] [-o FILE.govopen]`: read last year's report from any file."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from govopen_desktop.cli.common import add_command
-from govopen_desktop.domain.errors import GovopenError
+from govopen_desktop.cli.common import EXIT_FINDINGS, EXIT_OK, add_command
+from govopen_desktop.domain.report import TEXT_KEYS
+
+_MARK = "\u0000decimal:"
 
 
 def register(sub: Any) -> None:
-    add_command(sub, "import", "（尚未实现）", run)
+    p = add_command(
+        sub, "import", "导入年度报告（Excel、Word、网页、文本或本程序的文件）", run,
+        description=(
+            "从 .xlsx/.xlsm、.xls、.docx、.html/.htm、.txt 或 .govopen 文件读取年度报告，"
+            "按官方表格的标签逐格读取数值。已安装 LibreOffice 时也可读取 .doc/.wps/.et。\n"
+            "退出码：0 完整导入；1 已导入但有无法读取的内容；2 文件无法使用。"
+        ),
+    )
+    p.add_argument("file", metavar="文件", help="要导入的文件")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出导入结果（meta、cells、text、problems）")
+    p.add_argument("-o", "--output", metavar="文件.govopen", help="另存为本程序的项目文件")
 
 
 def run(args: argparse.Namespace) -> int:
-    raise GovopenError("此功能尚未实现。")
+    from govopen_desktop.io.importers import import_file
+
+    result = import_file(Path(args.file))
+    report, problems = result.report, result.problems
+    if args.output:
+        from govopen_desktop.io.project import save_report
+
+        save_report(report, Path(args.output))
+    if args.json:
+        payload = {
+            "meta": report.meta.to_dict(),
+            "cells": {k: report.cells.get(k) for k in report.format.keys},
+            "text": {k: report.text.get(k) for k in TEXT_KEYS},
+            "problems": [p.to_json() for p in problems],
+        }
+        print(dumps(payload))
+    else:
+        filled = sum(1 for k in report.format.keys if report.cells.get(k) is not None)
+        total = len(report.format.keys)
+        print(f"已导入：{report.meta.agency or '（未找到机关名称）'}{report.meta.year}年度报告"
+              f"（{report.format.document}格式），读到 {filled}/{total} 个数值。")
+        if problems:
+            print(f"有 {len(problems)} 处无法读取：", file=sys.stderr)
+            for p in problems:
+                print(f"  - {p.describe()}", file=sys.stderr)
+        if args.output:
+            print(f"已保存到 {args.output}")
+    return EXIT_FINDINGS if problems else EXIT_OK
+
+
+def dumps(payload: Any) -> str:
+    """JSON with every Decimal written as a number, keeping its decimals (0.1200)."""
+
+    def mark(obj: Any) -> Any:
+        if isinstance(obj, Decimal):
+            return _MARK + format(obj, "f")
+        if isinstance(obj, dict):
+            return {k: mark(v) for k, v in obj.items()}
+        if isinstance(obj, list):
+            return [mark(v) for v in obj]
+        return obj
+
+    text = json.dumps(mark(payload), ensure_ascii=False, indent=1)
+    needle = '"' + json.dumps(_MARK)[1:-1]
+    out: list[str] = []
+    pos = 0
+    while (start := text.find(needle, pos)) != -1:
+        end = text.index('"', start + len(needle))
+        out.append(text[pos:start])
+        out.append(text[start + len(needle) : end])
+        pos = end + 1
+    out.append(text[pos:])
+    return "".join(out)

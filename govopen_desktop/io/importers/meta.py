@@ -16,7 +16,7 @@ from govopen_desktop.io.importers.neutral import Row
 _HEADING = re.compile(r"^(?:第)?([一二三四五六七八九十]|\d{1,2})\s*[、.．,，]\s*(\S.{1,38})$")
 _TITLE = re.compile(
     r"^(?P<pre>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<post>.*?)\s*"
-    r"(?:政府)?(?:信息公开|政务公开).*?(?:年度报告|年报|工作报告|年度工作报告)$"
+    r"(?:政府)?(?:信息公开|政务公开).*?(?:年度报告|年报|工作报告)(?:表|统计表|[(（].*[)）])?$"
 )
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0", "○": "0"}
 _DATE = re.compile(r"^(\S{4})\s*年\s*(\S{1,3})\s*月\s*(\S{1,3})\s*日$")
@@ -24,6 +24,9 @@ _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|-
 _YEAR_MENTION = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _FILLER = re.compile(r"^(?:填报单位|报告单位|单位名称|填报机关)\s*[:：]?\s*(.*)$")
 _SENTENCE_END = ("。", "；", ";", "：", ":", "！", "？")
+# A saved web page goes on after the report: print/close links, the site's footer.
+_PAGE_END = ("版权所有", "ICP备", "主办单位：", "主办：", "网站标识码", "公网安备", "【打印", "关闭窗口",
+             "打印本页", "扫一扫在手机", "技术支持：")
 
 
 @dataclass
@@ -153,7 +156,10 @@ def section_text(rows: list[Row], start: int, stop: int, skip: set[int]) -> str 
             break
         if i in skip:
             continue
-        lines.extend(_lines(row))
+        row_lines = _lines(row)
+        if any(m in line for line in row_lines for m in _PAGE_END):
+            break
+        lines.extend(row_lines)
     text = "\n".join(lines).strip()
     return text or None
 

@@ -1,0 +1,141 @@
+"""What a file really is, from its bytes (not its name), and the checks that keep a hostile
+file from using minutes or gigabytes: sizes declared in the zip directory, entity
+declarations in XML parts, encrypted packages."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from govopen_desktop.io.importers.problems import ImportFailed
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+MAX_ZIP_ENTRIES = 5000
+MAX_ZIP_TOTAL = 300 * 1024 * 1024  # uncompressed, all members
+MAX_PART_BYTES = 60 * 1024 * 1024  # uncompressed, any one member
+MAX_SHEET_BYTES = 12 * 1024 * 1024  # a report's worksheet is a few hundred KB at most
+MAX_RATIO = 200  # uncompressed/compressed above this on a large member: a zip bomb
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+KIND_LABELS = {
+    "xlsx": "Excel 工作簿", "xls": "Excel 97-2003 工作簿", "docx": "Word 文档", "doc": "Word 97-2003 文档",
+    "html": "网页", "txt": "文本", "odt": "OpenDocument 文档", "ods": "OpenDocument 表格", "rtf": "RTF 文档",
+    "et": "WPS 表格", "wps": "WPS 文字",
+}
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    kind: str  # xlsx, docx, odt, ods, ole-doc, ole-xls, html, rtf, text, project, pdf, unknown
+    detail: str = ""
+
+
+def sniff(path: Path, head: bytes) -> Sniffed:
+    if head.startswith(ZIP_MAGIC) or head.startswith(b"PK\x05\x06"):
+        return Sniffed(zip_kind(path))
+    if head.startswith(OLE_MAGIC):
+        return Sniffed(ole_kind(path))
+    if head.startswith(b"%PDF"):
+        return Sniffed("pdf")
+    if head.lstrip().startswith(b"{\\rtf"):
+        return Sniffed("rtf")
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"govopen-report/" in head[:400] and stripped.startswith(b"{"):
+        return Sniffed("project")
+    if _looks_like_html(stripped, head):
+        return Sniffed("html")
+    return Sniffed("text")
+
+
+def _looks_like_html(stripped: bytes, head: bytes) -> bool:
+    if stripped.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<table", b"<meta")):
+        return True
+    if stripped.startswith(b"<?xml") and b"<html" in head.lower():
+        return True
+    low = head.lower()
+    return stripped.startswith(b"<") and (b"<table" in low or b"<p" in low or b"<div" in low)
+
+
+def open_zip(path: Path) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
+        raise ImportFailed(
+            f"“{path.name}”已损坏或不完整（可能在下载或复制时被截断），无法打开。请重新获取该文件。"
+        ) from exc
+
+
+def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
+    """Reject, from the zip directory alone, what would take too long or too much memory."""
+    infos = zf.infolist()
+    name = path.name
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise ImportFailed(f"“{name}”包含 {len(infos)} 个部件，不是正常的 Office 文件，已拒绝读取。")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise ImportFailed(f"“{name}”设有密码，无法读取。请在 Excel/WPS/Word 中取消密码后另存，再导入。")
+        total += info.file_size
+        big = info.file_size > MAX_PART_BYTES
+        bomb = info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        sheet = info.filename.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_BYTES
+        if big or bomb or sheet:
+            mb = info.file_size // (1024 * 1024)
+            what = "工作表" if sheet else "部件"
+            raise ImportFailed(
+                f"“{name}”中的{what}“{info.filename}”解压后有 {mb} MB，远超年度报告的正常大小"
+                "（可能是异常或恶意构造的文件），已拒绝读取。"
+            )
+    if total > MAX_ZIP_TOTAL:
+        raise ImportFailed(f"“{name}”解压后超过 {MAX_ZIP_TOTAL // 1024 // 1024} MB，已拒绝读取。")
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")):
+            try:
+                with zf.open(info) as part:
+                    head = part.read(4096)
+            except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+                raise ImportFailed(f"“{name}”已损坏或不完整（部件“{info.filename}”无法解压）。") from exc
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise ImportFailed(
+                    f"“{name}”的部件“{info.filename}”含有 XML 实体声明（Office 文件不会有），"
+                    "可能是恶意构造的文件，已拒绝读取。"
+                )
+
+
+def zip_kind(path: Path) -> str:
+    with open_zip(path) as zf:
+        check_zip(path, zf)
+        names = set(zf.namelist())
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        if "mimetype" in names:
+            mime = zf.read("mimetype")[:100]
+            if b"opendocument.text" in mime:
+                return "odt"
+            if b"opendocument.spreadsheet" in mime:
+                return "ods"
+    return "zip"
+
+
+def ole_kind(path: Path) -> str:
+    """Stream names of an OLE compound file: Word, Excel, or an encrypted OOXML package."""
+    from xlrd.compdoc import CompDoc  # xlrd ships a compound-document reader
+
+    try:
+        data = path.read_bytes()
+        names = {d.name for d in CompDoc(data, logfile=io.StringIO()).dirlist}
+    except Exception as exc:  # any parse failure means a damaged file
+        raise ImportFailed(f"“{path.name}”已损坏或不完整，无法打开。") from exc
+    if "EncryptionInfo" in names or "EncryptedPackage" in names:
+        return "encrypted"
+    if "WordDocument" in names:
+        return "ole-doc"
+    if "Workbook" in names or "Book" in names:
+        return "ole-xls"
+    return "ole"

@@ -1,0 +1,129 @@
+"""import_file: check the file, tell its kind from its bytes, run the matching reader."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from govopen_desktop.domain.errors import GovopenError
+from govopen_desktop.io.importers import ImportResult
+from govopen_desktop.io.importers.build import build_report
+from govopen_desktop.io.importers.detect import KIND_LABELS, MAX_FILE_BYTES, MAX_TEXT_BYTES, sniff
+from govopen_desktop.io.importers.neutral import Doc
+from govopen_desktop.io.importers.problems import ImportFailed
+from govopen_desktop.io.oserrors import describe_os_error
+
+
+def import_path(path: Path) -> ImportResult:
+    name = path.name
+    try:
+        if path.is_dir():
+            raise ImportFailed(f"“{path}”是一个文件夹，不是文件。")
+        size = path.stat().st_size
+        if size == 0:
+            raise ImportFailed(f"“{name}”是空文件（0 字节），没有可导入的内容。")
+        if size > MAX_FILE_BYTES:
+            raise ImportFailed(f"“{name}”有 {size // 1024 // 1024} MB，远超年度报告的正常大小，已拒绝读取。")
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except OSError as exc:
+        raise ImportFailed(f"无法读取“{path}”：{describe_os_error(exc)}") from exc
+    kind = sniff(path, head).kind
+    try:
+        return _dispatch(path, name, kind, size)
+    except GovopenError:
+        raise
+    except MemoryError as exc:
+        raise ImportFailed(f"“{name}”过大，内存不足，无法读取。") from exc
+    except RecursionError as exc:
+        raise ImportFailed(f"“{name}”结构异常（嵌套过深），已拒绝读取。") from exc
+    except Exception as exc:  # a damaged file makes the libraries raise anything
+        label = KIND_LABELS.get(kind, "文件")
+        raise ImportFailed(
+            f"“{name}”无法作为{label}读取，文件可能已损坏（{exc.__class__.__name__}：{str(exc)[:120]}）。"
+        ) from exc
+
+
+def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
+    if kind == "project":
+        from govopen_desktop.io.project import load_report
+
+        return ImportResult(load_report(path), [])
+    if kind in ("xlsx", "ole-xls"):
+        return _sheet(path, name, kind)
+    if kind == "docx":
+        from govopen_desktop.io.importers.readers_docx import read_docx
+
+        return _result(read_docx(path, name))
+    if kind in ("html", "text"):
+        if size > MAX_TEXT_BYTES:
+            raise ImportFailed(f"“{name}”有 {size // 1024 // 1024} MB，不像年度报告的文本，已拒绝读取。")
+        from govopen_desktop.io.importers.readers_text import decode_text
+
+        text = decode_text(path.read_bytes())
+        if text is None:
+            raise ImportFailed(
+                f"“{name}”不是可识别的文件：既不是 Word/Excel 文档，也不是网页或文本。"
+                "请确认文件完整，或在 WPS/Office 中另存为 .docx/.xlsx 后再导入。"
+            )
+        if not text.strip():
+            raise ImportFailed(f"“{name}”是空文件，没有可导入的内容。")
+        if kind == "html":
+            from govopen_desktop.io.importers.readers_html import read_html
+
+            return _result(read_html(text, name))
+        from govopen_desktop.io.importers.readers_text import read_text
+
+        return _result(read_text(text, name))
+    if kind == "encrypted":
+        raise ImportFailed(f"“{name}”设有打开密码，无法读取。请在 Excel/WPS/Word 中取消密码后另存，再导入。")
+    if kind in ("ole-doc", "odt", "ods", "rtf", "ole"):
+        return _converted(path, name, kind)
+    if kind == "pdf":
+        raise ImportFailed(
+            f"“{name}”是 PDF 文件，无法可靠读取表格。请导入同一报告的 Word、Excel 或网页版本，或复制其文字后粘贴导入。"
+        )
+    raise ImportFailed(f"“{name}”不是可识别的文件（{kind}）。请在 WPS/Office 中另存为 .docx 或 .xlsx 后再导入。")
+
+
+def _sheet(path: Path, name: str, kind: str) -> ImportResult:
+    from govopen_desktop.io.importers.readers_sheet import read_xls, read_xlsx, report_from_data
+
+    if kind == "xlsx":
+        read = read_xlsx(path, name)
+    else:
+        et = path.suffix.lower() in (".et", ".ett")
+        try:
+            read = read_xls(path, name, "et" if et else "xls")
+        except ImportFailed as exc:
+            if not et or "密码" in str(exc):
+                raise
+            return _converted(path, name, "ole")  # a WPS sheet xlrd cannot read
+    if isinstance(read, dict):
+        report, problems = report_from_data(read, name)
+        report.extra["source"] = {"file": name, "kind": kind if kind == "xlsx" else "xls",
+                                  "title": None, "headings": []}
+        return ImportResult(report, problems)
+    return _result(read)
+
+
+def _converted(path: Path, name: str, kind: str) -> ImportResult:
+    from govopen_desktop.io.importers.convert import convert
+
+    suffix = path.suffix.lower()
+    target = "xlsx" if kind == "ods" or suffix in (".et", ".ett", ".ods", ".xls") else "docx"
+    label = {"ole-doc": "Word 97-2003（.doc）或 WPS（.wps）", "odt": "OpenDocument 文本（.odt）",
+             "ods": "OpenDocument 表格（.ods）", "rtf": "RTF"}.get(kind, "旧版 Office/WPS")
+    with tempfile.TemporaryDirectory(prefix="govopen-import-") as tmp:
+        out = convert(path, target, Path(tmp), label)
+        result = import_path(out)
+    source = result.report.extra.get("source")
+    if isinstance(source, dict):
+        source["file"] = name
+        source["kind"] = suffix.lstrip(".") or kind
+    return result
+
+
+def _result(doc: Doc) -> ImportResult:
+    report, problems = build_report(doc)
+    return ImportResult(report, problems)

@@ -1,0 +1,125 @@
+"""A saved report page (.html/.htm) to neutral rows: block text as paragraphs, table rows
+as rows. Cells covered by a rowspan/colspan are absent in HTML, so each is read once."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from govopen_desktop.io.importers.neutral import Cell, Doc, Row
+
+MAX_ROWS = 20000
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "center",
+           "blockquote", "pre", "dd", "dt", "header", "footer", "tr", "table", "ul", "ol", "form", "hr"}
+_SKIP = {"script", "style", "noscript", "head", "template", "nav", "select", "option", "button", "iframe"}
+
+
+class _Parser(HTMLParser):
+    def __init__(self, doc: Doc) -> None:
+        super().__init__(convert_charrefs=True)
+        self.doc = doc
+        self.line: list[str] = []
+        self.skip = 0
+        self.tables: list[dict[str, object]] = []  # stack: {"row": [...], "cell": [...] | None, "n": k}
+        self.table_count = 0
+        self.row_count = 0
+
+    # ---- paragraphs ----------------------------------------------------------------------
+
+    def flush_line(self) -> None:
+        text = "".join(self.line)
+        self.line = []
+        if text.strip() and len(self.doc.rows) < MAX_ROWS:
+            self.doc.add_paragraph(text, f"第{len(self.doc.rows) + 1}段")
+
+    # ---- events --------------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skip += 1
+            return
+        if self.skip:
+            return
+        cell = self._cell()
+        if tag == "table":
+            self.flush_line()
+            self.table_count += 1
+            self.tables.append({"row": None, "cell": None, "n": self.table_count, "r": 0})
+        elif tag == "tr" and self.tables:
+            self._end_row()
+            self.tables[-1]["row"] = []
+        elif tag in ("td", "th") and self.tables:
+            self._end_cell()
+            if self.tables[-1]["row"] is None:
+                self.tables[-1]["row"] = []
+            self.tables[-1]["cell"] = []
+        elif tag == "br":
+            (cell if cell is not None else self.line).append("\n")
+        elif tag in _BLOCKS:
+            if cell is not None:
+                if cell and tag in ("p", "div", "li"):
+                    cell.append("\n")
+            else:
+                self.flush_line()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+            return
+        if self.skip:
+            return
+        if tag == "table" and self.tables:
+            self._end_row()
+            self.tables.pop()
+        elif tag == "tr" and self.tables:
+            self._end_row()
+        elif tag in ("td", "th") and self.tables:
+            self._end_cell()
+        elif tag in _BLOCKS and self._cell() is None:
+            self.flush_line()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        cell = self._cell()
+        (cell if cell is not None else self.line).append(data.replace("\r", "").replace("\n", " "))
+
+    # ---- tables --------------------------------------------------------------------------
+
+    def _cell(self) -> list[str] | None:
+        if not self.tables:
+            return None
+        return self.tables[-1]["cell"]  # type: ignore[return-value]
+
+    def _end_cell(self) -> None:
+        t = self.tables[-1]
+        if t["cell"] is not None:
+            text = "".join(t["cell"]).strip(" \n")  # type: ignore[arg-type]
+            row = t["row"]
+            if row is not None:
+                row.append(text)  # type: ignore[attr-defined]
+            t["cell"] = None
+
+    def _end_row(self) -> None:
+        if not self.tables:
+            return
+        self._end_cell()
+        t = self.tables[-1]
+        row = t["row"]
+        t["row"] = None
+        if row and any(x.strip() for x in row) and len(self.doc.rows) < MAX_ROWS:  # type: ignore[attr-defined]
+            t["r"] = int(t["r"]) + 1  # type: ignore[call-overload]
+            place = f"第{t['n']}个表格 第{t['r']}行"
+            cells = [Cell(x, f"{place} 第{i}格") for i, x in enumerate(row, 1)]  # type: ignore[arg-type]
+            self.doc.rows.append(Row(cells, place, is_table=True))
+
+
+def read_html(text: str, name: str) -> Doc:
+    doc = Doc(name, "html")
+    parser = _Parser(doc)
+    parser.feed(text)
+    parser.close()
+    while parser.tables:
+        parser._end_row()
+        parser.tables.pop()
+    parser.flush_line()
+    return doc

@@ -1,0 +1,191 @@
+"""Workbooks (.xlsx/.xlsm through openpyxl, .xls/.et through xlrd) to neutral rows.
+
+Merged ranges are resolved: a merged cell is read once, at its top-left corner. Scanning
+stops after MAX_ROWS × MAX_COLS whatever the sheet declares. The program's own Excel export
+carries a hidden sheet "govopen-data" with every value as text: read for an exact round trip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from govopen_desktop.domain.report import Report
+from govopen_desktop.io.importers.neutral import Cell, Doc, Row
+from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
+
+MAX_ROWS = 3000
+MAX_COLS = 100
+DATA_SHEET = "govopen-data"
+DATA_SCHEMA = "govopen-report/"
+
+Getter = Callable[[int, int], Any]  # (row, col), 0-based -> value or None
+
+
+def _text_of(value: Any) -> tuple[str, object]:
+    """The cell as text, and its typed number when it is one (kept exact for parsing)."""
+    if value is None:
+        return "", None
+    if isinstance(value, bool):
+        return str(value), None
+    if isinstance(value, int | float):
+        if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value)), value
+        return repr(value) if isinstance(value, float) else str(value), value
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()[:10], None
+    return str(value), None
+
+
+def sheet_rows(
+    doc: Doc, title: str, n_rows: int, n_cols: int, get: Getter,
+    merged: Iterable[tuple[int, int, int, int]],
+) -> None:
+    """Append a sheet's rows; `merged` holds (first_row, last_row, first_col, last_col), 0-based
+    and inclusive."""
+    n_rows, n_cols = min(n_rows, MAX_ROWS), min(n_cols, MAX_COLS)
+    covered: set[tuple[int, int]] = set()
+    for r1, r2, c1, c2 in merged:
+        if r1 >= n_rows or c1 >= n_cols:
+            continue
+        for r in range(r1, min(r2, n_rows - 1) + 1):
+            for c in range(c1, min(c2, n_cols - 1) + 1):
+                if (r, c) != (r1, c1):
+                    covered.add((r, c))
+    for r in range(n_rows):
+        cells: list[Cell] = []
+        filled = False
+        for c in range(n_cols):
+            if (r, c) in covered:
+                continue
+            text, value = _text_of(get(r, c))
+            filled = filled or bool(text.strip())
+            cells.append(Cell(text, f"工作表“{title}” {_col_name(c)}{r + 1}", value))
+        if filled:
+            doc.rows.append(Row(cells, f"工作表“{title}” 第{r + 1}行"))
+
+
+def _col_name(c: int) -> str:
+    name = ""
+    c += 1
+    while c:
+        c, rem = divmod(c - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
+def read_xlsx(path: Path, name: str) -> Doc | dict[str, str]:
+    """The neutral rows of the visible sheets, or the govopen-data sheet's key/value pairs."""
+    import openpyxl  # loaded on first use: ~130 ms
+
+    wb = openpyxl.load_workbook(path, data_only=True, keep_links=False)
+    try:
+        if DATA_SHEET in wb.sheetnames:
+            data = _data_sheet(wb[DATA_SHEET])
+            if data is not None:
+                return data
+        doc = Doc(name, "xlsx")
+        for ws in wb.worksheets:
+            if ws.sheet_state != "visible" or ws.title == DATA_SHEET:
+                continue
+            cells = ws._cells  # (row, col) -> cell, 1-based: one dict lookup per position
+
+            def get(r: int, c: int, cells: dict[tuple[int, int], Any] = cells) -> Any:
+                cell = cells.get((r + 1, c + 1))
+                return None if cell is None else cell.value
+
+            merged = [(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
+            sheet_rows(doc, ws.title, ws.max_row, ws.max_column, get, merged)
+        return doc
+    finally:
+        wb.close()
+
+
+def _data_sheet(ws: Any) -> dict[str, str] | None:
+    if str(ws.cell(1, 1).value or "").strip() != "schema":
+        return None
+    if not str(ws.cell(1, 2).value or "").startswith(DATA_SCHEMA):
+        return None
+    data: dict[str, str] = {}
+    for row in ws.iter_rows(min_row=2, max_row=min(ws.max_row, MAX_ROWS), max_col=2, values_only=True):
+        key, value = row[0], row[1] if len(row) > 1 else None
+        if key:
+            data[str(key).strip()] = "" if value is None else _text_of(value)[0]
+    return data
+
+
+def read_xls(path: Path, name: str, kind: str = "xls") -> Doc | dict[str, str]:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    except xlrd.XLRDError as exc:
+        if "encrypt" in str(exc).lower():
+            raise ImportFailed(f"“{name}”设有打开密码，无法读取。请在 Excel/WPS 中取消密码后另存，再导入。") from exc
+        raise ImportFailed(f"“{name}”不是有效的 Excel 97-2003 工作簿（{exc}）。") from exc
+    try:
+        doc = Doc(name, kind)
+        for idx in range(book.nsheets):
+            sh = book.sheet_by_index(idx)
+            is_data = sh.name == DATA_SHEET and sh.nrows > 0 and sh.ncols > 1
+            if is_data and str(sh.cell_value(0, 0)).strip() == "schema":
+                return {str(sh.cell_value(r, 0)).strip(): _text_of(sh.cell_value(r, 1))[0]
+                        for r in range(1, min(sh.nrows, MAX_ROWS)) if sh.cell_value(r, 0)}
+            if getattr(sh, "visibility", 0) != 0:
+                continue
+
+            def get(r: int, c: int, sh: Any = sh) -> Any:
+                if r >= sh.nrows or c >= sh.row_len(r):
+                    return None
+                cell = sh.cell(r, c)
+                return None if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else cell.value
+
+            merged = [(r1, r2 - 1, c1, c2 - 1) for r1, r2, c1, c2 in sh.merged_cells]
+            sheet_rows(doc, sh.name, sh.nrows, sh.ncols, get, merged)
+            book.unload_sheet(idx)
+        return doc
+    finally:
+        book.release_resources()
+
+
+def report_from_data(data: dict[str, str], name: str) -> tuple[Report, list[ImportProblem]]:
+    """The hidden data sheet back to a report: meta.*, every cell key, text.*."""
+    from govopen_desktop.domain.errors import GovopenError, ValueInputError
+    from govopen_desktop.domain.formats import format_for_year, load_format
+    from govopen_desktop.domain.values import parse_value
+
+    where = f"数据表 {DATA_SHEET}"
+    meta = {k[5:]: v for k, v in data.items() if k.startswith("meta.")}
+    try:
+        year = int(str(meta.get("year", "")).strip())
+        fmt = load_format(meta.get("format") or format_for_year(year).id)
+    except (ValueError, GovopenError) as exc:
+        raise ImportFailed(f"“{name}”的{where}中年度或格式无效（{meta.get('year')}，{meta.get('format')}）。") from exc
+    problems: list[ImportProblem] = []
+    cells: dict[str, object] = dict.fromkeys(fmt.keys)
+    for key, raw in data.items():
+        if key.startswith(("meta.", "text.")):
+            continue
+        f = fmt.fields.get(key)
+        if f is None:
+            problems.append(ImportProblem(f"{fmt.id}年版格式没有这个单元格，已忽略。", key, where))
+            continue
+        try:
+            cells[key] = parse_value(raw, f.kind, f.label)
+        except ValueInputError as exc:
+            problems.append(ImportProblem(f"{exc}已留空。", key, where))
+    date = meta.get("date") or None
+    if date is not None:
+        try:
+            date = dt.date.fromisoformat(date).isoformat()
+        except ValueError:
+            problems.append(ImportProblem(f"成文日期“{date}”无效，已留空。", "meta.date", where))
+            date = None
+    from govopen_desktop.domain.report import TEXT_KEYS, ReportMeta
+
+    text = {k: (data.get(f"text.{k}") or None) for k in TEXT_KEYS}
+    report = Report(ReportMeta(agency=meta.get("agency", ""), year=year, format=fmt.id, date=date),
+                    cells=cells, text=text)  # type: ignore[arg-type]
+    return report, problems
