@@ -8,7 +8,6 @@ paragraphs and cost a grid rebuild per call.
 from __future__ import annotations
 
 import math
-import re
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
@@ -19,13 +18,11 @@ from govopen_desktop.domain.formats import GridCell, Table
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import format_value
 from govopen_desktop.io.exporters import docx_styles as S
-from govopen_desktop.io.exporters.text import clean_text, units
+from govopen_desktop.io.exporters.text import clean_text, label_lines
 
 CELL_MARGIN = 34  # twips left and right (≈0.06 cm): narrow value columns keep three characters
 MIN_ROW_HEIGHT = 397  # twips (0.7 cm): rows of an official form, not of a spreadsheet
 BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-_ENUMERATOR = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、])")
-_PUNCTUATION = re.compile(r"[，。、；：（）()“”,;:]")
 
 ROLE_STYLE = {"value": S.TABLE_NUMBER, "header": S.TABLE_HEADER, "group": S.TABLE_HEADER,
               "note": S.TABLE_HEADER, "label": S.TABLE_TEXT}
@@ -37,33 +34,6 @@ def column_widths(table: Table, text_width: int) -> list[int]:
     widths = [math.floor(w * text_width / total) for w in table.widths]
     widths[max(range(len(widths)), key=widths.__getitem__)] += text_width - sum(widths)
     return widths
-
-
-def label_lines(text: str, capacity: int) -> list[str]:
-    """Where a short label breaks in a narrow cell, so that no word is cut in half.
-
-    Chinese labels are compounds of two-character words (社会公益组织 = 社会·公益·组织), so a
-    label that does not fit breaks after an even number of characters; an enumerator
-    (（三） 三、 1.) stays whole on its own line; an odd-length rest in a column of two
-    characters or less is set one character per line (read top to bottom). Sentences and
-    longer labels are left to Word's own wrapping.
-    """
-    if capacity <= 0 or units(text) <= capacity:
-        return [text]
-    match = _ENUMERATOR.match(text)
-    head = match.group(0) if match else ""
-    rest = text[len(head):]
-    if not rest or len(rest) > 8 or _PUNCTUATION.search(rest) or not rest.isalpha():
-        return [text]
-    lines = [head] if head and units(head) <= max(capacity, 3) else []
-    if not lines:
-        rest = text
-    if units(rest) <= capacity:
-        return [*lines, rest]
-    step = capacity - capacity % 2
-    if step < 2 or (step == 2 and len(rest) % 2):
-        step = 1
-    return [*lines, *(rest[i : i + step] for i in range(0, len(rest), step))]
 
 
 def cell_text(cell: GridCell, report: Report) -> str:

@@ -1,0 +1,199 @@
+"""The report's tables as an Excel workbook: one sheet per official table, plus a hidden sheet
+"govopen-data" with every value as text for an exact re-import.
+
+Each sheet is laid out from the format's grid description (spans, header rows, widths), so a
+new format file needs no code here. Numbers are stored as numbers (computed values, not
+formulas: openpyxl does not calculate, and a re-import would read no cached value).
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from govopen_desktop.domain.formats import Table
+from govopen_desktop.domain.report import SCHEMA, TEXT_KEYS, Report
+from govopen_desktop.domain.values import decimals_of, format_value
+from govopen_desktop.io.exporters.output import write_export
+from govopen_desktop.io.exporters.text import clean_text, label_lines, report_title
+from govopen_desktop.io.exporters.xlsx_layout import CellStyles, fit_row_heights, label_capacity, sheet_widths
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+DATA_SHEET = "govopen-data"
+TOP = 3  # the grid starts below the title row and the 填报单位 row
+EXCEL_TEXT_LIMIT = 32767  # characters a cell can hold
+
+
+def export_xlsx(report: Report, path: Path) -> None:
+    """Write the tables and the hidden data sheet to `path`; GovopenError when it cannot."""
+    write_export(Path(path), build_xlsx_bytes(report))
+
+
+def export_blank_xlsx(year: int, path: Path, agency: str = "") -> None:
+    """The empty official tables for `year` (the form an upper office sends to its units).
+    No data sheet: what a unit types into the visible sheets is what an import must read."""
+    write_export(Path(path), build_xlsx_bytes(Report.new(agency, year), data_sheet=False))
+
+
+def build_xlsx_bytes(report: Report, *, data_sheet: bool = True) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    styles = CellStyles(wb)
+    for table in report.format.tables:
+        _table_sheet(wb, table, report, styles)
+    if data_sheet:
+        _data_sheet(wb, report)
+    wb.properties.title = report_title(report)
+    wb.properties.creator = "govopen"
+    wb.properties.subject = report.format.title
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def sheet_name(table: Table) -> str:
+    return f"表{table.number}"
+
+
+def _table_sheet(wb: Workbook, table: Table, report: Report, styles: CellStyles) -> None:
+    ws = wb.create_sheet(sheet_name(table))
+    last_col = table.n_cols
+    ws.cell(1, 1, table.full_title).style = styles.title
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last_col)
+    meta = report.meta
+    ws.cell(2, 1, f"填报单位：{meta.agency}　　　　报告年度：{meta.year}年").style = styles.meta
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last_col)
+    ws.row_dimensions[1].height = 30
+    ws.row_dimensions[2].height = 20
+
+    fields = report.format.fields
+    widths = sheet_widths(table)
+    for cell in table.cells:
+        row, col = TOP + cell.row, 1 + cell.col
+        target = ws.cell(row, col)
+        if cell.key is None:
+            capacity = label_capacity(sum(widths[cell.col : cell.col + cell.colspan]))
+            lines = label_lines(clean_text(cell.text or ""), capacity)
+            target.value = "\n".join(lines)
+            target.data_type = "s"
+            target.style = styles.header if len(lines) > 1 else styles.for_role(cell.role)
+        else:
+            value = report.cells.get(cell.key)
+            target.style = styles.value
+            if isinstance(value, int | Decimal):
+                target.value = value
+                field = fields.get(cell.key)
+                unit = report.cells.get(field.unit_key) if field and field.unit_key else None
+                target.number_format = _number_format(value, unit if isinstance(unit, str) else None)
+        for r in range(row, row + cell.rowspan):  # a merged range shows the borders of every cell
+            for c in range(col, col + cell.colspan):
+                if (r, c) != (row, col):
+                    ws.cell(r, c).style = target.style
+        if cell.rowspan > 1 or cell.colspan > 1:
+            ws.merge_cells(start_row=row, start_column=col,
+                           end_row=row + cell.rowspan - 1, end_column=col + cell.colspan - 1)
+    _validation(ws, table, report)
+    from openpyxl.utils import get_column_letter
+
+    for i, width in enumerate(widths):
+        ws.column_dimensions[get_column_letter(i + 1)].width = width
+    fit_row_heights(ws, table, widths, TOP, report)
+    _print_setup(ws, table)
+
+
+def _number_format(value: int | Decimal, unit: str | None) -> str:
+    """Show the value as entered: an amount's decimals (0.1200), a written unit (251000元)."""
+    decimals = decimals_of(value)
+    fmt = "0" if decimals == 0 else "0." + "0" * decimals
+    if isinstance(value, int) and unit is None:
+        return "0"
+    if unit:
+        fmt += '"' + unit.replace('"', "") + '"'
+    return fmt
+
+
+def _validation(ws: Worksheet, table: Table, report: Report) -> None:
+    """Excel refuses what the form cannot hold: fractions of a count, negative counts."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    rules: dict[str, DataValidation] = {
+        "count": DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                                error="请填写不小于 0 的整数（没有请填 0）。", errorTitle="件数"),
+        "signed_count": DataValidation(type="whole", operator="between", formula1="-1000000000",
+                                       formula2="1000000000", allow_blank=True,
+                                       error="请填写整数（减少时填负数）。", errorTitle="本年增/减"),
+        "amount": DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                                 error="请填写不小于 0 的金额。", errorTitle="金额"),
+    }
+    rules["amount_with_unit"] = rules["amount"]
+    used: set[str] = set()
+    for cell in table.value_cells():
+        field = report.format.fields.get(cell.key or "")
+        if field is None or field.kind not in rules:
+            continue
+        rule = rules[field.kind]
+        rule.showErrorMessage = True
+        rule.add(ws.cell(TOP + cell.row, 1 + cell.col).coordinate)
+        used.add(field.kind)
+    for kind in used:
+        if rules[kind] not in ws.data_validations.dataValidation:
+            ws.add_data_validation(rules[kind])
+
+
+def _print_setup(ws: Worksheet, table: Table) -> None:
+    """A4, landscape for wide tables, one page wide, header rows repeated, frozen below them."""
+    from openpyxl.utils import get_column_letter
+
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if table.n_cols > 5 else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.print_area = f"A1:{get_column_letter(table.n_cols)}{TOP + table.n_rows - 1}"
+    if table.header_rows:
+        ws.print_title_rows = f"{TOP}:{TOP + table.header_rows - 1}"
+    ws.freeze_panes = ws.cell(TOP + table.header_rows, 1 + table.label_columns).coordinate
+
+
+def data_rows(report: Report) -> list[tuple[str, str | None]]:
+    """The hidden sheet's contract: meta, every cell key of the format in order, the texts;
+    each value as text (format_value), None for an empty value."""
+    meta = report.meta
+    rows: list[tuple[str, Any]] = [
+        ("meta.agency", meta.agency),
+        ("meta.year", str(meta.year)),
+        ("meta.format", meta.format),
+        ("meta.date", meta.date),
+    ]
+    rows += [(key, format_value(report.cells.get(key))) for key in report.format.keys]
+    rows += [(f"text.{key}", report.text.get(key)) for key in TEXT_KEYS]
+    return [(key, clean_text(value) if value else None) for key, value in rows]
+
+
+def _data_sheet(wb: Workbook, report: Report) -> None:
+    from govopen_desktop.domain.errors import GovopenError
+
+    ws = wb.create_sheet(DATA_SHEET)
+    ws.sheet_state = "hidden"
+    ws.append(["schema", SCHEMA])
+    for key, value in data_rows(report):
+        if value is not None and len(value) > EXCEL_TEXT_LIMIT:
+            raise GovopenError(f"“{key}”的文字超过 Excel 单元格上限（{EXCEL_TEXT_LIMIT} 字），无法导出为 Excel。")
+        ws.append([key, value])
+        cell = ws.cell(ws.max_row, 2)
+        cell.number_format = "@"
+        if value is not None:
+            cell.data_type = "s"  # "0.1200" stays text; "=…" is not a formula
+    ws.column_dimensions["A"].width = 36
+    ws.column_dimensions["B"].width = 60
