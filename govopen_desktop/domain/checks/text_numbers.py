@@ -40,7 +40,7 @@ _NO_APPLICATIONS = re.compile(
     r"(?:未|没有|尚无|无)" + _RECEIVE + r"?(?:到)?(?:任何)?(?:形式的|类型的)?" + _KIND + r"?(?:的)?申请(?!人)"
 )
 _CASES = (
-    re.compile(r"(?P<what>行政复议|行政诉讼)(?:案件|案)?(?:共|合计|总计|数量为|为)*" + _NUM + _UNIT),
+    re.compile(r"(?P<what>行政复议|行政诉讼)(?:申请|案件|案)?(?:共|合计|总计|数量为|为)*" + _NUM + _UNIT),
     re.compile(_NUM + _UNIT + r"(?:政府信息公开)?(?:类)?(?:的)?(?P<what>行政复议|行政诉讼)"),
 )
 _NO_CASES = re.compile(
