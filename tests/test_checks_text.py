@@ -40,6 +40,14 @@ def test_printed_heading_wording(fid: str) -> None:
     assert fmt.sections[4].heading in f.message
 
 
+def test_current_wording_is_accepted_in_a_trial_format_report() -> None:
+    report = clean_report("2019")
+    report.extra["source"] = {"headings": ["五、存在的主要问题及改进情况"]}
+    assert not of(report, "R-SECTIONS")
+    report.extra["source"] = {"headings": ["五、存在主要问题及改进情况"]}
+    assert len(of(report, "R-SECTIONS")) == 1
+
+
 def test_foreign_source_entry_is_ignored() -> None:
     report = clean_report("2019")
     report.extra["source"] = "000_a987f75485506722.txt"  # the fixtures' own field

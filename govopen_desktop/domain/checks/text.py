@@ -24,6 +24,7 @@ from govopen_desktop.domain.formats import ReportFormat, RuleSpec, Section
 from govopen_desktop.domain.report import Report
 
 _HEADING = re.compile(r"^\s*(?P<num>[一二三四五六七八九十]+|[0-9０-９]+)\s*[、.．,，]?\s*(?P<title>.*?)\s*$")
+_CN_SMALL = dict(enumerate("一二三四五六七八九", start=1))
 _CN_NUMBERED_LINE = re.compile(r"^[ \t\u3000]*([一二三四五六七八九十]+)[ \t\u3000]*、", re.MULTILINE)
 
 
@@ -56,13 +57,14 @@ def sections(report: Report, spec: RuleSpec) -> Iterator[Finding]:
                 f"缺少“{section.heading}”：年度报告的六个部分都不能省略，没有内容也要写明“无”的情况。{hint}",
                 section=section.id,
             )
+    accepted: Mapping[str, list[str]] = spec.params.get("accepted", {})
     by_number = {i + 1: s for i, s in enumerate(fmt.sections)}
     for raw in _headings(report):
         parsed = _parse_heading(raw)
         if parsed is None or parsed[0] not in by_number:
             continue
         section = by_number[parsed[0]]
-        if parsed[1] and parsed[1] != section.title:
+        if parsed[1] and parsed[1] != section.title and parsed[1] not in accepted.get(section.id, ()):
             yield finding(
                 spec,
                 f"标题“{raw.strip()}”与官方格式不一致，应为“{section.heading}”。",
@@ -82,11 +84,14 @@ def overview_parts(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     missing = [p for p in fmt.overview_parts if not any(w in text for w in (p, *aliases.get(p, ())))]
     if not missing:
         return
-    what = "这些方面都没有写到" if len(missing) == len(fmt.overview_parts) else f"没有写到{join(missing)}"
+    parts, n = join(fmt.overview_parts), _CN_SMALL.get(len(fmt.overview_parts), str(len(fmt.overview_parts)))
+    if len(missing) == len(fmt.overview_parts):
+        what = f"没有写到总体情况应包括的{n}个方面：{parts}。"
+    else:
+        what = f"没有写到{join(missing)}。总体情况应包括{parts}{n}个方面，"
     yield finding(
         spec,
-        f"“{_heading(fmt, 'overview')}”{what}。总体情况应包括{join(fmt.overview_parts)}"
-        f"{len(fmt.overview_parts)}个方面，可按（一）（二）……分别写。",
+        f"“{_heading(fmt, 'overview')}”{what}可按（一）（二）……分别写。",
         section="overview",
     )
 
