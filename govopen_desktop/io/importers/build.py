@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from govopen_desktop.domain.formats import ReportFormat, Table, format_for_year, load_format
+from govopen_desktop.domain.formats import ReportFormat, Table, available_formats, format_for_year, load_format
 from govopen_desktop.domain.report import TEXT_KEYS, Report, ReportMeta
 from govopen_desktop.io.importers.extract import Extractor
 from govopen_desktop.io.importers.labels import norm
@@ -18,7 +18,7 @@ from govopen_desktop.io.importers.meta import (
     guess_year,
     section_text,
 )
-from govopen_desktop.io.importers.neutral import Doc
+from govopen_desktop.io.importers.neutral import Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
 
 SECTION_ORDER = ("overview", "t2", "t3", "t4", "problems", "other")
@@ -30,6 +30,23 @@ def _table_anchor(fmt: ReportFormat, table: Table, norms: list[set[str]]) -> int
     others = {norm(c.text) for t in fmt.tables if t.id != table.id for c in t.cells if c.text}
     words = {w for w in own - others if len(w) >= 4}
     return next((i for i, seen in enumerate(norms) if seen & words), None)
+
+
+def _run(rows: list[Row], fmt: ReportFormat, headings: dict[str, int],
+         norms: list[set[str]]) -> tuple[Extractor, ReportFormat]:
+    extractor = Extractor(rows, fmt, [])
+    starts: dict[str, int] = {}
+    for table in fmt.tables:
+        sid = next((s.id for s in fmt.sections if s.table == table.id), "")
+        at = headings.get(sid)
+        at = _table_anchor(fmt, table, norms) if at is None else at
+        if at is not None:
+            starts[table.id] = at
+    for table in fmt.tables:
+        start = starts.get(table.id, 0)
+        bounds = [s for s in list(starts.values()) + list(headings.values()) if s > start]
+        extractor.table(table, start, min(bounds, default=len(rows)))
+    return extractor, fmt
 
 
 def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
@@ -49,42 +66,26 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     if year is None:
         year = guess_year(rows, len(rows))
 
-    fmt = detected
-    if fmt is None and year is not None:
-        fmt = _format_for(year)
-    if fmt is None:
+    # Read the tables as each format; the one whose rows are found wins (ties: the year's).
+    by_year = _format_for(year) if year is not None else None
+    candidates = [f for f in (detected, by_year) if f is not None]
+    candidates += [load_format(fid) for fid in available_formats() if fid not in {f.id for f in candidates}]
+    runs = [_run(rows, f, sections.rows, norms) for f in candidates]
+    best = max(runs, key=lambda run: run[0].found)  # max() keeps the first of equals
+    extractor, fmt = best[0], best[1]
+    if extractor.found == 0 and not sections.rows:
         raise ImportFailed(
-            f"“{doc.name}”：没有找到年度报告的表格（主动公开、依申请公开、复议诉讼），不是政府信息公开工作年度报告。"
+            f"“{doc.name}”：没有找到年度报告的表格（主动公开、依申请公开、复议诉讼）和章节，"
+            "不是政府信息公开工作年度报告。"
         )
     if year is None:
         year = fmt.last_year or dt.date.today().year - 1
         problems.append(ImportProblem(f"没有找到报告年度，暂按 {year} 年，请核对。", "meta.year"))
-    elif (expected := _format_for(year)) is not None and expected.id != fmt.id:
+    elif by_year is not None and by_year.id != fmt.id:
         problems.append(ImportProblem(
-            f"{year}年度报告应使用{expected.document}格式，但表格按{fmt.document}格式填写；已按表格读取。",
+            f"{year}年度报告应使用{by_year.document}格式，但表格按{fmt.document}格式填写；已按表格读取。",
             "meta.format"))
-
-    extractor = Extractor(rows, fmt, problems)
-    starts: dict[str, int] = {}
-    for table in fmt.tables:
-        sid = next((s.id for s in fmt.sections if s.table == table.id), None)
-        at = sections.rows.get(sid or "")
-        anchor = _table_anchor(fmt, table, norms)
-        if at is None or (anchor is not None and anchor < at):
-            at = anchor if at is None else at
-        if at is not None:
-            starts[table.id] = at
-    found_any = False
-    for table in fmt.tables:
-        start = starts.get(table.id, 0)
-        bounds = [s for s in list(starts.values()) + list(sections.rows.values()) if s > start]
-        stop = min(bounds, default=len(rows))
-        before = len([p for p in problems if p.key and p.key.startswith(table.id + ".")])
-        extractor.table(table, start, stop)
-        missing = len([p for p in problems if p.key and p.key.startswith(table.id + ".")]) - before
-        found_any = found_any or missing < len(table.keys) // 2
-    if not found_any and not sections.rows:
-        raise ImportFailed(f"“{doc.name}”：没有找到年度报告的表格和章节，不是政府信息公开工作年度报告。")
+    problems.extend(extractor.problems)
 
     text: dict[str, str | None] = dict.fromkeys(TEXT_KEYS)
     heading_rows = sorted(sections.rows.values())

@@ -60,6 +60,7 @@ class Extractor:
         self.problems = problems
         self.norms = [[norm(c.text) if c.text.strip() else "" for c in r.cells] for r in rows]
         self.cells: dict[str, Value] = dict.fromkeys(fmt.keys)
+        self.found = 0  # value rows found by their label
 
     # ---- finding -------------------------------------------------------------------------
 
@@ -139,21 +140,23 @@ class Extractor:
                     f"没有找到“{spec.label}”这一行，{n} 个数值留空。", first.key, table.full_title))
                 continue
             i, j = hit
+            self.found += 1
             cells, last = self.values_after(i, j, n)
             self.store(spec.keys, cells, self.rows[i].place)
             cursor = last + 1
 
     def unlabelled(self, table: Table, spec: RowSpec, start: int, stop: int) -> None:
         """Table 4: one row of numbers under its header rows."""
-        headers = {norm(c.text) for c in table.cells if c.role == "header" and c.text}
+        headers = {norm(c.text) for c in table.cells if c.role == "header" and c.text and len(norm(c.text)) >= 4}
         seen_header = False
         for i in range(start, stop):
             cells = self.rows[i].cells
             if any(_is_text(c) for c in cells):
-                seen_header = seen_header or any(n in headers for n in self.norms[i])
+                seen_header = seen_header or any(h in n for n in self.norms[i] for h in headers)
                 continue
             filled = any(c.text.strip() or c.value is not None for c in cells)
             if seen_header and (filled or len(cells) >= len(spec.keys)):
+                self.found += 1
                 self.store(spec.keys, self.take(cells, len(spec.keys)), self.rows[i].place)
                 return
         self.problems.append(ImportProblem(

@@ -40,7 +40,9 @@ def cell_matches(cell_norm: str, label_aliases: tuple[str, ...]) -> bool:
     if not cell_norm:
         return False
     for a in label_aliases:
-        if cell_norm == a or (len(a) >= 4 and cell_norm.endswith(a)):
+        if cell_norm == a:
+            return True
+        if cell_norm.endswith(a) and (len(a) >= 4 or (a[0].isdigit() and not cell_norm[-len(a) - 1].isdigit())):
             return True
         bare = strip_number(a)
         if len(bare) >= 4 and strip_number(cell_norm) == bare:
