@@ -68,8 +68,11 @@ class Autosaver(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(self.save_now)
-        document.undo_stack.indexChanged.connect(lambda _i: self.timer.start())
+        document.undo_stack.indexChanged.connect(self._restart)
         self.saves = 0
+
+    def _restart(self, _index: int) -> None:
+        self.timer.start()
 
     def save_now(self) -> bool:
         self.timer.stop()

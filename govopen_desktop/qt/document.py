@@ -25,7 +25,7 @@ class Document(QObject):
     def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._emit_modified())
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.report = report
         self.path = path
         self.findings: list[Finding] = []
@@ -61,6 +61,9 @@ class Document(QObject):
         self.imported = False
         self._restored = False
         self.undo_stack.setClean()
+        self._emit_modified()
+
+    def _on_clean_changed(self, _clean: bool) -> None:
         self._emit_modified()
 
     def _emit_modified(self) -> None:

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -72,7 +74,7 @@ class MainWindow(QMainWindow):
                     lambda problems: self.prompter.show_problems("粘贴", "以下内容不是有效的数字，未粘贴：", problems)
                 )
         self.document.findingsChanged.connect(self._on_findings)
-        self.document.modifiedChanged.connect(lambda _m: self.refresh_title())
+        self.document.modifiedChanged.connect(self._on_modified_changed)
         self.document.reportReplaced.connect(self._on_report_replaced)
         self.findings_panel.activated.connect(self.go_to_finding)
         self.findings_panel.applySuggestion.connect(self.apply_suggestion)
@@ -199,6 +201,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.document.display_name}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.is_modified)
 
+    def _on_modified_changed(self, _modified: bool) -> None:
+        self.refresh_title()
+
     def refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
         recent = self.settings.recent_files
@@ -273,21 +278,28 @@ class MainWindow(QMainWindow):
 
     # ---- edit actions -----------------------------------------------------------------------
 
-    def copy(self) -> None:
+    def _text_widget(self) -> QWidget | None:
+        """The focused text field, if any: it copies and pastes for itself."""
         widget = QApplication.focusWidget()
+        if isinstance(widget, QLineEdit | QPlainTextEdit) and widget.objectName() != "cellEditor":
+            return widget
+        return None
+
+    def copy(self) -> None:
+        text = self._text_widget()
         page = self.current_table_page()
-        if page is not None and (widget is None or widget is page.view or page.view.isAncestorOf(widget)):
+        if text is not None:
+            text.copy()
+        elif page is not None:
             page.view.copy_selection()
-        elif widget is not None and hasattr(widget, "copy"):
-            widget.copy()
 
     def paste(self) -> None:
-        widget = QApplication.focusWidget()
+        text = self._text_widget()
         page = self.current_table_page()
-        if page is not None and (widget is None or widget is page.view):
+        if text is not None:
+            text.paste()
+        elif page is not None:
             page.view.paste()
-        elif widget is not None and hasattr(widget, "paste"):
-            widget.paste()
 
     def clear_cells(self) -> None:
         page = self.current_table_page()

@@ -1,0 +1,123 @@
+"""Qt fixtures and helpers for the tests/test_gui_*.py files (imported by them, not a conftest)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from govopen_desktop.domain.report import Report
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
+
+
+@dataclass
+class FakePrompter:
+    """Answers every dialog from its fields and records what was asked."""
+
+    open_path: Path | None = None
+    save_path: Path | None = None
+    confirm_answer: bool = True
+    save_discard_cancel: str = "discard"
+    new_request: Any = None
+    asked: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[list[str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def ask_open_path(self, title: str, start: Path, file_filter: str = "") -> Path | None:
+        self.asked.append(("open", title))
+        return self.open_path
+
+    def ask_save_path(self, title: str, suggested: Path, file_filter: str = "") -> Path | None:
+        self.asked.append(("save", title))
+        return self.save_path
+
+    def confirm(self, title: str, text: str, yes: str = "是", no: str = "否") -> bool:
+        self.asked.append(("confirm", text))
+        return self.confirm_answer
+
+    def ask_save_discard_cancel(self, title: str, text: str) -> str:
+        self.asked.append(("save_discard_cancel", text))
+        return self.save_discard_cancel
+
+    def ask_new_report(self, agency: str) -> Any:
+        self.asked.append(("new", agency))
+        return self.new_request
+
+    def show_problems(self, title: str, intro: str, problems: list[str]) -> None:
+        self.problems.append(list(problems))
+
+    def show_error(self, title: str, text: str) -> None:
+        self.errors.append(text)
+
+    def show_info(self, title: str, text: str) -> None:
+        self.asked.append(("info", text))
+
+
+def sample_report() -> Report:
+    if SAMPLE.exists():
+        from govopen_desktop.io.project import load_report
+
+        return load_report(SAMPLE)
+    return filled_report()
+
+
+def filled_report() -> Report:
+    """A small consistent 2024 report built in code (independent of the shipped sample)."""
+    report = Report.new("测试区政务服务中心", 2024)
+    values: dict[str, Any] = {"t3.new.natural": 10, "t3.carried_in.natural": 2, "t3.granted.natural": 9,
+                              "t3.carried_out.natural": 3}
+    for key in report.format.input_keys:
+        if key.startswith(("t2.", "t3.", "t4.")) and key not in values and report.format.fields[key].kind != "unit":
+            values[key] = 0
+    report.set_values(values)
+    return report
+
+
+@pytest.fixture
+def gui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings, recovery file and log of the app under test live in tmp_path."""
+    monkeypatch.setenv("GOVOPEN_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path
+
+
+@pytest.fixture
+def prompter() -> FakePrompter:
+    return FakePrompter()
+
+
+def make_window(qtbot: Any, tmp_path: Path, prompter: FakePrompter, report: Report | None = None,
+                path: Path | None = None, **kwargs: Any) -> Any:
+    from govopen_desktop.qt.app import make_app
+    from govopen_desktop.qt.main_window import MainWindow
+    from govopen_desktop.qt.settings import Settings
+
+    make_app()
+    window = MainWindow(
+        report if report is not None else sample_report(),
+        path,
+        settings=Settings(tmp_path / "data" / "settings.ini"),
+        prompter=prompter,  # type: ignore[arg-type]
+        recovery_file=tmp_path / "data" / "recovery.govopen-recovery",
+        **kwargs,
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> Iterator[Any]:
+    win = make_window(qtbot, gui_env, prompter)
+    yield win
+    win.document.undo_stack.setClean()  # closing must not ask
+
+
+def table_page(window: Any, table_id: str) -> Any:
+    page = window.show_section(table_id)
+    return page
