@@ -188,6 +188,20 @@ def test_text_states_a_number_of_suits(fid: str) -> None:
     assert not of(report, "T4-TEXT")
 
 
+@pytest.mark.parametrize("sentence", [
+    "全年无因政府信息公开引起的行政复议、行政诉讼。",
+    "本年度没有政府信息公开方面的行政复议和行政诉讼。",
+    "全年没有因政务信息公开申请行政复议和提起行政诉讼的情况。",
+    "未出现申请行政复议、提起行政诉讼的情况。",
+])
+def test_ways_of_saying_there_were_no_cases(sentence: str) -> None:
+    assert {(w, n) for w, n, _ in case_claims(sentence)} == {("复议", 0), ("诉讼", 0)}
+
+
+def test_a_number_about_one_kind_of_applicant_is_not_the_total() -> None:
+    assert application_claims("收到自然人申请2件，收到企业提交的政府信息公开申请1件。") == ()
+
+
 def test_the_column_label_and_advice_are_not_statements() -> None:
     claims = case_claims("表四中未经复议直接起诉一栏为0。对答复不服的，可依法申请行政复议或提起行政诉讼。")
     assert claims == ()
@@ -202,7 +216,7 @@ def test_statistics_period_of_another_year(fid: str) -> None:
     [f] = of(report, "R-YEAR")
     assert f.level is Level.ERROR and str(year - 1) in f.message and f.section == "overview"
     # a date range that is not the statistics period is not one
-    report.text["overview"] = f"对照{year - 1}年1月1日至12月31日的整改清单，逐项落实。"
+    report.text["overview"] = f"对照{year - 1}年1月1日至12月31日的整改清单和数据，逐项落实。"
     assert not of(report, "R-YEAR")
 
 

@@ -47,6 +47,14 @@ _NO_CASES = re.compile(
     r"(?:未|没有|无)(?P<verb>发生|出现|收到|产生|接到|遇到|涉及|被|有)?(?P<gap>" + _GAP + r")"
     r"(?P<what>(?:行政复议|行政诉讼)(?:[和与及、或](?:提起)?(?:行政复议|行政诉讼))?)(?P<tail>(?:的)?(?:情况|案件|情形|事项))?"
 )
+_NOT_ALL_APPLICATIONS = (
+    "复议", "诉讼", "上年", "结转", "自然人", "法人", "企业", "机构", "组织", "个人", "其中", "涉及",
+)
+# what may stand between 未/没有/无 and 行政复议 in a statement that there were none
+_NO_CASES_GAP = re.compile(
+    r"(?:因|涉及|关于|针对|政府信息公开|政务信息公开|政务公开|信息公开|依申请公开|方面|工作|引起|引发|导致"
+    r"|的|而|被|申请|提起|发生|产生|出现|相关|答复|问题|类|任何)*"
+)
 _PERIOD = re.compile(r"(\d{4})年1月1日(?:起)?(?:至|到|—|-|～|~)(?:(\d{4})年)?12月31日")
 _TITLE_YEAR = re.compile(r"(\d{4})年")
 
@@ -68,8 +76,8 @@ def application_claims(text: str) -> tuple[tuple[int, str], ...]:
     for pattern in _APPLICATIONS:
         for m in pattern.finditer(prose):
             gap = m.groupdict().get("gap") or ""
-            if any(w in gap for w in ("复议", "诉讼", "上年", "结转")):
-                continue  # a number about something else
+            if any(w in gap for w in _NOT_ALL_APPLICATIONS):
+                continue  # a number about something else, or about one kind of applicant
             n = parse_count(m.group(m.lastindex or 0))
             if n is not None:
                 claims.append((n, _quote(prose, m.start(), m.end())))
@@ -90,8 +98,8 @@ def case_claims(text: str) -> tuple[tuple[str, int, str], ...]:
     for m in _NO_CASES.finditer(prose):
         if "未经复议" in prose[m.start() : m.end() + 2] or "经复议" in m.group("gap"):
             continue  # the column label 未经复议直接起诉
-        if not (m.group("verb") or m.group("tail") or not m.group("gap")):
-            continue  # "未按期答复的可依法申请行政复议": not a statement about cases
+        if not (m.group("verb") or m.group("tail") or _NO_CASES_GAP.fullmatch(m.group("gap"))):
+            continue  # "对未按期答复的可依法申请行政复议": advice, not a statement about cases
         quoted = _quote(prose, m.start(), m.end())
         claims.extend((what, 0, quoted) for what in ("复议", "诉讼") if what in m.group("what"))
     return tuple(claims)
