@@ -1,17 +1,74 @@
-"""`govopen export` (placeholder until its issue lands)."""
+"""`govopen export`: the report as Word (official layout) and/or Excel, or a blank Excel form."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
 
-from govopen_desktop.cli.common import add_command
+from govopen_desktop.cli.common import EXIT_OK, add_command, print_problems
 from govopen_desktop.domain.errors import GovopenError
 
 
 def register(sub: Any) -> None:
-    add_command(sub, "export", "（尚未实现）", run)
+    p = add_command(
+        sub, "export", "导出 Word（官方版式）或 Excel，或生成空白 Excel 报表", run,
+        epilog=(
+            "示例：\n"
+            "  govopen export 本单位2024年报.govopen --docx 年报.docx --xlsx 年报.xlsx\n"
+            "  govopen export --blank-xlsx 空白报表.xlsx --year 2024 --agency 某某局"
+        ),
+    )
+    p.add_argument("file", nargs="?", metavar="文件", help="年度报告（.govopen 或任何可导入的文件）")
+    p.add_argument("--docx", metavar="OUT.docx", help="导出为 Word 文档（官方版式）")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="导出为 Excel 工作簿（表二、表三、表四）")
+    p.add_argument("--blank-xlsx", metavar="OUT.xlsx", help="生成某年度的空白 Excel 报表（供下级单位填写）")
+    p.add_argument("--year", type=int, metavar="年度", help="空白报表的年度，如 2024")
+    p.add_argument("--agency", metavar="机关名称", help="空白报表上的填报单位（可省略）")
 
 
 def run(args: argparse.Namespace) -> int:
-    raise GovopenError("此功能尚未实现。")
+    from govopen_desktop.io.exporters.docx_export import export_docx
+    from govopen_desktop.io.exporters.xlsx_export import export_blank_xlsx, export_xlsx
+
+    if not (args.docx or args.xlsx or args.blank_xlsx):
+        raise GovopenError("请至少指定一个输出：--docx、--xlsx 或 --blank-xlsx。")
+    if (args.docx or args.xlsx) and not args.file:
+        raise GovopenError("导出 Word 或 Excel 需要给出年度报告文件。")
+    report = None
+    if args.file:
+        report = _open(Path(args.file))
+    if args.docx:
+        assert report is not None
+        export_docx(report, Path(args.docx))
+        print(f"已导出 Word：{args.docx}")
+    if args.xlsx:
+        assert report is not None
+        export_xlsx(report, Path(args.xlsx))
+        print(f"已导出 Excel：{args.xlsx}")
+    if args.blank_xlsx:
+        year = args.year if args.year is not None else (report.meta.year if report else None)
+        if year is None:
+            raise GovopenError("生成空白报表需要指定年度：--year 2024。")
+        agency = args.agency if args.agency is not None else (report.meta.agency if report else "")
+        export_blank_xlsx(year, Path(args.blank_xlsx), agency)
+        print(f"已生成{year}年度空白报表：{args.blank_xlsx}")
+    return EXIT_OK
+
+
+def _open(path: Path) -> Any:
+    """Load the report; a report with errors still exports (clerks export drafts), with a warning."""
+    from govopen_desktop.domain.checks import check
+    from govopen_desktop.domain.findings import Level, count_levels
+    from govopen_desktop.io.open_any import open_any
+
+    if not path.is_file():
+        raise GovopenError(f"找不到文件“{path}”。")
+    opened = open_any(path)
+    print_problems(opened.problems, "导入时有以下问题：")
+    errors = count_levels(check(opened.report))[Level.ERROR]
+    if errors:
+        print(f"警告：报告中有 {errors} 个错误，仍按原样导出（草稿）。"
+              f"运行 govopen check {path} 查看详情。", file=sys.stderr)
+    return opened.report

@@ -67,9 +67,14 @@ def _table_sheet(wb: Workbook, table: Table, report: Report, styles: CellStyles)
     last_col = table.n_cols
     ws.cell(1, 1, table.full_title).style = styles.title
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last_col)
-    meta = report.meta
-    ws.cell(2, 1, f"填报单位：{meta.agency}　　　　报告年度：{meta.year}年").style = styles.meta
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last_col)
+    # 填报单位 and 报告年度 in cells of their own: an importer reads "填报单位：X" as the agency.
+    half = max(1, (last_col + 1) // 2)
+    ws.cell(2, 1, f"填报单位：{report.meta.agency}").style = styles.meta
+    ws.cell(2, half + 1, f"报告年度：{report.meta.year}年").style = styles.meta
+    if half > 1:
+        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=half)
+    if last_col > half + 1:
+        ws.merge_cells(start_row=2, start_column=half + 1, end_row=2, end_column=last_col)
     ws.row_dimensions[1].height = 30
     ws.row_dimensions[2].height = 20
 
