@@ -59,7 +59,7 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     first_heading = min(sections.rows.values(), default=len(rows))
     title = find_title(rows, first_heading)
     last_heading = max(sections.rows.values(), default=-1)
-    sig = find_signature(rows, last_heading)
+    sig = find_signature(rows, last_heading, title.agency)
     year = title.year or guess_year(rows, first_heading)
     if year is None and sig.date:
         year = int(sig.date[:4]) - 1

@@ -118,8 +118,8 @@ class Extractor:
                 f"“{f.label}”的内容“{shown}”不是有效的数值，已留空。", f.key, cell.place))
             return
         self.cells[f.key] = value
-        if f.unit_key and isinstance(raw, str):
-            self.cells[f.unit_key] = split_unit(raw)[1]
+        if f.unit_key:
+            self.cells[f.unit_key] = split_unit(cell.text)[1]
 
     # ---- tables --------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ _DATE = re.compile(r"^(\S{4})\s*年\s*(\S{1,3})\s*月\s*(\S{1,3})\s*日$")
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|-|—|～|~)")
 _YEAR_MENTION = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _FILLER = re.compile(r"^(?:填报单位|报告单位|单位名称|填报机关)\s*[:：]?\s*(.*)$")
+_FILLER_END = re.compile(r"[\s\u3000]{2,}|报告年度|填报日期|填报时间|年度[:：]|日期[:：]")
 _SENTENCE_END = ("。", "；", ";", "：", ":", "！", "？")
 # A saved web page goes on after the report: print/close links, the site's footer.
 _PAGE_END = ("版权所有", "ICP备", "主办单位：", "主办：", "网站标识码", "公网安备", "【打印", "关闭窗口",
@@ -126,9 +127,14 @@ class Signature:
     rows: set[int] = field(default_factory=set)  # rows to leave out of the last text section
 
 
-def find_signature(rows: list[Row], after: int) -> Signature:
+def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Signature:
+    """The date under the report and the agency line above it; without a date, a last line
+    that repeats the agency of the title."""
     sig = Signature()
     tail = [i for i in range(max(after + 1, 0), len(rows)) if _lines(rows[i])]
+    last = _lines(rows[tail[-1]]) if tail else []
+    if agency and last and norm(" ".join(last)) == norm(agency) and all(parse_date(x) is None for x in last):
+        return Signature(agency, None, {tail[-1]})
     for pos in range(len(tail) - 1, max(len(tail) - 4, -1), -1):
         i = tail[pos]
         lines = _lines(rows[i])
@@ -174,7 +180,8 @@ class Title:
 def find_title(rows: list[Row], before: int) -> Title:
     first: Title | None = None
     for row in rows[: max(before, 0) or min(len(rows), 12)]:
-        for line in _lines(row):
+        lines = _lines(row)
+        for line in ["".join(lines), *lines] if len(lines) > 1 else lines:
             m = _TITLE.match(re.sub(r"\s+", " ", line))
             if not m or len(line) > 80:
                 continue
@@ -194,6 +201,7 @@ def find_filler(rows: list[Row], limit: int = 40) -> str | None:
             m = _FILLER.match(cell.text.strip())
             if m:
                 value = m.group(1).strip() or (cells[k + 1].text.strip() if k + 1 < len(cells) else "")
+                value = _FILLER_END.split(value)[0].strip()
                 if value:
                     return value
     return None

@@ -22,12 +22,16 @@ DATA_SHEET = "govopen-data"
 DATA_SCHEMA = "govopen-report/"
 
 Getter = Callable[[int, int], Any]  # (row, col), 0-based -> value or None
+UNITS_IN_FORMAT = (("万元", '"万元"'), ("元", '"元"'))
 
 
 def _text_of(value: Any) -> tuple[str, object]:
     """The cell as text, and its typed number when it is one (kept exact for parsing)."""
     if value is None:
         return "", None
+    if isinstance(value, tuple):  # a number and the unit its number format shows
+        text, number = _text_of(value[0])
+        return text + value[1], number
     if isinstance(value, bool):
         return str(value), None
     if isinstance(value, int | float):
@@ -94,7 +98,13 @@ def read_xlsx(path: Path, name: str) -> Doc | dict[str, str]:
 
             def get(r: int, c: int, cells: dict[tuple[int, int], Any] = cells) -> Any:
                 cell = cells.get((r + 1, c + 1))
-                return None if cell is None else cell.value
+                if cell is None:
+                    return None
+                value = cell.value
+                if isinstance(value, int | float) and "元" in (fmt := cell.number_format or ""):
+                    unit = next((u for u, quoted in UNITS_IN_FORMAT if quoted in fmt or fmt.endswith(u)), None)
+                    return (value, unit) if unit else value  # 0"元": the unit is in the format
+                return value
 
             merged = [(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
             sheet_rows(doc, ws.title, ws.max_row, ws.max_column, get, merged)

@@ -1,0 +1,104 @@
+"""The program's own exports read back exactly: the Excel export through its hidden
+govopen-data sheet, and through its visible tables alone; the Word export through the
+official tables, headings and signature."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from govopen_desktop.domain.report import Report
+from govopen_desktop.io.importers import import_file
+from govopen_desktop.io.project import load_report
+from tests.conftest import REPO, load_expected, seed_names, shared_available
+from tests.test_import_builders import cell_differences
+
+SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
+
+
+def _reports() -> list[tuple[str, Report]]:
+    out = [("sample", load_report(SAMPLE))]
+    if shared_available():
+        for name in seed_names():
+            data = load_expected(name)
+            out.append((name, Report.from_dict({k: data[k] for k in ("meta", "cells", "text")})))
+    return out
+
+
+REPORTS = _reports()
+IDS = [name for name, _ in REPORTS]
+
+
+@pytest.mark.parametrize("report", [r for _, r in REPORTS], ids=IDS)
+def test_own_word_export_reads_back_exactly(report: Report, tmp_path: Path) -> None:
+    from govopen_desktop.io.exporters.docx_export import export_docx
+
+    path = tmp_path / "report.docx"
+    export_docx(report, path)
+    result = import_file(path)
+    assert cell_differences(report.cells, result.report.cells) == []
+    assert result.report.meta == report.meta
+    assert result.report.text == report.text
+    assert result.problems == []
+
+
+@pytest.mark.parametrize("report", [r for _, r in REPORTS], ids=IDS)
+def test_own_excel_export_reads_back_through_data_sheet(report: Report, tmp_path: Path) -> None:
+    from govopen_desktop.io.exporters.xlsx_export import export_xlsx
+
+    path = tmp_path / "report.xlsx"
+    export_xlsx(report, path)
+    result = import_file(path)
+    assert result.report.cells == report.cells  # exact: types and decimals too
+    assert result.report.meta == report.meta
+    assert result.report.text == report.text
+    assert result.problems == []
+
+
+@pytest.mark.parametrize("report", [r for _, r in REPORTS], ids=IDS)
+def test_own_excel_export_without_data_sheet_reads_the_tables(report: Report, tmp_path: Path) -> None:
+    import openpyxl
+
+    from govopen_desktop.io.exporters.xlsx_export import export_xlsx
+
+    path = tmp_path / "report.xlsx"
+    export_xlsx(report, path)
+    wb = openpyxl.load_workbook(path)
+    del wb["govopen-data"]
+    wb.save(path)
+    result = import_file(path)
+    assert cell_differences(report.cells, result.report.cells) == []
+    assert (result.report.meta.agency, result.report.meta.year, result.report.meta.format) == (
+        report.meta.agency, report.meta.year, report.meta.format)
+    assert result.problems == []
+
+
+def test_data_sheet_with_a_bad_value_is_a_problem_not_a_zero(tmp_path: Path) -> None:
+    import openpyxl
+
+    from govopen_desktop.io.exporters.xlsx_export import export_xlsx
+
+    report = load_report(SAMPLE)
+    path = tmp_path / "report.xlsx"
+    export_xlsx(report, path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["govopen-data"]
+    row = next(r for r in ws.iter_rows() if r[0].value == "t3.new.natural")
+    row[1].value = "十几"
+    wb.save(path)
+    result = import_file(path)
+    assert result.report.cells["t3.new.natural"] is None
+    assert [p.key for p in result.problems] == ["t3.new.natural"]
+
+
+def test_amount_keeps_its_decimals_through_the_data_sheet(tmp_path: Path) -> None:
+    from govopen_desktop.io.exporters.xlsx_export import export_xlsx
+
+    report = Report.new("某某局", 2024)
+    report.set_values({"t2.fees.amount": "0.1200"})
+    path = tmp_path / "report.xlsx"
+    export_xlsx(report, path)
+    value = import_file(path).report.cells["t2.fees.amount"]
+    assert isinstance(value, Decimal) and str(value) == "0.1200"
