@@ -33,6 +33,18 @@ def test_results_total_disagrees_with_its_rows(fid: str) -> None:
 
 
 @pytest.mark.parametrize("fid", FORMATS)
+def test_results_total_of_the_total_column_is_both_sums(fid: str) -> None:
+    report = clean_report(fid)
+    # rows consistent across (every row total right), but the 总计 column's （七） is not its column sum
+    report.set_values({"t3.results_total.total": 4, "t3.results_total.natural": 3}, force=True)
+    found = of(report, "T3-RESULTS")
+    assert {k for f in found for k in f.suggested} == {"t3.results_total.natural", "t3.results_total.total"}
+    total = next(f for f in found if "t3.results_total.total" in f.suggested)
+    assert total.suggested == {"t3.results_total.total": 3}
+    assert "t3.granted.total" in total.cells
+
+
+@pytest.mark.parametrize("fid", FORMATS)
 def test_table4_group_total(fid: str) -> None:
     report = clean_report(fid)
     assert not of(report, "T4-SUM")

@@ -16,13 +16,27 @@ from govopen_desktop.domain.values import decimals_of, format_value, same_value
 
 @lru_cache(maxsize=64)
 def _derived_of(format_id: str, rule_id: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """(key, label, terms) of every derived cell the rule `rule_id` checks."""
+    """(key, label, terms) of every sum the rule `rule_id` checks.
+
+    A cell at a sum row and a sum column (（七）总计 · 总计) is derived one way in the model,
+    but must equal both sums: the row-wise one is added here from the table's description."""
     fmt = load_format(format_id)
-    return tuple(
+    sums = [
         (key, fmt.fields[key].label, fmt.fields[key].derived.terms)  # type: ignore[union-attr]
         for key in fmt.derived_order
         if fmt.fields[key].derived.rule == rule_id  # type: ignore[union-attr]
-    )
+    ]
+    for table in fmt.raw.get("tables", []):
+        for row in table.get("rows", []):
+            if not isinstance(row, dict) or row.get("rule") != rule_id:
+                continue
+            for col in table.get("value_columns", []):
+                key = f"{table['id']}.{row['row']}.{col['id']}"
+                derived = fmt.fields[key].derived
+                if derived is not None and derived.rule != rule_id:
+                    terms = tuple(f"{table['id']}.{r}.{col['id']}" for r in row["sum_of"])
+                    sums.append((key, fmt.fields[key].label, terms))
+    return tuple(sums)
 
 
 @rule_kind("derived")
