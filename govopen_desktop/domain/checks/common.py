@@ -42,12 +42,6 @@ def label(fmt: ReportFormat, key: str) -> str:
     return f.label if f else key
 
 
-def short_label(fmt: ReportFormat, key: str) -> str:
-    """The label without the table-3 result group, which is long and repeated."""
-    text = label(fmt, key)
-    return text.removeprefix("三、本年度办理结果 · ")
-
-
 def shown(value: Value) -> str:
     return "空" if value is None else format_value(value)
 
