@@ -17,6 +17,7 @@ MAX_ZIP_ENTRIES = 5000
 MAX_ZIP_TOTAL = 300 * 1024 * 1024  # uncompressed, all members
 MAX_PART_BYTES = 60 * 1024 * 1024  # uncompressed, any one member
 MAX_SHEET_BYTES = 12 * 1024 * 1024  # a report's worksheet is a few hundred KB at most
+MAX_SHEET_ROWS = 100_000  # rows a worksheet may hold; counted in the XML before openpyxl sees it
 MAX_RATIO = 200  # uncompressed/compressed above this on a large member: a zip bomb
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -103,6 +104,25 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
                 raise ImportFailed(
                     f"“{name}”的部件“{info.filename}”含有 XML 实体声明（Office 文件不会有），"
                     "可能是恶意构造的文件，已拒绝读取。"
+                )
+            if info.filename.endswith(".xml") and info.file_size > 1024 * 1024:
+                _check_rows(zf, info, name)
+
+
+def _check_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Count <row elements in a large worksheet: openpyxl would build every one of them."""
+    rows = 0
+    tail = b""
+    with zf.open(info) as part:
+        while chunk := part.read(1024 * 1024):
+            data = tail + chunk
+            rows += data.count(b"<row") - tail.count(b"<row")
+            tail = data[-4:]
+            if rows > MAX_SHEET_ROWS:
+                sheet = info.filename.rsplit("/", 1)[-1]
+                raise ImportFailed(
+                    f"“{name}”的工作表“{sheet}”有超过 {MAX_SHEET_ROWS} 行，远超年度报告的正常大小，已拒绝读取。"
+                    "请只保留报告表格后另存再导入。"
                 )
 
 

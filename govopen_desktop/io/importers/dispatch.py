@@ -13,9 +13,12 @@ from govopen_desktop.io.importers.neutral import Doc
 from govopen_desktop.io.importers.problems import ImportFailed
 from govopen_desktop.io.oserrors import describe_os_error
 
+_CONVERTIBLE = (".doc", ".wps", ".et", ".ett", ".xls", ".wpt", ".dot", ".odt", ".ods", ".rtf")
 
-def import_path(path: Path) -> ImportResult:
-    name = path.name
+
+def import_path(path: Path, name: str | None = None) -> ImportResult:
+    """`name` is how messages call the file (a converted copy keeps the original's name)."""
+    name = name or path.name
     try:
         if path.is_dir():
             raise ImportFailed(f"“{path}”是一个文件夹，不是文件。")
@@ -39,8 +42,9 @@ def import_path(path: Path) -> ImportResult:
         raise ImportFailed(f"“{name}”结构异常（嵌套过深），已拒绝读取。") from exc
     except Exception as exc:  # a damaged file makes the libraries raise anything
         label = KIND_LABELS.get(kind, "文件")
+        detail = " ".join(str(exc).split())[:120]
         raise ImportFailed(
-            f"“{name}”无法作为{label}读取，文件可能已损坏（{exc.__class__.__name__}：{str(exc)[:120]}）。"
+            f"“{name}”无法作为{label}读取，文件可能已损坏（{exc.__class__.__name__}：{detail}）。"
         ) from exc
 
 
@@ -77,7 +81,7 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
         return _result(read_text(text, name))
     if kind == "encrypted":
         raise ImportFailed(f"“{name}”设有打开密码，无法读取。请在 Excel/WPS/Word 中取消密码后另存，再导入。")
-    if kind in ("ole-doc", "odt", "ods", "rtf", "ole"):
+    if kind in ("ole-doc", "odt", "ods", "rtf") or (kind == "ole" and path.suffix.lower() in _CONVERTIBLE):
         return _converted(path, name, kind)
     if kind == "pdf":
         raise ImportFailed(
@@ -116,7 +120,7 @@ def _converted(path: Path, name: str, kind: str) -> ImportResult:
              "ods": "OpenDocument 表格（.ods）", "rtf": "RTF"}.get(kind, "旧版 Office/WPS")
     with tempfile.TemporaryDirectory(prefix="govopen-import-") as tmp:
         out = convert(path, target, Path(tmp), label)
-        result = import_path(out)
+        result = import_path(out, name)
     source = result.report.extra.get("source")
     if isinstance(source, dict):
         source["file"] = name
