@@ -32,7 +32,7 @@ SIZE_2, SIZE_3, SIZE_4, SIZE_5 = 44, 32, 28, 21  # half-points: 2号 22pt, 3号 
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 FOOTER_MM = 25  # puts the page number's 一字线 about 7 mm below the 版心
 LINES, CHARS = 22, 28
-LINE_PITCH = round((297 - 37 - 35) / 25.4 * 72 * 20 / LINES)  # twips: 225 mm / 22 lines ≈ 28.95 pt
+LINE_PITCH = math.floor((297 - 37 - 35) / 25.4 * 72 * 20 / LINES)  # twips: 22 lines must fit 225 mm
 TWO_CHARS = 2 * SIZE_3 * 10  # twips of two 3号 characters (first-line indent)
 TEXT_WIDTH_PT = (210 - MARGINS_MM["left"] - MARGINS_MM["right"]) / 25.4 * 72
 # 28 characters of 16 pt need 448 pt; the 版心 is 442 pt wide. Word's character grid (charSpace)

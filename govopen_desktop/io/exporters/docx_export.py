@@ -109,20 +109,21 @@ def _inline_heading(line: str) -> str:
 def _signature(document: DocxDocument, report: Report) -> None:
     """Agency name and date, right, not sealed (GB/T 9704 7.3.5.2): one blank line below the
     body; the name 右空二字, the date starting two characters right of the name; a date longer
-    than that keeps 右空二字 and the name moves left. Written only when both are known: a lone
-    name line would read as the last line of section 六."""
+    than that keeps 右空二字 and the name moves left. Without a date (a draft) the name alone."""
     agency = clean_text(report.meta.agency.strip())
     date = chinese_date(report.meta.date)
-    if not agency or not date:
+    if not agency:
         return
     gap = document.add_paragraph(style=S.BODY)
     gap.paragraph_format.keep_with_next = True
     date_right = max(SIGNATURE_GAP, units(agency) - units(date))
-    name_right = date_right + units(date) + SIGNATURE_GAP - units(agency)
+    name_right = date_right + units(date) + SIGNATURE_GAP - units(agency) if date else SIGNATURE_GAP
     for text, right in ((agency, name_right), (date, date_right)):
+        if not text:
+            continue
         paragraph = document.add_paragraph(text, style=S.SIGNATURE)
         _right_indent(paragraph, right)
-        paragraph.paragraph_format.keep_with_next = text == agency
+        paragraph.paragraph_format.keep_with_next = text == agency and bool(date)
 
 
 def _right_indent(paragraph, chars: float) -> None:  # type: ignore[no-untyped-def]

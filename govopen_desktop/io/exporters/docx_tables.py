@@ -31,8 +31,11 @@ ROLE_STYLE = {"value": S.TABLE_NUMBER, "header": S.TABLE_HEADER, "group": S.TABL
 def column_widths(table: Table, text_width: int) -> list[int]:
     """The format's widths scaled to the text width, in twips, summing exactly to it."""
     total = sum(table.widths)
-    widths = [math.floor(w * text_width / total) for w in table.widths]
-    widths[max(range(len(widths)), key=widths.__getitem__)] += text_width - sum(widths)
+    exact = [w * text_width / total for w in table.widths]
+    widths = [math.floor(x) for x in exact]
+    by_remainder = sorted(range(len(exact)), key=lambda i: widths[i] - exact[i])
+    for i in by_remainder[: text_width - sum(widths)]:  # largest remainders get the spare twips
+        widths[i] += 1
     return widths
 
 

@@ -1,0 +1,108 @@
+"""`govopen export`: exit 0 on success, 2 with a Chinese message when input or output fails,
+a warning (still exit 0) when the report has errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from govopen_desktop.cli.main import main
+from govopen_desktop.domain.report import Report
+from govopen_desktop.io.project import save_report
+
+
+def saved(tmp_path: Path, *, broken: bool = False) -> Path:
+    report = Report.new("青山市自然资源和规划局", 2024, date="2025-01-20")
+    report.set_values(dict.fromkeys(report.format.input_keys, 0))
+    if broken:  # a total that disagrees with its parts: an error the checker reports
+        report.set_values({"t3.new.total": 9}, force=True)
+    path = tmp_path / "r.govopen"
+    save_report(report, path)
+    return path
+
+
+def test_exports_both_files_and_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = saved(tmp_path)
+    code = main(["export", str(src), "--docx", str(tmp_path / "r.docx"), "--xlsx", str(tmp_path / "r.xlsx")])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "已导出 Word" in out and "已导出 Excel" in out
+    assert docx.Document(str(tmp_path / "r.docx")).tables
+    assert "govopen-data" in openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob("*.bak"))
+
+
+def test_missing_folder_exits_2_with_a_chinese_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = saved(tmp_path)
+    code = main(["export", str(src), "--docx", str(tmp_path / "没有这个文件夹" / "r.docx")])
+    err = capsys.readouterr().err
+    assert code == 2
+    message = next(line for line in err.splitlines() if line.startswith("错误："))
+    assert "文件夹" in message and "不存在" in message
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root ignores file permissions")
+def test_unwritable_output_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = saved(tmp_path)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        code = main(["export", str(src), "--xlsx", str(locked / "r.xlsx")])
+    finally:
+        locked.chmod(0o700)
+    assert code == 2 and "无法写入" in capsys.readouterr().err
+
+
+def test_output_open_in_another_program_is_said_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses to replace a file Word holds open: PermissionError at the final rename."""
+    src = saved(tmp_path)
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    code = main(["export", str(src), "--docx", str(tmp_path / "r.docx")])
+    err = capsys.readouterr().err
+    assert code == 2 and "正被其他程序" in err
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".r.docx*"))
+
+
+def test_unusable_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["export", str(tmp_path / "nothing.govopen"), "--docx", str(tmp_path / "r.docx")])
+    assert code == 2 and "错误：" in capsys.readouterr().err
+    bad = tmp_path / "bad.govopen"
+    bad.write_text("{not json", encoding="utf-8")
+    assert main(["export", str(bad), "--docx", str(tmp_path / "r.docx")]) == 2
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_report_with_errors_still_exports_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = saved(tmp_path, broken=True)
+    code = main(["export", str(src), "--docx", str(tmp_path / "r.docx")])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "警告" in err and "个错误" in err
+    assert (tmp_path / "r.docx").is_file()
+
+
+def test_blank_form_for_a_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "blank.xlsx"
+    assert main(["export", "--blank-xlsx", str(out), "--year", "2020", "--agency", "某局"]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["表二", "表三", "表四"]
+    assert wb["表二"]["A2"].value == "填报单位：某局"
+    assert main(["export", "--blank-xlsx", str(out)]) == 2
+    assert "--year" in capsys.readouterr().err
+
+
+def test_no_output_asked_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(saved(tmp_path))]) == 2
+    assert "--docx" in capsys.readouterr().err
