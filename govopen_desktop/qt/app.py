@@ -55,14 +55,19 @@ def _qt_message(mode: QtMsgType, context: object, message: str) -> None:
 
 
 def setup_logging() -> Path:
+    """Log to the per-user data folder (moved if that folder changed, as in tests)."""
     path = data_dir() / "govopen.log"
-    if not log.handlers:
-        handler = logging.FileHandler(path, encoding="utf-8")
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "govopen", False) and Path(handler.baseFilename) != path:  # type: ignore[attr-defined]
+            root.removeHandler(handler)
+            handler.close()
+    if not any(getattr(h, "govopen", False) for h in root.handlers):
+        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+        handler.govopen = True  # type: ignore[attr-defined]
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root = logging.getLogger()
         root.addHandler(handler)
         root.setLevel(logging.INFO)
-        log.handlers.append(logging.NullHandler())
         qInstallMessageHandler(_qt_message)
     return path
 
@@ -104,8 +109,9 @@ def run_gui(file: Path | None = None, screenshot: Path | None = None, section: s
     app = make_app()
     setup_logging()
     from govopen_desktop.qt.main_window import MainWindow
+    from govopen_desktop.qt.prompter import ConsolePrompter
 
-    window = MainWindow()
+    window = MainWindow(prompter=ConsolePrompter() if screenshot is not None else None)
     holder: list[MainWindow] = [window]
     install_excepthook(lambda: holder[0] if holder else None)
     if file is not None and not window.files.load(Path(file)) and screenshot is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -29,6 +30,7 @@ from govopen_desktop.qt.autosave import Autosaver
 from govopen_desktop.qt.commands import SetCellsCommand
 from govopen_desktop.qt.dialogs import HelpDialog
 from govopen_desktop.qt.document import Document
+from govopen_desktop.qt.drafts import overview_skeleton
 from govopen_desktop.qt.file_ops import FileController
 from govopen_desktop.qt.findings_panel import FindingsPanel, counts_text
 from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_pages
@@ -38,6 +40,14 @@ from govopen_desktop.qt.text_editors import TextSectionEditor
 
 APP_TITLE = "政府信息公开工作年度报告编制工具"
 DEFAULT_SIZE = QSize(1340, 720)  # fits a 1366×768 screen with the taskbar
+
+
+def blank_report() -> Report:
+    """What the window shows when started without a file: last year's report (in January)."""
+    today = dt.date.today()
+    report = Report.new("", today.year - 1 if today.month <= 6 else today.year)
+    report.text["overview"] = overview_skeleton(report)
+    return report
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +65,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
         self.prompter = prompter or Prompter(self)
-        self.document = Document(report or Report.new("", 2024), path, self)
+        self.document = Document(report or blank_report(), path, self)
         self.autosaver = Autosaver(self.document, recovery_file or data_dir() / "recovery.govopen-recovery")
         if autosave_ms is not None:
             self.autosaver.timer.setInterval(autosave_ms)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -89,3 +90,31 @@ class Prompter:
 
     def show_info(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)
+
+
+class ConsolePrompter(Prompter):
+    """For `gui --screenshot`: nobody is there to answer, so say it on stderr and decline."""
+
+    def ask_open_path(self, title: str, start: Path, file_filter: str = OPEN_FILTER) -> Path | None:
+        return None
+
+    def ask_save_path(self, title: str, suggested: Path, file_filter: str = PROJECT_FILTER) -> Path | None:
+        return None
+
+    def confirm(self, title: str, text: str, yes: str = "是", no: str = "否") -> bool:
+        return False
+
+    def ask_save_discard_cancel(self, title: str, text: str) -> str:
+        return "discard"
+
+    def ask_new_report(self, agency: str) -> NewReportRequest | None:
+        return None
+
+    def show_problems(self, title: str, intro: str, problems: list[str]) -> None:
+        print("\n".join([f"{title}：{intro}", *(f"  - {p}" for p in problems)]), file=sys.stderr)
+
+    def show_error(self, title: str, text: str) -> None:
+        print(f"错误：{text}", file=sys.stderr)
+
+    def show_info(self, title: str, text: str) -> None:
+        print(text, file=sys.stderr)
