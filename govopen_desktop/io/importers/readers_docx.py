@@ -38,7 +38,8 @@ def _is_continued(tc: Any) -> bool:
 def read_docx(path: Path, name: str) -> Doc:
     import docx  # loaded on first use
 
-    document = docx.Document(str(path))
+    with path.open("rb") as handle:  # by content, whatever the file is named
+        document = docx.Document(handle)
     doc = Doc(name, "docx")
     counters = {"p": 0, "t": 0}
     _walk(document.element.body, doc, counters)

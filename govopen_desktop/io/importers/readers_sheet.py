@@ -84,7 +84,11 @@ def read_xlsx(path: Path, name: str) -> Doc | dict[str, str]:
     """The neutral rows of the visible sheets, or the govopen-data sheet's key/value pairs."""
     import openpyxl  # loaded on first use: ~130 ms
 
-    wb = openpyxl.load_workbook(path, data_only=True, keep_links=False)
+    with path.open("rb") as handle:  # a handle: openpyxl refuses names not ending in .xlsx
+        return _read_workbook(openpyxl.load_workbook(handle, data_only=True, keep_links=False), name)
+
+
+def _read_workbook(wb: Any, name: str) -> Doc | dict[str, str]:
     try:
         if DATA_SHEET in wb.sheetnames:
             data = _data_sheet(wb[DATA_SHEET])
