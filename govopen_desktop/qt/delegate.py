@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPolygonF
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from govopen_desktop.qt.roles import Roles
@@ -14,6 +14,7 @@ from govopen_desktop.qt.roles import Roles
 Index = QModelIndex | QPersistentModelIndex
 PRIOR_FG = QColor("#8a939b")
 CARRIED_MARK = QColor("#2e7d9a")
+LEVEL_BORDER = {"error": QColor("#d9534f"), "warning": QColor("#e0a100")}
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -64,6 +65,16 @@ class CellDelegate(QStyledItemDelegate):
         if index.data(Roles.CellKey) is None:
             return
         rect = option.rect  # type: ignore[attr-defined]
+        level = index.data(Roles.Level)
+        if level in LEVEL_BORDER:
+            # a border as well as the fill, so a selected cell still shows its problem
+            painter.save()
+            pen = QPen(LEVEL_BORDER[level])
+            pen.setWidth(2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+            painter.restore()
         if index.data(Roles.Carried):
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)

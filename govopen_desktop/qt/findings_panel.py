@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -46,9 +48,10 @@ class FindingsPanel(QWidget):
     activated = Signal(object)  # Finding: go to its cell or section
     applySuggestion = Signal(object)  # Finding with a suggested value
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, section_name: Callable[[Finding], str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findingsPanel")
+        self._section_name = section_name
         self.title = QLabel("检查结果")
         self.title.setObjectName("panelTitle")
         self.apply_button = QPushButton("应用建议值")
@@ -100,7 +103,8 @@ class FindingsPanel(QWidget):
             self.tree.addTopLevelItem(parent)
             for f in group:
                 text = f.message + ("（可应用建议值）" if f.suggested else "")
-                item = QTreeWidgetItem([text, section_title(report, f)])
+                section = self._section_name(f) if self._section_name else section_title(report, f)
+                item = QTreeWidgetItem([text, section])
                 item.setData(0, FINDING_ROLE, f)
                 item.setToolTip(0, f"{f.message}\n规则：{f.rule}\n双击定位到相应位置。")
                 parent.addChild(item)

@@ -112,13 +112,13 @@ class MainWindow(QMainWindow):
         for page_id, _name in NAV_ENTRIES:
             self.stack.addWidget(self.pages[page_id])
         self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.findings_panel = FindingsPanel()
+        self.findings_panel = FindingsPanel(self._section_name)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.stack)
         right.addWidget(self.findings_panel)
         right.setStretchFactor(0, 4)
         right.setStretchFactor(1, 1)
-        right.setSizes([520, 150])
+        right.setSizes([480, 190])
         right.setChildrenCollapsible(False)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -158,6 +158,15 @@ class MainWindow(QMainWindow):
         self.act_redo = stack.createRedoAction(self, "重做")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(keys.Redo)])
         self.act_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        # the toolbar keeps short labels; the menu items say what will be undone
+        self.tb_undo = self._action("撤销", stack.undo, None, sp.SP_ArrowBack)
+        self.tb_redo = self._action("重做", stack.redo, None, sp.SP_ArrowForward)
+        self.tb_undo.setEnabled(False)
+        self.tb_redo.setEnabled(False)
+        stack.canUndoChanged.connect(self.tb_undo.setEnabled)
+        stack.canRedoChanged.connect(self.tb_redo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: self.tb_undo.setToolTip(f"撤销：{text}（Ctrl+Z）"))
+        stack.redoTextChanged.connect(lambda text: self.tb_redo.setToolTip(f"重做：{text}（Ctrl+Y）"))
         self.act_copy = self._action("复制", self.copy, keys.Copy)
         self.act_paste = self._action("粘贴", self.paste, keys.Paste)
         self.act_clear = self._action("清除单元格", self.clear_cells)
@@ -198,7 +207,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.act_new, self.act_open, self.act_save])
         toolbar.addSeparator()
-        toolbar.addActions([self.act_undo, self.act_redo])
+        toolbar.addActions([self.tb_undo, self.tb_redo])
         toolbar.addSeparator()
         toolbar.addActions([self.act_import, self.act_export_docx])
         toolbar.addSeparator()
@@ -237,6 +246,9 @@ class MainWindow(QMainWindow):
         for row, (page_id, name) in enumerate(NAV_ENTRIES):
             n = per_page.get(page_id, 0)
             self.navigator.item(row).setText(f"{name}（{n}）" if n else name)
+
+    def _section_name(self, finding: Finding) -> str:
+        return dict(NAV_ENTRIES)[self._page_of(finding)]
 
     def _on_report_replaced(self) -> None:
         prior = self.document.report.prior

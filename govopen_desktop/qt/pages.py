@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.document import Document
@@ -54,10 +54,14 @@ class TablePage(QWidget):
         hint.setWordWrap(True)
         self.model = ReportTableModel(document, table_id, self)
         self.view = ReportTableView(self.model)
+        hint.setWordWrap(False)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addSpacing(16)
+        top.addWidget(hint, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 8)
-        layout.addWidget(self.heading)
-        layout.addWidget(hint)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addStretch(0)
         document.reportReplaced.connect(self._retitle)

@@ -64,9 +64,31 @@ class ReportTableView(QTableView):
         available = max(self.viewport().width(), 600) - 2
         total = sum(table.widths) or 1
         widths = [max(int(available * w / total), MIN_VALUE_WIDTH) for w in table.widths]
+        self._widen_label_columns(widths)
         for col, width in enumerate(widths):
             self.setColumnWidth(col, width)
         self._fit_rows()
+
+    def _widen_label_columns(self, widths: list[int]) -> None:
+        """A narrow label column (（三）不予公开 over eight rows) gets room for its short labels,
+        taken from the widest label column, so group names do not break mid-word."""
+        table = self.report_model.table
+        if table.label_columns < 2:
+            return
+        metrics = self.fontMetrics()
+        char = metrics.horizontalAdvance("中")
+        widest = max(range(table.label_columns), key=lambda c: widths[c])
+        for col in range(table.label_columns):
+            if col == widest:
+                continue
+            texts = [c.text for c in table.cells if c.col == col and c.colspan == 1 and c.text and c.role == "label"]
+            if not texts:
+                continue
+            need = min(max(metrics.horizontalAdvance(t) for t in texts), 8 * char) + 14
+            extra = need - widths[col]
+            if extra > 0 and widths[widest] - extra > 12 * char:
+                widths[col] += extra
+                widths[widest] -= extra
 
     def _fit_rows(self) -> None:
         """Row heights from the wrapped text of single-row cells (Qt ignores spans here)."""
@@ -74,7 +96,7 @@ class ReportTableView(QTableView):
         metrics = self.fontMetrics()
         line = metrics.height()
         for row in range(model.rowCount()):
-            height = line + ROW_PADDING + 6
+            height = line + ROW_PADDING + 2
             for cell in model.table.cells:
                 if cell.row != row or cell.rowspan != 1 or not cell.text:
                     continue
