@@ -7,18 +7,19 @@ every font from the template's styles (docx_styles).
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.exporters import docx_styles as S
-from govopen_desktop.io.exporters.docx_tables import build_table
 from govopen_desktop.io.exporters.output import write_export
 from govopen_desktop.io.exporters.text import chinese_date, clean_text, report_title, title_lines, units
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
+    from docx.text.paragraph import Paragraph
 
 _LEVEL_2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
 _LEVEL_3 = re.compile(r"^\d{1,2}[.．、](?!\d)")
@@ -41,6 +42,8 @@ def build_docx_bytes(report: Report) -> bytes:
 
 
 def build_document(report: Report) -> DocxDocument:
+    from govopen_desktop.io.exporters.docx_tables import build_table  # python-docx loads on first export
+
     document = S.open_template()
     geometry = S.geometry(document)
     body = document.element.body
@@ -107,28 +110,55 @@ def _inline_heading(line: str) -> str:
 
 
 def _signature(document: DocxDocument, report: Report) -> None:
-    """Agency name and date, right, not sealed (GB/T 9704 7.3.5.2): one blank line below the
-    body; the name 右空二字, the date starting two characters right of the name; a date longer
-    than that keeps 右空二字 and the name moves left. Without a date (a draft) the name alone."""
+    """Agency name and date, not sealed (GB/T 9704 7.3.5.2): one blank line below the body; the
+    name 右空二字; the date's first character two characters right of the name's first
+    character; a date too long for that keeps 右空二字 and the name moves left. Without a date
+    (a draft) the name alone.
+
+    Positions are set in twips from the name's width (all full-width characters, so exact);
+    the date is placed by its left edge, since the width of its digits and the gaps Word or
+    WPS add between 2025 and 年 vary by program."""
     agency = clean_text(report.meta.agency.strip())
     date = chinese_date(report.meta.date)
     if not agency:
         return
     gap = document.add_paragraph(style=S.BODY)
     gap.paragraph_format.keep_with_next = True
-    date_right = max(SIGNATURE_GAP, units(agency) - units(date))
-    name_right = date_right + units(date) + SIGNATURE_GAP - units(agency) if date else SIGNATURE_GAP
-    for text, right in ((agency, name_right), (date, date_right)):
-        if not text:
-            continue
-        paragraph = document.add_paragraph(text, style=S.SIGNATURE)
-        _right_indent(paragraph, right)
-        paragraph.paragraph_format.keep_with_next = text == agency and bool(date)
+    width = S.geometry(document).text_width
+    char = S.body_char_twips(document)
+    two = SIGNATURE_GAP * char
+    name_start = width - two - round(units(agency) * char)
+    date_start = name_start + two
+    date_fits = date_start + _date_twips(date, char) <= width - two
+    if date and not date_fits:
+        name_start = width - two - _date_twips(date, char) - two
+    name = document.add_paragraph(agency, style=S.SIGNATURE)
+    _indent(name, right=width - name_start - round(units(agency) * char))
+    if not date:
+        return
+    name.paragraph_format.keep_with_next = True
+    line = document.add_paragraph(date, style=S.SIGNATURE)
+    if date_fits:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        line.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        _indent(line, left=date_start)
+    else:
+        _indent(line, right=two)
 
 
-def _right_indent(paragraph, chars: float) -> None:  # type: ignore[no-untyped-def]
+def _date_twips(date: str, char: int) -> int:
+    """Width of "2025年1月20日": digits half a character, plus the gap most programs add
+    between digits and Chinese characters (about a fifth of a character each)."""
+    gaps = sum(1 for a, b in itertools.pairwise(date) if a.isdigit() != b.isdigit())
+    return round((units(date) + 0.2 * gaps) * char)
+
+
+def _indent(paragraph: Paragraph, *, left: int = 0, right: int = 0) -> None:
     from docx.oxml.ns import qn
 
     ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
-    ind.set(qn("w:rightChars"), str(round(chars * 100)))
-    ind.set(qn("w:right"), str(round(chars * 320)))  # 3号 = 16 pt = 320 twips per character
+    ind.set(qn("w:left"), str(left))
+    ind.set(qn("w:right"), str(right))
+    ind.set(qn("w:firstLine"), "0")
+    ind.set(qn("w:firstLineChars"), "0")

@@ -86,3 +86,18 @@ def geometry(document: DocxDocument) -> Geometry:
         table_font_pt=size.pt if size is not None else 10.5,
         style_ids=ids,
     )
+
+
+def body_char_twips(document: DocxDocument) -> int:
+    """Advance of one full-width body character: the size plus the style's character spacing
+    (the template condenses 3号 slightly so that 28 fit a line)."""
+    from docx.oxml.ns import qn
+
+    style = document.styles[BODY]
+    size = style.font.size
+    advance = round(size.pt * 20) if size is not None else 320
+    rpr = style.element.rPr
+    spacing = rpr.find(qn("w:spacing")) if rpr is not None else None
+    if spacing is not None and spacing.get(qn("w:val")):
+        advance += int(spacing.get(qn("w:val")))
+    return advance
