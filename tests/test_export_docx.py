@@ -114,6 +114,16 @@ def test_every_row_keeps_together_and_header_rows_repeat(format_id: str) -> None
         assert sides == dict.fromkeys(("top", "left", "bottom", "right", "insideH", "insideV"), "single")
 
 
+@pytest.mark.parametrize("format_id", ["2019", "2021"])
+def test_heading_rows_keep_with_their_first_data_row(format_id: str) -> None:
+    report = full_report(format_id)
+    for table, spec in zip(read(report).tables, report.format.tables, strict=True):
+        value_rows = {c.row for c in spec.cells if c.key is not None}
+        for r, row in enumerate(table.rows):
+            keeps = {p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs}
+            assert keeps == ({None} if r in value_rows else {True}), f"{spec.id} row {r}"
+
+
 def test_table_fits_the_text_width_with_format_proportions() -> None:
     report = full_report("2021")
     document = read(report)

@@ -57,13 +57,16 @@ def build_table(table: Table, report: Report, geometry: S.Geometry) -> CT_Tbl:
     ids = geometry.style_ids
     starts = {(c.row, c.col): c for c in table.cells}
     rows_xml: list[str] = []
+    value_rows = {c.row for c in table.cells if c.key is not None}
     for r in range(table.n_rows):
+        # A row of headings only (第二十条第（一）项, 信息内容 …) stays on the page of its first data row.
+        keep = r not in value_rows
         cells_xml: list[str] = []
         c = 0
         while c < table.n_cols:
             cell = table.cell_at(r, c)
             if cell is None:  # a position the form leaves without a cell
-                cells_xml.append(_tc(widths[c], 1, None, "", ids[S.TABLE_TEXT]))
+                cells_xml.append(_tc(widths[c], 1, None, "", ids[S.TABLE_TEXT], keep))
                 c += 1
                 continue
             width = sum(widths[cell.col : cell.col + cell.colspan])
@@ -77,9 +80,9 @@ def build_table(table: Table, report: Report, geometry: S.Geometry) -> CT_Tbl:
                     if len(lines) > 1:
                         style = ids[S.TABLE_HEADER]
                 merge = "restart" if cell.rowspan > 1 else None
-                cells_xml.append(_tc(width, cell.colspan, merge, _runs(lines), style))
+                cells_xml.append(_tc(width, cell.colspan, merge, _runs(lines), style, keep))
             else:  # the lower part of a cell merged down
-                cells_xml.append(_tc(width, cell.colspan, "continue", "", ids[ROLE_STYLE[cell.role]]))
+                cells_xml.append(_tc(width, cell.colspan, "continue", "", ids[ROLE_STYLE[cell.role]], keep))
             c = cell.col + cell.colspan
         header = "<w:tblHeader/>" if r < table.header_rows else ""
         rows_xml.append(
@@ -110,7 +113,7 @@ def _runs(lines: list[str]) -> str:
     return f"<w:r>{parts}</w:r>"
 
 
-def _tc(width: int, span: int, merge: str | None, runs: str, style_id: str) -> str:
+def _tc(width: int, span: int, merge: str | None, runs: str, style_id: str, keep: bool) -> str:
     span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     merge_xml = ""
     if merge == "restart":
@@ -119,5 +122,6 @@ def _tc(width: int, span: int, merge: str | None, runs: str, style_id: str) -> s
         merge_xml = "<w:vMerge/>"
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}{merge_xml}<w:vAlign w:val="center"/>'
-        f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{escape(style_id, {chr(34): "&quot;"})}"/></w:pPr>{runs}</w:p></w:tc>'
+        f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{escape(style_id, {chr(34): "&quot;"})}"/>'
+        f"{'<w:keepNext/>' if keep else ''}</w:pPr>{runs}</w:p></w:tc>"
     )
