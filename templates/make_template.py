@@ -60,13 +60,12 @@ def para_props(*, jc: str = "both", first_line: bool = True, line: int | None = 
     parts = []
     if keep_next:
         parts += ["<w:keepNext/>", "<w:keepLines/>"]
+    if not auto_space:  # no extra gap between 2025 and 年 in the date under the signature
+        parts += ['<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>']
     if not grid:
         parts.append('<w:snapToGrid w:val="0"/>')
-    spacing = (f'<w:spacing w:before="0" w:after="{after}" w:line="{line}" w:lineRule="exact"/>' if line
-               else f'<w:spacing w:before="0" w:after="{after}" w:line="240" w:lineRule="auto"/>')
-    if not auto_space:  # no extra gap between 2025 and 年: the signature's arithmetic must hold
-        parts += ['<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>']
-    parts.append(spacing)
+    parts.append(f'<w:spacing w:before="0" w:after="{after}" w:line="{line}" w:lineRule="exact"/>' if line
+                 else f'<w:spacing w:before="0" w:after="{after}" w:line="240" w:lineRule="auto"/>')
     indent = (f'<w:ind w:left="0" w:right="0" w:firstLineChars="200" w:firstLine="{TWO_CHARS}"/>' if first_line
               else '<w:ind w:left="0" w:right="0" w:firstLineChars="0" w:firstLine="0"/>')
     parts.append(indent)
@@ -76,11 +75,18 @@ def para_props(*, jc: str = "both", first_line: bool = True, line: int | None = 
     return f"<w:pPr {nsdecls('w')}>{''.join(parts)}</w:pPr>"
 
 
+# ASCII ids for the custom styles: Word and WPS show the Chinese names, the ids stay portable.
+STYLE_IDS = {S.INLINE_HEADING: "GovInlineHeading", S.TABLE_TEXT: "GovTableText", S.TABLE_HEADER: "GovTableHeader",
+             S.TABLE_NUMBER: "GovTableNumber", S.SIGNATURE: "GovSignature", S.PAGE_NUMBER: "GovPageNumber"}
+
+
 def set_style(doc: docx.document.Document, name: str, *, ppr: str | None, rpr: str,
               based_on: str | None = None, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH,
               next_style: str | None = None) -> None:
     names = {s.name for s in doc.styles}
     style = doc.styles[name] if name in names else doc.styles.add_style(name, kind)
+    if name in STYLE_IDS:
+        style.style_id = STYLE_IDS[name]
     el = style.element
     for tag in ("w:pPr", "w:rPr", "w:link", "w:basedOn", "w:next"):
         for child in el.findall(qn(tag)):
@@ -154,16 +160,13 @@ def _page_number(paragraph: docx.text.paragraph.Paragraph, side: str, doc: docx.
     ppr.append(parse_xml(f'<w:ind {nsdecls("w")} w:{side}Chars="100" w:{side}="{SIZE_4 * 10}"/>'))
     ppr.append(parse_xml(f'<w:jc {nsdecls("w")} w:val="{side}"/>'))
     paragraph.add_run("— ")
-    for xml in ('<w:fldChar w:fldCharType="begin"/>', '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
-                '<w:fldChar w:fldCharType="separate"/>', "<w:t>1</w:t>", '<w:fldChar w:fldCharType="end"/>'):
-        run = paragraph.add_run()
-        run._r.append(parse_xml(_with_ns(xml)))
+    w = nsdecls("w")
+    for xml in (f'<w:fldChar {w} w:fldCharType="begin"/>',
+                f'<w:instrText {w} xml:space="preserve"> PAGE </w:instrText>',
+                f'<w:fldChar {w} w:fldCharType="separate"/>', f"<w:t {w}>1</w:t>",
+                f'<w:fldChar {w} w:fldCharType="end"/>'):
+        paragraph.add_run()._r.append(parse_xml(xml))
     paragraph.add_run(" —")
-
-
-def _with_ns(xml: str) -> str:
-    tag_end = xml.index(" ") if " " in xml.split(">")[0] else xml.index(">")
-    return xml[:tag_end] + f" {nsdecls('w')}" + xml[tag_end:]
 
 
 def font_table(doc: docx.document.Document) -> None:

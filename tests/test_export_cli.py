@@ -106,3 +106,15 @@ def test_blank_form_for_a_year(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_no_output_asked_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(saved(tmp_path))]) == 2
     assert "--docx" in capsys.readouterr().err
+
+
+def test_output_folder_is_checked_before_the_report_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = saved(tmp_path, broken=True)
+    assert main(["export", str(src), "--xlsx", str(tmp_path / "nope" / "r.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert "不存在" in err and "警告" not in err  # no check warnings before the refusal
+
+
+def test_year_without_blank_form_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(saved(tmp_path)), "--docx", str(tmp_path / "r.docx"), "--year", "2020"]) == 2
+    assert "--blank-xlsx" in capsys.readouterr().err

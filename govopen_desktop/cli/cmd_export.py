@@ -30,12 +30,18 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from govopen_desktop.io.exporters.docx_export import export_docx
+    from govopen_desktop.io.exporters.output import check_target
     from govopen_desktop.io.exporters.xlsx_export import export_blank_xlsx, export_xlsx
 
     if not (args.docx or args.xlsx or args.blank_xlsx):
         raise GovopenError("请至少指定一个输出：--docx、--xlsx 或 --blank-xlsx。")
     if (args.docx or args.xlsx) and not args.file:
         raise GovopenError("导出 Word 或 Excel 需要给出年度报告文件。")
+    if (args.year is not None or args.agency is not None) and not args.blank_xlsx:
+        raise GovopenError("--year 和 --agency 只用于 --blank-xlsx（生成空白报表）。")
+    for target in (args.docx, args.xlsx, args.blank_xlsx):
+        if target:
+            check_target(Path(target))  # before loading and checking the report
     report = None
     if args.file:
         report = _open(Path(args.file))

@@ -6,6 +6,7 @@ every font from the template's styles (docx_styles).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import itertools
 import re
@@ -19,6 +20,7 @@ from govopen_desktop.io.exporters.text import chinese_date, clean_text, report_t
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
+    from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.text.paragraph import Paragraph
 
 _LEVEL_2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
@@ -61,6 +63,8 @@ def build_document(report: Report) -> DocxDocument:
     props.author = report.meta.agency
     props.subject = fmt.title
     props.comments = "由 govopen 政府信息公开工作年度报告编制工具生成"
+    props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    props.last_modified_by = report.meta.agency
     return document
 
 
@@ -72,7 +76,7 @@ def _title(document: DocxDocument, report: Report) -> None:
             run._r.addprevious(_break())
 
 
-def _break():  # type: ignore[no-untyped-def]
+def _break() -> BaseOxmlElement:
     from docx.oxml import OxmlElement
 
     br = OxmlElement("w:r")

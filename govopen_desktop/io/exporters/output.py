@@ -9,14 +9,20 @@ from govopen_desktop.io.atomic import write_bytes_atomic
 from govopen_desktop.io.oserrors import describe_os_error
 
 
-def write_export(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step; a half-written export never exists."""
+def check_target(path: Path) -> None:
+    """Fail early, before any work, when `path` cannot be an export's file."""
     path = Path(path)
     folder = path.parent
     if not folder.is_dir():
         raise GovopenError(f"无法导出到“{path}”：文件夹“{folder}”不存在。")
     if path.is_dir():
         raise GovopenError(f"无法导出到“{path}”：这是一个文件夹，请给出文件名。")
+
+
+def write_export(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step; a half-written export never exists."""
+    path = Path(path)
+    check_target(path)
     try:
         write_bytes_atomic(path, data, keep_backup=False)
     except OSError as exc:
