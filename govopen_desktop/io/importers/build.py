@@ -68,11 +68,19 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
 
     # Read the tables as each format; the one whose rows are found wins (ties: the year's).
     by_year = _format_for(year) if year is not None else None
-    candidates = [f for f in (detected, by_year) if f is not None]
-    candidates += [load_format(fid) for fid in available_formats() if fid not in {f.id for f in candidates}]
-    runs = [_run(rows, f, sections.rows, norms) for f in candidates]
-    best = max(runs, key=lambda run: run[0].found)  # max() keeps the first of equals
-    extractor, fmt = best[0], best[1]
+    candidates: list[ReportFormat] = []
+    for f in [detected, by_year, *map(load_format, available_formats())]:
+        if f is not None and f.id not in {c.id for c in candidates}:
+            candidates.append(f)
+    best: tuple[Extractor, ReportFormat] | None = None
+    for f in candidates:
+        run = _run(rows, f, sections.rows, norms)
+        if best is None or run[0].found > best[0].found:
+            best = run
+        if best[0].missing == 0:
+            break  # every row found: no other format can do better
+    assert best is not None
+    extractor, fmt = best
     if extractor.found == 0 and not sections.rows:
         raise ImportFailed(
             f"“{doc.name}”：没有找到年度报告的表格（主动公开、依申请公开、复议诉讼）和章节，"

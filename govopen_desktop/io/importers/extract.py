@@ -24,7 +24,20 @@ class RowSpec:
     aliases: tuple[str, ...]
 
 
+_SPECS: dict[int, tuple[Table, list[RowSpec]]] = {}
+
+
 def row_specs(table: Table) -> list[RowSpec]:
+    """The value rows of a table (formats are loaded once, so this is kept per table)."""
+    cached = _SPECS.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    specs = _row_specs(table)
+    _SPECS[id(table)] = (table, specs)
+    return specs
+
+
+def _row_specs(table: Table) -> list[RowSpec]:
     specs: list[RowSpec] = []
     for r in range(table.n_rows):
         in_row = [c for c in table.cells if c.row == r]
@@ -61,6 +74,7 @@ class Extractor:
         self.norms = [[norm(c.text) if c.text.strip() else "" for c in r.cells] for r in rows]
         self.cells: dict[str, Value] = dict.fromkeys(fmt.keys)
         self.found = 0  # value rows found by their label
+        self.missing = 0  # value rows not found
 
     # ---- finding -------------------------------------------------------------------------
 
@@ -110,6 +124,9 @@ class Extractor:
 
     def store_one(self, f: Field, cell: Cell) -> None:
         raw: object = cell.value if cell.value is not None else cell.text
+        if f.kind == "count" and (isinstance(raw, int) or (isinstance(raw, str) and raw.isascii() and raw.isdigit())):
+            self.cells[f.key] = int(raw)  # the common case, without the general parser
+            return
         try:
             value = parse_value(raw, f.kind, f.label)  # type: ignore[arg-type]
         except ValueInputError:
@@ -135,6 +152,7 @@ class Extractor:
             if hit is None:
                 hit = self.find_label(spec, 0, len(self.rows))
             if hit is None:
+                self.missing += 1
                 first = self.fmt.fields[spec.keys[0]]
                 self.problems.append(ImportProblem(
                     f"没有找到“{spec.label}”这一行，{n} 个数值留空。", first.key, table.full_title))
@@ -159,5 +177,6 @@ class Extractor:
                 self.found += 1
                 self.store(spec.keys, self.take(cells, len(spec.keys)), self.rows[i].place)
                 return
+        self.missing += 1
         self.problems.append(ImportProblem(
             f"没有找到{table.full_title}的数值行，{len(spec.keys)} 个数值留空。", spec.keys[0], table.full_title))

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cache
 
 from govopen_desktop.domain.formats import ReportFormat, available_formats, load_format
 from govopen_desktop.io.importers.labels import norm
@@ -36,6 +37,7 @@ class Sections:
     headings: list[str] = field(default_factory=list)  # as printed, in order
 
 
+@cache
 def _section_titles() -> dict[str, set[str]]:
     titles: dict[str, set[str]] = {}
     for fid in available_formats():
@@ -67,10 +69,13 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
             continue
         for k in range(last + 1, len(order)):
             sid = order[k]
-            best = max(SequenceMatcher(None, body, t).ratio() for t in titles.get(sid, {""}))
-            if m and _number(m.group(1)) not in (None, k + 1):
-                continue  # "1、主动公开情况" inside 总体情况 is not section 二
-            if best >= 0.8 and (m or body in titles.get(sid, set())):
+            if m is None:
+                hit = body in titles.get(sid, set())  # an unnumbered heading must be exact
+            else:
+                # another number ("1、主动公开情况" inside 总体情况) needs a closer match
+                need = 0.8 if _number(m.group(1)) in (None, k + 1) else 0.92
+                hit = max(SequenceMatcher(None, body, t).ratio() for t in titles.get(sid, {""})) >= need
+            if hit:
                 found.rows[sid] = i
                 found.headings.append(text)
                 last = k

@@ -1,53 +1,85 @@
 """Word .docx to neutral rows: paragraphs and tables in body order. A horizontally merged
-cell (gridSpan) is one cell; a vertically merged cell is read at its first row only."""
+cell (gridSpan) is one cell; a vertically merged cell is read at its first row only.
+
+The main document part is parsed once with lxml (python-docx's own XML library) and a
+parser that resolves no entities and loads nothing from the network. Plain lxml elements
+keep reading at C speed: python-docx wraps every element it touches in a Python object,
+which made reading the tables cost as much as opening the file.
+"""
 
 from __future__ import annotations
 
+import posixpath
+import zipfile
 from pathlib import Path
 from typing import Any
 
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
+from govopen_desktop.io.importers.problems import ImportFailed
 
 MAX_TABLE_ROWS = 3000
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (f"{W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+OFFICE_DOCUMENT = "/officeDocument"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _BODY = (
+    f"{W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "body"))
 _T, _TAB, _BR, _CR, _VMERGE, _TCPR, _VAL = (f"{W}{t}" for t in ("t", "tab", "br", "cr", "vMerge", "tcPr", "val"))
-_DEL = f"{W}del"
+
+
+def _parser() -> Any:
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+
+
+def _main_part(zf: zipfile.ZipFile, parser: Any) -> str:
+    """The document part the package relationships name (word/document.xml as a rule)."""
+    from lxml import etree
+
+    try:
+        rels = etree.fromstring(zf.read("_rels/.rels"), parser)
+        for rel in rels.iter(REL):
+            if rel.get("Type", "").endswith(OFFICE_DOCUMENT):
+                return posixpath.normpath(rel.get("Target", "").lstrip("/"))
+    except KeyError:
+        pass
+    return "word/document.xml"
+
+
+def read_docx(path: Path, name: str) -> Doc:
+    from lxml import etree
+
+    parser = _parser()
+    with zipfile.ZipFile(path) as zf:
+        part = _main_part(zf, parser)
+        try:
+            data = zf.read(part)
+        except KeyError as exc:
+            raise ImportFailed(f"“{name}”缺少正文部件（{part}），不是完整的 Word 文档。") from exc
+    root = etree.fromstring(data, parser)
+    etree.strip_elements(root, MC_FALLBACK, with_tail=False)  # text boxes are stored twice
+    body = root.find(_BODY)
+    doc = Doc(name, "docx")
+    if body is not None:
+        _walk(body, doc, {"p": 0, "t": 0})
+    return doc
 
 
 def _paragraph_text(p: Any) -> str:
+    if p.find(f".//{_TAB}") is None and p.find(f".//{_BR}") is None and p.find(f".//{_CR}") is None:
+        return "".join(p.itertext(_T))
     parts: list[str] = []
     for el in p.iter(_T, _TAB, _BR, _CR):
         if el.tag == _T:
             parts.append(el.text or "")
-        elif el.tag == _TAB:
-            parts.append("\t")
         else:
-            parts.append("\n")
+            parts.append("\t" if el.tag == _TAB else "\n")
     return "".join(parts)
 
 
-def _is_continued(tc: Any) -> bool:
-    pr = tc.find(_TCPR)
-    if pr is None:
-        return False
-    vm = pr.find(_VMERGE)
-    return vm is not None and vm.get(_VAL, "continue") == "continue"
-
-
-def read_docx(path: Path, name: str) -> Doc:
-    import docx  # loaded on first use
-
-    with path.open("rb") as handle:  # by content, whatever the file is named
-        document = docx.Document(handle)
-    doc = Doc(name, "docx")
-    counters = {"p": 0, "t": 0}
-    _walk(document.element.body, doc, counters)
-    return doc
-
-
 def _walk(parent: Any, doc: Doc, counters: dict[str, int]) -> None:
-    for el in parent.iterchildren():
+    for el in parent.iterchildren(_P, _TBL, _SDT):
         if el.tag == _P:
             counters["p"] += 1
             text = _paragraph_text(el)
@@ -56,10 +88,14 @@ def _walk(parent: Any, doc: Doc, counters: dict[str, int]) -> None:
         elif el.tag == _TBL:
             counters["t"] += 1
             _table(el, doc, counters["t"])
-        elif el.tag == _SDT:
+        else:
             content = el.find(_SDT_CONTENT)
             if content is not None:
                 _walk(content, doc, counters)
+
+
+_NS = {"w": W[1:-1]}
+_CONTINUED = './w:tc[w:tcPr/w:vMerge[not(@w:val) or @w:val="continue"]]'  # covered by the cell above
 
 
 def _table(tbl: Any, doc: Doc, number: int) -> None:
@@ -68,10 +104,15 @@ def _table(tbl: Any, doc: Doc, number: int) -> None:
             break
         place = f"第{number}个表格 第{r}行"
         cells: list[Cell] = []
+        skip = set(tr.xpath(_CONTINUED, namespaces=_NS)) if tr.find(f".//{_VMERGE}") is not None else ()
         for c, tc in enumerate(tr.iterchildren(_TC), 1):
-            if _is_continued(tc):
-                continue  # covered by the cell above
-            text = "\n".join(_paragraph_text(p) for p in tc.iterchildren(_P))
+            if tc in skip:
+                continue
+            paragraphs = tc.findall(_P)
+            if len(paragraphs) == 1:
+                text = "".join(paragraphs[0].itertext(_T))
+            else:
+                text = "\n".join("".join(p.itertext(_T)) for p in paragraphs)
             cells.append(Cell(text, f"{place} 第{c}格"))
         if any(c.text.strip() for c in cells):
             doc.rows.append(Row(cells, place, is_table=True))
