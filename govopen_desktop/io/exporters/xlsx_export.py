@@ -164,6 +164,7 @@ def _print_setup(ws: Worksheet, table: Table) -> None:
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.print_area = f"A1:{get_column_letter(table.n_cols)}{TOP + table.n_rows - 1}"
     if table.header_rows:
