@@ -1,0 +1,151 @@
+"""The extractor's parts on small inputs: label spellings, layouts of pasted text, values
+that cannot be read, dates, titles, 填报单位, the .govopen file, open_any."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from govopen_desktop.domain.formats import load_format
+from govopen_desktop.domain.report import Report
+from govopen_desktop.io.importers import ImportFailed, ImportProblem, import_file, import_text
+from govopen_desktop.io.importers.labels import aliases, cell_matches, norm
+from govopen_desktop.io.importers.meta import parse_date
+from govopen_desktop.io.open_any import open_any
+from govopen_desktop.io.project import save_report
+
+T3_2021 = load_format("2021").table("t3")
+
+
+def _t3_rows(fmt_id: str, sep: str, values: dict[str, str]) -> list[str]:
+    """Table 3 as pasted text: the leaf label of each row, then its seven values."""
+    table = load_format(fmt_id).table("t3")
+    lines = []
+    for r in range(table.header_rows, table.n_rows):
+        cells = [c for c in table.cells if c.row == r]
+        label = [c.text for c in cells if c.role == "label"][-1]
+        keys = sorted((c for c in cells if c.key), key=lambda c: c.col)
+        lines.append(sep.join([label or "", *(values.get(c.key or "", "0") for c in keys)]))
+    return lines
+
+
+def _report_text(fmt_id: str, year: int, sep: str = "\t", values: dict[str, str] | None = None,
+                 title: str | None = None) -> str:
+    head = [title or f"某某县某某局{year}年政府信息公开工作年度报告", "一、总体情况", "本年度工作概述。",
+            "三、收到和处理政府信息公开申请情况"]
+    return "\n".join(head + _t3_rows(fmt_id, sep, values or {}))
+
+
+def test_norm_folds_brackets_spaces_and_punctuation() -> None:
+    assert norm("（二）部分公开（区分处理的，只计这一情形，不计其他情形）") == norm(
+        "(二) 部分公开(区分处 理的,只计这一情形,不 计其他情形)")
+    assert norm("1.属于国家秘密") == norm("1、 属于国家秘密") == norm("１．属于国家秘密")
+
+
+def test_label_aliases_accept_both_spellings_of_normative_documents() -> None:
+    assert cell_matches(norm("规范性文件"), aliases("行政规范性文件"))
+    assert cell_matches(norm("行政规范性文件"), aliases("规范性文件"))
+    assert not cell_matches(norm("规章"), aliases("行政规范性文件"))
+
+
+def test_sub_rows_written_with_comma_or_enumeration_mark() -> None:
+    label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    assert cell_matches(norm(label.replace("、", "，")), aliases(label))
+    assert cell_matches(norm("（六）其他处理 3.其他"), aliases("3.其他"))
+    assert not cell_matches(norm("其他"), aliases("3.其他"))  # the 其他 column header
+
+
+@pytest.mark.parametrize("sep", ["\t", " | "])
+def test_pasted_rows_tab_or_bar_separated(sep: str) -> None:
+    text = _report_text("2021", 2023, sep, {"t3.new.natural": "5", "t3.new.total": "5"})
+    result = import_text(text)
+    assert result.report.meta.year == 2023 and result.report.meta.format == "2021"
+    assert result.report.cells["t3.new.natural"] == 5
+    assert result.report.cells["t3.other_misc.total"] == 0
+    assert result.report.meta.agency == "某某县某某局"
+
+
+def test_empty_marks_stay_null_and_bad_values_are_problems_not_zeros() -> None:
+    text = _report_text("2021", 2023, values={
+        "t3.new.natural": "—", "t3.new.commercial": "无", "t3.new.research": "/", "t3.new.social": "",
+        "t3.granted.natural": "若干", "t3.partial.natural": "1.5"})
+    result = import_text(text)
+    cells = result.report.cells
+    assert [cells[f"t3.new.{c}"] for c in ("natural", "commercial", "research", "social")] == [None] * 4
+    bad = {p.key: p for p in result.problems}
+    assert cells["t3.granted.natural"] is None and "若干" in bad["t3.granted.natural"].message
+    assert cells["t3.partial.natural"] is None and "t3.partial.natural" in bad
+    assert bad["t3.granted.natural"].place and "行" in bad["t3.granted.natural"].place
+
+
+def test_inconsistent_total_is_kept_as_published() -> None:
+    result = import_text(_report_text("2021", 2023, values={"t3.new.natural": "2", "t3.new.total": "7"}))
+    assert result.report.cells["t3.new.total"] == 7
+
+
+def test_missing_tables_are_problems_per_row_with_keys() -> None:
+    result = import_text(_report_text("2021", 2023))
+    keys = {p.key for p in result.problems}
+    assert "t2.regulations.issued" in keys and "t4.review.upheld" in keys
+    assert result.report.cells["t2.regulations.issued"] is None
+
+
+def test_2019_report_recognised_by_its_labels() -> None:
+    result = import_text(_report_text("2019", 2020))
+    assert result.report.meta.format == "2019"
+    assert result.report.cells["t3.other.natural"] == 0
+
+
+def test_year_from_the_statistics_period_when_the_title_has_none() -> None:
+    text = _report_text("2021", 2023, title="某某局政府信息公开工作年度报告").replace(
+        "本年度工作概述。", "本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。")
+    assert import_text(text).report.meta.year == 2022
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("2021年1月26日", "2021-01-26"), ("2025 年 1 月 20 日", "2025-01-20"),
+    ("二〇二一年一月二十六日", "2021-01-26"), ("2021年13月1日", None), ("一月", None),
+])
+def test_signature_dates(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
+
+
+def test_signature_agency_and_date_are_not_part_of_the_text() -> None:
+    text = _report_text("2021", 2023) + "\n六、其他需要报告的事项\n无。\n某某县某某局\n2024年1月15日\n"
+    report = import_text(text).report
+    assert report.text["other"] == "无。"
+    assert report.meta.date == "2024-01-15"
+
+
+def test_problem_describe_is_one_line() -> None:
+    p = ImportProblem("“x”不是有效的数值，已留空。", "t3.new.natural", "第5行")
+    assert p.describe() == "［第5行］“x”不是有效的数值，已留空。（t3.new.natural）"
+    assert "\n" not in p.describe()
+
+
+def test_project_file_through_import_file_and_open_any(tmp_path: Path) -> None:
+    report = Report.new("某某局", 2024)
+    report.set_values({"t2.fees.amount": "0.1200", "t3.new.natural": "3"})
+    path = tmp_path / "r.govopen"
+    save_report(report, path)
+    imported = import_file(path)
+    assert imported.report.cells == report.cells and imported.problems == []
+    renamed = tmp_path / "r.txt"  # a project file under another name is still a project file
+    path.rename(renamed)
+    assert import_file(renamed).report.cells["t2.fees.amount"] == Decimal("0.1200")
+    assert open_any(renamed).report.cells == report.cells
+
+
+def test_open_any_reports_import_problems(tmp_path: Path) -> None:
+    path = tmp_path / "pasted.txt"
+    path.write_text(_report_text("2021", 2023), encoding="utf-8")
+    opened = open_any(path)
+    assert opened.imported and opened.problems and all(isinstance(p, str) for p in opened.problems)
+
+
+def test_import_failed_is_a_govopen_error() -> None:
+    from govopen_desktop.domain.errors import GovopenError
+
+    assert issubclass(ImportFailed, GovopenError)
