@@ -75,6 +75,7 @@ class Extractor:
         self.cells: dict[str, Value] = dict.fromkeys(fmt.keys)
         self.found = 0  # value rows found by their label
         self.missing = 0  # value rows not found
+        self.where = ""  # "表三": prefixed to every place
 
     # ---- finding -------------------------------------------------------------------------
 
@@ -118,7 +119,7 @@ class Extractor:
             f = self.fmt.fields[key]
             if idx >= len(cells):
                 self.problems.append(ImportProblem(
-                    f"没有找到“{f.label}”的数值（该行只有 {len(cells)} 个数）。", key, where))
+                    f"没有找到“{f.label}”的数值（该行只有 {len(cells)} 个数）。", key, f"{self.where} {where}"))
                 continue
             self.store_one(f, cells[idx])
 
@@ -132,7 +133,7 @@ class Extractor:
         except ValueInputError:
             shown = cell.text.strip() or str(cell.value)
             self.problems.append(ImportProblem(
-                f"“{f.label}”的内容“{shown}”不是有效的数值，已留空。", f.key, cell.place))
+                f"“{f.label}”的内容“{shown}”不是有效的数值，已留空。", f.key, f"{self.where} {cell.place}"))
             return
         self.cells[f.key] = value
         if f.unit_key:
@@ -142,6 +143,7 @@ class Extractor:
 
     def table(self, table: Table, start: int, stop: int) -> None:
         specs = row_specs(table)
+        self.where = f"表{table.number}"
         cursor = start
         for spec in specs:
             if spec.label is None:
@@ -153,9 +155,7 @@ class Extractor:
                 hit = self.find_label(spec, 0, len(self.rows))
             if hit is None:
                 self.missing += 1
-                first = self.fmt.fields[spec.keys[0]]
-                self.problems.append(ImportProblem(
-                    f"没有找到“{spec.label}”这一行，{n} 个数值留空。", first.key, table.full_title))
+                self.not_found(spec.keys, f"没有找到“{spec.label}”这一行", table)
                 continue
             i, j = hit
             self.found += 1
@@ -178,5 +178,10 @@ class Extractor:
                 self.store(spec.keys, self.take(cells, len(spec.keys)), self.rows[i].place)
                 return
         self.missing += 1
-        self.problems.append(ImportProblem(
-            f"没有找到{table.full_title}的数值行，{len(spec.keys)} 个数值留空。", spec.keys[0], table.full_title))
+        self.not_found(spec.keys, f"没有找到{table.full_title}的数值行", table)
+
+    def not_found(self, keys: tuple[str, ...], reason: str, table: Table) -> None:
+        """One problem per cell: each key the clerk must fill in is listed."""
+        for key in keys:
+            label = self.fmt.fields[key].label
+            self.problems.append(ImportProblem(f"{reason}，“{label}”留空。", key, table.full_title))
