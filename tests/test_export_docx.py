@@ -339,3 +339,16 @@ def test_sample_report_exports(sample_path: Path, tmp_path: Path) -> None:
     document = docx.Document(str(out))
     for table, spec in zip(document.tables, load_format(report.meta.format).tables, strict=True):
         assert_table_matches(table, spec, report)
+
+
+def test_missing_or_stripped_template_is_said_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from govopen_desktop.domain.errors import GovopenError
+
+    monkeypatch.setattr(S, "template_path", lambda: tmp_path / "none.docx")
+    with pytest.raises(GovopenError, match="找不到 Word 模板"):
+        build_docx_bytes(full_report("2021"))
+    plain = tmp_path / "plain.docx"
+    docx.Document().save(str(plain))  # a template someone replaced with a bare document
+    monkeypatch.setattr(S, "template_path", lambda: plain)
+    with pytest.raises(GovopenError, match="缺少样式"):
+        build_docx_bytes(full_report("2021"))
