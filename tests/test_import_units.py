@@ -150,3 +150,19 @@ def test_import_failed_is_a_govopen_error() -> None:
     from govopen_desktop.domain.errors import GovopenError
 
     assert issubclass(ImportFailed, GovopenError)
+
+
+def test_counts_with_a_measure_word_and_amounts_with_their_unit() -> None:
+    text = _report_text("2021", 2023, values={"t3.new.natural": "3件", "t3.new.total": "3 件"})
+    text = text.replace("一、总体情况", "二、主动公开政府信息情况\n行政事业性收费\t0.5万元\n一、总体情况")
+    report = import_text(text).report
+    assert report.cells["t3.new.natural"] == 3 and report.cells["t3.new.total"] == 3
+    assert report.cells["t2.fees.amount"] == Decimal("0.5")
+
+
+def test_amount_in_yuan_where_the_form_asks_for_wan_yuan_is_a_problem() -> None:
+    text = _report_text("2021", 2023).replace(
+        "一、总体情况", "二、主动公开政府信息情况\n行政事业性收费\t5000元\n一、总体情况")
+    result = import_text(text)
+    assert result.report.cells["t2.fees.amount"] is None
+    assert any(p.key == "t2.fees.amount" and "万元" in p.message for p in result.problems)

@@ -3,6 +3,7 @@ neutral rows and reads the numbers that follow, as many as the format descriptio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -51,11 +52,15 @@ def _row_specs(table: Table) -> list[RowSpec]:
     return specs
 
 
+_COUNT_WORD = re.compile(r"^\s*([+\-－]?[\d,，.]+)\s*(?:件|个|条|项|次|宗|起|家)\s*$")
+
+
 def is_value_text(text: str) -> bool:
     """A cell that reads as a number, a number with its unit, or an empty mark."""
     if is_empty_mark(text):
         return True
-    number, _unit = split_unit(text)
+    m = _COUNT_WORD.match(text)
+    number, _unit = split_unit(m.group(1) if m else text)
     number = number.replace(",", "").replace("+", "", 1)
     if number.startswith("-"):
         number = number[1:]
@@ -128,6 +133,10 @@ class Extractor:
         if f.kind == "count" and (isinstance(raw, int) or (isinstance(raw, str) and raw.isascii() and raw.isdigit())):
             self.cells[f.key] = int(raw)  # the common case, without the general parser
             return
+        if isinstance(raw, str):
+            raw = self.without_unit(f, raw, cell)
+            if raw is None:
+                return
         try:
             value = parse_value(raw, f.kind, f.label)  # type: ignore[arg-type]
         except ValueInputError:
@@ -138,6 +147,21 @@ class Extractor:
         self.cells[f.key] = value
         if f.unit_key:
             self.cells[f.unit_key] = split_unit(cell.text)[1]
+
+    def without_unit(self, f: Field, raw: str, cell: Cell) -> str | None:
+        """'3件' is 3; '0.5万元' in a 万元 cell is 0.5; '5000元' there is a problem (not × 10000)."""
+        if f.kind in ("count", "signed_count"):
+            m = _COUNT_WORD.match(raw)
+            return m.group(1) if m else raw
+        if f.kind == "amount":
+            number, unit = split_unit(raw)
+            if unit == "元":
+                self.problems.append(ImportProblem(
+                    f"“{f.label}”写的是“{raw.strip()}”，但此处单位为万元，请换算后填写；已留空。",
+                    f.key, f"{self.where} {cell.place}"))
+                return None
+            return number if unit else raw
+        return raw
 
     # ---- tables --------------------------------------------------------------------------
 
