@@ -11,7 +11,7 @@ import pytest
 
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.project import load_report, save_report
-from govopen_desktop.qt.dialogs import NewReportRequest
+from govopen_desktop.qt.new_request import NewReportRequest
 from govopen_desktop.qt.settings import Settings
 from tests.gui_helpers import FakePrompter, filled_report, gui_env, make_window, prompter, window  # noqa: F401
 

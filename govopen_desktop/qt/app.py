@@ -33,7 +33,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("政府信息公开工作年度报告编制工具")
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    QLocale.setDefault(QLocale("zh_CN"))  # by name: the Language/Country enums are slow to build
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPointSize(FONT_POINT_SIZE)
@@ -69,6 +69,10 @@ def setup_logging() -> Path:
         root.addHandler(handler)
         root.setLevel(logging.INFO)
         qInstallMessageHandler(_qt_message)
+        from govopen_desktop.qt import refcount_guard
+
+        if refcount_guard.protect_singletons():
+            log.warning("this PySide6 build drops references to None/True/False; guard active")
     return path
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -22,14 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from govopen_desktop.domain.formats import format_for_year
-
-
-@dataclass
-class NewReportRequest:
-    agency: str
-    year: int
-    prior_path: Path | None = None  # 从上年报告开始: any file the importer reads
-    skeleton: bool = True  # put the five-part 总体情况 outline into a blank report
+from govopen_desktop.qt.new_request import NewReportRequest
 
 
 class NewReportDialog(QDialog):

@@ -17,8 +17,8 @@ from govopen_desktop.io.open_any import open_any
 from govopen_desktop.io.project import EXTENSION, ProjectFileError, save_report
 from govopen_desktop.qt.autosave import read_recovery, recovery_is_newer
 from govopen_desktop.qt.commands import SetCellsCommand, SetTextCommand
-from govopen_desktop.qt.dialogs import NewReportRequest
 from govopen_desktop.qt.drafts import overview_skeleton
+from govopen_desktop.qt.new_request import NewReportRequest
 from govopen_desktop.qt.pages import heading_for
 
 if TYPE_CHECKING:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from govopen_desktop.domain.findings import Finding, Level, count_levels
 from govopen_desktop.domain.report import Report
+from govopen_desktop.qt.icons import icon
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_FG = {Level.ERROR: QColor("#b3261e"), Level.WARNING: QColor("#8a5a00"), Level.INFO: QColor("#1f5b99")}
@@ -84,21 +84,17 @@ class FindingsPanel(QWidget):
 
     def set_findings(self, report: Report, findings: list[Finding]) -> None:
         self._findings = list(findings)
+        self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self.title.setText(f"检查结果：{counts_text(findings)}")
-        style = self.style()
-        icons = {
-            Level.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            Level.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            Level.INFO: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
-        }
+        icons = self._icons()
         for level in Level:
             group = [f for f in findings if f.level == level]
             if not group:
                 continue
             parent = QTreeWidgetItem([f"{level.label}（{len(group)}）", ""])
             parent.setIcon(0, icons[level])
-            parent.setForeground(0, QBrush(LEVEL_FG[level]))
+            parent.setForeground(0, LEVEL_FG[level])
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(parent)
             for f in group:
@@ -109,7 +105,11 @@ class FindingsPanel(QWidget):
                 item.setToolTip(0, f"{f.message}\n规则：{f.rule}\n双击定位到相应位置。")
                 parent.addChild(item)
             parent.setExpanded(True)
+        self.tree.setUpdatesEnabled(True)
         self._update_button()
+
+    def _icons(self) -> dict[Level, QIcon]:
+        return {level: icon(level.value) for level in Level}
 
     def findings(self) -> list[Finding]:
         return list(self._findings)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QToolBar,
     QWidget,
 )
@@ -28,12 +27,12 @@ from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.autosave import Autosaver
 from govopen_desktop.qt.commands import SetCellsCommand
-from govopen_desktop.qt.dialogs import HelpDialog
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.drafts import overview_skeleton
 from govopen_desktop.qt.file_ops import FileController
 from govopen_desktop.qt.findings_panel import FindingsPanel, counts_text
-from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_pages
+from govopen_desktop.qt.icons import icon
+from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_page
 from govopen_desktop.qt.prompter import Prompter
 from govopen_desktop.qt.settings import Settings, data_dir
 from govopen_desktop.qt.text_editors import TextSectionEditor
@@ -70,19 +69,13 @@ class MainWindow(QMainWindow):
         if autosave_ms is not None:
             self.autosaver.timer.setInterval(autosave_ms)
         self.files = FileController(self)
-        self.pages = build_pages(self.document)
+        self.pages: dict[str, QWidget] = {}  # built on first view
         self._build_central()
         self._build_actions()
         self._build_menus()
         self.counts_label = QLabel()
         self.counts_label.setObjectName("countsLabel")
         self.statusBar().addPermanentWidget(self.counts_label)
-        for page in self.pages.values():
-            if isinstance(page, TablePage):
-                page.view.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
-                page.view.pasteProblems.connect(
-                    lambda problems: self.prompter.show_problems("粘贴", "以下内容不是有效的数字，未粘贴：", problems)
-                )
         self.document.findingsChanged.connect(self._on_findings)
         self.document.modifiedChanged.connect(self._on_modified_changed)
         self.document.reportReplaced.connect(self._on_report_replaced)
@@ -109,9 +102,9 @@ class MainWindow(QMainWindow):
             self.navigator.addItem(item)
         self.navigator.setFixedWidth(168)
         self.stack = QStackedWidget()
-        for page_id, _name in NAV_ENTRIES:
-            self.stack.addWidget(self.pages[page_id])
-        self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for _entry in NAV_ENTRIES:
+            self.stack.addWidget(QWidget())  # placeholders until a page is first shown
+        self.navigator.currentRowChanged.connect(self._show_row)
         self.findings_panel = FindingsPanel(self._section_name)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.stack)
@@ -129,38 +122,37 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, icon: object = None
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, icon_name: str | None = None
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))  # type: ignore[arg-type]
+        if icon_name is not None:
+            action.setIcon(icon(icon_name))
         action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
         return action
 
     def _build_actions(self) -> None:
-        sp = QStyle.StandardPixmap
         keys = QKeySequence.StandardKey
         f = self.files
-        self.act_new = self._action("新建…", f.new_report, keys.New, sp.SP_FileIcon)
-        self.act_open = self._action("打开…", f.open_file, keys.Open, sp.SP_DialogOpenButton)
-        self.act_save = self._action("保存", f.save, keys.Save, sp.SP_DialogSaveButton)
+        self.act_new = self._action("新建…", f.new_report, keys.New, "new")
+        self.act_open = self._action("打开…", f.open_file, keys.Open, "open")
+        self.act_save = self._action("保存", f.save, keys.Save, "save")
         self.act_save_as = self._action("另存为…", f.save_as, "Ctrl+Shift+S")
-        self.act_import = self._action("导入到当前报告…", f.import_into, None, sp.SP_ArrowDown)
-        self.act_export_docx = self._action("导出 Word…", lambda: f.export("docx"), None, sp.SP_FileDialogDetailedView)
+        self.act_import = self._action("导入到当前报告…", f.import_into, None, "import")
+        self.act_export_docx = self._action("导出 Word…", lambda: f.export("docx"), None, "export")
         self.act_export_xlsx = self._action("导出 Excel…", lambda: f.export("xlsx"))
         self.act_quit = self._action("退出", self.close, "Ctrl+Q")
         stack = self.document.undo_stack
         self.act_undo = stack.createUndoAction(self, "撤销")
         self.act_undo.setShortcut(QKeySequence(keys.Undo))
-        self.act_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
+        self.act_undo.setIcon(icon("undo"))
         self.act_redo = stack.createRedoAction(self, "重做")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(keys.Redo)])
-        self.act_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        self.act_redo.setIcon(icon("redo"))
         # the toolbar keeps short labels; the menu items say what will be undone
-        self.tb_undo = self._action("撤销", stack.undo, None, sp.SP_ArrowBack)
-        self.tb_redo = self._action("重做", stack.redo, None, sp.SP_ArrowForward)
+        self.tb_undo = self._action("撤销", stack.undo, None, "undo")
+        self.tb_redo = self._action("重做", stack.redo, None, "redo")
         self.tb_undo.setEnabled(False)
         self.tb_redo.setEnabled(False)
         stack.canUndoChanged.connect(self.tb_undo.setEnabled)
@@ -173,7 +165,7 @@ class MainWindow(QMainWindow):
         self.act_show_prior = QAction("显示上年数（对照）", self, checkable=True)
         self.act_show_prior.toggled.connect(self.set_show_prior)
         self.act_next_finding = self._action("下一个问题", self.next_finding, "F8")
-        self.act_help = self._action("使用说明", self.show_help, keys.HelpContents, sp.SP_DialogHelpButton)
+        self.act_help = self._action("使用说明", self.show_help, keys.HelpContents, "help")
         self.act_help.setShortcut(QKeySequence("F1"))
         for action in (self.act_copy, self.act_paste):
             # text editors handle their own copy/paste; the action serves the grids
@@ -237,15 +229,19 @@ class MainWindow(QMainWindow):
         self.findings_panel.set_findings(self.document.report, findings)
         self.counts_label.setText(counts_text(findings))
         worst = "error" if any(f.level == Level.ERROR for f in findings) else "ok"
-        self.counts_label.setProperty("level", worst)
-        self.counts_label.style().polish(self.counts_label)
+        if self.counts_label.property("level") != worst:
+            self.counts_label.setProperty("level", worst)
+            self.counts_label.style().polish(self.counts_label)
         per_page: dict[str, int] = {}
         for finding in findings:
             page = self._page_of(finding)
             per_page[page] = per_page.get(page, 0) + 1
         for row, (page_id, name) in enumerate(NAV_ENTRIES):
             n = per_page.get(page_id, 0)
-            self.navigator.item(row).setText(f"{name}（{n}）" if n else name)
+            item = self.navigator.item(row)
+            text = f"{name}（{n}）" if n else name
+            if item.text() != text:
+                item.setText(text)
 
     def _section_name(self, finding: Finding) -> str:
         return dict(NAV_ENTRIES)[self._page_of(finding)]
@@ -263,17 +259,45 @@ class MainWindow(QMainWindow):
 
     # ---- navigation -------------------------------------------------------------------------
 
-    def show_section(self, page_id: str) -> QWidget:
-        row = [p for p, _n in NAV_ENTRIES].index(page_id)
-        self.navigator.setCurrentRow(row)
+    def page(self, page_id: str) -> QWidget:
+        """The page, built on first use."""
+        if page_id not in self.pages:
+            page = build_page(self.document, page_id)
+            row = [p for p, _n in NAV_ENTRIES].index(page_id)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[page_id] = page
+            if isinstance(page, TablePage):
+                page.view.statusMessage.connect(self._show_status)
+                page.view.pasteProblems.connect(self._show_paste_problems)
+                page.view.delegate.show_prior = self.act_show_prior.isChecked()
+                page.model.set_show_prior(self.act_show_prior.isChecked())
         return self.pages[page_id]
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.page(NAV_ENTRIES[row][0])
+            self.stack.setCurrentIndex(row)
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _show_paste_problems(self, problems: list[str]) -> None:
+        self.prompter.show_problems("粘贴", "以下内容不是有效的数字，未粘贴：", problems)
+
+    def show_section(self, page_id: str) -> QWidget:
+        page = self.page(page_id)
+        self.navigator.setCurrentRow([p for p, _n in NAV_ENTRIES].index(page_id))
+        return page
 
     def _page_of(self, finding: Finding) -> str:
         fields = self.document.report.format.fields
         if finding.cells and finding.cells[0] in fields:
             return fields[finding.cells[0]].table
         section = finding.section or ""
-        return section if section in self.pages else "cover"
+        return section if section in dict(NAV_ENTRIES) else "cover"
 
     def go_to_finding(self, finding: Finding) -> None:
         page = self.show_section(self._page_of(finding))
@@ -349,6 +373,8 @@ class MainWindow(QMainWindow):
             self.act_show_prior.setChecked(show)
 
     def show_help(self) -> None:
+        from govopen_desktop.qt.dialogs import HelpDialog
+
         HelpDialog(self).exec()
 
     # ---- closing ----------------------------------------------------------------------------

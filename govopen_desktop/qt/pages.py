@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.document import Document
@@ -55,6 +55,9 @@ class TablePage(QWidget):
         self.model = ReportTableModel(document, table_id, self)
         self.view = ReportTableView(self.model)
         hint.setWordWrap(False)
+        hint.setToolTip(hint.text())
+        # the hint may be clipped on a narrow window; it must not set the window's minimum width
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addSpacing(16)
@@ -77,29 +80,26 @@ class TablePage(QWidget):
         self.view.setMaximumHeight(self.view.full_height() + 2)
 
 
-def build_pages(document: Document) -> dict[str, QWidget]:
-    report = document.report
-    pages: dict[str, QWidget] = {"cover": CoverEditor(document)}
-    for key in ("overview", "problems", "other"):
-        editor = TextSectionEditor(document, key, heading_for(report, key), TEXT_HINTS[key])
-        pages[key] = editor
-    overview = pages["overview"]
-    assert isinstance(overview, TextSectionEditor)
-    overview.add_action_button(
-        "插入五部分提纲", "插入（一）主动公开至（五）监督保障五个小标题", lambda: overview_skeleton(document.report)
-    )
-    overview.add_action_button(
-        "根据表三起草依申请公开段落",
-        "按表三的数字生成“全年共收到政府信息公开申请X件……”一段，插入到光标处",
-        lambda: draft_applications(document.report),
-    )
-    other = pages["other"]
-    assert isinstance(other, TextSectionEditor)
-    other.add_action_button(
-        "插入信息处理费说明",
-        "插入依据国办函〔2020〕109号的信息处理费收取情况说明",
-        lambda: fee_sentence(document.report),
-    )
-    for table_id in ("t2", "t3", "t4"):
-        pages[table_id] = TablePage(document, table_id)
-    return pages
+def build_page(document: Document, page_id: str) -> QWidget:
+    """One page, built when first shown (keeps start-up short)."""
+    if page_id == "cover":
+        return CoverEditor(document)
+    if page_id in ("t2", "t3", "t4"):
+        return TablePage(document, page_id)
+    editor = TextSectionEditor(document, page_id, heading_for(document.report, page_id), TEXT_HINTS[page_id])
+    if page_id == "overview":
+        editor.add_action_button(
+            "插入五部分提纲", "插入（一）主动公开至（五）监督保障五个小标题", lambda: overview_skeleton(document.report)
+        )
+        editor.add_action_button(
+            "根据表三起草依申请公开段落",
+            "按表三的数字生成“全年共收到政府信息公开申请X件……”一段，插入到光标处",
+            lambda: draft_applications(document.report),
+        )
+    elif page_id == "other":
+        editor.add_action_button(
+            "插入信息处理费说明",
+            "插入依据国办函〔2020〕109号的信息处理费收取情况说明",
+            lambda: fee_sentence(document.report),
+        )
+    return editor

@@ -5,20 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QMessageBox,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
+
+from govopen_desktop.qt.new_request import NewReportRequest
+
+# the dialog classes are imported where used: building their Qt types costs start-up time
 
 OPEN_FILTER = "年度报告（*.govopen *.docx *.doc *.xlsx *.xls *.wps *.et *.html *.htm *.txt *.pdf）;;所有文件（*）"
-from govopen_desktop.qt.dialogs import NewReportDialog, NewReportRequest  # noqa: E402
-
 PROJECT_FILTER = "年度报告文件（*.govopen）"
 
 
@@ -29,14 +22,20 @@ class Prompter:
         self.parent = parent
 
     def ask_open_path(self, title: str, start: Path, file_filter: str = OPEN_FILTER) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self.parent, title, str(start), file_filter)
         return Path(name) if name else None
 
     def ask_save_path(self, title: str, suggested: Path, file_filter: str = PROJECT_FILTER) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
         return Path(name) if name else None
 
     def confirm(self, title: str, text: str, yes: str = "是", no: str = "否") -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
         box.addButton(no, QMessageBox.ButtonRole.NoRole)
@@ -46,6 +45,8 @@ class Prompter:
 
     def ask_save_discard_cancel(self, title: str, text: str) -> str:
         """'save', 'discard' or 'cancel'."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
         save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
@@ -56,6 +57,10 @@ class Prompter:
         return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
     def ask_new_report(self, agency: str) -> NewReportRequest | None:
+        from PySide6.QtWidgets import QDialog
+
+        from govopen_desktop.qt.dialogs import NewReportDialog
+
         def ask_prior() -> Path | None:
             return self.ask_open_path("选择上年报告", Path.home())
 
@@ -69,6 +74,8 @@ class Prompter:
         return request
 
     def show_problems(self, title: str, intro: str, problems: list[str]) -> None:
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+
         dialog = QDialog(self.parent)
         dialog.setWindowTitle(title)
         label = QLabel(intro)
@@ -86,9 +93,13 @@ class Prompter:
         dialog.exec()
 
     def show_error(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(self.parent, title, text)
 
     def show_info(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self.parent, title, text)
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from govopen_desktop.domain.carry import carry_over_pairs
 from govopen_desktop.domain.errors import ValueInputError
@@ -174,7 +174,7 @@ class ReportTableModel(QAbstractTableModel):
         if role == Roles.CellKind:
             return cell.role
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(GROUP_BG if cell.role == "group" else HEADER_BG) if cell.role != "label" else None
+            return GROUP_BG if cell.role == "group" else HEADER_BG if cell.role != "label" else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if cell.role in ("header", "note"):
                 return Qt.AlignmentFlag.AlignCenter
@@ -215,10 +215,10 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             level = self._level(key)
             if level is not None:
-                return QBrush(LEVEL_BG[level])
-            return QBrush(DERIVED_BG) if field.derived else None
+                return LEVEL_BG[level]
+            return DERIVED_BG if field.derived else None
         if role == Qt.ItemDataRole.ForegroundRole and field.derived:
-            return QBrush(DERIVED_FG)
+            return DERIVED_FG
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(key, field)
         return None
