@@ -45,7 +45,12 @@ def run(args: argparse.Namespace) -> int:
             "text": {k: report.text.get(k) for k in TEXT_KEYS},
             "problems": [p.to_json() for p in problems],
         }
-        print(dumps(payload))
+        try:
+            print(dumps(payload), flush=True)
+        except BrokenPipeError:  # `govopen import … --json | head`: the reader has gone
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     else:
         filled = sum(1 for k in report.format.keys if report.cells.get(k) is not None)
         total = len(report.format.keys)
