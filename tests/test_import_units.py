@@ -166,3 +166,16 @@ def test_amount_in_yuan_where_the_form_asks_for_wan_yuan_is_a_problem() -> None:
     result = import_text(text)
     assert result.report.cells["t2.fees.amount"] is None
     assert any(p.key == "t2.fees.amount" and "万元" in p.message for p in result.problems)
+
+
+@pytest.mark.parametrize(("title", "agency", "year"), [
+    ("某某县某某局2023年政府信息公开工作年度报告", "某某县某某局", 2023),
+    ("2023年某某县某某局政府信息公开工作年度报告", "某某县某某局", 2023),
+    ("某某县某某局 2023 年度政府信息公开工作报告", "某某县某某局", 2023),
+    ("某某县某某局政府信息公开工作年度报告（2023年度）", "某某县某某局", 2023),
+    ("某某县某某局\n2023年政府信息公开工作年度报告", "某某县某某局", 2023),
+])
+def test_title_spellings(title: str, agency: str, year: int) -> None:
+    text = _report_text("2021", 1999, title=title)
+    meta = import_text(text).report.meta
+    assert (meta.agency, meta.year) == (agency, year)

@@ -19,6 +19,9 @@ _TITLE = re.compile(
     r"^(?P<pre>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<post>.*?)\s*"
     r"(?:政府)?(?:信息公开|政务公开).*?(?:年度报告|年报|工作报告)(?:表|统计表|[(（].*[)）])?$"
 )
+_TITLE_YEAR_AFTER = re.compile(
+    r"^(?P<agency>.+?)\s*(?:政府)?信息公开(?:工作)?年度报告\s*[(（]\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*[)）]$"
+)
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0", "○": "0"}
 _DATE = re.compile(r"^(\S{4})\s*年\s*(\S{1,3})\s*月\s*(\S{1,3})\s*日$")
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|-|—|～|~)")
@@ -182,19 +185,36 @@ class Title:
     year: int | None = None
 
 
+def _title_match(line: str) -> tuple[str | None, int] | None:
+    text = re.sub(r"\s+", " ", line)
+    m = _TITLE.match(text)
+    if m:
+        return (m.group("pre") or m.group("post") or "").strip() or None, int(m.group("year"))
+    m = _TITLE_YEAR_AFTER.match(text)
+    if m:
+        return m.group("agency").strip() or None, int(m.group("year"))
+    return None
+
+
 def find_title(rows: list[Row], before: int) -> Title:
+    """The title line; a title printed on two lines (agency above, then the year and
+    "政府信息公开工作年度报告") gives its agency from the line above."""
     first: Title | None = None
+    previous = ""
     for row in rows[: max(before, 0) or min(len(rows), 12)]:
         lines = _lines(row)
         for line in ["".join(lines), *lines] if len(lines) > 1 else lines:
-            m = _TITLE.match(re.sub(r"\s+", " ", line))
-            if not m or len(line) > 80:
+            found = _title_match(line) if len(line) <= 80 else None
+            if found is None:
                 continue
-            agency = (m.group("pre") or m.group("post") or "").strip() or None
-            t = Title(line, agency, int(m.group("year")))
+            agency, year = found
+            if agency is None and previous and len(previous) <= 30 and not previous.endswith(_SENTENCE_END):
+                agency, line = previous, previous + line
+            t = Title(line, agency, year)
             if agency:
                 return t
             first = first or t
+        previous = "".join(lines).strip() if len(row.non_empty()) == 1 else ""
     return first or Title()
 
 
