@@ -194,9 +194,10 @@ def _docx_paragraphs(d: Any, text: str | None) -> None:
         d.add_paragraph(line)
 
 
-def write_docx(exp: Expected, path: Path, layout: str = "merged") -> None:
+def write_docx(exp: Expected, path: Path, layout: str = "merged", numbered: bool = True) -> None:
     """A Word report: title, 一、…六、 headings, text, the tables, signature. `merged` uses the
-    official grid with horizontal and vertical merges; `collapsed` another layout."""
+    official grid with horizontal and vertical merges; `collapsed` another layout. Without
+    `numbered` the headings carry no 一、 (Word's list numbering would print it)."""
     import docx
 
     d = docx.Document()
@@ -206,7 +207,8 @@ def write_docx(exp: Expected, path: Path, layout: str = "merged") -> None:
     for s in fmt.sections:
         if s.text and exp.text.get(s.text) is None:
             continue
-        d.add_paragraph(s.heading if layout == "merged" else spell(s.heading, "half"))
+        heading = s.heading if layout == "merged" else spell(s.heading, "half")
+        d.add_paragraph(heading if numbered else s.title)
         if s.text:
             _docx_paragraphs(d, exp.text.get(s.text))
             continue
@@ -276,6 +278,7 @@ WRITERS: dict[str, Callable[[Expected, Path], None]] = {
     "stacked.xlsx": write_xlsx_stacked,
     "merged.docx": lambda e, p: write_docx(e, p, "merged"),
     "collapsed.docx": lambda e, p: write_docx(e, p, "collapsed"),
+    "list-numbered-headings.docx": lambda e, p: write_docx(e, p, "collapsed", numbered=False),
     "page.html": write_html,
     "page-gbk.htm": lambda e, p: write_html(e, p, "gbk"),
 }

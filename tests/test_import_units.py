@@ -179,3 +179,13 @@ def test_title_spellings(title: str, agency: str, year: int) -> None:
     text = _report_text("2021", 1999, title=title)
     meta = import_text(text).report.meta
     assert (meta.agency, meta.year) == (agency, year)
+
+
+def test_report_older_than_the_unified_format_is_refused() -> None:
+    with pytest.raises(ImportFailed, match="2018年度"):
+        import_text(_report_text("2019", 2018))
+
+
+def test_a_sheet_with_one_matching_label_is_no_report() -> None:
+    with pytest.raises(ImportFailed, match="不是政府信息公开工作年度报告"):
+        import_text("规章\t1\t2\t3\n价格\t4\t5\n")

@@ -81,10 +81,16 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
             break  # every row found: no other format can do better
     assert best is not None
     extractor, fmt = best
-    if extractor.found == 0 and not sections.rows:
+    if extractor.found < 3 and len(sections.rows) < 2:
         raise ImportFailed(
             f"“{doc.name}”：没有找到年度报告的表格（主动公开、依申请公开、复议诉讼）和章节，"
             "不是政府信息公开工作年度报告。"
+        )
+    first_year = min(load_format(f).first_year for f in available_formats())
+    if year is not None and year < first_year:
+        raise ImportFailed(
+            f"“{doc.name}”是{year}年度的报告，早于统一格式（自{first_year}年度报告起施行），"
+            f"表格不同，无法导入。请从{first_year}年度或以后的报告开始。"
         )
     if year is None:
         year = fmt.last_year or dt.date.today().year - 1
