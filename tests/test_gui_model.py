@@ -185,3 +185,15 @@ def test_pyside_reference_bug_cannot_crash_the_app(qapp: Any) -> None:
     for _ in range(50_000):
         probe.setObjectName("x")
     assert sys.getrefcount(None) > 1000
+
+
+def test_qt_standard_texts_are_chinese(qapp: Any) -> None:
+    """qtbase_zh_CN is installed, so Qt's own buttons and menus speak Chinese too."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from govopen_desktop.qt.app import FONT_FAMILIES
+
+    app = make_app()
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Save)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "").startswith("取消")
+    assert app.font().families()[: len(FONT_FAMILIES)] == FONT_FAMILIES

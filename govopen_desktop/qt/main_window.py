@@ -230,8 +230,9 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(counts_text(findings))
         worst = "error" if any(f.level == Level.ERROR for f in findings) else "ok"
         if self.counts_label.property("level") != worst:
+            # a style sheet of its own, not style().polish(): the QStyle wrapper is slow to build
             self.counts_label.setProperty("level", worst)
-            self.counts_label.style().polish(self.counts_label)
+            self.counts_label.setStyleSheet(f"color: {'#b3261e' if worst == 'error' else '#2e5d34'};")
         per_page: dict[str, int] = {}
         for finding in findings:
             page = self._page_of(finding)

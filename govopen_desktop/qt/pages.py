@@ -7,8 +7,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.drafts import draft_applications, fee_sentence, overview_skeleton
-from govopen_desktop.qt.table_model import ReportTableModel
-from govopen_desktop.qt.table_view import ReportTableView
 from govopen_desktop.qt.text_editors import CoverEditor, TextSectionEditor
 
 # navigator entries: (page id, short name in the list); headings come from the format
@@ -52,6 +50,10 @@ class TablePage(QWidget):
         hint = QLabel(TABLE_HINTS.get(table_id, ""))
         hint.setObjectName("pageHint")
         hint.setWordWrap(True)
+        # the grid modules load with the first table shown, not at start-up
+        from govopen_desktop.qt.table_model import ReportTableModel
+        from govopen_desktop.qt.table_view import ReportTableView
+
         self.model = ReportTableModel(document, table_id, self)
         self.view = ReportTableView(self.model)
         hint.setWordWrap(False)
