@@ -182,6 +182,9 @@ CORPUS: dict[str, Callable[[Path], None]] = {
     "png-named.xlsx": lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64),
     "ole-unknown.dat": lambda p: p.write_bytes(ole_file({"Garbage": b"abc"})),
     "pdf-report.pdf": lambda p: p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n"),
+    "many-lines.txt": lambda p: p.write_bytes(b"ab\n" * 3_000_000),
+    "many-rows.txt": lambda p: p.write_bytes("规章\t1\t2\n".encode() * 150_000),
+    "many-paragraphs.html": lambda p: p.write_bytes(b"<html><body>" + b"<p>x</p>" * 300_000 + b"</body></html>"),
     "huge.txt": lambda p: p.write_bytes(b"a" * (21 * 1024 * 1024)),
 }
 

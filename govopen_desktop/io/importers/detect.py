@@ -17,6 +17,7 @@ MAX_ZIP_ENTRIES = 5000
 MAX_ZIP_TOTAL = 300 * 1024 * 1024  # uncompressed, all members
 MAX_PART_BYTES = 60 * 1024 * 1024  # uncompressed, any one member
 MAX_SHEET_BYTES = 12 * 1024 * 1024  # a report's worksheet is a few hundred KB at most
+MAX_XML_BYTES = 25 * 1024 * 1024  # any XML part: parsed in memory, about ten times its size
 MAX_SHEET_ROWS = 100_000  # rows a worksheet may hold; counted in the XML before openpyxl sees it
 MAX_RATIO = 200  # uncompressed/compressed above this on a large member: a zip bomb
 
@@ -84,6 +85,7 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
         big = info.file_size > MAX_PART_BYTES
         bomb = info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         sheet = info.filename.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_BYTES
+        big = big or (info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_XML_BYTES)
         if big or bomb or sheet:
             mb = info.file_size // (1024 * 1024)
             what = "工作表" if sheet else "部件"

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from govopen_desktop.io.importers.problems import ImportFailed
+
+MAX_DOC_ROWS = 20_000  # a report has a few hundred rows; beyond this it is no report
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -37,4 +41,11 @@ class Doc:
     rows: list[Row] = field(default_factory=list)
 
     def add_paragraph(self, text: str, place: str) -> None:
-        self.rows.append(Row([Cell(text, place)], place))
+        self.add(Row([Cell(text, place)], place))
+
+    def add(self, row: Row) -> None:
+        if len(self.rows) >= MAX_DOC_ROWS:
+            raise ImportFailed(
+                f"“{self.name}”有超过 {MAX_DOC_ROWS} 行（段落或表格行），远超年度报告的正常长度，已拒绝读取。"
+            )
+        self.rows.append(row)

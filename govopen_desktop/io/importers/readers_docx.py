@@ -115,4 +115,4 @@ def _table(tbl: Any, doc: Doc, number: int) -> None:
                 text = "\n".join("".join(p.itertext(_T)) for p in paragraphs)
             cells.append(Cell(text, f"{place} 第{c}格"))
         if any(c.text.strip() for c in cells):
-            doc.rows.append(Row(cells, place, is_table=True))
+            doc.add(Row(cells, place, is_table=True))

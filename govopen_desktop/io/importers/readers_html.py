@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 
-MAX_ROWS = 20000
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "center",
            "blockquote", "pre", "dd", "dt", "header", "footer", "tr", "table", "ul", "ol", "form", "hr"}
 _SKIP = {"script", "style", "noscript", "head", "template", "nav", "select", "option", "button", "iframe"}
@@ -28,7 +27,7 @@ class _Parser(HTMLParser):
     def flush_line(self) -> None:
         text = "".join(self.line)
         self.line = []
-        if text.strip() and len(self.doc.rows) < MAX_ROWS:
+        if text.strip():
             self.doc.add_paragraph(text, f"第{len(self.doc.rows) + 1}段")
 
     # ---- events --------------------------------------------------------------------------
@@ -106,11 +105,11 @@ class _Parser(HTMLParser):
         t = self.tables[-1]
         row = t["row"]
         t["row"] = None
-        if row and any(x.strip() for x in row) and len(self.doc.rows) < MAX_ROWS:  # type: ignore[attr-defined]
+        if row and any(x.strip() for x in row):  # type: ignore[attr-defined]
             t["r"] = int(t["r"]) + 1  # type: ignore[call-overload]
             place = f"第{t['n']}个表格 第{t['r']}行"
             cells = [Cell(x, f"{place} 第{i}格") for i, x in enumerate(row, 1)]  # type: ignore[arg-type]
-            self.doc.rows.append(Row(cells, place, is_table=True))
+            self.doc.add(Row(cells, place, is_table=True))
 
 
 def read_html(text: str, name: str) -> Doc:

@@ -68,7 +68,7 @@ def sheet_rows(
             filled = filled or bool(text.strip())
             cells.append(Cell(text, f"工作表“{title}” {_col_name(c)}{r + 1}", value))
         if filled:
-            doc.rows.append(Row(cells, f"工作表“{title}” 第{r + 1}行"))
+            doc.add(Row(cells, f"工作表“{title}” 第{r + 1}行"))
 
 
 def _col_name(c: int) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from govopen_desktop.io.importers.neutral import Cell, Doc, Row
+from govopen_desktop.io.importers.neutral import MAX_DOC_ROWS, Cell, Doc, Row
+from govopen_desktop.io.importers.problems import ImportFailed
 
 MAX_TEXT_CHARS = 5_000_000
 _HEADING_LIKE = re.compile(r"^\s*([一二三四五六七八九十]|\d{1,2})\s*[、.．]")
@@ -36,6 +37,8 @@ def decode_text(data: bytes) -> str | None:
 
 def read_text(text: str, name: str, kind: str = "txt") -> Doc:
     doc = Doc(name, kind)
+    if text.count("\n") > 10 * MAX_DOC_ROWS:
+        raise ImportFailed(f"“{name}”有 {text.count(chr(10))} 行，远超年度报告的正常长度，已拒绝读取。")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     with_tabs = [ln for ln in lines if "\t" in ln]
     one_cell = sum(1 for ln in with_tabs if _ONE_CELL.match(ln))
@@ -62,7 +65,7 @@ def _split_rows(lines: list[str], doc: Doc) -> None:
             doc.add_paragraph(line, _place(n))
             continue
         place = _place(n)
-        doc.rows.append(Row([Cell(p, place) for p in parts], place, is_table=True))
+        doc.add(Row([Cell(p, place) for p in parts], place, is_table=True))
 
 
 def _cell_per_line(lines: list[str], doc: Doc) -> None:
@@ -76,7 +79,7 @@ def _cell_per_line(lines: list[str], doc: Doc) -> None:
     def flush() -> None:
         nonlocal cells
         if cells:
-            doc.rows.append(Row(cells, row_place, is_table=True))
+            doc.add(Row(cells, row_place, is_table=True))
         cells = []
 
     for n, line in enumerate(lines, 1):
@@ -98,7 +101,7 @@ def _cell_per_line(lines: list[str], doc: Doc) -> None:
             gap = 0
             if "\t" in line:
                 place = _place(n)
-                doc.rows.append(Row([Cell(p, place) for p in line.split("\t")], place, is_table=True))
+                doc.add(Row([Cell(p, place) for p in line.split("\t")], place, is_table=True))
             else:
                 doc.add_paragraph(line, _place(n))
     flush()
