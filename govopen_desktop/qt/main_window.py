@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.findings_panel)
         right.setStretchFactor(0, 4)
         right.setStretchFactor(1, 1)
-        right.setSizes([480, 190])
+        right.setSizes([540, 150])  # the tables first; the list grows when dragged
         right.setChildrenCollapsible(False)
         central = QWidget()
         layout = QHBoxLayout(central)
