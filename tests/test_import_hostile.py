@@ -284,3 +284,24 @@ def test_entity_bomb_is_refused_even_without_our_pre_check(
     with pytest.raises(ImportFailed, match=r"entity-bomb\.xlsx"):
         import_file(corpus / "entity-bomb.xlsx")
     assert time.monotonic() - started < 5
+
+
+def test_whole_corpus_in_one_process_stays_small(corpus: Path) -> None:
+    """Peak memory of a fresh process refusing every file of the corpus: well under 300 MB."""
+    import subprocess
+    import sys
+
+    script = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from govopen_desktop.io.importers import ImportFailed, import_file\n"
+        "for p in sorted(Path(sys.argv[1]).iterdir()):\n"
+        "    try:\n"
+        "        import_file(p)\n"
+        "    except ImportFailed:\n"
+        "        pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script, str(corpus)], capture_output=True, text=True,
+                         timeout=120, check=True)
+    assert int(out.stdout.strip()) < 300
