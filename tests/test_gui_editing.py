@@ -258,3 +258,15 @@ def test_prior_toggle_is_enabled_only_with_a_prior(qtbot: Any, window: Any) -> N
         page = table_page(window, "t3")
         assert page.view.delegate.show_prior and page.model.show_prior
         page.view.grab()  # paints the prior values without error
+
+
+def test_ctrl_z_in_a_text_section_uses_the_report_undo_stack(qtbot: Any, window: Any) -> None:
+    editor = window.show_section("other").editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    before = window.document.report.text["other"]
+    qtbot.keyClicks(editor, "abc")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.report.text["other"] == before == editor.toPlainText()
+    qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.report.text["other"] == before + "abc"

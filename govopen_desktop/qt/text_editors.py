@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -34,7 +35,7 @@ class TextSectionEditor(QWidget):
         self.key = key
         self.title = title
         self.setObjectName(f"text_{key}")
-        heading = QLabel(title)
+        self.heading = heading = QLabel(title)
         heading.setObjectName("pageTitle")
         note = QLabel(hint)
         note.setObjectName("pageHint")
@@ -42,6 +43,7 @@ class TextSectionEditor(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setObjectName(f"editor_{key}")
         self.editor.setUndoRedoEnabled(False)
+        self.editor.installEventFilter(self)  # Ctrl+Z/Ctrl+Y go to the report's undo stack
         self.editor.setPlaceholderText("在此填写正文。")
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
@@ -56,6 +58,21 @@ class TextSectionEditor(QWidget):
         document.cellsChanged.connect(self._on_cells_changed)
         document.reportReplaced.connect(self.reload)
         self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.editor and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            assert isinstance(event, QKeyEvent)
+            undo = event.matches(QKeySequence.StandardKey.Undo)
+            redo = event.matches(QKeySequence.StandardKey.Redo) or (
+                event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            )
+            if undo or redo:
+                if event.type() == QEvent.Type.KeyPress:
+                    stack = self.document.undo_stack
+                    stack.undo() if undo else stack.redo()
+                event.accept()
+                return True
+        return super().eventFilter(watched, event)
 
     def add_action_button(self, text: str, tooltip: str, make_text: Callable[[], str]) -> QPushButton:
         """A button that inserts drafted text at the cursor (or fills an empty editor)."""
@@ -74,6 +91,11 @@ class TextSectionEditor(QWidget):
         self.editor.setFocus()
 
     def reload(self) -> None:
+        # the heading follows the format (2019: 五、政府信息公开工作存在的主要问题及改进情况)
+        section = next((s for s in self.document.report.format.sections if s.text == self.key), None)
+        if section is not None:
+            self.title = section.heading
+            self.heading.setText(section.heading)
         text = self.document.report.text.get(self.key) or ""
         if text != self.editor.toPlainText():
             self._updating = True
