@@ -45,3 +45,19 @@ def test_gui_screenshot_of_a_missing_file_fails_in_chinese(tmp_path: Path) -> No
     result = _run(["gui", str(tmp_path / "没有.govopen"), "--screenshot", str(tmp_path / "x.png")], tmp_path)
     assert result.returncode != 0
     assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the sample report is not in this tree yet")
+def test_start_up_does_not_load_the_office_libraries(tmp_path: Path) -> None:
+    """openpyxl and python-docx load on first import or export, not when the window opens."""
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom govopen_desktop.qt.app import make_app\napp = make_app()\n"
+        "from govopen_desktop.qt.main_window import MainWindow\nw = MainWindow()\n"
+        f"assert w.files.load(Path({str(SAMPLE)!r}))\nw.show()\napp.processEvents()\n"
+        "print(sorted(m for m in ('openpyxl', 'docx', 'xlrd') if m in sys.modules))\n"
+        "w.document.undo_stack.setClean()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GOVOPEN_DATA_DIR": str(tmp_path), "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
