@@ -189,3 +189,12 @@ def test_report_older_than_the_unified_format_is_refused() -> None:
 def test_a_sheet_with_one_matching_label_is_no_report() -> None:
     with pytest.raises(ImportFailed, match="不是政府信息公开工作年度报告"):
         import_text("规章\t1\t2\t3\n价格\t4\t5\n")
+
+
+def test_one_cell_per_line_note_after_a_number_is_not_glued_to_it() -> None:
+    lines = ["某某县某某局2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"]
+    for row in _t3_rows("2021", "\t", {}):
+        lines += ["\t" + cell for cell in row.split("\t")] + [""]
+    lines.insert(len(lines) - 1, "注：本表按申请人类型统计。")
+    report = import_text("\n".join(lines)).report
+    assert report.cells["t3.carried_out.total"] == 0

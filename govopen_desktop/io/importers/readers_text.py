@@ -68,6 +68,13 @@ def _split_rows(lines: list[str], doc: Doc) -> None:
         doc.add(Row([Cell(p, place) for p in parts], place, is_table=True))
 
 
+def _continues(cell: str, line: str) -> bool:
+    """A label broken by the copy goes on; a number does not, nor a heading or a table row."""
+    from govopen_desktop.io.importers.extract import is_value_text
+
+    return "\t" not in line and not _HEADING_LIKE.match(line) and not (cell.strip() and is_value_text(cell))
+
+
 def _cell_per_line(lines: list[str], doc: Doc) -> None:
     """Each cell on its own line after a tab, rows separated by a blank line; a line without
     the tab continues the cell above (a label broken by the copy), unless a gap or a heading
@@ -92,7 +99,7 @@ def _cell_per_line(lines: list[str], doc: Doc) -> None:
             gap = 0
         elif not line.strip():
             gap += 2 if line else 1  # a line of spaces is a paragraph break on web pages
-        elif cells and gap < 2 and not _HEADING_LIKE.match(line) and "\t" not in line:
+        elif cells and gap < 2 and _continues(cells[-1].text, line):
             last = cells[-1]
             cells[-1] = Cell(last.text + line.strip(), last.place)
             gap = 0
