@@ -197,3 +197,19 @@ def test_qt_standard_texts_are_chinese(qapp: Any) -> None:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Save)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "").startswith("取消")
     assert app.font().families()[: len(FONT_FAMILIES)] == FONT_FAMILIES
+
+
+def test_amount_with_its_unit_keeps_the_unit(qapp: Any) -> None:
+    """2019 format: 采购总金额 is written with its unit (251000元 / 25.1万元), as published."""
+    document = Document(Report.new("某局", 2020))
+    model = ReportTableModel(document, "t2")
+    index = model.index_of("t2.procurement.amount")
+    assert model.setData(index, "251,000元")
+    report = document.report
+    assert report.get("t2.procurement.amount") == 251000 and report.get("t2.procurement.amount_unit") == "元"
+    assert index.data() == "251000元"
+    assert model.setData(index, "25.1万元")
+    assert report.get("t2.procurement.amount_unit") == "万元" and index.data() == "25.1万元"
+    assert document.undo_stack.count() == 1  # repeated edits of one cell merge into one step
+    document.undo_stack.undo()
+    assert index.data() == "" and report.get("t2.procurement.amount_unit") is None

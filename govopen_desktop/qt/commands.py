@@ -68,8 +68,11 @@ class SetCellsCommand(QUndoCommand):
 class SetCellCommand(SetCellsCommand):
     """One typed cell; consecutive edits of the same cell merge into one undo step."""
 
-    def __init__(self, report: Report, key: str, value: Value | str, label: str) -> None:
-        super().__init__(report, {key: value}, f"填写“{label}”")
+    def __init__(
+        self, report: Report, key: str, value: Value | str, label: str, extra: Mapping[str, Value] | None = None
+    ) -> None:
+        # extra: cells set with it, e.g. the unit (元/万元) written with 采购总金额
+        super().__init__(report, {key: value, **(extra or {})}, f"填写“{label}”")
         self.key = key
 
     def id(self) -> int:

@@ -18,7 +18,7 @@ from govopen_desktop.domain.carry import carry_over_pairs
 from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.findings import LEVEL_ORDER, Finding, Level
 from govopen_desktop.domain.formats import Field, GridCell, Table
-from govopen_desktop.domain.values import AMOUNT_DECIMALS, decimals_of, format_value, parse_value
+from govopen_desktop.domain.values import AMOUNT_DECIMALS, decimals_of, format_value, parse_value, split_unit
 from govopen_desktop.qt.commands import SetCellCommand
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.roles import Roles
@@ -191,10 +191,12 @@ class ReportTableModel(QAbstractTableModel):
         report = self.document.report
         field = self.fields[key]
         value = report.cells.get(key)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return format_value(value)
-        if role == Qt.ItemDataRole.EditRole:
-            return format_value(value)  # text, so amounts keep all their decimals
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            # text, so amounts keep all their decimals; an amount shows the unit it was written with
+            text = format_value(value)
+            if field.unit_key and text:
+                text += format_value(report.cells.get(field.unit_key))
+            return text
         if role == Roles.CellKey:
             return key
         if role == Roles.Value:
@@ -270,9 +272,16 @@ class ReportTableModel(QAbstractTableModel):
             return False
         self.last_error = ""
         self._note_decimals(key, field, parsed, index)
-        if parsed == self.document.report.cells.get(key) and type(parsed) is type(self.document.report.cells.get(key)):
+        cells = self.document.report.cells
+        extra: dict[str, Any] = {}
+        if field.unit_key:
+            unit = split_unit(text)[1]
+            if unit is not None or parsed is None:
+                extra[field.unit_key] = unit
+        unchanged = parsed == cells.get(key) and type(parsed) is type(cells.get(key))
+        if unchanged and all(cells.get(k) == v for k, v in extra.items()):
             return True
-        self.document.undo_stack.push(SetCellCommand(self.document.report, key, parsed, field.label))
+        self.document.undo_stack.push(SetCellCommand(self.document.report, key, parsed, field.label, extra))
         return True
 
     def _note_decimals(self, key: str, field: Field, parsed: Any, index: Index) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip, QWidget
 
 from govopen_desktop.domain.errors import ValueInputError
-from govopen_desktop.domain.values import Value, parse_value
+from govopen_desktop.domain.values import Value, parse_value, split_unit
 from govopen_desktop.qt.commands import SetCellsCommand
 from govopen_desktop.qt.delegate import CellDelegate
 from govopen_desktop.qt.table_model import ReportTableModel
@@ -266,11 +266,15 @@ class ReportTableView(QTableView):
                 values_out[key] = parse_value(raw, field.kind, field.label)
             except ValueInputError as exc:
                 problems.append(str(exc))
+                continue
+            if field.unit_key and (unit := split_unit(raw)[1]) is not None:
+                values_out[field.unit_key] = unit
+        pasted = [k for k in values_out if model.index_of(k).isValid()]  # not the unit
         if values_out:
             report = model.document.report
-            model.document.undo_stack.push(SetCellsCommand(report, values_out, f"粘贴 {len(values_out)} 个单元格"))
-            self._select_keys(list(values_out))
-        message = f"已粘贴 {len(values_out)} 个单元格。"
+            model.document.undo_stack.push(SetCellsCommand(report, values_out, f"粘贴 {len(pasted)} 个单元格"))
+            self._select_keys(pasted)
+        message = f"已粘贴 {len(pasted)} 个单元格。"
         if skipped:
             message += f"跳过 {skipped} 个自动计算的合计单元格。"
         if problems:

@@ -159,6 +159,10 @@ class CoverEditor(QWidget):
         form.addRow("成文日期：", date_row)
         form.addRow("适用格式：", self.format_label)
         form.addRow("报告标题：", self.title_preview)
+        self.prior_label = QLabel()
+        self.prior_label.setObjectName("priorLabel")
+        self.prior_label.setWordWrap(True)
+        form.addRow("上年报告：", self.prior_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading)
@@ -191,6 +195,13 @@ class CoverEditor(QWidget):
         fmt = self.document.report.format
         self.format_label.setText(f"{fmt.name}（{fmt.document}），由报告年度自动确定")
         self.title_preview.setText(f"{meta.agency or '（机关名称）'}{meta.year}年政府信息公开工作年度报告")
+        prior = self.document.report.prior
+        self.prior_label.setText(
+            f"已附 {prior.meta.agency}{prior.meta.year}年度报告：上年结转数由它带入，"
+            "各单元格的提示中有上年数（“视图 → 显示上年数”可在表格中对照）。"
+            if prior is not None
+            else "未附。新建时选择“从上年报告开始”，可带入上年结转数并对照上年数字。"
+        )
         self._updating = False
 
     def _on_changed(self, keys: set[str]) -> None:
