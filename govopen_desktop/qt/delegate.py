@@ -66,7 +66,9 @@ class CellDelegate(QStyledItemDelegate):
             return
         rect = option.rect  # type: ignore[attr-defined]
         level = index.data(Roles.Level)
-        if level in LEVEL_BORDER:
+        # a frame marks a questionable value; an empty cell keeps just the fill, so a new
+        # report is not a wall of frames
+        if level in LEVEL_BORDER and (level == "error" or index.data(Qt.ItemDataRole.DisplayRole)):
             # a border as well as the fill, so a selected cell still shows its problem
             painter.save()
             pen = QPen(LEVEL_BORDER[level])

@@ -22,6 +22,7 @@ NAV_ENTRIES = (
 
 TABLE_HINTS = {
     "t2": "按第二十条各项填写本年度数字。行政事业性收费金额以万元为单位，可填小数。",
+    "t2@2019": "按第二十条各项填写。“本年增/减”减少时填负数；采购总金额照原样写数字和单位（如 251000元）。",
     "t3": "灰色单元格自动计算（各行总计、（七）总计）。勾稽关系：第一项加第二项之和，等于第三项加第四项之和。",
     "t4": "每组“总计”自动计算，等于结果维持、结果纠正、其他结果、尚未审结之和。",
 }
@@ -47,7 +48,7 @@ class TablePage(QWidget):
         self.setObjectName(f"page_{table_id}")
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
-        hint = QLabel(TABLE_HINTS.get(table_id, ""))
+        self.hint = hint = QLabel()
         hint.setObjectName("pageHint")
         hint.setWordWrap(True)
         # the grid modules load with the first table shown, not at start-up
@@ -57,7 +58,6 @@ class TablePage(QWidget):
         self.model = ReportTableModel(document, table_id, self)
         self.view = ReportTableView(self.model)
         hint.setWordWrap(False)
-        hint.setToolTip(hint.text())
         # the hint may be clipped on a narrow window; it must not set the window's minimum width
         hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
@@ -76,6 +76,10 @@ class TablePage(QWidget):
 
     def _retitle(self) -> None:
         self.heading.setText(heading_for(self.document.report, self.table_id))
+        fmt = self.document.report.format.id
+        text = TABLE_HINTS.get(f"{self.table_id}@{fmt}", TABLE_HINTS.get(self.table_id, ""))
+        self.hint.setText(text)
+        self.hint.setToolTip(text)
 
     def _limit_height(self) -> None:
         # a short table (表四) should not sit in a tall empty box
