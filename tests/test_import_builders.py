@@ -273,7 +273,33 @@ def write_html(exp: Expected, path: Path, encoding: str = "utf-8") -> None:
     path.write_bytes("\n".join(parts).encode(encoding))
 
 
+# ---- text copied out of a PDF: every cell on its own line ---------------------------------
+
+
+def write_one_per_line(exp: Expected, path: Path) -> None:
+    """What copying a report out of a PDF gives: every non-empty cell on its own line, no
+    tabs, no row ends; an empty cell written "—" (a blank would simply vanish)."""
+    fmt = exp.fmt
+    lines = [title_of(exp)]
+    for s in fmt.sections:
+        if s.text and exp.text.get(s.text) is None:
+            continue
+        lines.append(spell(s.heading, "half"))
+        if s.text:
+            lines.extend((exp.text.get(s.text) or "").split("\n"))
+            continue
+        table = fmt.table(s.table or "")
+        for r in range(table.n_rows):
+            for o in sorted((o for o in grid(table, exp, "spaced", "—", True) if o.row == r), key=lambda o: o.col):
+                if str(o.value).strip():
+                    lines.append(str(o.value))
+    if exp.meta.get("date"):
+        lines += [exp.meta["agency"], cn_date(exp.meta["date"])]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 WRITERS: dict[str, Callable[[Expected, Path], None]] = {
+    "pdf-copy.txt": write_one_per_line,
     "three-sheets.xlsx": write_xlsx_three_sheets,
     "stacked.xlsx": write_xlsx_stacked,
     "merged.docx": lambda e, p: write_docx(e, p, "merged"),

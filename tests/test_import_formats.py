@@ -30,7 +30,7 @@ def test_generated_file_imports_cell_exact(seed: str, layout: str, tmp_path: Pat
     assert report.meta.format == exp.meta["format"]
     kind = path.suffix.lstrip(".")
     assert report.extra["source"]["kind"] == ("html" if kind == "htm" else kind)
-    if kind in ("docx", "html", "htm"):
+    if kind in ("docx", "html", "htm", "txt"):
         assert report.meta.date == exp.meta["date"]
         assert report.text == exp.text
     cell_problems = [p for p in result.problems if p.key and not p.key.startswith("meta.")]

@@ -116,8 +116,23 @@ class Extractor:
         if not any(c.text.strip() or c.value is not None for c in after) and i + 1 < len(self.rows):
             nxt = self.rows[i + 1].cells
             if any(c.text.strip() for c in nxt) and not any(_is_text(c) for c in nxt):
-                return self.take(nxt, n), i + 1
+                if after or len(nxt) > 1:
+                    return self.take(nxt, n), i + 1
+                return self.gather(i + 1, n)  # the label alone on its line: one number per line
         return self.take(after, n), i
+
+    def gather(self, i: int, n: int) -> tuple[list[Cell], int]:
+        """Numbers one per line (a table copied out of a PDF): the value-only rows from row i,
+        up to n numbers. Returns the cells and the last row used."""
+        cells: list[Cell] = []
+        last = i
+        while last < len(self.rows) and len(cells) < n:
+            row = self.rows[last].cells
+            if any(_is_text(c) for c in row) or not any(c.text.strip() for c in row):
+                break
+            cells.extend(c for c in row if c.text.strip() or c.value is not None)
+            last += 1
+        return cells[:n], last - 1
 
     def store(self, keys: tuple[str, ...], cells: list[Cell], where: str) -> None:
         for idx, key in enumerate(keys):
@@ -199,7 +214,9 @@ class Extractor:
             filled = any(c.text.strip() or c.value is not None for c in cells)
             if seen_header and (filled or len(cells) >= len(spec.keys)):
                 self.found += 1
-                self.store(spec.keys, self.take(cells, len(spec.keys)), self.rows[i].place)
+                n = len(spec.keys)
+                values = self.take(cells, n) if len(cells) > 1 else self.gather(i, n)[0]
+                self.store(spec.keys, values, self.rows[i].place)
                 return
         self.missing += 1
         self.not_found(spec.keys, f"没有找到{table.full_title}的数值行", table)
