@@ -190,3 +190,36 @@ def test_help_page_opens_on_f1(qtbot: Any, window: Any, monkeypatch: pytest.Monk
     assert window.act_help.shortcut().toString() == "F1"
     window.act_help.trigger()
     assert shown == ["使用说明"]
+
+
+def test_new_from_last_years_word_file(qtbot: Any, window: Any, prompter: FakePrompter, gui_env: Path) -> None:
+    """从上年报告开始 accepts any file the importer reads: here last year's report as a Word file."""
+    pytest.importorskip("govopen_desktop.io.importers")
+    docx_export = pytest.importorskip("govopen_desktop.io.exporters.docx_export")
+    last_year = window.document.report  # the 2024 sample
+    source = gui_env / "上年报告.docx"
+    docx_export.export_docx(last_year, source)
+    prompter.new_request = NewReportRequest(last_year.meta.agency, last_year.meta.year + 1, prior_path=source)
+    window.act_new.trigger()
+    report = window.document.report
+    assert report.meta.year == last_year.meta.year + 1 and report.prior is not None
+    for col in ("natural", "commercial", "total"):
+        assert report.get(f"t3.carried_in.{col}") == last_year.get(f"t3.carried_out.{col}")
+
+
+def test_show_prior_choice_is_remembered(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
+    from tests.gui_helpers import sample_report
+
+    report = sample_report()
+    if report.prior is None:
+        pytest.skip("the sample has no prior year")
+    first = make_window(qtbot, gui_env, prompter, report)
+    assert not first.act_show_prior.isChecked()
+    first.act_show_prior.trigger()
+    assert first.act_show_prior.isChecked()
+    first.document.set_report(Report.new("别的", 2024), None)  # no prior: nothing to show
+    assert not first.act_show_prior.isChecked() and not first.act_show_prior.isEnabled()
+    first.close()
+    second = make_window(qtbot, gui_env, prompter, sample_report())
+    assert second.act_show_prior.isChecked()
+    assert second.show_section("t3").model.show_prior

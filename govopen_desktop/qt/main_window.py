@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         self.act_clear = self._action("清除单元格", self.clear_cells)
         self.act_show_prior = QAction("显示上年数（对照）", self, checkable=True)
         self.act_show_prior.toggled.connect(self.set_show_prior)
+        self.act_show_prior.triggered.connect(self._remember_show_prior)  # the clerk's choice, not ours
         self.act_next_finding = self._action("下一个问题", self.next_finding, "F8")
         self.act_help = self._action("使用说明", self.show_help, keys.HelpContents, "help")
         self.act_help.setShortcut(QKeySequence("F1"))
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
             if prior
             else "本报告没有上年数据（新建时可选择“从上年报告开始”）"
         )
-        self.set_show_prior(self.act_show_prior.isChecked() and prior is not None)
+        self.set_show_prior(self.settings.show_prior and prior is not None)
         self.refresh_title()
 
     # ---- navigation -------------------------------------------------------------------------
@@ -372,6 +373,9 @@ class MainWindow(QMainWindow):
                 page.model.set_show_prior(show)
         if self.act_show_prior.isChecked() != show:
             self.act_show_prior.setChecked(show)
+
+    def _remember_show_prior(self, checked: bool) -> None:
+        self.settings.show_prior = checked
 
     def show_help(self) -> None:
         from govopen_desktop.qt.dialogs import HelpDialog
