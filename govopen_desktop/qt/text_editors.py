@@ -69,7 +69,10 @@ class TextSectionEditor(QWidget):
             if undo or redo:
                 if event.type() == QEvent.Type.KeyPress:
                     stack = self.document.undo_stack
-                    stack.undo() if undo else stack.redo()
+                    if undo:
+                        stack.undo()
+                    else:
+                        stack.redo()
                 event.accept()
                 return True
         return super().eventFilter(watched, event)
