@@ -273,6 +273,22 @@ def write_html(exp: Expected, path: Path, encoding: str = "utf-8") -> None:
     path.write_bytes("\n".join(parts).encode(encoding))
 
 
+def write_mht(exp: Expected, path: Path) -> None:
+    """The page saved by IE/360 as one file: MIME multipart/related, GBK, quoted-printable."""
+    import quopri
+
+    page = path.with_suffix(".tmp.htm")
+    write_html(exp, page, "gbk")
+    body = quopri.encodestring(page.read_bytes())
+    page.unlink()
+    head = (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01";'
+            b' type="text/html"\r\n\r\nThis is a multi-part message in MIME format.\r\n\r\n'
+            b"------=_NextPart_01\r\nContent-Type: text/html; charset=\"gbk\"\r\n"
+            b"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: http://www.example.gov.cn/nb.html"
+            b"\r\n\r\n")
+    path.write_bytes(head + body + b"\r\n------=_NextPart_01--\r\n")
+
+
 # ---- text copied out of a PDF: every cell on its own line ---------------------------------
 
 
@@ -307,6 +323,7 @@ WRITERS: dict[str, Callable[[Expected, Path], None]] = {
     "list-numbered-headings.docx": lambda e, p: write_docx(e, p, "collapsed", numbered=False),
     "page.html": write_html,
     "page-gbk.htm": lambda e, p: write_html(e, p, "gbk"),
+    "saved-page.mht": write_mht,
 }
 
 

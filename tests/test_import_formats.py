@@ -29,9 +29,24 @@ def test_generated_file_imports_cell_exact(seed: str, layout: str, tmp_path: Pat
     assert report.meta.year == exp.meta["year"]
     assert report.meta.format == exp.meta["format"]
     kind = path.suffix.lstrip(".")
-    assert report.extra["source"]["kind"] == ("html" if kind == "htm" else kind)
-    if kind in ("docx", "html", "htm", "txt"):
+    assert report.extra["source"]["kind"] == ("html" if kind in ("htm", "mht") else kind)
+    if kind in ("docx", "html", "htm", "mht", "txt"):
         assert report.meta.date == exp.meta["date"]
         assert report.text == exp.text
     cell_problems = [p for p in result.problems if p.key and not p.key.startswith("meta.")]
     assert cell_problems == []
+
+
+@needs_shared
+def test_page_with_a_stray_bad_byte_in_its_declared_charset(tmp_path: Path) -> None:
+    from tests.test_import_builders import write_html
+
+    exp = expected_from(load_expected(seed_names()[3]))
+    path = tmp_path / "page.html"
+    write_html(exp, path)
+    data = path.read_bytes()
+    cut = data.index("总体情况".encode()) + 3
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:])  # a byte a download damaged
+    report = import_file(path).report
+    assert cell_differences(exp.cells, report.cells) == []
+    assert report.meta.agency == exp.meta["agency"]

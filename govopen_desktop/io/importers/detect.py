@@ -5,6 +5,7 @@ declarations in XML parts, encrypted packages."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 KIND_LABELS = {
     "xlsx": "Excel 工作簿", "xls": "Excel 97-2003 工作簿", "docx": "Word 文档", "doc": "Word 97-2003 文档",
     "html": "网页", "txt": "文本", "odt": "OpenDocument 文档", "ods": "OpenDocument 表格", "rtf": "RTF 文档",
-    "et": "WPS 表格", "wps": "WPS 文字",
+    "et": "WPS 表格", "wps": "WPS 文字", "mht": "网页存档",
 }
 
 
@@ -46,6 +47,10 @@ def sniff(path: Path, head: bytes) -> Sniffed:
     if head.lstrip().startswith(b"{\\rtf"):
         return Sniffed("rtf")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if stripped.startswith((b"mime-version:", b"from:", b"content-type: multipart/related")) and (
+        b"multipart/related" in head.lower()
+    ):
+        return Sniffed("mht")  # a web page saved as one file (.mht/.mhtml) by IE, 360, Edge
     if b"govopen-report/" in head[:400] and stripped.startswith(b"{"):
         return Sniffed("project")
     if _looks_like_html(stripped, head):
@@ -60,6 +65,18 @@ def _looks_like_html(stripped: bytes, head: bytes) -> bool:
         return True
     low = head.lower()
     return stripped.startswith(b"<") and (b"<table" in low or b"<p" in low or b"<div" in low)
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([a-zA-Z0-9_\-]+)""", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a web page declares in its first bytes (gb2312/gbk read as GB18030)."""
+    m = _CHARSET.search(data[:4096])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    return "gb18030" if name in ("gb2312", "gbk", "gb18030", "x-gbk") else name
 
 
 def open_zip(path: Path) -> zipfile.ZipFile:

@@ -8,7 +8,7 @@ from pathlib import Path
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.io.importers import ImportResult
 from govopen_desktop.io.importers.build import build_report
-from govopen_desktop.io.importers.detect import KIND_LABELS, MAX_FILE_BYTES, MAX_TEXT_BYTES, sniff
+from govopen_desktop.io.importers.detect import KIND_LABELS, MAX_FILE_BYTES, MAX_TEXT_BYTES, declared_charset, sniff
 from govopen_desktop.io.importers.neutral import Doc
 from govopen_desktop.io.importers.problems import ImportFailed
 from govopen_desktop.io.oserrors import describe_os_error
@@ -59,12 +59,18 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
         from govopen_desktop.io.importers.readers_docx import read_docx
 
         return _result(read_docx(path, name))
-    if kind in ("html", "text"):
+    if kind in ("html", "text", "mht"):
         if size > MAX_TEXT_BYTES:
             raise ImportFailed(f"“{name}”有 {size // 1024 // 1024} MB，不像年度报告的文本，已拒绝读取。")
+        from govopen_desktop.io.importers.readers_html import html_from_mht
         from govopen_desktop.io.importers.readers_text import decode_text
 
-        text = decode_text(path.read_bytes())
+        data = path.read_bytes()
+        if kind == "mht":
+            text = html_from_mht(data, name)
+            kind = "html"
+        else:
+            text = decode_text(data, declared_charset(data) if kind == "html" else None)
         if text is None:
             raise ImportFailed(
                 f"“{name}”不是可识别的文件：既不是 Word/Excel 文档，也不是网页或文本。"

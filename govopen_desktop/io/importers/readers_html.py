@@ -6,6 +6,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
+from govopen_desktop.io.importers.problems import ImportFailed
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "center",
            "blockquote", "pre", "dd", "dt", "header", "footer", "tr", "table", "ul", "ol", "form", "hr"}
@@ -122,3 +123,17 @@ def read_html(text: str, name: str) -> Doc:
         parser.tables.pop()
     parser.flush_line()
     return doc
+
+
+def html_from_mht(data: bytes, name: str) -> str:
+    """The HTML part of a web page saved as one file (MIME multipart/related)."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            content = part.get_content()  # quoted-printable/base64 and its charset decoded
+            if isinstance(content, str):
+                return content
+    raise ImportFailed(f"“{name}”是网页存档（.mht），但其中没有网页内容。")

@@ -12,9 +12,15 @@ _HEADING_LIKE = re.compile(r"^\s*([一二三四五六七八九十]|\d{1,2})\s*[�
 _ONE_CELL = re.compile(r"^\t[^\t]*$")
 
 
-def decode_text(data: bytes) -> str | None:
+def decode_text(data: bytes, declared: str | None = None) -> str | None:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (what Chinese Windows
-    Notepad and WPS save); None for bytes that are no text."""
+    Notepad and WPS save); a web page's declared charset first, a stray bad byte replaced.
+    None for bytes that are no text."""
+    if declared and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        try:
+            return _checked(data.decode(declared, errors="replace"))
+        except LookupError:
+            pass  # an unknown charset name: guess as for text
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
@@ -29,8 +35,12 @@ def decode_text(data: bytes) -> str | None:
                 continue
         else:
             return None
+    return _checked(text)
+
+
+def _checked(text: str) -> str | None:
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\r\n\f\v")
-    if "\x00" in text or controls > 8:
+    if "\x00" in text or controls > 8 or text[:20000].count("\ufffd") > 200:
         return None
     return text
 
