@@ -19,7 +19,7 @@ def register(sub: Any) -> None:
     p = add_command(
         sub, "import", "导入年度报告（Excel、Word、网页、文本或本程序的文件）", run,
         description=(
-            "从 .xlsx/.xlsm、.xls、.docx、.html/.htm、.txt 或 .govopen 文件读取年度报告，"
+            "从 .xlsx/.xlsm、.xls、.docx、.html/.htm/.mht、.txt 或 .govopen 文件读取年度报告，"
             "按官方表格的标签逐格读取数值。已安装 LibreOffice 时也可读取 .doc/.wps/.et。\n"
             "退出码：0 完整导入；1 已导入但有无法读取的内容；2 文件无法使用。"
         ),
