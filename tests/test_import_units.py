@@ -198,3 +198,13 @@ def test_one_cell_per_line_note_after_a_number_is_not_glued_to_it() -> None:
     lines.insert(len(lines) - 1, "注：本表按申请人类型统计。")
     report = import_text("\n".join(lines)).report
     assert report.cells["t3.carried_out.total"] == 0
+
+
+def test_text_run_on_after_a_heading() -> None:
+    text = _report_text("2021", 2023) + (
+        "\n五、存在的主要问题及改进情况。一是公开不够及时，二是解读不够深入。\n下一步将加强培训。"
+        "\n六、其他需要报告的事项：本年度未收取信息处理费。")
+    report = import_text(text).report
+    assert report.text["problems"] == "一是公开不够及时，二是解读不够深入。\n下一步将加强培训。"
+    assert report.text["other"] == "本年度未收取信息处理费。"
+    assert report.extra["source"]["headings"][-2:] == ["五、存在的主要问题及改进情况", "六、其他需要报告的事项"]

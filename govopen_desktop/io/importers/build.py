@@ -108,7 +108,7 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         if at is None:
             continue
         stop = min((r for r in heading_rows if r > at), default=len(rows))
-        text[key] = section_text(rows, at, stop, sig.rows)
+        text[key] = section_text(rows, at, stop, sig.rows, sections.inline.get(key, ""))
 
     agency = title.agency or sig.agency or find_filler(rows)
     if not agency:

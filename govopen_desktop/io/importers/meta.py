@@ -19,6 +19,7 @@ _TITLE = re.compile(
     r"^(?P<pre>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<post>.*?)\s*"
     r"(?:政府)?(?:信息公开|政务公开).*?(?:年度报告|年报|工作报告)(?:表|统计表|[(（].*[)）])?$"
 )
+_INLINE = re.compile(r"^([^：:。]{2,42}?)[：:。]\s*(\S.*)$", re.S)
 _TITLE_YEAR_AFTER = re.compile(
     r"^(?P<agency>.+?)\s*(?:政府)?信息公开(?:工作)?年度报告\s*[(（]\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*[)）]$"
 )
@@ -38,6 +39,7 @@ _PAGE_END = ("版权所有", "ICP备", "主办单位：", "主办：", "网站�
 class Sections:
     rows: dict[str, int] = field(default_factory=dict)  # section id -> heading row index
     headings: list[str] = field(default_factory=list)  # as printed, in order
+    inline: dict[str, str] = field(default_factory=dict)  # text run on after a heading
 
 
 @cache
@@ -56,6 +58,35 @@ def _single_text(row: Row) -> str | None:
     return filled[0].text.strip() if len(filled) == 1 else None
 
 
+def _heading_candidates(text: str) -> list[tuple[str, str]]:
+    """The line as a heading, and its part before "：" or "。" with the text run on after it
+    ("六、其他需要报告的事项：本年度未收取信息处理费。")."""
+    out = [(text, "")] if len(text) <= 42 else []
+    m = _INLINE.match(text)
+    if m and len(m.group(1)) <= 42:
+        out.append((m.group(1).strip(), m.group(2).strip()))
+    return out
+
+
+def _match_heading(text: str, order: tuple[str, ...], last: int,
+                   titles: dict[str, set[str]]) -> tuple[str | None, int]:
+    m = _HEADING.match(text)
+    body = norm(m.group(2)) if m else norm(text)
+    if not body:
+        return None, last
+    for k in range(last + 1, len(order)):
+        sid = order[k]
+        if m is None:
+            hit = body in titles.get(sid, set())  # an unnumbered heading must be exact
+        else:
+            # another number ("1、主动公开情况" inside 总体情况) needs a closer match
+            need = 0.8 if _number(m.group(1)) in (None, k + 1) else 0.92
+            hit = max(SequenceMatcher(None, body, t).ratio() for t in titles.get(sid, {""})) >= need
+        if hit:
+            return sid, k
+    return None, last
+
+
 def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
     """First-level headings (一、总体情况 … 六、…), matched to the official sections in order;
     "1、" numbering and small wording differences are accepted."""
@@ -64,23 +95,15 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
     last = -1
     for i, row in enumerate(rows):
         text = _single_text(row)
-        if not text or len(text) > 42:
+        if not text:
             continue
-        m = _HEADING.match(text)
-        body = norm(m.group(2)) if m else norm(text)
-        if not body:
-            continue
-        for k in range(last + 1, len(order)):
-            sid = order[k]
-            if m is None:
-                hit = body in titles.get(sid, set())  # an unnumbered heading must be exact
-            else:
-                # another number ("1、主动公开情况" inside 总体情况) needs a closer match
-                need = 0.8 if _number(m.group(1)) in (None, k + 1) else 0.92
-                hit = max(SequenceMatcher(None, body, t).ratio() for t in titles.get(sid, {""})) >= need
-            if hit:
+        for heading, inline in _heading_candidates(text):
+            sid, k = _match_heading(heading, order, last, titles)
+            if sid is not None:
                 found.rows[sid] = i
-                found.headings.append(text)
+                found.headings.append(heading)
+                if inline:
+                    found.inline[sid] = inline
                 last = k
                 break
     return found
@@ -160,10 +183,10 @@ def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Si
     return sig
 
 
-def section_text(rows: list[Row], start: int, stop: int, skip: set[int]) -> str | None:
+def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline: str = "") -> str | None:
     """The paragraphs of a section, one per line, as printed (lines trimmed, blanks dropped).
     Stops at the first table row: a section without a following heading ends there."""
-    lines: list[str] = []
+    lines: list[str] = [line.strip() for line in inline.splitlines() if line.strip()]
     for i in range(start + 1, stop):
         row = rows[i]
         if row.is_table or len(row.non_empty()) > 1:
