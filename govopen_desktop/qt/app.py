@@ -69,10 +69,6 @@ def setup_logging() -> Path:
         root.addHandler(handler)
         root.setLevel(logging.INFO)
         qInstallMessageHandler(_qt_message)
-        from govopen_desktop.qt import refcount_guard
-
-        if refcount_guard.protect_singletons():
-            log.warning("this PySide6 build drops references to None/True/False; guard active")
     return path
 
 
