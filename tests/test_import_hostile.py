@@ -160,6 +160,14 @@ def _not_a_report_xlsx(path: Path) -> None:
     wb.save(path)
 
 
+def _corrupt_member(path: Path) -> None:
+    """An OpenDocument zip whose one member fails its CRC check."""
+    _zip(path, {"mimetype": b"application/vnd.oasis.opendocument.text" * 10})
+    data = bytearray(path.read_bytes())
+    data[40:60] = b"\0" * 20
+    path.write_bytes(bytes(data))
+
+
 CORPUS: dict[str, Callable[[Path], None]] = {
     "empty.xlsx": lambda p: p.write_bytes(b""),
     "empty.txt": lambda p: p.write_bytes(b""),
@@ -171,6 +179,7 @@ CORPUS: dict[str, Callable[[Path], None]] = {
         ole_file({"EncryptionInfo": b"\x04\x00\x04\x00" + b"\x40" * 60, "EncryptedPackage": os.urandom(600)})),
     "password-protected.docx": lambda p: p.write_bytes(
         ole_file({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": b"x" * 100})),
+    "corrupt-member.odt": _corrupt_member,
     "truncated.xlsx": lambda p: p.write_bytes(_valid_xlsx_bytes()[:3000]),
     "zip-bomb.xlsx": _with_members({"xl/worksheets/sheet2.xml": _stream(400 * 1024 * 1024, b" " * (1 << 20))}),
     "zip-bomb.docx": lambda p: _zip(p, {"[Content_Types].xml": b"<Types/>",

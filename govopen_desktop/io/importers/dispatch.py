@@ -31,8 +31,9 @@ def import_path(path: Path, name: str | None = None) -> ImportResult:
             head = handle.read(8192)
     except OSError as exc:
         raise ImportFailed(f"无法读取“{path}”：{describe_os_error(exc)}") from exc
-    kind = sniff(path, head).kind
+    kind = "file"
     try:
+        kind = sniff(path, head).kind
         return _dispatch(path, name, kind, size)
     except GovopenError:
         raise
@@ -41,10 +42,10 @@ def import_path(path: Path, name: str | None = None) -> ImportResult:
     except RecursionError as exc:
         raise ImportFailed(f"“{name}”结构异常（嵌套过深），已拒绝读取。") from exc
     except Exception as exc:  # a damaged file makes the libraries raise anything
-        label = KIND_LABELS.get(kind, "文件")
+        label = f"作为{KIND_LABELS[kind]}" if kind in KIND_LABELS else ""
         detail = " ".join(str(exc).split())[:120]
         raise ImportFailed(
-            f"“{name}”无法作为{label}读取，文件可能已损坏（{exc.__class__.__name__}：{detail}）。"
+            f"“{name}”无法{label}读取，文件可能已损坏（{exc.__class__.__name__}：{detail}）。"
         ) from exc
 
 
