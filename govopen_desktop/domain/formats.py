@@ -175,24 +175,40 @@ def available_formats() -> tuple[str, ...]:
 
 
 @cache
-def load_format(format_id: str) -> ReportFormat:
+def _format_data(format_id: str) -> dict[str, Any]:
     path = formats_dir() / f"{format_id}.json"
     if not path.is_file():
         raise FormatError(f"找不到报告格式“{format_id}”的说明文件：{path}")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return _build_format(data)
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise FormatError(f"报告格式说明文件有误：{path}（{exc}）") from exc
+    return data
+
+
+@cache
+def load_format(format_id: str) -> ReportFormat:
+    try:
+        return _build_format(_format_data(format_id))
     except (ValueError, KeyError, TypeError) as exc:
+        path = formats_dir() / f"{format_id}.json"
         raise FormatError(f"报告格式说明文件有误：{path}（{exc}）") from exc
 
 
+def _year_range(format_id: str) -> tuple[int, int | None]:
+    years = _format_data(format_id)["years"]
+    return int(years["first"]), None if years.get("last") is None else int(years["last"])
+
+
 def format_for_year(year: int) -> ReportFormat:
-    """The official format a report for `year` must use (2019–2020 trial, 2021 on current)."""
-    matches = [f for f in map(load_format, available_formats()) if f.covers_year(year)]
+    """The official format a report for `year` must use (2019–2020 trial, 2021 on current).
+    Only the year ranges are read to choose; only the chosen format is built."""
+    ranges = {fid: _year_range(fid) for fid in available_formats()}
+    matches = [fid for fid, (first, last) in ranges.items() if first <= year and (last is None or year <= last)]
     if not matches:
-        first = min(load_format(i).first_year for i in available_formats())
+        first = min(first for first, _last in ranges.values())
         raise GovopenError(f"{year}年没有适用的年度报告格式（统一格式自{first}年度报告起施行）。")
-    return max(matches, key=lambda f: f.first_year)
+    return load_format(max(matches, key=lambda fid: ranges[fid][0]))
 
 
 def format_id_for_year(year: int) -> str:
