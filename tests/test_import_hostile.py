@@ -315,3 +315,37 @@ def test_whole_corpus_in_one_process_stays_small(corpus: Path) -> None:
     out = subprocess.run([sys.executable, "-c", script, str(corpus)], capture_output=True, text=True,
                          timeout=120, check=True)
     assert int(out.stdout.strip()) < 300
+
+
+def test_damaged_files_never_crash_nor_print(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """Valid files with bytes flipped or cut short: a report or ImportFailed, nothing printed
+    (xlrd reports damage on stdout unless given a log), each within seconds."""
+    import random
+
+    from govopen_desktop.io.exporters.docx_export import export_docx
+    from govopen_desktop.io.exporters.xlsx_export import export_xlsx
+    from govopen_desktop.io.project import load_report
+    from tests.conftest import REPO
+
+    report = load_report(REPO / "resources" / "sample" / "sample-2024.govopen")
+    sources = [tmp_path / "r.xlsx", tmp_path / "r.docx", REPO / "tests" / "data" / "import" / "sample-2024-stacked.xls"]
+    export_xlsx(report, sources[0])
+    export_docx(report, sources[1])
+    rnd = random.Random(7)
+    for i in range(60):
+        source = sources[i % len(sources)]
+        data = bytearray(source.read_bytes())
+        if i % 4 == 0:
+            data = data[: rnd.randrange(1, len(data))]
+        else:
+            for _ in range(rnd.randint(1, 12)):
+                data[rnd.randrange(len(data))] = rnd.randrange(256)
+        path = tmp_path / f"damaged{i}{source.suffix}"
+        path.write_bytes(bytes(data))
+        started = time.monotonic()
+        try:
+            import_file(path)
+        except ImportFailed as exc:
+            assert path.name in str(exc)
+        assert time.monotonic() - started < 5
+    assert capfd.readouterr() == ("", "")

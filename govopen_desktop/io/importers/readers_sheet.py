@@ -8,6 +8,7 @@ carries a hidden sheet "govopen-data" with every value as text: read for an exac
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -134,7 +135,8 @@ def read_xls(path: Path, name: str, kind: str = "xls") -> Doc | dict[str, str]:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+        # xlrd reports damage on stdout unless given a log: it would spoil `--json` output
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=io.StringIO())
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise ImportFailed(f"“{name}”设有打开密码，无法读取。请在 Excel/WPS 中取消密码后另存，再导入。") from exc
