@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,10 @@ def read_xlsx(path: Path, name: str) -> Doc | dict[str, str]:
     """The neutral rows of the visible sheets, or the govopen-data sheet's key/value pairs."""
     import openpyxl  # loaded on first use: ~130 ms
 
-    with path.open("rb") as handle:  # a handle: openpyxl refuses names not ending in .xlsx
+    with path.open("rb") as handle, warnings.catch_warnings():
+        # a handle: openpyxl refuses names not ending in .xlsx; its warnings about features it
+        # drops (data validation extensions, …) say nothing to a clerk
+        warnings.simplefilter("ignore")
         return _read_workbook(openpyxl.load_workbook(handle, data_only=True, keep_links=False), name)
 
 
