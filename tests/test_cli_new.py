@@ -50,3 +50,4 @@ def test_help_is_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert "用法" in out and "子命令" in out and "usage" not in out
+

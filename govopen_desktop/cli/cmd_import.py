@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from govopen_desktop.cli.common import EXIT_FINDINGS, EXIT_OK, add_command
 from govopen_desktop.domain.report import TEXT_KEYS
-
-_MARK = "\u0000decimal:"
+from govopen_desktop.io.project import dumps_exact
 
 
 def register(sub: Any) -> None:
@@ -45,12 +42,7 @@ def run(args: argparse.Namespace) -> int:
             "text": {k: report.text.get(k) for k in TEXT_KEYS},
             "problems": [p.to_json() for p in problems],
         }
-        try:
-            print(dumps(payload), flush=True)
-        except BrokenPipeError:  # `govopen import … --json | head`: the reader has gone
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(dumps_exact(payload), flush=True)
     else:
         filled = sum(1 for k in report.format.keys if report.cells.get(k) is not None)
         total = len(report.format.keys)
@@ -63,28 +55,3 @@ def run(args: argparse.Namespace) -> int:
         if args.output:
             print(f"已保存到 {args.output}")
     return EXIT_FINDINGS if problems else EXIT_OK
-
-
-def dumps(payload: Any) -> str:
-    """JSON with every Decimal written as a number, keeping its decimals (0.1200)."""
-
-    def mark(obj: Any) -> Any:
-        if isinstance(obj, Decimal):
-            return _MARK + format(obj, "f")
-        if isinstance(obj, dict):
-            return {k: mark(v) for k, v in obj.items()}
-        if isinstance(obj, list):
-            return [mark(v) for v in obj]
-        return obj
-
-    text = json.dumps(mark(payload), ensure_ascii=False, indent=1)
-    needle = '"' + json.dumps(_MARK)[1:-1]
-    out: list[str] = []
-    pos = 0
-    while (start := text.find(needle, pos)) != -1:
-        end = text.index('"', start + len(needle))
-        out.append(text[pos:start])
-        out.append(text[start + len(needle) : end])
-        pos = end + 1
-    out.append(text[pos:])
-    return "".join(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import traceback
 from collections.abc import Callable
@@ -74,6 +75,9 @@ def run_guarded(action: Callable[[], int]) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `govopen … | head`: the reader has gone; not an error of ours
+        _silence_stdout()
+        return EXIT_OK
     except MemoryError:
         print("错误：内存不足，文件过大。", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -81,6 +85,14 @@ def run_guarded(action: Callable[[], int]) -> int:
         log = _write_crash_log(traceback.format_exc())
         print(f"错误：程序内部错误，详细信息已写入 {log}，请将该文件发给技术支持。", file=sys.stderr)
         return EXIT_UNUSABLE
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the interpreter's final flush cannot fail again."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _write_crash_log(text: str) -> str:

@@ -17,14 +17,25 @@ class OpenedReport:
 
 
 def open_any(path: Path) -> OpenedReport:
-    """A .govopen file loads as saved; anything else goes through the importer."""
+    """A project file (JSON) loads as saved; anything else goes through the importer, which
+    tells file kinds apart by their content, so a workbook renamed to .govopen still opens."""
     path = Path(path)
-    if path.suffix.lower() == EXTENSION or _looks_like_project(path):
+    if _looks_like_project(path) or (path.suffix.lower() == EXTENSION and _is_json_or_empty(path)):
         return OpenedReport(load_report(path))
     from govopen_desktop.io.importers import import_file  # heavy readers load on demand
 
     result = import_file(path)
     return OpenedReport(result.report, [p.describe() for p in result.problems], imported=True)
+
+
+def _is_json_or_empty(path: Path) -> bool:
+    """Content a project file could be: JSON text, or nothing (a save cut short)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64)
+    except OSError:
+        return True  # let the project loader say why it cannot be read
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[", b"")
 
 
 def _looks_like_project(path: Path) -> bool:

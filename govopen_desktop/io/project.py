@@ -29,8 +29,13 @@ class ProjectFileError(GovopenError):
 
 def report_to_json(report: Report) -> str:
     """The project JSON; amounts keep the decimals they were written with (0.1200)."""
-    text = json.dumps(_mark_decimals(report.to_dict()), ensure_ascii=False, indent=1)
-    return _unmark_decimals(text) + "\n"
+    return dumps_exact(report.to_dict()) + "\n"
+
+
+def dumps_exact(payload: Any) -> str:
+    """JSON with every Decimal written as a number with its own decimals (0.1200, not 0.12)."""
+    text = json.dumps(_mark_decimals(payload), ensure_ascii=False, indent=1)
+    return _unmark_decimals(text)
 
 
 def report_from_json(text: str, where: str = "") -> Report:
