@@ -75,7 +75,7 @@ def test_own_excel_export_without_data_sheet_reads_the_tables(report: Report, tm
     assert result.problems == []
 
 
-def test_data_sheet_with_a_bad_value_is_a_problem_not_a_zero(tmp_path: Path) -> None:
+def test_data_sheet_with_a_bad_value_is_a_problem_and_the_table_gives_the_value(tmp_path: Path) -> None:
     import openpyxl
 
     from govopen_desktop.io.exporters.xlsx_export import export_xlsx
@@ -89,8 +89,28 @@ def test_data_sheet_with_a_bad_value_is_a_problem_not_a_zero(tmp_path: Path) -> 
     row[1].value = "十几"
     wb.save(path)
     result = import_file(path)
+    assert result.report.cells["t3.new.natural"] == 42  # from the visible table, never a silent 0
+    assert [p.key for p in result.problems] == ["t3.new.natural"]
+    assert "十几" in result.problems[0].message and "按表格中的数值 42 导入" in result.problems[0].message
+
+
+def test_data_sheet_with_a_bad_value_and_an_empty_table_cell_stays_empty(tmp_path: Path) -> None:
+    import openpyxl
+
+    from govopen_desktop.io.exporters.xlsx_export import export_xlsx
+
+    report = load_report(SAMPLE)
+    report.set_values({"t3.new.natural": None})
+    path = tmp_path / "report.xlsx"
+    export_xlsx(report, path)
+    wb = openpyxl.load_workbook(path)
+    row = next(r for r in wb["govopen-data"].iter_rows() if r[0].value == "t3.new.natural")
+    row[1].value = "十几"
+    wb.save(path)
+    result = import_file(path)
     assert result.report.cells["t3.new.natural"] is None
     assert [p.key for p in result.problems] == ["t3.new.natural"]
+    assert "已留空" in result.problems[0].message
 
 
 def test_amount_keeps_its_decimals_through_the_data_sheet(tmp_path: Path) -> None:
@@ -102,3 +122,26 @@ def test_amount_keeps_its_decimals_through_the_data_sheet(tmp_path: Path) -> Non
     export_xlsx(report, path)
     value = import_file(path).report.cells["t2.fees.amount"]
     assert isinstance(value, Decimal) and str(value) == "0.1200"
+
+
+def test_excel_export_edited_afterwards_imports_what_the_clerk_sees(sample_path: Path, tmp_path: Path) -> None:
+    """The hidden data sheet is stale once a number is corrected in Excel/WPS: the visible
+    tables win, and the problem list names the cell that differed."""
+    import openpyxl
+
+    from govopen_desktop.io.exporters.xlsx_export import export_xlsx
+
+    report = load_report(sample_path)
+    path = tmp_path / "report.xlsx"
+    export_xlsx(report, path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["表四"]
+    target = next(c for row in ws.iter_rows() for c in row if c.value == 2 and c.data_type == "n")
+    target.value = 5  # 行政复议 · 结果维持: 2 → 5
+    wb.save(path)
+    result = import_file(path)
+    assert result.report.get("t4.review.upheld") == 5
+    assert result.report.text == report.text  # text only lives in the data sheet
+    assert len(result.problems) == 1
+    assert "行政复议 · 结果维持" in result.problems[0].describe()
+    assert "修改过" in result.problems[0].describe()

@@ -82,8 +82,9 @@ def _col_name(c: int) -> str:
     return name
 
 
-def read_xlsx(path: Path, name: str) -> Doc | dict[str, str]:
-    """The neutral rows of the visible sheets, or the govopen-data sheet's key/value pairs."""
+def read_xlsx(path: Path, name: str) -> tuple[Doc, dict[str, str] | None]:
+    """The neutral rows of the visible sheets, and the govopen-data sheet's key/value pairs
+    when the workbook is one of the project's own exports."""
     import openpyxl  # loaded on first use: ~130 ms
 
     with path.open("rb") as handle, warnings.catch_warnings():
@@ -93,12 +94,9 @@ def read_xlsx(path: Path, name: str) -> Doc | dict[str, str]:
         return _read_workbook(openpyxl.load_workbook(handle, data_only=True, keep_links=False), name)
 
 
-def _read_workbook(wb: Any, name: str) -> Doc | dict[str, str]:
+def _read_workbook(wb: Any, name: str) -> tuple[Doc, dict[str, str] | None]:
     try:
-        if DATA_SHEET in wb.sheetnames:
-            data = _data_sheet(wb[DATA_SHEET])
-            if data is not None:
-                return data
+        data = _data_sheet(wb[DATA_SHEET]) if DATA_SHEET in wb.sheetnames else None
         doc = Doc(name, "xlsx")
         for ws in wb.worksheets:
             if ws.sheet_state != "visible" or ws.title == DATA_SHEET:
@@ -117,7 +115,7 @@ def _read_workbook(wb: Any, name: str) -> Doc | dict[str, str]:
 
             merged = [(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
             sheet_rows(doc, ws.title, ws.max_row, ws.max_column, get, merged)
-        return doc
+        return doc, data
     finally:
         wb.close()
 
@@ -135,7 +133,7 @@ def _data_sheet(ws: Any) -> dict[str, str] | None:
     return data
 
 
-def read_xls(path: Path, name: str, kind: str = "xls") -> Doc | dict[str, str]:
+def read_xls(path: Path, name: str, kind: str = "xls") -> tuple[Doc, dict[str, str] | None]:
     import xlrd
 
     try:
@@ -147,12 +145,14 @@ def read_xls(path: Path, name: str, kind: str = "xls") -> Doc | dict[str, str]:
         raise ImportFailed(f"“{name}”不是有效的 Excel 97-2003 工作簿（{exc}）。") from exc
     try:
         doc = Doc(name, kind)
+        data: dict[str, str] | None = None
         for idx in range(book.nsheets):
             sh = book.sheet_by_index(idx)
             is_data = sh.name == DATA_SHEET and sh.nrows > 0 and sh.ncols > 1
             if is_data and str(sh.cell_value(0, 0)).strip() == "schema":
-                return {str(sh.cell_value(r, 0)).strip(): _text_of(sh.cell_value(r, 1))[0]
+                data = {str(sh.cell_value(r, 0)).strip(): _text_of(sh.cell_value(r, 1))[0]
                         for r in range(1, min(sh.nrows, MAX_ROWS)) if sh.cell_value(r, 0)}
+                continue
             if getattr(sh, "visibility", 0) != 0:
                 continue
 
@@ -165,7 +165,7 @@ def read_xls(path: Path, name: str, kind: str = "xls") -> Doc | dict[str, str]:
             merged = [(r1, r2 - 1, c1, c2 - 1) for r1, r2, c1, c2 in sh.merged_cells]
             sheet_rows(doc, sh.name, sh.nrows, sh.ncols, get, merged)
             book.unload_sheet(idx)
-        return doc
+        return doc, data
     finally:
         book.release_resources()
 
