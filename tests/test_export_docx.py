@@ -4,7 +4,6 @@ footers, signature."""
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -21,6 +20,7 @@ from govopen_desktop.io.exporters import docx_styles as S
 from govopen_desktop.io.exporters.docx_export import build_docx_bytes, export_docx
 from govopen_desktop.io.exporters.text import label_lines, title_lines, units
 from govopen_desktop.io.project import load_report
+from tests.report_factories import filled_report
 
 EMU_PER_MM = 36000
 PARTIAL = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
@@ -28,21 +28,7 @@ PARTIAL = "（二）部分公开（区分处理的，只计这一情形，不计
 
 def full_report(format_id: str) -> Report:
     """Every input cell filled with a distinct value, totals computed, texts with （一） parts."""
-    year = 2024 if format_id == "2021" else 2020
-    report = Report.new("青山市自然资源和规划局", year, date="2025-01-20")
-    fmt = report.format
-    values: dict[str, object] = {}
-    for i, key in enumerate(fmt.input_keys):
-        kind = fmt.fields[key].kind
-        if kind == "unit":
-            values[key] = "元"
-        elif kind in ("amount", "amount_with_unit"):
-            values[key] = Decimal("0.1200") if kind == "amount" else Decimal("251000.50")
-        elif kind == "signed_count":
-            values[key] = -(i % 5)
-        else:
-            values[key] = i + 1
-    report.set_values(values)  # type: ignore[arg-type]
+    report = filled_report(format_id)
     report.set_text("overview", "本年度总体情况如下。\n（一）主动公开\n主动公开信息1587条。\n"
                     "（二）依申请公开。全年新收申请54件，均按期答复。")
     report.set_text("problems", "一是解读形式单一。\n改进措施：推出图解。")

@@ -13,27 +13,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from govopen_desktop.domain.report import SCHEMA, TEXT_KEYS, Report
 from govopen_desktop.domain.values import format_value, parse_value
 from govopen_desktop.io.exporters.xlsx_export import DATA_SHEET, TOP, export_blank_xlsx, export_xlsx, sheet_name
+from tests.report_factories import filled_report
 
 
 def full_report(format_id: str) -> Report:
-    year = 2024 if format_id == "2021" else 2020
-    report = Report.new("青山市自然资源和规划局", year, date="2025-01-20")
-    fmt = report.format
-    values: dict[str, object] = {}
-    for i, key in enumerate(fmt.input_keys):
-        kind = fmt.fields[key].kind
-        if kind == "unit":
-            values[key] = "元"
-        elif kind == "amount":
-            values[key] = Decimal("0.1200")
-        elif kind == "amount_with_unit":
-            values[key] = Decimal("251000.50")
-        elif kind == "signed_count":
-            values[key] = -(i % 5)
-        else:
-            values[key] = i + 1
-    report.set_values(values)  # type: ignore[arg-type]
-    report.set_values({fmt.input_keys[-1]: None})  # one empty cell
+    report = filled_report(format_id)
+    report.set_values({report.format.input_keys[-1]: None})  # one empty cell
     report.set_text("overview", "（一）主动公开\n全年公开1587条。\n=SUM(A1)不是公式")
     report.set_text("other", "无")
     return report
