@@ -24,6 +24,7 @@ class FakePrompter:
     confirm_answer: bool = True
     save_discard_cancel: str = "discard"
     new_request: Any = None
+    text_answer: str | None = None
     asked: list[tuple[str, str]] = field(default_factory=list)
     problems: list[list[str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -47,6 +48,10 @@ class FakePrompter:
     def ask_new_report(self, agency: str) -> Any:
         self.asked.append(("new", agency))
         return self.new_request
+
+    def ask_text(self, title: str, intro: str) -> str | None:
+        self.asked.append(("text", title))
+        return self.text_answer
 
     def show_problems(self, title: str, intro: str, problems: list[str]) -> None:
         self.problems.append(list(problems))

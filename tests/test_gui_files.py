@@ -114,7 +114,7 @@ def test_import_into_the_current_report_is_one_undo_step(qtbot: Any, window: Any
     source = gui_env / "其他.govopen"
     save_report(other, source)
     before = dict(window.document.report.cells)
-    assert window.files.import_into(source)
+    assert window.imports.import_into(source)
     report = window.document.report
     assert report.get("t4.review.upheld") == 12
     stack = window.document.undo_stack
@@ -127,7 +127,7 @@ def test_import_problems_are_listed(qtbot: Any, window: Any, prompter: FakePromp
     pytest.importorskip("govopen_desktop.io.importers")
     source = gui_env / "上年报告.txt"
     source.write_text("某局2023年政府信息公开工作年度报告\n一、总体情况\n全年共收到申请若干件。\n", encoding="utf-8")
-    window.files.import_into(source)
+    window.imports.import_into(source)
     # either the importer read it with problems, or it refused it with a message: never a traceback
     assert prompter.problems or prompter.errors
 

@@ -149,6 +149,15 @@ class Report:
         total = sum(numbers, start=0)
         return total
 
+    def set_prior(self, prior: Report | None) -> set[str]:
+        """Attach (or remove) last year's report, which the comparison and the cross-year checks read."""
+        if prior is self.prior:
+            return set()
+        self.prior = prior
+        changed = {"prior"}
+        self._notify(changed)
+        return changed
+
     # ---- text and front matter -----------------------------------------------------------
 
     def set_text(self, key: str, value: str | None) -> set[str]:

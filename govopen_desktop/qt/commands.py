@@ -133,3 +133,19 @@ class SetMetaCommand(QUndoCommand):
         if self.report.meta.format != self.old_format:
             self.report.convert_format(self.old_format)
         self.report.set_values(self.old_cells, force=True)
+
+
+class SetPriorCommand(QUndoCommand):
+    """Attach last year's report (or remove it): the comparison and cross-year checks follow."""
+
+    def __init__(self, report: Report, prior: Report | None, text: str = "附加上年报告") -> None:
+        super().__init__(text)
+        self.report = report
+        self.old = report.prior
+        self.new = prior
+
+    def redo(self) -> None:
+        self.report.set_prior(self.new)
+
+    def undo(self) -> None:
+        self.report.set_prior(self.old)

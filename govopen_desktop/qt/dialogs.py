@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTextBrowser,
@@ -102,6 +103,14 @@ HELP_HTML = """
 <li>可从 Excel 或 WPS 表格复制一块数字，选中起始单元格后按 <b>Ctrl+V</b> 粘贴；千分位逗号会自动去掉。</li>
 <li>左上角带小三角的单元格是从上年报告带入的结转数。勾选“视图 → 显示上年数”可在单元格内对照上年数字。</li>
 </ul>
+<h3>导入与上年报告</h3>
+<ul>
+<li><b>文件 → 导入到当前报告</b>：读取 Excel、Word、网页、文本文件中的表格数字和文字，填入当前报告。</li>
+<li><b>文件 → 粘贴文字导入</b>：从政府网站或 PDF 复制整篇报告的文字，粘贴后按官方表格标签逐格读取。</li>
+<li><b>文件 → 附加上年报告 / 粘贴上年报告文字</b>：附上上年报告，带入“上年结转”数，
+并与上年数字对照、检查结转和现行有效件数。</li>
+</ul>
+<p>读取不到或读不懂的单元格会列出来，不会当作 0；所有导入都可以撤销。</p>
 <h3>检查</h3>
 <p>每次修改后自动按官方规则检查：<span style="background:#f9d6d5">红色</span>为错误，
 <span style="background:#fdefc8">黄色</span>为警告。下方“检查结果”列出全部问题，双击可定位到对应单元格或段落；
@@ -127,3 +136,28 @@ class HelpDialog(QDialog):
         layout.addWidget(browser)
         layout.addWidget(buttons)
         self.resize(640, 560)
+
+
+class PasteTextDialog(QDialog):
+    """A large plain-text box for a report copied from a web page or a PDF."""
+
+    def __init__(self, parent: QWidget | None, title: str, intro: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        self.editor = QPlainTextEdit()
+        self.editor.setPlaceholderText("在此处粘贴（Ctrl+V）年度报告的全文，包括三张表格……")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("读取")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.editor)
+        layout.addWidget(buttons)
+        self.resize(720, 520)
+
+    def text(self) -> str:
+        return self.editor.toPlainText().strip()

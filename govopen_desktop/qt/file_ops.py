@@ -170,36 +170,6 @@ class FileController:
 
     # ---- import into the current report -----------------------------------------------------
 
-    def import_into(self, path: Path | None = None) -> bool:
-        if path is None:
-            path = self.prompter.ask_open_path("导入到当前报告", self.window.settings.last_dir)
-            if path is None:
-                return False
-        try:
-            opened = open_any(Path(path))
-        except GovopenError as exc:
-            self.prompter.show_error("无法导入", str(exc))
-            return False
-        report = self.document.report
-        source = opened.report
-        fields = report.format.fields
-        values = {k: v for k, v in source.cells.items() if k in fields and v is not None}
-        stack = self.document.undo_stack
-        stack.beginMacro(f"导入“{Path(path).name}”")
-        if values:
-            stack.push(SetCellsCommand(report, values, "导入表格数字", force_all=True))
-        for key in TEXT_KEYS:
-            if source.text.get(key) and source.text.get(key) != report.text.get(key):
-                stack.push(SetTextCommand(report, key, source.text[key], heading_for(report, key)))
-        stack.endMacro()
-        skipped = sum(1 for k, v in source.cells.items() if v is not None and k not in fields)
-        note = f"已导入 {len(values)} 个数字。" + (f"{skipped} 个数字不属于本年度格式，未导入。" if skipped else "")
-        self._status(note + "可用“撤销”恢复导入前的内容。")
-        if opened.problems:
-            intro = f"“{Path(path).name}”中有以下内容未能读取，请核对："
-            self.prompter.show_problems("导入时有问题", intro, opened.problems)
-        return True
-
     # ---- export -----------------------------------------------------------------------------
 
     def export(self, kind: str, path: Path | None = None) -> bool:

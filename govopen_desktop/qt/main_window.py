@@ -32,6 +32,7 @@ from govopen_desktop.qt.drafts import overview_skeleton
 from govopen_desktop.qt.file_ops import FileController
 from govopen_desktop.qt.findings_panel import FindingsPanel, counts_text
 from govopen_desktop.qt.icons import icon
+from govopen_desktop.qt.import_ops import ImportController
 from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_page
 from govopen_desktop.qt.prompter import Prompter
 from govopen_desktop.qt.settings import Settings, data_dir
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         if autosave_ms is not None:
             self.autosaver.timer.setInterval(autosave_ms)
         self.files = FileController(self)
+        self.imports = ImportController(self)
         self.pages: dict[str, QWidget] = {}  # built on first view
         self._build_central()
         self._build_actions()
@@ -139,7 +141,11 @@ class MainWindow(QMainWindow):
         self.act_open = self._action("打开…", f.open_file, keys.Open, "open")
         self.act_save = self._action("保存", f.save, keys.Save, "save")
         self.act_save_as = self._action("另存为…", f.save_as, "Ctrl+Shift+S")
-        self.act_import = self._action("导入到当前报告…", f.import_into, None, "import")
+        imports = self.imports
+        self.act_import = self._action("导入到当前报告…", imports.import_into, None, "import")
+        self.act_import_text = self._action("粘贴文字导入…", imports.import_pasted_text)
+        self.act_attach_prior = self._action("附加上年报告…", imports.attach_prior)
+        self.act_attach_prior_text = self._action("粘贴上年报告文字…", imports.attach_prior_text)
         self.act_export_docx = self._action("导出 Word…", lambda: f.export("docx"), None, "export")
         self.act_export_xlsx = self._action("导出 Excel…", lambda: f.export("xlsx"))
         self.act_quit = self._action("退出", self.close, "Ctrl+Q")
@@ -182,7 +188,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.act_save, self.act_save_as])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_import, self.act_export_docx, self.act_export_xlsx])
+        file_menu.addActions([self.act_import, self.act_import_text])
+        file_menu.addActions([self.act_attach_prior, self.act_attach_prior_text])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_export_docx, self.act_export_xlsx])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu("编辑(&E)")

@@ -73,6 +73,17 @@ class Prompter:
             return None
         return request
 
+    def ask_text(self, title: str, intro: str) -> str | None:
+        """A block of pasted text (a report copied from a web page or a PDF); None if cancelled."""
+        from PySide6.QtWidgets import QDialog
+
+        from govopen_desktop.qt.dialogs import PasteTextDialog
+
+        dialog = PasteTextDialog(self.parent, title, intro)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.text() or None
+
     def show_problems(self, title: str, intro: str, problems: list[str]) -> None:
         from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
@@ -119,6 +130,9 @@ class ConsolePrompter(Prompter):
         return "discard"
 
     def ask_new_report(self, agency: str) -> NewReportRequest | None:
+        return None
+
+    def ask_text(self, title: str, intro: str) -> str | None:
         return None
 
     def show_problems(self, title: str, intro: str, problems: list[str]) -> None:

@@ -299,6 +299,9 @@ class ReportTableModel(QAbstractTableModel):
     # ---- reacting to the document -----------------------------------------------------------
 
     def _on_cells_changed(self, keys: set[str]) -> None:
+        if "prior" in keys and self.rowCount() and self.columnCount():
+            # last year's values live in every tooltip and mark the carried cells
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
         for key in keys:
             row, col = self._pos.get(key, (-1, -1))
             if row >= 0:

@@ -203,12 +203,12 @@ class CoverEditor(QWidget):
             f"已附 {prior.meta.agency}{prior.meta.year}年度报告：上年结转数由它带入，"
             "各单元格的提示中有上年数（“视图 → 显示上年数”可在表格中对照）。"
             if prior is not None
-            else "未附。新建时选择“从上年报告开始”，可带入上年结转数并对照上年数字。"
+            else "未附。可用“文件 → 附加上年报告”（或新建时“从上年报告开始”）带入上年结转数并对照上年数字。"
         )
         self._updating = False
 
     def _on_changed(self, keys: set[str]) -> None:
-        if any(k.startswith("meta.") for k in keys):
+        if "prior" in keys or any(k.startswith("meta.") for k in keys):
             self.reload()
 
     def _push(self, **changes: object) -> None:

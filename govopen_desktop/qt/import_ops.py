@@ -1,0 +1,131 @@
+"""Bringing numbers in: another file or pasted text into the current report, and last year's
+report attached for comparison and carry-over. Every change is one undoable step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from govopen_desktop.domain.carry import carry_over_pairs
+from govopen_desktop.domain.errors import GovopenError
+from govopen_desktop.domain.report import TEXT_KEYS, Report
+from govopen_desktop.io.open_any import OpenedReport, open_any
+from govopen_desktop.qt.commands import SetCellsCommand, SetPriorCommand, SetTextCommand
+from govopen_desktop.qt.pages import heading_for
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from govopen_desktop.qt.main_window import MainWindow
+
+PASTE_INTRO = (
+    "从政府网站、PDF 或 Word 中复制整篇年度报告（包括三张表格）的文字，粘贴到下面。"
+    "程序按官方表格的标签逐格读取数字；读不到的单元格会列出来，不会当作 0。"
+)
+
+
+class ImportController:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    @property
+    def document(self) -> Any:
+        return self.window.document
+
+    @property
+    def prompter(self) -> Any:
+        return self.window.prompter
+
+    # ---- reading a source -------------------------------------------------------------------
+
+    def _open(self, path: Path | None, title: str) -> tuple[OpenedReport, str] | None:
+        if path is None:
+            path = self.prompter.ask_open_path(title, self.window.settings.last_dir)
+            if path is None:
+                return None
+        try:
+            opened = open_any(path)
+        except GovopenError as exc:
+            self.prompter.show_error(title, str(exc))
+            return None
+        self.window.settings.last_dir = path.parent
+        return opened, f"“{path.name}”"
+
+    def _paste(self, title: str) -> tuple[OpenedReport, str] | None:
+        text = self.prompter.ask_text(title, PASTE_INTRO)
+        if not text:
+            return None
+        from govopen_desktop.io.importers import import_text
+
+        try:
+            result = import_text(text)
+        except GovopenError as exc:
+            self.prompter.show_error(title, str(exc))
+            return None
+        return OpenedReport(result.report, [p.describe() for p in result.problems], imported=True), "粘贴的文字"
+
+    def _tell_problems(self, opened: OpenedReport, name: str) -> None:
+        if opened.problems:
+            self.prompter.show_problems("导入时有问题", f"{name}中有以下内容未能读取，请核对：", opened.problems)
+
+    # ---- into the current report ------------------------------------------------------------
+
+    def import_into(self, path: Path | None = None) -> bool:
+        source = self._open(path, "导入到当前报告")
+        return source is not None and self._merge(*source)
+
+    def import_pasted_text(self) -> bool:
+        source = self._paste("粘贴文字导入到当前报告")
+        return source is not None and self._merge(*source)
+
+    def _merge(self, opened: OpenedReport, name: str) -> bool:
+        report = self.document.report
+        source = opened.report
+        fields = report.format.fields
+        values = {k: v for k, v in source.cells.items() if k in fields and v is not None}
+        stack = self.document.undo_stack
+        stack.beginMacro(f"导入{name}")
+        if values:
+            stack.push(SetCellsCommand(report, values, "导入表格数字", force_all=True))
+        for key in TEXT_KEYS:
+            if source.text.get(key) and source.text.get(key) != report.text.get(key):
+                stack.push(SetTextCommand(report, key, source.text[key], heading_for(report, key)))
+        stack.endMacro()
+        skipped = sum(1 for k, v in source.cells.items() if v is not None and k not in fields)
+        note = f"已导入 {len(values)} 个数字。" + (f"{skipped} 个数字不属于本年度格式，未导入。" if skipped else "")
+        self.window.statusBar().showMessage(note + "可用“撤销”恢复导入前的内容。", 8000)
+        self._tell_problems(opened, name)
+        return True
+
+    # ---- last year's report -----------------------------------------------------------------
+
+    def attach_prior(self, path: Path | None = None) -> bool:
+        source = self._open(path, "附加上年报告")
+        return source is not None and self._attach(*source)
+
+    def attach_prior_text(self) -> bool:
+        source = self._paste("粘贴上年报告文字")
+        return source is not None and self._attach(*source)
+
+    def _attach(self, opened: OpenedReport, name: str) -> bool:
+        report: Report = self.document.report
+        prior = opened.report
+        if prior.meta.year != report.meta.year - 1 and not self.prompter.confirm(
+            "附加上年报告",
+            f"{name}是 {prior.meta.year} 年度的报告，本报告是 {report.meta.year} 年度。仍要作为上年报告附加吗？",
+        ):
+            return False
+        carried = {
+            this_key: prior.get(prior_key)
+            for this_key, prior_key in carry_over_pairs(report, prior)
+            if report.format.fields[this_key].is_input and prior.get(prior_key) is not None
+        }
+        stack = self.document.undo_stack
+        stack.beginMacro(f"附加上年报告（{prior.meta.year}年度）")
+        stack.push(SetPriorCommand(report, prior))
+        if carried:
+            stack.push(SetCellsCommand(report, carried, "带入上年结转数"))
+        stack.endMacro()
+        self.window.statusBar().showMessage(
+            f"已附加 {prior.meta.year} 年度报告，带入上年结转数 {len(carried)} 项；可撤销。", 8000)
+        self._tell_problems(opened, name)
+        return True
