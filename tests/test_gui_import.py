@@ -114,3 +114,19 @@ def test_the_new_actions_are_in_the_file_menu(qtbot: Any, gui_env: Path, prompte
     window = make_window(qtbot, gui_env, prompter)
     file_menu = window.menuBar().actions()[0].menu()
     assert getattr(window, action) in file_menu.actions()
+
+
+def test_final_check_turns_empty_cells_into_errors(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
+    """视图 → 定稿检查: the same findings panel and counts, with empty cells as errors."""
+    from govopen_desktop.domain.findings import Level
+
+    window = make_window(qtbot, gui_env, prompter)
+    window.document.report.set_values({"t3.denied_law.research": None})
+    blank = [f for f in window.document.findings if f.rule == "T3-BLANK"]
+    assert blank and blank[0].level == Level.WARNING
+    window.act_final.trigger()
+    assert [f.level for f in window.document.findings if f.rule == "T3-BLANK"] == [Level.ERROR]
+    assert "错误 1" in window.counts_label.text()
+    window.act_final.trigger()
+    assert [f.level for f in window.document.findings if f.rule == "T3-BLANK"] == [Level.WARNING]
+    window.document.undo_stack.setClean()

@@ -18,6 +18,7 @@ def register(sub: Any) -> None:
     p.add_argument("file", metavar="文件", help="年度报告（.govopen 或任何可导入的文件）")
     p.add_argument("--prior", metavar="上年报告", help="上年报告，用于检查结转和现行有效件数")
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
+    p.add_argument("--final", action="store_true", help="定稿检查：空白单元格按错误处理（发布前使用）")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     report = opened.report
     if args.prior:
         report.prior = open_any(Path(args.prior)).report
-    findings = check(report)
+    findings = check(report, final=args.final)
     counts = count_levels(findings)
     if args.json:
         payload = {

@@ -32,8 +32,9 @@ class Document(QObject):
         self.imported = False  # opened from a non-.govopen file: Save asks for a name
         self.import_source: Path | None = None
         self._restored = False  # restored from a recovery file: modified until saved
+        self.final = False  # 定稿检查: rules with a final level (empty cells) count as errors
         report.subscribe(self._on_report_changed)
-        self.findings = check(report)
+        self.findings = self._check()
 
     # ---- replacing the report ---------------------------------------------------------------
 
@@ -45,7 +46,7 @@ class Document(QObject):
         self.imported = False
         self._restored = restored
         report.subscribe(self._on_report_changed)
-        self.findings = check(report)
+        self.findings = self._check()
         self.reportReplaced.emit()
         self.findingsChanged.emit(self.findings)
         self._emit_modified()
@@ -80,15 +81,23 @@ class Document(QObject):
 
     def _on_report_changed(self, keys: set[str]) -> None:
         if "meta.format" in keys:
-            self.findings = check(self.report)
+            self.findings = self._check()
             self.reportReplaced.emit()
             self.findingsChanged.emit(self.findings)
             return
         self.cellsChanged.emit(keys)
         self.recheck()
 
+    def set_final(self, final: bool) -> None:
+        if final != self.final:
+            self.final = final
+            self.recheck()
+
+    def _check(self) -> list[Finding]:
+        return check(self.report, final=self.final)
+
     def recheck(self) -> None:
-        findings = check(self.report)
+        findings = self._check()
         if findings != self.findings:
             self.findings = findings
             self.findingsChanged.emit(findings)

@@ -172,6 +172,9 @@ class MainWindow(QMainWindow):
         self.act_show_prior.toggled.connect(self.set_show_prior)
         self.act_show_prior.triggered.connect(self._remember_show_prior)  # the clerk's choice, not ours
         self.act_next_finding = self._action("下一个问题", self.next_finding, "F8")
+        self.act_final = QAction("定稿检查（空白单元格按错误处理）", self, checkable=True)
+        self.act_final.setToolTip("发布前使用：表格中留空的单元格算作错误，应填 0")
+        self.act_final.toggled.connect(self.document.set_final)
         self.act_help = self._action("使用说明", self.show_help, keys.HelpContents, "help")
         self.act_help.setShortcut(QKeySequence("F1"))
         for action in (self.act_copy, self.act_paste):
@@ -199,7 +202,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_copy, self.act_paste, self.act_clear])
         view_menu = bar.addMenu("视图(&V)")
-        view_menu.addActions([self.act_show_prior, self.act_next_finding])
+        view_menu.addActions([self.act_show_prior, self.act_next_finding, self.act_final])
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self.act_help)
         toolbar = QToolBar("常用")

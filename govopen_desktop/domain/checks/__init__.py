@@ -11,9 +11,10 @@ from govopen_desktop.domain.findings import Finding, sort_findings
 from govopen_desktop.domain.report import Report
 
 
-def check(report: Report) -> list[Finding]:
-    """All findings for `report` (and its `prior`, when it has one), errors first."""
-    return sort_findings(run_rules(report))
+def check(report: Report, *, final: bool = False) -> list[Finding]:
+    """All findings for `report` (and its `prior`, when it has one), errors first. `final`
+    checks a report about to be published: an empty cell is then an error, not a warning."""
+    return sort_findings(run_rules(report, final=final))
 
 
 __all__ = ["check"]

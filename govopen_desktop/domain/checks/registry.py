@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
-from govopen_desktop.domain.findings import Finding
+from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.formats import RuleSpec
 from govopen_desktop.domain.report import Report
 
@@ -20,14 +21,20 @@ def rule_kind(name: str) -> Callable[[RuleFunction], RuleFunction]:
     return register
 
 
-def run_rules(report: Report) -> list[Finding]:
+def run_rules(report: Report, *, final: bool = False) -> list[Finding]:
+    """`final`: the report is about to be published, so rules with a `final_level` in the
+    format file (an empty cell: a warning while drafting) take that level."""
     _load_kinds()
     findings: list[Finding] = []
     for spec in report.format.rules:
         fn = RULE_KINDS.get(spec.kind)
         if fn is None:
             raise KeyError(f"unknown rule kind {spec.kind!r} for {spec.id}")
-        findings.extend(fn(report, spec))
+        final_level = spec.params.get("final_level") if final else None
+        if final_level:
+            findings.extend(replace(f, level=Level(final_level)) for f in fn(report, spec))
+        else:
+            findings.extend(fn(report, spec))
     return findings
 
 
