@@ -130,3 +130,20 @@ def test_final_check_turns_empty_cells_into_errors(qtbot: Any, gui_env: Path, pr
     window.act_final.trigger()
     assert [f.level for f in window.document.findings if f.rule == "T3-BLANK"] == [Level.WARNING]
     window.document.undo_stack.setClean()
+
+
+def test_applying_the_format_suggestion_converts_the_report(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
+    """A 2022 report saved in the trial format: R-FORMAT suggests the 2021 format, and applying
+    it converts the report in one undoable step."""
+    report = Report.new("某县民政局", 2020)
+    report.set_values({"t3.new.natural": 4, "t2.procurement.projects": 2})
+    report.meta.year = 2022  # as a hand-edited or mis-detected file would have it
+    window = make_window(qtbot, gui_env, prompter, report)
+    finding = next(f for f in window.document.findings if f.rule == "R-FORMAT")
+    assert finding.suggested == {"meta.format": "2021"}
+    window.apply_suggestion(finding)
+    assert report.meta.format == "2021" and report.get("t3.new.natural") == 4
+    assert not [f for f in window.document.findings if f.rule == "R-FORMAT"]
+    window.document.undo_stack.undo()
+    assert report.meta.format == "2019" and report.get("t2.procurement.projects") == 2
+    window.document.undo_stack.setClean()

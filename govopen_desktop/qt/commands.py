@@ -149,3 +149,22 @@ class SetPriorCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.report.set_prior(self.old)
+
+
+class ConvertFormatCommand(QUndoCommand):
+    """Move the report to another official format (cells both share keep their values); undo
+    restores the old format and every cell as it was."""
+
+    def __init__(self, report: Report, format_id: str, text: str = "改用适用的报告格式") -> None:
+        super().__init__(text)
+        self.report = report
+        self.new_format = format_id
+        self.old_format = report.meta.format
+        self.old_cells = dict(report.cells)
+
+    def redo(self) -> None:
+        self.report.convert_format(self.new_format)
+
+    def undo(self) -> None:
+        self.report.convert_format(self.old_format)
+        self.report.set_values(self.old_cells, force=True)

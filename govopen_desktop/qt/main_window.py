@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.autosave import Autosaver
-from govopen_desktop.qt.commands import SetCellsCommand
+from govopen_desktop.qt.commands import ConvertFormatCommand, SetCellsCommand
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.drafts import overview_skeleton
 from govopen_desktop.qt.file_ops import FileController
@@ -371,11 +371,16 @@ class MainWindow(QMainWindow):
             return
         report = self.document.report
         values = {k: v for k, v in finding.suggested.items() if k in report.format.fields}
+        new_format = finding.suggested.get("meta.format")
         stack = self.document.undo_stack
         stack.beginMacro("应用建议值")
-        stack.push(SetCellsCommand(report, values, "应用建议值"))
+        if isinstance(new_format, str) and new_format != report.meta.format:
+            stack.push(ConvertFormatCommand(report, new_format))
+        if values:
+            stack.push(SetCellsCommand(report, values, "应用建议值"))
         stack.endMacro()
-        self.statusBar().showMessage(f"已应用建议值（{len(values)} 个单元格），可撤销。", 8000)
+        done = f"改用{report.format.document}格式" if isinstance(new_format, str) else f"{len(values)} 个单元格"
+        self.statusBar().showMessage(f"已应用建议值（{done}），可撤销。", 8000)
         self.go_to_finding(finding)
 
     def set_show_prior(self, show: bool) -> None:
