@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -110,3 +111,17 @@ def test_bad_files_get_a_chinese_message(tmp_path: Path, content: bytes, fragmen
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ProjectFileError, match="找不到"):
         load_report(tmp_path / "none.govopen")
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="file modes are POSIX")
+def test_saved_files_get_the_usual_mode_not_a_private_temp_files(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "r.govopen"
+        save_report(_report(), path)
+        assert path.stat().st_mode & 0o777 == 0o644
+        path.chmod(0o640)  # a mode the clerk chose is kept on the next save
+        save_report(_report(), path)
+        assert path.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)

@@ -16,6 +16,7 @@ def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> 
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
+        _give_usual_mode(fd, path)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -31,6 +32,20 @@ def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> 
 
 def write_text_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
     write_bytes_atomic(path, text.encode("utf-8"), keep_backup=keep_backup)
+
+
+def _give_usual_mode(fd: int, path: Path) -> None:
+    """mkstemp makes the file private (0600); a saved file keeps the mode of the one it
+    replaces, or gets the mode any new file would (0666 less the umask)."""
+    if os.name != "posix":
+        return
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.fchmod(fd, mode)
 
 
 def backup_path(path: Path) -> Path:
