@@ -21,7 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
-RUNS = 7
+RUNS = 15
 
 # Each child prints the wall-clock time at which its window is shown and painted: the
 # measure is start-up to a shown window, not the interpreter's teardown after it.
