@@ -124,12 +124,33 @@ def test_import_into_the_current_report_is_one_undo_step(qtbot: Any, window: Any
 
 
 def test_import_problems_are_listed(qtbot: Any, window: Any, prompter: FakePrompter, gui_env: Path) -> None:
-    pytest.importorskip("govopen_desktop.io.importers")
+    """A workbook with one unreadable number: the rest is imported, the cell is named in the list."""
+    import openpyxl
+
+    from govopen_desktop.io.exporters.xlsx_export import export_xlsx
+
+    source = gui_env / "上年报表.xlsx"
+    export_xlsx(filled_report(), source)
+    wb = openpyxl.load_workbook(source)
+    del wb["govopen-data"]  # as a workbook typed by hand has no data sheet
+    ws = wb["表四"]
+    cell = next(c for row in ws.iter_rows() for c in row if c.data_type == "n" and c.value is not None)
+    cell.value = "若干"
+    wb.save(source)
+    assert window.imports.import_into(source)
+    assert prompter.errors == []
+    assert len(prompter.problems) == 1 and len(prompter.problems[0]) == 1
+    assert "若干" in prompter.problems[0][0]
+
+
+def test_import_of_a_file_that_is_no_report_says_so(qtbot: Any, window: Any, prompter: FakePrompter,
+                                                    gui_env: Path) -> None:
     source = gui_env / "上年报告.txt"
     source.write_text("某局2023年政府信息公开工作年度报告\n一、总体情况\n全年共收到申请若干件。\n", encoding="utf-8")
-    window.imports.import_into(source)
-    # either the importer read it with problems, or it refused it with a message: never a traceback
-    assert prompter.problems or prompter.errors
+    before = dict(window.document.report.cells)
+    assert not window.imports.import_into(source)
+    assert len(prompter.errors) == 1 and "上年报告.txt" in prompter.errors[0]
+    assert window.document.report.cells == before and window.document.undo_stack.count() == 0
 
 
 def test_export_word_from_the_window(qtbot: Any, window: Any, prompter: FakePrompter, gui_env: Path) -> None:

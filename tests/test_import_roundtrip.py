@@ -145,3 +145,29 @@ def test_excel_export_edited_afterwards_imports_what_the_clerk_sees(sample_path:
     assert len(result.problems) == 1
     assert "行政复议 · 结果维持" in result.problems[0].describe()
     assert "修改过" in result.problems[0].describe()
+
+
+@pytest.mark.parametrize(("sheet", "value", "key"), [
+    ("表二", 3, "t2.normative_docs.issued"),
+    ("表三", 42, "t3.new.natural"),
+    ("表四", 2, "t4.review.upheld"),  # table 4's value row has no label of its own
+])
+def test_a_word_in_one_cell_is_one_problem_not_a_lost_row(tmp_path: Path, sheet: str, value: int, key: str) -> None:
+    import openpyxl
+
+    from govopen_desktop.io.exporters.xlsx_export import export_xlsx
+
+    report = load_report(SAMPLE)
+    path = tmp_path / "report.xlsx"
+    export_xlsx(report, path)
+    wb = openpyxl.load_workbook(path)
+    del wb["govopen-data"]
+    cell = next(c for row in wb[sheet].iter_rows() for c in row if c.data_type == "n" and c.value == value)
+    cell.value = "若干"
+    wb.save(path)
+    result = import_file(path)
+    assert [p.key for p in result.problems] == [key]
+    assert "若干" in result.problems[0].message
+    assert result.report.cells[key] is None
+    others = {k: v for k, v in report.cells.items() if k != key and not report.format.fields[k].derived}
+    assert cell_differences(others, {k: result.report.cells[k] for k in others}) == []

@@ -209,8 +209,12 @@ class Extractor:
         for i in range(start, stop):
             cells = self.rows[i].cells
             if any(_is_text(c) for c in cells):
-                seen_header = seen_header or any(h in n for n in self.norms[i] for h in headers)
-                continue
+                header_like = any(h in n for n in self.norms[i] for h in headers)
+                seen_header = seen_header or header_like
+                numbers = sum(1 for c in cells if (c.text.strip() or c.value is not None) and not _is_text(c))
+                if header_like or not seen_header or numbers < max(2, len(spec.keys) // 2):
+                    continue
+                # the value row with a word typed into a cell (若干): that cell is reported, not the row
             filled = any(c.text.strip() or c.value is not None for c in cells)
             if seen_header and (filled or len(cells) >= len(spec.keys)):
                 self.found += 1
