@@ -317,8 +317,6 @@ def test_control_characters_from_pasted_text_do_not_break_the_file(tmp_path: Pat
 
 
 def test_sample_report_exports(sample_path: Path, tmp_path: Path) -> None:
-    if not sample_path.is_file():
-        pytest.skip("resources/sample/sample-2024.govopen is not there yet")
     report = load_report(sample_path)
     out = tmp_path / "sample.docx"
     export_docx(report, out)

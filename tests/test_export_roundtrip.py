@@ -3,7 +3,6 @@ back exactly (both formats, both file kinds), on the real reports of ../shared."
 
 from __future__ import annotations
 
-import importlib.util
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,11 +13,7 @@ from govopen_desktop.io.exporters.docx_export import export_docx
 from govopen_desktop.io.exporters.xlsx_export import export_xlsx
 from tests.conftest import load_expected, needs_shared, seed_names
 
-pytestmark = [
-    needs_shared,
-    pytest.mark.skipif(importlib.util.find_spec("govopen_desktop.io.importers") is None,
-                       reason="the importer (govopen_desktop.io.importers) has not landed yet"),
-]
+pytestmark = needs_shared
 
 EXPORTERS = {"docx": export_docx, "xlsx": export_xlsx}
 

@@ -25,7 +25,6 @@ def test_cli_does_not_import_qt_until_gui_runs() -> None:
     assert out.stdout.strip() == "False"
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="the sample report is not in this tree yet")
 @pytest.mark.parametrize("section", [None, "t4"])
 def test_gui_screenshot_renders_the_window_and_exits(tmp_path: Path, section: str | None) -> None:
     out = tmp_path / "shot.png"
@@ -47,7 +46,6 @@ def test_gui_screenshot_of_a_missing_file_fails_in_chinese(tmp_path: Path) -> No
     assert not (tmp_path / "x.png").exists()
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="the sample report is not in this tree yet")
 def test_start_up_does_not_load_the_office_libraries(tmp_path: Path) -> None:
     """openpyxl and python-docx load on first import or export, not when the window opens."""
     code = (

@@ -19,7 +19,6 @@ from tests.gui_helpers import REPO, SAMPLE, FakePrompter, gui_env, make_window, 
 
 pytestmark = [
     pytest.mark.screenshot,
-    pytest.mark.skipif(not SAMPLE.exists(), reason="the sample report is not in this tree yet"),
 ]
 
 
@@ -80,8 +79,7 @@ def test_screenshot_of_the_findings_panel_with_a_suggestion(sample_window: Any, 
 
 
 def test_screenshot_of_last_years_numbers(sample_window: Any, out_dir: Path) -> None:
-    if sample_window.document.report.prior is None:
-        pytest.skip("the sample has no prior year")
+    assert sample_window.document.report.prior is not None, "the shipped sample carries its prior year"
     sample_window.act_show_prior.setChecked(True)
     sample_window.show_section("t3")
     _shoot(sample_window, out_dir / "screenshot-prior.png")
