@@ -59,3 +59,14 @@ def test_start_up_does_not_load_the_office_libraries(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Windows and macOS always have a screen")
+def test_gui_without_a_display_says_so_in_chinese(tmp_path: Path) -> None:
+    """On a server or an SSH session Qt would abort the process; the command explains instead."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["GOVOPEN_DATA_DIR"] = str(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "govopen_desktop.cli.main"], env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=60)
+    assert done.returncode == 2
+    assert "没有可用的图形界面" in done.stderr and "Traceback" not in done.stderr

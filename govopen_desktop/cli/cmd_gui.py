@@ -4,10 +4,13 @@ inside run(), so the other subcommands start without it."""
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
 from govopen_desktop.cli.common import add_command
+from govopen_desktop.domain.errors import GovopenError
 
 SECTIONS = ("cover", "overview", "t2", "t3", "t4", "problems", "other")
 
@@ -21,6 +24,11 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.screenshot is None and not display_available():
+        raise GovopenError(
+            "没有可用的图形界面（未设置 DISPLAY），无法打开窗口。在服务器或远程终端上请使用子命令，"
+            "例如 govopen check、govopen export；运行 govopen --help 查看全部。"
+        )
     from govopen_desktop.qt.app import run_gui
 
     return run_gui(
@@ -28,3 +36,10 @@ def run(args: argparse.Namespace) -> int:
         Path(args.screenshot) if args.screenshot else None,
         args.section,
     )
+
+
+def display_available() -> bool:
+    """Qt aborts the process when it finds no screen; Windows and macOS always have one."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
