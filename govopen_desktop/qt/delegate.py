@@ -64,7 +64,7 @@ class CellDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
         if index.data(Roles.CellKey) is None:
             return
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         level = index.data(Roles.Level)
         # a frame marks a questionable value; an empty cell keeps just the fill, so a new
         # report is not a wall of frames

@@ -115,10 +115,11 @@ class FindingsPanel(QWidget):
         return list(self._findings)
 
     def items(self) -> list[QTreeWidgetItem]:
-        out = []
+        out: list[QTreeWidgetItem] = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            out.extend(top.child(j) for j in range(top.childCount()))
+            if top is not None:
+                out.extend(child for j in range(top.childCount()) if (child := top.child(j)) is not None)
         return out
 
     def current_finding(self) -> Finding | None:

@@ -124,7 +124,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, icon_name: str | None = None
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon_name: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -280,8 +284,9 @@ class MainWindow(QMainWindow):
             row = [p for p, _n in NAV_ENTRIES].index(page_id)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self.pages[page_id] = page
             if isinstance(page, TablePage):
                 page.view.statusMessage.connect(self._show_status)
@@ -338,7 +343,7 @@ class MainWindow(QMainWindow):
 
     # ---- edit actions -----------------------------------------------------------------------
 
-    def _text_widget(self) -> QWidget | None:
+    def _text_widget(self) -> QLineEdit | QPlainTextEdit | None:
         """The focused text field, if any: it copies and pastes for itself."""
         widget = QApplication.focusWidget()
         if isinstance(widget, QLineEdit | QPlainTextEdit) and widget.objectName() != "cellEditor":

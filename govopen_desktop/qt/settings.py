@@ -49,7 +49,7 @@ class Settings:
     def recent_files(self) -> list[Path]:
         """Most recent first; files that no longer exist are dropped."""
         raw = self._qs.value(KEY_RECENT, [])
-        items = [raw] if isinstance(raw, str) else list(raw or [])
+        items = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list | tuple) else []
         return [Path(p) for p in items if p and Path(p).exists()][:RECENT_MAX]
 
     def add_recent_file(self, path: Path) -> None:

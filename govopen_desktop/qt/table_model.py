@@ -268,7 +268,7 @@ class ReportTableModel(QAbstractTableModel):
             parsed = parse_value(text, field.kind, field.label)
         except ValueInputError as exc:
             self.last_error = str(exc)
-            self.inputRefused.emit(QModelIndex(index), self.last_error)
+            self.inputRefused.emit(self.index(index.row(), index.column()), self.last_error)
             return False
         self.last_error = ""
         self._note_decimals(key, field, parsed, index)
@@ -292,7 +292,7 @@ class ReportTableModel(QAbstractTableModel):
                     f"“{field.label}”填了 {places} 位小数；万元金额一般保留至多 {AMOUNT_DECIMALS} 位小数，请核对。"
                 )
                 self._input_warnings[key] = message
-                self.inputWarning.emit(QModelIndex(index), message)
+                self.inputWarning.emit(self.index(index.row(), index.column()), message)
                 return
         self._input_warnings.pop(key, None)
 

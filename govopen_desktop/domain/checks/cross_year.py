@@ -87,9 +87,9 @@ def cross_year_sum(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         added = [number(report.get(k)) for k in plus]
         removed = [number(report.get(k)) for k in minus]
         actual = number(report.get(key))
-        if actual is None or None in before or None in added or None in removed:
+        if actual is None or any(p is None for p in (*before, *added, *removed)):
             continue
-        expected = sum(before, Decimal(0)) + sum(added, Decimal(0)) - sum(removed, Decimal(0))  # type: ignore[arg-type]
+        expected = sum_of(before) + sum_of(added) - sum_of(removed)
         if actual == expected:
             continue
         how = "＋".join(f"上年“{label(prior.format, k)}”{shown(prior.get(k))}" for k in prior_keys)
@@ -170,3 +170,8 @@ def duplicate_text(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             "几乎照搬上年文字。请写明本年度的实际工作和数据（国办要求年报不得内容雷同）。",
             section=section.id,
         )
+
+
+def sum_of(numbers: list[Decimal | None]) -> Decimal:
+    """The sum of numbers already known to be present (callers skip rows with an empty cell)."""
+    return sum((n for n in numbers if n is not None), Decimal(0))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from govopen_desktop.domain.formats import Table
+from govopen_desktop.domain.formats import GridCell, Table
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import format_value
 
@@ -80,8 +80,8 @@ def _lines(text: str, width_units: float) -> int:
 
 def fit_row_heights(ws: Worksheet, table: Table, widths: list[float], top: int, report: Report) -> None:
     """Rows tall enough for their wrapped text; a cell merged down shares its need out."""
-    heights = [MIN_ROW_PT] * table.n_rows
-    spanning = []
+    heights: list[float] = [MIN_ROW_PT] * table.n_rows
+    spanning: list[tuple[GridCell, float]] = []
     for cell in table.cells:
         value = ws.cell(top + cell.row, 1 + cell.col).value
         text = value if isinstance(value, str) else format_value(report.cells.get(cell.key or ""))

@@ -70,6 +70,7 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
         from govopen_desktop.io.importers.readers_text import decode_text
 
         data = path.read_bytes()
+        text: str | None
         if kind == "mht":
             text = html_from_mht(data, name)
             kind = "html"

@@ -3,6 +3,7 @@ as rows. Cells covered by a rowspan/colspan are absent in HTML, so each is read 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
@@ -13,13 +14,23 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "art
 _SKIP = {"script", "style", "noscript", "head", "template", "nav", "select", "option", "button", "iframe"}
 
 
+@dataclass
+class _OpenTable:
+    """A <table> being read: its number in the page, rows read so far, the open row and cell."""
+
+    number: int
+    rows_read: int = 0
+    row: list[str] | None = None
+    cell: list[str] | None = None
+
+
 class _Parser(HTMLParser):
     def __init__(self, doc: Doc) -> None:
         super().__init__(convert_charrefs=True)
         self.doc = doc
         self.line: list[str] = []
         self.skip = 0
-        self.tables: list[dict[str, object]] = []  # stack: {"row": [...], "cell": [...] | None, "n": k}
+        self.tables: list[_OpenTable] = []  # nested tables: innermost last
         self.table_count = 0
         self.row_count = 0
 
@@ -43,15 +54,15 @@ class _Parser(HTMLParser):
         if tag == "table":
             self.flush_line()
             self.table_count += 1
-            self.tables.append({"row": None, "cell": None, "n": self.table_count, "r": 0})
+            self.tables.append(_OpenTable(self.table_count))
         elif tag == "tr" and self.tables:
             self._end_row()
-            self.tables[-1]["row"] = []
+            self.tables[-1].row = []
         elif tag in ("td", "th") and self.tables:
             self._end_cell()
-            if self.tables[-1]["row"] is None:
-                self.tables[-1]["row"] = []
-            self.tables[-1]["cell"] = []
+            if self.tables[-1].row is None:
+                self.tables[-1].row = []
+            self.tables[-1].cell = []
         elif tag == "br":
             (cell if cell is not None else self.line).append("\n")
         elif tag in _BLOCKS:
@@ -88,28 +99,25 @@ class _Parser(HTMLParser):
     def _cell(self) -> list[str] | None:
         if not self.tables:
             return None
-        return self.tables[-1]["cell"]  # type: ignore[return-value]
+        return self.tables[-1].cell
 
     def _end_cell(self) -> None:
         t = self.tables[-1]
-        if t["cell"] is not None:
-            text = "".join(t["cell"]).strip(" \n")  # type: ignore[arg-type]
-            row = t["row"]
-            if row is not None:
-                row.append(text)  # type: ignore[attr-defined]
-            t["cell"] = None
+        if t.cell is not None:
+            if t.row is not None:
+                t.row.append("".join(t.cell).strip(" \n"))
+            t.cell = None
 
     def _end_row(self) -> None:
         if not self.tables:
             return
         self._end_cell()
         t = self.tables[-1]
-        row = t["row"]
-        t["row"] = None
-        if row and any(x.strip() for x in row):  # type: ignore[attr-defined]
-            t["r"] = int(t["r"]) + 1  # type: ignore[call-overload]
-            place = f"第{t['n']}个表格 第{t['r']}行"
-            cells = [Cell(x, f"{place} 第{i}格") for i, x in enumerate(row, 1)]  # type: ignore[arg-type]
+        row, t.row = t.row, None
+        if row and any(x.strip() for x in row):
+            t.rows_read += 1
+            place = f"第{t.number}个表格 第{t.rows_read}行"
+            cells = [Cell(x, f"{place} 第{i}格") for i, x in enumerate(row, 1)]
             self.doc.add(Row(cells, place, is_table=True))
 
 
