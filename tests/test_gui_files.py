@@ -177,6 +177,28 @@ def test_export_excel_from_the_window(qtbot: Any, window: Any, prompter: FakePro
     assert target.exists()
 
 
+def test_a_draft_with_errors_exports_and_says_how_many(qtbot: Any, window: Any, prompter: FakePrompter,
+                                                      gui_env: Path) -> None:
+    window.document.report.set_values({"t3.results_total.natural": 999}, force=True)
+    window.document.recheck()
+    errors = sum(1 for f in window.document.findings if f.level == "error")
+    assert errors >= 1
+    prompter.save_path = gui_env / "草稿.docx"
+    prompter.confirm_answer = False
+    assert window.files.export("docx")
+    assert prompter.save_path.exists()
+    confirm = next(text for kind, text in prompter.asked if kind == "confirm")
+    assert f"还有 {errors} 个错误未改正" in confirm
+
+
+def test_export_into_a_missing_folder_says_why(qtbot: Any, window: Any, prompter: FakePrompter,
+                                               gui_env: Path) -> None:
+    prompter.save_path = gui_env / "不存在的文件夹" / "年报.docx"
+    assert not window.files.export("docx")
+    assert len(prompter.errors) == 1 and "年报.docx" in prompter.errors[0]
+    assert not [kind for kind, _text in prompter.asked if kind == "confirm"]
+
+
 def test_recent_files_move_to_front_cap_and_drop_missing(tmp_path: Path, qapp: Any) -> None:
     settings = Settings(tmp_path / "s.ini")
     files = []

@@ -4,6 +4,7 @@ asked through the Prompter."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -184,21 +185,13 @@ class FileController:
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
         try:
-            exporter = _load_exporter(kind)
-        except ImportError:
-            self.prompter.show_error(f"导出 {label}", f"本版本尚未包含导出 {label} 的功能。")
-            return False
-        try:
-            warnings = exporter(self.document.report, path)
+            _load_exporter(kind)(self.document.report, path)
         except GovopenError as exc:
             self.prompter.show_error(f"导出 {label} 失败", str(exc))
             return False
         self.window.settings.last_dir = path.parent
-        if isinstance(warnings, list | tuple) and warnings:
-            texts = [w.describe() if hasattr(w, "describe") else str(w) for w in warnings]
-            self.prompter.show_problems(f"导出 {label}", "已导出，但请注意：", texts)
         errors = sum(1 for f in self.document.findings if f.level == "error")
-        extra = f"\n\n注意：报告中还有 {errors} 个错误未改正。" if errors else ""
+        extra = f"\n\n注意：报告中还有 {errors} 个错误未改正（草稿可以导出，正式报送前请改正）。" if errors else ""
         question = f"已导出到：\n{path}{extra}\n\n是否打开所在文件夹？"
         if self.prompter.confirm(f"导出 {label}", question, "打开文件夹", "关闭"):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
@@ -232,7 +225,7 @@ class FileController:
         return True
 
 
-def _load_exporter(kind: str) -> Any:
+def _load_exporter(kind: str) -> Callable[[Report, Path], None]:
     if kind == "docx":
         from govopen_desktop.io.exporters.docx_export import export_docx
 
