@@ -138,26 +138,40 @@ class HelpDialog(QDialog):
         self.resize(640, 560)
 
 
-class PasteTextDialog(QDialog):
-    """A large plain-text box for a report copied from a web page or a PDF."""
+class TextBoxDialog(QDialog):
+    """An explanation above a large plain-text box: a list of problems to read, or a report's
+    text to paste in (`editable`)."""
 
-    def __init__(self, parent: QWidget | None, title: str, intro: str) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        intro: str,
+        *,
+        text: str = "",
+        editable: bool = False,
+        ok_text: str = "知道了",
+        placeholder: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         label = QLabel(intro)
         label.setWordWrap(True)
-        self.editor = QPlainTextEdit()
-        self.editor.setPlaceholderText("在此处粘贴（Ctrl+V）年度报告的全文，包括三张表格……")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("读取")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.editor = QPlainTextEdit(text)
+        self.editor.setReadOnly(not editable)
+        self.editor.setPlaceholderText(placeholder)
+        standard = QDialogButtonBox.StandardButton
+        buttons = QDialogButtonBox(standard.Ok | standard.Cancel if editable else standard.Ok)
+        buttons.button(standard.Ok).setText(ok_text)
+        if editable:
+            buttons.button(standard.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.editor)
         layout.addWidget(buttons)
-        self.resize(720, 520)
+        self.resize(720, 520 if editable else 360)
 
     def text(self) -> str:
         return self.editor.toPlainText().strip()

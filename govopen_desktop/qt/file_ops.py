@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -18,30 +18,18 @@ from govopen_desktop.io.open_any import open_any
 from govopen_desktop.io.project import EXTENSION, ProjectFileError, save_report
 from govopen_desktop.qt.autosave import read_recovery, recovery_is_newer
 from govopen_desktop.qt.commands import SetCellsCommand, SetTextCommand
+from govopen_desktop.qt.controller import WindowController
 from govopen_desktop.qt.drafts import overview_skeleton
 from govopen_desktop.qt.new_request import NewReportRequest
 from govopen_desktop.qt.pages import heading_for
 
 if TYPE_CHECKING:
-    from govopen_desktop.qt.main_window import MainWindow
+    pass
 
 log = logging.getLogger(__name__)
 
 
-class FileController:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-
-    @property
-    def document(self) -> Any:
-        return self.window.document
-
-    @property
-    def prompter(self) -> Any:
-        return self.window.prompter
-
-    def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
+class FileController(WindowController):
 
     # ---- new / open -------------------------------------------------------------------------
 

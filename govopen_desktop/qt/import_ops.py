@@ -3,19 +3,19 @@ report attached for comparison and carry-over. Every change is one undoable step
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from govopen_desktop.domain.carry import carry_over_pairs
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import TEXT_KEYS, Report
 from govopen_desktop.io.open_any import OpenedReport, open_any
 from govopen_desktop.qt.commands import SetCellsCommand, SetPriorCommand, SetTextCommand
+from govopen_desktop.qt.controller import WindowController
 from govopen_desktop.qt.pages import heading_for
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from govopen_desktop.qt.main_window import MainWindow
 
 PASTE_INTRO = (
     "从政府网站、PDF 或 Word 中复制整篇年度报告（包括三张表格）的文字，粘贴到下面。"
@@ -23,17 +23,7 @@ PASTE_INTRO = (
 )
 
 
-class ImportController:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-
-    @property
-    def document(self) -> Any:
-        return self.window.document
-
-    @property
-    def prompter(self) -> Any:
-        return self.window.prompter
+class ImportController(WindowController):
 
     # ---- reading a source -------------------------------------------------------------------
 
@@ -92,7 +82,7 @@ class ImportController:
         stack.endMacro()
         skipped = sum(1 for k, v in source.cells.items() if v is not None and k not in fields)
         note = f"已导入 {len(values)} 个数字。" + (f"{skipped} 个数字不属于本年度格式，未导入。" if skipped else "")
-        self.window.statusBar().showMessage(note + "可用“撤销”恢复导入前的内容。", 8000)
+        self._status(note + "可用“撤销”恢复导入前的内容。")
         self._tell_problems(opened, name)
         return True
 
@@ -125,7 +115,6 @@ class ImportController:
         if carried:
             stack.push(SetCellsCommand(report, carried, "带入上年结转数"))
         stack.endMacro()
-        self.window.statusBar().showMessage(
-            f"已附加 {prior.meta.year} 年度报告，带入上年结转数 {len(carried)} 项；可撤销。", 8000)
+        self._status(f"已附加 {prior.meta.year} 年度报告，带入上年结转数 {len(carried)} 项；可撤销。")
         self._tell_problems(opened, name)
         return True

@@ -77,31 +77,19 @@ class Prompter:
         """A block of pasted text (a report copied from a web page or a PDF); None if cancelled."""
         from PySide6.QtWidgets import QDialog
 
-        from govopen_desktop.qt.dialogs import PasteTextDialog
+        from govopen_desktop.qt.dialogs import TextBoxDialog
 
-        dialog = PasteTextDialog(self.parent, title, intro)
+        dialog = TextBoxDialog(self.parent, title, intro, editable=True, ok_text="读取",
+                               placeholder="在此处粘贴（Ctrl+V）年度报告的全文，包括三张表格……")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.text() or None
 
     def show_problems(self, title: str, intro: str, problems: list[str]) -> None:
-        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+        from govopen_desktop.qt.dialogs import TextBoxDialog
 
-        dialog = QDialog(self.parent)
-        dialog.setWindowTitle(title)
-        label = QLabel(intro)
-        label.setWordWrap(True)
-        listing = QPlainTextEdit("\n".join(f"{i}. {p}" for i, p in enumerate(problems, 1)))
-        listing.setReadOnly(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("知道了")
-        buttons.accepted.connect(dialog.accept)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(label)
-        layout.addWidget(listing)
-        layout.addWidget(buttons)
-        dialog.resize(640, 360)
-        dialog.exec()
+        listing = "\n".join(f"{i}. {p}" for i, p in enumerate(problems, 1))
+        TextBoxDialog(self.parent, title, intro, text=listing).exec()
 
     def show_error(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
