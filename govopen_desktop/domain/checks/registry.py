@@ -46,5 +46,6 @@ def _load_kinds() -> None:
         table2,
         tables,
         text,
+        text_facts,
         text_numbers,
     )

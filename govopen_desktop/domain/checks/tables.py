@@ -11,7 +11,7 @@ from govopen_desktop.domain.checks.registry import rule_kind
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.formats import ReportFormat, RuleSpec, load_format
 from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.values import Published, allowed, decimals_of, format_value, is_number, same_value
+from govopen_desktop.domain.values import Published, Value, allowed, decimals_of, format_value, is_number, same_value
 
 
 @lru_cache(maxsize=64)
@@ -52,8 +52,8 @@ def derived_sums(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         if isinstance(actual, Published) or any(isinstance(p, Published) for p in parts):
             continue  # a value printed wrong is reported on its cell; the sum is not known
         filled = [p for p in parts if is_number(p)]
-        if not filled:
-            continue
+        if not filled or actual is None:
+            continue  # a total left empty is a blank (reported, with its sum, by the blank rule)
         expected = sum(filled, start=0)
         if len(filled) < len(parts):
             if isinstance(actual, int | Decimal) and actual < expected:
@@ -195,23 +195,37 @@ def blanks(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             what = "整行都没有填"
         else:
             what = f"{len(empty)} 格没有填：{join(_cell_name(fmt, k, row_label) for k in empty)}"
+        suggested: dict[str, Value] = {k: 0 for k in empty if fmt.fields[k].derived is None}
+        suggested.update((k, s) for k in empty if (s := _known_sum(report, k)) is not None)
         yield finding(
             spec,
-            f"表{number}“{row_label}”{what}。空白和 0 含义不同，确实没有的请填 0。",
+            f"表{number}“{row_label}”{what}。空白和 0 含义不同，确实没有的请填 0。"
+            + "".join(f"“{_cell_name(fmt, k, row_label)}”按各项之和应为 {format_value(suggested[k])}。"
+                      for k in empty if fmt.fields[k].derived is not None and k in suggested),
             empty,
             table,
-            {k: 0 for k in empty if fmt.fields[k].derived is None},
+            suggested,
         )
 
 
 def _unknown_total(report: Report, key: str) -> bool:
-    """An input cell, or a total some of whose parts are empty too (else its rule says it);
-    a total left unknown because a part was printed wrong is reported with that part."""
+    """An input cell or a total left empty; a total left unknown because a part was printed
+    wrong is reported with that part."""
     derived = report.format.fields[key].derived
     if derived is None:
         return True
+    return not any(isinstance(report.get(t), Published) for t in derived.terms)
+
+
+def _known_sum(report: Report, key: str) -> Value:
+    """The sum an empty total should hold, when every part is filled."""
+    derived = report.format.fields[key].derived
+    if derived is None:
+        return None
     parts = [report.get(t) for t in derived.terms]
-    return not any(isinstance(p, Published) for p in parts) and any(p is None for p in parts)
+    if not all(is_number(p) for p in parts):
+        return None
+    return sum(parts, start=0)  # type: ignore[arg-type]
 
 
 def _one_line(text: str) -> str:

@@ -1,0 +1,280 @@
+"""The facts the text may state, against the tables — as data (the format file's `facts`).
+
+Each number fact lists the phrasings that state it (regular expressions on the text without
+spaces, `{n}` standing for a count with its unit, `{amount}` for an amount with 元/万元) and
+the cells whose sum it must equal. Each claim lists the phrasings of a qualitative statement
+(均获维持, 无被纠错…) and the cells that contradict it when they are above 0.
+
+Conservative: only explicit statements count (an approximate number — 约, 余, 以上 — is not a
+statement); a sentence with a scope word (其中, 市本级…) may be about part of the agency, so it
+gives a warning quoting the sentence, never an error. Patterns are compiled once per format and
+the statements found are cached per text, so the check stays fast while typing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from govopen_desktop.domain.checks.common import as_int, compact, finding, label, total
+from govopen_desktop.domain.checks.registry import rule_kind
+from govopen_desktop.domain.findings import Finding
+from govopen_desktop.domain.formats import ReportFormat, RuleSpec, load_format
+from govopen_desktop.domain.report import Report
+from govopen_desktop.domain.values import chinese_number
+
+_CN = "零〇两一二三四五六七八九十百千万"
+_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
+_QUOTE_MAX = 90
+
+
+@dataclass(frozen=True)
+class NumberFact:
+    id: str
+    name: str
+    kind: str  # "count" or "amount"
+    cells: tuple[str, ...]  # the sum the statement must equal (when no subject decides)
+    subjects: tuple[tuple[str, tuple[str, ...]], ...]  # (word, cells): which group the sentence is about
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    says: str
+    level: str | None
+    cells: tuple[str, ...]
+    subjects: tuple[tuple[str, tuple[str, ...]], ...]
+    patterns: tuple[re.Pattern[str], ...]
+    exclude: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    numbers: tuple[NumberFact, ...]
+    claims: tuple[Claim, ...]
+    scope_words: tuple[str, ...]
+    approx_before: tuple[str, ...]
+    approx_after: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement found in a text: which fact or claim, the number (facts), the subject
+    group (if the sentence names one), whether a scope word limits it, and the sentence."""
+
+    fact: str
+    number: Decimal | None
+    subject: str | None
+    scoped: bool
+    sentence: str
+
+
+def _compile(pattern: str, units: Mapping[str, str]) -> re.Pattern[str]:
+    count = rf"(?P<n>\d+|[{_CN}]+)(?:{units['count']})"
+    amount = rf"(?P<n>\d+(?:\.\d+)?)(?P<unit>{units['amount']})"
+    return re.compile(pattern.replace("{n}", count).replace("{amount}", amount))
+
+
+def _subjects(entry: Mapping[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((word, tuple(cells)) for word, cells in entry.get("subjects", {}).items())
+
+
+@lru_cache(maxsize=16)
+def vocabulary(format_id: str) -> Vocabulary:
+    """The format's fact vocabulary, compiled once."""
+    fmt = load_format(format_id)
+    data: Mapping[str, Any] = fmt.raw.get("facts", {})
+    units: Mapping[str, str] = data.get("units", {"count": "件", "amount": "万元|元"})
+    numbers = tuple(
+        NumberFact(
+            f["id"], f["name"], f.get("kind", "count"), tuple(f.get("cells", ())), _subjects(f),
+            tuple(_compile(p, units) for p in f["patterns"]),
+        )
+        for f in data.get("numbers", ())
+    )
+    claims = tuple(
+        Claim(
+            c["id"], c["says"], c.get("level"), tuple(c.get("cells", ())), _subjects(c),
+            tuple(_compile(p, units) for p in c["patterns"]), _words(c, "exclude"),
+        )
+        for c in data.get("claims", ())
+    )
+    return Vocabulary(
+        numbers, claims, _words(data, "scope_words"), _words(data, "approx_before"), _words(data, "approx_after")
+    )
+
+
+def _words(data: Mapping[str, Any], name: str) -> tuple[str, ...]:
+    """Words compared with the NFKC-normalised text, normalised the same way."""
+    return tuple(unicodedata.normalize("NFKC", w) for w in data.get(name, ()))
+
+
+@lru_cache(maxsize=256)
+def _prose(text: str) -> str:
+    return compact(unicodedata.normalize("NFKC", text))
+
+
+def _number(text: str) -> Decimal | None:
+    if text.isdigit():
+        return Decimal(text) if len(text) <= 12 else None
+    if re.fullmatch(r"\d+\.\d+", text):
+        return Decimal(text) if len(text) <= 20 else None
+    n = chinese_number(text)
+    return None if n is None else Decimal(n)
+
+
+def _quote(sentence: str, start: int, end: int) -> str:
+    """The sentence, or the part of a long one around the statement."""
+    sentence = sentence.rstrip("。；;")
+    if len(sentence) <= _QUOTE_MAX:
+        return sentence
+    left = max(0, min(start - 40, len(sentence) - _QUOTE_MAX))
+    right = min(len(sentence), max(end + 20, left + _QUOTE_MAX))
+    return ("…" if left else "") + sentence[left:right] + ("…" if right < len(sentence) else "")
+
+
+def _subject(sentence: str, upto: int, subjects: Sequence[tuple[str, tuple[str, ...]]]) -> str | None:
+    """The subject word named last before `upto` (复议 in "行政复议3件，维持2件")."""
+    best, where = None, -1
+    for word, _cells in subjects:
+        at = sentence.rfind(word, 0, upto)
+        if at > where:
+            best, where = word, at
+    return best
+
+
+@lru_cache(maxsize=512)
+def statements(format_id: str, text: str) -> tuple[Statement, ...]:
+    """Every statement of a fact or a claim in `text` (cached per text)."""
+    vocab = vocabulary(format_id)
+    found: list[Statement] = []
+    for m in _SENTENCE.finditer(_prose(text)):
+        sentence = m.group(0)
+        scoped = any(w in sentence for w in vocab.scope_words)
+        taken: list[tuple[int, int]] = []  # spans already read: 予以公开及部分公开 before 部分公开
+        for fact in vocab.numbers:
+            for pattern in fact.patterns:
+                for hit in pattern.finditer(sentence):
+                    start, end = hit.span()
+                    if any(s < end and start < e for s, e in taken):
+                        continue
+                    before = sentence[max(0, hit.start("n") - 2) : hit.start("n")]
+                    after = sentence[end : end + 2]
+                    if any(w in before for w in vocab.approx_before) or any(
+                        after.startswith(w) for w in vocab.approx_after
+                    ):
+                        continue  # 约 300 件, 300 件以上: not an exact statement
+                    value = _number(hit.group("n"))
+                    if value is None:
+                        continue
+                    if fact.kind == "amount" and hit.group("unit") == "元":
+                        value = value / 10000  # the tables count amounts in 万元
+                    taken.append((start, end))
+                    found.append(Statement(
+                        fact.id, value, _subject(sentence, start, fact.subjects), scoped,
+                        _quote(sentence, start, end),
+                    ))
+        for claim in vocab.claims:
+            if any(w in sentence for w in claim.exclude):
+                continue
+            for pattern in claim.patterns:
+                hit = pattern.search(sentence)
+                if hit:
+                    words = {w for w, _ in claim.subjects if w in sentence}
+                    subject = words.pop() if len(words) == 1 else None
+                    found.append(Statement(claim.id, None, subject, scoped, _quote(sentence, *hit.span())))
+                    break
+    return tuple(found)
+
+
+def _cells_for(cells: tuple[str, ...], subjects: Sequence[tuple[str, tuple[str, ...]]], subject: str | None) -> tuple[str, ...]:
+    if subject is not None:
+        return dict(subjects)[subject]
+    return cells
+
+
+def _heading(fmt: ReportFormat, key: str) -> str:
+    section = next((s for s in fmt.sections if s.id == key), None)
+    return section.heading if section else key
+
+
+def _table_of(key: str) -> str:
+    return key.split(".", 1)[0]
+
+
+def _named(fmt: ReportFormat, keys: Sequence[str]) -> str:
+    number = {t.id: t.number for t in fmt.tables}
+    return "＋".join(f"表{number.get(_table_of(k), '')}“{label(fmt, k)}”" for k in keys)
+
+
+@rule_kind("text_facts")
+def text_facts(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """A number the text states (现行有效行政规范性文件393件) equals its cell or sum."""
+    fmt = report.format
+    facts = {f.id: f for f in vocabulary(fmt.id).numbers}
+    scoped_level = spec.params.get("scoped_level", "warning")
+    for key in spec.params["sections"]:
+        raw = report.text.get(key)
+        if not raw:
+            continue
+        seen: set[tuple[str, Decimal | None, str | None]] = set()
+        for st in statements(fmt.id, raw):
+            fact = facts.get(st.fact)
+            if fact is None or (st.fact, st.number, st.subject) in seen:
+                continue
+            if fact.subjects and st.subject is None and not fact.cells:
+                continue  # 维持2件 without saying whether 复议 or 诉讼
+            cells = _cells_for(fact.cells, fact.subjects, st.subject)
+            actual = total(report, cells)
+            if actual is None or st.number is None or actual == st.number:
+                continue
+            seen.add((st.fact, st.number, st.subject))
+            scope = "（句中有限定范围的词，可能只说其中一部分，请核对）" if st.scoped else ""
+            yield finding(
+                spec,
+                f"“{_heading(fmt, key)}”写“{st.sentence}”，说{fact.name}是 {as_int(st.number)}，"
+                f"但{_named(fmt, cells)}合计 {as_int(actual)}。请核对文字和表格，使两者一致。{scope}",
+                cells,
+                key,
+                level=scoped_level if st.scoped else None,
+            )
+
+
+@rule_kind("text_claims")
+def text_claims(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """A qualitative statement (均获维持, 无被纠错, 均已办结) the tables contradict."""
+    fmt = report.format
+    claims = {c.id: c for c in vocabulary(fmt.id).claims}
+    scoped_level = spec.params.get("scoped_level", "warning")
+    for key in spec.params["sections"]:
+        raw = report.text.get(key)
+        if not raw:
+            continue
+        seen: set[tuple[str, str | None]] = set()
+        for st in statements(fmt.id, raw):
+            claim = claims.get(st.fact)
+            if claim is None or (st.fact, st.subject) in seen:
+                continue
+            cells = _cells_for(claim.cells, claim.subjects, st.subject)
+            if st.subject is None and claim.subjects:
+                cells = tuple(k for _w, group in claim.subjects for k in group)
+            positive = [(k, n) for k in cells if (n := total(report, [k])) is not None and n > 0]
+            if not positive:
+                continue
+            seen.add((st.fact, st.subject))
+            listed = "，".join(f"{_named(fmt, [k])} {as_int(n)}" for k, n in positive)
+            scope = "（句中有限定范围的词，可能只说其中一部分，请核对）" if st.scoped else ""
+            yield finding(
+                spec,
+                f"“{_heading(fmt, key)}”写“{st.sentence}”，{claim.says}，但{listed}。"
+                f"请核对文字和表格，使两者一致。{scope}",
+                [k for k, _ in positive],
+                key,
+                level=scoped_level if st.scoped else claim.level,
+            )
