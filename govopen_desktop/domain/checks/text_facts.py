@@ -14,7 +14,6 @@ the statements found are cached per text, so the check stays fast while typing.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -29,7 +28,7 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import chinese_number
 
 _CN = "零〇两一二三四五六七八九十百千万"
-_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
+_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")  # clauses split at ， stay in one sentence
 _QUOTE_MAX = 90
 
 
@@ -111,13 +110,17 @@ def vocabulary(format_id: str) -> Vocabulary:
 
 
 def _words(data: Mapping[str, Any], name: str) -> tuple[str, ...]:
-    """Words compared with the NFKC-normalised text, normalised the same way."""
-    return tuple(unicodedata.normalize("NFKC", w) for w in data.get(name, ()))
+    return tuple(data.get(name, ()))
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
 @lru_cache(maxsize=256)
 def _prose(text: str) -> str:
-    return compact(unicodedata.normalize("NFKC", text))
+    """The text without spaces and line breaks (PDF copies break lines mid-sentence), digits
+    half-width; punctuation stays as written, so a quote reads as the report has it."""
+    return compact(text.translate(_FULL_WIDTH_DIGITS))
 
 
 def _number(text: str) -> Decimal | None:
@@ -193,7 +196,10 @@ def statements(format_id: str, text: str) -> tuple[Statement, ...]:
     return tuple(found)
 
 
-def _cells_for(cells: tuple[str, ...], subjects: Sequence[tuple[str, tuple[str, ...]]], subject: str | None) -> tuple[str, ...]:
+Subjects = Sequence[tuple[str, tuple[str, ...]]]
+
+
+def _cells_for(cells: tuple[str, ...], subjects: Subjects, subject: str | None) -> tuple[str, ...]:
     if subject is not None:
         return dict(subjects)[subject]
     return cells
