@@ -186,13 +186,11 @@ def statements(format_id: str, text: str) -> tuple[Statement, ...]:
         for claim in vocab.claims:
             if any(w in sentence for w in claim.exclude):
                 continue
-            for pattern in claim.patterns:
-                hit = pattern.search(sentence)
-                if hit:
-                    words = {w for w, _ in claim.subjects if w in sentence}
-                    subject = words.pop() if len(words) == 1 else None
-                    found.append(Statement(claim.id, None, subject, scoped, _quote(sentence, *hit.span())))
-                    break
+            said = next((h for p in claim.patterns if (h := p.search(sentence))), None)
+            if said is not None:
+                words = {w for w, _ in claim.subjects if w in sentence}
+                subject = words.pop() if len(words) == 1 else None
+                found.append(Statement(claim.id, None, subject, scoped, _quote(sentence, *said.span())))
     return tuple(found)
 
 
