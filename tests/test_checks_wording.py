@@ -86,6 +86,7 @@ def test_a_renumbered_document_is_a_warning(fid: str) -> None:
 def test_section_content_under_another_heading_is_a_warning(fid: str) -> None:
     report = clean_report(fid)
     report.text["problems"] = None
-    report.set_text("other", (report.text["other"] or "") + "\n（一）存在的主要问题。公开内容不够全面。（二）改进措施。加强培训。")
+    extra = "\n（一）存在的主要问题。公开内容不够全面。（二）改进措施。加强培训。"
+    report.set_text("other", (report.text["other"] or "") + extra)
     [f] = of(report, "R-SECTIONS")
     assert f.level is Level.WARNING and "存在的主要问题" in f.message

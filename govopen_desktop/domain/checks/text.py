@@ -56,10 +56,11 @@ def sections(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     accepted: Mapping[str, list[str]] = spec.params.get("accepted", {})
     parsed = [(raw, p) for raw in _headings(report) if (p := _parse_heading(raw)) is not None]
     by_title = _sections_by_title(fmt, accepted)
-    for number, section in enumerate(fmt.sections, start=1):
+    present_words: Mapping[str, list[str]] = spec.params.get("present_words", {})
+    for position, section in enumerate(fmt.sections, start=1):
         if not section.text or has_text(report, section.text):
             continue
-        evidence = _present_elsewhere(report, section, number, parsed, by_title, spec.params.get("present_words", {}))
+        evidence = _present_elsewhere(report, section, position, parsed, by_title, present_words)
         if evidence:
             yield finding(
                 spec,
@@ -71,7 +72,8 @@ def sections(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             continue
         yield finding(
             spec,
-            f"缺少“{section.heading}”：年度报告的六个部分都不能省略，没有内容也要写明“无”的情况。{hints.get(section.id, '')}",
+            f"缺少“{section.heading}”：年度报告的六个部分都不能省略，没有内容也要写明“无”的情况。"
+            f"{hints.get(section.id, '')}",
             section=section.id,
         )
     by_number = {i + 1: s for i, s in enumerate(fmt.sections)}
@@ -82,12 +84,12 @@ def sections(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             if by_number.get(num) is not titled:
                 renumbered.append((raw.strip(), titled))
             continue
-        section = by_number.get(num)
-        if section is not None and title:
+        numbered = by_number.get(num)
+        if numbered is not None and title:
             yield finding(
                 spec,
-                f"标题“{raw.strip()}”与官方格式不一致，应为“{section.heading}”。",
-                section=section.id,
+                f"标题“{raw.strip()}”与官方格式不一致，应为“{numbered.heading}”。",
+                section=numbered.id,
                 level=wording_level,
             )
     if renumbered:
