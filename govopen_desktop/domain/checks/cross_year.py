@@ -177,3 +177,24 @@ def duplicate_text(report: Report, spec: RuleSpec) -> Iterator[Finding]:
 def sum_of(numbers: list[Decimal | None]) -> Decimal:
     """The sum of numbers already known to be present (callers skip rows with an empty cell)."""
     return sum((n for n in numbers if n is not None), Decimal(0))
+
+
+def _agency_key(name: str) -> str:
+    return compact(name).removeprefix("名称")
+
+
+@rule_kind("prior_agency")
+def prior_agency(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """The attached last year's report is this agency's (not a neighbouring unit's)."""
+    prior = report.prior
+    if prior is None:
+        return
+    this, before = _agency_key(report.meta.agency), _agency_key(prior.meta.agency)
+    if not this or not before or this in before or before in this:
+        return
+    yield finding(
+        spec,
+        f"所附上年报告是“{prior.meta.agency.strip()}”的，本报告是“{report.meta.agency.strip()}”的。"
+        "与上年对照的检查（结转、现行有效件数、文字雷同）只对同一机关的报告有意义，请核对是否附错了文件。",
+        section="meta",
+    )

@@ -46,6 +46,7 @@ def _load_kinds() -> None:
         table2,
         tables,
         text,
+        text_drafts,
         text_facts,
         text_numbers,
     )
