@@ -14,6 +14,7 @@ the statements found are cached per text, so the check stays fast while typing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -154,44 +155,69 @@ def _subject(sentence: str, upto: int, subjects: Sequence[tuple[str, tuple[str, 
 
 @lru_cache(maxsize=512)
 def statements(format_id: str, text: str) -> tuple[Statement, ...]:
-    """Every statement of a fact or a claim in `text` (cached per text)."""
+    """Every statement of a fact or a claim in `text`, in text order (cached per text).
+
+    Each pattern scans the whole text once (not sentence by sentence: that is what keeps a
+    keystroke's check fast); a hit belongs to the sentence it starts in and must end there."""
     vocab = vocabulary(format_id)
-    found: list[Statement] = []
-    for m in _SENTENCE.finditer(_prose(text)):
-        sentence = m.group(0)
-        scoped = any(w in sentence for w in vocab.scope_words)
-        taken: list[tuple[int, int]] = []  # spans already read: 予以公开及部分公开 before 部分公开
-        for fact in vocab.numbers:
-            for pattern in fact.patterns:
-                for hit in pattern.finditer(sentence):
-                    start, end = hit.span()
-                    if any(s < end and start < e for s, e in taken):
-                        continue
-                    before = sentence[max(0, hit.start("n") - 2) : hit.start("n")]
-                    after = sentence[end : end + 2]
-                    if any(w in before for w in vocab.approx_before) or any(
-                        after.startswith(w) for w in vocab.approx_after
-                    ):
-                        continue  # 约 300 件, 300 件以上: not an exact statement
-                    value = _number(hit.group("n"))
-                    if value is None:
-                        continue
-                    if fact.kind == "amount" and hit.group("unit") == "元":
-                        value = value / 10000  # the tables count amounts in 万元
-                    taken.append((start, end))
-                    found.append(Statement(
-                        fact.id, value, _subject(sentence, start, fact.subjects), scoped,
-                        _quote(sentence, start, end),
-                    ))
-        for claim in vocab.claims:
-            if any(w in sentence for w in claim.exclude):
-                continue
-            said = next((h for p in claim.patterns if (h := p.search(sentence))), None)
-            if said is not None:
+    prose = _prose(text)
+    spans = [m.span() for m in _SENTENCE.finditer(prose)]
+    starts = [a for a, _b in spans]
+    scoped_of: dict[int, bool] = {}
+
+    def sentence_at(pos: int, end: int) -> tuple[int, str, bool] | None:
+        i = bisect_right(starts, pos) - 1
+        if i < 0 or end > spans[i][1]:
+            return None
+        a, b = spans[i]
+        if i not in scoped_of:
+            scoped_of[i] = any(w in prose[a:b] for w in vocab.scope_words)
+        return a, prose[a:b], scoped_of[i]
+
+    found: list[tuple[int, Statement]] = []
+    taken: list[tuple[int, int]] = []  # spans already read: 予以公开及部分公开 before 部分公开
+    for fact in vocab.numbers:
+        for pattern in fact.patterns:
+            for hit in pattern.finditer(prose):
+                start, end = hit.span()
+                where = sentence_at(start, end)
+                if where is None or any(s < end and start < e for s, e in taken):
+                    continue
+                offset, sentence, scoped = where
+                before = prose[max(offset, hit.start("n") - 2) : hit.start("n")]
+                after = prose[end : end + 2]
+                approx = any(w in before for w in vocab.approx_before)
+                if approx or any(after.startswith(w) for w in vocab.approx_after):
+                    continue  # 约 300 件, 300 件以上: not an exact statement
+                value = _number(hit.group("n"))
+                if value is None:
+                    continue
+                if fact.kind == "amount" and hit.group("unit") == "元":
+                    value = value / 10000  # the tables count amounts in 万元
+                taken.append((start, end))
+                subject = _subject(sentence, start - offset, fact.subjects)
+                found.append((start, Statement(
+                    fact.id, value, subject, scoped, _quote(sentence, start - offset, end - offset)
+                )))
+    for claim in vocab.claims:
+        said: set[int] = set()
+        for pattern in claim.patterns:
+            for hit in pattern.finditer(prose):
+                start, end = hit.span()
+                where = sentence_at(start, end)
+                if where is None or where[0] in said:
+                    continue
+                offset, sentence, scoped = where
+                if any(w in sentence for w in claim.exclude):
+                    continue
+                said.add(offset)
                 words = {w for w, _ in claim.subjects if w in sentence}
                 subject = words.pop() if len(words) == 1 else None
-                found.append(Statement(claim.id, None, subject, scoped, _quote(sentence, *said.span())))
-    return tuple(found)
+                found.append((start, Statement(
+                    claim.id, None, subject, scoped, _quote(sentence, start - offset, end - offset)
+                )))
+    found.sort(key=lambda item: item[0])
+    return tuple(st for _pos, st in found)
 
 
 Subjects = Sequence[tuple[str, tuple[str, ...]]]
