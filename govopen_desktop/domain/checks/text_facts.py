@@ -269,7 +269,8 @@ def text_facts(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             yield finding(
                 spec,
                 f"“{_heading(fmt, key)}”写“{st.sentence}”，说{fact.name}是 {as_int(st.number)}，"
-                f"但{_named(fmt, cells)}合计 {as_int(actual)}。请核对文字和表格，使两者一致。{scope}",
+                f"但{_named(fmt, cells)}{'合计' if len(cells) > 1 else '是'} {as_int(actual)}。"
+                f"请核对文字和表格，使两者一致。{scope}",
                 cells,
                 key,
                 level=scoped_level if st.scoped else None,
