@@ -159,3 +159,15 @@ def test_report_new_value_shapes_round_trip() -> None:
     report = Report.new("某县", 2024)
     report.set_values({"t3.new.natural": Published("x", "不是数字")})
     assert report.to_dict()["cells"]["t3.new.natural"] == {"published": "x"}
+
+
+def test_project_file_with_a_5000_digit_integer_is_checked(tmp_path: Path) -> None:
+    data = clean_report("2021").to_dict()
+    path = tmp_path / "big.govopen"
+    path.write_text(dumps_exact(data).replace('"t3.new.research": 0', '"t3.new.research": ' + "9" * 5000))
+    start = time.perf_counter()
+    report = load_report(path)
+    findings = [f for f in check(report) if f.level is Level.ERROR]
+    assert time.perf_counter() - start < 0.5
+    assert [(f.rule, f.cells) for f in findings] == [("T3-INT", ("t3.new.research",))]
+    assert "过大" in findings[0].message
