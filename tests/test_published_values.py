@@ -171,3 +171,17 @@ def test_project_file_with_a_5000_digit_integer_is_checked(tmp_path: Path) -> No
     assert time.perf_counter() - start < 0.5
     assert [(f.rule, f.cells) for f in findings] == [("T3-INT", ("t3.new.research",))]
     assert "过大" in findings[0].message
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_unknown_propagates_through_every_level_of_totals(fid: str) -> None:
+    report = clean_report(fid)
+    before = rules(check(report))
+    report.set_value("t3.granted.natural", read_cell("12件", "count"))
+    # （一）予以公开 · 总计, （七）总计 · 自然人 and （七）总计 · 总计 are all unknown, not partial sums
+    assert report.get("t3.granted.total") is None
+    assert report.get("t3.results_total.natural") is None
+    assert report.get("t3.results_total.total") is None
+    found = check(report)
+    assert rules(found) - before == {"T3-INT"}
+    assert [f.cells for f in found if f.level is Level.ERROR] == [("t3.granted.natural",)]

@@ -143,14 +143,25 @@ class Report:
         f = self.format.fields[key]
         if f.derived is None:
             return self.cells.get(key)
+        if any(self.is_unknown(t) for t in f.derived.terms):
+            return None  # a part printed wrong (at any depth): the total is not known
         parts = [self.cells.get(t) for t in f.derived.terms]
-        if any(isinstance(p, Published) for p in parts):
-            return None  # a part printed wrong: the total is not known
         numbers = [p for p in parts if is_number(p)]
         if not numbers:
             return None
         total = sum(numbers, start=0)
         return total
+
+    def is_unknown(self, key: str) -> bool:
+        """A cell printed wrong (`Published`), or an empty total with such a cell among its
+        parts at any depth: its true value is not known, so no sum uses it."""
+        value = self.cells.get(key)
+        if isinstance(value, Published):
+            return True
+        f = self.format.fields.get(key)
+        if value is not None or f is None or f.derived is None:
+            return False
+        return any(self.is_unknown(t) for t in f.derived.terms)
 
     def set_prior(self, prior: Report | None) -> set[str]:
         """Attach (or remove) last year's report, which the comparison and the cross-year checks read."""

@@ -49,7 +49,7 @@ def derived_sums(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     for key, name, terms in _derived_of(report.meta.format, spec.id):
         parts = [cells.get(t) for t in terms]
         actual = cells.get(key)
-        if isinstance(actual, Published) or any(isinstance(p, Published) for p in parts):
+        if isinstance(actual, Published) or any(report.is_unknown(t) for t in terms):
             continue  # a value printed wrong is reported on its cell; the sum is not known
         filled = [p for p in parts if is_number(p)]
         if not filled or actual is None:
@@ -211,10 +211,7 @@ def blanks(report: Report, spec: RuleSpec) -> Iterator[Finding]:
 def _unknown_total(report: Report, key: str) -> bool:
     """An input cell or a total left empty; a total left unknown because a part was printed
     wrong is reported with that part."""
-    derived = report.format.fields[key].derived
-    if derived is None:
-        return True
-    return not any(isinstance(report.get(t), Published) for t in derived.terms)
+    return report.format.fields[key].derived is None or not report.is_unknown(key)
 
 
 def _known_sum(report: Report, key: str) -> Value:
