@@ -11,6 +11,7 @@ from govopen_desktop.domain.values import Value, parse_value, split_unit
 from govopen_desktop.qt.balloon import Balloon
 from govopen_desktop.qt.commands import SetCellsCommand
 from govopen_desktop.qt.delegate import CellDelegate
+from govopen_desktop.qt.frozen_rows import FrozenHeaderRows
 from govopen_desktop.qt.table_model import ReportTableModel
 
 MIN_VALUE_WIDTH = 64
@@ -47,6 +48,7 @@ class ReportTableView(QTableView):
         )
         self.setTabKeyNavigation(False)  # Tab is ours: commit and move right
         model.modelReset.connect(self._layout_grid)
+        self.frozen = FrozenHeaderRows(self)
         self.balloon = Balloon(self.viewport())
         model.inputRefused.connect(lambda index, message: self.show_balloon(index, message, "error"))
         model.inputWarning.connect(lambda index, message: self.show_balloon(index, message, "warning"))
@@ -59,6 +61,7 @@ class ReportTableView(QTableView):
         for cell in self.report_model.spans():
             self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
         self._fit_columns()
+        self.frozen.relayout()
 
     def _fit_columns(self) -> None:
         """Share the visible width by the format's relative widths, so the form fits the window."""
@@ -122,6 +125,25 @@ class ReportTableView(QTableView):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self._fit_columns()
+        self.frozen.place()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        frozen: FrozenHeaderRows | None = getattr(self, "frozen", None)
+        if frozen is not None:
+            frozen.place()  # the viewport moves when a scroll bar appears
+
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        super().scrollTo(index, hint)
+        # a cell of the body must not end up under the frozen header rows
+        frozen: FrozenHeaderRows | None = getattr(self, "frozen", None)  # None while Qt sets the model
+        if frozen is not None and index.isValid() and index.row() >= frozen.rows and frozen.isVisible():
+            top = self.visualRect(index).top()
+            covered = frozen.height_of_rows() - top
+            if covered > 0:
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() - covered)
 
     def full_height(self) -> int:
         return sum(self.rowHeight(r) for r in range(self.report_model.rowCount())) + 2 * self.frameWidth()
