@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 
 from govopen_desktop.domain.years import YearChange, update_years
 
-MARK_BG = QColor("#fff1a8")
+YEAR_BG = QColor("#fff1a8")  # a year moved to this year's
+FINDING_BG = QColor("#fdd9b5")  # the sentence a finding is about
 
 
 class PriorTextPanel(QWidget):
@@ -91,21 +92,20 @@ class PriorTextPanel(QWidget):
         return super().eventFilter(watched, event)
 
 
-def mark_changes(editor: QPlainTextEdit, offset: int, changes: list[YearChange]) -> None:
-    """Add a yellow mark on each moved year; the cursors follow later edits of the text."""
+def marks(editor: QPlainTextEdit, spans: list[tuple[int, int]], colour: QColor) -> list[QTextEdit.ExtraSelection]:
+    """Coloured marks over text spans of the editor."""
     fmt = QTextCharFormat()
-    fmt.setBackground(MARK_BG)
-    fmt.setForeground(QColor("#7a4f00"))
-    selections = list(editor.extraSelections())
-    for change in changes:
+    fmt.setBackground(QColor(colour))
+    out = []
+    for start, end in spans:
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(editor.document())
-        cursor.setPosition(offset + change.start)
-        cursor.setPosition(offset + change.end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
         selection.format = fmt
-        selections.append(selection)
-    editor.setExtraSelections(selections)
+        out.append(selection)
+    return out
 
 
 def years_note(changes: list[YearChange]) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +65,7 @@ class TextSectionEditor(QWidget):
         self.body.setChildrenCollapsible(False)
         self.body.addWidget(self.editor)
         self.prior_panel: PriorTextPanel | None = None
+        self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading)
@@ -138,7 +140,7 @@ class TextSectionEditor(QWidget):
     def copy_from_prior(self, text: str, changes: list[YearChange]) -> None:
         """Insert a paragraph of last year's text after the cursor's paragraph, as one undo
         step, and mark the years that were moved."""
-        from govopen_desktop.qt.prior_text import mark_changes, years_note
+        from govopen_desktop.qt.prior_text import YEAR_BG, years_note
 
         cursor = self.editor.textCursor()
         cursor.clearSelection()
@@ -153,7 +155,7 @@ class TextSectionEditor(QWidget):
         stack.beginMacro(f"复制上年“{self.title}”一段")
         stack.push(SetTextCommand(self.document.report, self.key, self.editor.toPlainText(), self.title))
         stack.endMacro()
-        mark_changes(self.editor, offset, changes)
+        self.set_marks("years", [(offset + c.start, offset + c.end) for c in changes], YEAR_BG)
         note = years_note(changes)
         self.copy_note.setText(note)
         self.copy_note.show()
@@ -161,6 +163,26 @@ class TextSectionEditor(QWidget):
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(note, 10000)
         self.editor.setFocus()
+
+    def highlight(self, start: int, end: int) -> None:
+        """Select text[start:end] (a sentence a finding is about) and keep it marked."""
+        from govopen_desktop.qt.prior_text import FINDING_BG
+
+        cursor = self.editor.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.editor.setFocus()
+        self.set_marks("finding", [(start, end)], FINDING_BG)
+
+    def set_marks(self, name: str, spans: list[tuple[int, int]], colour: QColor) -> None:
+        """Marks of one kind (moved years, a finding's sentence) laid over the text; the marks'
+        cursors follow later edits."""
+        from govopen_desktop.qt.prior_text import marks
+
+        self._marks[name] = marks(self.editor, spans, colour)
+        self.editor.setExtraSelections([m for group in self._marks.values() for m in group])
 
     def reload(self) -> None:
         self._show_prior()
