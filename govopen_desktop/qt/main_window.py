@@ -83,6 +83,9 @@ class MainWindow(QMainWindow):
         self.document.reportReplaced.connect(self._on_report_replaced)
         self.findings_panel.activated.connect(self.go_to_finding)
         self.findings_panel.applySuggestion.connect(self.apply_suggestion)
+        from govopen_desktop.qt.edit_ops import EditFeatures
+
+        self.edit_features = EditFeatures(self)  # 剪切, 全选, 查找/替换, 填充空白为 0, live title
         self._on_report_replaced()
         self._on_findings(self.document.findings)
         self.resize(DEFAULT_SIZE)

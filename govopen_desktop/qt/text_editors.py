@@ -269,6 +269,9 @@ class CoverEditor(QWidget):
         self._agency_timer = QTimer(self, singleShot=True, interval=400)
         self._agency_timer.timeout.connect(self._commit_agency)
         self.agency.textEdited.connect(lambda _t: self._agency_timer.start())
+        # the title preview follows every key, before the change is committed
+        self.agency.textEdited.connect(lambda _t: self._preview_title())
+        self.year.lineEdit().textEdited.connect(lambda _t: self._preview_title())
         self.agency.editingFinished.connect(self._commit_agency)
         self.year.valueChanged.connect(self._commit_year)
         self.date.dateChanged.connect(lambda _d: self._commit_date())
@@ -291,7 +294,7 @@ class CoverEditor(QWidget):
             self.date.setDate(QDate(meta.year + 1, 1, 20))
         fmt = self.document.report.format
         self.format_label.setText(f"{fmt.name}（{fmt.document}），由报告年度自动确定")
-        self.title_preview.setText(f"{meta.agency or '（机关名称）'}{meta.year}年政府信息公开工作年度报告")
+        self._preview_title()
         prior = self.document.report.prior
         self.prior_label.setText(
             f"已附 {prior.meta.agency}{prior.meta.year}年度报告：上年结转数由它带入，"
@@ -300,6 +303,12 @@ class CoverEditor(QWidget):
             else "未附。可用“文件 → 附加上年报告”（或新建时“从上年报告开始”）带入上年结转数并对照上年数字。"
         )
         self._updating = False
+
+    def _preview_title(self) -> None:
+        agency = self.agency.text().strip() or "（机关名称）"
+        digits = "".join(c for c in self.year.lineEdit().text() if c.isdigit())
+        year = digits if len(digits) == 4 else str(self.year.value())
+        self.title_preview.setText(f"{agency}{year}年政府信息公开工作年度报告")
 
     def _on_changed(self, keys: set[str]) -> None:
         if "prior" in keys or any(k.startswith("meta.") for k in keys):
