@@ -194,7 +194,8 @@ class ReportTableView(QTableView):
         trigger: QAbstractItemView.EditTrigger | None = None,
         event: QEvent | None = None,
     ) -> bool:
-        if trigger is None:
+        if trigger is None:  # opened from code: in-text editing
+            self.delegate.typing_mode = False
             super().edit(index)
             return True
         # a key typed over a cell replaces it and arrows finish the edit (Excel's 输入 mode);
