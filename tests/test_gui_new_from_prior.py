@@ -99,3 +99,19 @@ def test_new_from_last_year_starts_with_empty_text(qtbot: Any, window: Any, prom
     for key in ("overview", "problems", "other"):
         assert not report.text.get(key), key
     assert "2024年" not in "".join(v or "" for v in report.text.values())
+
+
+def test_a_prior_without_agency_clears_the_field_and_asks_for_it(qtbot: Any, gui_env: Path) -> None:
+    last_year = filled_report()
+    last_year.meta.agency = ""
+    source = gui_env / "无名.govopen"
+    save_report(last_year, source)
+    dialog = NewReportDialog(None, "当前打开的别的单位", lambda: source)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.from_prior.setChecked(True)
+    qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)
+    assert dialog.agency.text() == ""  # not the other body's name
+    assert dialog.agency_problem.isVisible() and "没有机关名称" in dialog.agency_problem.text()
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.year.value() == 2025

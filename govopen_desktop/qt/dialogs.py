@@ -131,9 +131,13 @@ class NewReportDialog(QDialog):
             return False
         self.prior_report, self.prior_problems, self._read_path = opened.report, opened.problems, text
         meta = opened.report.meta
+        # the agency is last year's, never the one of the report open before (it may be another body's)
+        self.agency.setText(meta.agency)
         if meta.agency:
-            self.agency.setText(meta.agency)
             self.agency_problem.hide()
+        else:
+            self.agency_problem.setText("上年报告中没有机关名称，请填写")
+            self.agency_problem.show()
         self.year.setValue(meta.year + 1)
         note = f"已读取：{meta.agency or '（未写机关名称）'}{meta.year}年度报告。机关名称和报告年度已按它填写，可修改。"
         if opened.problems:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QTableView
 
 if TYPE_CHECKING:
     from govopen_desktop.qt.table_view import ReportTableView
@@ -64,6 +65,10 @@ class FrozenHeaderRows(QTableView):
         self.setGeometry(viewport.left(), viewport.top(), viewport.width(), self.height_of_rows())
         self.horizontalScrollBar().setValue(self.grid.horizontalScrollBar().value())
         self.setVisible(self.rows > 0)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # the wheel over the header scrolls the grid, as it does in a spreadsheet
+        QApplication.sendEvent(self.grid.viewport(), event)
 
     def _column_resized(self, col: int, _old: int, new: int) -> None:
         self.setColumnWidth(col, new)
