@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.gui_helpers import FakePrompter, gui_env, prompter, window  # noqa: F401
@@ -59,7 +59,7 @@ def test_a_jump_to_a_finding_leaves_the_header_whole(qtbot: Any, window: Any) ->
 
 
 def test_arrow_keys_up_the_body_do_not_hide_under_the_header(qtbot: Any, window: Any) -> None:
-    from PySide6.QtCore import Qt
+
 
     page = scrolled_t3(window)
     view, frozen, model = page.view, page.view.frozen, page.model
@@ -80,3 +80,18 @@ def _finding(key: str) -> Any:
     from govopen_desktop.domain.findings import Finding, Level
 
     return Finding("T3-BAL", Level.ERROR, "test", (key,), "t3")
+
+
+def test_the_wheel_over_the_header_scrolls_the_grid(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    page = scrolled_t3(window)
+    view, frozen = page.view, page.view.frozen
+    bar = view.verticalScrollBar()
+    assert bar.value() == 0
+    centre = QPointF(frozen.rect().center())
+    event = QWheelEvent(centre, QPointF(frozen.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, -240),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(frozen.viewport(), event)  # where a real wheel event arrives
+    assert bar.value() > 0
