@@ -187,3 +187,20 @@ def test_statements_are_cached_and_fast() -> None:
     again = time.perf_counter()
     assert statements("2021", text) is first
     assert time.perf_counter() - again < 0.001 and again - start < 0.5
+
+
+LONG = "为进一步规范行政规范性文件管理，按照上级要求开展全面清理工作并及时向社会公布结果，" * 3
+
+
+@pytest.mark.parametrize("filler", ["", LONG])
+def test_the_window_finds_the_quoted_sentence(filler: str) -> None:
+    from govopen_desktop.domain.quotes import locate_sentence
+
+    report = clean_report("2021")
+    report.set_values({"t2.normative_docs.in_force": 470})
+    text = (report.text["overview"] or "") + f"\n{filler}目前现行有效行政规范性文件 393 件。"
+    report.set_text("overview", text)
+    [f] = _found(report, "R-FACTS")
+    found = locate_sentence({k: v or "" for k, v in report.text.items()}, f.message, f.section)
+    assert found is not None and found[0] == "overview"
+    assert "现行有效行政规范性文件 393 件" in text[found[1] : found[2]]

@@ -84,11 +84,11 @@ def previous_year_text(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         sentences = previous_year_sentences(raw, year, *args)
         if not sentences:
             continue
-        quoted = sentences[0] if len(sentences[0]) <= 80 else sentences[0][:80] + "…"
+        quoted = f"“{sentences[0]}”" if len(sentences[0]) <= 80 else f"“{sentences[0][:80]}”…"
         more = f"（另有 {len(sentences) - 1} 句）" if len(sentences) > 1 else ""
         yield finding(
             spec,
-            f"“{_heading(report.format, key)}”写“{quoted}”{more}，说的是 {year - 1} 年，本报告是 {year} 年度报告。"
+            f"“{_heading(report.format, key)}”写{quoted}{more}，说的是 {year - 1} 年，本报告是 {year} 年度报告。"
             f"如是沿用上年的文字，请改为 {year} 年。",
             section=key,
         )

@@ -66,7 +66,8 @@ class Vocabulary:
 @dataclass(frozen=True)
 class Statement:
     """One statement found in a text: which fact or claim, the number (facts), the subject
-    group (if the sentence names one), whether a scope word limits it, and the sentence."""
+    group (if the sentence names one), whether a scope word limits it, and the sentence
+    (in quote marks, shortened around the statement when long)."""
 
     fact: str
     number: Decimal | None
@@ -134,13 +135,14 @@ def _number(text: str) -> Decimal | None:
 
 
 def _quote(sentence: str, start: int, end: int) -> str:
-    """The sentence, or the part of a long one around the statement."""
+    """The sentence in quote marks, or the part of a long one around the statement with the
+    ellipses outside the marks (so the quote is found in the text as it stands)."""
     sentence = sentence.rstrip("。；;")
     if len(sentence) <= _QUOTE_MAX:
-        return sentence
+        return f"“{sentence}”"
     left = max(0, min(start - 40, len(sentence) - _QUOTE_MAX))
     right = min(len(sentence), max(end + 20, left + _QUOTE_MAX))
-    return ("…" if left else "") + sentence[left:right] + ("…" if right < len(sentence) else "")
+    return ("…" if left else "") + f"“{sentence[left:right]}”" + ("…" if right < len(sentence) else "")
 
 
 def _subject(sentence: str, upto: int, subjects: Sequence[tuple[str, tuple[str, ...]]]) -> str | None:
@@ -268,7 +270,7 @@ def text_facts(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             scope = "（句中有限定范围的词，可能只说其中一部分，请核对）" if st.scoped else ""
             yield finding(
                 spec,
-                f"“{_heading(fmt, key)}”写“{st.sentence}”，说{fact.name}是 {as_int(st.number)}，"
+                f"“{_heading(fmt, key)}”写{st.sentence}，说{fact.name}是 {as_int(st.number)}，"
                 f"但{_named(fmt, cells)}{'合计' if len(cells) > 1 else '是'} {as_int(actual)}。"
                 f"请核对文字和表格，使两者一致。{scope}",
                 cells,
@@ -303,7 +305,7 @@ def text_claims(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             scope = "（句中有限定范围的词，可能只说其中一部分，请核对）" if st.scoped else ""
             yield finding(
                 spec,
-                f"“{_heading(fmt, key)}”写“{st.sentence}”，{claim.says}，但{listed}。"
+                f"“{_heading(fmt, key)}”写{st.sentence}，{claim.says}，但{listed}。"
                 f"请核对文字和表格，使两者一致。{scope}",
                 [k for k, _ in positive],
                 key,
