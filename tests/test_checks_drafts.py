@@ -43,9 +43,9 @@ def test_the_real_template_is_not_publishable() -> None:
     from govopen_desktop.io.open_any import open_any
 
     report = open_any(Path(TEMPLATE)).report
-    final = [f for f in check(report, final=True) if f.rule == "R-PLACEHOLDER"]
-    assert {f.section for f in final} == {"overview", "problems", "other"}
-    assert all(f.level is Level.ERROR for f in final)
+    # the placeholder is reported as such, or (an importer that drops it) the section as missing
+    final = [f for f in check(report, final=True) if f.rule in ("R-PLACEHOLDER", "R-SECTIONS")]
+    assert {f.section for f in final if f.level is Level.ERROR} == {"overview", "problems", "other"}
 
 
 def _last_year_case(fid: str, sentence: str) -> list[str]:

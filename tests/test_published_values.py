@@ -185,3 +185,14 @@ def test_unknown_propagates_through_every_level_of_totals(fid: str) -> None:
     found = check(report)
     assert rules(found) - before == {"T3-INT"}
     assert [f.cells for f in found if f.level is Level.ERROR] == [("t3.granted.natural",)]
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_a_count_past_the_bound_set_directly_is_reported_once(fid: str) -> None:
+    report = clean_report(fid)
+    before = rules(check(report))
+    report.cells["t3.new.natural"] = 99999999999999  # as a reader's fast path might store it
+    found = check(report)
+    assert rules(found) - before == {"T3-INT"}
+    [f] = [f for f in found if f.level is Level.ERROR]
+    assert f.cells == ("t3.new.natural",) and "过大" in f.message

@@ -16,7 +16,7 @@ from typing import Any
 
 from govopen_desktop.domain.errors import GovopenError, UnknownCellError, ValueInputError
 from govopen_desktop.domain.formats import ReportFormat, format_for_year, load_format
-from govopen_desktop.domain.values import Published, Value, is_number, parse_value, read_cell
+from govopen_desktop.domain.values import MAX_COUNT, Published, Value, is_number, parse_value, read_cell
 
 TEXT_KEYS: tuple[str, ...] = ("overview", "problems", "other")
 SCHEMA = "govopen-report/1"
@@ -156,8 +156,8 @@ class Report:
         """A cell printed wrong (`Published`), or an empty total with such a cell among its
         parts at any depth: its true value is not known, so no sum uses it."""
         value = self.cells.get(key)
-        if isinstance(value, Published):
-            return True
+        if isinstance(value, Published) or (type(value) is int and abs(value) > MAX_COUNT):
+            return True  # (a count past the bound set by code that did not read it as printed)
         f = self.format.fields.get(key)
         if value is not None or f is None or f.derived is None:
             return False

@@ -11,7 +11,16 @@ from govopen_desktop.domain.checks.registry import rule_kind
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.formats import ReportFormat, RuleSpec, load_format
 from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.values import Published, Value, allowed, decimals_of, format_value, is_number, same_value
+from govopen_desktop.domain.values import (
+    MAX_COUNT,
+    Published,
+    Value,
+    allowed,
+    decimals_of,
+    format_value,
+    is_number,
+    same_value,
+)
 
 
 @lru_cache(maxsize=64)
@@ -49,7 +58,7 @@ def derived_sums(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     for key, name, terms in _derived_of(report.meta.format, spec.id):
         parts = [cells.get(t) for t in terms]
         actual = cells.get(key)
-        if isinstance(actual, Published) or any(report.is_unknown(t) for t in terms):
+        if report.is_unknown(key) or any(report.is_unknown(t) for t in terms):
             continue  # a value printed wrong is reported on its cell; the sum is not known
         filled = [p for p in parts if is_number(p)]
         if not filled or actual is None:
@@ -86,7 +95,7 @@ def balance(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         lhs_keys = [f"{table.id}.{r}.{col}" for r in lhs_rows]
         rhs_keys = [f"{table.id}.{r}.{col}" for r in rhs_rows]
         values = [report.get(k) for k in (*lhs_keys, *rhs_keys)]
-        if not all(is_number(v) for v in values):
+        if not all(is_number(v) for v in values) or any(report.is_unknown(k) for k in (*lhs_keys, *rhs_keys)):
             continue  # empty cells and values printed wrong are reported by their own rules
         lhs = sum((Decimal(report.get(k)) for k in lhs_keys), Decimal(0))  # type: ignore[arg-type]
         rhs = sum((Decimal(report.get(k)) for k in rhs_keys), Decimal(0))  # type: ignore[arg-type]
@@ -121,8 +130,13 @@ def numbers(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     cells = report.cells
     for key, kind, name, table in _table_fields(report.meta.format, tuple(spec.params["tables"])):
         value = cells.get(key)
-        if value is None or (type(value) is int and (value >= 0 or kind == "signed_count")):
+        if value is None or (type(value) is int and (0 <= value <= MAX_COUNT or kind == "signed_count")):
             continue  # the usual case, decided without Decimal arithmetic
+        if type(value) is int and value > MAX_COUNT:
+            yield finding(
+                spec, f"“{name}”填的是 {shown(value)}，过大：件数不会超过 10 亿，请核对原件。", (key,), table,
+            )
+            continue
         if isinstance(value, Published):
             yield finding(
                 spec,

@@ -117,11 +117,10 @@ def _present_elsewhere(
     by_title: Mapping[str, Section],
     present_words: Mapping[str, list[str]],
 ) -> str:
-    """Why a section with no text may be there after all (empty when nothing says so)."""
+    """Why a section with no text may be there after all (empty when nothing says so). A
+    heading found with its official title but no text under it is no such sign: that
+    section is empty (a blank template)."""
     numbers = {p[0] for _raw, p in parsed}
-    titled = {by_title[p[1]].id for _raw, p in parsed if p[1] in by_title}
-    if section.id in titled:
-        return "原文有这一部分的标题"
     if numbers and number not in numbers and min(numbers) < number < max(numbers):
         return f"原文的一级标题跳过了第{_CN_SMALL.get(number, str(number))}部分的编号"
     if any(by_title.get(p[1]) is not None and by_title[p[1]].id != _section_at(report, p[0]) for _raw, p in parsed):
