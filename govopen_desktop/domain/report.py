@@ -156,12 +156,24 @@ class Report:
         """A cell printed wrong (`Published`), or an empty total with such a cell among its
         parts at any depth: its true value is not known, so no sum uses it."""
         value = self.cells.get(key)
-        if isinstance(value, Published) or (type(value) is int and abs(value) > MAX_COUNT):
-            return True  # (a count past the bound set by code that did not read it as printed)
-        f = self.format.fields.get(key)
-        if value is not None or f is None or f.derived is None:
+        if _not_allowed(value):
+            return True
+        if value is not None:
             return False
-        return any(self.is_unknown(t) for t in f.derived.terms)
+        f = self.format.fields.get(key)
+        return f is not None and f.derived is not None and any(self.is_unknown(t) for t in f.derived.terms)
+
+    def unknown_keys(self) -> frozenset[str]:
+        """Every cell `is_unknown` says is, found in one pass (the checker asks once per rule)."""
+        bad = {k for k, v in self.cells.items() if _not_allowed(v)}
+        if not bad:
+            return frozenset()
+        fmt = self.format
+        for key in fmt.derived_order:  # parts before the totals made of them
+            derived = fmt.fields[key].derived
+            if self.cells.get(key) is None and derived is not None and any(t in bad for t in derived.terms):
+                bad.add(key)
+        return frozenset(bad)
 
     def set_prior(self, prior: Report | None) -> set[str]:
         """Attach (or remove) last year's report, which the comparison and the cross-year checks read."""
@@ -293,6 +305,11 @@ def _meta_from(raw: Mapping[str, Any], place: str) -> ReportMeta:
 
 
 PUBLISHED_KEY = "published"
+
+
+def _not_allowed(value: Value) -> bool:
+    """Published, or a count past the bound stored by code that did not read it as printed."""
+    return isinstance(value, Published) or (type(value) is int and abs(value) > MAX_COUNT)
 
 
 def _cell_json(value: Value) -> Any:

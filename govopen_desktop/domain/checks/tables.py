@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from govopen_desktop.domain.checks.common import finding, join, shown
-from govopen_desktop.domain.checks.registry import rule_kind
+from govopen_desktop.domain.checks.registry import rule_kind, unknown_cells
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.formats import ReportFormat, RuleSpec, load_format
 from govopen_desktop.domain.report import Report
@@ -55,10 +55,11 @@ def derived_sums(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     With some parts left empty the sum is not known: only a total already smaller than the
     parts that are filled is certainly wrong (the empty cells are reported as such)."""
     cells = report.cells
+    unknown = unknown_cells(report)
     for key, name, terms in _derived_of(report.meta.format, spec.id):
         parts = [cells.get(t) for t in terms]
         actual = cells.get(key)
-        if report.is_unknown(key) or any(report.is_unknown(t) for t in terms):
+        if unknown and (key in unknown or not unknown.isdisjoint(terms)):
             continue  # a value printed wrong is reported on its cell; the sum is not known
         filled = [p for p in parts if is_number(p)]
         if not filled or actual is None:
@@ -91,11 +92,12 @@ def balance(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     table = report.format.table(spec.params["table"])
     lhs_rows: list[str] = spec.params["lhs"]
     rhs_rows: list[str] = spec.params["rhs"]
+    unknown = unknown_cells(report)
     for col in table.col_ids:
         lhs_keys = [f"{table.id}.{r}.{col}" for r in lhs_rows]
         rhs_keys = [f"{table.id}.{r}.{col}" for r in rhs_rows]
         values = [report.get(k) for k in (*lhs_keys, *rhs_keys)]
-        if not all(is_number(v) for v in values) or any(report.is_unknown(k) for k in (*lhs_keys, *rhs_keys)):
+        if not all(is_number(v) for v in values) or (unknown and not unknown.isdisjoint((*lhs_keys, *rhs_keys))):
             continue  # empty cells and values printed wrong are reported by their own rules
         lhs = sum((Decimal(report.get(k)) for k in lhs_keys), Decimal(0))  # type: ignore[arg-type]
         rhs = sum((Decimal(report.get(k)) for k in rhs_keys), Decimal(0))  # type: ignore[arg-type]
@@ -225,7 +227,7 @@ def blanks(report: Report, spec: RuleSpec) -> Iterator[Finding]:
 def _unknown_total(report: Report, key: str) -> bool:
     """An input cell or a total left empty; a total left unknown because a part was printed
     wrong is reported with that part."""
-    return report.format.fields[key].derived is None or not report.is_unknown(key)
+    return report.format.fields[key].derived is None or key not in unknown_cells(report)
 
 
 def _known_sum(report: Report, key: str) -> Value:

@@ -260,13 +260,13 @@ def text_facts(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             fact = facts.get(st.fact)
             if fact is None or (st.fact, st.number, st.subject) in seen:
                 continue
+            seen.add((st.fact, st.number, st.subject))  # each statement once, agreeing or not
             if fact.subjects and st.subject is None and not fact.cells:
                 continue  # 维持2件 without saying whether 复议 or 诉讼
             cells = _cells_for(fact.cells, fact.subjects, st.subject)
             actual = total(report, cells)
             if actual is None or st.number is None or actual == st.number:
                 continue
-            seen.add((st.fact, st.number, st.subject))
             scope = "（句中有限定范围的词，可能只说其中一部分，请核对）" if st.scoped else ""
             yield finding(
                 spec,
