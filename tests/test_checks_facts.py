@@ -204,3 +204,14 @@ def test_the_window_finds_the_quoted_sentence(filler: str) -> None:
     found = locate_sentence({k: v or "" for k, v in report.text.items()}, f.message, f.section)
     assert found is not None and found[0] == "overview"
     assert "现行有效行政规范性文件 393 件" in text[found[1] : found[2]]
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_all_answered_with_carried_over_and_the_wording_it_suggests(fid: str) -> None:
+    report = clean_report(fid)
+    report.set_values({"t3.carried_out.natural": 1, "t3.new.natural": 3})
+    report.set_text("problems", PROBLEMS.format(year=report.meta.year) + "所有申请均在法定期限内答复。")
+    [f] = _found(report, "R-CLAIMS")
+    assert f.level is Level.WARNING and "已办结的申请均在法定期限内答复" in f.message
+    report.set_text("problems", PROBLEMS.format(year=report.meta.year) + "已办结的申请均在法定期限内答复。")
+    assert not _found(report, "R-CLAIMS")

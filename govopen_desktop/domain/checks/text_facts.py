@@ -47,6 +47,7 @@ class NumberFact:
 class Claim:
     id: str
     says: str
+    advice: str
     level: str | None
     cells: tuple[str, ...]
     subjects: tuple[tuple[str, tuple[str, ...]], ...]
@@ -101,7 +102,7 @@ def vocabulary(format_id: str) -> Vocabulary:
     )
     claims = tuple(
         Claim(
-            c["id"], c["says"], c.get("level"), tuple(c.get("cells", ())), _subjects(c),
+            c["id"], c["says"], c.get("advice", ""), c.get("level"), tuple(c.get("cells", ())), _subjects(c),
             tuple(_compile(p, units) for p in c["patterns"]), _words(c, "exclude"),
         )
         for c in data.get("claims", ())
@@ -306,7 +307,7 @@ def text_claims(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             yield finding(
                 spec,
                 f"“{_heading(fmt, key)}”写{st.sentence}，{claim.says}，但{listed}。"
-                f"请核对文字和表格，使两者一致。{scope}",
+                f"{claim.advice or '请核对文字和表格，使两者一致。'}{scope}",
                 [k for k, _ in positive],
                 key,
                 level=scoped_level if st.scoped else claim.level,
