@@ -105,7 +105,7 @@ def _chart(ws: Worksheet, readable: Sequence[ReviewedFile]) -> None:
     chart.set_categories(labels)
     chart.height = max(7.5, 0.6 * n + 3)
     chart.width = 18
-    ws.add_chart(chart, "L2")
+    ws.add_chart(chart, f"A{ws.max_row + 3}")  # below the table: the sheet still prints one page wide
 
 
 def _findings_sheet(ws: Worksheet, files: Sequence[ReviewedFile]) -> None:
