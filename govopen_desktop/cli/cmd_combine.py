@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from govopen_desktop.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, add_command
-from govopen_desktop.domain.combine import CombineResult, UnitReport, combine
+from govopen_desktop.domain.combine import CombineResult, UnitReport, combine, summary_groups
 from govopen_desktop.domain.errors import GovopenError
-from govopen_desktop.domain.report import Report
 
 
 def register(sub: Any) -> None:
@@ -32,32 +30,13 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 输出汇总情况")
 
 
-@dataclass
-class _Opened:
-    file: str
-    report: Report | None
-    digest: str | None
-    unusable: str | None
-
-
-def _open_unit(path: Path) -> _Opened:
-    from govopen_desktop.io.open_any import open_any
-    from govopen_desktop.io.review_inputs import file_digest
-
-    try:
-        report = open_any(path).report
-    except GovopenError as exc:
-        return _Opened(str(path), None, None, str(exc))
-    report.prior = None  # the sum needs this year's cells only; keeps what travels back small
-    return _Opened(str(path), report, file_digest(path), None)
-
-
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from govopen_desktop.io.batch import map_in_order
     from govopen_desktop.io.project import save_report
     from govopen_desktop.io.review_inputs import expand_inputs, read_units_list
+    from govopen_desktop.io.review_run import open_unit
 
     expected = read_units_list(Path(args.units)) if args.units else []
     paths = expand_inputs(args.files)
@@ -65,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         raise GovopenError("没有找到可读取的报告文件：" + "、".join(args.files))
     units: list[UnitReport] = []
     unusable: list[tuple[str, str]] = []
-    for opened in map_in_order(_open_unit, paths):
+    for opened in map_in_order(open_unit, paths):
         if opened.report is None:
             unusable.append((opened.file, opened.unusable or "无法读取"))
         else:
@@ -106,15 +85,7 @@ def _print(result: CombineResult, unusable: list[tuple[str, str]], args: argpars
         return
     print(f"汇总：{result.report.meta.agency}{result.report.meta.year}年度（{fmt.document}格式）")
     print(f"计入 {len(result.included)} 份报告。")
-    groups: list[tuple[str, list[str]]] = [
-        ("无法读取", [f"{f}：{r}" for f, r in unusable]),
-        ("未计入（年度或格式不符）", [f"{r.source}（{r.agency}）：{r.reason}" for r in result.refused]),
-        ("重复报送", [f"{r.source}：{r.reason}" for r in result.duplicates]),
-        ("应报未报的单位", list(result.missing_units)),
-        ("有单位留空的单元格（合计只含已填部分）", [
-            f"{fmt.fields[k].label}：{'、'.join(names)} 留空" for k, names in result.incomplete.items()
-        ]),
-    ]
+    groups = summary_groups(result, unusable)
     for title, lines in groups:
         if lines:
             print(f"\n{title}（{len(lines)}）")

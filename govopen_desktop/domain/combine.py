@@ -173,3 +173,18 @@ def _missing(expected: Iterable[str], included: Sequence[UnitReport]) -> list[st
             continue
         missing.append(name.strip())
     return missing
+
+
+def summary_groups(result: CombineResult, unusable: Sequence[tuple[str, str]] = ()) -> list[tuple[str, list[str]]]:
+    """What the office must look at after a sum, as titled groups of lines (CLI and window)."""
+    fields = result.report.format.fields
+    return [
+        ("无法读取", [f"{f}：{r}" for f, r in unusable]),
+        ("未计入（年度或格式不符）", [f"{r.source}（{r.agency}）：{r.reason}" for r in result.refused]),
+        ("重复报送", [f"{r.source}：{r.reason}" for r in result.duplicates]),
+        ("应报未报的单位", list(result.missing_units)),
+        ("有单位留空的单元格（合计只含已填部分）", [
+            f"{fields[k].label}：{'、'.join(names)} 留空" for k, names in result.incomplete.items()
+        ]),
+        ("金额单位不一（元已折算为万元）", [fields[k].label for k in result.converted_units]),
+    ]
