@@ -132,13 +132,16 @@ def test_combine_command_text_output_and_exit_status(tmp_path: Path, capsys: pyt
     a, b = _unit("2019", "甲"), _unit("2019", "乙")
     save_report(a, folder / "a.govopen")
     save_report(b, folder / "b.govopen")
-    code = main(["combine", str(folder), "--agency", "某区", "--year", str(a.meta.year), "-o", str(tmp_path / "r.govopen")])
+    code = main(["combine", str(folder), "--agency", "某区", "--year", str(a.meta.year),
+                 "-o", str(tmp_path / "r.govopen")])
     text = capsys.readouterr().out
     assert code == 0
     assert "计入 2 份报告" in text and "已保存汇总报告" in text
 
 
-def test_combine_with_no_usable_report_says_so_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_combine_with_no_usable_report_says_so_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "units"
     folder.mkdir()
     a = _unit("2021", "甲")

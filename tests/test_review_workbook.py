@@ -76,7 +76,7 @@ def test_findings_workbook_from_a_mixed_folder(tmp_path: Path, capsys: pytest.Ca
     assert len(unusable) == 1 and unusable[0][0].endswith("坏文件.docx") and unusable[0][1]
 
 
-def _reload(path: Path):  # noqa: ANN202 - test helper
+def _reload(path: Path):
     from govopen_desktop.io.project import load_report
 
     return load_report(path)

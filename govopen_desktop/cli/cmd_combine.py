@@ -21,10 +21,12 @@ def register(sub: Any) -> None:
             "      --units 单位名单.txt -o 某某县2024汇总.govopen --xlsx 汇总明细.xlsx"
         ),
     )
-    p.add_argument("files", nargs="+", metavar="文件或文件夹", help="各单位的年度报告（任何可导入的文件），或存放它们的文件夹")
+    p.add_argument("files", nargs="+", metavar="文件或文件夹",
+                   help="各单位的年度报告（任何可导入的文件），或存放它们的文件夹")
     p.add_argument("--agency", required=True, metavar="机关名称", help="汇总后报告的机关名称，如“某某县人民政府”")
     p.add_argument("--year", required=True, type=int, metavar="年度", help="报告年度，如 2024")
-    p.add_argument("--units", metavar="单位名单", help="应报送的单位名单（.txt 每行一个，或 .xlsx 第一列），列出未报送的单位")
+    p.add_argument("--units", metavar="单位名单",
+                   help="应报送的单位名单（.txt 每行一个，或 .xlsx 第一列），列出未报送的单位")
     p.add_argument("-o", "--output", required=True, metavar="文件.govopen", help="汇总报告保存到的文件")
     p.add_argument("--xlsx", metavar="明细.xlsx", help="另存分单位明细表（每张表一页，每个单位一行，末行合计）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出汇总情况")

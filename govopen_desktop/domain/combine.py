@@ -188,3 +188,15 @@ def summary_groups(result: CombineResult, unusable: Sequence[tuple[str, str]] = 
         ]),
         ("金额单位不一（元已折算为万元）", [fields[k].label for k in result.converted_units]),
     ]
+
+
+def provenance_text(report: Report) -> str | None:
+    """One line for the cover: where a combined report's numbers come from."""
+    provenance = report.extra.get("provenance")
+    if not isinstance(provenance, dict) or provenance.get("kind") != "combine":
+        return None
+    units = provenance.get("units") or []
+    when = str(provenance.get("combined_at") or "").replace("T", " ")
+    tables = "、".join(f"表{t.number}" for t in report.format.tables)
+    text = f"本报告的{tables}由 {len(units)} 个单位的报告汇总而成"
+    return text + (f"（{when}）。" if when else "。")

@@ -17,14 +17,20 @@ def worker_count() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def map_in_order(func: Callable[[T], R], items: Sequence[T], *, workers: int | None = None) -> Iterator[R]:
+def map_in_order(
+    func: Callable[[T], R], items: Sequence[T], *, workers: int | None = None, start_method: str | None = None,
+) -> Iterator[R]:
     """`func` over `items`, yielded in input order as they complete; `func` must be picklable
-    (a module-level function) and must not raise for a bad file (it returns the reason)."""
+    (a module-level function) and must not raise for a bad file (it returns the reason).
+    `start_method` "spawn" is for a caller with threads of its own (the window): forking them is unsafe."""
     n = worker_count() if workers is None else workers
     if n <= 1 or len(items) < SERIAL_BELOW:
         for item in items:
             yield func(item)
         return
     chunk = max(1, min(32, len(items) // (n * 8) or 1))
-    with ProcessPoolExecutor(max_workers=n) as pool:
+    import multiprocessing
+
+    context = multiprocessing.get_context(start_method) if start_method else None
+    with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
         yield from pool.map(func, items, chunksize=chunk)

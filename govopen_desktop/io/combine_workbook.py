@@ -45,13 +45,13 @@ def _table_sheet(ws: Worksheet, table: Table, fmt: ReportFormat, result: Combine
     from openpyxl.utils import get_column_letter
 
     keys = _table_keys(table, fmt)
-    ws.append(["单位", "文件", *(fmt.fields[k].label for k in keys)])
+    ws.append(["单位", "文件", *[fmt.fields[k].label for k in keys]])
     ws.append([None, None, *keys])  # the canonical keys: what a script or a re-import reads
     head = PatternFill("solid", fgColor="DDE4EE")
     unknown_fill = PatternFill("solid", fgColor="FCE4B0")
     for col in range(1, len(keys) + 3):
-        for row in (1, 2):
-            cell = ws.cell(row=row, column=col)
+        for header_row in (1, 2):
+            cell = ws.cell(row=header_row, column=col)
             cell.fill = head
             cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.cell(row=1, column=col).font = Font(bold=True)
@@ -59,14 +59,14 @@ def _table_sheet(ws: Worksheet, table: Table, fmt: ReportFormat, result: Combine
         ws.column_dimensions[get_column_letter(col)].width = 30 if col <= 2 else 14
     ws.row_dimensions[1].height = 90
     for unit in result.included:
-        row = [unit.report.meta.agency, unit.source]
+        row: list[object] = [unit.report.meta.agency, unit.source]
         row.extend(_cell_value(unit.report.get(k)) for k in keys)
         ws.append(row)
         r = ws.max_row
-        for i, key in enumerate(keys, start=3):
+        for i in range(3, len(keys) + 3):
             if row[i - 1] is None:
                 ws.cell(row=r, column=i).fill = unknown_fill
-    total = ["合计", f"{len(result.included)} 个单位"]
+    total: list[object] = ["合计", f"{len(result.included)} 个单位"]
     total.extend(_cell_value(result.report.get(k)) for k in keys)
     ws.append(total)
     r = ws.max_row
