@@ -30,7 +30,17 @@ def map_in_order(
         return
     chunk = max(1, min(32, len(items) // (n * 8) or 1))
     import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context(start_method) if start_method else None
-    with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
-        yield from pool.map(func, items, chunksize=chunk)
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
+            for result in pool.map(func, items, chunksize=chunk):
+                done += 1
+                yield result
+    except (BrokenProcessPool, RuntimeError, OSError):
+        # no worker processes here (a frozen build without freeze_support, a sandbox without
+        # fork, a killed worker): the rest is done in this process, slower but complete
+        for item in items[done:]:
+            yield func(item)

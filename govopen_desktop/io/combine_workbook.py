@@ -56,7 +56,7 @@ def _table_sheet(ws: Worksheet, table: Table, fmt: ReportFormat, result: Combine
             cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.cell(row=1, column=col).font = Font(bold=True)
         ws.cell(row=2, column=col).font = Font(color="808080", size=8)
-        ws.column_dimensions[get_column_letter(col)].width = 30 if col <= 2 else 14
+        ws.column_dimensions[get_column_letter(col)].width = 26 if col == 1 else 22 if col == 2 else 14
     ws.row_dimensions[1].height = 90
     for unit in result.included:
         row: list[object] = [unit.report.meta.agency, unit.source]
@@ -79,6 +79,11 @@ def _table_sheet(ws: Worksheet, table: Table, fmt: ReportFormat, result: Combine
         if decimals_of(value):
             ws.cell(row=r, column=i).number_format = "0." + "0" * decimals_of(value)
     ws.freeze_panes = "C3"
+    # printed: landscape pages that each repeat the unit names and the column labels
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.print_title_rows = "1:2"
+    ws.print_title_cols = "A:B"
     ws.auto_filter.ref = f"A2:{get_column_letter(len(total))}{r - 1}"
 
 

@@ -50,9 +50,11 @@ class _Worker(QObject):
         self.work, self.paths = work, list(paths)
 
     def run(self) -> None:
-        for i, result in enumerate(self.work(self.paths)):
-            self.produced.emit(i, result)
-        self.finished.emit()
+        try:
+            for i, result in enumerate(self.work(self.paths)):
+                self.produced.emit(i, result)
+        finally:  # the dialog must never wait for a thread that died
+            self.finished.emit()
 
 
 def _review_all(paths: Sequence[Path]) -> Any:
