@@ -25,6 +25,8 @@ class FakePrompter:
     save_discard_cancel: str = "discard"
     new_request: Any = None
     text_answer: str | None = None
+    note_answer: str | None = None  # the 说明 typed into the note dialog
+    choice_answer: int | None = None  # index of the button clicked in ask_choice (None: closed)
     asked: list[tuple[str, str]] = field(default_factory=list)
     problems: list[list[str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -52,6 +54,14 @@ class FakePrompter:
     def ask_text(self, title: str, intro: str) -> str | None:
         self.asked.append(("text", title))
         return self.text_answer
+
+    def ask_note(self, finding: Any, note: str = "") -> str | None:
+        self.asked.append(("note", finding.message))
+        return self.note_answer
+
+    def ask_choice(self, title: str, text: str, choices: list[str]) -> int | None:
+        self.asked.append(("choice", text + "\n[" + "|".join(choices) + "]"))
+        return self.choice_answer
 
     def show_problems(self, title: str, intro: str, problems: list[str]) -> None:
         self.problems.append(list(problems))

@@ -116,9 +116,18 @@ class FileController(WindowController):
             return self.save_as()
         return self._save_to(self.document.path)
 
+    def default_dir(self) -> Path:
+        """Where a file of this report goes: the report's own folder (or the folder of the file
+        it was imported from), else the folder last used, else the user's documents folder;
+        always absolute, never the program's working folder."""
+        for source in (self.document.path, self.document.import_source):
+            if source is not None and Path(source).parent.is_dir():
+                return Path(source).resolve().parent
+        return self.window.settings.last_dir
+
     def save_as(self) -> bool:
         meta = self.document.report.meta
-        suggested = self.window.settings.last_dir / f"{meta.agency}{meta.year}年政府信息公开工作年度报告{EXTENSION}"
+        suggested = self.default_dir() / f"{meta.agency}{meta.year}年政府信息公开工作年度报告{EXTENSION}"
         if self.document.path is not None and not self.document.imported:
             suggested = self.document.path
         path = self.prompter.ask_save_path("保存年度报告", suggested)
@@ -166,7 +175,7 @@ class FileController(WindowController):
         meta = self.document.report.meta
         label = "Word" if kind == "docx" else "Excel"
         if path is None:
-            suggested = self.window.settings.last_dir / f"{meta.agency}{meta.year}年政府信息公开工作年度报告.{kind}"
+            suggested = self.default_dir() / f"{meta.agency}{meta.year}年政府信息公开工作年度报告.{kind}"
             path = self.prompter.ask_save_path(f"导出 {label}", suggested, f"{label} 文件（*.{kind}）")
             if path is None:
                 return False
@@ -177,14 +186,23 @@ class FileController(WindowController):
         except GovopenError as exc:
             self.prompter.show_error(f"导出 {label} 失败", str(exc))
             return False
-        self.window.settings.last_dir = path.parent
         errors = sum(1 for f in self.document.findings if f.level == "error")
         extra = f"\n\n注意：报告中还有 {errors} 个错误未改正（草稿可以导出，正式报送前请改正）。" if errors else ""
-        question = f"已导出到：\n{path}{extra}\n\n是否打开所在文件夹？"
-        if self.prompter.confirm(f"导出 {label}", question, "打开文件夹", "关闭"):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-        self._status(f"已导出 {label}：{path}")
+        accepted = sum(1 for f in self.document.findings if f.accepted)
+        if accepted:
+            extra += f"\n\n有 {accepted} 个警告已说明，可用“文件 → 导出审核说明”列出供审核。"
+        self.after_export(f"导出 {label}", path, extra)
         return True
+
+    def after_export(self, title: str, path: Path, extra: str = "") -> None:
+        """Say where the file went, and offer to open it or its folder."""
+        self.window.settings.last_dir = path.parent
+        self._status(f"{title.replace('导出', '已导出', 1)}：{path}")
+        answer = self.prompter.ask_choice(title, f"已导出到：\n{path}{extra}", ["打开文档", "打开文件夹", "关闭"])
+        if answer == 0:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif answer == 1:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     # ---- recovery ---------------------------------------------------------------------------
 

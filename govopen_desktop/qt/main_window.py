@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.report import Report
+from govopen_desktop.qt.acceptance import AcceptanceController
 from govopen_desktop.qt.autosave import Autosaver
 from govopen_desktop.qt.commands import ConvertFormatCommand, SetCellsCommand
 from govopen_desktop.qt.document import Document
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
             self.autosaver.timer.setInterval(autosave_ms)
         self.files = FileController(self)
         self.imports = ImportController(self)
+        self.acceptance = AcceptanceController(self)
         self.pages: dict[str, QWidget] = {}  # built on first view
         self._build_central()
         self._build_actions()
@@ -83,6 +85,8 @@ class MainWindow(QMainWindow):
         self.document.reportReplaced.connect(self._on_report_replaced)
         self.findings_panel.activated.connect(self.go_to_finding)
         self.findings_panel.applySuggestion.connect(self.apply_suggestion)
+        self.findings_panel.acceptRequested.connect(self.acceptance.accept)
+        self.findings_panel.withdrawRequested.connect(self.acceptance.withdraw)
         self._on_report_replaced()
         self._on_findings(self.document.findings)
         self.resize(DEFAULT_SIZE)
@@ -151,7 +155,9 @@ class MainWindow(QMainWindow):
         self.act_attach_prior = self._action("附加上年报告…", imports.attach_prior)
         self.act_attach_prior_text = self._action("粘贴上年报告文字…", imports.attach_prior_text)
         self.act_export_docx = self._action("导出 Word…", lambda: f.export("docx"), None, "export")
-        self.act_export_xlsx = self._action("导出 Excel…", lambda: f.export("xlsx"))
+        self.act_export_xlsx = self._action("导出 Excel…", lambda: f.export("xlsx"), None, "export")
+        self.act_export_review = self._action("导出审核说明（Word）…", self.acceptance.export_review_notes)
+        self.act_export_review.setToolTip("列出已说明的警告及其说明，供审核单位参阅")
         self.act_quit = self._action("退出", self.close, "Ctrl+Q")
         stack = self.document.undo_stack
         self.act_undo = stack.createUndoAction(self, "撤销")
@@ -198,7 +204,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_import, self.act_import_text])
         file_menu.addActions([self.act_attach_prior, self.act_attach_prior_text])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_export_docx, self.act_export_xlsx])
+        file_menu.addActions([self.act_export_docx, self.act_export_xlsx, self.act_export_review])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu("编辑(&E)")
@@ -218,7 +224,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.tb_undo, self.tb_redo])
         toolbar.addSeparator()
-        toolbar.addActions([self.act_import, self.act_export_docx])
+        toolbar.addActions([self.act_import, self.act_export_docx, self.act_export_xlsx])
         toolbar.addSeparator()
         toolbar.addAction(self.act_show_prior)
         self.addToolBar(toolbar)
@@ -252,6 +258,8 @@ class MainWindow(QMainWindow):
             self.counts_label.setStyleSheet(f"color: {'#b3261e' if worst == 'error' else '#2e5d34'};")
         per_page: dict[str, int] = {}
         for finding in findings:
+            if finding.accepted:
+                continue  # explained: no longer open
             page = self._page_of(finding)
             per_page[page] = per_page.get(page, 0) + 1
         for row, (page_id, name) in enumerate(NAV_ENTRIES):

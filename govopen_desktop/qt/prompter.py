@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from govopen_desktop.domain.findings import Finding
 from govopen_desktop.qt.new_request import NewReportRequest
 
 # the dialog classes are imported where used: building their Qt types costs start-up time
@@ -85,6 +86,24 @@ class Prompter:
             return None
         return dialog.text() or None
 
+    def ask_note(self, finding: Finding, note: str = "") -> str | None:
+        """The clerk's 说明 for an accepted warning; None if cancelled."""
+        from govopen_desktop.qt.acceptance import ask_note
+
+        return ask_note(self.parent, finding, note)
+
+    def ask_choice(self, title: str, text: str, choices: list[str]) -> int | None:
+        """One of several buttons (the first is the default); None when the box was closed."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)
+        buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
+        if buttons:
+            box.setDefaultButton(buttons[0])
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
+
     def show_problems(self, title: str, intro: str, problems: list[str]) -> None:
         from govopen_desktop.qt.dialogs import TextBoxDialog
 
@@ -121,6 +140,12 @@ class ConsolePrompter(Prompter):
         return None
 
     def ask_text(self, title: str, intro: str) -> str | None:
+        return None
+
+    def ask_note(self, finding: Finding, note: str = "") -> str | None:
+        return None
+
+    def ask_choice(self, title: str, text: str, choices: list[str]) -> int | None:
         return None
 
     def show_problems(self, title: str, intro: str, problems: list[str]) -> None:
