@@ -117,7 +117,7 @@ def make_window(qtbot: Any, tmp_path: Path, prompter: FakePrompter, report: Repo
         path,
         settings=Settings(tmp_path / "data" / "settings.ini"),
         prompter=prompter,  # type: ignore[arg-type]
-        recovery_file=tmp_path / "data" / "recovery.govopen-recovery",
+        recovery_dir=tmp_path / "data" / "recovery",
         **kwargs,
     )
     qtbot.addWidget(window)

@@ -138,6 +138,6 @@ def _screenshot(app: QApplication, window: object, out: Path, section: str | Non
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(out))
     window.document.undo_stack.setClean()
-    window.autosaver.discard()
+    window.autosaver.close()
     window.hide()
     return 0 if ok else 2

@@ -16,7 +16,7 @@ from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import TEXT_KEYS, Report
 from govopen_desktop.io.open_any import open_any
 from govopen_desktop.io.project import EXTENSION, ProjectFileError, save_report
-from govopen_desktop.qt.autosave import read_recovery, recovery_is_newer
+from govopen_desktop.qt.autosave import read_recovery, recovery_candidates, recovery_is_newer
 from govopen_desktop.qt.commands import SetCellsCommand, SetTextCommand
 from govopen_desktop.qt.controller import WindowController
 from govopen_desktop.qt.drafts import overview_skeleton
@@ -30,6 +30,28 @@ log = logging.getLogger(__name__)
 
 
 class FileController(WindowController):
+    read_only = False  # the file is open in another window: Save goes to another name
+
+    # ---- the document's lock ----------------------------------------------------------------
+
+    def take_lock(self, path: Path) -> bool:
+        """Lock `path` for this window; when another window holds it, this one shows it
+        read-only (edits are kept in its own recovery file, saved only under another name)."""
+        if self.window.autosaver.bind(path):
+            self.read_only = False
+            return True
+        self.window.autosaver.bind(None)
+        self.read_only = True
+        self._status(f"“{path.name}”已在另一个窗口中打开，本窗口为只读查看：保存时请另存为其他文件。")
+        return False
+
+    def _open_elsewhere_text(self, path: Path) -> str:
+        holder = self.window.autosaver.holder_of(path)
+        who = f"（{holder.describe()}）" if holder is not None else ""
+        return (
+            f"“{path.name}”已在另一个窗口中打开{who}。\n\n两个窗口同时编辑同一文件会互相覆盖。"
+            "可以只读方式查看（修改后只能另存为其他文件），或取消。"
+        )
 
     # ---- new / open -------------------------------------------------------------------------
 
@@ -52,6 +74,8 @@ class FileController(WindowController):
             prior = opened.report
         report = Report.new(request.agency, request.year)
         report.prior = prior
+        self.window.autosaver.bind(None)
+        self.read_only = False
         self.document.set_report(report, None)
         stack = self.document.undo_stack
         if prior is not None:
@@ -94,6 +118,15 @@ class FileController(WindowController):
             self.prompter.show_error("无法打开文件", str(exc))
             return False
         imported = opened.imported
+        read_only = False
+        if imported:
+            self.window.autosaver.bind(None)
+        elif not self.window.autosaver.bind(path):
+            if not self.prompter.confirm("文件已在别处打开", self._open_elsewhere_text(path), "只读查看", "取消"):
+                return False
+            self.window.autosaver.bind(None)
+            read_only = True
+        self.read_only = read_only
         self.document.set_report(opened.report, None if imported else path)
         self.document.imported = imported
         self.window.settings.last_dir = path.parent
@@ -112,7 +145,7 @@ class FileController(WindowController):
     # ---- save -------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        if self.document.path is None or self.document.imported:
+        if self.document.path is None or self.document.imported or self.read_only:
             return self.save_as()
         return self._save_to(self.document.path)
 
@@ -128,7 +161,7 @@ class FileController(WindowController):
     def save_as(self) -> bool:
         meta = self.document.report.meta
         suggested = self.default_dir() / f"{meta.agency}{meta.year}年政府信息公开工作年度报告{EXTENSION}"
-        if self.document.path is not None and not self.document.imported:
+        if self.document.path is not None and not self.document.imported and not self.read_only:
             suggested = self.document.path
         path = self.prompter.ask_save_path("保存年度报告", suggested)
         if path is None:
@@ -138,13 +171,21 @@ class FileController(WindowController):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        autosaver = self.window.autosaver
+        if not autosaver.bind(path):
+            self.prompter.show_error(
+                "保存失败", f"“{path.name}”已在另一个窗口中打开，保存会覆盖那边的修改。请换一个文件名，或先关闭那个窗口。"
+            )
+            return False
         try:
             save_report(self.document.report, path)
         except GovopenError as exc:
             self.prompter.show_error("保存失败", str(exc))
+            autosaver.save_now()  # the recovery now lives under the new name: write it again
             return False
+        self.read_only = False
         self.document.mark_saved(path)
-        self.window.autosaver.discard()
+        autosaver.discard()
         self.window.settings.add_recent_file(path)
         self.window.settings.last_dir = path.parent
         self.window.refresh_recent_menu()
@@ -207,28 +248,34 @@ class FileController(WindowController):
     # ---- recovery ---------------------------------------------------------------------------
 
     def offer_recovery(self) -> bool:
-        """On start: if the last session left unsaved changes, offer them back."""
-        recovery_file = self.window.autosaver.recovery_file
-        if not recovery_file.exists():
-            return False
-        recovered = read_recovery(recovery_file)
-        if recovered is None or not recovery_is_newer(recovery_file, recovered):
-            recovery_file.unlink(missing_ok=True)
-            return False
-        meta = recovered.report.meta
-        where = f"（{recovered.path}）" if recovered.path else ""
-        if not self.prompter.confirm(
-            "恢复未保存的更改",
-            f"检测到未保存的更改，是否恢复？\n\n{meta.agency}{meta.year}年度报告{where}",
-            "恢复",
-            "放弃",
-        ):
-            recovery_file.unlink(missing_ok=True)
-            return False
-        self.document.set_report(recovered.report, recovered.path, restored=True)
-        self.window.refresh_title()
-        self._status("已恢复上次未保存的更改，请核对后保存。")
-        return True
+        """On start: if an earlier session left unsaved changes (its window is gone: its lock is
+        free or stale), offer them back, newest first. Recovery files of windows still open are
+        left alone."""
+        autosaver = self.window.autosaver
+        for recovery_file, lock in recovery_candidates(autosaver.recovery_dir, autosaver.key):
+            recovered = read_recovery(recovery_file)
+            if recovered is None or not recovery_is_newer(recovery_file, recovered):
+                recovery_file.unlink(missing_ok=True)
+                lock.release()
+                continue
+            meta = recovered.report.meta
+            where = f"（{recovered.path}）" if recovered.path else ""
+            if not self.prompter.confirm(
+                "恢复未保存的更改",
+                f"检测到未保存的更改，是否恢复？\n\n{meta.agency}{meta.year}年度报告{where}",
+                "恢复",
+                "放弃",
+            ):
+                recovery_file.unlink(missing_ok=True)
+                lock.release()
+                continue
+            autosaver.adopt(lock)
+            self.read_only = False
+            self.document.set_report(recovered.report, recovered.path, restored=True)
+            self.window.refresh_title()
+            self._status("已恢复上次未保存的更改，请核对后保存。")
+            return True
+        return False
 
 
 def _load_exporter(kind: str) -> Callable[[Report, Path], None]:

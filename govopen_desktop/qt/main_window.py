@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         *,
         settings: Settings | None = None,
         prompter: Prompter | None = None,
-        recovery_file: Path | None = None,
+        recovery_dir: Path | None = None,
         autosave_ms: int | None = None,
     ) -> None:
         super().__init__()
@@ -67,10 +67,12 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.prompter = prompter or Prompter(self)
         self.document = Document(report or blank_report(), path, self)
-        self.autosaver = Autosaver(self.document, recovery_file or data_dir() / "recovery.govopen-recovery")
+        self.autosaver = Autosaver(self.document, recovery_dir or data_dir() / "recovery")
         if autosave_ms is not None:
             self.autosaver.timer.setInterval(autosave_ms)
         self.files = FileController(self)
+        if path is not None:
+            self.files.take_lock(path)
         self.imports = ImportController(self)
         self.acceptance = AcceptanceController(self)
         self.pages: dict[str, QWidget] = {}  # built on first view
@@ -80,6 +82,13 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.counts_label.setObjectName("countsLabel")
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.autosave_label = QLabel()
+        self.autosave_label.setObjectName("autosaveLabel")
+        self.autosave_label.setStyleSheet("color: #b3261e;")
+        self.autosave_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.autosave_label)
+        self.autosaver.failed.connect(self._on_autosave_failed)
+        self.autosaver.succeeded.connect(lambda: self.autosave_label.setVisible(False))
         self.document.findingsChanged.connect(self._on_findings)
         self.document.modifiedChanged.connect(self._on_modified_changed)
         self.document.reportReplaced.connect(self._on_report_replaced)
@@ -232,11 +241,19 @@ class MainWindow(QMainWindow):
     # ---- state shown in the frame -----------------------------------------------------------
 
     def refresh_title(self) -> None:
-        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_TITLE}")
+        read_only = "（只读）" if self.files.read_only else ""
+        self.setWindowTitle(f"{self.document.display_name}{read_only}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.is_modified)
 
     def _on_modified_changed(self, _modified: bool) -> None:
         self.refresh_title()
+
+    def _on_autosave_failed(self, reason: str) -> None:
+        seconds = max(1, round(self.autosaver.timer.interval() / 1000))
+        self.autosave_label.setText(f"自动保存失败，{seconds} 秒后重试")
+        self.autosave_label.setToolTip(f"{reason}\n请尽快用“保存”或“另存为”保存到其他位置。")
+        self.autosave_label.setVisible(True)
+        self.statusBar().showMessage(f"自动保存失败：{reason}", 10000)
 
     def refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -418,7 +435,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
-        self.autosaver.discard()
+        self.autosaver.close()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.sync()
         event.accept()
