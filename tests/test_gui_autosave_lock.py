@@ -4,6 +4,7 @@ document: two windows on one file, closing one window, a lock left by a killed p
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -94,7 +95,7 @@ def test_killed_while_typing_continuously_recovers_every_edit_older_than_the_bou
         kind, *rest = line.split()
         if kind == "EDIT":
             edits.append((int(rest[0]), float(rest[1])))
-    gaps = [b - a for (_i, a), (_j, b) in zip(edits, edits[1:], strict=False)]
+    gaps = [b - a for (_i, a), (_j, b) in itertools.pairwise(edits)]
     assert max(gaps) < AUTOSAVE_MS / 1000 / 2  # it really never paused long enough for the old timer
 
     recovery = data / "recovery" / f"{key_for_path(saved)}{RECOVERY_SUFFIX}"

@@ -173,9 +173,8 @@ class FileController(WindowController):
     def _save_to(self, path: Path) -> bool:
         autosaver = self.window.autosaver
         if not autosaver.bind(path):
-            self.prompter.show_error(
-                "保存失败", f"“{path.name}”已在另一个窗口中打开，保存会覆盖那边的修改。请换一个文件名，或先关闭那个窗口。"
-            )
+            self.prompter.show_error("保存失败", f"“{path.name}”已在另一个窗口中打开，保存会覆盖那边的修改。"
+                                     "请换一个文件名，或先关闭那个窗口。")
             return False
         try:
             save_report(self.document.report, path)
