@@ -47,8 +47,8 @@ class FakePrompter:
         self.asked.append(("save_discard_cancel", text))
         return self.save_discard_cancel
 
-    def ask_new_report(self, agency: str) -> Any:
-        self.asked.append(("new", agency))
+    def ask_new_report(self, agency: str, prior_path: Path | None = None) -> Any:
+        self.asked.append(("new", agency if prior_path is None else f"{agency}|{prior_path}"))
         return self.new_request
 
     def ask_text(self, title: str, intro: str) -> str | None:

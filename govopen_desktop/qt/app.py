@@ -111,7 +111,7 @@ def run_gui(file: Path | None = None, screenshot: Path | None = None, section: s
     from govopen_desktop.qt.main_window import MainWindow
     from govopen_desktop.qt.prompter import ConsolePrompter
 
-    window = MainWindow(prompter=ConsolePrompter() if screenshot is not None else None)
+    window = MainWindow(prompter=ConsolePrompter() if screenshot is not None else None, start_page=file is None)
     holder: list[MainWindow] = [window]
     install_excepthook(lambda: holder[0] if holder else None)
     if file is not None and not window.files.load(Path(file)) and screenshot is not None:

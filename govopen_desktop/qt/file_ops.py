@@ -55,11 +55,22 @@ class FileController(WindowController):
 
     # ---- new / open -------------------------------------------------------------------------
 
-    def new_report(self, request: NewReportRequest | None = None) -> bool:
+    def new_from_prior(self) -> bool:
+        """从上年报告开始: last year's file first, then the 新建 dialog with it filled in."""
+        prior_path = self.prompter.ask_open_path("选择上年报告", self.default_dir())
+        if prior_path is None:
+            return False
+        return self.new_report(prior_path=prior_path)
+
+    def new_report(self, request: NewReportRequest | None = None, *, prior_path: Path | None = None) -> bool:
         if not self.maybe_save():
             return False
         if request is None:
-            request = self.prompter.ask_new_report(self.document.report.meta.agency)
+            agency = self.document.report.meta.agency
+            if prior_path is not None:
+                request = self.prompter.ask_new_report(agency, prior_path=prior_path)
+            else:
+                request = self.prompter.ask_new_report(agency)
             if request is None:
                 return False
         prior: Report | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -37,6 +38,9 @@ from govopen_desktop.qt.import_ops import ImportController
 from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_page
 from govopen_desktop.qt.prompter import Prompter
 from govopen_desktop.qt.settings import Settings, data_dir
+
+if TYPE_CHECKING:
+    from govopen_desktop.qt.start_page import StartPage
 from govopen_desktop.qt.text_editors import TextSectionEditor
 
 APP_TITLE = "政府信息公开工作年度报告编制工具"
@@ -61,6 +65,7 @@ class MainWindow(QMainWindow):
         prompter: Prompter | None = None,
         recovery_dir: Path | None = None,
         autosave_ms: int | None = None,
+        start_page: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -76,6 +81,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self)
         self.acceptance = AcceptanceController(self)
         self.pages: dict[str, QWidget] = {}  # built on first view
+        self.start_page: StartPage | None = None  # built when first shown
         self._build_central()
         self._build_actions()
         self._build_menus()
@@ -92,6 +98,7 @@ class MainWindow(QMainWindow):
         self.document.findingsChanged.connect(self._on_findings)
         self.document.modifiedChanged.connect(self._on_modified_changed)
         self.document.reportReplaced.connect(self._on_report_replaced)
+        self.document.reportReplaced.connect(self.show_editor)
         self.findings_panel.activated.connect(self.go_to_finding)
         self.findings_panel.applySuggestion.connect(self.apply_suggestion)
         self.findings_panel.acceptRequested.connect(self.acceptance.accept)
@@ -104,6 +111,8 @@ class MainWindow(QMainWindow):
         self.refresh_recent_menu()
         self.refresh_title()
         self.show_section("t3" if path is not None else "cover")
+        if start_page:
+            self.show_start_page()
 
     # ---- layout -----------------------------------------------------------------------------
 
@@ -128,13 +137,15 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(1, 1)
         right.setSizes([540, 150])  # the tables first; the list grows when dragged
         right.setChildrenCollapsible(False)
-        central = QWidget()
-        layout = QHBoxLayout(central)
+        self.editor_area = QWidget()
+        layout = QHBoxLayout(self.editor_area)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigator)
         layout.addWidget(right, 1)
-        self.setCentralWidget(central)
+        self.central_stack = QStackedWidget()  # the report, or the start page
+        self.central_stack.addWidget(self.editor_area)
+        self.setCentralWidget(self.central_stack)
 
     def _action(
         self,
@@ -156,6 +167,7 @@ class MainWindow(QMainWindow):
         f = self.files
         self.act_new = self._action("新建…", f.new_report, keys.New, "new")
         self.act_open = self._action("打开…", f.open_file, keys.Open, "open")
+        self.act_new_from_prior = self._action("从上年报告开始…", f.new_from_prior)
         self.act_save = self._action("保存", f.save, keys.Save, "save")
         self.act_save_as = self._action("另存为…", f.save_as, "Ctrl+Shift+S")
         imports = self.imports
@@ -204,7 +216,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("文件(&F)")
-        file_menu.addActions([self.act_new, self.act_open])
+        file_menu.addActions([self.act_new, self.act_new_from_prior, self.act_open])
         self.recent_menu = QMenu("最近打开的文件", self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
@@ -238,9 +250,50 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.act_show_prior)
         self.addToolBar(toolbar)
 
+    # ---- start page -------------------------------------------------------------------------
+
+    def _document_actions(self) -> list[QAction]:
+        return [self.act_save, self.act_save_as, self.act_import, self.act_import_text, self.act_attach_prior,
+                self.act_attach_prior_text, self.act_export_docx, self.act_export_xlsx, self.act_export_review,
+                self.act_next_finding, self.act_final]
+
+    def show_start_page(self) -> None:
+        if self.start_page is None:
+            from govopen_desktop.qt.start_page import StartPage
+
+            self.start_page = StartPage()
+            self.central_stack.addWidget(self.start_page)
+            self.start_page.newRequested.connect(lambda: self.files.new_report())
+            self.start_page.fromPriorRequested.connect(self.files.new_from_prior)
+            self.start_page.openRequested.connect(lambda: self.files.open_file())
+            self.start_page.recentRequested.connect(self.files.open_file)
+        self.start_page.set_recent(self.settings.recent_files)
+        self.central_stack.setCurrentWidget(self.start_page)
+        self.counts_label.setVisible(False)
+        for action in self._document_actions():
+            action.setEnabled(False)
+        self.refresh_title()
+
+    @property
+    def on_start_page(self) -> bool:
+        return self.start_page is not None and self.central_stack.currentWidget() is self.start_page
+
+    def show_editor(self) -> None:
+        if not self.on_start_page:
+            return
+        self.central_stack.setCurrentWidget(self.editor_area)
+        self.counts_label.setVisible(True)
+        for action in self._document_actions():
+            action.setEnabled(True)
+        self.refresh_title()
+
     # ---- state shown in the frame -----------------------------------------------------------
 
     def refresh_title(self) -> None:
+        if self.on_start_page:
+            self.setWindowTitle(APP_TITLE)
+            self.setWindowModified(False)
+            return
         read_only = "（只读）" if self.files.read_only else ""
         self.setWindowTitle(f"{self.document.display_name}{read_only}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.is_modified)

@@ -57,15 +57,19 @@ class Prompter:
         clicked = box.clickedButton()
         return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
-    def ask_new_report(self, agency: str) -> NewReportRequest | None:
+    def ask_new_report(self, agency: str, prior_path: Path | None = None) -> NewReportRequest | None:
+        """`prior_path`: 从上年报告开始 with that file already chosen."""
         from PySide6.QtWidgets import QDialog
 
         from govopen_desktop.qt.dialogs import NewReportDialog
 
         def ask_prior() -> Path | None:
-            return self.ask_open_path("选择上年报告", Path.home())
+            return self.ask_open_path("选择上年报告", prior_path.parent if prior_path else Path.home())
 
         dialog = NewReportDialog(self.parent, agency, ask_prior)
+        if prior_path is not None:
+            dialog.from_prior.setChecked(True)
+            dialog.prior_path.setText(str(prior_path))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         request = dialog.request()
@@ -136,7 +140,7 @@ class ConsolePrompter(Prompter):
     def ask_save_discard_cancel(self, title: str, text: str) -> str:
         return "discard"
 
-    def ask_new_report(self, agency: str) -> NewReportRequest | None:
+    def ask_new_report(self, agency: str, prior_path: Path | None = None) -> NewReportRequest | None:
         return None
 
     def ask_text(self, title: str, intro: str) -> str | None:
