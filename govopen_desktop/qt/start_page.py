@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -77,7 +77,7 @@ class StartPage(QWidget):
         hint.setStyleSheet("color: #6b7785;")
         layout.addWidget(hint)
 
-    def _big_button(self, icon_name: str, text: str, detail: str, signal: Signal) -> QPushButton:
+    def _big_button(self, icon_name: str, text: str, detail: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(f"{text}\n{detail}")
         button.setIcon(icon(icon_name))
         button.setIconSize(QSize(28, 28))
