@@ -30,6 +30,7 @@ class FakePrompter:
     asked: list[tuple[str, str]] = field(default_factory=list)
     problems: list[list[str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    suggested: list[Path] = field(default_factory=list)  # what each save dialog proposed
 
     def ask_open_path(self, title: str, start: Path, file_filter: str = "") -> Path | None:
         self.asked.append(("open", title))
@@ -37,6 +38,7 @@ class FakePrompter:
 
     def ask_save_path(self, title: str, suggested: Path, file_filter: str = "") -> Path | None:
         self.asked.append(("save", title))
+        self.suggested.append(suggested)
         return self.save_path
 
     def confirm(self, title: str, text: str, yes: str = "是", no: str = "否") -> bool:
