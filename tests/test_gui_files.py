@@ -224,10 +224,10 @@ def test_window_geometry_is_remembered(qtbot: Any, gui_env: Path, prompter: Fake
 
 
 def test_help_page_opens_on_f1(qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from govopen_desktop.qt import dialogs
+    from govopen_desktop.qt import help as help_module
 
     shown: list[str] = []
-    monkeypatch.setattr(dialogs.HelpDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
+    monkeypatch.setattr(help_module.HelpDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
     assert window.act_help.shortcut().toString() == "F1"
     window.act_help.trigger()
     assert shown == ["使用说明"]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.paths import resources_dir
-from govopen_desktop.qt.settings import APPLICATION, ORGANIZATION, data_dir
+from govopen_desktop.qt.settings import APPLICATION, ORGANIZATION, log_file
 
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
 FONT_POINT_SIZE = 10
@@ -56,7 +56,7 @@ def _qt_message(mode: QtMsgType, context: object, message: str) -> None:
 
 def setup_logging() -> Path:
     """Log to the per-user data folder (moved if that folder changed, as in tests)."""
-    path = data_dir() / "govopen.log"
+    path = log_file()
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "govopen", False) and Path(handler.baseFilename) != path:  # type: ignore[attr-defined]

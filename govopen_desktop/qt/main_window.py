@@ -37,7 +37,8 @@ from govopen_desktop.qt.icons import icon
 from govopen_desktop.qt.import_ops import ImportController
 from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_page
 from govopen_desktop.qt.prompter import Prompter
-from govopen_desktop.qt.settings import Settings, data_dir
+from govopen_desktop.qt.settings import Settings, log_file
+from govopen_desktop.qt.settings import recovery_dir as default_recovery_dir
 
 if TYPE_CHECKING:
     from govopen_desktop.qt.start_page import StartPage
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.prompter = prompter or Prompter(self)
         self.document = Document(report or blank_report(), path, self)
-        self.autosaver = Autosaver(self.document, recovery_dir or data_dir() / "recovery")
+        self.autosaver = Autosaver(self.document, recovery_dir or default_recovery_dir())
         if autosave_ms is not None:
             self.autosaver.timer.setInterval(autosave_ms)
         self.files = FileController(self)
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
         self.act_final.toggled.connect(self.document.set_final)
         self.act_help = self._action("使用说明", self.show_help, keys.HelpContents, "help")
         self.act_help.setShortcut(QKeySequence("F1"))
+        self.act_about = self._action("关于", self.show_about)
         for action in (self.act_copy, self.act_paste):
             # text editors handle their own copy/paste; the action serves the grids
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -235,7 +237,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("视图(&V)")
         view_menu.addActions([self.act_show_prior, self.act_next_finding, self.act_final])
         help_menu = bar.addMenu("帮助(&H)")
-        help_menu.addAction(self.act_help)
+        help_menu.addActions([self.act_help, self.act_about])
         toolbar = QToolBar("常用")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -478,9 +480,14 @@ class MainWindow(QMainWindow):
         self.settings.show_prior = checked
 
     def show_help(self) -> None:
-        from govopen_desktop.qt.dialogs import HelpDialog
+        from govopen_desktop.qt.help import HelpDialog
 
-        HelpDialog(self).exec()
+        HelpDialog(self, self.findChildren(QAction)).exec()
+
+    def show_about(self) -> None:
+        from govopen_desktop.qt.help import AboutDialog
+
+        AboutDialog(self, log_file(), self.autosaver.recovery_dir).exec()
 
     # ---- closing ----------------------------------------------------------------------------
 

@@ -23,16 +23,14 @@ class Prompter:
         self.parent = parent
 
     def ask_open_path(self, title: str, start: Path, file_filter: str = OPEN_FILTER) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from govopen_desktop.qt.file_dialog import ask_file
 
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(start), file_filter)
-        return Path(name) if name else None
+        return ask_file(self.parent, title, start, file_filter, save=False)
 
     def ask_save_path(self, title: str, suggested: Path, file_filter: str = PROJECT_FILTER) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from govopen_desktop.qt.file_dialog import ask_file
 
-        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
-        return Path(name) if name else None
+        return ask_file(self.parent, title, suggested, file_filter, save=True)
 
     def confirm(self, title: str, text: str, yes: str = "是", no: str = "否") -> bool:
         from PySide6.QtWidgets import QMessageBox

@@ -35,6 +35,16 @@ def data_dir() -> Path:
     return path
 
 
+def log_file() -> Path:
+    """The error log (unexpected errors with their traceback, Qt's warnings)."""
+    return data_dir() / "govopen.log"
+
+
+def recovery_dir() -> Path:
+    """Autosaved recovery files and the documents' lock files."""
+    return data_dir() / "recovery"
+
+
 def documents_dir() -> Path:
     """The user's documents folder (文档), where a new report is saved unless the clerk chose
     another folder before; the home folder where the system names none."""
