@@ -59,9 +59,11 @@ class StartPage(QWidget):
         for label in (self.recent_title, self.no_recent):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         recent = QVBoxLayout()
+        recent.setSpacing(6)
         recent.addWidget(self.recent_title)
         recent.addWidget(self.recent, 1)
         recent.addWidget(self.no_recent)
+        recent.addStretch(0)  # with no recent files, the title stays at the top
         columns = QHBoxLayout()
         columns.setSpacing(32)
         columns.addLayout(buttons, 1)

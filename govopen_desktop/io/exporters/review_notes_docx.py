@@ -80,6 +80,9 @@ def _table(document: DocxDocument, report: Report, notes: list[Finding]) -> None
     geometry = S.geometry(document)
     widths = [round(geometry.text_width * share) for share in COLUMN_SHARES]
     table = document.add_table(rows=1 + len(notes), cols=len(HEADERS))
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Twips(width)  # the grid: LibreOffice and WPS lay the table out by it
     rows = [
         list(HEADERS),
         *([str(i), f.message, part_of(report, f), f.accepted or ""] for i, f in enumerate(notes, 1)),
