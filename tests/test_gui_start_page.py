@@ -84,3 +84,26 @@ def test_the_start_page_offers_recovery_first(qtbot: Any, gui_env: Path, prompte
     assert window.files.offer_recovery()
     assert not window.on_start_page and window.isWindowModified()
     window.document.undo_stack.setClean()
+
+
+def test_the_real_dialog_opens_with_last_years_file_read(qtbot: Any, gui_env: Path,
+                                                         monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from govopen_desktop.qt import dialogs
+    from govopen_desktop.qt.prompter import Prompter
+
+    prior = gui_env / "2024年报.govopen"
+    save_report(filled_report(), prior)
+    seen: list[Any] = []
+
+    def accept_at_once(dialog: Any) -> int:
+        seen.append(dialog)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs.NewReportDialog, "exec", accept_at_once)
+    request = Prompter(None).ask_new_report("另一个机关", prior_path=prior)
+    (dialog,) = seen
+    assert dialog.from_prior.isChecked() and dialog.prior_path.text() == str(prior)
+    assert request is not None and request.agency == "测试区政务服务中心"  # taken from last year's report
+    assert request.year == 2025 and request.prior_path == prior

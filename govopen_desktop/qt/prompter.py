@@ -68,6 +68,7 @@ class Prompter:
         if prior_path is not None:
             dialog.from_prior.setChecked(True)
             dialog.prior_path.setText(str(prior_path))
+            dialog._read_prior()  # as if picked with 选择…: its agency and year fill the form
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         request = dialog.request()
