@@ -228,3 +228,31 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(qtbot: Any, gui_env: Path
     prompter.asked.clear()
     assert window.files.load(path) and not window.files.read_only
     assert not prompter.asked
+
+
+def test_an_earlier_versions_single_recovery_file_is_still_offered(qtbot: Any, gui_env: Path,
+                                                                  prompter: FakePrompter) -> None:
+    from govopen_desktop.qt.autosave import write_recovery
+
+    legacy = gui_env / "data" / "recovery.govopen-recovery"
+    write_recovery(legacy, filled_report(), None)
+    window = make_window(qtbot, gui_env, prompter)
+    prompter.confirm_answer = True
+    assert window.files.offer_recovery() and not legacy.exists()
+    assert window.document.report.meta.agency == filled_report().meta.agency
+    window.document.undo_stack.setClean()
+
+
+def test_an_accepted_warning_no_longer_marks_its_cell(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.test_acceptance import NOTE, report_with_warning
+
+    window = make_window(qtbot, gui_env, prompter, report_with_warning())
+    t3 = window.show_section("t3")
+    index = t3.model.index_of("t3.new.research")
+    before = t3.model.data(index, Qt.ItemDataRole.BackgroundRole)
+    window.document.report.set_acceptance("T3-BLANK|t3.new.research", NOTE)
+    after = t3.model.data(index, Qt.ItemDataRole.BackgroundRole)
+    assert before != after
+    window.document.undo_stack.setClean()

@@ -163,6 +163,7 @@ class Autosaver(QObject):
 def recovery_candidates(recovery_dir: Path, own_key: str) -> list[tuple[Path, DocumentLock]]:
     """Recovery files left by windows that are gone (their lock is free or stale), newest first,
     each with its lock now held by us; the caller keeps or releases it."""
+    _adopt_legacy_recovery(recovery_dir)
     try:
         files = sorted(recovery_dir.glob(f"*{RECOVERY_SUFFIX}"), key=_mtime, reverse=True)
     except OSError:
@@ -176,6 +177,20 @@ def recovery_candidates(recovery_dir: Path, own_key: str) -> list[tuple[Path, Do
         if lock.acquire():
             found.append((file, lock))
     return found
+
+
+LEGACY_RECOVERY = "recovery.govopen-recovery"  # one shared file, before each document had its own
+
+
+def _adopt_legacy_recovery(recovery_dir: Path) -> None:
+    """A recovery file left by an earlier version beside the folder is moved into it."""
+    legacy = recovery_dir.parent / LEGACY_RECOVERY
+    if legacy.is_file():
+        try:
+            recovery_dir.mkdir(parents=True, exist_ok=True)
+            legacy.replace(recovery_dir / f"untitled-legacy{RECOVERY_SUFFIX}")
+        except OSError as exc:
+            log.warning("earlier recovery file not moved: %s", exc)
 
 
 def _mtime(path: Path) -> float:

@@ -30,9 +30,8 @@ def shortcut_rows(actions: list[QAction]) -> str:
     rows: list[str] = []
     seen: set[str] = set()
     for action in actions:
-        keys = " / ".join(
-            s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts() if not s.isEmpty()
-        )
+        names = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts() if not s.isEmpty()]
+        keys = " / ".join(dict.fromkeys(names))  # Redo is Ctrl+Y twice on some systems
         name = action.text().replace("&", "").rstrip("…").split("\t")[0]
         if keys and keys not in seen:
             seen.add(keys)
