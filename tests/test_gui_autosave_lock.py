@@ -228,6 +228,25 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(qtbot: Any, gui_env: Path
     prompter.asked.clear()
     assert window.files.load(path) and not window.files.read_only
     assert not prompter.asked
+    window.close()
+    assert not (folder / f"{key_for_path(path)}.lock").exists()
+
+
+def test_stale_locks_without_recovery_are_cleaned_at_start(qtbot: Any, gui_env: Path,
+                                                          prompter: FakePrompter) -> None:
+    folder = gui_env / "data" / "recovery"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    child = subprocess.Popen([sys.executable, "-c", LOCKER, str(gui_env / "x.govopen"), str(folder)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True)
+    assert child.stdout is not None and child.stdout.readline().strip() == "LOCKED"
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    stale = folder / f"{key_for_path(gui_env / 'x.govopen')}.lock"
+    assert stale.exists()
+    window = make_window(qtbot, gui_env, prompter)
+    assert not window.files.offer_recovery()
+    assert not stale.exists()
+    assert window.autosaver.lock.path.exists()  # its own lock stays
 
 
 def test_an_earlier_versions_single_recovery_file_is_still_offered(qtbot: Any, gui_env: Path,

@@ -18,7 +18,7 @@ from govopen_desktop.io.atomic import write_text_atomic
 from govopen_desktop.io.oserrors import describe_os_error
 from govopen_desktop.io.project import report_to_json
 from govopen_desktop.qt.document import Document
-from govopen_desktop.qt.lock import RECOVERY_SUFFIX, DocumentLock, LockHolder, key_for_path, untitled_key
+from govopen_desktop.qt.lock import LOCK_SUFFIX, RECOVERY_SUFFIX, DocumentLock, LockHolder, key_for_path, untitled_key
 
 RECOVERY_SCHEMA = "govopen-recovery/1"
 DEFAULT_DELAY_MS = 5000  # the most work a crash can lose: edits younger than this
@@ -176,7 +176,23 @@ def recovery_candidates(recovery_dir: Path, own_key: str) -> list[tuple[Path, Do
         lock = DocumentLock(recovery_dir, key)
         if lock.acquire():
             found.append((file, lock))
+    _remove_stale_locks(recovery_dir, own_key, {lock.key for _file, lock in found})
     return found
+
+
+def _remove_stale_locks(recovery_dir: Path, own_key: str, taken: set[str]) -> None:
+    """Locks of killed windows that left no recovery file: taken over and so removed."""
+    try:
+        locks = list(recovery_dir.glob(f"*{LOCK_SUFFIX}"))
+    except OSError:
+        return
+    for path in locks:
+        key = path.name[: -len(LOCK_SUFFIX)]
+        if key == own_key or key in taken or (recovery_dir / f"{key}{RECOVERY_SUFFIX}").exists():
+            continue
+        lock = DocumentLock(recovery_dir, key)
+        if lock.acquire():
+            lock.release()
 
 
 LEGACY_RECOVERY = "recovery.govopen-recovery"  # one shared file, before each document had its own
