@@ -68,12 +68,15 @@ class MainWindow(QMainWindow):
         recovery_dir: Path | None = None,
         autosave_ms: int | None = None,
         start_page: bool = False,
+        recovery_file: Path | None = None,  # earlier name: its folder becomes the recovery folder
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
         self.prompter = prompter or Prompter(self)
         self.document = Document(report or blank_report(), path, self)
+        if recovery_dir is None and recovery_file is not None:
+            recovery_dir = recovery_file.parent / "recovery"
         self.autosaver = Autosaver(self.document, recovery_dir or default_recovery_dir())
         if autosave_ms is not None:
             self.autosaver.timer.setInterval(autosave_ms)
