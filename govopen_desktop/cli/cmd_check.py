@@ -161,6 +161,7 @@ def _print_batch_json(results: list[Checked]) -> None:
             "file": str(r.path), "agency": meta.agency, "year": meta.year, "format": meta.format,
             "findings": [f.to_json() for f in r.findings],
             "errors": r.count(Level.ERROR), "warnings": r.count(Level.WARNING),
+            "accepted": count_accepted(r.findings),
         })
     payload = {
         "reports": reports,
