@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,9 @@ def _files() -> list[Path]:
 
 @needs_shared
 @pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
-def test_json_text_and_summary_count_the_same_import_problems(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_text_and_summary_count_the_same_import_problems(
+    path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["check", str(path), "--json"])
     payload = json.loads(capsys.readouterr().out)
     problems = payload["import_problems"]
@@ -38,12 +41,14 @@ def test_json_text_and_summary_count_the_same_import_problems(path: Path, capsys
     for p in keyed:
         assert f"（{p['key']}）" in captured.err
 
-    main(["check", str(path), str(path), "--summary"])
+    twin = tmp_path / f"copy-{path.name}"  # the same report under another name: two lines
+    shutil.copyfile(path, twin)
+    main(["check", str(path), str(twin), "--summary"])
     rows = [line.split("\t") for line in capsys.readouterr().out.splitlines() if "\t" in line]
     assert rows[0][3] == "导入问题"
     assert [r[3] for r in rows[1:]] == [str(len(problems))] * 2
 
-    main(["check", str(path), str(path), "--json"])
+    main(["check", str(path), str(twin), "--json"])
     batch = json.loads(capsys.readouterr().out)
     assert [r["import_problem_count"] for r in batch["reports"]] == [len(problems)] * 2
     assert batch["import_problem_count"] == 2 * len(problems)
