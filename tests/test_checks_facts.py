@@ -215,3 +215,16 @@ def test_all_answered_with_carried_over_and_the_wording_it_suggests(fid: str) ->
     assert f.level is Level.WARNING and "已办结的申请均在法定期限内答复" in f.message
     report.set_text("problems", PROBLEMS.format(year=report.meta.year) + "已办结的申请均在法定期限内答复。")
     assert not _found(report, "R-CLAIMS")
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+@pytest.mark.parametrize(
+    "sentence",
+    ["政务服务事项办结1500件", "12345热线工单答复1200件", "网站访问量均维持在较高水平", "各项工作均已审结归档",
+     "本单位信息均未被纠错"],
+)
+def test_words_used_about_other_things_are_not_statements(fid: str, sentence: str) -> None:
+    report = clean_report(fid)
+    report.set_values({"t4.review.corrected": 1, "t4.review.pending": 1, "t4.review.upheld": 0})
+    report.set_text("problems", PROBLEMS.format(year=report.meta.year) + sentence + "。")
+    assert not _found(report, "R-FACTS") and not _found(report, "R-CLAIMS")

@@ -53,6 +53,7 @@ class Claim:
     subjects: tuple[tuple[str, tuple[str, ...]], ...]
     patterns: tuple[re.Pattern[str], ...]
     exclude: tuple[str, ...]
+    requires: tuple[str, ...]  # the sentence names one of these (复议 for 均获维持), or it is about something else
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def vocabulary(format_id: str) -> Vocabulary:
     claims = tuple(
         Claim(
             c["id"], c["says"], c.get("advice", ""), c.get("level"), tuple(c.get("cells", ())), _subjects(c),
-            tuple(_compile(p, units) for p in c["patterns"]), _words(c, "exclude"),
+            tuple(_compile(p, units) for p in c["patterns"]), _words(c, "exclude"), _words(c, "requires"),
         )
         for c in data.get("claims", ())
     )
@@ -213,6 +214,8 @@ def statements(format_id: str, text: str) -> tuple[Statement, ...]:
                 offset, sentence, scoped = where
                 if any(w in sentence for w in claim.exclude):
                     continue
+                if claim.requires and not any(w in sentence for w in claim.requires):
+                    continue  # 网站访问量均维持在较高水平: not about cases
                 said.add(offset)
                 words = {w for w, _ in claim.subjects if w in sentence}
                 subject = words.pop() if len(words) == 1 else None
