@@ -194,7 +194,7 @@ def read_cell(raw: object, kind: ValueKind | str) -> Value:
     if isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
             return Published(repr(raw), "不是有效的数字")
-        return _checked_number(Decimal(repr(raw)), kind, repr(raw))
+        return _checked_decimal(Decimal(repr(raw)), kind, repr(raw))
     if isinstance(raw, Decimal):
         return _checked_decimal(raw, kind, None)
     if not isinstance(raw, str):
