@@ -228,3 +228,17 @@ def test_words_used_about_other_things_are_not_statements(fid: str, sentence: st
     report.set_values({"t4.review.corrected": 1, "t4.review.pending": 1, "t4.review.upheld": 0})
     report.set_text("problems", PROBLEMS.format(year=report.meta.year) + sentence + "。")
     assert not _found(report, "R-FACTS") and not _found(report, "R-CLAIMS")
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_suits_after_review_are_suits(fid: str) -> None:
+    report = clean_report(fid)
+    report.set_values({"t4.review.upheld": 1, "t4.suit_after_review.upheld": 2})
+    report.set_text("problems", PROBLEMS.format(year=report.meta.year) + "行政诉讼2件，均为复议后起诉，维持2件。")
+    assert not _found(report, "R-FACTS")
+    report.set_values({"t4.suit_after_review.upheld": 1, "t4.suit_after_review.pending": 1})
+    [f] = _found(report, "R-FACTS")
+    assert set(f.cells) == {"t4.suit_direct.upheld", "t4.suit_after_review.upheld"}
+    report.set_text("problems", PROBLEMS.format(year=report.meta.year) + "经复议后起诉的行政诉讼案件均获维持。")
+    [f] = _found(report, "R-CLAIMS")
+    assert f.cells == ("t4.suit_after_review.pending",)

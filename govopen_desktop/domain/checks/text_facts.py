@@ -61,6 +61,7 @@ class Vocabulary:
     numbers: tuple[NumberFact, ...]
     claims: tuple[Claim, ...]
     scope_words: tuple[str, ...]
+    subject_masks: tuple[str, ...]  # 复议后起诉, 未经复议: 复议 there names no 复议 case
     approx_before: tuple[str, ...]
     approx_after: tuple[str, ...]
 
@@ -109,7 +110,8 @@ def vocabulary(format_id: str) -> Vocabulary:
         for c in data.get("claims", ())
     )
     return Vocabulary(
-        numbers, claims, _words(data, "scope_words"), _words(data, "approx_before"), _words(data, "approx_after")
+        numbers, claims, _words(data, "scope_words"), _words(data, "subject_masks"),
+        _words(data, "approx_before"), _words(data, "approx_after"),
     )
 
 
@@ -147,6 +149,16 @@ def _quote(sentence: str, start: int, end: int) -> str:
     return ("…" if left else "") + f"“{sentence[left:right]}”" + ("…" if right < len(sentence) else "")
 
 
+def _masked(sentence: str, masks: Sequence[str]) -> str:
+    """`sentence` with the words where 复议 names no 复议 case blanked out (复议后起诉 keeps
+    its 起诉), same length so positions still match."""
+    for mask in masks:
+        if mask in sentence:
+            kept = "起诉" if mask.endswith("起诉") else ""
+            sentence = sentence.replace(mask, "·" * (len(mask) - len(kept)) + kept)
+    return sentence
+
+
 def _subject(sentence: str, upto: int, subjects: Sequence[tuple[str, tuple[str, ...]]]) -> str | None:
     """The subject word named last before `upto` (复议 in "行政复议3件，维持2件")."""
     best, where = None, -1
@@ -155,6 +167,12 @@ def _subject(sentence: str, upto: int, subjects: Sequence[tuple[str, tuple[str, 
         if at > where:
             best, where = word, at
     return best
+
+
+def _only_subject(sentence: str, subjects: Sequence[tuple[str, tuple[str, ...]]]) -> str | None:
+    """The subject a sentence names, when all the words it names mean the same cells."""
+    named = [(word, cells) for word, cells in subjects if word in sentence]
+    return named[0][0] if named and len({cells for _w, cells in named}) == 1 else None
 
 
 @lru_cache(maxsize=512)
@@ -199,7 +217,7 @@ def statements(format_id: str, text: str) -> tuple[Statement, ...]:
                 if fact.kind == "amount" and hit.group("unit") == "元":
                     value = value / 10000  # the tables count amounts in 万元
                 taken.append((start, end))
-                subject = _subject(sentence, start - offset, fact.subjects)
+                subject = _subject(_masked(sentence, vocab.subject_masks), start - offset, fact.subjects)
                 found.append((start, Statement(
                     fact.id, value, subject, scoped, _quote(sentence, start - offset, end - offset)
                 )))
@@ -217,8 +235,7 @@ def statements(format_id: str, text: str) -> tuple[Statement, ...]:
                 if claim.requires and not any(w in sentence for w in claim.requires):
                     continue  # 网站访问量均维持在较高水平: not about cases
                 said.add(offset)
-                words = {w for w, _ in claim.subjects if w in sentence}
-                subject = words.pop() if len(words) == 1 else None
+                subject = _only_subject(_masked(sentence, vocab.subject_masks), claim.subjects)
                 found.append((start, Statement(
                     claim.id, None, subject, scoped, _quote(sentence, start - offset, end - offset)
                 )))
