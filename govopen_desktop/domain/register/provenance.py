@@ -1,0 +1,76 @@
+"""A report's tables counted from a register keep where they came from: the register's file
+name and digest, what was counted (so a later hand edit shows), and the rows of each cell.
+
+Project file shape: "register": {"file": "台账.xlsx", "sha256": "…", "year": 2025,
+"sheets": {"t3": "依申请公开台账"}, "counted": {"t3.new.natural": 3, …}, "rows": {"t3.new.natural":
+[3, 7, 12], …}, "stats": {"answered": 10, "on_time": 9, …}}.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govopen_desktop.domain.register.count import RegisterCount
+from govopen_desktop.domain.report import Report
+from govopen_desktop.domain.values import Value
+
+REGISTER_KEY = "register"
+
+
+def register_info(count: RegisterCount, file_name: str, sha256: str) -> dict[str, Any]:
+    return {
+        "file": file_name,
+        "sha256": sha256,
+        "year": count.year,
+        "sheets": dict(count.sheets),
+        "counted": dict(count.values),
+        "rows": {k: list(v) for k, v in count.sources.items() if v},
+        "stats": dict(count.stats),
+    }
+
+
+def register_values(report: Report, count: RegisterCount) -> dict[str, Value]:
+    """The cells the count fills in this report (input cells its format has)."""
+    fields = report.format.fields
+    return {k: v for k, v in count.values.items() if k in fields and fields[k].is_input}
+
+
+def apply_count(report: Report, count: RegisterCount, file_name: str, sha256: str) -> set[str]:
+    """Fill tables 3 and 4 from the count and record the register (headless: CLI, tests)."""
+    report.extra[REGISTER_KEY] = register_info(count, file_name, sha256)
+    return report.set_values(register_values(report, count))
+
+
+def register_rows_of(report: Report, key: str) -> tuple[str, tuple[int, ...]] | None:
+    """(sheet, rows) a cell was counted from; a total gathers the rows of its parts."""
+    info = report.extra.get(REGISTER_KEY)
+    if not isinstance(info, dict) or not isinstance(info.get("rows"), dict):
+        return None
+    fmt = report.format
+    field = fmt.fields.get(key)
+    if field is None:
+        return None
+    rows_by_key: dict[str, Any] = info["rows"]
+    keys = [key]
+    seen: set[int] = set()
+    result: list[int] = []
+    while keys:
+        k = keys.pop()
+        f = fmt.fields.get(k)
+        if f is not None and f.derived is not None:
+            keys.extend(f.derived.terms)
+            continue
+        for row in rows_by_key.get(k, ()):
+            if isinstance(row, int) and row not in seen:
+                seen.add(row)
+                result.append(row)
+    if key not in info.get("counted", {}) and not result and not _derived_from_counted(report, key, info):
+        return None
+    sheets = info.get("sheets") if isinstance(info.get("sheets"), dict) else {}
+    return str(sheets.get(field.table, "台账")), tuple(sorted(result))
+
+
+def _derived_from_counted(report: Report, key: str, info: dict[str, Any]) -> bool:
+    field = report.format.fields[key]
+    counted = info.get("counted", {})
+    return field.derived is not None and any(t in counted for t in field.derived.terms)
