@@ -35,6 +35,7 @@ from govopen_desktop.qt.icons import icon
 from govopen_desktop.qt.import_ops import ImportController
 from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_page
 from govopen_desktop.qt.prompter import Prompter
+from govopen_desktop.qt.register_ops import RegisterController
 from govopen_desktop.qt.settings import Settings, data_dir
 from govopen_desktop.qt.text_editors import TextSectionEditor
 
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
             self.autosaver.timer.setInterval(autosave_ms)
         self.files = FileController(self)
         self.imports = ImportController(self)
+        self.registers = RegisterController(self)
         self.pages: dict[str, QWidget] = {}  # built on first view
         self._build_central()
         self._build_actions()
@@ -197,6 +199,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.act_import, self.act_import_text])
         file_menu.addActions([self.act_attach_prior, self.act_attach_prior_text])
+        file_menu.addActions(self.registers.menu_actions())
         file_menu.addSeparator()
         file_menu.addActions([self.act_export_docx, self.act_export_xlsx])
         file_menu.addSeparator()

@@ -12,6 +12,7 @@ from govopen_desktop.domain.register.provenance import (
     REGISTER_KEY,
     apply_count,
     register_info,
+    register_note,
     register_rows_of,
     register_values,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "apply_count",
     "count_sheets",
     "register_info",
+    "register_note",
     "register_rows_of",
     "register_values",
     "row_list",

@@ -74,3 +74,16 @@ def _derived_from_counted(report: Report, key: str, info: dict[str, Any]) -> boo
     field = report.format.fields[key]
     counted = info.get("counted", {})
     return field.derived is not None and any(t in counted for t in field.derived.terms)
+
+
+def register_note(report: Report, key: str) -> str | None:
+    """The tooltip line of a counted cell: 来自台账“依申请公开台账”第 3、7、12 行."""
+    from govopen_desktop.domain.register.model import row_list
+
+    found = register_rows_of(report, key)
+    if found is None:
+        return None
+    sheet, rows = found
+    if not rows:
+        return f"从台账“{sheet}”统计：没有计入这一项的行。"
+    return f"来自台账“{sheet}”{row_list(rows, limit=40)}。"

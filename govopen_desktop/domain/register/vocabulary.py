@@ -16,6 +16,7 @@ from govopen_desktop.domain.formats import ReportFormat, load_format
 _SEPARATORS = re.compile(r"[/\\\-—–_·•|,，;；:：>＞\s]+")
 _NUMBERING = re.compile(r"^(?:\(?[一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\(?\d+\)|\d+[.、])")
 _NOISE = re.compile(r"[\"'“”‘’《》「」]")
+_REMARK = re.compile(r"\([^()]*\)$")  # a printed remark after a label: （区分处理的，只计这一情形…）
 
 
 @dataclass(frozen=True)
@@ -190,14 +191,14 @@ def _match(text: str, categories: tuple[Category, ...]) -> Match:
         return whole in names or whole in {normalize(a) for a in c.aliases}
 
     def contained(c: Category) -> bool:
-        parts = [normalize(p) for p in c.parts]
+        parts = [_REMARK.sub("", normalize(p)) for p in c.parts]
         aliases = [normalize(a) for a in c.aliases]
         return all(
             any(t in p for p in parts) or any(t in a or t.startswith(a) for a in aliases) for t in tokens
         )
 
     def loose(c: Category) -> bool:
-        joined = "".join(normalize(p) for p in c.parts)
+        joined = "".join(_REMARK.sub("", normalize(p)) for p in c.parts)
         return all(_is_subsequence(t, joined) for t in tokens)
 
     for test in (exact, contained, loose):
