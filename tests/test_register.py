@@ -336,7 +336,7 @@ def test_a_register_missing_a_column_or_no_register_at_all(tmp_path: Path) -> No
     assert count_sheets(read_register_file(other).sheets, 2025).issues[0].code == "REG-NO-SHEET"
     bad = tmp_path / "坏.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(GovopenError, match="坏.xlsx"):
+    with pytest.raises(GovopenError, match=r"坏\.xlsx"):
         read_register_file(bad)
     with pytest.raises(GovopenError, match="找不到"):
         read_register_file(tmp_path / "没有.xlsx")
@@ -366,3 +366,35 @@ def test_dates_in_the_usual_forms() -> None:
     for bad in ("2025-02-30", "3月4日", "明天", 12):
         with pytest.raises(DateError):
             parse_date(bad)
+
+
+def test_fast_xlsx_reader_reads_what_openpyxl_reads(tmp_path: Path) -> None:
+    from govopen_desktop.io.register.read import _read_xlsx, _read_xlsx_openpyxl
+
+    template = fill_template(tmp_path / "台账.xlsx", 2025, [
+        (D(2025, 3, 4), "自然人", dt.datetime(2025, 3, 9, 14, 30), GRANTED, None, True),
+        (45720, COMPANY, "2025/3/9", THIRD, D(2025, 3, 5), "否"),
+    ], cases=[("行政复议", D(2025, 2, 1), "维持", D(2025, 4, 1))])
+    wb = openpyxl.load_workbook(template)
+    wb["依申请公开台账"]["E2"] = openpyxl.cell.rich_text.CellRichText(
+        ["某", openpyxl.cell.rich_text.TextBlock(openpyxl.cell.text.InlineFont(b=True), "文件")])
+    wb["依申请公开台账"]["J3"] = 1.5
+    wb.save(template)
+    office = office_workbook(tmp_path / "登记.xlsx", "标题", ["收件日期", "申请人类别", "答复时间", "处理情况"],
+                             [[D(2025, 1, 2), "个人", excel_serial(D(2025, 1, 3)), "予以公开"]])
+    for path in (template, office):
+        data = path.read_bytes()
+
+        def trimmed(sheets: tuple[RawSheet, ...]) -> list[tuple[str, list[tuple[int, tuple[object, ...]]]]]:
+            result = []
+            for sheet in sheets:
+                rows = []
+                for number, cells in sheet.rows:
+                    cells = tuple(cells)
+                    while cells and cells[-1] is None:
+                        cells = cells[:-1]
+                    rows.append((number, cells))
+                result.append((sheet.name, rows))
+            return result
+
+        assert trimmed(_read_xlsx(data, path.name)) == trimmed(_read_xlsx_openpyxl(data, path.name)), path.name

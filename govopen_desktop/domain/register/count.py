@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from govopen_desktop.domain.register.columns import role_name
+from govopen_desktop.domain.register.columns import SheetKind, role_name
 from govopen_desktop.domain.register.dates import shown_date
 from govopen_desktop.domain.register.model import Application, Case, Issue, IssueLevel, Register, RowNote
 from govopen_desktop.domain.register.vocabulary import Vocabulary
@@ -149,7 +149,7 @@ def _unreadable_dates(item: Application | Case, roles: tuple[str, ...], code: st
                       notes: _Notes) -> bool:
     bad = [r for r in roles if r in item.unreadable]
     for role in bad:
-        kind = "applications" if isinstance(item, Application) else "cases"
+        kind: SheetKind = "applications" if isinstance(item, Application) else "cases"
         notes.add(code, sheet, item.row, f"第 {item.row} 行{role_name(kind, role)}{item.unreadable[role]}")
     return bool(bad)
 

@@ -66,7 +66,8 @@ def register_rows_of(report: Report, key: str) -> tuple[str, tuple[int, ...]] | 
                 result.append(row)
     if key not in info.get("counted", {}) and not result and not _derived_from_counted(report, key, info):
         return None
-    sheets = info.get("sheets") if isinstance(info.get("sheets"), dict) else {}
+    sheets = info.get("sheets")
+    sheets = sheets if isinstance(sheets, dict) else {}
     return str(sheets.get(field.table, "台账")), tuple(sorted(result))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
@@ -61,6 +61,13 @@ class Vocabulary:
     kinds: tuple[Category, ...]
     outcomes: tuple[Category, ...]
     pending: str
+    _matches: dict[tuple[str, str], Match] = field(default_factory=dict, compare=False, repr=False)
+
+    def _cached(self, what: str, text: str, categories: tuple[Category, ...]) -> Match:
+        found = self._matches.get((what, text))
+        if found is None:
+            found = self._matches[(what, text)] = match_category(text, categories)
+        return found
 
     def t3_key(self, row: str, column: str) -> str:
         return f"{self.t3}.{row}.{column}"
@@ -69,16 +76,16 @@ class Vocabulary:
         return f"{self.t4}.{kind}.{outcome}"
 
     def match_applicant(self, text: str) -> Match:
-        return match_category(text, self.applicant_types)
+        return self._cached("applicant", text, self.applicant_types)
 
     def match_result(self, text: str) -> Match:
-        return match_category(text, self.results)
+        return self._cached("result", text, self.results)
 
     def match_kind(self, text: str) -> Match:
-        return match_category(text, self.kinds)
+        return self._cached("kind", text, self.kinds)
 
     def match_outcome(self, text: str) -> Match:
-        return match_category(text, self.outcomes)
+        return self._cached("outcome", text, self.outcomes)
 
 
 @cache
@@ -130,7 +137,7 @@ def _result_rows(fmt: ReportFormat, table_id: str, total_row: str) -> list[tuple
     """Each row summed into the results total, with the labels printed for it (the group
     label such as （三）不予公开 and its own), leaving out labels that span the total too."""
     table = fmt.table(table_id)
-    row_of = {}
+    row_of: dict[str, int] = {}
     for cell in table.value_cells():
         f = fmt.fields[cell.key or ""]
         if f.row_id is not None:
@@ -174,11 +181,6 @@ def _is_subsequence(needle: str, haystack: str) -> bool:
 
 
 def match_category(text: str, categories: tuple[Category, ...]) -> Match:
-    return _match(text, categories)
-
-
-@lru_cache(maxsize=8192)
-def _match(text: str, categories: tuple[Category, ...]) -> Match:
     """The one category `text` names. Tried from strict to loose; at the first level where
     something fits, exactly one must fit (two equally good are reported, never chosen)."""
     tokens = _tokens(text)

@@ -8,18 +8,29 @@ import csv
 import hashlib
 import io
 import warnings
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.register import RawSheet
-from govopen_desktop.io.importers.detect import MAX_FILE_BYTES, check_zip, open_zip, sniff
+from govopen_desktop.io.importers.detect import (
+    MAX_FILE_BYTES,
+    MAX_RATIO,
+    MAX_ZIP_ENTRIES,
+    MAX_ZIP_TOTAL,
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    ole_kind,
+    open_zip,
+)
 from govopen_desktop.io.importers.problems import ImportFailed
 from govopen_desktop.io.oserrors import describe_os_error
 
 MAX_COLS = 60
 MAX_ROWS = 200_000
+MAX_PART_BYTES = 150 * 1024 * 1024  # a year's register of 20,000 rows is a sheet of about 15 MB
 
 
 @dataclass(frozen=True)
@@ -45,10 +56,8 @@ def read_register_file(path: Path) -> RegisterFile:
         raise GovopenError(f"台账“{name}”是空文件。")
     digest = hashlib.sha256(data).hexdigest()
     try:
-        kind = sniff(path, data[:4096]).kind
+        kind = _kind(path, data)
         if kind == "xlsx":
-            with open_zip(path) as zf:
-                check_zip(path, zf)
             sheets = _read_xlsx(data, name)
         elif kind == "ole-xls":
             sheets = _read_xls(data, name)
@@ -63,7 +72,67 @@ def read_register_file(path: Path) -> RegisterFile:
     return RegisterFile(name, digest, sheets)
 
 
+def _kind(path: Path, data: bytes) -> str:
+    """xlsx, ole-xls, encrypted, text or another kind, from the bytes. A register's sheet may be
+    far larger than a report's, so the zip is checked against a register's limits here."""
+    if data.startswith(ZIP_MAGIC):
+        with open_zip(path) as zf:
+            _check_zip(path.name, zf)
+            return "xlsx" if "xl/workbook.xml" in zf.namelist() else "zip"
+    if data.startswith(OLE_MAGIC):
+        return ole_kind(path)
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return "other" if head.startswith((b"<", b"%PDF", b"{")) or b"\x00" in head else "text"
+
+
+def _check_zip(name: str, zf: zipfile.ZipFile) -> None:
+    infos = zf.infolist()
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise GovopenError(f"“{name}”包含 {len(infos)} 个部件，不是正常的 Excel 文件，已拒绝读取。")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise GovopenError(f"台账“{name}”设有密码，无法读取。请在 Excel/WPS 中取消密码后另存，再试。")
+        total += info.file_size
+        bomb = info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        if info.file_size > MAX_PART_BYTES or bomb or total > MAX_ZIP_TOTAL:
+            raise GovopenError(
+                f"“{name}”中的部件“{info.filename}”解压后过大（可能是异常或恶意构造的文件），已拒绝读取。"
+            )
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")):
+            try:
+                with zf.open(info) as part:
+                    head = part.read(4096)
+            except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+                raise GovopenError(f"台账“{name}”已损坏或不完整（部件“{info.filename}”无法解压）。") from exc
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise GovopenError(f"“{name}”含有 XML 实体声明（Excel 文件不会有），可能是恶意构造的文件，已拒绝读取。")
+
+
 def _read_xlsx(data: bytes, name: str) -> tuple[RawSheet, ...]:
+    from xml.etree.ElementTree import ParseError
+
+    from govopen_desktop.io.register.xlsx_rows import UnexpectedLayout, XlsxRows
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            reader = XlsxRows(zf)
+            sheets = []
+            for title, state, part in reader.sheets():
+                if state != "visible":
+                    continue
+                try:
+                    rows = tuple(reader.rows(part, MAX_ROWS, MAX_COLS))
+                except OverflowError as exc:
+                    raise GovopenError(f"台账“{name}”的工作表“{title}”超过 {MAX_ROWS} 行，已拒绝读取。") from exc
+                sheets.append(RawSheet(title, rows))
+            return tuple(sheets)
+    except (UnexpectedLayout, KeyError, ValueError, IndexError, ParseError, zipfile.BadZipFile):
+        return _read_xlsx_openpyxl(data, name)  # a workbook this reader does not know: the slow, general way
+
+
+def _read_xlsx_openpyxl(data: bytes, name: str) -> tuple[RawSheet, ...]:
     import openpyxl
 
     try:
