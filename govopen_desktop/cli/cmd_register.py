@@ -103,10 +103,16 @@ def _print_text(report: Any, count: Any, name: str) -> None:
         if table.row_ids:
             print("\t".join(["", *(fmt.fields[f"{table_id}.{table.row_ids[0]}.{c}"].label.split(" · ")[-1]
                                    for c in table.col_ids)]))
+            zero_rows = 0
             for row_id in table.row_ids:
                 keys = [f"{table_id}.{row_id}.{c}" for c in table.col_ids]
+                if row_id in count.result_rows and not any(report.cells.get(k) for k in keys):
+                    zero_rows += 1  # the result rows nothing was counted in are said once, below
+                    continue
                 row_label = " · ".join(fmt.fields[keys[0]].label.split(" · ")[:-1])
                 print("\t".join([row_label, *(format_value(report.cells.get(k)) for k in keys)]))
+            if zero_rows:
+                print(f"（未列出的 {zero_rows} 项办理结果均为 0）")
         else:
             for key in table.keys:
                 print(f"{fmt.fields[key].label}\t{format_value(report.cells.get(key))}")

@@ -56,6 +56,7 @@ class RegisterCount:
     issues: list[Issue] = field(default_factory=list)
     sheets: dict[str, str] = field(default_factory=dict)  # table id -> the sheet it was counted from
     stats: dict[str, int] = field(default_factory=dict)
+    result_rows: tuple[str, ...] = ()  # the table-3 rows a result counts in
 
     @property
     def errors(self) -> list[Issue]:
@@ -71,7 +72,7 @@ class _Notes:
 
 
 def count_register(register: Register, year: int, vocab: Vocabulary) -> RegisterCount:
-    result = RegisterCount(year=year, format_id=vocab.format_id)
+    result = RegisterCount(year=year, format_id=vocab.format_id, result_rows=tuple(c.id for c in vocab.results))
     notes = _Notes()
     rows: dict[str, list[int]] = defaultdict(list)
     if register.application_sheet is not None:

@@ -23,10 +23,11 @@ APPLICATION_ROLES = ("seq", "received", "applicant", "applicant_type", "content"
                      "answered", "result", "note")
 CASE_ROLES = ("seq", "kind", "received", "result", "closed", "note")
 DATE_ROLES = ("received", "corrected", "answered", "closed")
-WIDTHS = {"seq": 6, "received": 13, "applicant": 16, "applicant_type": 24, "content": 36, "corrected": 13,
-          "extended": 10, "answered": 13, "result": 44, "note": 20, "kind": 18, "closed": 13}
+WIDTHS = {"seq": 6, "received": 13, "applicant": 16, "applicant_type": 30, "content": 24, "corrected": 13,
+          "extended": 10, "answered": 13, "result": 56, "note": 20, "kind": 18, "closed": 13}
 CASE_WIDTHS = {"result": 12}
 DATE_FORMAT = "yyyy-mm-dd"
+NOTES_WIDTH = 80
 
 
 def write_template(path: Path, year: int | None = None) -> None:
@@ -84,6 +85,11 @@ def write_template(path: Path, year: int | None = None) -> None:
                 check.add(area)
                 ws.add_data_validation(check)  # type: ignore[attr-defined]
         ws.freeze_panes = "A2"  # type: ignore[attr-defined]
+        ws.print_title_rows = "1:1"  # type: ignore[attr-defined]
+        ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]
+        ws.page_setup.paperSize = 9  # type: ignore[attr-defined]  # A4
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0  # type: ignore[attr-defined]
+        ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[attr-defined]
         ws.row_dimensions[1].height = 24  # type: ignore[attr-defined]
 
     apps = wb.active
@@ -94,12 +100,18 @@ def write_template(path: Path, year: int | None = None) -> None:
     sheet(cases, CASE_ROLES, CASE_COLUMNS, {"kind": "类型", "result": "结果"}, CASE_WIDTHS)
 
     notes = wb.create_sheet(NOTES_SHEET, 2)
-    notes.column_dimensions["A"].width = 110
+    notes.column_dimensions["A"].width = NOTES_WIDTH
+    notes.page_setup.paperSize = 9
+    notes.page_setup.fitToWidth, notes.page_setup.fitToHeight = 1, 0
+    notes.sheet_properties.pageSetUpPr.fitToPage = True
     for i, line in enumerate(_notes(year, fmt.document, vocab.working_days, vocab.extension_working_days), start=1):
         cell = notes.cell(i, 1, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # wrapped lines need their height: a Chinese character is about two width units
+        notes.row_dimensions[i].height = 18 * max(1, -(-len(line) * 2 // (NOTES_WIDTH - 4)))
         if i == 1:
             cell.font = Font(name="黑体", bold=True, size=14)
+            notes.row_dimensions[i].height = 44
     try:
         import io
 
