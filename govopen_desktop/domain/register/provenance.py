@@ -88,3 +88,20 @@ def register_note(report: Report, key: str) -> str | None:
     if not rows:
         return f"从台账“{sheet}”统计：没有计入这一项的行。"
     return f"来自台账“{sheet}”{row_list(rows, limit=40)}。"
+
+
+def register_sentence(report: Report) -> str | None:
+    """What the 依申请公开 paragraph can say from the register about the time limit, when the
+    tables were counted from a register for this report's year."""
+    info = report.extra.get(REGISTER_KEY)
+    if not isinstance(info, dict) or info.get("year") != report.meta.year:
+        return None
+    stats = info.get("stats")
+    if not isinstance(stats, dict) or not isinstance(stats.get("answered"), int) or not stats["answered"]:
+        return None
+    answered, on_time, late = stats["answered"], int(stats.get("on_time", 0)), int(stats.get("late", 0))
+    if stats.get("unchecked"):
+        return None  # some limits were not checkable: nothing to state for all of them
+    if late == 0:
+        return f"本年度答复的{answered}件申请均在法定期限内答复。"
+    return f"本年度答复的{answered}件申请中，{on_time}件在法定期限内答复，{late}件超过法定期限。"
