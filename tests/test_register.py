@@ -398,3 +398,20 @@ def test_fast_xlsx_reader_reads_what_openpyxl_reads(tmp_path: Path) -> None:
             return result
 
         assert trimmed(_read_xlsx(data, path.name)) == trimmed(_read_xlsx_openpyxl(data, path.name)), path.name
+
+
+def test_a_header_of_two_rows_with_a_merged_group(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2025年度政府信息公开申请办理情况登记表"])
+    ws.append(["序号", "收到申请时间", "申请人信息", None, "申请内容", "办理情况", None])
+    ws.append([None, None, "姓名或名称", "类别", None, "答复日期", "答复结果"])
+    ws.merge_cells("C2:D2")
+    ws.merge_cells("F2:G2")
+    ws.append([1, "2025-04-01", "张某", "自然人", "某文件", "2025-04-03", "予以公开"])
+    ws.append([2, "2025-04-02", "某公司", "企业", "某合同", None, None])
+    wb.save(tmp_path / "两行表头.xlsx")
+    count = count_sheets(read_register_file(tmp_path / "两行表头.xlsx").sheets, 2025)
+    assert nonzero(count) == {"t3.new.natural": 1, "t3.granted.natural": 1, "t3.new.commercial": 1,
+                              "t3.carried_out.commercial": 1}
+    assert count.sources["t3.new.commercial"] == (5,)

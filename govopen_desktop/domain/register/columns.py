@@ -56,6 +56,7 @@ CASE_ROLE_NAMES: dict[str, str] = {"received": "立案或收到日期", "result"
 
 HEADER_SCAN_ROWS = 15
 _BRACKETED = re.compile(r"[(\[【][^)\]】]*[)\]】]")
+_GROUP_WORDS = re.compile(r"(?:基本)?(?:信息|情况)$")
 _SPACES = re.compile(r"[\s\u3000*＊:：]+")
 
 
@@ -105,17 +106,42 @@ class Header:
 
 
 def find_header(rows: Sequence[Sequence[object]], kind: SheetKind) -> Header | None:
-    """The row among the first ones that names the most roles of `kind` (at least two)."""
+    """The row among the first ones that names the most roles of `kind` (at least two). A
+    header of two rows (申请人信息 merged over 姓名 | 类别) is read as one: a column takes its
+    name from the lower row where that names a role, else from the upper one."""
     best: Header | None = None
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        columns: dict[str, int] = {}
-        for col, cell in enumerate(row):
-            if not isinstance(cell, str):
-                continue
-            role = role_of(cell, kind)
-            if role is not None and role not in columns:
-                columns[role] = col
-        score = len(columns) + sum(2 for r in DISTINCTIVE[kind] if r in columns)
-        if len(columns) >= 2 and (best is None or score > best.score):
-            best = Header(kind, index, columns, score)
+    scanned = rows[:HEADER_SCAN_ROWS]
+    for index, row in enumerate(scanned):
+        candidates = [(index, _roles([row], kind))]
+        if index + 1 < len(scanned):
+            candidates.append((index + 1, _roles([row, scanned[index + 1]], kind)))
+        for last, columns in candidates:
+            score = len(columns) + sum(2 for r in DISTINCTIVE[kind] if r in columns)
+            if len(columns) >= 2 and (best is None or score > best.score):
+                best = Header(kind, last, columns, score)
     return best
+
+
+def _roles(header_rows: Sequence[Sequence[object]], kind: SheetKind) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    width = max(len(r) for r in header_rows)
+    group = ""  # the upper row's text over this column (a merged cell holds it at its left)
+    for col in range(width):
+        role = None
+        if len(header_rows) == 2:
+            upper = header_rows[0][col] if col < len(header_rows[0]) else None
+            lower = header_rows[1][col] if col < len(header_rows[1]) else None
+            if isinstance(upper, str) and upper.strip():
+                group = _GROUP_WORDS.sub("", _clean(upper))
+            elif lower is None:
+                group = ""
+            if isinstance(lower, str):
+                # 类别 under 申请人信息 is 申请人类别
+                role = role_of(lower, kind) or (role_of(group + lower, kind) if group else None)
+            if role is None and isinstance(upper, str):
+                role = role_of(upper, kind)
+        elif isinstance(header_rows[0][col], str):
+            role = role_of(header_rows[0][col], kind)  # type: ignore[arg-type]
+        if role is not None and role not in columns:
+            columns[role] = col
+    return columns
