@@ -4,10 +4,12 @@ the checker's warning after a hand edit, the blank template."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 from PySide6.QtCore import Qt
 
 from govopen_desktop.domain.report import Report
@@ -108,3 +110,31 @@ def test_the_applications_paragraph_quotes_the_time_limits_from_the_register(
     text = draft_applications(window.document.report)
     assert "全年共收到政府信息公开申请5件" in text
     assert text.endswith("本年度答复的4件申请中，3件在法定期限内答复，1件超过法定期限。")
+
+
+@pytest.mark.screenshot
+def test_screenshot_of_table_3_counted_from_a_register(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
+    """docs/screenshot-register-t3.png (replaced with GOVOPEN_UPDATE_DOCS=1, else written to tmp)."""
+    from PySide6.QtWidgets import QApplication
+
+    from govopen_desktop.qt.main_window import DEFAULT_SIZE
+    from tests.gui_helpers import REPO
+
+    out_dir = REPO / "docs" if os.environ.get("GOVOPEN_UPDATE_DOCS") == "1" else gui_env
+    window = make_window(qtbot, gui_env, prompter, Report.new("青山市自然资源和规划局", 2025))
+    source = fill_template(gui_env / "台账2025.xlsx", 2025, [
+        (D(2024, 12, 16), "自然人", D(2025, 1, 8), GRANTED),
+        (D(2025, 1, 20), "自然人", D(2025, 2, 24), GRANTED),
+        (D(2025, 3, 4), "法人或其他组织 / 商业企业", D(2025, 3, 20), "（三）不予公开 / 4.保护第三方合法权益"),
+        (D(2025, 5, 12), "自然人", D(2025, 6, 3), "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+        (D(2025, 9, 26), "法人或其他组织 / 法律服务机构", D(2025, 10, 30), "（四）无法提供 / 1.本机关不掌握相关政府信息"),
+        (D(2025, 12, 29), "自然人", None, None),
+    ], cases=[("行政复议", D(2025, 2, 1), "维持", D(2025, 4, 1)), ("复议后起诉", D(2025, 8, 1), "尚未审结", None)])
+    assert window.registers.count_from_register(source)
+    window.show_section("t3")
+    window.resize(DEFAULT_SIZE)
+    for _ in range(3):
+        QApplication.processEvents()
+    out = out_dir / "screenshot-register-t3.png"
+    assert window.grab().save(str(out)) and out.stat().st_size < 400_000
+    assert window.document.report.get("t3.new.total") == 5

@@ -415,3 +415,31 @@ def test_a_header_of_two_rows_with_a_merged_group(tmp_path: Path) -> None:
     assert nonzero(count) == {"t3.new.natural": 1, "t3.granted.natural": 1, "t3.new.commercial": 1,
                               "t3.carried_out.commercial": 1}
     assert count.sources["t3.new.commercial"] == (5,)
+
+
+def test_disguised_and_foreign_files_get_a_message_naming_them(tmp_path: Path) -> None:
+    cases = {
+        "报告.xlsx": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+        "图片.csv": bytes(range(256)) * 40,
+        "空.csv": b"",
+        "网页.xls": b"<html><body><table><tr><td>1</td></tr></table></body></html>",
+    }
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(GovopenError) as caught:
+            read_register_file(tmp_path / name)
+        assert name in str(caught.value), name
+
+
+def test_a_zip_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    import time
+    import zipfile
+
+    path = tmp_path / "炸弹.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * (20 * 1024 * 1024) + b">"  # 20 MB from a few KB)
+    started = time.perf_counter()
+    with pytest.raises(GovopenError, match=r"炸弹\.xlsx"):
+        read_register_file(path)
+    assert time.perf_counter() - started < 2
