@@ -438,7 +438,7 @@ def test_a_zip_bomb_is_refused_quickly(tmp_path: Path) -> None:
     path = tmp_path / "炸弹.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("xl/workbook.xml", "<workbook/>")
-        zf.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * (20 * 1024 * 1024) + b">"  # 20 MB from a few KB)
+        zf.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * (20 * 1024 * 1024) + b">")  # 20 MB from a few KB
     started = time.perf_counter()
     with pytest.raises(GovopenError, match=r"炸弹\.xlsx"):
         read_register_file(path)
