@@ -443,3 +443,21 @@ def test_a_zip_bomb_is_refused_quickly(tmp_path: Path) -> None:
     with pytest.raises(GovopenError, match=r"炸弹\.xlsx"):
         read_register_file(path)
     assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize("format_id", ["2019", "2021"])
+def test_every_drop_down_entry_matches_its_own_category(format_id: str) -> None:
+    v = vocabulary(format_id)
+    for group, match in ((v.applicant_types, v.match_applicant), (v.results, v.match_result),
+                         (v.kinds, v.match_kind), (v.outcomes, v.match_outcome)):
+        for category in group:
+            assert match(category.text).category is category, category.text
+
+
+def test_free_text_results_with_a_remark_in_brackets_or_a_negation() -> None:
+    v = vocabulary("2021")
+    assert v.match_result("不予公开（第三方）").category.id == "denied_third_party"  # type: ignore[union-attr]
+    assert v.match_result("信息不存在").category.id == "unable_not_held"  # type: ignore[union-attr]
+    assert v.match_result("举报投诉").category.id == "rejected_petition"  # type: ignore[union-attr]
+    assert v.match_result("不同意公开").category is None
+    assert v.match_result("（三）不予公开").category is None  # which of the eight?

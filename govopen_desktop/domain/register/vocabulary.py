@@ -16,6 +16,8 @@ from govopen_desktop.domain.formats import ReportFormat, load_format
 _SEPARATORS = re.compile(r"[/\\\-—–_·•|,，;；:：>＞\s]+")
 _NUMBERING = re.compile(r"^(?:\(?[一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\(?\d+\)|\d+[.、])")
 _NOISE = re.compile(r"[\"'“”‘’《》「」]")
+_BRACKETS = re.compile(r"[()\[\]【】]+")
+_NEGATIONS = "不未非无"
 _REMARK = re.compile(r"\([^()]*\)$")  # a printed remark after a label: （区分处理的，只计这一情形…）
 
 
@@ -170,9 +172,21 @@ def normalize(text: str) -> str:
 
 
 def _tokens(text: str) -> tuple[str, ...]:
+    """The written parts: "不予公开（第三方）" -> 不予公开, 第三方; a leading numbering is dropped
+    before brackets split, so that （三） never becomes a part."""
     text = _NOISE.sub("", unicodedata.normalize("NFKC", text))
     tokens = (_NUMBERING.sub("", t) for t in _SEPARATORS.split(text))
-    return tuple(t for t in tokens if t)
+    return tuple(p for t in tokens for p in _BRACKETS.split(t) if p)
+
+
+def _alias_in(alias: str, token: str) -> bool:
+    """An alias inside a written part, unless negated right before it (不同意公开)."""
+    start = token.find(alias)
+    while start != -1:
+        if start == 0 or token[start - 1] not in _NEGATIONS:
+            return True
+        start = token.find(alias, start + 1)
+    return False
 
 
 def _is_subsequence(needle: str, haystack: str) -> bool:
@@ -186,7 +200,7 @@ def match_category(text: str, categories: tuple[Category, ...]) -> Match:
     tokens = _tokens(text)
     if not tokens:
         return Match(None)
-    whole = "".join(tokens)
+    whole = normalize(text)
 
     def exact(c: Category) -> bool:
         names = {normalize(c.text), normalize(c.leaf), "".join(normalize(p) for p in c.parts)}
@@ -196,7 +210,7 @@ def match_category(text: str, categories: tuple[Category, ...]) -> Match:
         parts = [_REMARK.sub("", normalize(p)) for p in c.parts]
         aliases = [normalize(a) for a in c.aliases]
         return all(
-            any(t in p for p in parts) or any(t in a or t.startswith(a) for a in aliases) for t in tokens
+            any(t in p for p in parts) or any(t in a or _alias_in(a, t) for a in aliases) for t in tokens
         )
 
     def loose(c: Category) -> bool:
