@@ -461,3 +461,10 @@ def test_free_text_results_with_a_remark_in_brackets_or_a_negation() -> None:
     assert v.match_result("举报投诉").category.id == "rejected_petition"  # type: ignore[union-attr]
     assert v.match_result("不同意公开").category is None
     assert v.match_result("（三）不予公开").category is None  # which of the eight?
+
+
+def test_a_csv_with_one_endless_field_is_refused_with_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "长.csv"
+    path.write_text("收到日期,申请人类型\n\"" + "很长" * 200_000 + "\",自然人\n", encoding="utf-8")
+    with pytest.raises(GovopenError, match=r"长\.csv"):
+        read_register_file(path)

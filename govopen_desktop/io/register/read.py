@@ -216,10 +216,13 @@ def _read_csv(data: bytes, path: Path) -> RawSheet:
     except csv.Error:
         dialect = csv.excel
     rows: list[tuple[int, tuple[object, ...]]] = []
-    for number, values in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
-        if number > MAX_ROWS:
-            raise GovopenError(f"台账“{path.name}”超过 {MAX_ROWS} 行，已拒绝读取。")
-        cells = tuple(v.strip() or None for v in values[:MAX_COLS])
-        if any(cells):
-            rows.append((number, cells))
+    try:
+        for number, values in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+            if number > MAX_ROWS:
+                raise GovopenError(f"台账“{path.name}”超过 {MAX_ROWS} 行，已拒绝读取。")
+            cells = tuple(v.strip() or None for v in values[:MAX_COLS])
+            if any(cells):
+                rows.append((number, cells))
+    except csv.Error as exc:  # a field longer than any register's, a stray NUL…
+        raise GovopenError(f"台账“{path.name}”不是可以读取的 CSV 表格（{exc}）。") from exc
     return RawSheet(path.stem, tuple(rows))
