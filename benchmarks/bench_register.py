@@ -1,5 +1,7 @@
 """A register of 20,000 applications (and 200 cases) read from .xlsx and counted into tables 3
-and 4, with every application's time limit checked. Target: under 2 s.
+and 4, with every application's time limit checked. Targets: under 2 s, and under 0.6 of the
+time bare openpyxl (read-only) takes just to read the same workbook's values, measured in the
+same run (the register's own .xlsx reader exists to beat it).
 
 Run: .venv/bin/python benchmarks/bench_register.py   (exit status 1 above the target)
 """
@@ -15,6 +17,7 @@ import time
 from pathlib import Path
 
 TARGET_S = 2.0
+TARGET_RATIO = 0.6
 APPLICATIONS = 20_000
 YEAR = 2025
 
@@ -56,24 +59,45 @@ def count_file(path: Path) -> object:
     return count_sheets(read_register_file(path).sheets, YEAR)
 
 
+def openpyxl_values(path: Path) -> int:
+    """The baseline: every value of every sheet through openpyxl's read-only mode."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    n = sum(1 for ws in wb.worksheets for _row in ws.iter_rows(values_only=True))
+    wb.close()
+    return n
+
+
+def best(action: object, runs: int) -> tuple[float, float]:
+    """Best and median of `runs` timings: the machine is shared, other processes only add time."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        action()  # type: ignore[operator]
+        times.append(time.perf_counter() - t0)
+    return min(times), statistics.median(times)
+
+
 def rows() -> list[tuple[str, float, float]]:
-    """(what, seconds measured, target seconds) for the benchmarks' summary."""
+    """(what, measured, target) for the benchmarks' summary: seconds, then a ratio."""
     with tempfile.TemporaryDirectory() as folder:
         path = make_register(Path(folder) / "台账.xlsx")
         count_file(path)  # warm imports and the per-format caches
-        times = []
-        for _ in range(3):
-            t0 = time.perf_counter()
-            count_file(path)
-            times.append(time.perf_counter() - t0)
-    return [(f"read and count a register of {APPLICATIONS} applications (.xlsx)", statistics.median(times), TARGET_S)]
+        ours, median = best(lambda: count_file(path), 5)
+        baseline, _median = best(lambda: openpyxl_values(path), 2)
+    print(f"median of five: {median:.2f} s; bare openpyxl read-only: {baseline:.2f} s")
+    return [
+        (f"read and count a register of {APPLICATIONS} applications (.xlsx), seconds", ours, TARGET_S),
+        ("the same, as a ratio to bare openpyxl reading the values", ours / baseline, TARGET_RATIO),
+    ]
 
 
 def main() -> int:
     results = rows()
-    for what, seconds, target in results:
-        print(f"{what}: {seconds:.2f} s (target < {target} s)")
-    return 0 if all(seconds < target for _w, seconds, target in results) else 1
+    for what, measured, target in results:
+        print(f"{what}: {measured:.2f} (target < {target})")
+    return 0 if all(measured < target for _w, measured, target in results) else 1
 
 
 if __name__ == "__main__":

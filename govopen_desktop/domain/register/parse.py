@@ -83,24 +83,24 @@ def _data_rows(sheet: RawSheet, header: Header) -> list[tuple[int, dict[str, obj
     """Rows below the header as role -> cell, without empty rows, total rows and rows that
     hold nothing but a number or a remark."""
     result: list[tuple[int, dict[str, object]]] = []
+    columns = list(header.columns.items())
     for number, cells in sheet.rows[header.index + 1 :]:
-        values = {role: _cell(cells, col) for role, col in header.columns.items()}
-        meaningful = {r: v for r, v in values.items() if r not in ("seq", "note") and v is not None}
-        if not meaningful:
+        width = len(cells)
+        values: dict[str, object] = {}  # only the roles with a value
+        for role, col in columns:
+            value = cells[col] if col < width else None
+            if value.__class__ is str:
+                value = value.strip()
+            if value is not None and value != "":
+                values[role] = value
+        if all(r in ("seq", "note") for r in values):
             continue
-        texts = [str(v) for v in values.values() if isinstance(v, str)]
-        if any(t.replace(" ", "").startswith(_TOTAL_WORDS) for t in texts) and values.get("received") is None:
+        if "received" not in values and any(
+            isinstance(v, str) and v.replace(" ", "").startswith(_TOTAL_WORDS) for v in values.values()
+        ):
             continue
         result.append((number, values))
     return result
-
-
-def _cell(cells: tuple[object, ...], col: int) -> object:
-    value = cells[col] if col < len(cells) else None
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
 
 
 def _date(values: dict[str, object], role: str, unreadable: dict[str, str]) -> dt.date | None:

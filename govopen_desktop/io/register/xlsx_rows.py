@@ -38,6 +38,8 @@ def _children(element: Element, name: str) -> Iterator[Element]:
 
 def _text(element: Element) -> str:
     """A string item: its <t> texts, rich-text runs joined, phonetic runs (<rPh>) left out."""
+    if len(element) == 1 and element[0].tag.endswith("}t"):  # the usual plain string
+        return element[0].text or ""
     parts: list[str] = []
     for child in element:
         tag = _local(child.tag)
@@ -59,6 +61,18 @@ def _letters_index(letters: str) -> int:
     for ch in letters:
         col = col * 26 + ord(ch) - 64
     return col - 1
+
+
+DIGITS = "0123456789"
+
+
+def _column_letters(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 def _column(ref: str) -> int:
@@ -116,6 +130,7 @@ class XlsxRows:
     def rows(self, part: str, max_rows: int, max_cols: int) -> Iterator[tuple[int, tuple[object, ...]]]:
         """(row number, values) of each row holding a value."""
         strings, dated = self.strings, self.date_styles
+        letter_index = {_column_letters(i): i for i in range(max_cols)}
         with self.zf.open(part) as stream:
             ns = ""
             row_tag, v_tag, is_tag = "row", "v", "is"  # a sheet written without namespaces
@@ -135,7 +150,12 @@ class XlsxRows:
                 values: dict[int, object] = {}
                 for c in element:
                     ref = c.get("r")
-                    col = _column(ref) if ref else len(values)
+                    if ref is None:
+                        col = len(values)
+                    else:
+                        col = letter_index.get(ref.rstrip(DIGITS), -1)
+                        if col < 0:
+                            col = _column(ref)
                     if col >= max_cols:
                         continue
                     kind = c.get("t", "n")
