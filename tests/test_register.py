@@ -468,3 +468,39 @@ def test_a_csv_with_one_endless_field_is_refused_with_its_name(tmp_path: Path) -
     path.write_text("收到日期,申请人类型\n\"" + "很长" * 200_000 + "\",自然人\n", encoding="utf-8")
     with pytest.raises(GovopenError, match=r"长\.csv"):
         read_register_file(path)
+
+
+def test_fast_reader_inline_strings_prefixed_namespace_and_gaps(tmp_path: Path) -> None:
+    """A sheet as some generators write it: an x: prefix, inline strings, no shared strings."""
+    import zipfile
+
+    from govopen_desktop.io.register.read import _read_xlsx
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    sheet = (f'<x:worksheet xmlns:x="{main}"><x:sheetData>'
+             '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>收到日期</x:t></x:is></x:c>'
+             '<x:c r="B1" t="inlineStr"><x:is><x:t>申请人类型</x:t></x:is></x:c>'
+             '<x:c r="C1" t="inlineStr"><x:is><x:t>答复日期</x:t></x:is></x:c>'
+             '<x:c r="D1" t="inlineStr"><x:is><x:t>办理结果</x:t></x:is></x:c></x:row>'
+             '<x:row r="4"><x:c r="A4"><x:v>45720</x:v></x:c>'
+             '<x:c r="B4" t="inlineStr"><x:is><x:t>自然人</x:t></x:is></x:c>'
+             '<x:c r="C4" t="str"><x:v>2025/3/10</x:v></x:c>'
+             '<x:c r="D4" t="inlineStr"><x:is><x:r><x:t>予以</x:t></x:r><x:r><x:t>公开</x:t></x:r></x:is></x:c>'
+             '<x:c r="F4" t="b"><x:v>1</x:v></x:c></x:row>'
+             '</x:sheetData></x:worksheet>')
+    path = tmp_path / "生成器.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+                                       '<sheet name="登记" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        zf.writestr("xl/_rels/workbook.xml.rels",
+                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                    f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+                    "</Relationships>")
+        zf.writestr("xl/worksheets/sheet1.xml", sheet)
+    sheets = _read_xlsx(path.read_bytes(), path.name)
+    assert sheets[0].name == "登记"
+    assert sheets[0].rows[1] == (4, (45720, "自然人", "2025/3/10", "予以公开", None, True))
+    count = count_sheets(sheets, 2025)
+    assert nonzero(count) == {"t3.new.natural": 1, "t3.granted.natural": 1}
+    assert count.sources["t3.granted.natural"] == (4,)

@@ -244,7 +244,7 @@ def summarize(notes: Iterable[RowNote]) -> list[Issue]:
     for (code, sheet), items in grouped.items():
         level, what = CODES[code]
         items.sort(key=lambda n: n.row)
-        issues.append(Issue(code, level, sheet, f"{sheet} {len(items)} 行{what}",
+        issues.append(Issue(code, level, sheet, f"“{sheet}”中 {len(items)} 行{what}",
                             tuple(n.row for n in items), tuple(n.text for n in items)))
     issues.sort(key=lambda i: (order[i.level], i.rows[0] if i.rows else 0))
     return issues
