@@ -382,7 +382,14 @@ def test_fast_xlsx_reader_reads_what_openpyxl_reads(tmp_path: Path) -> None:
     wb.save(template)
     office = office_workbook(tmp_path / "登记.xlsx", "标题", ["收件日期", "申请人类别", "答复时间", "处理情况"],
                              [[D(2025, 1, 2), "个人", excel_serial(D(2025, 1, 3)), "予以公开"]])
-    for path in (template, office):
+    mac = tmp_path / "mac.xlsx"  # the 1904 date system of old Mac Excel
+    wb = openpyxl.Workbook()
+    wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    wb.active.append(["收到日期", "申请人类型", "答复日期", "办理结果"])
+    wb.active.append([D(2025, 3, 4), "自然人", D(2025, 3, 9), GRANTED])
+    wb.save(mac)
+    assert _read_xlsx(mac.read_bytes(), mac.name)[0].rows[1][1][0] == dt.datetime(2025, 3, 4)
+    for path in (template, office, mac):
         data = path.read_bytes()
 
         def trimmed(sheets: tuple[RawSheet, ...]) -> list[tuple[str, list[tuple[int, tuple[object, ...]]]]]:

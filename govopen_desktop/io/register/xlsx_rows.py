@@ -19,6 +19,7 @@ from xml.etree.ElementTree import Element, iterparse
 from defusedxml.ElementTree import fromstring
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+MAC_EPOCH = dt.datetime(1904, 1, 1)  # workbooks with date1904 (old Mac Excel)
 # Built-in number formats that show a date (ECMA-376 18.8.30, and the CJK ones Excel and WPS use).
 DATE_FORMAT_IDS = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)])
 _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
@@ -87,6 +88,7 @@ class XlsxRows:
         self.zf = zf
         names = set(zf.namelist())
         self.strings = self._shared_strings(names)
+        self.epoch = EXCEL_EPOCH
         self.date_styles = self._date_styles(names)
 
     def _xml(self, name: str) -> Element:
@@ -95,6 +97,9 @@ class XlsxRows:
     def sheets(self) -> list[tuple[str, str, str]]:
         """(name, state, part path) of each sheet, in the workbook's order."""
         book = self._xml("xl/workbook.xml")
+        for props in _children(book, "workbookPr"):
+            if props.get("date1904") in ("1", "true"):
+                self.epoch = MAC_EPOCH
         rels = self._xml("xl/_rels/workbook.xml.rels")
         targets = {r.get("Id"): r.get("Target", "") for r in rels}
         result = []
@@ -129,7 +134,7 @@ class XlsxRows:
 
     def rows(self, part: str, max_rows: int, max_cols: int) -> Iterator[tuple[int, tuple[object, ...]]]:
         """(row number, values) of each row holding a value."""
-        strings, dated = self.strings, self.date_styles
+        strings, dated, epoch = self.strings, self.date_styles, self.epoch
         letter_index = {_column_letters(i): i for i in range(max_cols)}
         with self.zf.open(part) as stream:
             ns = ""
@@ -172,7 +177,7 @@ class XlsxRows:
                         elif kind == "n":
                             num = float(raw)
                             if dated and int(c.get("s", "0")) in dated:
-                                v = EXCEL_EPOCH + dt.timedelta(seconds=round(num * 86400))
+                                v = epoch + dt.timedelta(seconds=round(num * 86400))
                             else:
                                 v = int(num) if num.is_integer() else num
                         elif kind == "b":
