@@ -14,6 +14,11 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 _AGENCY_BREAK = re.compile(r"(?<=[省市区县州盟旗镇乡局厅委府院署部])")
 _ENUMERATOR = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、])")
 _PUNCTUATION = re.compile(r"[，。、；：（）()“”,;:]")
+_PART = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]")
+_PART_AFTER = "。！？；：!?;:"  # an inline （二） starts a part only after the end of a sentence
+_LEADING_SPACE = re.compile(r"^[\s\u3000\u00a0]+")
+BLANK_DATE = "　　年　　月　　日"  # a draft without 成文日期: the date line to fill in by hand
+_CN_DIGITS = "一二三四五六七八九"
 
 
 def clean_text(text: str) -> str:
@@ -94,3 +99,44 @@ def label_lines(text: str, capacity: int) -> list[str]:
     if step < 2 or (step == 2 and len(rest) % 2):
         step = 1
     return [*lines, *(rest[i : i + step] for i in range(0, len(rest), step))]
+
+
+def chinese_number(text: str) -> int | None:
+    """一 → 1, 十 → 10, 十二 → 12, 二十一 → 21; None when it is not such a number."""
+    if not text or any(ch not in _CN_DIGITS + "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _CN_DIGITS.index(text) + 1 if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_CN_DIGITS.index(ones) + 1 if ones else 0)
+
+
+def text_paragraphs(text: str) -> list[tuple[str, bool]]:
+    """The paragraphs a section's text prints as: one per line, and a line split before each
+    of the section's own parts （一）（二）… written inside it ("…保障。（二）依申请公开…").
+    A part counts when it follows the end of a sentence and carries the next number of the
+    section's sequence, so "第（一）项" or a stray （五） stays in its sentence. Each item is
+    (text, joined): joined parts were typed inside the paragraph before them. Leading spaces
+    are dropped (the style indents), the text is otherwise unchanged."""
+    out: list[tuple[str, bool]] = []
+    last = 0  # the section's last part number
+    for raw in clean_text(text).split("\n"):
+        line = _LEADING_SPACE.sub("", raw).rstrip()
+        if not line:
+            continue
+        start = 0
+        for m in _PART.finditer(line):
+            number = chinese_number(m.group(1))
+            if number is None:
+                continue
+            if m.start() == 0:
+                last = number
+                continue
+            before = line[start : m.start()].rstrip(" \u3000")
+            if number == last + 1 and before and before[-1] in _PART_AFTER:
+                out.append((line[start : m.start()], start > 0))
+                start, last = m.start(), number
+        out.append((line[start:], start > 0))
+    return out

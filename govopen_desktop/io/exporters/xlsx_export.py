@@ -17,8 +17,8 @@ from govopen_desktop.domain.formats import Table
 from govopen_desktop.domain.report import SCHEMA, TEXT_KEYS, Report
 from govopen_desktop.domain.values import decimals_of, format_value
 from govopen_desktop.io.exporters.output import write_export
-from govopen_desktop.io.exporters.text import clean_text, label_lines, report_title
-from govopen_desktop.io.exporters.xlsx_layout import CellStyles, fit_row_heights, label_capacity, sheet_widths
+from govopen_desktop.io.exporters.text import clean_text, report_title
+from govopen_desktop.io.exporters.xlsx_layout import MARGIN_LR_IN, MARGIN_TB_IN, CellStyles, layout
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -51,7 +51,7 @@ def build_xlsx_bytes(report: Report, *, data_sheet: bool = True) -> bytes:
     if data_sheet:
         _data_sheet(wb, report)
     wb.properties.title = report_title(report)
-    wb.properties.creator = "govopen"
+    wb.properties.creator = clean_text(report.meta.agency.strip()) or "govopen-desktop"
     wb.properties.subject = report.format.title
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -79,38 +79,44 @@ def _table_sheet(wb: Workbook, table: Table, report: Report, styles: CellStyles)
     ws.row_dimensions[2].height = 20
 
     fields = report.format.fields
-    widths = sheet_widths(table)
+    texts: dict[tuple[int, int], str] = {}
+    from copy import copy
+
+    from openpyxl.worksheet.merge import MergedCellRange
+
     for cell in table.cells:
         row, col = TOP + cell.row, 1 + cell.col
         target = ws.cell(row, col)
-        if cell.key is None:
-            capacity = label_capacity(sum(widths[cell.col : cell.col + cell.colspan]))
-            lines = label_lines(clean_text(cell.text or ""), capacity)
-            target.value = "\n".join(lines)
+        if cell.key is None:  # wraps by width: no line breaks baked into the text
+            target.value = texts[cell.row, cell.col] = clean_text(cell.text or "").replace("\n", "")
             target.data_type = "s"
-            target.style = styles.header if len(lines) > 1 else styles.for_role(cell.role)
+            target.style = styles.for_role(cell.role)
         else:
             value = report.cells.get(cell.key)
             target.style = styles.value
+            texts[cell.row, cell.col] = format_value(value)
             if isinstance(value, int | Decimal):
                 target.value = value
                 field = fields.get(cell.key)
                 unit = report.cells.get(field.unit_key) if field and field.unit_key else None
                 target.number_format = _number_format(value, unit if isinstance(unit, str) else None)
-        for r in range(row, row + cell.rowspan):  # a merged range shows the borders of every cell
-            for c in range(col, col + cell.colspan):
-                if (r, c) != (row, col):
-                    ws.cell(r, c).style = target.style
         if cell.rowspan > 1 or cell.colspan > 1:
-            ws.merge_cells(start_row=row, start_column=col,
-                           end_row=row + cell.rowspan - 1, end_column=col + cell.colspan - 1)
+            for r in range(row, row + cell.rowspan):  # a merged range shows the borders of every cell
+                for c in range(col, col + cell.colspan):
+                    if (r, c) != (row, col):
+                        ws.cell(r, c)._style = copy(target._style)
+            # Added directly: Worksheet.merge_cells re-styles every border cell (MergedCellRange.format),
+            # the bulk of openpyxl's time here, for borders already set above.
+            ws.merged_cells.add(MergedCellRange(ws, f"{target.coordinate}:{ws.cell(row + cell.rowspan - 1, col + cell.colspan - 1).coordinate}"))
     _validation(ws, table, report)
     from openpyxl.utils import get_column_letter
 
-    for i, width in enumerate(widths):
+    sheet = layout(table, texts, above_pt=30 + 20)
+    for i, width in enumerate(sheet.widths):
         ws.column_dimensions[get_column_letter(i + 1)].width = width
-    fit_row_heights(ws, table, widths, TOP, report)
-    _print_setup(ws, table)
+    for r, height in enumerate(sheet.heights):
+        ws.row_dimensions[TOP + r].height = height
+    _print_setup(ws, table, sheet.orientation)
 
 
 def _number_format(value: int | Decimal, unit: str | None) -> str:
@@ -152,18 +158,19 @@ def _validation(ws: Worksheet, table: Table, report: Report) -> None:
             ws.add_data_validation(rules[kind])
 
 
-def _print_setup(ws: Worksheet, table: Table) -> None:
-    """A4, landscape for wide tables, one page wide, header rows repeated, frozen below them."""
+def _print_setup(ws: Worksheet, table: Table, orientation: str) -> None:
+    """A4 in the orientation that keeps the text larger, the whole table on one page (表三 is
+    never split), header rows repeated should a program ignore the fit, frozen below them."""
     from openpyxl.utils import get_column_letter
 
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if table.n_cols > 5 else "portrait"
+    ws.page_setup.orientation = orientation
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.fitToHeight = 1
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.left = ws.page_margins.right = MARGIN_LR_IN
+    ws.page_margins.top = ws.page_margins.bottom = MARGIN_TB_IN
     ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.print_area = f"A1:{get_column_letter(table.n_cols)}{TOP + table.n_rows - 1}"
