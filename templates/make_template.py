@@ -219,7 +219,7 @@ def drop_leftovers(doc: docx.document.Document) -> None:
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
         f"<Application>govopen-desktop {__version__}</Application><DocSecurity>0</DocSecurity>"
         "<Company></Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
-        "<HyperlinksChanged>false</HyperlinksChanged></Properties>").encode("utf-8")
+        "<HyperlinksChanged>false</HyperlinksChanged></Properties>").encode()
 
 
 def main() -> None:

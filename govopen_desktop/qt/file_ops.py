@@ -4,7 +4,6 @@ asked through the Prompter."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -162,9 +161,11 @@ class FileController(WindowController):
     # ---- export -----------------------------------------------------------------------------
 
     def export(self, kind: str, path: Path | None = None) -> bool:
-        """kind 'docx' or 'xlsx'; the exporter loads on first use (keeps start-up fast)."""
+        """kind 'docx', 'xlsx', 'html' or 'pdf'; the exporter loads on first use (keeps start-up fast)."""
+        from govopen_desktop.io.exporters.kinds import KINDS, load_exporter
+
         meta = self.document.report.meta
-        label = "Word" if kind == "docx" else "Excel"
+        label = KINDS[kind].label
         if path is None:
             suggested = self.window.settings.last_dir / f"{meta.agency}{meta.year}年政府信息公开工作年度报告.{kind}"
             path = self.prompter.ask_save_path(f"导出 {label}", suggested, f"{label} 文件（*.{kind}）")
@@ -173,13 +174,14 @@ class FileController(WindowController):
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
         try:
-            _load_exporter(kind)(self.document.report, path)
+            notes = load_exporter(kind)(self.document.report, path)
         except GovopenError as exc:
             self.prompter.show_error(f"导出 {label} 失败", str(exc))
             return False
         self.window.settings.last_dir = path.parent
         errors = sum(1 for f in self.document.findings if f.level == "error")
         extra = f"\n\n注意：报告中还有 {errors} 个错误未改正（草稿可以导出，正式报送前请改正）。" if errors else ""
+        extra += "".join(f"\n\n注意：{note}" for note in notes)
         question = f"已导出到：\n{path}{extra}\n\n是否打开所在文件夹？"
         if self.prompter.confirm(f"导出 {label}", question, "打开文件夹", "关闭"):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
@@ -211,13 +213,3 @@ class FileController(WindowController):
         self.window.refresh_title()
         self._status("已恢复上次未保存的更改，请核对后保存。")
         return True
-
-
-def _load_exporter(kind: str) -> Callable[[Report, Path], None]:
-    if kind == "docx":
-        from govopen_desktop.io.exporters.docx_export import export_docx
-
-        return export_docx
-    from govopen_desktop.io.exporters.xlsx_export import export_xlsx
-
-    return export_xlsx

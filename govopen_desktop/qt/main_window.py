@@ -152,6 +152,8 @@ class MainWindow(QMainWindow):
         self.act_attach_prior_text = self._action("粘贴上年报告文字…", imports.attach_prior_text)
         self.act_export_docx = self._action("导出 Word…", lambda: f.export("docx"), None, "export")
         self.act_export_xlsx = self._action("导出 Excel…", lambda: f.export("xlsx"))
+        self.act_export_html = self._action("导出网页（发布用）…", lambda: f.export("html"))
+        self.act_export_pdf = self._action("导出 PDF…", lambda: f.export("pdf"))
         self.act_quit = self._action("退出", self.close, "Ctrl+Q")
         stack = self.document.undo_stack
         self.act_undo = stack.createUndoAction(self, "撤销")
@@ -198,7 +200,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_import, self.act_import_text])
         file_menu.addActions([self.act_attach_prior, self.act_attach_prior_text])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_export_docx, self.act_export_xlsx])
+        file_menu.addActions([self.act_export_docx, self.act_export_xlsx, self.act_export_html, self.act_export_pdf])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu("编辑(&E)")

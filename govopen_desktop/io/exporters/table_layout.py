@@ -8,6 +8,7 @@ last line (三、本年度办理结/果), the width coming from the value column
 from __future__ import annotations
 
 import math
+
 from govopen_desktop.domain.formats import GridCell, Table
 from govopen_desktop.io.exporters.text import units
 

@@ -29,9 +29,11 @@ TOP = 3  # the grid starts below the title row and the 填报单位 row
 EXCEL_TEXT_LIMIT = 32767  # characters a cell can hold
 
 
-def export_xlsx(report: Report, path: Path) -> None:
-    """Write the tables and the hidden data sheet to `path`; GovopenError when it cannot."""
+def export_xlsx(report: Report, path: Path) -> list[str]:
+    """Write the tables and the hidden data sheet to `path`; GovopenError when it cannot.
+    Returns notes for the clerk (none: the sheets carry no signature)."""
     write_export(Path(path), build_xlsx_bytes(report))
+    return []
 
 
 def export_blank_xlsx(year: int, path: Path, agency: str = "") -> None:
@@ -107,7 +109,8 @@ def _table_sheet(wb: Workbook, table: Table, report: Report, styles: CellStyles)
                         ws.cell(r, c)._style = copy(target._style)
             # Added directly: Worksheet.merge_cells re-styles every border cell (MergedCellRange.format),
             # the bulk of openpyxl's time here, for borders already set above.
-            ws.merged_cells.add(MergedCellRange(ws, f"{target.coordinate}:{ws.cell(row + cell.rowspan - 1, col + cell.colspan - 1).coordinate}"))
+            corner = ws.cell(row + cell.rowspan - 1, col + cell.colspan - 1).coordinate
+            ws.merged_cells.add(MergedCellRange(ws, f"{target.coordinate}:{corner}"))
     _validation(ws, table, report)
     from openpyxl.utils import get_column_letter
 

@@ -118,7 +118,7 @@ def layout(table: Table, texts: dict[tuple[int, int], str], above_pt: float) -> 
         heights = row_heights(table, texts, widths)
         sheet_w = sum((w * 7 + 5) * 0.75 for w in widths)
         scale = min(1.0, printable_w / sheet_w, printable_h / (sum(heights) + above_pt))
-        lone = sum(lone_tail(texts.get((c.row, c.col), ""), (_avail_px(sum(widths[c.col : c.col + c.colspan]))) / CJK_PX)
+        lone = sum(lone_tail(texts.get((c.row, c.col), ""), _avail_px(sum(widths[c.col : c.col + c.colspan])) / CJK_PX)
                    for c in table.cells if c.key is None)
         candidate = SheetLayout(widths, heights, orientation, scale, lone)
         if best is None or (round(scale, 2), -lone) > (round(best.scale, 2), -best.lone):
