@@ -67,16 +67,24 @@ def sheet_name(table: Table) -> str:
 def _table_sheet(wb: Workbook, table: Table, report: Report, styles: CellStyles) -> None:
     ws = wb.create_sheet(sheet_name(table))
     last_col = table.n_cols
-    ws.cell(1, 1, table.full_title).style = styles.title
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last_col)
+    from openpyxl.worksheet.cell_range import CellRange
+
+    def merge(top: int, left: int, bottom: int, right: int) -> None:
+        # A plain range, added directly: Worksheet.merge_cells and MergedCellRange re-read and
+        # re-style every border cell (MergedCellRange.format), the bulk of openpyxl's time here,
+        # for borders that are set cell by cell below. The file written is the same.
+        ws.merged_cells.add(CellRange(min_col=left, min_row=top, max_col=right, max_row=bottom))
+
+    styles.apply(ws.cell(1, 1, table.full_title), styles.title)
+    merge(1, 1, 1, last_col)
     # 填报单位 and 报告年度 in cells of their own: an importer reads "填报单位：X" as the agency.
     half = max(1, (last_col + 1) // 2)
-    ws.cell(2, 1, f"填报单位：{report.meta.agency}").style = styles.meta
-    ws.cell(2, half + 1, f"报告年度：{report.meta.year}年").style = styles.meta
+    styles.apply(ws.cell(2, 1, f"填报单位：{report.meta.agency}"), styles.meta)
+    styles.apply(ws.cell(2, half + 1, f"报告年度：{report.meta.year}年"), styles.meta)
     if half > 1:
-        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=half)
+        merge(2, 1, 2, half)
     if last_col > half + 1:
-        ws.merge_cells(start_row=2, start_column=half + 1, end_row=2, end_column=last_col)
+        merge(2, half + 1, 2, last_col)
     ws.row_dimensions[1].height = 30
     ws.row_dimensions[2].height = 20
 
@@ -84,33 +92,29 @@ def _table_sheet(wb: Workbook, table: Table, report: Report, styles: CellStyles)
     texts: dict[tuple[int, int], str] = {}
     from copy import copy
 
-    from openpyxl.worksheet.merge import MergedCellRange
-
     for cell in table.cells:
         row, col = TOP + cell.row, 1 + cell.col
         target = ws.cell(row, col)
         if cell.key is None:  # wraps by width: no line breaks baked into the text
             target.value = texts[cell.row, cell.col] = clean_text(cell.text or "").replace("\n", "")
             target.data_type = "s"
-            target.style = styles.for_role(cell.role)
+            styles.apply(target, styles.for_role(cell.role))
         else:
             value = report.cells.get(cell.key)
-            target.style = styles.value
             texts[cell.row, cell.col] = format_value(value)
+            number_format = None
             if isinstance(value, int | Decimal):
                 target.value = value
                 field = fields.get(cell.key)
                 unit = report.cells.get(field.unit_key) if field and field.unit_key else None
-                target.number_format = _number_format(value, unit if isinstance(unit, str) else None)
+                number_format = _number_format(value, unit if isinstance(unit, str) else None)
+            styles.apply(target, styles.value, number_format)
         if cell.rowspan > 1 or cell.colspan > 1:
             for r in range(row, row + cell.rowspan):  # a merged range shows the borders of every cell
                 for c in range(col, col + cell.colspan):
                     if (r, c) != (row, col):
                         ws.cell(r, c)._style = copy(target._style)
-            # Added directly: Worksheet.merge_cells re-styles every border cell (MergedCellRange.format),
-            # the bulk of openpyxl's time here, for borders already set above.
-            corner = ws.cell(row + cell.rowspan - 1, col + cell.colspan - 1).coordinate
-            ws.merged_cells.add(MergedCellRange(ws, f"{target.coordinate}:{corner}"))
+            merge(row, col, row + cell.rowspan - 1, col + cell.colspan - 1)
     _validation(ws, table, report)
     from openpyxl.utils import get_column_letter
 
@@ -147,18 +151,20 @@ def _validation(ws: Worksheet, table: Table, report: Report) -> None:
                                  error="请填写不小于 0 的金额。", errorTitle="金额"),
     }
     rules["amount_with_unit"] = rules["amount"]
-    used: set[str] = set()
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.cell_range import MultiCellRange
+
+    coords: dict[int, list[str]] = {}  # by rule: MultiCellRange.add is quadratic, one parse is not
     for cell in table.value_cells():
         field = report.format.fields.get(cell.key or "")
         if field is None or field.kind not in rules:
             continue
-        rule = rules[field.kind]
-        rule.showErrorMessage = True
-        rule.add(ws.cell(TOP + cell.row, 1 + cell.col).coordinate)
-        used.add(field.kind)
-    for kind in used:
-        if rules[kind] not in ws.data_validations.dataValidation:
-            ws.add_data_validation(rules[kind])
+        coords.setdefault(id(rules[field.kind]), []).append(f"{get_column_letter(1 + cell.col)}{TOP + cell.row}")
+    for rule in {id(r): r for r in rules.values()}.values():
+        if id(rule) in coords:
+            rule.showErrorMessage = True
+            rule.sqref = MultiCellRange(" ".join(coords[id(rule)]))
+            ws.add_data_validation(rule)
 
 
 def _print_setup(ws: Worksheet, table: Table, orientation: str) -> None:
@@ -198,18 +204,26 @@ def data_rows(report: Report) -> list[tuple[str, str | None]]:
 
 
 def _data_sheet(wb: Workbook, report: Report) -> None:
+    from copy import copy
+
     from govopen_desktop.domain.errors import GovopenError
 
     ws = wb.create_sheet(DATA_SHEET)
     ws.sheet_state = "hidden"
     ws.append(["schema", SCHEMA])
-    for key, value in data_rows(report):
+    text_style = None
+    for row, (key, value) in enumerate(data_rows(report), start=2):
         if value is not None and len(value) > EXCEL_TEXT_LIMIT:
             raise GovopenError(f"“{key}”的文字超过 Excel 单元格上限（{EXCEL_TEXT_LIMIT} 字），无法导出为 Excel。")
-        ws.append([key, value])
-        cell = ws.cell(ws.max_row, 2)
-        cell.number_format = "@"
+        ws.cell(row, 1, key)
+        cell = ws.cell(row, 2)
+        if text_style is None:
+            cell.number_format = "@"
+            text_style = copy(cell._style)
+        else:
+            cell._style = copy(text_style)  # one style lookup, not one per row
         if value is not None:
+            cell.value = value
             cell.data_type = "s"  # "0.1200" stays text; "=…" is not a formula
     ws.column_dimensions["A"].width = 36
     ws.column_dimensions["B"].width = 60

@@ -7,8 +7,9 @@ opening, so row heights are estimated here from the text and the column widths.
 from __future__ import annotations
 
 import math
+from copy import copy
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govopen_desktop.domain.formats import GridCell, Table
 from govopen_desktop.io.exporters.table_layout import column_widths, lone_tail
@@ -49,6 +50,22 @@ class CellStyles:
         self.header = named("表格表头", "center")
         self.label = named("表格文字", "left")
         self.value = named("表格数字", "center")
+
+        self._arrays: dict[tuple[str, str | None], Any] = {}
+        self._wb = wb
+
+    def apply(self, cell: Any, name: str, number_format: str | None = None) -> None:
+        """Give the cell a named style (and number format) by copying a style array made once:
+        openpyxl's style setters hash and look up every part on each assignment."""
+        key = (name, number_format)
+        array = self._arrays.get(key)
+        if array is None:
+            cell.style = name
+            if number_format is not None:
+                cell.number_format = number_format
+            self._arrays[key] = copy(cell._style)
+        else:
+            cell._style = copy(array)
 
     def for_role(self, role: str) -> str:
         return self.label if role == "label" else self.header
