@@ -12,8 +12,6 @@ TITLE_LINE_UNITS = 20  # 2号 characters on a 156 mm line (22 pt each in 442 pt)
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 # Where a long agency name may break: after a place or an organ (…市 / …区 / …局).
 _AGENCY_BREAK = re.compile(r"(?<=[省市区县州盟旗镇乡局厅委府院署部])")
-_ENUMERATOR = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、])")
-_PUNCTUATION = re.compile(r"[，。、；：（）()“”,;:]")
 _PART = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]")
 _PART_AFTER = "。！？；：!?;:"  # an inline （二） starts a part only after the end of a sentence
 _LEADING_SPACE = re.compile(r"^[\s\u3000\u00a0]+")
@@ -72,33 +70,6 @@ def _split_agency(agency: str, line_units: float) -> list[str]:
         else:
             lines[-1] += piece
     return lines
-
-
-def label_lines(text: str, capacity: int) -> list[str]:
-    """Where a short label breaks in a narrow cell, so that no word is cut in half.
-
-    Chinese labels are compounds of two-character words (社会公益组织 = 社会·公益·组织), so a
-    label that does not fit breaks after an even number of characters; an enumerator
-    (（三） 三、 1.) stays whole on its own line; an odd-length rest in a column of two
-    characters or less is set one character per line (read top to bottom). Sentences and
-    longer labels are left to Word's own wrapping.
-    """
-    if capacity <= 0 or units(text) <= capacity:
-        return [text]
-    match = _ENUMERATOR.match(text)
-    head = match.group(0) if match else ""
-    rest = text[len(head):]
-    if not rest or len(rest) > 8 or _PUNCTUATION.search(rest) or not rest.isalpha():
-        return [text]
-    lines = [head] if head and units(head) <= max(capacity, 3) else []
-    if not lines:
-        rest = text
-    if units(rest) <= capacity:
-        return [*lines, rest]
-    step = capacity - capacity % 2
-    if step < 2 or (step == 2 and len(rest) % 2):
-        step = 1
-    return [*lines, *(rest[i : i + step] for i in range(0, len(rest), step))]
 
 
 def chinese_number(text: str) -> int | None:
