@@ -21,17 +21,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.formats import format_for_year
+from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.new_request import NewReportRequest
+
+PROBLEM_STYLE = "color: #b3261e;"
+NOTE_STYLE = "color: #2e5d34;"
 
 
 class NewReportDialog(QDialog):
+    """新建: agency and year, or 从上年报告开始 with last year's file. Picking the file reads it at
+    once: the agency (and the year after) come from it, and a file that cannot be read is said
+    beside the field. OK with something missing keeps the dialog open with all that was chosen."""
+
     def __init__(self, parent: QWidget | None, agency: str, ask_prior_path: object) -> None:
         super().__init__(parent)
         self.setWindowTitle("新建年度报告")
         self._ask_prior_path = ask_prior_path
+        self.prior_report: Report | None = None
+        self.prior_problems: list[str] = []
+        self._read_path = ""  # the path prior_report was read from
         self.agency = QLineEdit(agency)
+        self.agency.setObjectName("newAgency")
         self.agency.setPlaceholderText("如：青山市自然资源和规划局")
+        self.agency_problem = QLabel()
+        self.agency_problem.setObjectName("agencyProblem")
+        self.agency_problem.setStyleSheet(PROBLEM_STYLE)
+        self.agency_problem.hide()
+        self.prior_note = QLabel()
+        self.prior_note.setObjectName("priorNote")
+        self.prior_note.setWordWrap(True)
+        self.prior_note.hide()
         self.year = QSpinBox()
         self.year.setRange(2019, 2100)
         self.year.setValue(dt.date.today().year - 1 if dt.date.today().month <= 6 else dt.date.today().year)
@@ -40,9 +61,11 @@ class NewReportDialog(QDialog):
         self.format_label.setWordWrap(True)
         self.from_prior = QCheckBox("从上年报告开始（带入上年结转数，保留上年数据供对照）")
         self.prior_path = QLineEdit()
+        self.prior_path.setObjectName("priorPath")
+        self.prior_path.editingFinished.connect(self._read_prior)
         self.prior_path.setPlaceholderText("上年报告：.govopen、Word、Excel、WPS 或网页文件")
         self.prior_path.setEnabled(False)
-        browse = QPushButton("选择…")
+        self.browse = browse = QPushButton("选择…")
         browse.setEnabled(False)
         browse.clicked.connect(self._browse)
         self.from_prior.toggled.connect(self.prior_path.setEnabled)
@@ -52,13 +75,18 @@ class NewReportDialog(QDialog):
         prior_row = QHBoxLayout()
         prior_row.addWidget(self.prior_path, 1)
         prior_row.addWidget(browse)
+        agency_row = QHBoxLayout()
+        agency_row.addWidget(self.agency, 1)
+        agency_row.addWidget(self.agency_problem)
         form = QFormLayout()
-        form.addRow("机关名称：", self.agency)
+        form.addRow("机关名称：", agency_row)
         form.addRow("报告年度：", self.year)
         form.addRow("适用格式：", self.format_label)
         form.addRow("", self.from_prior)
         form.addRow("", prior_row)
+        form.addRow("", self.prior_note)
         form.addRow("", self.skeleton)
+        self.agency.textEdited.connect(lambda _t: self.agency_problem.hide())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
@@ -79,6 +107,71 @@ class NewReportDialog(QDialog):
         path = self._ask_prior_path()  # type: ignore[operator]
         if path:
             self.prior_path.setText(str(path))
+            self._read_prior()
+
+    def _read_prior(self) -> bool:
+        """Read last year's file now; its agency and the year after it fill the form (the clerk
+        may still change them). False, with the reason beside the field, if it cannot be read."""
+        text = self.prior_path.text().strip()
+        if text == self._read_path and self.prior_report is not None:
+            return True
+        self.prior_report, self.prior_problems, self._read_path = None, [], ""
+        if not text:
+            self.prior_note.hide()
+            return False
+        from govopen_desktop.io.open_any import open_any
+
+        try:
+            opened = open_any(Path(text))
+        except GovopenError as exc:
+            self._say_prior(f"无法读取：{exc}", problem=True)
+            return False
+        except OSError as exc:
+            self._say_prior(f"无法读取“{Path(text).name}”：{exc.strerror or exc}", problem=True)
+            return False
+        self.prior_report, self.prior_problems, self._read_path = opened.report, opened.problems, text
+        meta = opened.report.meta
+        # the agency is last year's, never the one of the report open before (it may be another body's)
+        self.agency.setText(meta.agency)
+        if meta.agency:
+            self.agency_problem.hide()
+        else:
+            self.agency_problem.setText("上年报告中没有机关名称，请填写")
+            self.agency_problem.show()
+        self.year.setValue(meta.year + 1)
+        note = f"已读取：{meta.agency or '（未写机关名称）'}{meta.year}年度报告。机关名称和报告年度已按它填写，可修改。"
+        if opened.problems:
+            note += f"有 {len(opened.problems)} 处未能读取，新建后列出。"
+        self._say_prior(note, problem=False)
+        return True
+
+    def _say_prior(self, text: str, *, problem: bool) -> None:
+        self.prior_note.setText(text)
+        self.prior_note.setStyleSheet(PROBLEM_STYLE if problem else NOTE_STYLE)
+        self.prior_note.show()
+
+    def missing(self) -> str:
+        """What stops OK, said beside its field; '' when the form is complete."""
+        if self.from_prior.isChecked():
+            if not self.prior_path.text().strip():
+                self._say_prior("请选择上年报告文件（或取消勾选“从上年报告开始”）。", problem=True)
+                return "prior"
+            if not self._read_prior():
+                return "prior"
+        if not self.agency.text().strip():
+            self.agency_problem.setText("请填写机关名称")
+            self.agency_problem.show()
+            return "agency"
+        return ""
+
+    def accept(self) -> None:
+        missing = self.missing()
+        if missing == "agency":
+            self.agency.setFocus()
+        elif missing == "prior":
+            self.prior_path.setFocus()
+        else:
+            super().accept()
 
     def request(self) -> NewReportRequest:
         prior = self.prior_path.text().strip() if self.from_prior.isChecked() else ""
@@ -87,6 +180,8 @@ class NewReportDialog(QDialog):
             year=self.year.value(),
             prior_path=Path(prior) if prior else None,
             skeleton=self.skeleton.isChecked(),
+            prior_report=self.prior_report if prior else None,
+            prior_problems=list(self.prior_problems) if prior else [],
         )
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 
 from govopen_desktop.domain.carry import start_next_year
 from govopen_desktop.domain.errors import GovopenError
-from govopen_desktop.domain.report import TEXT_KEYS, Report
+from govopen_desktop.domain.report import Report
 from govopen_desktop.io.open_any import open_any
 from govopen_desktop.io.project import EXTENSION, ProjectFileError, save_report
 from govopen_desktop.qt.autosave import read_recovery, recovery_is_newer
@@ -20,7 +20,6 @@ from govopen_desktop.qt.commands import SetCellsCommand, SetTextCommand
 from govopen_desktop.qt.controller import WindowController
 from govopen_desktop.qt.drafts import overview_skeleton
 from govopen_desktop.qt.new_request import NewReportRequest
-from govopen_desktop.qt.pages import heading_for
 
 if TYPE_CHECKING:
     pass
@@ -39,8 +38,11 @@ class FileController(WindowController):
             request = self.prompter.ask_new_report(self.document.report.meta.agency)
             if request is None:
                 return False
-        prior: Report | None = None
-        if request.prior_path is not None:
+        prior: Report | None = request.prior_report  # the dialog has read it already
+        if prior is not None and request.prior_problems:
+            self.prompter.show_problems("读取上年报告", "上年报告中有以下内容未能读取，请核对：",
+                                        request.prior_problems)
+        if prior is None and request.prior_path is not None:
             try:
                 opened = open_any(request.prior_path)
             except GovopenError as exc:
@@ -60,9 +62,8 @@ class FileController(WindowController):
             stack.beginMacro("从上年报告开始：带入上年结转数")
             if carried:
                 stack.push(SetCellsCommand(report, carried, "带入上年结转数"))
-            for key in TEXT_KEYS:
-                if draft.text.get(key):
-                    stack.push(SetTextCommand(report, key, draft.text[key], heading_for(report, key)))
+            # last year's text is not carried in: it is shown beside each editor (prior_text.py)
+            # to copy from paragraph by paragraph, so no "2024年" slips into this year's report
             stack.endMacro()
             self._status(f"已从 {prior.meta.year} 年度报告带入结转数 {len(carried)} 项；上年数字可在“视图”菜单中对照。")
         elif request.skeleton:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from govopen_desktop.domain.findings import Finding, Level, count_levels
-from govopen_desktop.domain.report import Report
+from govopen_desktop.domain.quotes import locate_sentence, quotes_in
+from govopen_desktop.domain.report import TEXT_KEYS, Report
 from govopen_desktop.qt.icons import icon
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,6 +36,19 @@ def section_title(report: Report, finding: Finding) -> str:
         if section_id in (s.id, s.table, s.text):
             return s.heading
     return {"meta": "封面信息", "cover": "封面信息"}.get(section_id or "", "全文")
+
+
+def is_text_finding(finding: Finding) -> bool:
+    """A finding about what a text section says (T3-TEXT, T4-TEXT…): it quotes the text."""
+    return finding.section in TEXT_KEYS and bool(quotes_in(finding.message))
+
+
+def text_target(report: Report, finding: Finding) -> tuple[str, int, int] | None:
+    """(section, start, end) of the sentence a text finding is about, or None."""
+    if not is_text_finding(finding):
+        return None
+    texts = {k: report.text.get(k) or "" for k in TEXT_KEYS}
+    return locate_sentence(texts, finding.message, finding.section)
 
 
 def counts_text(findings: list[Finding]) -> str:

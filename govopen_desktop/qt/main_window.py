@@ -30,7 +30,7 @@ from govopen_desktop.qt.commands import ConvertFormatCommand, SetCellsCommand
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.drafts import overview_skeleton
 from govopen_desktop.qt.file_ops import FileController
-from govopen_desktop.qt.findings_panel import FindingsPanel, counts_text
+from govopen_desktop.qt.findings_panel import FindingsPanel, counts_text, is_text_finding, text_target
 from govopen_desktop.qt.icons import icon
 from govopen_desktop.qt.import_ops import ImportController
 from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_page
@@ -83,6 +83,9 @@ class MainWindow(QMainWindow):
         self.document.reportReplaced.connect(self._on_report_replaced)
         self.findings_panel.activated.connect(self.go_to_finding)
         self.findings_panel.applySuggestion.connect(self.apply_suggestion)
+        from govopen_desktop.qt.edit_ops import EditFeatures
+
+        self.edit_features = EditFeatures(self)  # 剪切, 全选, 查找/替换, 填充空白为 0, live title
         self._on_report_replaced()
         self._on_findings(self.document.findings)
         self.resize(DEFAULT_SIZE)
@@ -314,6 +317,8 @@ class MainWindow(QMainWindow):
         return page
 
     def _page_of(self, finding: Finding) -> str:
+        if is_text_finding(finding):
+            return finding.section or "overview"  # it is about a sentence: go to the text
         fields = self.document.report.format.fields
         if finding.cells and finding.cells[0] in fields:
             return fields[finding.cells[0]].table
@@ -321,6 +326,12 @@ class MainWindow(QMainWindow):
         return section if section in dict(NAV_ENTRIES) else "cover"
 
     def go_to_finding(self, finding: Finding) -> None:
+        if (target := text_target(self.document.report, finding)) is not None:
+            text_page = self.show_section(target[0])
+            if isinstance(text_page, TextSectionEditor):
+                text_page.highlight(target[1], target[2])
+            self.statusBar().showMessage(finding.message, 10000)
+            return
         page = self.show_section(self._page_of(finding))
         if isinstance(page, TablePage) and finding.cells:
             page.view.go_to_key(finding.cells[0])

@@ -144,6 +144,10 @@ class ReportTableModel(QAbstractTableModel):
         cell = self.grid_cell(index)
         return cell.key if cell else None
 
+    def formula(self, key: str) -> str:
+        """'自动计算：…' for a derived cell, '' for an input."""
+        return self._formulas.get(key, "")
+
     def spans(self) -> list[GridCell]:
         return [c for c in self.table.cells if c.rowspan > 1 or c.colspan > 1]
 
