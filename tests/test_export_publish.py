@@ -72,7 +72,9 @@ def test_inline_parts_print_as_kaiti_headings_and_import_back_exactly(tmp_path: 
     export_docx(report, path)
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]
-    for part in ("（一）主动公开方面。全年主动公开信息1587条。", "（二）依申请公开方面。全年新收申请54件，依据第（一）项规定答复。"):
+    parts = ("（一）主动公开方面。全年主动公开信息1587条。",
+             "（二）依申请公开方面。全年新收申请54件，依据第（一）项规定答复。")
+    for part in parts:
         paragraph = document.paragraphs[texts.index(part)]
         assert paragraph.runs[0].style.name == S.INLINE_HEADING  # 楷体 opening
     heading = document.paragraphs[texts.index("（三）政府信息管理")]

@@ -24,7 +24,7 @@ from govopen_desktop.domain.formats import GridCell, Table
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import format_value
 from govopen_desktop.io.exporters import docx_styles as S
-from govopen_desktop.io.exporters.table_layout import FIT_SLACK, cell_lines, column_widths, wrapped
+from govopen_desktop.io.exporters.table_layout import FIT_SLACK, cached_column_widths, cell_lines, wrapped
 from govopen_desktop.io.exporters.text import clean_text
 
 CELL_MARGIN = 57  # twips left and right (1 mm)
@@ -37,7 +37,7 @@ ROLE_STYLE = {"value": S.TABLE_NUMBER, "header": S.TABLE_HEADER, "group": S.TABL
 
 
 def table_column_widths(table: Table, geometry: S.Geometry) -> list[int]:
-    return column_widths(table, geometry.text_width, geometry.table_font_pt * 20, 2 * CELL_MARGIN)
+    return cached_column_widths(table, geometry.text_width, geometry.table_font_pt * 20, 2 * CELL_MARGIN)
 
 
 def cell_text(cell: GridCell, report: Report) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from govopen_desktop.domain.formats import Table
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.exporters.output import export_notes, write_export
-from govopen_desktop.io.exporters.table_layout import column_widths
+from govopen_desktop.io.exporters.table_layout import cached_column_widths
 from govopen_desktop.io.exporters.text import BLANK_DATE, chinese_date, clean_text, report_title
 
 FONT = "font-family:仿宋_GB2312,仿宋,FangSong,serif"
@@ -58,7 +58,7 @@ def build_html(report: Report) -> str:
 def table_html(table: Table, report: Report) -> str:
     from govopen_desktop.io.exporters.docx_tables import cell_text  # same text as in Word
 
-    widths = column_widths(table, TABLE_PX, CHAR_PX, PAD_PX)
+    widths = cached_column_widths(table, TABLE_PX, CHAR_PX, PAD_PX)
     total = sum(widths)
     rows: list[list[str]] = [[] for _ in range(table.n_rows)]
     for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):

@@ -115,6 +115,18 @@ def _narrow_values(table: Table, exact: list[float], char: float, padding: float
             return
 
 
+_widths_cache: dict[tuple[int, int, float, float], tuple[Table, list[int]]] = {}
+
+
+def cached_column_widths(table: Table, total: int, char: float, padding: float) -> list[int]:
+    """column_widths, computed once per table and measure (formats are loaded once)."""
+    key = (id(table), total, char, padding)
+    hit = _widths_cache.get(key)
+    if hit is None or hit[0] is not table:
+        hit = _widths_cache[key] = (table, column_widths(table, total, char, padding))
+    return list(hit[1])
+
+
 def cell_lines(cell: GridCell, text: str, widths: list[int], char: float, padding: float) -> int:
     """Lines the cell's text takes at these widths."""
     width = sum(widths[cell.col : cell.col + cell.colspan])

@@ -90,8 +90,6 @@ def _table_sheet(wb: Workbook, table: Table, report: Report, styles: CellStyles)
 
     fields = report.format.fields
     texts: dict[tuple[int, int], str] = {}
-    from copy import copy
-
     for cell in table.cells:
         row, col = TOP + cell.row, 1 + cell.col
         target = ws.cell(row, col)
@@ -113,7 +111,7 @@ def _table_sheet(wb: Workbook, table: Table, report: Report, styles: CellStyles)
             for r in range(row, row + cell.rowspan):  # a merged range shows the borders of every cell
                 for c in range(col, col + cell.colspan):
                     if (r, c) != (row, col):
-                        ws.cell(r, c)._style = copy(target._style)
+                        ws.cell(r, c)._style = target._style  # shared, never changed after
             merge(row, col, row + cell.rowspan - 1, col + cell.colspan - 1)
     _validation(ws, table, report)
     from openpyxl.utils import get_column_letter
@@ -151,20 +149,36 @@ def _validation(ws: Worksheet, table: Table, report: Report) -> None:
                                  error="请填写不小于 0 的金额。", errorTitle="金额"),
     }
     rules["amount_with_unit"] = rules["amount"]
-    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.cell_range import MultiCellRange
 
-    coords: dict[int, list[str]] = {}  # by rule: MultiCellRange.add is quadratic, one parse is not
+    cells: dict[int, list[tuple[int, int]]] = {}  # by rule: (column, row) of its cells
     for cell in table.value_cells():
         field = report.format.fields.get(cell.key or "")
         if field is None or field.kind not in rules:
             continue
-        coords.setdefault(id(rules[field.kind]), []).append(f"{get_column_letter(1 + cell.col)}{TOP + cell.row}")
+        cells.setdefault(id(rules[field.kind]), []).append((1 + cell.col, TOP + cell.row))
     for rule in {id(r): r for r in rules.values()}.values():
-        if id(rule) in coords:
+        if id(rule) in cells:
             rule.showErrorMessage = True
-            rule.sqref = MultiCellRange(" ".join(coords[id(rule)]))
+            rule.sqref = MultiCellRange(_runs(cells[id(rule)]))
             ws.add_data_validation(rule)
+
+
+def _runs(cells: list[tuple[int, int]]) -> str:
+    """'D5:D30 E5:E30 …': the cells as runs down each column (one range parsed per run, not per cell)."""
+    from openpyxl.utils import get_column_letter
+
+    runs: list[list[int]] = []  # [column, first row, last row]
+    for col, row in sorted(cells):
+        if runs and runs[-1][0] == col and runs[-1][2] == row - 1:
+            runs[-1][2] = row
+        else:
+            runs.append([col, row, row])
+    parts = []
+    for col, first, last in runs:
+        letter = get_column_letter(col)
+        parts.append(f"{letter}{first}" if first == last else f"{letter}{first}:{letter}{last}")
+    return " ".join(parts)
 
 
 def _print_setup(ws: Worksheet, table: Table, orientation: str) -> None:
@@ -204,8 +218,6 @@ def data_rows(report: Report) -> list[tuple[str, str | None]]:
 
 
 def _data_sheet(wb: Workbook, report: Report) -> None:
-    from copy import copy
-
     from govopen_desktop.domain.errors import GovopenError
 
     ws = wb.create_sheet(DATA_SHEET)
@@ -219,9 +231,9 @@ def _data_sheet(wb: Workbook, report: Report) -> None:
         cell = ws.cell(row, 2)
         if text_style is None:
             cell.number_format = "@"
-            text_style = copy(cell._style)
+            text_style = cell._style
         else:
-            cell._style = copy(text_style)  # one style lookup, not one per row
+            cell._style = text_style  # one style lookup, not one per row (shared, never changed)
         if value is not None:
             cell.value = value
             cell.data_type = "s"  # "0.1200" stays text; "=…" is not a formula

@@ -7,12 +7,11 @@ opening, so row heights are estimated here from the text and the column widths.
 from __future__ import annotations
 
 import math
-from copy import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from govopen_desktop.domain.formats import GridCell, Table
-from govopen_desktop.io.exporters.table_layout import column_widths, lone_tail
+from govopen_desktop.io.exporters.table_layout import cached_column_widths, lone_tail
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -63,9 +62,9 @@ class CellStyles:
             cell.style = name
             if number_format is not None:
                 cell.number_format = number_format
-            self._arrays[key] = copy(cell._style)
+            self._arrays[key] = cell._style
         else:
-            cell._style = copy(array)
+            cell._style = array  # shared: the export sets a cell's style once and never changes it
 
     def for_role(self, role: str) -> str:
         return self.label if role == "label" else self.header
@@ -87,7 +86,7 @@ def sheet_widths(table: Table, target_mm: float) -> list[float]:
     """Column widths in Excel units over `target_mm`: the format's proportions, label columns
     widened until no label ends on a lone character (table_layout)."""
     total_px = round(target_mm / 25.4 * 96)
-    pixels = column_widths(table, total_px, CJK_PX, CELL_PAD_PX)
+    pixels = cached_column_widths(table, total_px, CJK_PX, CELL_PAD_PX)
     return [round(max(px - 5, 14) / 7, 1) for px in pixels]
 
 
@@ -101,6 +100,8 @@ def _avail_px(width_units: float) -> float:
 
 def _lines(text: str, width_units: float) -> int:
     avail = _avail_px(width_units)
+    if len(text) * CJK_PX <= avail and "\n" not in text:  # a number or a short label: one line
+        return 1
     return sum(max(1, math.ceil(_text_px(part) / avail)) for part in text.split("\n")) if text else 1
 
 
@@ -124,6 +125,19 @@ def row_heights(table: Table, texts: dict[tuple[int, int], str], widths: list[fl
     return [round(h, 1) for h in heights]
 
 
+_lone_cache: dict[tuple[int, tuple[float, ...]], tuple[Table, int]] = {}
+
+
+def _lone_labels(table: Table, widths: tuple[float, ...]) -> int:
+    """Labels ending on a lone character at these widths (labels come from the format: cached)."""
+    key = (id(table), widths)
+    if key not in _lone_cache:
+        count = sum(lone_tail(c.text or "", _avail_px(sum(widths[c.col : c.col + c.colspan])) / CJK_PX)
+                    for c in table.cells if c.key is None)
+        _lone_cache[key] = (table, count)  # the table is kept so that its id stays its own
+    return _lone_cache[key][1]
+
+
 def layout(table: Table, texts: dict[tuple[int, int], str], above_pt: float) -> SheetLayout:
     """Portrait or landscape, whichever prints the whole sheet on one page at the larger scale
     (portrait when equal); `above_pt` is the height of the title rows above the grid."""
@@ -135,8 +149,7 @@ def layout(table: Table, texts: dict[tuple[int, int], str], above_pt: float) -> 
         heights = row_heights(table, texts, widths)
         sheet_w = sum((w * 7 + 5) * 0.75 for w in widths)
         scale = min(1.0, printable_w / sheet_w, printable_h / (sum(heights) + above_pt))
-        lone = sum(lone_tail(texts.get((c.row, c.col), ""), _avail_px(sum(widths[c.col : c.col + c.colspan])) / CJK_PX)
-                   for c in table.cells if c.key is None)
+        lone = _lone_labels(table, tuple(widths))
         candidate = SheetLayout(widths, heights, orientation, scale, lone)
         if best is None or (round(scale, 2), -lone) > (round(best.scale, 2), -best.lone):
             best = candidate
