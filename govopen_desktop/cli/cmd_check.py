@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.findings import Finding, Level, count_levels
 from govopen_desktop.domain.report import Report
+from govopen_desktop.domain.review import ReviewedFile
 from govopen_desktop.io.open_any import open_any
 
 
@@ -26,11 +28,14 @@ def register(sub: Any) -> None:
             "  govopen check 各单位年报/*.docx --summary      （汇总各单位的错误、警告数）"
         ),
     )
-    p.add_argument("files", nargs="+", metavar="文件", help="年度报告（.govopen 或任何可导入的文件），可以多个")
+    p.add_argument("files", nargs="+", metavar="文件",
+                   help="年度报告（.govopen 或任何可导入的文件），可以多个；给出文件夹时检查其中所有可读取的文件")
     p.add_argument("--prior", metavar="上年报告", help="上年报告，用于检查结转和现行有效件数（只检查一份报告时）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
     p.add_argument("--final", action="store_true", help="定稿检查：空白单元格按错误处理（发布前使用）")
     p.add_argument("--summary", action="store_true", help="只输出汇总表（每份报告一行）")
+    p.add_argument("--xlsx", metavar="问题清单.xlsx",
+                   help="另存检查结果工作簿（汇总、问题清单、无法读取三页），可筛选、排序后发回各单位")
 
 
 @dataclass
@@ -48,12 +53,17 @@ class Checked:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = [Path(f) for f in args.files]
+    from govopen_desktop.io.review_inputs import expand_inputs
+
+    paths = expand_inputs(args.files)
+    if not paths:
+        raise GovopenError("没有找到可检查的报告文件：" + "、".join(args.files))
     if args.prior and len(paths) > 1:
         raise GovopenError("--prior 只能在检查一份报告时使用。")
     if len(paths) == 1:
         result = _check_file(paths[0], args.prior, args.final, raise_unusable=True)
         _print_one(result, args.json)
+        _write_workbook(args, [result])
         return EXIT_FINDINGS if result.count(Level.ERROR) else EXIT_OK
     results = [_check_file(p, None, args.final) for p in paths]
     if args.json:
@@ -68,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
                     _print_text(result)
                     print()
         _print_summary(results)
+    _write_workbook(args, results)
     if any(r.unusable for r in results):
         return EXIT_UNUSABLE
     return EXIT_FINDINGS if any(r.count(Level.ERROR) for r in results) else EXIT_OK
@@ -146,3 +157,21 @@ def _print_batch_json(results: list[Checked]) -> None:
         "unusable": sum(1 for r in results if r.unusable),
     }
     print(json.dumps(payload, ensure_ascii=False, indent=1))
+
+
+def _write_workbook(args: argparse.Namespace, results: list[Checked]) -> None:
+    if not getattr(args, "xlsx", None):
+        return
+    from govopen_desktop.io.review_workbook import write_review_workbook
+
+    write_review_workbook([reviewed(r) for r in results], Path(args.xlsx))
+    print(f"检查结果工作簿已保存：{args.xlsx}", file=sys.stderr)
+
+
+def reviewed(result: Checked) -> ReviewedFile:
+    """One file's result in the reviewing office's terms (for the findings workbook)."""
+    if result.unusable is not None or result.report is None:
+        return ReviewedFile(str(result.path), unusable=result.unusable or "无法读取")
+    meta = result.report.meta
+    return ReviewedFile(str(result.path), meta.agency, meta.year, meta.format, list(result.findings),
+                        list(result.problems))

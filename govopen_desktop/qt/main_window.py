@@ -35,6 +35,7 @@ from govopen_desktop.qt.icons import icon
 from govopen_desktop.qt.import_ops import ImportController
 from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_page
 from govopen_desktop.qt.prompter import Prompter
+from govopen_desktop.qt.review_dialogs import install_review_actions
 from govopen_desktop.qt.settings import Settings, data_dir
 from govopen_desktop.qt.text_editors import TextSectionEditor
 
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_attach_prior, self.act_attach_prior_text])
         file_menu.addSeparator()
         file_menu.addActions([self.act_export_docx, self.act_export_xlsx, self.act_export_html, self.act_export_pdf])
+        install_review_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu("编辑(&E)")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govopen_desktop.domain.combine import provenance_text
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.formats import format_for_year
 from govopen_desktop.qt.commands import SetMetaCommand, SetTextCommand
@@ -260,6 +261,10 @@ class CoverEditor(QWidget):
         self.prior_label.setObjectName("priorLabel")
         self.prior_label.setWordWrap(True)
         form.addRow("上年报告：", self.prior_label)
+        self.provenance_label = QLabel()
+        self.provenance_label.setObjectName("provenanceLabel")
+        self.provenance_label.setWordWrap(True)
+        form.addRow("数据来源：", self.provenance_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading)
@@ -302,6 +307,9 @@ class CoverEditor(QWidget):
             if prior is not None
             else "未附。可用“文件 → 附加上年报告”（或新建时“从上年报告开始”）带入上年结转数并对照上年数字。"
         )
+        provenance = provenance_text(self.document.report)
+        self.provenance_label.setText(provenance or "")
+        self.provenance_label.setVisible(provenance is not None)
         self._updating = False
 
     def _preview_title(self) -> None:
