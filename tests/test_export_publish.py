@@ -185,3 +185,12 @@ def test_pdf_without_libreoffice_says_which_package(tmp_path: Path, monkeypatch:
         pdf_export.export_pdf(report_with(), tmp_path / "r.pdf")
     assert "libreoffice-writer" in str(info.value) and "另存为 PDF" in str(info.value)
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_parts_heading_ends_at_its_first_sentence_or_short_clause() -> None:
+    from govopen_desktop.io.exporters.docx_export import _inline_heading
+
+    assert _inline_heading("（一）主动公开。本年度公开信息1587条。") == "（一）主动公开。"
+    assert _inline_heading("（一）主动公开方面，全年公开信息1587条。") == "（一）主动公开方面，"
+    long_clause = "（一）本年度我局围绕法治政府建设总体要求持续推进主动公开，全年公开信息1587条"
+    assert _inline_heading(long_clause) == ""  # a sentence, not a heading: left as body text

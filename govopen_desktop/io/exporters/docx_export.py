@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -21,8 +20,11 @@ from govopen_desktop.io.exporters import docx_styles as S
 from govopen_desktop.io.exporters.output import export_notes, write_export
 from govopen_desktop.io.exporters.text import (
     BLANK_DATE,
+    LEVEL_2,
+    LEVEL_3,
     chinese_date,
     clean_text,
+    is_heading_line,
     report_title,
     text_paragraphs,
     title_lines,
@@ -32,10 +34,8 @@ from govopen_desktop.io.exporters.text import (
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-_LEVEL_2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
-_LEVEL_3 = re.compile(r"^\d{1,2}[.．、](?!\d)")
-HEADING_MAX_UNITS = 28  # a line this short (one printed line) with no full stop inside is a heading
 INLINE_HEADING_MAX = 30  # "（一）主动公开。" at the start of a longer paragraph: up to here
+INLINE_CLAUSE_MAX = 16  # "（一）主动公开方面，" : a short first clause
 SIGNATURE_GAP = 2  # GB/T 9704 7.3.5.2: 右空二字; the date starts two characters right of the name
 JOINED_MARK = "_govopen_joined"  # bookmark on a paragraph split off the one before (re-import joins it)
 APPLICATION = f"govopen-desktop {__version__}"
@@ -138,8 +138,8 @@ class _Body:
         sentence opening a longer part is set in 楷体."""
         for part, joined in text_paragraphs(text or ""):
             line = part.strip()
-            level2 = _LEVEL_2.match(line)
-            if (level2 or _LEVEL_3.match(line)) and _is_heading_line(line):
+            level2 = LEVEL_2.match(line)
+            if (level2 or LEVEL_3.match(line)) and is_heading_line(line):
                 self.paragraph(S.HEADING_2 if level2 else S.HEADING_3, part, joined=joined)
                 continue
             head = _inline_heading(part) if level2 else ""
@@ -186,14 +186,12 @@ def _ind(*, left: int = 0, right: int = 0) -> str:
     return f'<w:ind w:left="{left}" w:right="{right}" w:firstLineChars="0" w:firstLine="0"/>'
 
 
-def _is_heading_line(line: str) -> bool:
-    inner = line[:-1] if line.endswith(("。", "：", ":")) else line
-    return units(line) <= HEADING_MAX_UNITS and not any(ch in inner for ch in "。；;！？")
-
-
 def _inline_heading(line: str) -> str:
-    """'（一）主动公开。本年度…' → '（一）主动公开。'; '' when no short heading sentence opens it."""
-    ends = [i for i in (line.find("。"), line.find("：")) if 0 < i < INLINE_HEADING_MAX]
+    """'（一）主动公开。本年度…' → '（一）主动公开。'; a first clause ended by a comma counts when
+    short ('（一）主动公开方面，全年…'); '' when no short heading opens the paragraph."""
+    ends = [i for i in (line.find("。"), line.find("："), line.find(":")) if 0 < i < INLINE_HEADING_MAX]
+    if not ends:
+        ends = [i for i in (line.find("，"), line.find(",")) if 0 < i < INLINE_CLAUSE_MAX]
     return line[: min(ends) + 1] if ends else ""
 
 

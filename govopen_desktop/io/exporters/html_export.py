@@ -15,7 +15,15 @@ from govopen_desktop.domain.formats import Table
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.exporters.output import export_notes, write_export
 from govopen_desktop.io.exporters.table_layout import cached_column_widths
-from govopen_desktop.io.exporters.text import BLANK_DATE, chinese_date, clean_text, report_title
+from govopen_desktop.io.exporters.text import (
+    BLANK_DATE,
+    LEVEL_2,
+    LEVEL_3,
+    chinese_date,
+    clean_text,
+    is_heading_line,
+    report_title,
+)
 
 FONT = "font-family:仿宋_GB2312,仿宋,FangSong,serif"
 CELL = "border:1px solid #000;padding:2px 4px;vertical-align:middle"
@@ -43,9 +51,15 @@ def build_html(report: Report) -> str:
         if section.table:
             parts.append(table_html(fmt.table(section.table), report))
         elif section.text:
-            for line in clean_text(report.text.get(section.text) or "").split("\n"):
-                if line.strip():
-                    parts.append(f'<p style="text-indent:2em;margin:0">{escape(line.strip())}</p>')
+            for raw in clean_text(report.text.get(section.text) or "").split("\n"):
+                line = raw.strip()
+                if not line:
+                    continue
+                if (LEVEL_2.match(line) or LEVEL_3.match(line)) and is_heading_line(line):
+                    weight = "bold" if LEVEL_2.match(line) else "normal"  # （一） headings stand out
+                    parts.append(f'<p style="text-indent:2em;margin:0;font-weight:{weight}">{escape(line)}</p>')
+                else:
+                    parts.append(f'<p style="text-indent:2em;margin:0">{escape(line)}</p>')
     agency = clean_text(report.meta.agency.strip())
     if agency:
         date = chinese_date(report.meta.date) or BLANK_DATE

@@ -46,41 +46,30 @@ def _ending_at(table: Table, col: int) -> list[GridCell]:
     return [c for c in table.cells if c.key is None and c.col + c.colspan - 1 == col and c.text]
 
 
-def _lone_at(cells: list[GridCell], exact: list[float], char: float, padding: float, extra: float = 0) -> int:
+def _lone_at(cells: list[GridCell], exact: list[float], char: float, padding: float, extra: float = 0,
+             ratio: float = 0.0) -> int:
     count = 0
     for c in cells:
         per_line = (sum(exact[c.col : c.col + c.colspan]) + extra - padding) / char - FIT_SLACK
-        count += any(lone_tail(c.text or "", p) for p in (per_line, per_line + RENDER_SPREAD))
+        widths = (per_line, per_line + RENDER_SPREAD, per_line * (1 + ratio))
+        count += any(lone_tail(c.text or "", p) for p in widths)
     return count
 
 
-def column_widths(table: Table, total: int, char: float, padding: float) -> list[int]:
+def column_widths(table: Table, total: int, char: float, padding: float, spread_ratio: float = 0.0) -> list[int]:
     """Column widths in the same unit as `total` (e.g. twips), summing to it (less when
     narrow value columns of a table without label columns give width up).
 
     Starts from the format's proportions; widens each label column to the narrowest width at
     which none of its own labels ends on a lone character; value columns give up that width
     equally. `char` is the width of one full-width character, `padding` a cell's left plus
-    right margin."""
+    right margin; `spread_ratio` how much more a line may hold where the program's fonts are
+    not known (a spreadsheet program's substitutes for 宋体)."""
     scale = total / sum(table.widths)
     exact = [w * scale for w in table.widths]
-    value_cols = list(range(table.label_columns, table.n_cols))
-    for col in range(table.label_columns):
-        cells = _ending_at(table, col)
-        lone = _lone_at(cells, exact, char, padding)
-        if not lone:
-            continue
-        for step in range(1, 2 * MAX_WIDEN + 1):  # half a character at a time
-            need = step * char / 2
-            if _lone_at(cells, exact, char, padding, need) == 0:
-                giver_total = sum(exact[c] for c in value_cols)
-                if not value_cols or giver_total - need < len(value_cols) * (2 * char + padding):
-                    break  # the value columns would not keep two characters: leave the label to wrap
-                for c in value_cols:
-                    exact[c] -= need * exact[c] / giver_total
-                exact[col] += need
-                break
-    _narrow_values(table, exact, char, padding)
+    _widen_labels(table, exact, char, padding, spread_ratio)
+    if _narrow_values(table, exact, char, padding):
+        _widen_labels(table, exact, char, padding, spread_ratio)  # the freed width moved label breaks
     widths = [math.floor(x) for x in exact]
     by_remainder = sorted(range(len(exact)), key=lambda i: widths[i] - exact[i])
     for i in by_remainder[: round(sum(exact)) - sum(widths)]:  # largest remainders get the spare units
@@ -88,18 +77,39 @@ def column_widths(table: Table, total: int, char: float, padding: float) -> list
     return widths
 
 
+def _widen_labels(table: Table, exact: list[float], char: float, padding: float, ratio: float) -> None:
+    """Each label column grows, half a character at a time, until none of the labels ending
+    in it ends on a lone character; the value columns give the width up equally while they
+    keep two characters a line."""
+    value_cols = list(range(table.label_columns, table.n_cols))
+    for col in range(table.label_columns):
+        cells = _ending_at(table, col)
+        if not _lone_at(cells, exact, char, padding, ratio=ratio):
+            continue
+        for step in range(1, 2 * MAX_WIDEN + 1):
+            need = step * char / 2
+            if _lone_at(cells, exact, char, padding, need, ratio) == 0:
+                giver_total = sum(exact[c] for c in value_cols)
+                if not value_cols or giver_total - need < len(value_cols) * (2 * char + padding):
+                    break  # the value columns would not keep two characters: leave the label to wrap
+                for c in value_cols:
+                    exact[c] -= need * exact[c] / giver_total
+                exact[col] += need
+                break
+
+
 def _lone_count_near(texts: list[str], per_line: float) -> int:
     """Lone-character endings at this width or a little wider (programs measure differently)."""
     return max(sum(lone_tail(t, p) for t in texts) for p in (per_line, per_line + RENDER_SPREAD))
 
 
-def _narrow_values(table: Table, exact: list[float], char: float, padding: float) -> None:
+def _narrow_values(table: Table, exact: list[float], char: float, padding: float) -> bool:
     """Value columns whose headers would end on a lone character (商业企/业 at three a line)
     are narrowed to the widest width with fewer such headers, down to two characters a line;
     the width freed goes to the widest label column (a table without one gets narrower)."""
     value_cols = list(range(table.label_columns, table.n_cols))
     if not value_cols:
-        return
+        return False
     texts = [t for c in value_cols for t in _column_texts(table, c)]
     per_line = (min(exact[c] for c in value_cols) - padding) / char - FIT_SLACK
     lone = _lone_count_near(texts, per_line)
@@ -112,18 +122,20 @@ def _narrow_values(table: Table, exact: list[float], char: float, padding: float
             if table.label_columns:
                 widest = max(range(table.label_columns), key=lambda c: exact[c])
                 exact[widest] += freed
-            return
+            return True
+    return False
 
 
-_widths_cache: dict[tuple[int, int, float, float], tuple[Table, list[int]]] = {}
+_widths_cache: dict[tuple[int, int, float, float, float], tuple[Table, list[int]]] = {}
 
 
-def cached_column_widths(table: Table, total: int, char: float, padding: float) -> list[int]:
+def cached_column_widths(table: Table, total: int, char: float, padding: float,
+                         spread_ratio: float = 0.0) -> list[int]:
     """column_widths, computed once per table and measure (formats are loaded once)."""
-    key = (id(table), total, char, padding)
+    key = (id(table), total, char, padding, spread_ratio)
     hit = _widths_cache.get(key)
     if hit is None or hit[0] is not table:
-        hit = _widths_cache[key] = (table, column_widths(table, total, char, padding))
+        hit = _widths_cache[key] = (table, column_widths(table, total, char, padding, spread_ratio))
     return list(hit[1])
 
 

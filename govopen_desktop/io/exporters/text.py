@@ -15,6 +15,9 @@ _AGENCY_BREAK = re.compile(r"(?<=[省市区县州盟旗镇乡局厅委府院署�
 _PART = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]")
 _PART_AFTER = "。！？；：!?;:"  # an inline （二） starts a part only after the end of a sentence
 _LEADING_SPACE = re.compile(r"^[\s\u3000\u00a0]+")
+LEVEL_2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
+LEVEL_3 = re.compile(r"^\d{1,2}[.．、](?!\d)")
+HEADING_MAX_UNITS = 28  # a line this short (one printed line) with no full stop inside is a heading
 BLANK_DATE = "　　年　　月　　日"  # a draft without 成文日期: the date line to fill in by hand
 _CN_DIGITS = "一二三四五六七八九"
 
@@ -111,3 +114,9 @@ def text_paragraphs(text: str) -> list[tuple[str, bool]]:
                 start, last = m.start(), number
         out.append((line[start:], start > 0))
     return out
+
+
+def is_heading_line(line: str) -> bool:
+    """A short line with no sentence inside it: a （一） or 1. heading, not a paragraph."""
+    inner = line[:-1] if line.endswith(("。", "：", ":")) else line
+    return units(line) <= HEADING_MAX_UNITS and not any(ch in inner for ch in "。；;！？")

@@ -22,6 +22,7 @@ A4_PT = (595.3, 841.9)
 MARGIN_LR_IN, MARGIN_TB_IN = 0.5, 0.6
 CJK_PX, LATIN_PX = FONT_PT * 96 / 72, 7.5  # pixels per character at 96 dpi
 CELL_PAD_PX = 4
+FONT_SPREAD = 0.12  # a line may hold this much more where 宋体 is substituted (LibreOffice, WPS on Linux)
 LINE_PT, PAD_PT, MIN_ROW_PT = 14.5, 7, 22
 
 
@@ -86,7 +87,7 @@ def sheet_widths(table: Table, target_mm: float) -> list[float]:
     """Column widths in Excel units over `target_mm`: the format's proportions, label columns
     widened until no label ends on a lone character (table_layout)."""
     total_px = round(target_mm / 25.4 * 96)
-    pixels = cached_column_widths(table, total_px, CJK_PX, CELL_PAD_PX)
+    pixels = cached_column_widths(table, total_px, CJK_PX, CELL_PAD_PX, FONT_SPREAD)
     return [round(max(px - 5, 14) / 7, 1) for px in pixels]
 
 
