@@ -190,8 +190,7 @@ def _inline_heading(line: str) -> str:
     """'（一）主动公开。本年度…' → '（一）主动公开。'; a first clause ended by a comma counts when
     short ('（一）主动公开方面，全年…'); '' when no short heading opens the paragraph."""
     ends = [i for i in (line.find("。"), line.find("："), line.find(":")) if 0 < i < INLINE_HEADING_MAX]
-    if not ends:
-        ends = [i for i in (line.find("，"), line.find(",")) if 0 < i < INLINE_CLAUSE_MAX]
+    ends += [i for i in (line.find("，"), line.find(",")) if 0 < i < INLINE_CLAUSE_MAX]
     return line[: min(ends) + 1] if ends else ""
 
 
