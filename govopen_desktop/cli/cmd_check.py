@@ -13,7 +13,7 @@ from typing import Any
 from govopen_desktop.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, add_command, print_problems
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.errors import GovopenError
-from govopen_desktop.domain.findings import Finding, Level, count_levels
+from govopen_desktop.domain.findings import Finding, Level, count_accepted, count_levels
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.review import ReviewedFile
 from govopen_desktop.io.open_any import open_any
@@ -102,6 +102,7 @@ def _print_one(result: Checked, as_json: bool) -> None:
             "findings": [f.to_json() for f in result.findings],
             "errors": result.count(Level.ERROR),
             "warnings": result.count(Level.WARNING),
+            "accepted": count_accepted(result.findings),
         }
         print(json.dumps(payload, ensure_ascii=False, indent=1))
     else:
@@ -114,13 +115,24 @@ def _print_text(result: Checked) -> None:
     print_problems(result.problems, "导入时有以下问题：")
     print(f"{report.meta.agency}{report.meta.year}年度报告（{report.format.document}格式）")
     for level in Level:
-        group = [f for f in result.findings if f.level == level]
+        group = [f for f in result.findings if f.level == level and f.accepted is None]
         if group:
             print(f"\n{level.label}（{len(group)}）")
             for f in group:
                 print(f"  [{f.rule}] {f.message}")
+    _print_accepted(result.findings)
+    accepted = count_accepted(result.findings)
     print(f"\n共 {result.count(Level.ERROR)} 个错误，{result.count(Level.WARNING)} 个警告，"
-          f"{result.count(Level.INFO)} 个提示。")
+          f"{result.count(Level.INFO)} 个提示" + (f"，另有 {accepted} 个已说明。" if accepted else "。"))
+
+
+def _print_accepted(findings: list[Finding]) -> None:
+    """Warnings the clerk accepted (说明), each with its note: shown, but no longer open."""
+    accepted = [f for f in findings if f.accepted is not None]
+    if accepted:
+        print(f"\n已说明（{len(accepted)}）")
+        for f in accepted:
+            print(f"  [{f.rule}] {f.message}\n      说明：{f.accepted}")
 
 
 def _print_summary(results: list[Checked]) -> None:
@@ -149,6 +161,7 @@ def _print_batch_json(results: list[Checked]) -> None:
             "file": str(r.path), "agency": meta.agency, "year": meta.year, "format": meta.format,
             "findings": [f.to_json() for f in r.findings],
             "errors": r.count(Level.ERROR), "warnings": r.count(Level.WARNING),
+            "accepted": count_accepted(r.findings),
         })
     payload = {
         "reports": reports,

@@ -46,8 +46,7 @@ class ReviewedFile:
 
 def accepted_note(finding: Finding) -> str | None:
     """The clerk's 说明 on a finding, when it has one."""
-    note = getattr(finding, "accepted", None)
-    return note if isinstance(note, str) and note else None
+    return finding.accepted or None
 
 
 def review_order(files: Iterable[ReviewedFile]) -> list[ReviewedFile]:

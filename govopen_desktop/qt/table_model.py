@@ -118,6 +118,8 @@ class ReportTableModel(QAbstractTableModel):
     def _index_findings(self, findings: list[Finding]) -> dict[str, tuple[Finding, ...]]:
         by_key: dict[str, list[Finding]] = {}
         for f in findings:
+            if f.accepted:
+                continue  # explained (已说明): the cell is no longer marked
             for key in f.cells:
                 if key in self._pos:
                     by_key.setdefault(key, []).append(f)
