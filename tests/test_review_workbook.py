@@ -80,3 +80,24 @@ def _reload(path: Path):
     from govopen_desktop.io.project import load_report
 
     return load_report(path)
+
+
+def test_accepted_warning_is_counted_and_its_note_listed(tmp_path: Path) -> None:
+    from govopen_desktop.domain.findings import finding_key
+
+    report = filled_report("2021")
+    report.set_meta(agency="丙局")
+    warning = next(f for f in check(report) if f.level == Level.WARNING)
+    report.acceptances[finding_key(warning)] = "文件到期失效，已核实。"
+    save_report(report, tmp_path / "丙局.govopen")
+    out = tmp_path / "r.xlsx"
+    assert main(["check", str(tmp_path / "丙局.govopen"), "--xlsx", str(out)]) in (0, 1)
+    wb = load_workbook(out)
+    header = [c.value for c in wb["汇总"][1]]
+    row = [c.value for c in wb["汇总"][2]]
+    assert row[header.index("已说明")] == 1
+    open_warnings = sum(1 for f in check(report) if f.level == Level.WARNING and f.accepted is None)
+    assert row[header.index("警告")] == open_warnings
+    listed = [[c.value for c in r] for r in wb["问题清单"].iter_rows(min_row=2)]
+    accepted = [r for r in listed if r[-1] == "文件到期失效，已核实。"]
+    assert len(accepted) == 1 and accepted[0][2] == "警告（已说明）" and accepted[0][3] == warning.rule
