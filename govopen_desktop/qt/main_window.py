@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
         self.act_attach_prior_text = self._action("粘贴上年报告文字…", imports.attach_prior_text)
         self.act_export_docx = self._action("导出 Word…", lambda: f.export("docx"), None, "export")
         self.act_export_xlsx = self._action("导出 Excel…", lambda: f.export("xlsx"), None, "export")
+        self.act_export_html = self._action("导出网页（发布用）…", lambda: f.export("html"))
+        self.act_export_pdf = self._action("导出 PDF…", lambda: f.export("pdf"))
         self.act_export_review = self._action("导出审核说明（Word）…", self.acceptance.export_review_notes)
         self.act_export_review.setToolTip("列出已说明的警告及其说明，供审核单位参阅")
         self.act_quit = self._action("退出", self.close, "Ctrl+Q")
@@ -237,7 +239,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_attach_prior, self.act_attach_prior_text])
         file_menu.addActions(self.registers.menu_actions())
         file_menu.addSeparator()
-        file_menu.addActions([self.act_export_docx, self.act_export_xlsx, self.act_export_review])
+        file_menu.addActions([self.act_export_docx, self.act_export_xlsx, self.act_export_html, self.act_export_pdf,
+                              self.act_export_review])
         install_review_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
