@@ -142,3 +142,27 @@ def test_pdf_without_libreoffice_exits_2_naming_the_package(tmp_path: Path, caps
     _, err = capsys.readouterr()
     assert code == 2 and "LibreOffice" in err and "libreoffice-writer" in err
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_review_notes_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from docx import Document as DocxDocument
+
+    from govopen_desktop.cli.main import main
+    from govopen_desktop.domain.checks import check
+    from govopen_desktop.domain.findings import Level, finding_key
+    from govopen_desktop.io.project import save_report
+    from tests.report_factories import filled_report
+
+    report = filled_report("2021")
+    warning = next(f for f in check(report) if f.level == Level.WARNING)
+    source = tmp_path / "r.govopen"
+    save_report(report, source)
+    out = tmp_path / "审核说明.docx"
+    assert main(["export", str(source), "--review-notes", str(out)]) == 2  # nothing accepted yet
+    assert "没有已说明的警告" in capsys.readouterr().err
+    report.acceptances[finding_key(warning)] = "到期失效的文件不计入现行有效。"
+    save_report(report, source)
+    assert main(["export", str(source), "--review-notes", str(out)]) == 0
+    text = "\n".join(p.text for p in DocxDocument(str(out)).paragraphs)
+    text += "\n".join(c.text for t in DocxDocument(str(out)).tables for row in t.rows for c in row.cells)
+    assert "到期失效的文件不计入现行有效。" in text

@@ -27,6 +27,8 @@ def register(sub: Any) -> None:
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="导出为 Excel 工作簿（表二、表三、表四）")
     p.add_argument("--html", metavar="OUT.html", help="导出为网页（发布到网站，可粘贴进网站编辑器）")
     p.add_argument("--pdf", metavar="OUT.pdf", help="导出为 PDF（需要安装 LibreOffice）")
+    p.add_argument("--review-notes", metavar="OUT.docx",
+                   help="导出审核说明（Word）：列出已说明的警告及说明内容，随报告报送审核")
     p.add_argument("--blank-xlsx", metavar="OUT.xlsx", help="生成某年度的空白 Excel 报表（供下级单位填写）")
     p.add_argument("--year", type=int, metavar="年度", help="空白报表的年度，如 2024")
     p.add_argument("--agency", metavar="机关名称", help="空白报表上的填报单位（可省略）")
@@ -37,13 +39,13 @@ def run(args: argparse.Namespace) -> int:
     from govopen_desktop.io.exporters.output import check_target
 
     outputs = {kind: getattr(args, kind) for kind in ("docx", "xlsx", "html", "pdf") if getattr(args, kind)}
-    if not (outputs or args.blank_xlsx):
-        raise GovopenError("请至少指定一个输出：--docx、--xlsx、--html、--pdf 或 --blank-xlsx。")
-    if outputs and not args.file:
+    if not (outputs or args.blank_xlsx or args.review_notes):
+        raise GovopenError("请至少指定一个输出：--docx、--xlsx、--html、--pdf、--review-notes 或 --blank-xlsx。")
+    if (outputs or args.review_notes) and not args.file:
         raise GovopenError("导出 Word、Excel、网页或 PDF 需要给出年度报告文件。")
     if (args.year is not None or args.agency is not None) and not args.blank_xlsx:
         raise GovopenError("--year 和 --agency 只用于 --blank-xlsx（生成空白报表）。")
-    for target in (*outputs.values(), args.blank_xlsx):
+    for target in (*outputs.values(), args.blank_xlsx, args.review_notes):
         if target:
             check_target(Path(target))  # before loading and checking the report
     if "pdf" in outputs:
@@ -62,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"已导出{' ' + label if label.isascii() else label}：{target}")
     for note in notes:
         print(f"注意：{note}")
+    if args.review_notes:
+        _export_review_notes(report, Path(args.review_notes))
     if args.blank_xlsx:
         from govopen_desktop.io.exporters.xlsx_export import export_blank_xlsx
 
@@ -72,6 +76,17 @@ def run(args: argparse.Namespace) -> int:
         export_blank_xlsx(year, Path(args.blank_xlsx), agency)
         print(f"已生成{year}年度空白报表：{args.blank_xlsx}")
     return EXIT_OK
+
+
+def _export_review_notes(report: Any, target: Path) -> None:
+    from govopen_desktop.domain.checks import check
+    from govopen_desktop.io.exporters.review_notes_docx import export_review_notes
+
+    accepted = [f for f in check(report) if f.accepted is not None]
+    if not accepted:
+        raise GovopenError("报告中没有已说明的警告，不需要审核说明。可在窗口的检查结果中对警告写“说明”。")
+    export_review_notes(report, accepted, target)
+    print(f"已导出审核说明（{len(accepted)} 条）：{target}")
 
 
 def _open(path: Path) -> Any:
