@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from govopen_desktop.domain.errors import GovopenError
-from govopen_desktop.domain.formats import format_for_year
+from govopen_desktop.domain.formats import format_for_year, selectable_years
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.new_request import NewReportRequest
 
@@ -54,7 +54,7 @@ class NewReportDialog(QDialog):
         self.prior_note.setWordWrap(True)
         self.prior_note.hide()
         self.year = QSpinBox()
-        self.year.setRange(2019, 2100)
+        self.year.setRange(*selectable_years())
         self.year.setValue(dt.date.today().year - 1 if dt.date.today().month <= 6 else dt.date.today().year)
         self.year.setSuffix(" 年度")
         self.format_label = QLabel()

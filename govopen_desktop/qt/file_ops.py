@@ -12,6 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from govopen_desktop.domain.carry import start_next_year
+from govopen_desktop.domain.drafts import new_report_texts
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.open_any import open_any
@@ -19,8 +20,8 @@ from govopen_desktop.io.project import EXTENSION, ProjectFileError, save_report
 from govopen_desktop.qt.autosave import read_recovery, recovery_is_newer
 from govopen_desktop.qt.commands import SetCellsCommand, SetTextCommand
 from govopen_desktop.qt.controller import WindowController
-from govopen_desktop.qt.drafts import overview_skeleton
 from govopen_desktop.qt.new_request import NewReportRequest
+from govopen_desktop.qt.pages import heading_for
 
 if TYPE_CHECKING:
     pass
@@ -68,7 +69,8 @@ class FileController(WindowController):
             stack.endMacro()
             self._status(f"已从 {prior.meta.year} 年度报告带入结转数 {len(carried)} 项；上年数字可在“视图”菜单中对照。")
         elif request.skeleton:
-            stack.push(SetTextCommand(report, "overview", overview_skeleton(report), "一、总体情况"))
+            for key, text in new_report_texts(report).items():
+                stack.push(SetTextCommand(report, key, text, heading_for(report, key)))
         self.window.refresh_title()
         return True
 

@@ -23,17 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govopen_desktop.domain.drafts import new_report_texts
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.autosave import Autosaver
 from govopen_desktop.qt.commands import ConvertFormatCommand, SetCellsCommand
 from govopen_desktop.qt.document import Document
-from govopen_desktop.qt.drafts import overview_skeleton
 from govopen_desktop.qt.file_ops import FileController
 from govopen_desktop.qt.findings_panel import FindingsPanel, counts_text, is_text_finding, text_target
 from govopen_desktop.qt.icons import icon
 from govopen_desktop.qt.import_ops import ImportController
-from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_page
+from govopen_desktop.qt.pages import COVER_PAGE, NAV_ENTRIES, TablePage, build_page
 from govopen_desktop.qt.prompter import Prompter
 from govopen_desktop.qt.settings import Settings, data_dir
 from govopen_desktop.qt.text_editors import TextSectionEditor
@@ -46,7 +46,7 @@ def blank_report() -> Report:
     """What the window shows when started without a file: last year's report (in January)."""
     today = dt.date.today()
     report = Report.new("", today.year - 1 if today.month <= 6 else today.year)
-    report.text["overview"] = overview_skeleton(report)
+    report.text.update(new_report_texts(report))
     return report
 
 
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self.settings.window_geometry)
         self.refresh_recent_menu()
         self.refresh_title()
-        self.show_section("t3" if path is not None else "cover")
+        self.show_section((self.document.report.format.open_at or COVER_PAGE) if path is not None else COVER_PAGE)
 
     # ---- layout -----------------------------------------------------------------------------
 
@@ -316,12 +316,12 @@ class MainWindow(QMainWindow):
 
     def _page_of(self, finding: Finding) -> str:
         if is_text_finding(finding):
-            return finding.section or "overview"  # it is about a sentence: go to the text
+            return finding.section or self.document.report.format.text_keys[0]  # about a sentence: go to the text
         fields = self.document.report.format.fields
         if finding.cells and finding.cells[0] in fields:
             return fields[finding.cells[0]].table
         section = finding.section or ""
-        return section if section in dict(NAV_ENTRIES) else "cover"
+        return section if section in dict(NAV_ENTRIES) else COVER_PAGE
 
     def go_to_finding(self, finding: Finding) -> None:
         if (target := text_target(self.document.report, finding)) is not None:

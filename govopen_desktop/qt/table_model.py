@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from govopen_desktop.domain.carry import carry_over_pairs
+from govopen_desktop.domain.carry import carry_over_note, carry_over_pairs
 from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.findings import LEVEL_ORDER, Finding, Level
 from govopen_desktop.domain.formats import Field, GridCell, Table
@@ -248,8 +248,8 @@ class ReportTableModel(QAbstractTableModel):
         lines = [field.label]
         if field.derived:
             lines.append(self._formulas[key])
-        if key in self._carried:
-            lines.append("上年结转：取自上年报告“四、结转下年度继续办理”。")
+        if key in self._carried and (note := carry_over_note(self.document.report, key)):
+            lines.append(note)
         prior = self._prior_text(key)
         if prior:
             lines.append(f"上年：{prior}")

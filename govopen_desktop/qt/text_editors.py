@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from govopen_desktop.domain.errors import GovopenError
-from govopen_desktop.domain.formats import format_for_year
+from govopen_desktop.domain.formats import format_for_year, selectable_years
 from govopen_desktop.qt.commands import SetMetaCommand, SetTextCommand
 from govopen_desktop.qt.document import Document
 
@@ -229,7 +229,7 @@ class CoverEditor(QWidget):
         self.agency.setPlaceholderText("如：青山市自然资源和规划局")
         self.year = QSpinBox()
         self.year.setObjectName("yearEdit")
-        self.year.setRange(2019, 2100)
+        self.year.setRange(*selectable_years())
         self.year.setSuffix(" 年度")
         self.year.setKeyboardTracking(False)  # a year is applied when complete, not per digit
         self.date_set = QCheckBox("填写成文日期")
