@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from govopen_desktop.domain.errors import GovopenError
-from govopen_desktop.domain.formats import format_for_year, selectable_years
+from govopen_desktop.domain.formats import format_for_year, formats_usage, selectable_years
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.new_request import NewReportRequest
 
@@ -188,7 +188,7 @@ class NewReportDialog(QDialog):
 HELP_HTML = """
 <h2>政府信息公开工作年度报告编制工具</h2>
 <p>左侧是报告的各个部分，依次填写即可：封面信息、一至六部分。表格的版式与官方格式一致，
-适用格式由报告年度自动确定（2019、2020年度用试行格式，2021年度起用国办公开办函〔2021〕30号格式）。</p>
+适用格式由报告年度自动确定（{formats}）。</p>
 <h3>填写表格</h3>
 <ul>
 <li>选中单元格直接输入数字即可替换原值；<b>回车</b>下移，<b>Tab</b> 右移，<b>Delete</b> 清空。</li>
@@ -223,7 +223,7 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("使用说明")
         browser = QTextBrowser()
-        browser.setHtml(HELP_HTML)
+        browser.setHtml(HELP_HTML.replace("{formats}", formats_usage()))  # the years as the format files say
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
         buttons.rejected.connect(self.reject)
