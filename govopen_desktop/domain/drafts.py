@@ -13,10 +13,10 @@ from __future__ import annotations
 from fnmatch import fnmatchcase
 from typing import Any
 
+from govopen_desktop.domain.numerals import chinese_numeral
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import Value
 
-CN_NUMBERS = "一二三四五六七八九十"
 _PLACEHOLDER_OPEN, _PLACEHOLDER_CLOSE = "{", "}"
 
 
@@ -48,7 +48,7 @@ def new_report_texts(report: Report) -> dict[str, str]:
 
 def _outline(report: Report, spec: dict[str, Any]) -> str:
     parts: tuple[str, ...] = getattr(report.format, spec["outline"])
-    items = [_fill(spec["item"], {"number": CN_NUMBERS[i], "name": name}) for i, name in enumerate(parts)]
+    items = [_fill(spec["item"], {"number": chinese_numeral(i + 1), "name": name}) for i, name in enumerate(parts)]
     return str(spec.get("separator", "")).join(items) + str(spec.get("end", ""))
 
 

@@ -15,6 +15,7 @@ from govopen_desktop.domain.carry import start_next_year
 from govopen_desktop.domain.drafts import new_report_texts
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import Report
+from govopen_desktop.domain.title import annual_report_title
 from govopen_desktop.io.open_any import open_any
 from govopen_desktop.io.project import EXTENSION, ProjectFileError, save_report
 from govopen_desktop.qt.autosave import read_recovery, recovery_is_newer
@@ -121,7 +122,7 @@ class FileController(WindowController):
 
     def save_as(self) -> bool:
         meta = self.document.report.meta
-        suggested = self.window.settings.last_dir / f"{meta.agency}{meta.year}年政府信息公开工作年度报告{EXTENSION}"
+        suggested = self.window.settings.last_dir / f"{annual_report_title(meta.agency, meta.year)}{EXTENSION}"
         if self.document.path is not None and not self.document.imported:
             suggested = self.document.path
         path = self.prompter.ask_save_path("保存年度报告", suggested)
@@ -169,7 +170,7 @@ class FileController(WindowController):
         meta = self.document.report.meta
         label = "Word" if kind == "docx" else "Excel"
         if path is None:
-            suggested = self.window.settings.last_dir / f"{meta.agency}{meta.year}年政府信息公开工作年度报告.{kind}"
+            suggested = self.window.settings.last_dir / f"{annual_report_title(meta.agency, meta.year)}.{kind}"
             path = self.prompter.ask_save_path(f"导出 {label}", suggested, f"{label} 文件（*.{kind}）")
             if path is None:
                 return False

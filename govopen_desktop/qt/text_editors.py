@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.formats import format_for_year, selectable_years
+from govopen_desktop.domain.title import annual_report_title
 from govopen_desktop.qt.commands import SetMetaCommand, SetTextCommand
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.forms import child, load_form
@@ -277,7 +278,7 @@ class CoverEditor(QWidget):
         agency = self.agency.text().strip() or "（机关名称）"
         digits = "".join(c for c in self.year.lineEdit().text() if c.isdigit())
         year = digits if len(digits) == 4 else str(self.year.value())
-        self.title_preview.setText(f"{agency}{year}年政府信息公开工作年度报告")
+        self.title_preview.setText(annual_report_title(agency, year))
 
     def _on_changed(self, keys: set[str]) -> None:
         if "prior" in keys or any(k.startswith("meta.") for k in keys):
