@@ -6,18 +6,22 @@ a row or column of the official tables.
 A template's `{name}` is one of: `year`, `agency` (or its `defaults` entry when empty), a
 `sums` entry (the sum of the cells it lists, unknown cells as 0), or a `lists` entry (the
 labelled items whose sum is not 0, joined with "、", put into `wrap`; `empty` when none is).
-The first of `variants` whose `if` sum is not 0 replaces the template."""
+The first of `variants` whose `if` sum is not 0 replaces the template. `then` names sentences
+the domain adds when it has them (`register_time_limits`: the time limits kept, from a register)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fnmatch import fnmatchcase
 from typing import Any
 
 from govopen_desktop.domain.numerals import chinese_numeral
+from govopen_desktop.domain.register.provenance import register_sentence
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import Value
 
 _PLACEHOLDER_OPEN, _PLACEHOLDER_CLOSE = "{", "}"
+SENTENCES: dict[str, Callable[[Report], str | None]] = {"register_time_limits": register_sentence}
 
 
 def draft_text(report: Report, draft_id: str) -> str:
@@ -38,7 +42,7 @@ def draft_text(report: Report, draft_id: str) -> str:
         **{name: str(n) for name, n in sums.items()},
         **{name: _list(report, lst) for name, lst in spec.get("lists", {}).items()},
     }
-    return _fill(template, values)
+    return _fill(template, values) + "".join(SENTENCES[name](report) or "" for name in spec.get("then", []))
 
 
 def new_report_texts(report: Report) -> dict[str, str]:

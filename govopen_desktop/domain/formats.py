@@ -304,6 +304,23 @@ def selectable_years() -> tuple[int, int]:
     return first, last if last is not None else LAST_SELECTABLE_YEAR
 
 
+def latest_document() -> str:
+    """The document of the newest format (国办公开办函〔2021〕30号), as the start page names it."""
+    return str(_format_data(_newest())["document"])
+
+
+def _newest() -> str:
+    return max(available_formats(), key=lambda fid: _year_range(fid)[0])
+
+
+def formats_about() -> str:
+    """'国办公开办函〔2021〕30号（2019、2020年度为〔2019〕60号试行格式）' for the 关于 box."""
+    newest = _newest()
+    others = [_format_data(fid).get("window", {}) for fid in available_formats() if fid != newest]
+    older = [w["about"] for w in others if w.get("about")]
+    return latest_document() + (f"（{'，'.join(older)}）" if older else "")
+
+
 def formats_usage() -> str:
     """'2019、2020年度用试行格式，2021年度起用…格式' from the formats' own words."""
     return "，".join(

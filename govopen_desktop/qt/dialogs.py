@@ -1,4 +1,4 @@
-"""The 新建 dialog and the short help page."""
+"""The 新建 dialog and the text-box dialog (the help page is qt/help.py, its text resources/help.html)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from govopen_desktop.domain.errors import GovopenError
-from govopen_desktop.domain.formats import format_for_year, formats_usage, selectable_years
+from govopen_desktop.domain.formats import format_for_year, selectable_years
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.forms import child, load_form
 from govopen_desktop.qt.new_request import NewReportRequest
@@ -158,54 +157,6 @@ class NewReportDialog(QDialog):
             prior_report=self.prior_report if prior else None,
             prior_problems=list(self.prior_problems) if prior else [],
         )
-
-
-HELP_HTML = """
-<h2>政府信息公开工作年度报告编制工具</h2>
-<p>左侧是报告的各个部分，依次填写即可：封面信息、一至六部分。表格的版式与官方格式一致，
-适用格式由报告年度自动确定（{formats}）。</p>
-<h3>填写表格</h3>
-<ul>
-<li>选中单元格直接输入数字即可替换原值；<b>回车</b>下移，<b>Tab</b> 右移，<b>Delete</b> 清空。</li>
-<li>件数只能填 0 或正整数；“本年增/减”可填负数；万元金额可填小数（一般保留至多 4 位）。
-填写有误时单元格保留原值，并在旁边说明原因。</li>
-<li><b>灰色</b>单元格为自动计算的合计，鼠标停留可看到计算公式。</li>
-<li>可从 Excel 或 WPS 表格复制一块数字，选中起始单元格后按 <b>Ctrl+V</b> 粘贴；千分位逗号会自动去掉。</li>
-<li>左上角带小三角的单元格是从上年报告带入的结转数。勾选“视图 → 显示上年数”可在单元格内对照上年数字。</li>
-</ul>
-<h3>导入与上年报告</h3>
-<ul>
-<li><b>文件 → 导入到当前报告</b>：读取 Excel、Word、网页、文本文件中的表格数字和文字，填入当前报告。</li>
-<li><b>文件 → 粘贴文字导入</b>：从政府网站或 PDF 复制整篇报告的文字，粘贴后按官方表格标签逐格读取。</li>
-<li><b>文件 → 附加上年报告 / 粘贴上年报告文字</b>：附上上年报告，带入“上年结转”数，
-并与上年数字对照、检查结转和现行有效件数。</li>
-</ul>
-<p>读取不到或读不懂的单元格会列出来，不会当作 0；所有导入都可以撤销。</p>
-<h3>检查</h3>
-<p>每次修改后自动按官方规则检查：<span style="background:#f9d6d5">红色</span>为错误，
-<span style="background:#fdefc8">黄色</span>为警告。下方“检查结果”列出全部问题，双击可定位到对应单元格或段落；
-有建议值的问题可点“应用建议值”一键填入。</p>
-<h3>保存与安全</h3>
-<p>每次修改后几秒钟内会自动保存一份恢复文件；程序意外关闭后再次打开时会提示恢复。
-保存时先写入临时文件再替换，并保留上一版本（.bak）。所有操作都可以撤销（Ctrl+Z）和重做（Ctrl+Y）。</p>
-<h3>快捷键</h3>
-<p>Ctrl+N 新建　Ctrl+O 打开　Ctrl+S 保存　Ctrl+Z 撤销　Ctrl+Y 重做　Ctrl+C 复制　Ctrl+V 粘贴　F1 帮助</p>
-"""
-
-
-class HelpDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("使用说明")
-        browser = QTextBrowser()
-        browser.setHtml(HELP_HTML.replace("{formats}", formats_usage()))  # the years as the format files say
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(browser)
-        layout.addWidget(buttons)
-        self.resize(640, 560)
 
 
 class TextBoxDialog(QDialog):

@@ -4,7 +4,6 @@ asked through the Prompter."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.title import annual_report_title
 from govopen_desktop.io.open_any import open_any
 from govopen_desktop.io.project import EXTENSION, ProjectFileError, save_report
-from govopen_desktop.qt.autosave import read_recovery, recovery_is_newer
+from govopen_desktop.qt.autosave import read_recovery, recovery_candidates, recovery_is_newer
 from govopen_desktop.qt.commands import SetCellsCommand, SetTextCommand
 from govopen_desktop.qt.controller import WindowController
 from govopen_desktop.qt.new_request import NewReportRequest
@@ -31,14 +30,47 @@ log = logging.getLogger(__name__)
 
 
 class FileController(WindowController):
+    read_only = False  # the file is open in another window: Save goes to another name
+
+    # ---- the document's lock ----------------------------------------------------------------
+
+    def take_lock(self, path: Path) -> bool:
+        """Lock `path` for this window; when another window holds it, this one shows it
+        read-only (edits are kept in its own recovery file, saved only under another name)."""
+        if self.window.autosaver.bind(path):
+            self.read_only = False
+            return True
+        self.window.autosaver.bind(None)
+        self.read_only = True
+        self._status(f"“{path.name}”已在另一个窗口中打开，本窗口为只读查看：保存时请另存为其他文件。")
+        return False
+
+    def _open_elsewhere_text(self, path: Path) -> str:
+        holder = self.window.autosaver.holder_of(path)
+        who = f"（{holder.describe()}）" if holder is not None else ""
+        return (
+            f"“{path.name}”已在另一个窗口中打开{who}。\n\n两个窗口同时编辑同一文件会互相覆盖。"
+            "可以只读方式查看（修改后只能另存为其他文件），或取消。"
+        )
 
     # ---- new / open -------------------------------------------------------------------------
 
-    def new_report(self, request: NewReportRequest | None = None) -> bool:
+    def new_from_prior(self) -> bool:
+        """从上年报告开始: last year's file first, then the 新建 dialog with it filled in."""
+        prior_path = self.prompter.ask_open_path("选择上年报告", self.default_dir())
+        if prior_path is None:
+            return False
+        return self.new_report(prior_path=prior_path)
+
+    def new_report(self, request: NewReportRequest | None = None, *, prior_path: Path | None = None) -> bool:
         if not self.maybe_save():
             return False
         if request is None:
-            request = self.prompter.ask_new_report(self.document.report.meta.agency)
+            agency = self.document.report.meta.agency
+            if prior_path is not None:
+                request = self.prompter.ask_new_report(agency, prior_path=prior_path)
+            else:
+                request = self.prompter.ask_new_report(agency)
             if request is None:
                 return False
         prior: Report | None = request.prior_report  # the dialog has read it already
@@ -56,6 +88,8 @@ class FileController(WindowController):
             prior = opened.report
         report = Report.new(request.agency, request.year)
         report.prior = prior
+        self.window.autosaver.bind(None)
+        self.read_only = False
         self.document.set_report(report, None)
         stack = self.document.undo_stack
         if prior is not None:
@@ -98,6 +132,15 @@ class FileController(WindowController):
             self.prompter.show_error("无法打开文件", str(exc))
             return False
         imported = opened.imported
+        read_only = False
+        if imported:
+            self.window.autosaver.bind(None)
+        elif not self.window.autosaver.bind(path):
+            if not self.prompter.confirm("文件已在别处打开", self._open_elsewhere_text(path), "只读查看", "取消"):
+                return False
+            self.window.autosaver.bind(None)
+            read_only = True
+        self.read_only = read_only
         self.document.set_report(opened.report, None if imported else path)
         self.document.imported = imported
         self.window.settings.last_dir = path.parent
@@ -116,14 +159,23 @@ class FileController(WindowController):
     # ---- save -------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        if self.document.path is None or self.document.imported:
+        if self.document.path is None or self.document.imported or self.read_only:
             return self.save_as()
         return self._save_to(self.document.path)
 
+    def default_dir(self) -> Path:
+        """Where a file of this report goes: the report's own folder (or the folder of the file
+        it was imported from), else the folder last used, else the user's documents folder;
+        always absolute, never the program's working folder."""
+        for source in (self.document.path, self.document.import_source):
+            if source is not None and Path(source).parent.is_dir():
+                return Path(source).resolve().parent
+        return self.window.settings.last_dir
+
     def save_as(self) -> bool:
         meta = self.document.report.meta
-        suggested = self.window.settings.last_dir / f"{annual_report_title(meta.agency, meta.year)}{EXTENSION}"
-        if self.document.path is not None and not self.document.imported:
+        suggested = self.default_dir() / f"{annual_report_title(meta.agency, meta.year)}{EXTENSION}"
+        if self.document.path is not None and not self.document.imported and not self.read_only:
             suggested = self.document.path
         path = self.prompter.ask_save_path("保存年度报告", suggested)
         if path is None:
@@ -133,13 +185,20 @@ class FileController(WindowController):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        autosaver = self.window.autosaver
+        if not autosaver.bind(path):
+            self.prompter.show_error("保存失败", f"“{path.name}”已在另一个窗口中打开，保存会覆盖那边的修改。"
+                                     "请换一个文件名，或先关闭那个窗口。")
+            return False
         try:
             save_report(self.document.report, path)
         except GovopenError as exc:
             self.prompter.show_error("保存失败", str(exc))
+            autosaver.save_now()  # the recovery now lives under the new name: write it again
             return False
+        self.read_only = False
         self.document.mark_saved(path)
-        self.window.autosaver.discard()
+        autosaver.discard()
         self.window.settings.add_recent_file(path)
         self.window.settings.last_dir = path.parent
         self.window.refresh_recent_menu()
@@ -166,62 +225,70 @@ class FileController(WindowController):
     # ---- export -----------------------------------------------------------------------------
 
     def export(self, kind: str, path: Path | None = None) -> bool:
-        """kind 'docx' or 'xlsx'; the exporter loads on first use (keeps start-up fast)."""
+        """kind 'docx', 'xlsx', 'html' or 'pdf'; the exporter loads on first use (keeps start-up fast)."""
+        from govopen_desktop.io.exporters.kinds import KINDS, load_exporter
+
         meta = self.document.report.meta
-        label = "Word" if kind == "docx" else "Excel"
+        label = KINDS[kind].label
         if path is None:
-            suggested = self.window.settings.last_dir / f"{annual_report_title(meta.agency, meta.year)}.{kind}"
+            suggested = self.default_dir() / f"{annual_report_title(meta.agency, meta.year)}.{kind}"
             path = self.prompter.ask_save_path(f"导出 {label}", suggested, f"{label} 文件（*.{kind}）")
             if path is None:
                 return False
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
         try:
-            _load_exporter(kind)(self.document.report, path)
+            notes = load_exporter(kind)(self.document.report, path)
         except GovopenError as exc:
             self.prompter.show_error(f"导出 {label} 失败", str(exc))
             return False
-        self.window.settings.last_dir = path.parent
         errors = sum(1 for f in self.document.findings if f.level == "error")
         extra = f"\n\n注意：报告中还有 {errors} 个错误未改正（草稿可以导出，正式报送前请改正）。" if errors else ""
-        question = f"已导出到：\n{path}{extra}\n\n是否打开所在文件夹？"
-        if self.prompter.confirm(f"导出 {label}", question, "打开文件夹", "关闭"):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-        self._status(f"已导出 {label}：{path}")
+        accepted = sum(1 for f in self.document.findings if f.accepted)
+        if accepted:
+            extra += f"\n\n有 {accepted} 个警告已说明，可用“文件 → 导出审核说明”列出供审核。"
+        extra += "".join(f"\n\n注意：{note}" for note in notes)  # e.g. the date is missing
+        self.after_export(f"导出 {label}", path, extra)
         return True
+
+    def after_export(self, title: str, path: Path, extra: str = "") -> None:
+        """Say where the file went, and offer to open it or its folder."""
+        self.window.settings.last_dir = path.parent
+        self._status(f"{title.replace('导出', '已导出', 1)}：{path}")
+        answer = self.prompter.ask_choice(title, f"已导出到：\n{path}{extra}", ["打开文档", "打开文件夹", "关闭"])
+        if answer == 0:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif answer == 1:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     # ---- recovery ---------------------------------------------------------------------------
 
     def offer_recovery(self) -> bool:
-        """On start: if the last session left unsaved changes, offer them back."""
-        recovery_file = self.window.autosaver.recovery_file
-        if not recovery_file.exists():
-            return False
-        recovered = read_recovery(recovery_file)
-        if recovered is None or not recovery_is_newer(recovery_file, recovered):
-            recovery_file.unlink(missing_ok=True)
-            return False
-        meta = recovered.report.meta
-        where = f"（{recovered.path}）" if recovered.path else ""
-        if not self.prompter.confirm(
-            "恢复未保存的更改",
-            f"检测到未保存的更改，是否恢复？\n\n{meta.agency}{meta.year}年度报告{where}",
-            "恢复",
-            "放弃",
-        ):
-            recovery_file.unlink(missing_ok=True)
-            return False
-        self.document.set_report(recovered.report, recovered.path, restored=True)
-        self.window.refresh_title()
-        self._status("已恢复上次未保存的更改，请核对后保存。")
-        return True
-
-
-def _load_exporter(kind: str) -> Callable[[Report, Path], None]:
-    if kind == "docx":
-        from govopen_desktop.io.exporters.docx_export import export_docx
-
-        return export_docx
-    from govopen_desktop.io.exporters.xlsx_export import export_xlsx
-
-    return export_xlsx
+        """On start: if an earlier session left unsaved changes (its window is gone: its lock is
+        free or stale), offer them back, newest first. Recovery files of windows still open are
+        left alone."""
+        autosaver = self.window.autosaver
+        for recovery_file, lock in recovery_candidates(autosaver.recovery_dir, autosaver.key):
+            recovered = read_recovery(recovery_file)
+            if recovered is None or not recovery_is_newer(recovery_file, recovered):
+                recovery_file.unlink(missing_ok=True)
+                lock.release()
+                continue
+            meta = recovered.report.meta
+            where = f"（{recovered.path}）" if recovered.path else ""
+            if not self.prompter.confirm(
+                "恢复未保存的更改",
+                f"检测到未保存的更改，是否恢复？\n\n{meta.agency}{meta.year}年度报告{where}",
+                "恢复",
+                "放弃",
+            ):
+                recovery_file.unlink(missing_ok=True)
+                lock.release()
+                continue
+            autosaver.adopt(lock)
+            self.read_only = False
+            self.document.set_report(recovered.report, recovered.path, restored=True)
+            self.window.refresh_title()
+            self._status("已恢复上次未保存的更改，请核对后保存。")
+            return True
+        return False

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govopen_desktop.domain.combine import provenance_text
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.formats import format_for_year, selectable_years
 from govopen_desktop.domain.title import annual_report_title
@@ -232,6 +233,7 @@ class CoverEditor(QWidget):
         self.format_label = child(form, QLabel, "formatLabel")
         self.title_preview = child(form, QLabel, "titlePreview")
         self.prior_label = child(form, QLabel, "priorLabel")
+        self.provenance_label = child(form, QLabel, "provenanceLabel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(form)
@@ -272,6 +274,9 @@ class CoverEditor(QWidget):
             if prior is not None
             else "未附。可用“文件 → 附加上年报告”（或新建时“从上年报告开始”）带入上年结转数并对照上年数字。"
         )
+        provenance = provenance_text(self.document.report)
+        self.provenance_label.setText(provenance or "")
+        self.provenance_label.setVisible(provenance is not None)
         self._updating = False
 
     def _preview_title(self) -> None:
