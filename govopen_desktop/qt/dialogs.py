@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from govopen_desktop.domain.errors import GovopenError
+from govopen_desktop.domain.findings import Level
 from govopen_desktop.domain.formats import format_for_year, selectable_years
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.forms import child, load_form
 from govopen_desktop.qt.new_request import NewReportRequest
+from govopen_desktop.qt.palette import LEVEL_TEXT, OK_TEXT, text_style
 
-PROBLEM_STYLE = "color: #b3261e;"
-NOTE_STYLE = "color: #2e5d34;"
+PROBLEM_STYLE = text_style(LEVEL_TEXT[Level.ERROR])
+NOTE_STYLE = text_style(OK_TEXT)
 
 
 class NewReportDialog(QDialog):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 from govopen_desktop import __version__
 from govopen_desktop.domain.formats import formats_about, formats_usage
 from govopen_desktop.paths import resources_dir
+from govopen_desktop.qt.palette import level_tokens
 
 SHORTCUTS_MARK = "<!--MENU-SHORTCUTS-->"
 FORMATS_MARK = "<!--FORMATS-->"  # which years use which format, from the format files
@@ -25,7 +26,8 @@ def help_html(actions: list[QAction]) -> str:
         html = path.read_text(encoding="utf-8")
     except OSError:
         html = f"<p>找不到使用说明文件：{escape(str(path))}（安装不完整，请重新安装本程序）。</p>\n{SHORTCUTS_MARK}"
-    return html.replace(SHORTCUTS_MARK, shortcut_rows(actions)).replace(FORMATS_MARK, formats_usage())
+    html = html.replace(SHORTCUTS_MARK, shortcut_rows(actions)).replace(FORMATS_MARK, formats_usage())
+    return level_tokens(html)  # the level colours of qt/palette.py
 
 
 def shortcut_rows(actions: list[QAction]) -> str:

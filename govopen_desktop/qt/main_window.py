@@ -44,6 +44,7 @@ from govopen_desktop.qt.settings import recovery_dir as default_recovery_dir
 
 if TYPE_CHECKING:
     from govopen_desktop.qt.start_page import StartPage
+from govopen_desktop.qt.palette import LEVEL_TEXT, OK_TEXT, text_style
 from govopen_desktop.qt.text_editors import TextSectionEditor
 
 APP_TITLE = "政府信息公开工作年度报告编制工具"
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.autosave_label = QLabel()
         self.autosave_label.setObjectName("autosaveLabel")
-        self.autosave_label.setStyleSheet("color: #b3261e;")
+        self.autosave_label.setStyleSheet(text_style(LEVEL_TEXT[Level.ERROR]))
         self.autosave_label.setVisible(False)
         self.statusBar().addPermanentWidget(self.autosave_label)
         self.autosaver.failed.connect(self._on_autosave_failed)
@@ -341,7 +342,7 @@ class MainWindow(QMainWindow):
         if self.counts_label.property("level") != worst:
             # a style sheet of its own, not style().polish(): the QStyle wrapper is slow to build
             self.counts_label.setProperty("level", worst)
-            self.counts_label.setStyleSheet(f"color: {'#b3261e' if worst == 'error' else '#2e5d34'};")
+            self.counts_label.setStyleSheet(text_style(LEVEL_TEXT[Level.ERROR] if worst == "error" else OK_TEXT))
         per_page: dict[str, int] = {}
         for finding in findings:
             if finding.accepted:

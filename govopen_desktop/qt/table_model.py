@@ -22,18 +22,16 @@ from govopen_desktop.domain.register.provenance import register_note
 from govopen_desktop.domain.values import AMOUNT_DECIMALS, decimals_of, format_value, parse_value, split_unit
 from govopen_desktop.qt.commands import SetCellCommand
 from govopen_desktop.qt.document import Document
+from govopen_desktop.qt.palette import LEVEL_BG
 from govopen_desktop.qt.roles import Roles
 
 Index = QModelIndex | QPersistentModelIndex
 
-ERROR_BG = QColor("#f9d6d5")
-WARNING_BG = QColor("#fdefc8")
-INFO_BG = QColor("#e3eefb")
+ERROR_BG, WARNING_BG, INFO_BG = (LEVEL_BG[level] for level in (Level.ERROR, Level.WARNING, Level.INFO))
 DERIVED_BG = QColor("#eceff1")
 HEADER_BG = QColor("#f3f5f7")
 GROUP_BG = QColor("#e8edf2")
 DERIVED_FG = QColor("#37474f")
-LEVEL_BG = {Level.ERROR: ERROR_BG, Level.WARNING: WARNING_BG, Level.INFO: INFO_BG}
 
 
 def cell_kind(cell: GridCell | None, field: Field | None) -> str:
