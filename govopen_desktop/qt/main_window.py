@@ -284,6 +284,8 @@ class MainWindow(QMainWindow):
             self.start_page.fromPriorRequested.connect(self.files.new_from_prior)
             self.start_page.openRequested.connect(lambda: self.files.open_file())
             self.start_page.recentRequested.connect(self.files.open_file)
+            self.start_page.batchCheckRequested.connect(self.act_batch_check.trigger)
+            self.start_page.combineRequested.connect(self.act_combine.trigger)
         self.start_page.set_recent(self.settings.recent_files)
         self.central_stack.setCurrentWidget(self.start_page)
         self.counts_label.setVisible(False)
