@@ -60,6 +60,9 @@ def blank_report() -> Report:
 
 
 class MainWindow(QMainWindow):
+    act_batch_check: QAction  # set by install_review_actions (qt/review_dialogs.py)
+    act_combine: QAction
+
     def __init__(
         self,
         report: Report | None = None,
