@@ -11,8 +11,9 @@ import pytest
 
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.findings import Level
+from govopen_desktop.domain.numerals import parse_chinese_number, standard_numeral
 from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.values import Published, chinese_number, read_cell
+from govopen_desktop.domain.values import Published, read_cell
 from govopen_desktop.io.project import dumps_exact, load_report, report_from_json, report_to_json, save_report
 from tests.test_checks_rules import FORMATS, clean_report, rules
 
@@ -44,7 +45,7 @@ def test_odd_counts_are_kept_as_published(raw: object, why: str) -> None:
 
 @pytest.mark.parametrize("text", ["二三", "三五", "十十", "百", "一二三", "十一十", "零三", "万万"])
 def test_ill_formed_chinese_numerals(text: str) -> None:
-    assert chinese_number(text) is None
+    assert parse_chinese_number(text) is None
 
 
 @pytest.mark.parametrize(
@@ -196,3 +197,8 @@ def test_a_count_past_the_bound_set_directly_is_reported_once(fid: str) -> None:
     assert rules(found) - before == {"T3-INT"}
     [f] = [f for f in found if f.level is Level.ERROR]
     assert f.cells == ("t3.new.natural",) and "过大" in f.message
+
+
+def test_standard_numerals_read_back() -> None:
+    for n in (*range(0, 1200), 10005, 10010, 20300, 100000, 123456, 99999999):
+        assert parse_chinese_number(standard_numeral(n)) == n, n

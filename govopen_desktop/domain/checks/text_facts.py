@@ -25,8 +25,8 @@ from govopen_desktop.domain.checks.common import as_int, compact, finding, label
 from govopen_desktop.domain.checks.registry import rule_kind
 from govopen_desktop.domain.findings import Finding
 from govopen_desktop.domain.formats import ReportFormat, RuleSpec, load_format
+from govopen_desktop.domain.numerals import parse_chinese_number
 from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.values import chinese_number
 
 _CN = "零〇两一二三四五六七八九十百千万"
 _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")  # clauses split at ， stay in one sentence
@@ -134,7 +134,7 @@ def _number(text: str) -> Decimal | None:
         return Decimal(text) if len(text) <= 12 else None
     if re.fullmatch(r"\d+\.\d+", text):
         return Decimal(text) if len(text) <= 20 else None
-    n = chinese_number(text)
+    n = parse_chinese_number(text)
     return None if n is None else Decimal(n)
 
 
