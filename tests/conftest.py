@@ -1,42 +1,49 @@
-"""Shared fixtures. Qt runs offscreen; tests that need ../shared skip with a reason without it."""
+"""Fixtures every layer shares. Qt runs offscreen; paths and the ../shared skip marker are in
+tests/support/paths.py (tests that need ../shared skip with a reason without it)."""
 
 from __future__ import annotations
 
-import json
 import os
-from decimal import Decimal
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.support.gui import FakePrompter, make_window
+from tests.support.paths import REPO, SAMPLE
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-SEEDS_DIR = SHARED / "seeds"
-EXPECTED_DIR = SHARED / "fixtures" / "seeds-expected"
-
-
-def shared_available() -> bool:
-    return EXPECTED_DIR.is_dir() and SEEDS_DIR.is_dir()
-
-
-needs_shared = pytest.mark.skipif(
-    not shared_available(), reason="../shared (seeds and expected fixtures) is not beside the clone"
-)
-
-
-def seed_names() -> list[str]:
-    if not shared_available():
-        return []
-    return sorted(p.stem for p in EXPECTED_DIR.glob("*.json"))
-
-
-def load_expected(name: str) -> dict[str, Any]:
-    return json.loads((EXPECTED_DIR / f"{name}.json").read_text(encoding="utf-8"), parse_float=Decimal)
 
 
 @pytest.fixture
 def sample_path() -> Path:
-    return REPO / "resources" / "sample" / "sample-2024.govopen"
+    return SAMPLE
+
+
+# ---- the window's tests (tests/qt) ---------------------------------------------------------------
+
+
+@pytest.fixture
+def gui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings, recovery file and log of the app under test live in tmp_path."""
+    monkeypatch.setenv("GOVOPEN_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path
+
+
+@pytest.fixture
+def prompter() -> FakePrompter:
+    return FakePrompter()
+
+
+@pytest.fixture
+def window(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> Iterator[Any]:
+    win = make_window(qtbot, gui_env, prompter)
+    yield win
+    win.document.undo_stack.setClean()  # closing must not ask
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    """Where screenshots go: docs/ with GOVOPEN_UPDATE_DOCS=1, else a scratch folder."""
+    return REPO / "docs" if os.environ.get("GOVOPEN_UPDATE_DOCS") == "1" else tmp_path

@@ -14,16 +14,8 @@ from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.findings import Level, count_levels, finding_key
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.project import load_report, report_from_json, report_to_json, save_report
-from tests.gui_helpers import sample_report
-
-NOTE = "本年部分科研机构的申请按自然人登记，此格确实无数。"
-
-
-def report_with_warning() -> Report:
-    """The sample with one empty cell: a T3-BLANK warning while drafting."""
-    report = sample_report()
-    report.set_values({"t3.new.research": None})
-    return report
+from tests.support.acceptance import NOTE, report_with_warning
+from tests.support.gui import sample_report
 
 
 def blank_warning(report: Report):  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from govopen_desktop.domain.formats import load_format
-from tests.test_checks_rules import FORMATS
+from tests.support.clean_reports import FORMATS
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "checks.md"
 

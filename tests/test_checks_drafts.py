@@ -9,8 +9,8 @@ import pytest
 
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.findings import Level
-from tests.conftest import SHARED
-from tests.test_checks_rules import FORMATS, YEAR, clean_pair, clean_report, of
+from tests.support.clean_reports import FORMATS, YEAR, clean_pair, clean_report, of
+from tests.support.paths import SHARED
 
 TEMPLATE = SHARED / "real-reports" / "govnianbao-template.docx"
 

@@ -14,7 +14,7 @@ from govopen_desktop.domain.checks.text_facts import statements
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.formats import load_format
 from govopen_desktop.domain.report import Report
-from tests.test_checks_rules import FORMATS, PROBLEMS, clean_report
+from tests.support.clean_reports import FORMATS, PROBLEMS, clean_report
 
 
 def _facts(fid: str, part: str) -> list[dict[str, Any]]:

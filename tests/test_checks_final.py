@@ -12,7 +12,7 @@ from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.findings import Level
 from govopen_desktop.domain.formats import load_format
 from govopen_desktop.io.project import save_report
-from tests.test_checks_rules import clean_report
+from tests.support.clean_reports import clean_report
 
 
 @pytest.mark.parametrize("fid", ["2019", "2021"])

@@ -6,7 +6,7 @@ import pytest
 
 from govopen_desktop.domain.findings import Level
 from govopen_desktop.domain.report import Report
-from tests.test_checks_rules import FORMATS, clean_report, of
+from tests.support.clean_reports import FORMATS, clean_report, of
 
 
 @pytest.mark.parametrize(("year", "wrong", "right"), [(2022, "2019", "2021"), (2020, "2021", "2019")])

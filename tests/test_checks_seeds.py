@@ -9,7 +9,7 @@ import pytest
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.report import Report
-from tests.conftest import SEEDS_DIR, load_expected, needs_shared, seed_names
+from tests.support.paths import SEEDS_DIR, load_expected, needs_shared, seed_names
 
 pytestmark = needs_shared
 

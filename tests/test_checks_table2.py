@@ -7,7 +7,7 @@ import pytest
 from govopen_desktop.domain.checks.table2 import _lowest_unit
 from govopen_desktop.domain.findings import Level
 from govopen_desktop.domain.formats import load_format
-from tests.test_checks_rules import FORMATS, clean_pair, clean_report, of
+from tests.support.clean_reports import FORMATS, clean_pair, clean_report, of
 
 
 def test_in_force_against_last_year_2021() -> None:

@@ -7,7 +7,7 @@ import pytest
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.checks.text_numbers import application_claims, case_claims
 from govopen_desktop.domain.findings import Level
-from tests.test_checks_rules import FORMATS, clean_report, of, rules
+from tests.support.clean_reports import FORMATS, clean_report, of, rules
 
 
 @pytest.mark.parametrize("fid", FORMATS)

@@ -12,7 +12,7 @@ import pytest
 from govopen_desktop.cli.main import main
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.project import save_report
-from tests.test_checks_rules import clean_prior, clean_report
+from tests.support.clean_reports import clean_prior, clean_report
 
 FINDING_KEYS = {"rule", "level", "cells", "section", "message", "suggested", "accepted"}
 

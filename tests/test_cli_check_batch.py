@@ -9,7 +9,7 @@ import pytest
 
 from govopen_desktop.cli.main import main
 from govopen_desktop.io.project import save_report
-from tests.test_checks_rules import clean_report
+from tests.support.clean_reports import clean_report
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 
 from govopen_desktop.cli.main import main
 from govopen_desktop.domain.formats import load_format
-from tests.conftest import SEEDS_DIR, SHARED, needs_shared
+from tests.support.paths import SEEDS_DIR, SHARED, needs_shared
 
 REAL = SHARED / "real-reports"
 SEED_001 = SEEDS_DIR / "001_fb2a13aa5693ffc1.txt"

@@ -9,7 +9,7 @@ import pytest
 
 from govopen_desktop.cli.main import main
 from govopen_desktop.io.project import load_report
-from tests.register_helpers import D, fill_template
+from tests.support.registers import D, fill_template
 
 
 def _register(tmp_path: Path) -> Path:

@@ -151,7 +151,7 @@ def test_review_notes_from_the_command_line(tmp_path: Path, capsys: pytest.Captu
     from govopen_desktop.domain.checks import check
     from govopen_desktop.domain.findings import Level, finding_key
     from govopen_desktop.io.project import save_report
-    from tests.report_factories import filled_report
+    from tests.support.reports import filled_report
 
     report = filled_report("2021")
     warning = next(f for f in check(report) if f.level == Level.WARNING)

@@ -20,7 +20,7 @@ from govopen_desktop.io.exporters import docx_styles as S
 from govopen_desktop.io.exporters.docx_export import build_docx_bytes, export_docx
 from govopen_desktop.io.exporters.text import title_lines, units
 from govopen_desktop.io.project import load_report
-from tests.report_factories import filled_report
+from tests.support.reports import filled_report
 
 EMU_PER_MM = 36000
 PARTIAL = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"

@@ -23,7 +23,7 @@ from govopen_desktop.io.exporters.docx_export import build_docx_bytes, export_do
 from govopen_desktop.io.exporters.html_export import build_html, export_html
 from govopen_desktop.io.exporters.text import text_paragraphs
 from govopen_desktop.io.importers import import_file
-from tests.report_factories import filled_report
+from tests.support.reports import filled_report
 
 INLINE = ("本年度，我局认真贯彻落实条例，现报告如下。（一）主动公开方面。全年主动公开信息1587条。"
           "（二）依申请公开方面。全年新收申请54件，依据第（一）项规定答复。\n"

@@ -16,7 +16,7 @@ import pytest
 from govopen_desktop.domain.formats import Table
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.importers.convert import find_soffice
-from tests.conftest import REPO, SHARED, load_expected, shared_available
+from tests.support.paths import REPO, SHARED, load_expected, shared_available
 
 pytestmark = pytest.mark.skipif(
     find_soffice() is None or shutil.which("pdftotext") is None,

@@ -11,7 +11,7 @@ import pytest
 from govopen_desktop.domain.report import TEXT_KEYS, Report
 from govopen_desktop.io.exporters.docx_export import export_docx
 from govopen_desktop.io.exporters.xlsx_export import export_xlsx
-from tests.conftest import load_expected, needs_shared, seed_names
+from tests.support.paths import load_expected, needs_shared, seed_names
 
 pytestmark = needs_shared
 

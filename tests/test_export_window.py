@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """The window's 导出网页 action: the page is written, and a missing 成文日期 is said after export."""
 
 from __future__ import annotations
@@ -6,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.gui_helpers import FakePrompter, gui_env, prompter, window  # noqa: F401
+from tests.support.gui import FakePrompter
 
 
 def test_export_html_from_the_window_says_the_date_is_missing(qtbot: Any, window: Any, prompter: FakePrompter,

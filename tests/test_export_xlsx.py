@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from govopen_desktop.domain.report import SCHEMA, TEXT_KEYS, Report
 from govopen_desktop.domain.values import format_value, parse_value
 from govopen_desktop.io.exporters.xlsx_export import DATA_SHEET, TOP, export_blank_xlsx, export_xlsx, sheet_name
-from tests.report_factories import filled_report
+from tests.support.reports import filled_report
 
 
 def full_report(format_id: str) -> Report:

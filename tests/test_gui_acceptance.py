@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """说明 through the real window: accept a warning with a note from the findings panel, see it
 as 已说明, undo it, save, reopen, check from the CLI and export the 审核说明."""
 
@@ -14,8 +13,8 @@ from PySide6.QtCore import Qt
 from govopen_desktop.cli.main import main
 from govopen_desktop.domain.findings import Level
 from govopen_desktop.io.project import load_report
-from tests.gui_helpers import FakePrompter, gui_env, make_window, prompter  # noqa: F401
-from tests.test_acceptance import NOTE, report_with_warning
+from tests.support.acceptance import NOTE, report_with_warning
+from tests.support.gui import FakePrompter, make_window
 
 
 def _item_of(window: Any, rule: str) -> Any:

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """Autosave under continuous editing, a failing autosave, one recovery file and one lock per
 document: two windows on one file, closing one window, a lock left by a killed process."""
 
@@ -18,7 +17,8 @@ import pytest
 from govopen_desktop.io.project import save_report
 from govopen_desktop.qt.autosave import read_recovery
 from govopen_desktop.qt.lock import RECOVERY_SUFFIX, key_for_path
-from tests.gui_helpers import REPO, FakePrompter, filled_report, gui_env, make_window, prompter  # noqa: F401
+from tests.support.gui import FakePrompter, filled_report, make_window
+from tests.support.paths import REPO
 
 AUTOSAVE_MS = 1000
 EDIT_EVERY_MS = 150
@@ -275,7 +275,7 @@ def test_an_earlier_versions_single_recovery_file_is_still_offered(qtbot: Any, g
 def test_an_accepted_warning_no_longer_marks_its_cell(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
     from PySide6.QtCore import Qt
 
-    from tests.test_acceptance import NOTE, report_with_warning
+    from tests.support.acceptance import NOTE, report_with_warning
 
     window = make_window(qtbot, gui_env, prompter, report_with_warning())
     t3 = window.show_section("t3")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.gui_helpers import REPO, SAMPLE
+from tests.support.paths import REPO, SAMPLE
 
 
 def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:

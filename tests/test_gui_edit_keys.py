@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """Spreadsheet keys in the real grid: arrows finish typing (Excel's 输入 mode), F2 and a
 double-click edit inside the text (编辑 mode), a refused value stays at the cell with its reason,
 Esc restores, a grey total says why it cannot be typed."""
@@ -11,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from tests.gui_helpers import FakePrompter, filled_report, gui_env, make_window, prompter  # noqa: F401
+from tests.support.gui import FakePrompter, filled_report, make_window
 
 
 @pytest.fixture

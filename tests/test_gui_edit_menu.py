@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """The 编辑 menu in the real window: 填充空白为 0, 剪切/复制/粘贴/全选, 查找/替换; and the window
 title and cover following the agency and year at once."""
 
@@ -11,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 
 from govopen_desktop.domain.report import Report
-from tests.gui_helpers import FakePrompter, gui_env, make_window, prompter, window  # noqa: F401
+from tests.support.gui import FakePrompter, make_window
 
 
 @pytest.fixture

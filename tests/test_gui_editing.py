@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """Typing into the real grids: totals and findings update, bad input is refused at the cell,
 paste, copy, delete, undo/redo, jumping from a finding, applying a suggestion."""
 
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from govopen_desktop.qt.commands import SetCellCommand, SetCellsCommand
 from govopen_desktop.qt.roles import Roles
-from tests.gui_helpers import FakePrompter, gui_env, prompter, table_page, window  # noqa: F401
+from tests.support.gui import FakePrompter, table_page
 
 
 def type_into(qtbot: Any, view: Any, index: QModelIndex, text: str, end: Qt.Key = Qt.Key.Key_Return) -> None:

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """File menu from the window: save and reopen, title and modified mark, closing asks, new from
 last year's report, import into the report, export, recent files and settings."""
 
@@ -13,7 +12,7 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.io.project import load_report, save_report
 from govopen_desktop.qt.new_request import NewReportRequest
 from govopen_desktop.qt.settings import Settings
-from tests.gui_helpers import FakePrompter, filled_report, gui_env, make_window, prompter, window  # noqa: F401
+from tests.support.gui import FakePrompter, filled_report, make_window
 
 
 def test_save_and_reopen_keeps_every_value(qtbot: Any, window: Any, prompter: FakePrompter, gui_env: Path) -> None:
@@ -248,7 +247,7 @@ def test_new_from_last_years_word_file(qtbot: Any, window: Any, prompter: FakePr
 
 
 def test_show_prior_choice_is_remembered(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
-    from tests.gui_helpers import sample_report
+    from tests.support.gui import sample_report
 
     report = sample_report()
     assert report.prior is not None, "the shipped sample report carries its prior year"

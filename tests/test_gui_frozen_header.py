@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """Table 3's header rows stay in view while its body scrolls (冻结窗格), and a jump to a cell
 never leaves it under the header."""
 
@@ -8,8 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
-
-from tests.gui_helpers import FakePrompter, gui_env, prompter, window  # noqa: F401
 
 
 def scrolled_t3(window: Any) -> Any:

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """F1 help from resources/help.html, 帮助 → 关于, and Qt's own dialogs in Chinese."""
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ from PySide6.QtCore import Qt
 
 from govopen_desktop import __version__
 from govopen_desktop.paths import resources_dir
-from tests.gui_helpers import FakePrompter, gui_env, make_window, prompter, window  # noqa: F401
 
 
 def test_help_text_lives_in_resources_and_covers_the_topics(qtbot: Any, window: Any,

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """Bringing numbers into the window: pasted text, and last year's report attached afterwards."""
 
 from __future__ import annotations
@@ -11,8 +10,8 @@ import pytest
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import same_value
 from govopen_desktop.io.project import load_report
-from tests.conftest import SEEDS_DIR, load_expected, needs_shared
-from tests.gui_helpers import SAMPLE, FakePrompter, gui_env, make_window, prompter  # noqa: F401
+from tests.support.gui import FakePrompter, make_window
+from tests.support.paths import SAMPLE, SEEDS_DIR, load_expected, needs_shared
 
 SEED_2024 = "003_0a922b1f360f4485"
 T3_COLS = ("natural", "commercial", "research", "social", "legal", "other_org", "total")

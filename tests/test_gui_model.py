@@ -14,7 +14,7 @@ from govopen_desktop.qt.app import make_app
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.roles import Roles
 from govopen_desktop.qt.table_model import ERROR_BG, ReportTableModel
-from tests.gui_helpers import filled_report, sample_report
+from tests.support.gui import filled_report, sample_report
 
 
 @pytest.fixture

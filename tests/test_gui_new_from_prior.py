@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """新建 → 从上年报告开始 in the real dialog: the agency comes from last year's file, a missing
 field is said beside it and keeps the dialog open, and last year's text does not leak in."""
 
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from govopen_desktop.io.project import save_report
 from govopen_desktop.qt.dialogs import NewReportDialog
-from tests.gui_helpers import FakePrompter, filled_report, gui_env, prompter, window  # noqa: F401
+from tests.support.gui import FakePrompter, filled_report
 
 LAST_YEAR_AGENCY = "青山市自然资源和规划局"
 

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """Last year does not leak in: its text is shown read-only beside this year's empty editor, a
 paragraph comes across with one action and its years moved; importing another year's file asks."""
 
@@ -12,7 +11,7 @@ from PySide6.QtCore import Qt
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.project import save_report
 from govopen_desktop.qt.new_request import NewReportRequest
-from tests.gui_helpers import FakePrompter, filled_report, gui_env, make_window, prompter  # noqa: F401
+from tests.support.gui import FakePrompter, filled_report, make_window
 
 PRIOR_OVERVIEW = (
     "2024年，我局认真贯彻落实《中华人民共和国政府信息公开条例》（2019年修订），统计期限自2024年1月1日起至2024年12月31日止。\n"

@@ -10,7 +10,7 @@ from govopen_desktop.domain.values import Published
 from govopen_desktop.qt.app import make_app
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.table_model import PUBLISHED_FG, ReportTableModel
-from tests.gui_helpers import sample_report
+from tests.support.gui import sample_report
 
 
 def test_published_cell_shows_its_printed_text_in_red_until_fixed(qapp: Any) -> None:

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """Autosave and recovery, tested by killing a real process in the middle of the work."""
 
 from __future__ import annotations
@@ -16,7 +15,8 @@ import pytest
 from govopen_desktop.io.project import save_report
 from govopen_desktop.qt.autosave import read_recovery, write_recovery
 from govopen_desktop.qt.lock import RECOVERY_SUFFIX, key_for_path
-from tests.gui_helpers import REPO, FakePrompter, filled_report, gui_env, make_window, prompter  # noqa: F401
+from tests.support.gui import FakePrompter, filled_report, make_window
+from tests.support.paths import REPO
 
 CHILD = r"""
 import sys

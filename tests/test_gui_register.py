@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """文件 → 从台账生成表三、表四 in the window: one undo step, tooltips naming register rows,
 the checker's warning after a hand edit, the blank template."""
 
@@ -13,8 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from govopen_desktop.domain.report import Report
-from tests.gui_helpers import FakePrompter, gui_env, make_window, prompter  # noqa: F401
-from tests.register_helpers import D, fill_template
+from tests.support.gui import FakePrompter, make_window
+from tests.support.registers import D, fill_template
 
 GRANTED = "（一）予以公开"
 
@@ -118,7 +117,7 @@ def test_screenshot_of_table_3_counted_from_a_register(qtbot: Any, gui_env: Path
     from PySide6.QtWidgets import QApplication
 
     from govopen_desktop.qt.main_window import DEFAULT_SIZE
-    from tests.gui_helpers import REPO
+    from tests.support.paths import REPO
 
     out_dir = REPO / "docs" if os.environ.get("GOVOPEN_UPDATE_DOCS") == "1" else gui_env
     window = make_window(qtbot, gui_env, prompter, Report.new("青山市自然资源和规划局", 2025))

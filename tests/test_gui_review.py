@@ -11,7 +11,7 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.io.project import save_report
 from govopen_desktop.qt.main_window import MainWindow
 from govopen_desktop.qt.review_dialogs import open_batch_dialog, open_combine_dialog
-from tests.report_factories import filled_report
+from tests.support.reports import filled_report
 
 
 def _units(folder: Path, n: int = 3) -> list[Report]:

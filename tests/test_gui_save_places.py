@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """Where Save As and the exports propose to write, and what the window offers after an export."""
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from typing import Any
 import pytest
 
 from govopen_desktop.io.project import save_report
-from tests.gui_helpers import FakePrompter, filled_report, gui_env, make_window, prompter  # noqa: F401
+from tests.support.gui import FakePrompter, filled_report, make_window
 
 
 @pytest.fixture

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """Screenshots of the editing features for docs/gui.md: last year's text beside the editor and a
 refused value's balloon at its cell. Written to tmp_path unless GOVOPEN_UPDATE_DOCS=1."""
 
@@ -14,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.main_window import DEFAULT_SIZE
-from tests.gui_helpers import REPO, SAMPLE, FakePrompter, gui_env, make_window, prompter  # noqa: F401
+from tests.support.gui import FakePrompter, make_window
+from tests.support.paths import REPO, SAMPLE
 
 pytestmark = [pytest.mark.screenshot]
 SIZES = {"": DEFAULT_SIZE, "-1920": QSize(1920, 1080)}
@@ -59,7 +59,7 @@ def test_screenshot_of_last_years_text_beside_the_editor(qtbot: Any, gui_env: Pa
 @pytest.mark.parametrize("suffix", list(SIZES))
 def test_screenshot_of_a_refused_value(qtbot: Any, gui_env: Path, prompter: FakePrompter, out_dir: Path,
                                        suffix: str) -> None:
-    from tests.gui_helpers import sample_report
+    from tests.support.gui import sample_report
 
     window = make_window(qtbot, gui_env, prompter, sample_report(), SAMPLE)
     window.resize(SIZES[suffix])

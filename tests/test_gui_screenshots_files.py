@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """Screenshots of the start page and of a warning with its 说明, for docs/ (see
 tests/test_gui_screenshots.py: GOVOPEN_UPDATE_DOCS=1 writes them into docs/)."""
 
@@ -12,8 +11,9 @@ from PySide6.QtCore import QSize, Qt
 
 from govopen_desktop.io.project import load_report, save_report
 from govopen_desktop.qt.main_window import DEFAULT_SIZE
-from tests.gui_helpers import SAMPLE, FakePrompter, gui_env, make_window, prompter  # noqa: F401
-from tests.test_gui_screenshots import _shoot, out_dir  # noqa: F401
+from tests.support.gui import FakePrompter, make_window
+from tests.support.paths import SAMPLE
+from tests.support.screenshots import shoot
 
 pytestmark = [pytest.mark.screenshot]
 SIZES = {"": DEFAULT_SIZE, "-1366": QSize(1366 - 26, 768 - 48), "-1920": QSize(1920 - 26, 1080 - 48)}
@@ -41,7 +41,7 @@ def test_screenshot_of_the_start_page(qtbot: Any, gui_env: Path, prompter: FakeP
     for suffix, size in SIZES.items():
         if suffix:
             _shoot_at(window, tmp_path / f"screenshot-start{suffix}.png", size)
-    _shoot(window, out_dir / "screenshot-start.png")
+    shoot(window, out_dir / "screenshot-start.png")
 
 
 def test_screenshot_of_a_warning_with_its_note(qtbot: Any, gui_env: Path, prompter: FakePrompter, out_dir: Path,
@@ -58,5 +58,5 @@ def test_screenshot_of_a_warning_with_its_note(qtbot: Any, gui_env: Path, prompt
     for suffix, size in SIZES.items():
         if suffix:
             _shoot_at(window, tmp_path / f"screenshot-accepted{suffix}.png", size)
-    _shoot(window, out_dir / "screenshot-accepted.png")
+    shoot(window, out_dir / "screenshot-accepted.png")
     window.document.undo_stack.setClean()

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """Starting without a file: the start page, not an empty report full of findings."""
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from govopen_desktop.io.project import save_report
 from govopen_desktop.qt.new_request import NewReportRequest
-from tests.gui_helpers import FakePrompter, filled_report, gui_env, make_window, prompter  # noqa: F401
+from tests.support.gui import FakePrompter, filled_report, make_window
 
 
 def _start_window(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> Any:

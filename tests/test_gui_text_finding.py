@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """A text finding (T3-TEXT, T4-TEXT) goes to its sentence in the text section and marks it."""
 
 from __future__ import annotations
@@ -7,7 +6,6 @@ from typing import Any
 
 from govopen_desktop.qt.findings_panel import FINDING_ROLE
 from govopen_desktop.qt.text_editors import TextSectionEditor
-from tests.gui_helpers import FakePrompter, gui_env, prompter, window  # noqa: F401
 
 CLAIM = "全年共收到政府信息公开申请 99 件，均已按时答复。"
 

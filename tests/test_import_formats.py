@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from govopen_desktop.io.importers import import_file
-from tests.conftest import load_expected, needs_shared, seed_names
-from tests.test_import_builders import WRITERS, cell_differences, expected_from
+from tests.support.import_builders import WRITERS, cell_differences, expected_from
+from tests.support.paths import load_expected, needs_shared, seed_names
 
 pytestmark = needs_shared
 
@@ -39,7 +39,7 @@ def test_generated_file_imports_cell_exact(seed: str, layout: str, tmp_path: Pat
 
 @needs_shared
 def test_page_with_a_stray_bad_byte_in_its_declared_charset(tmp_path: Path) -> None:
-    from tests.test_import_builders import write_html
+    from tests.support.import_builders import write_html
 
     exp = expected_from(load_expected(seed_names()[3]))
     path = tmp_path / "page.html"

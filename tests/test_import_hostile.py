@@ -325,7 +325,7 @@ def test_damaged_files_never_crash_nor_print(tmp_path: Path, capfd: pytest.Captu
     from govopen_desktop.io.exporters.docx_export import export_docx
     from govopen_desktop.io.exporters.xlsx_export import export_xlsx
     from govopen_desktop.io.project import load_report
-    from tests.conftest import REPO
+    from tests.support.paths import REPO
 
     report = load_report(REPO / "resources" / "sample" / "sample-2024.govopen")
     sources = [tmp_path / "r.xlsx", tmp_path / "r.docx", REPO / "tests" / "data" / "import" / "sample-2024-stacked.xls"]

@@ -12,8 +12,8 @@ import pytest
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.project import load_report
-from tests.conftest import REPO, load_expected, seed_names, shared_available
-from tests.test_import_builders import cell_differences
+from tests.support.import_builders import cell_differences
+from tests.support.paths import REPO, load_expected, seed_names, shared_available
 
 SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
 

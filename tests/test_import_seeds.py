@@ -12,8 +12,8 @@ import pytest
 from govopen_desktop.cli.main import main
 from govopen_desktop.io.importers import import_file, import_text
 from govopen_desktop.io.project import load_report
-from tests.conftest import SEEDS_DIR, load_expected, needs_shared, seed_names
-from tests.test_import_builders import cell_differences
+from tests.support.import_builders import cell_differences
+from tests.support.paths import SEEDS_DIR, load_expected, needs_shared, seed_names
 
 pytestmark = needs_shared
 

@@ -20,7 +20,7 @@ from govopen_desktop.domain.formats import (
     templates_dir,
 )
 from govopen_desktop.domain.report import Report
-from tests.gui_helpers import FakePrompter, gui_env, make_window, prompter  # noqa: F401  (fixtures)
+from tests.support.gui import FakePrompter, make_window
 
 OLD_LABEL, NEW_LABEL = "（一）予以公开", "（一）经审查决定全部公开"
 T4_HINT = "2031年修订：表四每组“总计”自动计算；尚未审结的案件下年度继续统计。"
@@ -119,7 +119,7 @@ def test_export_and_import_back(revision_2031: Path, kind: str) -> None:
 
 
 def test_the_window_shows_the_new_format(
-    revision_2031: Path, gui_env: Path, qtbot: Any, prompter: FakePrompter  # noqa: F811
+    revision_2031: Path, gui_env: Path, qtbot: Any, prompter: FakePrompter
 ) -> None:
     from PySide6.QtWidgets import QPushButton
 

@@ -15,7 +15,7 @@ from govopen_desktop.domain.numerals import parse_chinese_number, standard_numer
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import Published, read_cell
 from govopen_desktop.io.project import dumps_exact, load_report, report_from_json, report_to_json, save_report
-from tests.test_checks_rules import FORMATS, clean_report, rules
+from tests.support.clean_reports import FORMATS, clean_report, rules
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from govopen_desktop.domain.register import RawSheet, RegisterCount, apply_count
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.project import load_report, save_report
 from govopen_desktop.io.register import read_register_file, write_template
-from tests.register_helpers import D, excel_serial, fill_template, office_workbook
+from tests.support.registers import D, excel_serial, fill_template, office_workbook
 
 HEADER = ("序号", "收到日期", "申请人类型", "补正日期", "是否延期", "答复日期", "办理结果")
 CASE_HEADER = ("序号", "类型", "立案或收到日期", "结果", "结案日期")

@@ -13,7 +13,7 @@ from govopen_desktop.cli.main import main
 from govopen_desktop.domain.combine import UnitReport, combine
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.project import load_report, save_report
-from tests.report_factories import filled_report
+from tests.support.reports import filled_report
 
 
 def _unit(format_id: str, agency: str, scale: int = 1) -> Report:

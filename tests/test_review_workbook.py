@@ -13,7 +13,7 @@ from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.findings import Level
 from govopen_desktop.io.project import save_report
 from govopen_desktop.io.review_inputs import expand_inputs
-from tests.report_factories import filled_report
+from tests.support.reports import filled_report
 
 
 def _folder(tmp_path: Path) -> Path:

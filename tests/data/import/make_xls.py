@@ -21,7 +21,7 @@ REPO = HERE.parents[2]
 sys.path.insert(0, str(REPO))
 
 from govopen_desktop.io.project import load_report  # noqa: E402
-from tests.test_import_builders import Expected, write_xlsx_stacked, write_xlsx_three_sheets  # noqa: E402
+from tests.support.import_builders import Expected, write_xlsx_stacked, write_xlsx_three_sheets  # noqa: E402
 
 SEEDS = REPO.parent / "shared" / "fixtures" / "seeds-expected"
 

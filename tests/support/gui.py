@@ -1,18 +1,14 @@
-"""Qt fixtures and helpers for the tests/test_gui_*.py files (imported by them, not a conftest)."""
+"""Helpers for the window tests: the fake prompter, a window on a report, small reports.
+The fixtures built on them (gui_env, prompter, window) are in the Qt tests' conftest.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from govopen_desktop.domain.report import Report
-
-REPO = Path(__file__).resolve().parent.parent
-SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
+from tests.support.paths import SAMPLE
 
 
 @dataclass
@@ -95,18 +91,6 @@ def filled_report() -> Report:
     return report
 
 
-@pytest.fixture
-def gui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Settings, recovery file and log of the app under test live in tmp_path."""
-    monkeypatch.setenv("GOVOPEN_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path
-
-
-@pytest.fixture
-def prompter() -> FakePrompter:
-    return FakePrompter()
-
-
 def make_window(qtbot: Any, tmp_path: Path, prompter: FakePrompter, report: Report | None = None,
                 path: Path | None = None, **kwargs: Any) -> Any:
     from govopen_desktop.qt.app import make_app
@@ -126,13 +110,6 @@ def make_window(qtbot: Any, tmp_path: Path, prompter: FakePrompter, report: Repo
     with qtbot.waitExposed(window):
         window.show()
     return window
-
-
-@pytest.fixture
-def window(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> Iterator[Any]:
-    win = make_window(qtbot, gui_env, prompter)
-    yield win
-    win.document.undo_stack.setClean()  # closing must not ask
 
 
 def table_page(window: Any, table_id: str) -> Any:
