@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from govopen_desktop.domain.formats import load_format
 from tests.support.clean_reports import FORMATS
+from tests.support.paths import REPO
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "checks.md"
+DOCS = REPO / "docs" / "checks.md"
 
 
 @pytest.mark.parametrize("fid", FORMATS)

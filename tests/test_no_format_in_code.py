@@ -9,7 +9,8 @@ import json
 import re
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.support.paths import REPO
+
 LAYERS = ("govopen_desktop/qt", "govopen_desktop/cli")
 # words that are also ids in a format file but mean something else where they are written
 ALLOWED = {

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from govopen_desktop.qt.palette import BALLOON_BORDER, LEVEL_BG, LEVEL_BORDER, LEVEL_MARK, LEVEL_TEXT, OK_TEXT
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.support.paths import REPO
 
 
 def level_hexes() -> set[str]:

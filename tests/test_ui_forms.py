@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from govopen_desktop.paths import ui_dir
+from tests.support.paths import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 LOAD_FORM = r"""load_form\(['"](\w+)['"]"""
 
 
