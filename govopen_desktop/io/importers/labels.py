@@ -18,6 +18,7 @@ def norm(text: str) -> str:
     return _DROP.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=8192)
 def strip_number(normalized: str) -> str:
     """'一本年新收…' -> '本年新收…' (a label written without or with another numbering)."""
     return _LEADING_NUMBER.sub("", normalized, count=1)
@@ -34,6 +35,7 @@ def aliases(label: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)  # pure; asked for every cell of a table against every row's label
 def cell_matches(cell_norm: str, label_aliases: tuple[str, ...]) -> bool:
     """A cell holds the label: the same words, or the label at its end (a cell that also
     carries its group, e.g. '（三）不予公开1.属于国家秘密')."""
