@@ -35,7 +35,7 @@ def rows() -> list[Row]:
     with tempfile.TemporaryDirectory() as tmp:
         files = distinct_files(Path(tmp))
         for suffix, bare in bare_loaders().items():
-            group = [p for p in files if p.suffix == suffix]
+            group = [p for p in files if p.suffix == suffix and p.name != "damaged.docx"]
 
             def full(group: list[Path] = group) -> None:
                 for p in group:
