@@ -25,6 +25,7 @@ DATA_SCHEMA = "govopen-report/"
 
 Getter = Callable[[int, int], Any]  # (row, col), 0-based -> value or None
 UNITS_IN_FORMAT = (("万元", '"万元"'), ("元", '"元"'))
+_XLS_EMPTY: set[int] = set()  # xlrd's empty and blank cell types, filled when xlrd is loaded
 
 
 def _text_of(value: Any) -> tuple[str, object]:
@@ -60,16 +61,11 @@ def sheet_rows(
             for c in range(c1, min(c2, n_cols - 1) + 1):
                 if (r, c) != (r1, c1):
                     covered.add((r, c))
+    columns = [_col_name(c) for c in range(n_cols)]
     for r in range(n_rows):
-        cells: list[Cell] = []
-        filled = False
-        for c in range(n_cols):
-            if (r, c) in covered:
-                continue
-            text, value = _text_of(get(r, c))
-            filled = filled or bool(text.strip())
-            cells.append(Cell(text, f"工作表“{title}” {_col_name(c)}{r + 1}", value))
-        if filled:
+        read = [(c, *_text_of(get(r, c))) for c in range(n_cols) if (r, c) not in covered]
+        if any(text.strip() for _c, text, _v in read):  # an empty row adds nothing: no cells built
+            cells = [Cell(text, f"工作表“{title}” {columns[c]}{r + 1}", value) for c, text, value in read]
             doc.add(Row(cells, f"工作表“{title}” 第{r + 1}行"))
 
 
@@ -182,6 +178,7 @@ def _data_sheet(ws: Any) -> dict[str, str] | None:
 def read_xls(path: Path, name: str, kind: str = "xls") -> tuple[Doc, dict[str, str] | None]:
     import xlrd
 
+    _XLS_EMPTY.update((xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK))
     try:
         # xlrd reports damage on stdout unless given a log: it would spoil `--json` output
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=io.StringIO())
@@ -202,11 +199,12 @@ def read_xls(path: Path, name: str, kind: str = "xls") -> tuple[Doc, dict[str, s
             if getattr(sh, "visibility", 0) != 0:
                 continue
 
-            def get(r: int, c: int, sh: Any = sh) -> Any:
-                if r >= sh.nrows or c >= sh.row_len(r):
+            types, values = [sh.row_types(r) for r in range(sh.nrows)], [sh.row_values(r) for r in range(sh.nrows)]
+
+            def get(r: int, c: int, types: list[Any] = types, values: list[list[Any]] = values) -> Any:
+                if r >= len(types) or c >= len(types[r]):
                     return None
-                cell = sh.cell(r, c)
-                return None if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else cell.value
+                return None if types[r][c] in _XLS_EMPTY else values[r][c]
 
             merged = [(r1, r2 - 1, c1, c2 - 1) for r1, r2, c1, c2 in sh.merged_cells]
             sheet_rows(doc, sh.name, sh.nrows, sh.ncols, get, merged)
