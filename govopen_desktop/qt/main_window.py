@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -60,12 +60,14 @@ class MainWindow(QMainWindow):
         prompter: Prompter | None = None,
         recovery_file: Path | None = None,
         autosave_ms: int | None = None,
+        defer_check: bool = False,
     ) -> None:
+        """`defer_check`: start-up paints first; app.show_then_check runs the one check after."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
         self.prompter = prompter or Prompter(self)
-        self.document = Document(report or blank_report(), path, self)
+        self.document = Document(report or blank_report(), path, self, defer_check=defer_check)
         self.autosaver = Autosaver(self.document, recovery_file or data_dir() / "recovery.govopen-recovery")
         if autosave_ms is not None:
             self.autosaver.timer.setInterval(autosave_ms)
@@ -84,7 +86,10 @@ class MainWindow(QMainWindow):
         self.findings_panel.activated.connect(self.go_to_finding)
         self.findings_panel.applySuggestion.connect(self.apply_suggestion)
         self._on_report_replaced()
-        self._on_findings(self.document.findings)
+        if defer_check:
+            self.counts_label.setText("正在检查…")
+        else:
+            self._on_findings(self.document.findings)
         self.resize(DEFAULT_SIZE)
         if self.settings.window_geometry is not None:
             self.restoreGeometry(self.settings.window_geometry)
@@ -247,9 +252,11 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(counts_text(findings))
         worst = "error" if any(f.level == Level.ERROR for f in findings) else "ok"
         if self.counts_label.property("level") != worst:
-            # a style sheet of its own, not style().polish(): the QStyle wrapper is slow to build
+            # the palette's text colour: a style sheet of its own would restyle the label each time
             self.counts_label.setProperty("level", worst)
-            self.counts_label.setStyleSheet(f"color: {'#b3261e' if worst == 'error' else '#2e5d34'};")
+            palette = self.counts_label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor("#b3261e" if worst == "error" else "#2e5d34"))
+            self.counts_label.setPalette(palette)
         per_page: dict[str, int] = {}
         for finding in findings:
             page = self._page_of(finding)
