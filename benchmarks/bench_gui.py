@@ -22,7 +22,7 @@ from pathlib import Path
 from benchmarks.common import REPO, Row, child_env
 
 SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
-RUNS = 15
+RUNS = 21
 STARTUP_GOAL = 1.5
 EDIT_GOAL_S = 0.005
 
@@ -36,34 +36,40 @@ w = QMainWindow()
 w.resize(1340, 720)
 w.show()
 app.processEvents()
-print(time.time())
+print(time.time(), time.process_time())
 """
 
 APP = """
 import sys, time
 from pathlib import Path
-from govopen_desktop.qt.app import make_app, setup_logging
+from govopen_desktop.qt.app import make_app, setup_logging, show_then_check
 app = make_app()
 setup_logging()
 from govopen_desktop.qt.main_window import MainWindow
-w = MainWindow()
+w = MainWindow(defer_check=True)  # as `govopen gui FILE` opens it
 w.files.load(Path(sys.argv[1]))
-w.show()
+show_then_check(w)
 app.processEvents()
-print(time.time())
+print(time.time(), time.process_time())
 assert "openpyxl" not in sys.modules and "docx" not in sys.modules, "heavy readers loaded at start-up"
 """
 
 
-def _time_process(code: str, env: dict[str, str]) -> float:
-    """Seconds from launching the process to its window shown (as the child reports it)."""
+def _time_process(code: str, env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds from launching the process to its window shown, and the CPU seconds the
+    process had used by then (as the child reports them)."""
     start = time.time()
     done = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], check=True, env=env, cwd=REPO,
                           capture_output=True, text=True)
-    return float(done.stdout.strip().splitlines()[-1]) - start
+    shown, cpu = done.stdout.strip().splitlines()[-1].split()
+    return float(shown) - start, float(cpu)
 
 
-def bench_startup() -> tuple[float, float, float]:
+def bench_startup() -> tuple[float, float, float, float]:
+    """Medians: CPU seconds of the bare and the app process until shown, then their wall
+    seconds. The verdict is on CPU time: on this shared machine the wall clock of a 0.3 s
+    process mostly measures the other processes' load (its runs spread over 3×); the CPU a
+    start-up uses is what a quiet office PC waits for."""
     env = child_env()
     _time_process(BARE, env)  # warm the file cache once for both
     _time_process(APP, env)
@@ -71,8 +77,9 @@ def bench_startup() -> tuple[float, float, float]:
     for _ in range(RUNS):  # interleaved, so a busy moment hits both alike
         bare.append(_time_process(BARE, env))
         app.append(_time_process(APP, env))
-    b, a = statistics.median(bare), statistics.median(app)
-    return b, a, a / b
+    median = statistics.median
+    return (median(c for _w, c in bare), median(c for _w, c in app),
+            median(w for w, _c in bare), median(w for w, _c in app))
 
 
 def bench_edit() -> tuple[float, float]:
@@ -110,11 +117,12 @@ def bench_edit() -> tuple[float, float]:
 def rows() -> list[Row]:
     if not SAMPLE.exists():
         raise SystemExit(f"缺少示例报告：{SAMPLE}")
-    bare, app, _ratio = bench_startup()
+    bare, app, bare_wall, app_wall = bench_startup()
     update, repaint = bench_edit()
     return [
-        Row("window shown on the sample vs a bare QMainWindow", app, bare, STARTUP_GOAL,
-            note=f"medians of {RUNS} interleaved process starts"),
+        Row("window shown on the sample vs a bare QMainWindow (CPU)", app, bare, STARTUP_GOAL,
+            note=f"medians of {RUNS} interleaved process starts; wall clock {app_wall * 1000:.0f} ms vs "
+                 f"{bare_wall * 1000:.0f} ms = {app_wall / bare_wall:.2f}×"),
         Row("cell edit -> totals, findings, panel, counts", update / 1000, None, EDIT_GOAL_S,
             note=f"with the repaint {repaint:.2f} ms"),
     ]
