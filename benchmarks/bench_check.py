@@ -7,6 +7,7 @@ Run alone: .venv/bin/python -m benchmarks bench_check
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -61,14 +62,21 @@ def batch_row() -> Row:
         govopen = [sys.executable, "-m", "govopen_desktop.cli.main", "check", "--summary", *files]
         bare = [sys.executable, "-m", "benchmarks.bare_open", *files]
         ok = {0, 1, 2}  # findings and unreadable files are results, not failures of the run
+        cpu: dict[str, list[float]] = {"check": [], "bare": []}
 
-        def run_check() -> None:
-            process_seconds(govopen, env, ok)
+        def run(name: str, argv: list[str]) -> None:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            process_seconds(argv, env, ok)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 
-        now, base = interleaved([run_check, lambda: process_seconds(bare, env)], BATCH_RUNS, warmup=0)
+        now, base = interleaved([lambda: run("check", govopen), lambda: run("bare", bare)], BATCH_RUNS, warmup=0)
         kinds = sorted({Path(f).suffix for f in files})
+    check_cpu, bare_cpu = statistics.median(cpu["check"]), statistics.median(cpu["bare"])
     return Row(f"check --summary, {BATCH_FILES} mixed files vs bare libraries opening them", now, base,
-               BATCH_GOAL, note=f"{os.cpu_count()} cores; {', '.join(kinds)}; medians of {BATCH_RUNS}")
+               BATCH_GOAL, note=f"{os.cpu_count()} cores; {', '.join(kinds)}; medians of {BATCH_RUNS}; CPU of "
+                                f"all processes {check_cpu:.1f} s vs {bare_cpu:.1f} s = {check_cpu / bare_cpu:.2f}×; "
+                                f"load average {os.getloadavg()[0]:.1f}")
 
 
 def rows() -> list[Row]:
