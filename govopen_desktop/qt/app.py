@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.paths import resources_dir
-from govopen_desktop.qt.settings import APPLICATION, ORGANIZATION, data_dir
+from govopen_desktop.qt.settings import APPLICATION, ORGANIZATION, log_file
 
 if TYPE_CHECKING:
     from govopen_desktop.qt.main_window import MainWindow
@@ -70,7 +70,7 @@ def _qt_message(mode: QtMsgType, context: object, message: str) -> None:
 
 def setup_logging() -> Path:
     """Log to the per-user data folder (moved if that folder changed, as in tests)."""
-    path = data_dir() / "govopen.log"
+    path = log_file()
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "govopen", False) and Path(handler.baseFilename) != path:  # type: ignore[attr-defined]
@@ -125,7 +125,8 @@ def run_gui(file: Path | None = None, screenshot: Path | None = None, section: s
     from govopen_desktop.qt.main_window import MainWindow
     from govopen_desktop.qt.prompter import ConsolePrompter
 
-    window = MainWindow(prompter=ConsolePrompter() if screenshot is not None else None, defer_check=True)
+    window = MainWindow(prompter=ConsolePrompter() if screenshot is not None else None, start_page=file is None,
+                        defer_check=True)
     holder: list[MainWindow] = [window]
     install_excepthook(lambda: holder[0] if holder else None)
     if file is not None and not window.files.load(Path(file)) and screenshot is not None:
@@ -174,6 +175,6 @@ def _screenshot(app: QApplication, window: object, out: Path, section: str | Non
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(out))
     window.document.undo_stack.setClean()
-    window.autosaver.discard()
+    window.autosaver.close()
     window.hide()
     return 0 if ok else 2
