@@ -1,9 +1,9 @@
 """`make bench` (or `python -m benchmarks`): every benchmark module, one table, exit 1 when a goal
 is missed.
 
-Each `bench_*.py` module that defines `rows()` runs in its own process (so one module's imports
-and Qt state do not change another's timings) and hands its rows back as JSON; a module without
-`rows()` runs as a plain script and passes when it exits 0.
+Each `bench_*.py` module that defines `rows() -> list[Row]` runs in its own process (so one module's imports
+and Qt state do not change another's timings) and hands its rows back as JSON; any other module
+runs as a plain script and passes when it exits 0.
 """
 
 from __future__ import annotations
@@ -29,18 +29,26 @@ def modules() -> list[str]:
 def run_module(name: str) -> list[Row]:
     """The rows of one module, measured in a child process."""
     source = (HERE / f"{name}.py").read_text(encoding="utf-8")
-    start = time.perf_counter()
-    if "def rows(" not in source:
-        code = subprocess.call([sys.executable, str(HERE / f"{name}.py")], cwd=REPO, stdout=sys.stderr)
-        return [Row(f"{name}.py (script)", time.perf_counter() - start, None, float("inf") if code == 0 else -1,
-                    note="exit 0" if code == 0 else f"exit {code}")]
+    if "def rows() -> list[Row]" not in source:  # no Row rows (or another shape of rows()): a plain script
+        return run_script(name)
     done = subprocess.run([sys.executable, "-m", "benchmarks", "--rows-of", name], cwd=REPO,
                           capture_output=True, text=True)
     sys.stderr.write(done.stderr)
     if done.returncode != 0:
         return [Row(f"{name}: failed (exit {done.returncode})", 0.0, None, -1.0,
                     note=(done.stderr.strip().splitlines() or [""])[-1][:80])]
-    return [Row(**row) for row in json.loads(done.stdout.strip().splitlines()[-1])]
+    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    if isinstance(measured, dict):
+        return run_script(name)
+    return [Row(**row) for row in measured]
+
+
+def run_script(name: str) -> list[Row]:
+    """A module without Row rows: run as a plain script, passing when it exits 0."""
+    start = time.perf_counter()
+    code = subprocess.call([sys.executable, str(HERE / f"{name}.py")], cwd=REPO, stdout=sys.stderr)
+    return [Row(f"{name}.py (script)", time.perf_counter() - start, None, float("inf") if code == 0 else -1,
+                note="exit 0" if code == 0 else f"exit {code}")]
 
 
 def _seconds(value: float) -> str:
@@ -79,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(f"benchmarks.{args.rows_of}")
         with contextlib.redirect_stdout(sys.stderr):  # the module's own prints stay off the JSON line
             measured = module.rows()
+        if not all(isinstance(row, Row) for row in measured):  # a rows() of another shape: run it as a script
+            print(json.dumps({"script": True}))
+            return 0
         print(json.dumps([row.to_json() for row in measured]))
         return 0
     rows: list[Row] = []

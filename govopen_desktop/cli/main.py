@@ -37,6 +37,7 @@ COMMANDS = (
     Command("export", "cmd_export", "导出 Word（官方版式）或 Excel，或生成空白 Excel 报表"),
     Command("combine", "cmd_combine", "汇总各单位的年度报告，得出本级政府的表二、表三、表四"),
     Command("gui", "cmd_gui", "打开图形界面（不带子命令运行 govopen 时的默认操作）"),
+    Command("register", "cmd_register", "从台账统计表三、表四；或生成空白台账模板"),
 )
 DEFAULT = "gui"
 

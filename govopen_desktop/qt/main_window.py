@@ -37,6 +37,7 @@ from govopen_desktop.qt.icons import icon
 from govopen_desktop.qt.import_ops import ImportController
 from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_page
 from govopen_desktop.qt.prompter import Prompter
+from govopen_desktop.qt.register_ops import RegisterController
 from govopen_desktop.qt.review_dialogs import install_review_actions
 from govopen_desktop.qt.settings import Settings, log_file
 from govopen_desktop.qt.settings import recovery_dir as default_recovery_dir
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.files.take_lock(path)
         self.imports = ImportController(self)
+        self.registers = RegisterController(self)
         self.acceptance = AcceptanceController(self)
         self.pages: dict[str, QWidget] = {}  # built on first view
         self.start_page: StartPage | None = None  # built when first shown
@@ -238,6 +240,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.act_import, self.act_import_text])
         file_menu.addActions([self.act_attach_prior, self.act_attach_prior_text])
+        file_menu.addActions(self.registers.menu_actions())
         file_menu.addSeparator()
         file_menu.addActions([self.act_export_docx, self.act_export_xlsx, self.act_export_review])
         install_review_actions(self, file_menu)
