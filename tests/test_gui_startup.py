@@ -29,14 +29,14 @@ class PaintLog(QObject):
 
 def test_one_check_after_the_first_paint(qtbot: Any, gui_env: Path, prompter: FakePrompter,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from govopen_desktop.qt import document as document_module
+    from govopen_desktop.domain import checks
     from govopen_desktop.qt.app import make_app, show_then_check
     from govopen_desktop.qt.main_window import MainWindow
     from govopen_desktop.qt.settings import Settings
 
     events: list[str] = []
-    real_check = document_module.check
-    monkeypatch.setattr(document_module, "check",
+    real_check = checks.check
+    monkeypatch.setattr(checks, "check",
                         lambda report, **kw: events.append("check") or real_check(report, **kw))
     make_app()
     settings = Settings(gui_env / "data" / "settings.ini")

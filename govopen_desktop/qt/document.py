@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.findings import Finding
 from govopen_desktop.domain.report import Report
 
@@ -108,6 +107,8 @@ class Document(QObject):
             self.recheck()
 
     def _check(self) -> list[Finding]:
+        from govopen_desktop.domain.checks import check  # loaded by the first check, after the first paint
+
         return check(self.report, final=self.final)
 
     def recheck(self) -> None:

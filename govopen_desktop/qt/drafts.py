@@ -3,7 +3,6 @@ table 3's numbers, and the 信息处理费 sentence for 六、其他需要报告
 
 from __future__ import annotations
 
-from govopen_desktop.domain.register.provenance import register_sentence
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import Value
 
@@ -58,6 +57,8 @@ def draft_applications(report: Report) -> str:
     done = _n(cells.get("t3.results_total.total"))
     text += f"；办理结果：本年度办结{done}件，其中" + ("、".join(results) if results else "无") + "；"
     text += f"结转下年度继续办理{_n(cells.get('t3.carried_out.total'))}件。"
+    from govopen_desktop.domain.register.provenance import register_sentence  # not at start-up: ~10 ms
+
     return text + (register_sentence(report) or "")  # counted from a register: the time limits kept
 
 
