@@ -143,3 +143,25 @@ def test_progress_line_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.Mo
 def test_jobs_must_be_positive(reports: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(reports["clean"]), str(reports["broken"]), "--jobs", "0"]) == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+def test_a_file_that_kills_its_worker_is_reported_and_the_rest_still_checked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from govopen_desktop.cli import cmd_check
+
+    paths = [Path(p) for p in _many(tmp_path, 12)]
+    killer = paths[5]
+    real = cmd_check.check_one
+
+    def dies_on_one(path: Path, options: cmd_check.CheckOptions) -> cmd_check.FileResult:
+        if path == killer:
+            os._exit(3)  # as a worker killed for memory, or a crash inside a library
+        return real(path, options)
+
+    monkeypatch.setattr(cmd_check, "check_one", dies_on_one)  # the forked workers inherit it
+    results = list(cmd_check.check_all(paths, cmd_check.CheckOptions(), jobs=2))
+    assert [r.path for r in results] == paths  # every file, in order
+    assert results[5].unusable is not None and killer.name in results[5].unusable
+    assert "意外终止" in results[5].unusable
+    others = [r for r in results if r.path != killer]
+    assert all(r.unusable is None for r in others if r.path.suffix == ".govopen")

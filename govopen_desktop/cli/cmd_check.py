@@ -9,6 +9,7 @@ the table at the end, so memory stays flat over ten thousand files.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -121,17 +122,59 @@ def run(args: argparse.Namespace) -> int:
 
 
 def check_all(paths: list[Path], options: CheckOptions, jobs: int | None = None) -> Iterator[FileResult]:
-    """Each file's result in input order, as soon as it and those before it are done."""
+    """Each file's result in input order, as soon as it and those before it are done.
+
+    A worker process that dies (a file that exhausts memory, a crash in a library) breaks the
+    pool: the first file not yet reported is then checked again alone, in a fresh process, and
+    the others go on in a new pool — so a file is reported unusable only if it alone kills
+    its process, and the run never hangs waiting for a dead worker."""
     requested, jobs = jobs, min(jobs or _cores(), len(paths))
     if jobs <= 1 or (requested is None and len(paths) < POOL_FROM):
         yield from (check_one(p, options) for p in paths)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    chunk = max(1, min(8, len(paths) // (jobs * 16)))  # small chunks keep the order flowing
-    with context.Pool(jobs) as pool:
-        yield from pool.imap(_check_star, ((p, options) for p in paths), chunksize=chunk)
+    _preload()  # once here, not in every worker (forked workers share the parent's modules)
+    done = 0
+    while done < len(paths):
+        rest = paths[done:]
+        chunk = max(1, min(8, len(rest) // (jobs * 16)))  # small chunks keep the order flowing
+        pool = ProcessPoolExecutor(min(jobs, len(rest)), mp_context=context)
+        try:
+            for result in pool.map(_check_star, ((p, options) for p in rest), chunksize=chunk):
+                yield result
+                done += 1
+        except BrokenProcessPool:
+            yield _check_alone(paths[done], options, context)
+            done += 1
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _check_alone(path: Path, options: CheckOptions, context: Any) -> FileResult:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        try:
+            return pool.submit(_check_star, (path, options)).result()
+        except BrokenProcessPool:
+            return FileResult(path, unusable=f"检查“{path.name}”时处理进程意外终止（文件可能已损坏或过大），未能检查。")
+
+
+def _preload() -> None:
+    """The readers and the rules, imported before the workers fork."""
+    import importlib
+
+    for name in ("govopen_desktop.io.importers.dispatch", "govopen_desktop.io.importers.readers_docx",
+                 "govopen_desktop.io.importers.readers_html", "govopen_desktop.io.importers.readers_sheet",
+                 "govopen_desktop.io.importers.readers_text", "govopen_desktop.io.importers.xlsx_cells",
+                 "lxml.etree", "xlrd"):
+        with contextlib.suppress(ImportError):  # a missing reader says so when its file comes
+            importlib.import_module(name)
 
 
 def _cores() -> int:

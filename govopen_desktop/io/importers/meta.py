@@ -81,10 +81,21 @@ def _match_heading(text: str, order: tuple[str, ...], last: int,
         else:
             # another number ("1、主动公开情况" inside 总体情况) needs a closer match
             need = 0.8 if _number(m.group(1)) in (None, k + 1) else 0.92
-            hit = max(SequenceMatcher(None, body, t).ratio() for t in titles.get(sid, {""})) >= need
+            hit = any(_similar(body, t, need) for t in titles.get(sid, {""}))
         if hit:
             return sid, k
     return None, last
+
+
+def _similar(a: str, b: str, need: float) -> bool:
+    """SequenceMatcher(None, a, b).ratio() >= need, trying its cheaper upper bounds first (the
+    lengths alone, then the shared characters): most lines are no heading at all."""
+    if not a and not b:
+        return need <= 1.0
+    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < need:  # real_quick_ratio, without building
+        return False
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= need and matcher.ratio() >= need
 
 
 def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
