@@ -150,8 +150,8 @@ def check_all(paths: list[Path], options: CheckOptions, jobs: int | None = None)
         except BrokenProcessPool:
             yield _check_alone(paths[done], options, context)
             done += 1
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+        finally:  # the files not started are dropped; waits at most for the chunks under way
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _check_alone(path: Path, options: CheckOptions, context: Any) -> FileResult:
