@@ -35,8 +35,9 @@ def test_summary_has_one_line_per_report(reports: dict[str, Path], capsys: pytes
     out = capsys.readouterr().out
     assert code == 1
     lines = [line.split("\t") for line in out.splitlines() if "\t" in line]
-    assert lines[0] == ["错误", "警告", "提示", "年度", "机关", "文件"]
-    by_agency = {row[4]: row for row in lines[1:]}
+    assert lines[0] == ["错误", "警告", "提示", "导入问题", "年度", "机关", "文件"]
+    by_agency = {row[5]: row for row in lines[1:]}
+    assert by_agency["某市教育局"][3] == "0"  # a project file: nothing the import could not read
     assert by_agency["某市教育局"][0] == "0"
     assert int(by_agency["某市民政局"][0]) >= 1
     assert "2 份报告：1 份有错误，0 份无法读取。" in out
@@ -111,7 +112,7 @@ def test_a_process_pool_prints_what_one_process_prints(tmp_path: Path, mode: lis
         assert payload["unusable"] == 1 and payload["errors"] >= 8
     if mode == ["--summary"]:
         rows = [line.split("\t") for line in pool.stdout.splitlines() if "\t" in line][1:]
-        assert [r[5] for r in rows] == paths
+        assert [r[-1] for r in rows] == paths  # the file is the last column
         assert "25 份报告：8 份有错误，1 份无法读取。" in pool.stdout
 
 

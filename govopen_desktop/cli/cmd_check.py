@@ -17,14 +17,18 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from govopen_desktop.cli.check_problems import problems_count_text, problems_json, summary_cell
 from govopen_desktop.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, add_command, print_problems
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.findings import Finding, Level, count_accepted, count_levels
 from govopen_desktop.domain.review import ReviewedFile
 from govopen_desktop.io.open_any import open_any
+
+if TYPE_CHECKING:
+    from govopen_desktop.io.importers.problems import ImportProblem
 
 POOL_FROM = 8  # fewer files are checked in this process: starting workers would cost more
 
@@ -69,6 +73,7 @@ class FileResult:
     document: str = ""  # the format's document, as the heading names it
     findings: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # what the import could not read
+    details: list[ImportProblem] = field(default_factory=list)  # the same, with cell keys
     unusable: str | None = None
 
     def count(self, level: Level) -> int:
@@ -85,7 +90,7 @@ def check_one(path: Path, options: CheckOptions) -> FileResult:
         return FileResult(path, unusable=str(exc))
     report = opened.report
     return FileResult(path, report.meta.agency, report.meta.year, report.meta.format, report.format.document,
-                      check(report, final=options.final), opened.problems)
+                      check(report, final=options.final), opened.problems, opened.details)
 
 
 def _check_star(job: tuple[Path, CheckOptions]) -> FileResult:
@@ -212,6 +217,7 @@ def _print_one(result: FileResult, as_json: bool) -> None:
             "errors": result.count(Level.ERROR),
             "warnings": result.count(Level.WARNING),
             "accepted": count_accepted(result.findings),
+            **problems_json(result.details),
         }
         print(json.dumps(payload, ensure_ascii=False, indent=1))
     else:
@@ -230,7 +236,8 @@ def _print_text(result: FileResult) -> None:
     _print_accepted(result.findings)
     accepted = count_accepted(result.findings)
     print(f"\n共 {result.count(Level.ERROR)} 个错误，{result.count(Level.WARNING)} 个警告，"
-          f"{result.count(Level.INFO)} 个提示" + (f"，另有 {accepted} 个已说明。" if accepted else "。"))
+          f"{result.count(Level.INFO)} 个提示" + (f"，另有 {accepted} 个已说明。" if accepted else "。")
+          + problems_count_text(result.details))
 
 
 def _print_accepted(findings: list[Finding]) -> None:
@@ -251,6 +258,7 @@ class Totals:
     unusable: int = 0
     errors: int = 0
     warnings: int = 0
+    import_problems: int = 0
     lines: list[str] = field(default_factory=list)  # the summary table, one short line per file
 
     def add(self, r: FileResult) -> None:
@@ -260,13 +268,14 @@ class Totals:
         self.with_errors += counts[Level.ERROR] > 0
         self.errors += counts[Level.ERROR]
         self.warnings += counts[Level.WARNING]
+        self.import_problems += len(r.details)
 
 
 def _summary_line(r: FileResult) -> str:
     if r.unusable:
-        return f"-\t-\t-\t-\t（无法读取）\t{r.path}"
+        return f"-\t-\t-\t-\t-\t（无法读取）\t{r.path}"
     counts = count_levels(r.findings)
-    return (f"{counts[Level.ERROR]}\t{counts[Level.WARNING]}\t{counts[Level.INFO]}\t"
+    return (f"{counts[Level.ERROR]}\t{counts[Level.WARNING]}\t{counts[Level.INFO]}\t{summary_cell(r.details)}\t"
             f"{r.year}\t{r.agency or '（未找到机关名称）'}\t{r.path}")
 
 
@@ -283,7 +292,7 @@ def _print_batch_text(results: Iterator[FileResult], summary_only: bool) -> Tota
                 _print_text(result)
                 print()
     print(f"汇总（{totals.files} 份报告）")
-    print("错误\t警告\t提示\t年度\t机关\t文件")
+    print("错误\t警告\t提示\t导入问题\t年度\t机关\t文件")
     for line in totals.lines:
         print(line)
     print(f"\n{totals.files} 份报告：{totals.with_errors} 份有错误，{totals.unusable} 份无法读取。")
@@ -298,6 +307,7 @@ def _report_json(r: FileResult) -> dict[str, Any]:
         "findings": [f.to_json() for f in r.findings],
         "errors": r.count(Level.ERROR), "warnings": r.count(Level.WARNING),
         "accepted": count_accepted(r.findings),
+        **problems_json(r.details),
     }
 
 
@@ -311,7 +321,8 @@ def _print_batch_json(results: Iterator[FileResult]) -> Totals:
         item = json.dumps(_report_json(result), ensure_ascii=False, indent=1).replace("\n", "\n  ")
         sys.stdout.write(("\n  " if totals.files == 1 else ",\n  ") + item)
     sys.stdout.write("\n ]," if totals.files else "],")
-    print(f'\n "errors": {totals.errors},\n "warnings": {totals.warnings},\n "unusable": {totals.unusable}\n}}')
+    print(f'\n "errors": {totals.errors},\n "warnings": {totals.warnings},\n "unusable": {totals.unusable},'
+          f'\n "import_problem_count": {totals.import_problems}\n}}')
     return totals
 
 
