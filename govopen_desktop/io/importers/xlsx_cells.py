@@ -109,7 +109,7 @@ def _target(base: str, default: str, zf: zipfile.ZipFile, names: set[str], parse
     if "_rels/.rels" in names:
         for rel in _xml(zf, "_rels/.rels", parser).iter(PKG_REL):
             if rel.get("Type", "").endswith(kind):
-                return posixpath.normpath(rel.get("Target", "").lstrip("/"))
+                return posixpath.normpath(str(rel.get("Target", "")).lstrip("/"))
     return default
 
 
