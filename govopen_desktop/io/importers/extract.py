@@ -3,6 +3,7 @@ neutral rows and reads the numbers that follow, as many as the format descriptio
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
 from govopen_desktop.domain.values import Value, is_empty_mark, parse_value, split_unit
-from govopen_desktop.io.importers.labels import aliases, cell_matches, norm
+from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number
 from govopen_desktop.io.importers.neutral import Cell, Row
 from govopen_desktop.io.importers.problems import ImportProblem
 
@@ -67,6 +68,45 @@ def is_value_text(text: str) -> bool:
     return number.replace(".", "", 1).isdigit()
 
 
+_KNOWN: set[str] = set()
+
+
+def known_label(text: str) -> bool:
+    """The text is an official row label of some format (as printed, any numbering)."""
+    if not _KNOWN:
+        from govopen_desktop.domain.formats import available_formats, load_format
+
+        for fid in available_formats():
+            for table in load_format(fid).tables:
+                for spec in row_specs(table):
+                    for a in spec.aliases:
+                        _KNOWN.update((a, strip_number(a)))
+    n = norm(text)
+    return bool(n) and (n in _KNOWN or strip_number(n) in _KNOWN)
+
+
+def _prefix_of(fragment: str, spec: RowSpec) -> bool:
+    """A label cut short by a line break: the first part of the label, long enough to be its own."""
+    if len(fragment) < 6:
+        return False
+    return any(a.startswith(fragment) or (len(strip_number(fragment)) >= 6 and strip_number(a).startswith(
+        strip_number(fragment))) for a in spec.aliases)
+
+
+@dataclass
+class Hit:
+    spec: int  # index in the table's row specs
+    first: int  # row of the label
+    last: int  # last row the values came from
+    filled: bool  # values were stored
+
+
+def _own_values(label: Row, values: Row) -> bool:
+    """Numbers on the line after a label are its own, unless the label is a paragraph and the
+    numbers a row of a table it stands outside (a converter that split a table)."""
+    return not (values.is_table and not values.spaced and not label.is_table)
+
+
 def _is_text(cell: Cell) -> bool:
     return bool(cell.text.strip()) and cell.value is None and not is_value_text(cell.text)
 
@@ -81,6 +121,7 @@ class Extractor:
         self.found = 0  # value rows found by their label
         self.missing = 0  # value rows not found
         self.where = ""  # "表三": prefixed to every place
+        self.inferred: set[str] = set()  # keys whose values were placed by arithmetic or row order
 
     # ---- finding -------------------------------------------------------------------------
 
@@ -89,6 +130,42 @@ class Extractor:
             for j, n in enumerate(self.norms[i]):
                 if n and cell_matches(n, spec.aliases):
                     return i, j
+        return None
+
+    def find_wrapped(self, spec: RowSpec, start: int, stop: int) -> tuple[int, list[Cell], int] | None:
+        """A label broken over lines (a PDF cell copied as text): its first part, then the rest
+        on the next lines, the numbers after any of them. Returns the label row, the value
+        cells and the last row used."""
+        for i in range(start, stop):
+            for j, n in enumerate(self.norms[i]):
+                if not n or not _prefix_of(n, spec):
+                    continue
+                after = [c for c in self.rows[i].cells[j + 1:] if c.text.strip() or c.value is not None]
+                if after and not any(_is_text(c) for c in after):
+                    return i, after, i
+                joined = n
+                for k in range(i + 1, min(i + 5, len(self.rows))):
+                    cells = self.rows[k].cells
+                    texts = [(m, c) for m, c in enumerate(cells) if _is_text(c)]
+                    numbers = [c for c in cells if (c.text.strip() or c.value is not None) and not _is_text(c)]
+                    if not texts and numbers:
+                        if not _own_values(self.rows[i], self.rows[k]):
+                            break
+                        return i, numbers, k  # the numbers on a line of their own
+                    if not texts:
+                        continue
+                    m, first = texts[0]
+                    more = norm(first.text)
+                    if _prefix_of(joined + more, spec) or joined + more in spec.aliases:
+                        joined += more
+                        rest = [c for c in cells[m + 1:] if c.text.strip() or c.value is not None]
+                        if rest and not any(_is_text(c) for c in rest):
+                            return i, rest, k
+                        continue
+                    if len(texts) == 1 and not numbers and len(more) <= 6:
+                        continue  # a piece of the group label beside it ("（六）其", "他处理")
+                    break
+                return i, [], i
         return None
 
     def find_anchor(self, words: Iterable[str], start: int = 0) -> int | None:
@@ -115,7 +192,8 @@ class Extractor:
         after = self.rows[i].cells[j + 1 :]
         if not any(c.text.strip() or c.value is not None for c in after) and i + 1 < len(self.rows):
             nxt = self.rows[i + 1].cells
-            if any(c.text.strip() for c in nxt) and not any(_is_text(c) for c in nxt):
+            own = _own_values(self.rows[i], self.rows[i + 1])
+            if own and any(c.text.strip() for c in nxt) and not any(_is_text(c) for c in nxt):
                 if after or len(nxt) > 1:
                     return self.take(nxt, n), i + 1
                 return self.gather(i + 1, n)  # the label alone on its line: one number per line
@@ -134,14 +212,44 @@ class Extractor:
             last += 1
         return cells[:n], last - 1
 
-    def store(self, keys: tuple[str, ...], cells: list[Cell], where: str) -> None:
+    def store(self, keys: tuple[str, ...], cells: list[Cell], where: str, table: Table | None = None) -> bool:
+        """The row's values into its keys; True when they were placed. A row with fewer numbers
+        than the form has columns is not placed by position: only what its header makes certain
+        is read, and every other cell is named in a problem."""
+        place = f"{self.where} {where}"
+        if len(cells) >= len(keys) or len(keys) == 1:
+            for idx, key in enumerate(keys):
+                if idx < len(cells):
+                    self.store_one(self.fmt.fields[key], cells[idx])
+            return bool(cells)
+        printed = " ".join(c.text.strip() or str(c.value) for c in cells) or "（空）"
+        certain = self.collapsed_group(keys, cells, table)
         for idx, key in enumerate(keys):
-            f = self.fmt.fields[key]
-            if idx >= len(cells):
-                self.problems.append(ImportProblem(
-                    f"没有找到“{f.label}”的数值（该行只有 {len(cells)} 个数）。", key, f"{self.where} {where}"))
+            if idx in certain:
+                self.store_one(self.fmt.fields[key], certain[idx])
                 continue
-            self.store_one(f, cells[idx])
+            f = self.fmt.fields[key]
+            why = ("该行按“法人或其他组织”合计印刷，未分列" if certain else
+                   f"该行只印有 {len(cells)} 个数（“{printed}”），应有 {len(keys)} 个，无法确定各数属于哪一列")
+            self.problems.append(ImportProblem(f"“{f.label}”无法读取：{why}，已留空。", key, place))
+        return bool(certain)
+
+    def collapsed_group(self, keys: tuple[str, ...], cells: list[Cell], table: Table | None) -> dict[int, Cell]:
+        """A matrix row printed with one column for a whole group of columns (法人或其他组织
+        undivided): the columns outside the group are certain, the group's own are not."""
+        if table is None or not table.col_ids or len(keys) != len(table.col_ids):
+            return {}
+        groups = _column_groups(self.fmt, table)
+        grouped = [k for k, g in enumerate(groups) if g]
+        if not grouped or len(set(groups[k] for k in grouped)) != 1:
+            return {}
+        before = grouped[0]
+        after = len(keys) - grouped[-1] - 1
+        if len(cells) != before + 1 + after:
+            return {}
+        out = {k: cells[k] for k in range(before)}
+        out.update({len(keys) - after + k: cells[before + 1 + k] for k in range(after)})
+        return out
 
     def store_one(self, f: Field, cell: Cell) -> None:
         raw: object = cell.value if cell.value is not None else cell.text
@@ -184,7 +292,8 @@ class Extractor:
         specs = row_specs(table)
         self.where = f"表{table.number}"
         cursor = start
-        for spec in specs:
+        hits: list[Hit] = []
+        for index, spec in enumerate(specs):
             if spec.label is None:
                 self.unlabelled(table, spec, start, stop)
                 continue
@@ -192,15 +301,72 @@ class Extractor:
             hit = self.find_label(spec, cursor, stop) or self.find_label(spec, start, stop)
             if hit is None:
                 hit = self.find_label(spec, 0, len(self.rows))
-            if hit is None:
-                self.missing += 1
-                self.not_found(spec.keys, f"没有找到“{spec.label}”这一行", table)
-                continue
-            i, j = hit
+            if hit is not None:
+                i, j = hit
+                cells, last = self.values_after(i, j, n)
+            else:
+                wrapped = self.find_wrapped(spec, cursor, stop) or self.find_wrapped(spec, start, stop)
+                if wrapped is None:
+                    self.missing += 1
+                    self.not_found(spec.keys, f"没有找到“{spec.label}”这一行", table)
+                    continue
+                i, cells, last = wrapped
+                cells = self.take(cells, n)
             self.found += 1
-            cells, last = self.values_after(i, j, n)
-            self.store(spec.keys, cells, self.rows[i].place)
-            cursor = last + 1
+            filled = any(c.text.strip() or c.value is not None for c in cells)
+            if filled and self.store(spec.keys, cells, self.rows[i].place, table):
+                cursor = last + 1
+                hits.append(Hit(index, i, last, True))
+            else:
+                hits.append(Hit(index, i, last, False))
+        self.fill_gaps(table, specs, hits)
+
+    def fill_gaps(self, table: Table, specs: list[RowSpec], hits: list[Hit]) -> None:
+        """Rows whose numbers stand apart from their labels (a PDF table copied as text): between
+        two rows read by their label, the numbers left over are the rows in between, in the
+        form's order, when they are exactly as many as those rows need. Otherwise they stay
+        empty (their problems are already recorded)."""
+        filled = sorted((h for h in hits if h.filled), key=lambda h: h.spec)
+        unfilled = {h.spec for h in hits if not h.filled} | {
+            k for k, s in enumerate(specs) if s.label is not None and all(h.spec != k for h in hits)}
+        used = {r for h in filled for r in range(h.first, h.last + 1)}
+        for a, b in itertools.pairwise(filled):
+            lo, hi = a.last + 1, b.first
+            between = range(a.spec + 1, b.spec)
+            gap = [k for k in between if k in unfilled]
+            if not gap or len(gap) != len(between) or hi <= lo:
+                continue
+            rows = [r for r in range(lo, hi) if r not in used]
+            value_rows = [[c for c in self.rows[r].cells if c.text.strip() or c.value is not None] for r in rows
+                          if not any(_is_text(c) for c in self.rows[r].cells)]
+            value_rows = [v for v in value_rows if v]
+            widths = [len(specs[k].keys) for k in gap]
+            chunks: list[list[Cell]] | None = None
+            wide = [v for v in value_rows if len(v) > 1]
+            if wide and len(wide) == len(gap) and all(len(v) == w for v, w in zip(wide, widths, strict=True)):
+                chunks = wide
+            else:
+                flat = [c for v in value_rows for c in v]
+                if len(flat) == sum(widths):
+                    chunks, at = [], 0
+                    for w in widths:
+                        chunks.append(flat[at:at + w])
+                        at += w
+            if chunks is None:
+                continue
+            for k, cells in zip(gap, chunks, strict=True):
+                spec = specs[k]
+                self.clear_problems(spec.keys)
+                self.store(spec.keys, cells, cells[0].place, table)
+                self.inferred.update(spec.keys)
+            labels = "、".join(f"“{specs[k].label}”" for k in gap)
+            self.problems.append(ImportProblem(
+                f"{labels}的数值与标签分开印刷，已按表格行的顺序读取（前后两行的数值都按标签找到，"
+                "中间剩下的数值个数正好对应这几行），请核对。", specs[gap[0]].keys[0], self.where))
+
+    def clear_problems(self, keys: tuple[str, ...]) -> None:
+        wanted = set(keys)
+        self.problems[:] = [p for p in self.problems if p.key not in wanted]
 
     def unlabelled(self, table: Table, spec: RowSpec, start: int, stop: int) -> None:
         """Table 4: one row of numbers under its header rows."""
@@ -230,3 +396,12 @@ class Extractor:
         for key in keys:
             label = self.fmt.fields[key].label
             self.problems.append(ImportProblem(f"{reason}，“{label}”留空。", key, table.full_title))
+
+
+def _column_groups(fmt: ReportFormat, table: Table) -> list[str | None]:
+    """Per value column of a matrix table, the group it belongs to (法人或其他组织), from the
+    format description."""
+    for spec in fmt.raw.get("tables", []):
+        if spec.get("id") == table.id:
+            return [c.get("group") for c in spec.get("value_columns", [])]
+    return []

@@ -25,6 +25,7 @@ class Row:
     cells: list[Cell]
     place: str
     is_table: bool = False  # a row of a real table (docx/html/sheet), not a paragraph
+    spaced: bool = False  # columns told apart by runs of spaces (text laid out by a PDF viewer)
 
     @property
     def texts(self) -> list[str]:
