@@ -40,6 +40,7 @@ class Doc:
     name: str  # the file name shown in messages
     kind: str  # txt, xlsx, xls, docx, html, ...
     rows: list[Row] = field(default_factory=list)
+    title: str | None = None  # a web page's <title>, a PDF's title: a fallback for the report title
 
     def add_paragraph(self, text: str, place: str) -> None:
         self.add(Row([Cell(text, place)], place))

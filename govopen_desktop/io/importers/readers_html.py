@@ -33,6 +33,8 @@ class _Parser(HTMLParser):
         self.tables: list[_OpenTable] = []  # nested tables: innermost last
         self.table_count = 0
         self.row_count = 0
+        self.in_title = False
+        self.title: list[str] = []
 
     # ---- paragraphs ----------------------------------------------------------------------
 
@@ -45,6 +47,8 @@ class _Parser(HTMLParser):
     # ---- events --------------------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
         if tag in _SKIP:
             self.skip += 1
             return
@@ -73,6 +77,8 @@ class _Parser(HTMLParser):
                 self.flush_line()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
             return
@@ -89,6 +95,8 @@ class _Parser(HTMLParser):
             self.flush_line()
 
     def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
         if self.skip:
             return
         cell = self._cell()
@@ -130,6 +138,7 @@ def read_html(text: str, name: str) -> Doc:
         parser._end_row()
         parser.tables.pop()
     parser.flush_line()
+    doc.title = " ".join("".join(parser.title).split()) or None
     return doc
 
 
