@@ -12,6 +12,7 @@ from govopen_desktop.io.importers.extract import Extractor
 from govopen_desktop.io.importers.labels import norm
 from govopen_desktop.io.importers.meta import (
     detect_format,
+    format_by_headers,
     find_filler,
     find_sections,
     find_signature,
@@ -79,8 +80,10 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
 
     # Read the tables as each format; the one whose rows are found wins (ties: the year's).
     by_year = _format_for(year) if year is not None else None
+    by_headers = format_by_headers(rows)
     candidates: list[ReportFormat] = []
-    for f in [detected, by_year, *map(load_format, available_formats())]:
+    first = [by_headers] if by_headers is not None else [by_year, detected]
+    for f in [*first, *map(load_format, available_formats())]:
         if f is not None and f.id not in {c.id for c in candidates}:
             candidates.append(f)
     best: tuple[Extractor, ReportFormat] | None = None
@@ -88,8 +91,8 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         run = _run(rows, f, sections.rows, norms)
         if best is None or run[0].found > best[0].found:
             best = run
-        if best[0].missing == 0:
-            break  # every row found: no other format can do better
+        if best[0].missing == 0 or by_headers is not None:
+            break  # every row found, or table 2's own column headers name the format
     assert best is not None
     extractor, fmt = best
     if extractor.found < 3 and len(sections.rows) < 2:
@@ -130,6 +133,8 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     source: dict[str, Any] = {"file": doc.name, "kind": doc.kind, "title": title.line,
                               "headings": list(sections.headings), "year_found": not year_guessed,
                               "inferred": sorted(extractor.inferred)}
+    if extractor.group_printed:
+        source["group_rows"] = dict(extractor.group_printed)  # e.g. {"（六）其他处理": "3 0 0 0 0 0 3"}
     report.extra["source"] = source
     return report, problems
 

@@ -24,6 +24,7 @@ class RowSpec:
     label: str | None  # None for table 4's single unlabelled row
     keys: tuple[str, ...]
     aliases: tuple[str, ...]
+    row: int = 0  # the row in the format's table grid
 
 
 _SPECS: dict[int, tuple[Table, list[RowSpec]]] = {}
@@ -49,7 +50,7 @@ def _row_specs(table: Table) -> list[RowSpec]:
         labels = sorted((c for c in in_row if c.role == "label" and c.text), key=lambda c: c.col)
         leaf = labels[-1].text if labels else None
         specs.append(RowSpec(table.id, leaf, tuple(c.key for c in values if c.key),
-                             aliases(leaf) if leaf else ()))
+                             aliases(leaf) if leaf else (), r))
     return specs
 
 
@@ -122,6 +123,9 @@ class Extractor:
         self.missing = 0  # value rows not found
         self.where = ""  # "表三": prefixed to every place
         self.inferred: set[str] = set()  # keys whose values were placed by arithmetic or row order
+        self.group_printed: dict[str, str] = {}  # a group label printed as one row -> its numbers
+        # cells whose column is not known from the file (space-laid text, one number per line)
+        self.loose = {id(c) for r in rows if r.spaced or not r.is_table for c in r.cells}
 
     # ---- finding -------------------------------------------------------------------------
 
@@ -224,6 +228,16 @@ class Extractor:
             return bool(cells)
         printed = " ".join(c.text.strip() or str(c.value) for c in cells) or "（空）"
         certain = self.collapsed_group(keys, cells, table)
+        if not certain and cells and not any(id(c) in self.loose for c in cells):
+            # real cells of a table: their columns are known, the cells missing are at the end
+            for idx, key in enumerate(keys):
+                f = self.fmt.fields[key]
+                if idx < len(cells):
+                    self.store_one(f, cells[idx])
+                else:
+                    self.problems.append(ImportProblem(
+                        f"没有找到“{f.label}”的数值（该行只有 {len(cells)} 个数）。", key, place))
+            return True
         for idx, key in enumerate(keys):
             if idx in certain:
                 self.store_one(self.fmt.fields[key], certain[idx])
@@ -320,6 +334,43 @@ class Extractor:
             else:
                 hits.append(Hit(index, i, last, False))
         self.fill_gaps(table, specs, hits)
+        self.group_rows(table, specs, hits)
+
+    def group_rows(self, table: Table, specs: list[RowSpec], hits: list[Hit]) -> None:
+        """A group of rows printed as one row (（六）其他处理 with its numbers, the 2019 layout,
+        in a 2021 report): all zeros make every row of the group zero; other numbers cannot be
+        divided among the rows, which stay empty with a problem quoting the printed row."""
+        filled = {h.spec for h in hits if h.filled}
+        for group in (c for c in table.cells if c.role == "label" and c.text and c.rowspan > 1):
+            members = [k for k, s in enumerate(specs) if group.row <= s.row < group.row + group.rowspan]
+            if len(members) < 2 or any(k in filled for k in members):
+                continue
+            n = len(specs[members[0]].keys)
+            if any(len(specs[k].keys) != n for k in members):
+                continue
+            hit = self.find_label(RowSpec(table.id, group.text, (), aliases(group.text)), 0, len(self.rows))
+            if hit is None:
+                continue
+            cells, _last = self.values_after(hit[0], hit[1], n)
+            printed = [c for c in cells if c.text.strip() or c.value is not None]
+            if len(printed) != n:
+                continue
+            keys = [key for k in members for key in specs[k].keys]
+            self.clear_problems(tuple(keys))
+            shown = " ".join(c.text.strip() or str(c.value) for c in printed)
+            if all(is_value_text(c.text) and c.text.strip() in ("0", "０") or c.value == 0 for c in printed):
+                for key in keys:
+                    self.cells[key] = 0
+                self.inferred.update(keys)
+                self.problems.append(ImportProblem(
+                    f"“{group.text}”只印了一行（{shown}），全部为 0，其下各行已按 0 导入。", keys[0],
+                    f"{self.where} {self.rows[hit[0]].place}"))
+                continue
+            self.group_printed[group.text] = shown
+            for key in keys:
+                self.problems.append(ImportProblem(
+                    f"“{self.fmt.fields[key].label}”无法读取：报告把“{group.text}”印成一行（{shown}），"
+                    "无法分到其下各行，已留空。", key, f"{self.where} {self.rows[hit[0]].place}"))
 
     def fill_gaps(self, table: Table, specs: list[RowSpec], hits: list[Hit]) -> None:
         """Rows whose numbers stand apart from their labels (a PDF table copied as text): between

@@ -129,28 +129,45 @@ def _single_text(row: Row) -> str | None:
 
 def _heading_candidates(text: str) -> list[tuple[str, str]]:
     """The line as a heading, and its part before "：" or "。" with the text run on after it
-    ("六、其他需要报告的事项：本年度未收取信息处理费。")."""
+    ("六、其他需要报告的事项：本年度未收取信息处理费。"). Only a numbered heading may run on: a
+    sentence that merely begins with heading words ("其他需要报告的事项。…") is text."""
     out = [(text, "")] if len(text) <= 42 else []
     m = _INLINE.match(text)
-    if m and len(m.group(1)) <= 42:
+    if m and len(m.group(1)) <= 42 and _HEADING.match(m.group(1).strip()):
         out.append((m.group(1).strip(), m.group(2).strip()))
     return out
+
+
+def _close_to(body: str, title: str) -> float:
+    """How near a printed heading is to the official one: real variants keep its first words
+    (存在的主要问题及整改措施) or most of its characters (存在问题及改进情况)."""
+    ratio = SequenceMatcher(None, body, title).ratio()
+    common = 0
+    for a, b in zip(body, title, strict=False):
+        if a != b:
+            break
+        common += 1
+    if common >= max(min(6, len(title) - 1), len(title) // 2 + 1) and len(body) <= len(title) + 8:
+        ratio = max(ratio, 0.85)
+    return ratio
 
 
 def _match_heading(text: str, order: tuple[str, ...], last: int,
                    titles: dict[str, set[str]]) -> tuple[str | None, int]:
     m = _HEADING.match(text)
     body = norm(m.group(2)) if m else norm(text)
-    if not body:
-        return None, last
+    if not body or (m and any(p in m.group(2).rstrip("。：:") for p in "，。；;")):
+        return None, last  # a numbered sentence, not a heading
     for k in range(last + 1, len(order)):
         sid = order[k]
         if m is None:
             hit = body in titles.get(sid, set())  # an unnumbered heading must be exact
         else:
             # another number ("1、主动公开情况" inside 总体情况) needs a closer match
-            need = 0.8 if _number(m.group(1)) in (None, k + 1) else 0.92
-            hit = max(SequenceMatcher(None, body, t).ratio() for t in titles.get(sid, {""})) >= need
+            own = _number(m.group(1)) in (None, k + 1)
+            need = 0.8 if own else 0.92
+            hit = max(_close_to(body, t) if own else SequenceMatcher(None, body, t).ratio()
+                      for t in titles.get(sid, {""})) >= need
         if hit:
             return sid, k
     return None, last
@@ -361,3 +378,19 @@ def detect_format(rows: list[Row]) -> tuple[ReportFormat | None, int]:
     if ranked[0] == 0 or (len(ranked) > 1 and ranked[0] == ranked[1]):
         return None, ranked[0]
     return best, ranked[0]
+
+
+def format_by_headers(rows: list[Row]) -> ReportFormat | None:
+    """The format whose own column headers (those no other format prints: 本年制发件数 … in
+    2021, 本年新制作数量 … in 2019) the document prints; None when none or both are seen."""
+    formats = [load_format(f) for f in available_formats()]
+    headers = {f.id: {norm(c.text) for t in f.tables for c in t.cells if c.text and c.role == "header"}
+               for f in formats}
+    seen = {norm(c.text) for row in rows for c in row.cells if c.text.strip() and len(c.text) < 60}
+    hits = []
+    for f in formats:
+        others = set().union(*(h for fid, h in headers.items() if fid != f.id))
+        own = {h for h in headers[f.id] - others if len(h) >= 4}
+        if own & seen:
+            hits.append(f)
+    return hits[0] if len(hits) == 1 else None
