@@ -21,7 +21,7 @@ from govopen_desktop.domain.checks.registry import rule_kind
 from govopen_desktop.domain.findings import Finding
 from govopen_desktop.domain.formats import RuleSpec
 from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.values import same_value
+from govopen_desktop.domain.values import Published, same_value
 
 
 @rule_kind("prior_year")
@@ -46,8 +46,10 @@ def carry(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         return
     wrong: list[tuple[str, str]] = []
     for this_key, prior_key in carry_over_pairs(report, prior):
-        before = prior.get(prior_key)
-        if before is not None and not same_value(report.get(this_key), before):
+        before, now = prior.get(prior_key), report.get(this_key)
+        if isinstance(now, Published) or isinstance(before, Published):
+            continue  # reported on its cell (this year's) or not comparable (last year's)
+        if before is not None and not same_value(now, before):
             wrong.append((this_key, prior_key))
     if not wrong:
         return

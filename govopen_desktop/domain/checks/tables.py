@@ -11,7 +11,7 @@ from govopen_desktop.domain.checks.registry import rule_kind
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.formats import ReportFormat, RuleSpec, load_format
 from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.values import decimals_of, format_value, same_value
+from govopen_desktop.domain.values import Published, allowed, decimals_of, format_value, is_number, same_value
 
 
 @lru_cache(maxsize=64)
@@ -49,7 +49,9 @@ def derived_sums(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     for key, name, terms in _derived_of(report.meta.format, spec.id):
         parts = [cells.get(t) for t in terms]
         actual = cells.get(key)
-        filled = [p for p in parts if isinstance(p, int | Decimal) and not isinstance(p, bool)]
+        if isinstance(actual, Published) or any(isinstance(p, Published) for p in parts):
+            continue  # a value printed wrong is reported on its cell; the sum is not known
+        filled = [p for p in parts if is_number(p)]
         if not filled:
             continue
         expected = sum(filled, start=0)
@@ -84,8 +86,8 @@ def balance(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         lhs_keys = [f"{table.id}.{r}.{col}" for r in lhs_rows]
         rhs_keys = [f"{table.id}.{r}.{col}" for r in rhs_rows]
         values = [report.get(k) for k in (*lhs_keys, *rhs_keys)]
-        if any(v is None or isinstance(v, str) for v in values):
-            continue  # empty cells are reported by their own rule
+        if not all(is_number(v) for v in values):
+            continue  # empty cells and values printed wrong are reported by their own rules
         lhs = sum((Decimal(report.get(k)) for k in lhs_keys), Decimal(0))  # type: ignore[arg-type]
         rhs = sum((Decimal(report.get(k)) for k in rhs_keys), Decimal(0))  # type: ignore[arg-type]
         if lhs == rhs:
@@ -121,6 +123,14 @@ def numbers(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         value = cells.get(key)
         if value is None or (type(value) is int and (value >= 0 or kind == "signed_count")):
             continue  # the usual case, decided without Decimal arithmetic
+        if isinstance(value, Published):
+            yield finding(
+                spec,
+                f"“{name}”填的是“{_one_line(value.text)}”，{value.reason}。本栏应填{allowed(kind)}；"
+                "原文照样保留，请核对原件后改为正确的数值。",
+                (key,), table,
+            )
+            continue
         if isinstance(value, bool) or not isinstance(value, int | Decimal):
             yield finding(spec, f"“{name}”填的“{value}”不是数字，请填写数字（没有请填 0）。", (key,), table)
             continue
@@ -195,9 +205,19 @@ def blanks(report: Report, spec: RuleSpec) -> Iterator[Finding]:
 
 
 def _unknown_total(report: Report, key: str) -> bool:
-    """An input cell, or a total some of whose parts are empty too (else its rule says it)."""
+    """An input cell, or a total some of whose parts are empty too (else its rule says it);
+    a total left unknown because a part was printed wrong is reported with that part."""
     derived = report.format.fields[key].derived
-    return derived is None or any(report.get(t) is None for t in derived.terms)
+    if derived is None:
+        return True
+    parts = [report.get(t) for t in derived.terms]
+    return not any(isinstance(p, Published) for p in parts) and any(p is None for p in parts)
+
+
+def _one_line(text: str) -> str:
+    """A printed value shown inside a sentence: line breaks as ⏎, at most 40 characters."""
+    flat = text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+    return flat if len(flat) <= 40 else flat[:40] + "…"
 
 
 def _cell_name(fmt: ReportFormat, key: str, row_label: str) -> str:
