@@ -12,11 +12,11 @@ from govopen_desktop.io.importers.extract import Extractor
 from govopen_desktop.io.importers.labels import norm
 from govopen_desktop.io.importers.meta import (
     detect_format,
-    format_by_headers,
     find_filler,
     find_sections,
     find_signature,
     find_title,
+    format_by_headers,
     guess_year,
     read_page_meta,
     section_text,

@@ -8,9 +8,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
-from govopen_desktop.domain.values import Value, is_empty_mark, parse_value, split_unit
+from govopen_desktop.domain.values import Published, Value, is_empty_mark, read_cell, split_unit
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number
 from govopen_desktop.io.importers.neutral import Cell, Row
 from govopen_desktop.io.importers.problems import ImportProblem
@@ -274,13 +273,12 @@ class Extractor:
             raw = self.without_unit(f, raw, cell)
             if raw is None:
                 return
-        try:
-            value = parse_value(raw, f.kind, f.label)  # type: ignore[arg-type]
-        except ValueInputError:
-            shown = cell.text.strip() or str(cell.value)
+        value = read_cell(raw, f.kind)
+        if isinstance(value, Published):
+            # what was printed is kept (and checked as an error), not dropped
             self.problems.append(ImportProblem(
-                f"“{f.label}”的内容“{shown}”不是有效的数值，已留空。", f.key, f"{self.where} {cell.place}"))
-            return
+                f"“{f.label}”印的是“{value.text}”（{value.reason}），已按原样保留，请核对。",
+                f.key, f"{self.where} {cell.place}"))
         self.cells[f.key] = value
         if f.unit_key:
             self.cells[f.unit_key] = split_unit(cell.text)[1]
@@ -342,13 +340,14 @@ class Extractor:
         divided among the rows, which stay empty with a problem quoting the printed row."""
         filled = {h.spec for h in hits if h.filled}
         for group in (c for c in table.cells if c.role == "label" and c.text and c.rowspan > 1):
+            label = group.text or ""
             members = [k for k, s in enumerate(specs) if group.row <= s.row < group.row + group.rowspan]
             if len(members) < 2 or any(k in filled for k in members):
                 continue
             n = len(specs[members[0]].keys)
             if any(len(specs[k].keys) != n for k in members):
                 continue
-            hit = self.find_label(RowSpec(table.id, group.text, (), aliases(group.text)), 0, len(self.rows))
+            hit = self.find_label(RowSpec(table.id, label, (), aliases(label)), 0, len(self.rows))
             if hit is None:
                 continue
             cells, _last = self.values_after(hit[0], hit[1], n)
@@ -358,7 +357,7 @@ class Extractor:
             keys = [key for k in members for key in specs[k].keys]
             self.clear_problems(tuple(keys))
             shown = " ".join(c.text.strip() or str(c.value) for c in printed)
-            if all(is_value_text(c.text) and c.text.strip() in ("0", "０") or c.value == 0 for c in printed):
+            if all((is_value_text(c.text) and c.text.strip() in ("0", "０")) or c.value == 0 for c in printed):
                 for key in keys:
                     self.cells[key] = 0
                 self.inferred.update(keys)
@@ -366,7 +365,7 @@ class Extractor:
                     f"“{group.text}”只印了一行（{shown}），全部为 0，其下各行已按 0 导入。", keys[0],
                     f"{self.where} {self.rows[hit[0]].place}"))
                 continue
-            self.group_printed[group.text] = shown
+            self.group_printed[label] = shown
             for key in keys:
                 self.problems.append(ImportProblem(
                     f"“{self.fmt.fields[key].label}”无法读取：报告把“{group.text}”印成一行（{shown}），"

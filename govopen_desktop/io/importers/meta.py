@@ -42,11 +42,13 @@ _PAGE_META_LABELS = {
     "生成日期", "文号", "发文字号", "关键词", "主题词", "分类", "主题分类", "组配分类", "体裁分类", "时效", "有效性",
     "文件下载", "信息来源", "来源", "公开方式", "公开范围", "公开时限", "所属机构", "信息分类", "内容概述", "效力状态",
 }
-_PAGE_META_LINE = re.compile(r"^\s*(" + "|".join(sorted(_PAGE_META_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*(.*)$")
+_PAGE_META_LINE = re.compile(
+    r"^\s*(" + "|".join(sorted(_PAGE_META_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*(.*)$")
 # Page chrome of CMS sites: font size switches, share/print/close links, visit counters
 _CHROME = re.compile(
     r"(?:字体|字号)\s*[:：]?\s*[【\[]?\s*大\s*中\s*小|分享到|【\s*打印\s*】|【\s*关闭\s*】|\[\s*打印\s*\]|"
-    r"\[\s*关闭\s*\]|打印本页|关闭窗口|浏览次数|访问量\s*[:：]|阅读次数|扫一扫|【\s*字体|视力保护色|^\s*(?:打印|关闭|收藏|分享)\s*$"
+    r"\[\s*关闭\s*\]|打印本页|关闭窗口|浏览次数|访问量\s*[:：]|阅读次数|扫一扫|【\s*字体|视力保护色|"
+    r"^\s*(?:打印|关闭|收藏|分享)\s*$"
 )
 
 

@@ -14,10 +14,13 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
 # "-3-", "— 3 —", "第3页", "第 3 页 共 6 页": a page foot copied with the text (a bare number is not)
-_PAGE_FOOT = re.compile(r"^\s*(?:[\-－—–]+\s*\d{1,3}\s*[\-－—–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
-_TRAILING_NUMBERS = re.compile(r"^(?P<label>\S.*?[^\d\s.,，])\s+(?P<numbers>[+\-]?\d[\d.,]*(?:\s+[+\-]?\d[\d.,]*)*)\s*$")
+_PAGE_FOOT = re.compile(
+    r"^\s*(?:[\-－—–]+\s*\d{1,3}\s*[\-－—–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+_TRAILING_NUMBERS = re.compile(
+    r"^(?P<label>\S.*?[^\d\s.,，])\s+(?P<numbers>[+\-]?\d[\d.,]*(?:\s+[+\-]?\d[\d.,]*)*)\s*$")
 # Placeholder text of a blank template: not report text
-_PLACEHOLDER = re.compile(r"^\s*[（(]\s*(?:文字描述|文字说明|此处填写[^）)]*|请填写[^）)]*)\s*[）)]\s*$|^\s*此处填写.{0,30}$")
+_PLACEHOLDER = re.compile(
+    r"^\s*[（(]\s*(?:文字描述|文字说明|此处填写[^）)]*|请填写[^）)]*)\s*[）)]\s*$|^\s*此处填写.{0,30}$")
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str | None:
