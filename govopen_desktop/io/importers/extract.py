@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
 from govopen_desktop.domain.values import Published, Value, is_empty_mark, read_cell, split_unit
+from govopen_desktop.io.importers.digits import split_run_together
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number
 from govopen_desktop.io.importers.neutral import Cell, Row
 from govopen_desktop.io.importers.problems import ImportProblem
@@ -226,6 +227,16 @@ class Extractor:
                     self.store_one(self.fmt.fields[key], cells[idx])
             return bool(cells)
         printed = " ".join(c.text.strip() or str(c.value) for c in cells) or "（空）"
+        split = split_run_together([c.text.strip() for c in cells], self.fmt, keys) if cells else None
+        if split is not None:
+            for key, number in zip(keys, split, strict=True):
+                self.cells[key] = number
+            self.inferred.update(keys)
+            shown = " ".join(map(str, split))
+            self.problems.append(ImportProblem(
+                f"该行的数字连在一起印刷（“{printed}”）；按表格的合计关系只有一种分法，已推断为“{shown}”，请核对。",
+                keys[0], place))
+            return True
         certain = self.collapsed_group(keys, cells, table)
         if not certain and cells and not any(id(c) in self.loose for c in cells):
             # real cells of a table: their columns are known, the cells missing are at the end

@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from govopen_desktop.domain.formats import ReportFormat, available_formats, load_format
-from govopen_desktop.io.importers.labels import norm
+from govopen_desktop.io.importers.labels import is_placeholder, norm
 from govopen_desktop.io.importers.neutral import Row
 
 _HEADING = re.compile(r"^(?:第)?([一二三四五六七八九十]|\d{1,2})\s*[、.．,，]\s*(\S.{1,38})$")
@@ -93,7 +93,7 @@ def read_page_meta(rows: list[Row], before: int) -> PageMeta:
 
 
 def is_chrome(text: str) -> bool:
-    return len(text) <= 60 and bool(_CHROME.search(text))
+    return len(text) <= 30 and bool(_CHROME.search(text))
 
 
 def _iso_date(text: str) -> str | None:
@@ -274,7 +274,7 @@ def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Si
 def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline: str = "") -> str | None:
     """The paragraphs of a section, one per line, as printed (lines trimmed, blanks dropped).
     Stops at the first table row: a section without a following heading ends there."""
-    lines: list[str] = [line.strip() for line in inline.splitlines() if line.strip()]
+    lines: list[str] = [line.strip() for line in inline.splitlines() if line.strip() and not is_placeholder(line)]
     for i in range(start + 1, stop):
         row = rows[i]
         if row.is_table or len(row.non_empty()) > 1:
@@ -284,7 +284,7 @@ def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline:
         row_lines = _lines(row)
         if any(m in line for line in row_lines for m in _PAGE_END):
             break
-        lines.extend(row_lines)
+        lines.extend(line for line in row_lines if not is_placeholder(line) and not is_chrome(line))
     text = "\n".join(lines).strip()
     return text or None
 

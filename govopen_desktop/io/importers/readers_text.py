@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+from govopen_desktop.io.importers.labels import is_placeholder
 from govopen_desktop.io.importers.neutral import MAX_DOC_ROWS, Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed
 
 MAX_TEXT_CHARS = 5_000_000
 _HEADING_LIKE = re.compile(r"^\s*([一二三四五六七八九十]|\d{1,2})\s*[、.．]")
 _ONE_CELL = re.compile(r"^\t[^\t]*$")
+_GLUED_NUMBERS = re.compile(r"^(?P<label>\S*?[^\d\s.,，])(?P<numbers>\d[\d ]*)$")  # "行政许可3960181"
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
@@ -18,9 +20,6 @@ _PAGE_FOOT = re.compile(
     r"^\s*(?:[\-－—–]+\s*\d{1,3}\s*[\-－—–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 _TRAILING_NUMBERS = re.compile(
     r"^(?P<label>\S.*?[^\d\s.,，])\s+(?P<numbers>[+\-]?\d[\d.,]*(?:\s+[+\-]?\d[\d.,]*)*)\s*$")
-# Placeholder text of a blank template: not report text
-_PLACEHOLDER = re.compile(
-    r"^\s*[（(]\s*(?:文字描述|文字说明|此处填写[^）)]*|请填写[^）)]*)\s*[）)]\s*$|^\s*此处填写.{0,30}$")
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str | None:
@@ -74,11 +73,6 @@ def _place(n: int) -> str:
     return f"第{n}行"
 
 
-def is_placeholder(text: str) -> bool:
-    """（文字描述）, 此处填写…: the words of a blank template, not of a report."""
-    return bool(_PLACEHOLDER.match(text))
-
-
 def _pipe_cells(line: str) -> list[str]:
     """A markdown or plain `|` row: the outer bars (leading, trailing) delimit, they hold no cell."""
     body = line.strip()
@@ -101,7 +95,7 @@ def _spaced_cells(line: str) -> list[str] | None:
         short = all(len(p.strip()) <= 16 for p in parts)
         if values or (short and len(parts) >= 3):
             return [p.strip() for p in parts]
-    m = _TRAILING_NUMBERS.match(body)
+    m = _TRAILING_NUMBERS.match(body) or _GLUED_NUMBERS.match(body)
     if m and len(m.group("label")) <= 60 and known_label(m.group("label")):
         return [m.group("label").strip(), *m.group("numbers").split()]
     return None
