@@ -97,13 +97,14 @@ def read_pdf(path: Path, name: str) -> Doc:
     check_raw(data, name)
     try:
         pdf = pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise _password(name) from exc
-    except PDFSyntaxError as exc:
-        raise ImportFailed(f"“{name}”不是完整的 PDF 文件（可能在下载或复制时被截断），无法读取。") from exc
-    except Exception as exc:
-        if "password" in str(exc).lower() or exc.__class__.__name__.startswith("PDFPassword"):
+    except Exception as exc:  # pdfplumber wraps pdfminer's errors in PdfminerException
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or "password" in repr(cause).lower():
             raise _password(name) from exc
+        if isinstance(cause, PDFSyntaxError) or exc.__class__.__name__ == "PdfminerException":
+            raise ImportFailed(
+                f"“{name}”不是完整的 PDF 文件（可能已损坏，或在下载、复制时被截断），无法读取。"
+            ) from exc
         raise
     with pdf:
         pages = pdf.pages

@@ -108,7 +108,8 @@ def _split_rows(lines: list[str], doc: Doc) -> None:
         place = _place(n)
         if "\t" in line:
             parts = line.split("\t")
-        elif line.count("|") >= 2 or (line.count("|") == 1 and line.rstrip().endswith("|")):
+        elif line.count("|") >= 2 or (line.count("|") == 1 and (
+                line.rstrip().endswith("|") or all(len(p.strip()) <= 40 for p in line.split("|")))):
             parts = _pipe_cells(line)
         else:
             line = _MD_HEADING.sub("", line)
