@@ -449,8 +449,51 @@ class Extractor:
                 values = self.take(cells, n) if len(cells) > 1 else self.gather(i, n)[0]
                 self.store(spec.keys, values, self.rows[i].place)
                 return
+        if self.transposed(spec, start, stop):
+            self.found += 1
+            return
         self.missing += 1
         self.not_found(spec.keys, f"没有找到{table.full_title}的数值行", table)
+
+    def transposed(self, spec: RowSpec, start: int, stop: int) -> bool:
+        """Table 4 printed as a grid: a row per result (结果维持 … 总计), a column per top group
+        (行政复议, 行政诉讼). A group column the form divides further (行政诉讼 into 未经复议直接起诉
+        and 复议后起诉) gives only what is certain: 0 is 0 in every part; any other number is not
+        divided, and its cells are named in a problem."""
+        parts = {k: self.fmt.fields[k].label.split(" · ") for k in spec.keys}
+        groups = list(dict.fromkeys(p[0] for p in parts.values()))
+        leaves = list(dict.fromkeys(p[-1] for p in parts.values()))
+        if len(groups) < 2 or len(parts[spec.keys[0]]) < 2:
+            return False
+        order: list[str] | None = None
+        stored = 0
+        for i in range(start, stop):
+            filled = [c for c in self.rows[i].cells if c.text.strip() or c.value is not None]
+            names = [norm(c.text) for c in filled]
+            if order is None:
+                if sum(1 for g in groups if norm(g) in names) >= 2:
+                    order = [g for n in names for g in groups if norm(g) == n]
+                continue
+            if not names:
+                continue
+            leaf = next((lf for lf in leaves if cell_matches(names[0], aliases(lf))), None)
+            values = filled[1:]
+            if leaf is None or len(values) != len(order) or any(_is_text(c) for c in values):
+                continue
+            for group, cell in zip(order, values, strict=True):
+                keys = [k for k, p in parts.items() if p[0] == group and p[-1] == leaf]
+                if len(keys) == 1:
+                    self.store_one(self.fmt.fields[keys[0]], cell)
+                elif cell.text.strip() in ("0", "０") or cell.value == 0:
+                    for k in keys:
+                        self.cells[k] = 0  # a count of 0 is 0 in each of its parts
+                else:
+                    for k in keys:
+                        self.problems.append(ImportProblem(
+                            f"“{self.fmt.fields[k].label}”无法读取：报告只印了“{group} · {leaf}”的合计"
+                            f"（{cell.text.strip()}），没有分列，已留空。", k, f"{self.where} {self.rows[i].place}"))
+            stored += 1
+        return stored >= 3
 
     def not_found(self, keys: tuple[str, ...], reason: str, table: Table) -> None:
         """One problem per cell: each key the clerk must fill in is listed."""
