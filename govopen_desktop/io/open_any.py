@@ -14,6 +14,7 @@ class OpenedReport:
     report: Report
     problems: list[str] = field(default_factory=list)  # what an import could not read
     imported: bool = False
+    summary: str | None = None  # an import's count of cells read / inferred / left empty
 
 
 def open_any(path: Path) -> OpenedReport:
@@ -25,7 +26,8 @@ def open_any(path: Path) -> OpenedReport:
     from govopen_desktop.io.importers import import_file  # heavy readers load on demand
 
     result = import_file(path)
-    return OpenedReport(result.report, [p.describe() for p in result.problems], imported=True)
+    return OpenedReport(result.report, [p.describe() for p in result.problems], imported=True,
+                        summary=result.summary().describe())
 
 
 def _is_json_or_empty(path: Path) -> bool:
