@@ -57,7 +57,8 @@ class ImportController(WindowController):
     def _tell_problems(self, opened: OpenedReport, name: str) -> None:
         if opened.problems:
             summary = f"{opened.summary}\n" if opened.summary else ""
-            self.prompter.show_problems("导入时有问题", f"{summary}{name}中有以下内容未能读取，请核对：", opened.problems)
+            intro = f"{summary}{name}中有以下内容未能读取，请核对："
+            self.prompter.show_problems("导入时有问题", intro, opened.problems)
 
     # ---- into the current report ------------------------------------------------------------
 

@@ -123,6 +123,8 @@ class Extractor:
         self.missing = 0  # value rows not found
         self.where = ""  # "表三": prefixed to every place
         self.inferred: set[str] = set()  # keys whose values were placed by arithmetic or row order
+        self.table_start = 0  # the current table's first row, and the row of the label being read
+        self.label_row = 0
         self.group_printed: dict[str, str] = {}  # a group label printed as one row -> its numbers
         # cells whose column is not known from the file (space-laid text, one number per line)
         self.loose = {id(c) for r in rows if r.spaced or not r.is_table for c in r.cells}
@@ -263,9 +265,16 @@ class Extractor:
         undivided): the columns outside the group are certain, the group's own are not."""
         if table is None or not table.col_ids or len(keys) != len(table.col_ids):
             return {}
-        groups = _column_groups(self.fmt, table)
+        columns = _value_columns(self.fmt, table)
+        groups = [c.get("group") for c in columns]
         grouped = [k for k, g in enumerate(groups) if g]
         if not grouped or len(set(groups[k] for k in grouped)) != 1:
+            return {}
+        # only under a header (above the table's first row) that prints the group undivided
+        header = [n for r in range(self.table_start, self.label_row) for n in self.norms[r] if n]
+        group = norm(str(groups[grouped[0]]))
+        subs = {norm(str(columns[k]["label"])) for k in grouped}
+        if not any(group in n for n in header) or any(s in n.replace(group, "") for n in header for s in subs):
             return {}
         before = grouped[0]
         after = len(keys) - grouped[-1] - 1
@@ -314,6 +323,7 @@ class Extractor:
     def table(self, table: Table, start: int, stop: int) -> None:
         specs = row_specs(table)
         self.where = f"表{table.number}"
+        self.table_start = start
         cursor = start
         hits: list[Hit] = []
         for index, spec in enumerate(specs):
@@ -336,6 +346,7 @@ class Extractor:
                 i, cells, last = wrapped
                 cells = self.take(cells, n)
             self.found += 1
+            self.label_row = min(self.label_row, i) if hits else i  # the header ends at the first row
             filled = any(c.text.strip() or c.value is not None for c in cells)
             if filled and self.store(spec.keys, cells, self.rows[i].place, table):
                 cursor = last + 1
@@ -502,10 +513,10 @@ class Extractor:
             self.problems.append(ImportProblem(f"{reason}，“{label}”留空。", key, table.full_title))
 
 
-def _column_groups(fmt: ReportFormat, table: Table) -> list[str | None]:
-    """Per value column of a matrix table, the group it belongs to (法人或其他组织), from the
-    format description."""
+def _value_columns(fmt: ReportFormat, table: Table) -> list[dict[str, object]]:
+    """The value columns of a matrix table as the format description gives them (id, label,
+    group such as 法人或其他组织)."""
     for spec in fmt.raw.get("tables", []):
         if spec.get("id") == table.id:
-            return [c.get("group") for c in spec.get("value_columns", [])]
+            return list(spec.get("value_columns", []))
     return []

@@ -388,11 +388,11 @@ def format_by_headers(rows: list[Row]) -> ReportFormat | None:
     formats = [load_format(f) for f in available_formats()]
     headers = {f.id: {norm(c.text) for t in f.tables for c in t.cells if c.text and c.role == "header"}
                for f in formats}
-    seen = {norm(c.text) for row in rows for c in row.cells if c.text.strip() and len(c.text) < 60}
+    seen = {norm(c.text) for row in rows for c in row.cells if c.text.strip() and len(c.text) < 80}
     hits = []
     for f in formats:
         others = set().union(*(h for fid, h in headers.items() if fid != f.id))
         own = {h for h in headers[f.id] - others if len(h) >= 4}
-        if own & seen:
+        if own & seen or any(h in s for s in seen for h in own):  # also a header line copied as one
             hits.append(f)
     return hits[0] if len(hits) == 1 else None

@@ -29,16 +29,18 @@ MAX_PAGE_CHARS = 60_000  # a dense A4 page holds ~2,000 Chinese characters
 MIN_TEXT_CHARS = 20  # fewer printable characters in the whole file: a scan without a text layer
 
 _PAGE_NUMBER = re.compile(
-    r"^[\s\-－—–_~·.]*(?:第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}(?:\s*/\s*\d{1,3})?)[\s\-－—–_~·.]*$"
+    r"^\s*(?:[\-－—–_~·]+\s*\d{1,3}\s*[\-－—–_~·]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
+    r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _STREAM = re.compile(rb"stream\r?\n")
 _LINE_TOLERANCE = 3.0  # points: chars whose tops differ less sit on one printed line
 
 
-def is_page_number(text: str) -> bool:
-    """'-3-', '— 3 —', '第3页', '第 3 页 共 6 页', '3/6'. A bare number counts only with a
-    dash around it or on a line of its own at the page foot (the caller decides that)."""
-    return bool(_PAGE_NUMBER.match(text))
+def is_page_number(text: str, bare: bool = False) -> bool:
+    """'-3-', '— 3 —', '第3页', '第 3 页 共 6 页', '3/6'; a bare '3' only where `bare` says the
+    line is the first or last of its page (elsewhere it is a number of an unruled table)."""
+    return bool(_PAGE_NUMBER.match(text)) or (bare and bool(_BARE_NUMBER.match(text)))
 
 
 # ---- checks on the raw bytes -------------------------------------------------------------
@@ -119,17 +121,26 @@ def read_pdf(path: Path, name: str) -> Doc:
             f"“{name}”是扫描件或图片 PDF，没有可读取的文字层；本程序不含文字识别（OCR）。"
             "请导入同一报告的 Word、Excel 或网页版本，或用 OCR 软件转成文字后再导入。"
         )
+    from govopen_desktop.io.importers.readers_text import spaced_cells
+
     doc = Doc(name, "pdf")
     running = _running_lines(page_items)
     for n, items in enumerate(page_items, 1):
-        for _top, kind, payload in items:
-            if kind == "line":
-                text = payload
-                if text.strip() in running or is_page_number(text):
-                    continue
-                doc.add_paragraph(text, f"第{n}页")
-            else:
+        lines = [k for k, (_t, kind, _p) in enumerate(items) if kind == "line"]
+        ends = {lines[0], lines[-1]} if lines else set()
+        for k, (_top, kind, payload) in enumerate(items):
+            if kind != "line":
                 doc.add(payload)
+                continue
+            text = payload
+            if text.strip() in running or is_page_number(text, bare=k in ends):
+                continue
+            place = f"第{n}页"
+            cells = spaced_cells(text)  # a table printed without ruling lines
+            if cells is None:
+                doc.add_paragraph(text, place)
+            else:
+                doc.add(Row([Cell(c, place) for c in cells], place, is_table=True, spaced=True))
     return doc
 
 
@@ -166,9 +177,9 @@ def _page_items(page: Any, name: str, number: int) -> list[tuple[float, str, Any
 
 
 def _cell_text(text: str) -> str:
-    """A cell's lines joined: a label wrapped inside its cell is one label again."""
-    lines = [line.strip() for line in text.splitlines()]
-    return "".join(lines) if lines else ""
+    """A cell's lines, each trimmed. Labels are compared without line breaks, so a label
+    wrapped inside its cell is one label again; numbers on two lines stay apart."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _inside(ch: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:

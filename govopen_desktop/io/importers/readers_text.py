@@ -83,7 +83,7 @@ def _pipe_cells(line: str) -> list[str]:
     return body.split("|")
 
 
-def _spaced_cells(line: str) -> list[str] | None:
+def spaced_cells(line: str) -> list[str] | None:
     """Columns laid out with runs of spaces (text copied out of a PDF viewer), or a label with
     its numbers after single spaces ("行政许可 97", "规章 0 0 0"); None for a line of prose."""
     from govopen_desktop.io.importers.extract import is_value_text, known_label
@@ -93,7 +93,9 @@ def _spaced_cells(line: str) -> list[str] | None:
     if len(parts) >= 2:
         values = sum(1 for p in parts if is_value_text(p.strip()))
         short = all(len(p.strip()) <= 16 for p in parts)
-        if values or (short and len(parts) >= 3):
+        # justified prose can hold a double space: a sentence is no table row
+        prose = any("。" in p or p.rstrip().endswith(("，", "；", "、")) for p in parts)
+        if (values or (short and len(parts) >= 3)) and not prose:
             return [p.strip() for p in parts]
     m = _TRAILING_NUMBERS.match(body) or _GLUED_NUMBERS.match(body)
     if m and len(m.group("label")) <= 60 and known_label(m.group("label")):
@@ -113,7 +115,7 @@ def _split_rows(lines: list[str], doc: Doc) -> None:
             parts = _pipe_cells(line)
         else:
             line = _MD_HEADING.sub("", line)
-            spaced = _spaced_cells(line)
+            spaced = spaced_cells(line)
             if spaced is None:
                 doc.add_paragraph(line, place)
                 continue
