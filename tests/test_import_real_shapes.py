@@ -467,3 +467,20 @@ def test_pdf_with_a_malformed_xref_is_read_or_refused_clearly(tmp_path: Path) ->
     _refused_fast(path, "xref.pdf")
     (tmp_path / "cut.pdf").write_bytes(data[:40])
     _refused_fast(tmp_path / "cut.pdf", "cut.pdf")
+
+
+def test_pdf_page_with_a_flood_of_drawing_instructions_is_refused(tmp_path: Path) -> None:
+    """pdfminer interprets a page at ~100 KB a second: a page of 11,000 text operators (a real
+    report page has ~500) is refused from the raw bytes, before it is interpreted."""
+    import zlib
+
+    content = b"BT /F1 12 Tf 72 700 Td " + b"(abcdefgh) Tj 0 -1 Td " * 11000 + b"ET"
+    data = zlib.compress(content)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R"
+               b" /Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    path = tmp_path / "flood.pdf"
+    path.write_bytes(_pdf(objects))
+    _refused_fast(path, "flood.pdf.*页面内容")

@@ -26,6 +26,14 @@ MAX_PAGES = 300  # a yearly report has 5-40 pages
 MAX_INFLATED = 150 * 1024 * 1024  # all compressed streams together, inflated
 MAX_STREAM_INFLATED = 60 * 1024 * 1024  # any one stream, inflated
 MAX_PAGE_CHARS = 60_000  # a dense A4 page holds ~2,000 Chinese characters
+# A page's drawing instructions: real report pages hold 10-40 KB and a few hundred text operators;
+# pdfminer interprets ~100 KB a second, so these bound the time a page can take.
+MAX_CONTENT_STREAM = 1024 * 1024
+MAX_CONTENT_TOTAL = 8 * 1024 * 1024
+MAX_TEXT_OPERATORS = 10_000  # Tj/TJ/'/" in one stream (WPS writes one per character: ~500 a page)
+MAX_TEXT_OPERATORS_TOTAL = 120_000
+_NOT_CONTENT = re.compile(rb"/Subtype\s*/|/Length[123]\b|/Type\s*/(?:XRef|ObjStm|Metadata|EmbeddedFile)\b")
+_TEXT_OPERATOR = re.compile(rb"(?:\)|\]|>)\s*(?:Tj|TJ|'|\")")
 MIN_TEXT_CHARS = 20  # fewer printable characters in the whole file: a scan without a text layer
 
 _PAGE_NUMBER = re.compile(
@@ -54,37 +62,58 @@ def check_raw(data: bytes, name: str) -> None:
         raise ImportFailed(
             f"“{name}”声明有 {max(counts)} 页，远超年度报告的正常篇幅（可能是异常或恶意构造的文件），已拒绝读取。"
         )
-    total = 0
+    total = content_total = operators_total = 0
     for m in _STREAM.finditer(data):
         start = m.end()
         head = data[max(0, m.start() - 400): m.start()]
-        if b"/FlateDecode" not in head and b"/Fl " not in head and b"/Fl/" not in head:
-            continue
+        head = head[head.rfind(b"obj") + 3:] if b"obj" in head else head  # this stream's dictionary
         end = data.find(b"endstream", start)
         if end < 0:
             end = len(data)
-        inflated = _inflated_size(data[start:end], MAX_STREAM_INFLATED - total if total else MAX_STREAM_INFLATED)
+        content = _NOT_CONTENT.search(head) is None
+        flate = b"/FlateDecode" in head or b"/Fl " in head or b"/Fl/" in head
+        if flate:
+            inflated, text = _inflated(data[start:end], MAX_STREAM_INFLATED, keep=content)
+        elif b"/Filter" in head:
+            continue  # other filters: pdfminer decodes them, bounded by the file's size
+        else:
+            text = data[start:end] if content else b""
+            inflated = len(text)
         total += inflated
         if inflated >= MAX_STREAM_INFLATED or total > MAX_INFLATED:
             raise ImportFailed(
                 f"“{name}”中有压缩数据解压后超过 {min(MAX_STREAM_INFLATED, MAX_INFLATED) // 1024 // 1024} MB，"
                 "远超年度报告的正常大小（可能是异常或恶意构造的文件），已拒绝读取。"
             )
+        if content:
+            content_total += len(text)
+            operators = len(_TEXT_OPERATOR.findall(text))
+            operators_total += operators
+            if (len(text) > MAX_CONTENT_STREAM or content_total > MAX_CONTENT_TOTAL
+                    or operators > MAX_TEXT_OPERATORS or operators_total > MAX_TEXT_OPERATORS_TOTAL):
+                raise ImportFailed(
+                    f"“{name}”的页面内容（{max(len(text), content_total) // 1024} KB 绘制指令）远超年度报告的正常页面"
+                    "（可能是异常或恶意构造的文件），已拒绝读取。"
+                )
 
 
-def _inflated_size(raw: bytes, cap: int) -> int:
-    """Bytes the stream inflates to, counted up to `cap` (never more is held in memory)."""
+def _inflated(raw: bytes, cap: int, keep: bool) -> tuple[int, bytes]:
+    """Bytes the stream inflates to, counted up to `cap` in 1 MB steps, and (when `keep`) the
+    first MAX_CONTENT_STREAM + 1 of them, to look at page content."""
     inflater = zlib.decompressobj()
     size = 0
+    kept: list[bytes] = []
     chunk = raw
     try:
         while chunk and size < cap:
             out = inflater.decompress(chunk, 1024 * 1024)
+            if keep and size <= MAX_CONTENT_STREAM:
+                kept.append(out)
             size += len(out)
             chunk = inflater.unconsumed_tail
     except zlib.error:
-        return size  # encrypted or damaged: pdfminer reports what it makes of it
-    return size
+        pass  # encrypted or damaged: pdfminer reports what it makes of it
+    return size, b"".join(kept)[: MAX_CONTENT_STREAM + 1]
 
 
 # ---- reading -----------------------------------------------------------------------------
