@@ -484,3 +484,58 @@ def test_pdf_page_with_a_flood_of_drawing_instructions_is_refused(tmp_path: Path
     path = tmp_path / "flood.pdf"
     path.write_bytes(_pdf(objects))
     _refused_fast(path, "flood.pdf.*页面内容")
+
+
+# ---- PDFs of the seed layouts (Word documents without ruling lines, merged or not) ---------
+
+SEED_LAYOUTS = ("merged.docx", "collapsed.docx")
+
+
+@pytest.fixture(scope="module")
+def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """Each seed report written as Word by the import tests' builders (python-docx tables have
+    no borders: these PDFs have no ruling lines), printed to PDF in one LibreOffice run."""
+    from tests.conftest import load_expected, seed_names
+    from tests.test_import_builders import WRITERS, expected_from
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    names = seed_names()
+    if not names:
+        pytest.skip("../shared seeds are not beside the clone")
+    folder = tmp_path_factory.mktemp("seed-pdfs")
+    docs = []
+    for seed in names:
+        for layout in SEED_LAYOUTS:
+            path = folder / f"{seed}-{layout}"
+            WRITERS[layout](expected_from(load_expected(seed)), path)
+            docs.append(path)
+    profile = Path(tempfile.mkdtemp(prefix="lo-"))
+    try:
+        subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(folder), *map(str, docs)], capture_output=True, timeout=300, check=True)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return {(seed, layout): folder / f"{seed}-{layout}".replace(".docx", ".pdf")
+            for seed in names for layout in SEED_LAYOUTS}
+
+
+def _seed_cases() -> list[tuple[str, str]]:
+    from tests.conftest import seed_names
+
+    return [(seed, layout) for seed in seed_names() for layout in SEED_LAYOUTS]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("seed", "layout"), _seed_cases())
+def test_pdf_of_a_seed_layout_without_ruling_lines_imports_exactly(
+        seed_pdfs: dict[tuple[str, str], Path], seed: str, layout: str) -> None:
+    from tests.conftest import load_expected
+    from tests.test_import_builders import cell_differences as seed_differences
+    from tests.test_import_builders import expected_from
+
+    exp = expected_from(load_expected(seed))
+    result = import_file(seed_pdfs[(seed, layout)])
+    assert seed_differences(exp.cells, result.report.cells) == []
+    meta = result.report.meta
+    assert (meta.agency, meta.year, meta.format) == (exp.meta["agency"], exp.meta["year"], exp.meta["format"])

@@ -18,6 +18,7 @@ class Cell:
     text: str
     place: str  # where it sits, in Chinese: "第12行", "工作表“表三” D7"
     value: object = None  # a typed value from a spreadsheet (int/float), else None
+    x: float | None = None  # a PDF line's segment: where it starts on the page (points)
 
 
 @dataclass

@@ -142,35 +142,120 @@ def read_pdf(path: Path, name: str) -> Doc:
         if len(pages) > MAX_PAGES:
             raise ImportFailed(f"“{name}”有 {len(pages)} 页，远超年度报告的正常篇幅，已拒绝读取。")
         page_items = [_page_items(page, name, n) for n, page in enumerate(pages, 1)]
-    chars = sum(len(text) for items in page_items for _top, kind, payload in items
-                if kind == "line" for text in [payload])
+    chars = sum(len(_line_text(payload)) for items in page_items for _top, kind, payload in items
+                if kind == "line")
     chars += sum(1 for items in page_items for _t, kind, _p in items if kind == "row")
     if chars < MIN_TEXT_CHARS:
         raise ImportFailed(
             f"“{name}”是扫描件或图片 PDF，没有可读取的文字层；本程序不含文字识别（OCR）。"
             "请导入同一报告的 Word、Excel 或网页版本，或用 OCR 软件转成文字后再导入。"
         )
-    from govopen_desktop.io.importers.readers_text import spaced_cells
-
     doc = Doc(name, "pdf")
     running = _running_lines(page_items)
+    kept: list[Row] = []
+    segments: list[list[Segment] | None] = []  # a printed line's segments, for joining labels
     for n, items in enumerate(page_items, 1):
         lines = [k for k, (_t, kind, _p) in enumerate(items) if kind == "line"]
         ends = {lines[0], lines[-1]} if lines else set()
+        place = f"第{n}页"
         for k, (_top, kind, payload) in enumerate(items):
             if kind != "line":
-                doc.add(payload)
+                kept.append(payload)
+                segments.append(None)
                 continue
-            text = payload
+            text = _line_text(payload)
             if text.strip() in running or is_page_number(text, bare=k in ends):
                 continue
-            place = f"第{n}页"
-            cells = spaced_cells(text)  # a table printed without ruling lines
-            if cells is None:
-                doc.add_paragraph(text, place)
-            else:
-                doc.add(Row([Cell(c, place) for c in cells], place, is_table=True, spaced=True))
+            kept.append(_line_row(payload, place))
+            segments.append(payload)
+    for row in join_wrapped_labels(kept, segments):  # across pages: a label can run over a page break
+        doc.add(row)
     return doc
+
+
+def _line_row(segments: list[Segment], place: str) -> Row:
+    """A printed line: a row of a table without ruling lines when its segments read as one
+    (see readers_text.spaced_cells), else a paragraph. Cells keep their x position."""
+    from govopen_desktop.io.importers.readers_text import spaced_cells
+
+    text = _line_text(segments)
+    cells = spaced_cells(text)
+    if cells is None:
+        return Row([Cell(text, place, x=segments[0][0])], place)
+    if len(cells) == len(segments):
+        return Row([Cell(t, place, x=x) for x, t in segments], place, is_table=True, spaced=True)
+    return Row([Cell(c, place) for c in cells], place, is_table=True, spaced=True)
+
+
+_MAX_FRAGMENTS = 8  # lines a wrapped label runs over in a narrow column
+Piece = tuple[tuple[int, int], str]  # ((row, cell), text)
+
+
+def join_wrapped_labels(rows: list[Row], segments: list[list[Segment] | None]) -> list[Row]:
+    """A table without ruling lines and a narrow label column: each label runs over several
+    lines, the numbers on one of them. The pieces printed in the label's own column (same x)
+    above or below the line of numbers are joined to it when together they make an official
+    label exactly (nearest pieces first, below before above); the pieces used are dropped."""
+    from govopen_desktop.io.importers.extract import is_value_text, known_label
+
+    used: set[tuple[int, int]] = set()  # (row, segment)
+    replaced: dict[int, Row] = {}
+    for i, row in enumerate(rows):
+        if not row.spaced:
+            continue
+        first = next((k for k, c in enumerate(row.cells) if is_value_text(c.text)), 0)
+        label = row.cells[first - 1] if first else None
+        if label is None or label.x is None or known_label(label.text):
+            continue
+        below = _pieces(segments, i, label.x, +1, used)
+        above = _pieces(segments, i, label.x, -1, used)
+        best: tuple[str, list[Piece]] | None = None
+        for n_above in range(len(above) + 1):
+            for n_below in range(len(below) + 1):
+                text = "".join(t for _at, t in above[:n_above][::-1]) + label.text + "".join(
+                    t for _at, t in below[:n_below])
+                if known_label(text):
+                    best = (text, above[:n_above] + below[:n_below])
+                    break
+            if best:
+                break
+        if best is None:
+            continue
+        used.update(at for at, _t in best[1])
+        cells = list(row.cells)
+        cells[first - 1] = Cell(best[0], label.place, x=label.x)
+        replaced[i] = Row(cells, row.place, is_table=True, spaced=True)
+    out: list[Row] = []
+    for i, row in enumerate(rows):
+        row = replaced.get(i, row)
+        segs = segments[i]
+        if segs is not None and any((i, k) in used for k in range(len(segs))):
+            rest = [seg for k, seg in enumerate(segs) if (i, k) not in used]
+            if not rest:
+                continue
+            row = _line_row(rest, row.place)
+        out.append(row)
+    return out
+
+
+def _pieces(segments: list[list[Segment] | None], i: int, x: float, step: int,
+            used: set[tuple[int, int]]) -> list[Piece]:
+    """Text pieces in the column starting at x on the lines next to line i, up to the next
+    line of numbers or ruled-table row, nearest first."""
+    from govopen_desktop.io.importers.extract import is_value_text
+
+    out: list[Piece] = []
+    j = i + step
+    while 0 <= j < len(segments) and len(out) < _MAX_FRAGMENTS:
+        segs = segments[j]
+        if segs is None or any(is_value_text(t) for _x, t in segs):
+            break
+        for k, (sx, text) in enumerate(segs):
+            if abs(sx - x) <= 3.0 and (j, k) not in used:
+                out.append(((j, k), text))
+                break
+        j += step
+    return out
 
 
 def _password(name: str) -> ImportFailed:
@@ -199,8 +284,8 @@ def _page_items(page: Any, name: str, number: int) -> list[tuple[float, str, Any
             if any(c.text.strip() for c in row.cells):
                 items.append((top, "row", row))
     outside = [ch for ch in chars if not _inside(ch, boxes)]
-    for top, text in _lines(outside):
-        items.append((top, "line", text))
+    for top, segments in _lines(outside):
+        items.append((top, "line", segments))
     items.sort(key=lambda item: item[0])
     return items
 
@@ -217,37 +302,54 @@ def _inside(ch: dict[str, Any], boxes: list[tuple[float, float, float, float]]) 
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _lines(chars: list[dict[str, Any]]) -> list[tuple[float, str]]:
-    """Printed lines from loose characters: grouped by their top, ordered left to right; a
-    wide gap between two characters is kept as spaces (a signature pushed to the right)."""
-    out: list[tuple[float, str]] = []
+Segment = tuple[float, str]  # (x0 of its first character, text)
+
+
+def _lines(chars: list[dict[str, Any]]) -> list[tuple[float, list[Segment]]]:
+    """Printed lines from loose characters: grouped by their top, ordered left to right, cut
+    into segments where a wide gap parts them (the columns of a table without ruling lines, a
+    signature pushed to the right)."""
+    out: list[tuple[float, list[Segment]]] = []
     line: list[dict[str, Any]] = []
     line_top = 0.0
     for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
         if line and abs(ch["top"] - line_top) > _LINE_TOLERANCE:
-            out.append((line_top, _join(line)))
+            out.append((line_top, _segments(line)))
             line = []
         if not line:
             line_top = ch["top"]
         line.append(ch)
     if line:
-        out.append((line_top, _join(line)))
-    return [(top, text) for top, text in out if text.strip()]
+        out.append((line_top, _segments(line)))
+    return [(top, segs) for top, segs in out if any(text.strip() for _x, text in segs)]
 
 
-def _join(chars: list[dict[str, Any]]) -> str:
+def _segments(chars: list[dict[str, Any]]) -> list[Segment]:
     chars.sort(key=lambda c: c["x0"])
+    segments: list[Segment] = []
     parts: list[str] = []
+    start = 0.0
     last_x1: float | None = None
     for ch in chars:
         size = max(ch.get("size") or 10.0, 1.0)
         if last_x1 is not None and ch["x0"] - last_x1 > size * 1.5:
-            parts.append("  ")
+            if "".join(parts).strip():
+                segments.append((start, "".join(parts).strip()))
+            parts = []
         elif last_x1 is not None and ch["x0"] - last_x1 > size * 0.3 and parts and parts[-1] != " ":
             parts.append(" ")
-        parts.append(ch["text"])
+        if not parts:
+            start = ch["x0"]
+        if parts or ch["text"].strip():
+            parts.append(ch["text"])
         last_x1 = ch["x1"]
-    return "".join(parts)
+    if "".join(parts).strip():
+        segments.append((start, "".join(parts).strip()))
+    return segments
+
+
+def _line_text(segments: list[Segment]) -> str:
+    return "  ".join(text for _x, text in segments)
 
 
 def _running_lines(page_items: list[list[tuple[float, str, Any]]]) -> set[str]:
@@ -256,7 +358,7 @@ def _running_lines(page_items: list[list[tuple[float, str, Any]]]) -> set[str]:
         return set()
     seen: Counter[str] = Counter()
     for items in page_items:
-        lines = [payload.strip() for _t, kind, payload in items if kind == "line"]
+        lines = [_line_text(payload).strip() for _t, kind, payload in items if kind == "line"]
         ends = set(lines[:1] + lines[-1:])
         seen.update(text for text in ends if text and not is_page_number(text))
     return {text for text, n in seen.items() if n >= max(3, len(page_items) * 2 // 3)}

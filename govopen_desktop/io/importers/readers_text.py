@@ -94,7 +94,7 @@ def spaced_cells(line: str) -> list[str] | None:
         values = sum(1 for p in parts if is_value_text(p.strip()))
         short = all(len(p.strip()) <= 16 for p in parts)
         # justified prose can hold a double space: a sentence is no table row
-        prose = any("。" in p or p.rstrip().endswith(("，", "；", "、")) for p in parts)
+        prose = any("。" in p or p.rstrip().endswith(("，", "；")) for p in parts)
         if (values or (short and len(parts) >= 3)) and not prose:
             return [p.strip() for p in parts]
     m = _TRAILING_NUMBERS.match(body) or _GLUED_NUMBERS.match(body)
