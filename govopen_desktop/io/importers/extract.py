@@ -86,6 +86,15 @@ def known_label(text: str) -> bool:
     return bool(n) and (n in _KNOWN or strip_number(n) in _KNOWN)
 
 
+def ends_with_known_label(text: str) -> bool:
+    """The text ends with an official row label (a label that also carries its group, as a
+    narrow column prints "（三）不予公开1.属于国家秘密")."""
+    known_label("")  # fills the set
+    n = norm(text)
+    # a short numbered label ("3其他") only with its number
+    return n in _KNOWN or any(n[-k:] in _KNOWN and (k >= 4 or n[-k].isdigit()) for k in range(3, len(n) + 1))
+
+
 def _prefix_of(fragment: str, spec: RowSpec) -> bool:
     """A label cut short by a line break: the first part of the label, long enough to be its own."""
     if len(fragment) < 6:

@@ -176,18 +176,27 @@ def read_pdf(path: Path, name: str) -> Doc:
 def _line_row(segments: list[Segment], place: str) -> Row:
     """A printed line: a row of a table without ruling lines when its segments read as one
     (see readers_text.spaced_cells), else a paragraph. Cells keep their x position."""
+    from govopen_desktop.io.importers.extract import is_value_text
     from govopen_desktop.io.importers.readers_text import spaced_cells
 
     text = _line_text(segments)
     cells = spaced_cells(text)
     if cells is None:
         return Row([Cell(text, place, x=segments[0][0])], place)
+    if len(cells) == len(segments) and len(segments) > 1:
+        # a narrow gap between a label and its first number ("(三)不予 0"): two cells
+        m = _LABEL_AND_NUMBER.match(segments[0][1])
+        if m and all(is_value_text(t) for _x, t in segments[1:]):
+            segments = [(segments[0][0], m.group("label")), (segments[1][0] - 1.0, m.group("number")),
+                        *segments[1:]]
+            cells = [t for _x, t in segments]
     if len(cells) == len(segments):
         return Row([Cell(t, place, x=x) for x, t in segments], place, is_table=True, spaced=True)
     return Row([Cell(c, place) for c in cells], place, is_table=True, spaced=True)
 
 
-_MAX_FRAGMENTS = 8  # lines a wrapped label runs over in a narrow column
+_MAX_FRAGMENTS = 24  # lines a wrapped label runs over in a narrow column (2 characters a line)
+_LABEL_AND_NUMBER = re.compile(r"^(?P<label>.*[^\d\s.,])\s+(?P<number>[+\-]?\d[\d.,]*)$")
 Piece = tuple[tuple[int, int], str]  # ((row, cell), text)
 
 
@@ -196,7 +205,7 @@ def join_wrapped_labels(rows: list[Row], segments: list[list[Segment] | None]) -
     lines, the numbers on one of them. The pieces printed in the label's own column (same x)
     above or below the line of numbers are joined to it when together they make an official
     label exactly (nearest pieces first, below before above); the pieces used are dropped."""
-    from govopen_desktop.io.importers.extract import is_value_text, known_label
+    from govopen_desktop.io.importers.extract import ends_with_known_label, is_value_text
 
     used: set[tuple[int, int]] = set()  # (row, segment)
     replaced: dict[int, Row] = {}
@@ -205,7 +214,7 @@ def join_wrapped_labels(rows: list[Row], segments: list[list[Segment] | None]) -
             continue
         first = next((k for k, c in enumerate(row.cells) if is_value_text(c.text)), 0)
         label = row.cells[first - 1] if first else None
-        if label is None or label.x is None or known_label(label.text):
+        if label is None or label.x is None or ends_with_known_label(label.text):
             continue
         below = _pieces(segments, i, label.x, +1, used)
         above = _pieces(segments, i, label.x, -1, used)
@@ -214,7 +223,7 @@ def join_wrapped_labels(rows: list[Row], segments: list[list[Segment] | None]) -
             for n_below in range(len(below) + 1):
                 text = "".join(t for _at, t in above[:n_above][::-1]) + label.text + "".join(
                     t for _at, t in below[:n_below])
-                if known_label(text):
+                if ends_with_known_label(text):
                     best = (text, above[:n_above] + below[:n_below])
                     break
             if best:
