@@ -545,3 +545,20 @@ def test_pdf_of_a_seed_layout_without_ruling_lines_imports_exactly(
     assert seed_differences(exp.cells, got) == []
     meta = result.report.meta
     assert (meta.agency, meta.year, meta.format) == (exp.meta["agency"], exp.meta["year"], exp.meta["format"])
+
+
+def test_cms_page_with_the_report_inside_a_layout_table(tmp_path: Path) -> None:
+    """Older CMS templates put the whole article in one cell of a layout table: its paragraphs
+    and the report's own tables inside it read in order, as on any page."""
+    report = sample()
+    page = cms_page(report)
+    start, end = page.index("<div class='content'>"), page.index("<div class='tools'>【打印本页")
+    wrapped = (page[:start] + "<table width='100%'><tr><td class='nav'>首页</td></tr><tr><td class='bt_content'>"
+               + page[start:end] + "</td></tr></table>" + page[end:])
+    path = tmp_path / "page.html"
+    path.write_text(wrapped, encoding="utf-8")
+    got = import_file(path).report
+    assert cell_differences(report, got) == []
+    assert got.meta.agency == report.meta.agency and got.meta.date == "2025-01-20"
+    for key in ("overview", "problems", "other"):
+        assert got.text[key] == report.text[key]
