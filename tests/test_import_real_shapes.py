@@ -562,3 +562,31 @@ def test_cms_page_with_the_report_inside_a_layout_table(tmp_path: Path) -> None:
     assert got.meta.agency == report.meta.agency and got.meta.date == "2025-01-20"
     for key in ("overview", "problems", "other"):
         assert got.text[key] == report.text[key]
+
+
+@needs_soffice
+def test_pdf_running_header_and_footer_are_not_text(tmp_path: Path) -> None:
+    """A header repeating the title and a footer on every page: left out of the text, while the
+    title's own first printing still gives the agency and the year."""
+    import docx
+
+    from govopen_desktop.io.exporters.docx_export import export_docx
+
+    report = sample()
+    path = tmp_path / "report.docx"
+    export_docx(report, path)
+    d = docx.Document(str(path))
+    d.sections[0].header.paragraphs[0].text = TITLE
+    d.sections[0].footer.paragraphs[0].text = "青山市自然资源和规划局办公室印发"
+    d.save(str(path))
+    profile = Path(tempfile.mkdtemp(prefix="lo-"))
+    try:
+        subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=180, check=True)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    result = import_file(tmp_path / "report.pdf")
+    assert cell_differences(report, result.report) == []
+    assert (result.report.meta.agency, result.report.meta.year) == (report.meta.agency, 2024)
+    for key in ("overview", "problems", "other"):
+        assert "".join((result.report.text[key] or "").split()) == "".join((report.text[key] or "").split())

@@ -164,8 +164,11 @@ def read_pdf(path: Path, name: str) -> Doc:
                 segments.append(None)
                 continue
             text = _line_text(payload)
-            if text.strip() in running or is_page_number(text, bare=k in ends):
+            if is_page_number(text, bare=k in ends):
                 continue
+            if text.strip() in running and not (n == 1 and k in lines[:2]):
+                continue  # a running header or footer (at the top of page 1 it may be the title)
+
             kept.append(_line_row(payload, place))
             segments.append(payload)
     for row in join_wrapped_labels(kept, segments):  # across pages: a label can run over a page break
@@ -362,12 +365,14 @@ def _line_text(segments: list[Segment]) -> str:
 
 
 def _running_lines(page_items: list[list[tuple[float, str, Any]]]) -> set[str]:
-    """Lines printed at the top or foot of most pages (a running header or footer)."""
-    if len(page_items) < 3:
+    """Lines printed among the first or last two of several pages (a running header or footer,
+    also one printed on odd or even pages only, also wrapped over two lines)."""
+    if len(page_items) < 2:
         return set()
     seen: Counter[str] = Counter()
     for items in page_items:
         lines = [_line_text(payload).strip() for _t, kind, payload in items if kind == "line"]
-        ends = set(lines[:1] + lines[-1:])
-        seen.update(text for text in ends if text and not is_page_number(text))
-    return {text for text, n in seen.items() if n >= max(3, len(page_items) * 2 // 3)}
+        ends = set(lines[:2] + lines[-2:])
+        seen.update(text for text in ends if text and not is_page_number(text, bare=True))
+    need = max(2, -(-len(page_items) // 3))
+    return {text for text, n in seen.items() if n >= need}
