@@ -125,3 +125,14 @@ def test_cli_check_and_new_from_a_pdf(tmp_path: Path, capsys: pytest.CaptureFixt
     target = tmp_path / "next.govopen"
     code = main(["new", "--from", str(REAL / "huaian-2024.pdf"), "-o", str(target)])
     assert code == 0 and target.is_file()
+
+
+def test_open_any_reads_the_real_pdf_with_its_summary() -> None:
+    """What the window's 打开/导入 use: the PDF opens as an imported report, with the summary
+    line the problems dialog shows above the problems."""
+    from govopen_desktop.io.open_any import open_any
+
+    opened = open_any(REAL / "kewei-2024.md.txt")
+    assert opened.imported and opened.summary == "共 200 个数值：读到 129 个，推断 70 个（请核对），留空 1 个。"
+    pdf = open_any(REAL / "huaian-2024.pdf")
+    assert pdf.imported and pdf.report.meta.agency == "淮安市人民政府" and pdf.problems == []
