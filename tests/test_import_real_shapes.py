@@ -192,7 +192,9 @@ def cms_page(report: Report, problems_heading: str = "五、存在的主要问�
             f"<p>{h['t4']}</p>", table(t4), f"<p>{problems_heading}</p>", paragraphs(report.text["problems"]),
             f"<p>{h['other']}</p>", paragraphs(report.text["other"]),
             f"<p>{'&nbsp;' * 40}{report.meta.agency}</p><p>{'&nbsp;' * 40}2025年1月20日</p>"]
-    footer = ("<div class='tools'>【打印本页】【关闭窗口】</div>"
+    footer = ("<div class='prev'>上一篇：青山市自然资源和规划局2023年政府信息公开工作年度报告</div>"
+              "<div class='prev'>下一篇：关于公布2025年第一批行政许可事项的通知</div>"
+              "<div class='tools'>【打印本页】【关闭窗口】</div>"
               "<div class='foot'>主办单位：青山市人民政府办公室 版权所有 ICP备12345678号</div>")
     return (f"<html><head><meta charset='utf-8'><title>{TITLE}-青山市人民政府</title></head><body>"
             f"{chrome}{meta}<div class='content'>{''.join(body)}</div>{footer}</body></html>")

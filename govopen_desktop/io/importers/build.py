@@ -18,6 +18,7 @@ from govopen_desktop.io.importers.meta import (
     find_title,
     format_by_headers,
     guess_year,
+    page_end,
     read_page_meta,
     section_text,
 )
@@ -71,7 +72,7 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         if other.year is not None and (title.year is None or other.year == title.year):
             title = other
     last_heading = max(sections.rows.values(), default=-1)
-    sig = find_signature(rows, last_heading, title.agency)
+    sig = find_signature(rows[:page_end(rows, last_heading)], last_heading, title.agency)
     year = title.year or guess_year(rows, first_heading)
     if year is None and sig.date:
         year = int(sig.date[:4]) - 1

@@ -33,7 +33,16 @@ _FILLER_END = re.compile(r"[\s\u3000]{2,}|报告年度|填报日期|填报时间
 _SENTENCE_END = ("。", "；", ";", "：", ":", "！", "？")
 # A saved web page goes on after the report: print/close links, the site's footer.
 _PAGE_END = ("版权所有", "ICP备", "主办单位：", "主办：", "网站标识码", "公网安备", "【打印", "关闭窗口",
-             "打印本页", "扫一扫在手机", "技术支持：")
+             "打印本页", "扫一扫在手机", "技术支持：", "上一篇：", "下一篇：", "上一篇:", "下一篇:", "责任编辑：",
+             "网站地图", "我要纠错", "【关闭】", "【字体：", "相关链接", "相关文章", "相关阅读")
+
+
+def page_end(rows: list[Row], after: int) -> int:
+    """Where a saved web page goes on after the report (its footer, links to other articles)."""
+    for i in range(max(after + 1, 0), len(rows)):
+        if any(m in line for line in _lines(rows[i]) for m in _PAGE_END):
+            return i
+    return len(rows)
 
 
 # The metadata table a government CMS prints above a document (名称/索引号/发布机构/成文日期 …)
