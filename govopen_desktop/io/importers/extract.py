@@ -96,11 +96,18 @@ def ends_with_known_label(text: str) -> bool:
 
 
 def _prefix_of(fragment: str, spec: RowSpec) -> bool:
-    """A label cut short by a line break: the first part of the label, long enough to be its own."""
-    if len(fragment) < 6:
-        return False
-    return any(a.startswith(fragment) or (len(strip_number(fragment)) >= 6 and strip_number(a).startswith(
-        strip_number(fragment))) for a in spec.aliases)
+    """A label cut short by a line break: the first part of the label, long enough to be its own
+    (after a piece of the group label printed on the same line: "果4.无正当理由大量反复申")."""
+    numeral = "0123456789一二三四五六七八九十"
+    starts = [0] + [p for p in range(1, len(fragment)) if fragment[p] in numeral and fragment[p - 1] not in numeral]
+    for p in starts:
+        part = fragment[p:]
+        if len(part) < 6:
+            continue
+        if any(a.startswith(part) or (len(strip_number(part)) >= 6 and strip_number(a).startswith(
+                strip_number(part))) for a in spec.aliases):
+            return True
+    return False
 
 
 @dataclass
@@ -132,6 +139,7 @@ class Extractor:
         self.missing = 0  # value rows not found
         self.where = ""  # "表三": prefixed to every place
         self.inferred: set[str] = set()  # keys whose values were placed by arithmetic or row order
+        self.group_norms: set[str] = set()  # labels of the current table printed across several rows
         self.table_start = 0  # the current table's first row, and the row of the label being read
         self.label_row = 0
         self.group_printed: dict[str, str] = {}  # a group label printed as one row -> its numbers
@@ -179,6 +187,8 @@ class Extractor:
                         continue
                     if len(texts) == 1 and not numbers and len(more) <= 6:
                         continue  # a piece of the group label beside it ("（六）其", "他处理")
+                    if numbers and all(self.group_piece(c.text) for _m, c in texts):
+                        return i, numbers, k  # the numbers beside a piece of the group label ("无法  0 0 …")
                     break
                 return i, [], i
         return None
@@ -211,21 +221,27 @@ class Extractor:
             if own and any(c.text.strip() for c in nxt) and not any(_is_text(c) for c in nxt):
                 if after or len(nxt) > 1:
                     return self.take(nxt, n), i + 1
-                return self.gather(i + 1, n)  # the label alone on its line: one number per line
+                # the label alone on its line, one number per line: all of the run is its own, or
+                # the run holds the numbers of several labels printed before it (a PDF's reading
+                # order) and is left to the rows' order (fill_gaps)
+                run, last = self.gather(i + 1, n, whole=True)
+                return (run, last) if len(run) <= n else ([], i)
         return self.take(after, n), i
 
-    def gather(self, i: int, n: int) -> tuple[list[Cell], int]:
+    def gather(self, i: int, n: int, whole: bool = False) -> tuple[list[Cell], int]:
         """Numbers one per line (a table copied out of a PDF): the value-only rows from row i,
-        up to n numbers. Returns the cells and the last row used."""
+        up to n numbers (`whole`: the whole run, to tell whether it is the row's own). Returns
+        the cells and the last row used."""
         cells: list[Cell] = []
         last = i
-        while last < len(self.rows) and len(cells) < n:
+        limit = 30 * n if whole else n
+        while last < len(self.rows) and len(cells) < limit:
             row = self.rows[last].cells
             if any(_is_text(c) for c in row) or not any(c.text.strip() for c in row):
                 break
             cells.extend(c for c in row if c.text.strip() or c.value is not None)
             last += 1
-        return cells[:n], last - 1
+        return cells[:limit], last - 1
 
     def store(self, keys: tuple[str, ...], cells: list[Cell], where: str, table: Table | None = None) -> bool:
         """The row's values into its keys; True when they were placed. A row with fewer numbers
@@ -332,6 +348,7 @@ class Extractor:
     def table(self, table: Table, start: int, stop: int) -> None:
         specs = row_specs(table)
         self.where = f"表{table.number}"
+        self.group_norms = {norm(c.text) for c in table.cells if c.role == "label" and c.text and c.rowspan > 1}
         self.table_start = start
         cursor = start
         hits: list[Hit] = []
@@ -356,14 +373,30 @@ class Extractor:
                 cells = self.take(cells, n)
             self.found += 1
             self.label_row = min(self.label_row, i) if hits else i  # the header ends at the first row
-            filled = any(c.text.strip() or c.value is not None for c in cells)
-            if filled and self.store(spec.keys, cells, self.rows[i].place, table):
+            # cells printed blank are read (as blank); only a label with no cells after it is unfilled
+            if cells and self.store(spec.keys, cells, self.rows[i].place, table):
                 cursor = last + 1
                 hits.append(Hit(index, i, last, True))
             else:
                 hits.append(Hit(index, i, last, False))
         self.fill_gaps(table, specs, hits)
         self.group_rows(table, specs, hits)
+        for h in hits:  # a label found without its numbers: each cell named
+            spec = specs[h.spec]
+            if h.filled or any(self.cells.get(k) is not None or self.named(k) for k in spec.keys):
+                continue
+            for key in spec.keys:
+                self.problems.append(ImportProblem(
+                    f"找到了“{spec.label}”这一行，但没有读到它的数值，“{self.fmt.fields[key].label}”留空。",
+                    key, f"{self.where} {self.rows[h.first].place}"))
+
+    def group_piece(self, text: str) -> bool:
+        """A short piece of a label printed across several rows (（四）无法提供 → "无法", "提供")."""
+        n = norm(text)
+        return 0 < len(n) <= 6 and any(n in g for g in self.group_norms)
+
+    def named(self, key: str) -> bool:
+        return any(p.key == key for p in self.problems)
 
     def group_rows(self, table: Table, specs: list[RowSpec], hits: list[Hit]) -> None:
         """A group of rows printed as one row (（六）其他处理 with its numbers, the 2019 layout,
