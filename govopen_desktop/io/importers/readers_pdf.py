@@ -199,6 +199,8 @@ def _line_row(segments: list[Segment], place: str) -> Row:
 
 
 _MAX_FRAGMENTS = 24  # lines a wrapped label runs over in a narrow column (2 characters a line)
+_MAX_PIECE = 24  # characters of one piece of a wrapped label (a line of prose is longer)
+_MAX_LABEL = 64  # characters of a joined label (the longest official label has 37)
 _LABEL_AND_NUMBER = re.compile(r"^(?P<label>.*[^\d\s.,])\s+(?P<number>[+\-]?\d[\d.,]*)$")
 Piece = tuple[tuple[int, int], str]  # ((row, cell), text)
 
@@ -226,6 +228,8 @@ def join_wrapped_labels(rows: list[Row], segments: list[list[Segment] | None]) -
             for n_below in range(len(below) + 1):
                 text = "".join(t for _at, t in above[:n_above][::-1]) + label.text + "".join(
                     t for _at, t in below[:n_below])
+                if len(text) > _MAX_LABEL:
+                    break
                 if ends_with_known_label(text):
                     best = (text, above[:n_above] + below[:n_below])
                     break
@@ -262,11 +266,13 @@ def _pieces(segments: list[list[Segment] | None], i: int, x: float, step: int,
         segs = segments[j]
         if segs is None or any(is_value_text(t) for _x, t in segs):
             break
-        for k, (sx, text) in enumerate(segs):
-            if abs(sx - x) <= 3.0 and (j, k) not in used:
-                out.append(((j, k), text))
-                break
-        j += step
+        hit = next(((k, text) for k, (sx, text) in enumerate(segs) if abs(sx - x) <= 3.0 and (j, k) not in used),
+                   None)
+        if hit is not None and len(hit[1]) > _MAX_PIECE:
+            break  # a line of prose: the label cannot go on past it
+        if hit is not None:
+            out.append(((j, hit[0]), hit[1]))
+        j += step  # a line with nothing in the label's column (a piece of the group label) is passed
     return out
 
 
