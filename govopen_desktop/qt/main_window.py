@@ -59,6 +59,9 @@ def blank_report() -> Report:
 
 
 class MainWindow(QMainWindow):
+    act_batch_check: QAction  # set by review_dialogs.add_review_actions
+    act_combine: QAction
+
     def __init__(
         self,
         report: Report | None = None,

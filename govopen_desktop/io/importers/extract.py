@@ -140,6 +140,8 @@ class Extractor:
         self.where = ""  # "表三": prefixed to every place
         self.inferred: set[str] = set()  # keys whose values were placed by arithmetic or row order
         self.group_norms: set[str] = set()  # labels of the current table printed across several rows
+        self.order: str | None = None  # numbers one per line: after or before their label
+        self.span_first = 0  # the first row of the numbers read above a label
         self.table_start = 0  # the current table's first row, and the row of the label being read
         self.label_row = 0
         self.group_printed: dict[str, str] = {}  # a group label printed as one row -> its numbers
@@ -225,8 +227,54 @@ class Extractor:
                 # the run holds the numbers of several labels printed before it (a PDF's reading
                 # order) and is left to the rows' order (fill_gaps)
                 run, last = self.gather(i + 1, n, whole=True)
+                before, first = self.run_before(i)
+                if self.order == "before" or (self.order is None and len(before) == n and not run):
+                    if len(before) == n:
+                        self.span_first = first
+                        return before, i
+                    return [], i
+                if self.order is None and len(before) == n:
+                    return [], i  # numbers above and below: which are its own is not certain
                 return (run, last) if len(run) <= n else ([], i)
         return self.take(after, n), i
+
+    def run_before(self, i: int) -> tuple[list[Cell], int]:
+        """Numbers one per line just above a label alone on its line (a PDF's reading order may
+        put a row's numbers before its label), and the first row of them."""
+        cells: list[Cell] = []
+        k = i - 1
+        while k >= 0 and len(cells) <= 60:
+            row = self.rows[k].cells
+            filled = [c for c in row if c.text.strip() or c.value is not None]
+            if len(filled) != 1 or _is_text(filled[0]) or self.rows[k].is_table:
+                break
+            cells.insert(0, filled[0])
+            k -= 1
+        return cells, k + 1
+
+    def reading_order(self, specs: list[RowSpec], start: int, stop: int) -> str | None:
+        """Where a table copied out of a PDF in reading order prints each row's numbers, one per
+        line, told by its first label alone on its line: headings above it and its numbers
+        below ("after"), or a row's worth of numbers above it ("before"); None otherwise."""
+        first: tuple[int, int] | None = None  # (row, numbers the row needs)
+        for spec in specs:
+            if spec.label is None:
+                continue
+            hit = self.find_label(spec, start, stop)
+            if hit is None or len(self.rows[hit[0]].non_empty()) != 1 or self.rows[hit[0]].is_table:
+                continue
+            if first is None or hit[0] < first[0]:
+                first = (hit[0], len(spec.keys))
+        if first is None:
+            return None
+        i, n = first
+        after = self.gather(i + 1, n, whole=True)[0] if i + 1 < len(self.rows) else []
+        before = self.run_before(i)[0]
+        if not before and after:
+            return "after"
+        if len(before) == n and len(after) != n:
+            return "before"
+        return None  # numbers on both sides: the order is mixed, nothing is taken by guess
 
     def gather(self, i: int, n: int, whole: bool = False) -> tuple[list[Cell], int]:
         """Numbers one per line (a table copied out of a PDF): the value-only rows from row i,
@@ -350,6 +398,7 @@ class Extractor:
         self.where = f"表{table.number}"
         self.group_norms = {norm(c.text) for c in table.cells if c.role == "label" and c.text and c.rowspan > 1}
         self.table_start = start
+        self.order = self.reading_order(specs, start, stop)
         cursor = start
         hits: list[Hit] = []
         for index, spec in enumerate(specs):
@@ -362,6 +411,7 @@ class Extractor:
                 hit = self.find_label(spec, 0, len(self.rows))
             if hit is not None:
                 i, j = hit
+                self.span_first = i
                 cells, last = self.values_after(i, j, n)
             else:
                 wrapped = self.find_wrapped(spec, cursor, stop) or self.find_wrapped(spec, start, stop)
@@ -374,9 +424,10 @@ class Extractor:
             self.found += 1
             self.label_row = min(self.label_row, i) if hits else i  # the header ends at the first row
             # cells printed blank are read (as blank); only a label with no cells after it is unfilled
+            first_row = min(i, self.span_first) if hit is not None else i
             if cells and self.store(spec.keys, cells, self.rows[i].place, table):
                 cursor = last + 1
-                hits.append(Hit(index, i, last, True))
+                hits.append(Hit(index, first_row, last, True))
             else:
                 hits.append(Hit(index, i, last, False))
         self.fill_gaps(table, specs, hits)

@@ -12,6 +12,7 @@ MAX_TEXT_CHARS = 5_000_000
 _HEADING_LIKE = re.compile(r"^\s*([一二三四五六七八九十]|\d{1,2})\s*[、.．]")
 _ONE_CELL = re.compile(r"^\t[^\t]*$")
 _GLUED_NUMBERS = re.compile(r"^(?P<label>\S*?[^\d\s.,，])(?P<numbers>\d[\d ]*)$")  # "行政许可3960181"
+_NUMBERS_RUN = re.compile(r"^[+\-]?\d[\d.,]*(?: [+\-]?\d[\d.,]*)+$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
@@ -95,6 +96,10 @@ def spaced_cells(line: str) -> list[str] | None:
         short = all(len(p.strip()) <= 16 for p in parts)
         # justified prose can hold a double space: a sentence is no table row
         prose = any("。" in p or p.rstrip().endswith(("，", "；")) for p in parts)
+        if not prose:
+            # columns laid out by spaces: two numbers one space apart are two columns ("2 54")
+            parts = [q for p in parts for q in (p.split() if _NUMBERS_RUN.match(p.strip()) else [p])]
+            values = sum(1 for p in parts if is_value_text(p.strip()))
         if (values or (short and len(parts) >= 3)) and not prose:
             return [p.strip() for p in parts]
     m = _TRAILING_NUMBERS.match(body) or _GLUED_NUMBERS.match(body)
