@@ -7,6 +7,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
 from govopen_desktop.domain.values import Published, Value, is_empty_mark, read_cell, split_unit
@@ -95,19 +96,47 @@ def ends_with_known_label(text: str) -> bool:
     return n in _KNOWN or any(n[-k:] in _KNOWN and (k >= 4 or n[-k].isdigit()) for k in range(3, len(n) + 1))
 
 
-def _prefix_of(fragment: str, spec: RowSpec) -> bool:
-    """A label cut short by a line break: the first part of the label, long enough to be its own
-    (after a piece of the group label printed on the same line: "果4.无正当理由大量反复申")."""
-    numeral = "0123456789一二三四五六七八九十"
-    starts = [0] + [p for p in range(1, len(fragment)) if fragment[p] in numeral and fragment[p - 1] not in numeral]
-    for p in starts:
-        part = fragment[p:]
-        if len(part) < 6:
+_PREFIXES: dict[str, set[tuple[str, ...]]] = {}  # a label's first 6+ characters -> the labels
+_NUMERAL = frozenset("0123456789一二三四五六七八九十")
+
+
+def _label_prefixes() -> dict[str, set[tuple[str, ...]]]:
+    if not _PREFIXES:
+        from govopen_desktop.domain.formats import available_formats, load_format
+
+        for fid in available_formats():
+            for table in load_format(fid).tables:
+                for spec in row_specs(table):
+                    for a in spec.aliases:
+                        for whole in (a, strip_number(a)):
+                            for k in range(6, len(whole) + 1):
+                                _PREFIXES.setdefault(whole[:k], set()).add(spec.aliases)
+    return _PREFIXES
+
+
+@lru_cache(maxsize=65536)
+def _label_starts(fragment: str) -> tuple[str, ...]:
+    """The parts of a line that could begin an official label: the line itself, or its tail after
+    a piece of the group label printed on the same line ("果4.无正当理由大量反复申"), each with
+    and without its numbering. Empty for almost every line (worked out once per line)."""
+    if len(fragment) < 6:
+        return ()
+    prefixes = _label_prefixes()
+    out: list[str] = []
+    for p in range(len(fragment) - 5):
+        if p and not (fragment[p] in _NUMERAL and fragment[p - 1] not in _NUMERAL):
             continue
-        if any(a.startswith(part) or (len(strip_number(part)) >= 6 and strip_number(a).startswith(
-                strip_number(part))) for a in spec.aliases):
-            return True
-    return False
+        part = fragment[p:]
+        for candidate in (part, strip_number(part)):
+            if candidate[:6] in prefixes:
+                out.append(candidate)
+    return tuple(out)
+
+
+def _prefix_of(fragment: str, spec: RowSpec) -> bool:
+    """A label cut short by a line break: the first part of the label, long enough to be its own."""
+    prefixes = _label_prefixes()
+    return any(spec.aliases in prefixes.get(part, ()) for part in _label_starts(fragment))
 
 
 @dataclass
@@ -140,7 +169,8 @@ class Extractor:
         self.where = ""  # "表三": prefixed to every place
         self.inferred: set[str] = set()  # keys whose values were placed by arithmetic or row order
         self.group_norms: set[str] = set()  # labels of the current table printed across several rows
-        self.order: str | None = None  # numbers one per line: after or before their label
+        self.order_of: tuple[list[RowSpec], int, int] = ([], 0, 0)  # numbers one per line: after or
+        self._order: str | bool | None = None  # before their label (False: not yet worked out)
         self.span_first = 0  # the first row of the numbers read above a label
         self.table_start = 0  # the current table's first row, and the row of the label being read
         self.label_row = 0
@@ -237,6 +267,12 @@ class Extractor:
                     return [], i  # numbers above and below: which are its own is not certain
                 return (run, last) if len(run) <= n else ([], i)
         return self.take(after, n), i
+
+    @property
+    def order(self) -> str | None:
+        if self._order is False:
+            self._order = self.reading_order(*self.order_of)
+        return self._order if isinstance(self._order, str) else None
 
     def run_before(self, i: int) -> tuple[list[Cell], int]:
         """Numbers one per line just above a label alone on its line (a PDF's reading order may
@@ -398,7 +434,8 @@ class Extractor:
         self.where = f"表{table.number}"
         self.group_norms = {norm(c.text) for c in table.cells if c.role == "label" and c.text and c.rowspan > 1}
         self.table_start = start
-        self.order = self.reading_order(specs, start, stop)
+        self.order_of = (specs, start, stop)  # worked out when a row needs it (numbers one per line)
+        self._order = False
         cursor = start
         hits: list[Hit] = []
         for index, spec in enumerate(specs):
@@ -406,15 +443,18 @@ class Extractor:
                 self.unlabelled(table, spec, start, stop)
                 continue
             n = len(spec.keys)
-            hit = self.find_label(spec, cursor, stop) or self.find_label(spec, start, stop)
-            if hit is None:
-                hit = self.find_label(spec, 0, len(self.rows))
+            hit = self.find_label(spec, cursor, stop)
+            if hit is None and cursor > start:
+                hit = self.find_label(spec, start, cursor)
+            if hit is None:  # the label outside the table's part of the document
+                hit = self.find_label(spec, 0, start) or self.find_label(spec, stop, len(self.rows))
             if hit is not None:
                 i, j = hit
                 self.span_first = i
                 cells, last = self.values_after(i, j, n)
             else:
-                wrapped = self.find_wrapped(spec, cursor, stop) or self.find_wrapped(spec, start, stop)
+                wrapped = self.find_wrapped(spec, cursor, stop) or (
+                    self.find_wrapped(spec, start, cursor) if cursor > start else None)
                 if wrapped is None:
                     self.missing += 1
                     self.not_found(spec.keys, f"没有找到“{spec.label}”这一行", table)

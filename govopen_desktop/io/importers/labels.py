@@ -30,6 +30,7 @@ def norm(text: str) -> str:
     return _DROP.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=8192)
 def strip_number(normalized: str) -> str:
     """'一本年新收…' -> '本年新收…' (a label written without or with another numbering)."""
     return _LEADING_NUMBER.sub("", normalized, count=1)
