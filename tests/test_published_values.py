@@ -11,8 +11,9 @@ import pytest
 
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.findings import Level
+from govopen_desktop.domain.numerals import parse_chinese_number, standard_numeral
 from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.values import Published, chinese_number, read_cell
+from govopen_desktop.domain.values import Published, read_cell
 from govopen_desktop.io.project import dumps_exact, load_report, report_from_json, report_to_json, save_report
 from tests.test_checks_rules import FORMATS, clean_report, rules
 
@@ -44,7 +45,7 @@ def test_odd_counts_are_kept_as_published(raw: object, why: str) -> None:
 
 @pytest.mark.parametrize("text", ["二三", "三五", "十十", "百", "一二三", "十一十", "零三", "万万"])
 def test_ill_formed_chinese_numerals(text: str) -> None:
-    assert chinese_number(text) is None
+    assert parse_chinese_number(text) is None
 
 
 @pytest.mark.parametrize(
@@ -159,3 +160,45 @@ def test_report_new_value_shapes_round_trip() -> None:
     report = Report.new("某县", 2024)
     report.set_values({"t3.new.natural": Published("x", "不是数字")})
     assert report.to_dict()["cells"]["t3.new.natural"] == {"published": "x"}
+
+
+def test_project_file_with_a_5000_digit_integer_is_checked(tmp_path: Path) -> None:
+    data = clean_report("2021").to_dict()
+    path = tmp_path / "big.govopen"
+    path.write_text(dumps_exact(data).replace('"t3.new.research": 0', '"t3.new.research": ' + "9" * 5000))
+    start = time.perf_counter()
+    report = load_report(path)
+    findings = [f for f in check(report) if f.level is Level.ERROR]
+    assert time.perf_counter() - start < 0.5
+    assert [(f.rule, f.cells) for f in findings] == [("T3-INT", ("t3.new.research",))]
+    assert "过大" in findings[0].message
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_unknown_propagates_through_every_level_of_totals(fid: str) -> None:
+    report = clean_report(fid)
+    before = rules(check(report))
+    report.set_value("t3.granted.natural", read_cell("12件", "count"))
+    # （一）予以公开 · 总计, （七）总计 · 自然人 and （七）总计 · 总计 are all unknown, not partial sums
+    assert report.get("t3.granted.total") is None
+    assert report.get("t3.results_total.natural") is None
+    assert report.get("t3.results_total.total") is None
+    found = check(report)
+    assert rules(found) - before == {"T3-INT"}
+    assert [f.cells for f in found if f.level is Level.ERROR] == [("t3.granted.natural",)]
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_a_count_past_the_bound_set_directly_is_reported_once(fid: str) -> None:
+    report = clean_report(fid)
+    before = rules(check(report))
+    report.cells["t3.new.natural"] = 99999999999999  # as a reader's fast path might store it
+    found = check(report)
+    assert rules(found) - before == {"T3-INT"}
+    [f] = [f for f in found if f.level is Level.ERROR]
+    assert f.cells == ("t3.new.natural",) and "过大" in f.message
+
+
+def test_standard_numerals_read_back() -> None:
+    for n in (*range(0, 1200), 10005, 10010, 20300, 100000, 123456, 99999999):
+        assert parse_chinese_number(standard_numeral(n)) == n, n

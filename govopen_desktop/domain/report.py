@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from govopen_desktop.domain.errors import GovopenError, UnknownCellError, ValueInputError
-from govopen_desktop.domain.formats import ReportFormat, format_for_year, load_format
-from govopen_desktop.domain.values import Published, Value, is_number, parse_value, read_cell
+from govopen_desktop.domain.formats import ReportFormat, all_text_keys, format_for_year, load_format
+from govopen_desktop.domain.values import MAX_COUNT, Published, Value, is_number, parse_value, read_cell
 
-TEXT_KEYS: tuple[str, ...] = ("overview", "problems", "other")
+TEXT_KEYS: tuple[str, ...] = all_text_keys()  # the text sections, as the format files name them
 SCHEMA = "govopen-report/1"
 ACCEPTED_KEY = "accepted"  # the project-file key of the 说明 notes, and the change key notified
 Listener = Callable[[set[str]], None]
@@ -147,14 +147,37 @@ class Report:
         f = self.format.fields[key]
         if f.derived is None:
             return self.cells.get(key)
+        if any(self.is_unknown(t) for t in f.derived.terms):
+            return None  # a part printed wrong (at any depth): the total is not known
         parts = [self.cells.get(t) for t in f.derived.terms]
-        if any(isinstance(p, Published) for p in parts):
-            return None  # a part printed wrong: the total is not known
         numbers = [p for p in parts if is_number(p)]
         if not numbers:
             return None
         total = sum(numbers, start=0)
         return total
+
+    def is_unknown(self, key: str) -> bool:
+        """A cell printed wrong (`Published`), or an empty total with such a cell among its
+        parts at any depth: its true value is not known, so no sum uses it."""
+        value = self.cells.get(key)
+        if _not_allowed(value):
+            return True
+        if value is not None:
+            return False
+        f = self.format.fields.get(key)
+        return f is not None and f.derived is not None and any(self.is_unknown(t) for t in f.derived.terms)
+
+    def unknown_keys(self) -> frozenset[str]:
+        """Every cell `is_unknown` says is, found in one pass (the checker asks once per rule)."""
+        bad = {k for k, v in self.cells.items() if _not_allowed(v)}
+        if not bad:
+            return frozenset()
+        fmt = self.format
+        for key in fmt.derived_order:  # parts before the totals made of them
+            derived = fmt.fields[key].derived
+            if self.cells.get(key) is None and derived is not None and any(t in bad for t in derived.terms):
+                bad.add(key)
+        return frozenset(bad)
 
     def set_prior(self, prior: Report | None) -> set[str]:
         """Attach (or remove) last year's report, which the comparison and the cross-year checks read."""
@@ -312,6 +335,11 @@ def _meta_from(raw: Mapping[str, Any], place: str) -> ReportMeta:
 
 
 PUBLISHED_KEY = "published"
+
+
+def _not_allowed(value: Value) -> bool:
+    """Published, or a count past the bound stored by code that did not read it as printed."""
+    return isinstance(value, Published) or (type(value) is int and abs(value) > MAX_COUNT)
 
 
 def _cell_json(value: Value) -> Any:

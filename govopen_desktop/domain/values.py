@@ -19,6 +19,7 @@ from typing import TypeGuard
 
 from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.formats import ValueKind
+from govopen_desktop.domain.numerals import CN_DIGITS, CN_UNITS, parse_chinese_number
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,6 @@ MAX_AMOUNT = Decimal(10) ** 12
 MAX_AMOUNT_DECIMALS = 10  # more than 4 is kept with a warning; more than this is not a value
 MAX_TEXT = 64  # longer text in a number cell is not read as a number at all
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-_CN_NAMES = "零一二三四五六七八九"
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 # digits (or a sign, a point) on both sides of a space, a line break or a paragraph: "1 2", "12\n13"
@@ -80,66 +77,6 @@ def is_empty_mark(raw: str) -> bool:
     return normalize_text(raw) in EMPTY_MARKS or raw.strip() in EMPTY_MARKS
 
 
-def _cn_lenient(text: str) -> int | None:
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        else:
-            unit = _CN_UNITS[ch]
-            if unit == 10000:
-                total += (section + (digit or 0)) * unit
-                section = 0
-            else:
-                section += (1 if digit is None else digit) * unit
-            digit = None
-    return total + section + (digit or 0)
-
-
-def _cn_section(n: int, inner: bool) -> str:
-    """0 < n < 10000 written the standard way; `inner`: after a 万 (一万零五, 一万零一十)."""
-    digits = [n // 1000, n // 100 % 10, n // 10 % 10, n % 10]
-    units = ["千", "百", "十", ""]
-    out: list[str] = []
-    zero = inner and n < 1000
-    for d, unit in zip(digits, units, strict=True):
-        if d == 0:
-            zero = zero or bool(out)
-            continue
-        if zero:
-            out.append("零")
-            zero = False
-        out.append(_CN_NAMES[d] + unit)
-    text = "".join(out)
-    if not inner and 10 <= n < 20:
-        text = text.removeprefix("一")  # 十二, not 一十二, at the start of a number
-    return text
-
-
-def chinese_numeral(n: int) -> str:
-    """n (0 ≤ n < 10^8) in standard Chinese numerals: 十二, 一百零三, 三万零五百."""
-    if n == 0:
-        return "零"
-    high, low = divmod(n, 10000)
-    if not high:
-        return _cn_section(low, False)
-    return _cn_section(high, False) + "万" + (_cn_section(low, True) if low else "")
-
-
-def chinese_number(text: str) -> int | None:
-    """A well-formed Chinese numeral (三, 十二, 二十五, 一百零三, 两百) or None (二三, 三五, 十十)."""
-    if not text or len(text) > 12 or any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text):
-        return None
-    if text.count("万") > 1:
-        return None
-    value = _cn_lenient(text)
-    if value is None or value >= 10**8:
-        return None
-    standard = text.replace("〇", "零").replace("两", "二")
-    written = chinese_numeral(value)
-    if standard in (written, "一" + written):  # 一十二 as well as 十二
-        return value
-    return None
 
 
 def _plain_number(text: str) -> str:
@@ -194,7 +131,7 @@ def read_cell(raw: object, kind: ValueKind | str) -> Value:
     if isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
             return Published(repr(raw), "不是有效的数字")
-        return _checked_number(Decimal(repr(raw)), kind, repr(raw))
+        return _checked_decimal(Decimal(repr(raw)), kind, repr(raw))
     if isinstance(raw, Decimal):
         return _checked_decimal(raw, kind, None)
     if not isinstance(raw, str):
@@ -212,11 +149,9 @@ def read_cell(raw: object, kind: ValueKind | str) -> Value:
     text = _plain_number(text)
     if _NUMBER.match(text):
         return _checked_decimal(Decimal(text), kind, printed)
-    cn = chinese_number(text)
+    cn = parse_chinese_number(text)
     if cn is None:
-        if any(ch in _CN_DIGITS or ch in _CN_UNITS for ch in text) and all(
-            ch in _CN_DIGITS or ch in _CN_UNITS for ch in text
-        ):
+        if all(ch in CN_DIGITS or ch in CN_UNITS for ch in text):
             return Published(printed, "不是规范的中文数字，读不出确定的数")
         return Published(printed, "不是数字")
     return _checked_number(Decimal(cn), kind, printed)
