@@ -24,7 +24,7 @@ from benchmarks.bench_import import compare  # noqa: E402  (after the path is se
 
 TARGET_RATIO = 1.2
 TARGET_SECONDS = 1.5
-RUNS = 10
+RUNS = 20  # the machine is shared: more runs make the best times steadier
 REAL_PDF = REPO.parent / "shared" / "real-reports" / "huaian-2024.pdf"
 
 
