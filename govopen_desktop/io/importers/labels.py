@@ -12,6 +12,18 @@ _DROP = re.compile(r"[\s\u00a0\u3000\u200b\ufeff()（）\[\]【】〔〕<>《》
 _LEADING_NUMBER = re.compile(r"^(第?[一二三四五六七八九十]+|\d+)")
 
 
+# Placeholder text of a blank template (（文字描述）, 此处填写…): not report text
+_PLACEHOLDER = re.compile(
+    r"^\s*[（(【\[]\s*(?:文字描述|文字说明|此处填写|请填写|填写说明|请在此|在此处填写)[^）)】\]]*[）)】\]]\s*$"
+    r"|^\s*(?:此处填写|请在此处填写|在此处填写).{0,40}$"
+)
+
+
+def is_placeholder(text: str) -> bool:
+    """（文字描述）, （文字描述，收取信息处理费情况在此处报告。）, 此处填写…: a blank template's words."""
+    return bool(_PLACEHOLDER.match(text))
+
+
 @lru_cache(maxsize=4096)
 def norm(text: str) -> str:
     """A label reduced to its words: no spaces, brackets, punctuation; full width folded."""
