@@ -13,8 +13,7 @@ import pytest
 from govopen_desktop.cli.main import main
 from govopen_desktop.io.project import save_report
 from tests.support.clean_reports import clean_report
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.support.paths import REPO
 
 
 @pytest.fixture

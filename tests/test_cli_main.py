@@ -13,8 +13,8 @@ import pytest
 
 from govopen_desktop.cli import cmd_gui
 from govopen_desktop.cli.main import COMMANDS, build_parser, main, with_default_command
+from tests.support.paths import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 HEAVY = ("govopen_desktop.cli.cmd_", "govopen_desktop.io", "govopen_desktop.domain.checks",
          "govopen_desktop.qt", "PySide6", "openpyxl", "docx", "xlrd", "typing")
 

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """Start-up as `govopen gui FILE` does it: the window paints first and checks its report once,
 after that paint; the counts in the status bar change colour without a style sheet."""
 
@@ -11,7 +10,8 @@ import pytest
 from PySide6.QtCore import QEvent, QObject
 
 from govopen_desktop.domain.findings import Level
-from tests.gui_helpers import SAMPLE, FakePrompter, gui_env, prompter, window  # noqa: F401
+from tests.support.gui import FakePrompter
+from tests.support.paths import SAMPLE
 
 pytestmark = pytest.mark.skipif(not SAMPLE.exists(), reason="the shipped sample report is missing")
 

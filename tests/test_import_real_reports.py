@@ -13,7 +13,7 @@ import pytest
 
 from govopen_desktop.cli.main import main
 from govopen_desktop.io.importers import ImportResult, import_file
-from tests.conftest import SHARED
+from tests.support.paths import SHARED
 
 REAL = SHARED / "real-reports"
 needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-reports is not beside the clone")

@@ -19,7 +19,7 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.io.importers import ImportFailed, import_file, import_text
 from govopen_desktop.io.importers.extract import row_specs
 from govopen_desktop.io.project import load_report
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
 FMT = load_format("2021")
@@ -497,8 +497,8 @@ SEED_LAYOUTS = ("merged.docx", "collapsed.docx")
 def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     """Each seed report written as Word by the import tests' builders (python-docx tables have
     no borders: these PDFs have no ruling lines), printed to PDF in one LibreOffice run."""
-    from tests.conftest import load_expected, seed_names
-    from tests.test_import_builders import WRITERS, expected_from
+    from tests.support.import_builders import WRITERS, expected_from
+    from tests.support.paths import load_expected, seed_names
 
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed")
@@ -523,7 +523,7 @@ def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str],
 
 
 def _seed_cases() -> list[tuple[str, str]]:
-    from tests.conftest import seed_names
+    from tests.support.paths import seed_names
 
     return [(seed, layout) for seed in seed_names() for layout in SEED_LAYOUTS]
 
@@ -532,9 +532,9 @@ def _seed_cases() -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("seed", "layout"), _seed_cases())
 def test_pdf_of_a_seed_layout_without_ruling_lines_imports_exactly(
         seed_pdfs: dict[tuple[str, str], Path], seed: str, layout: str) -> None:
-    from tests.conftest import load_expected
-    from tests.test_import_builders import cell_differences as seed_differences
-    from tests.test_import_builders import expected_from
+    from tests.support.import_builders import cell_differences as seed_differences
+    from tests.support.import_builders import expected_from
+    from tests.support.paths import load_expected
 
     exp = expected_from(load_expected(seed))
     result = import_file(seed_pdfs[(seed, layout)])

@@ -13,10 +13,9 @@ import pytest
 from govopen_desktop.io.importers import import_file, readers_sheet
 from govopen_desktop.io.importers.neutral import Doc
 from govopen_desktop.io.project import load_report, report_to_json
-from tests.conftest import load_expected, seed_names
-from tests.test_import_builders import WRITERS, expected_from
+from tests.support.import_builders import WRITERS, expected_from
+from tests.support.paths import REPO, load_expected, seed_names
 
-REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "data" / "import"
 SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
 XLSX_WRITERS = [name for name in WRITERS if name.endswith(".xlsx")]
