@@ -32,7 +32,7 @@ def distinct_files(folder: Path) -> list[Path]:
     from govopen_desktop.io.exporters.docx_export import export_docx
     from govopen_desktop.io.exporters.xlsx_export import export_xlsx
     from govopen_desktop.io.project import load_report, save_report
-    from tests.test_import_builders import WRITERS, Expected, expected_from
+    from tests.support.import_builders import WRITERS, Expected, expected_from
 
     out: list[Path] = []
     sample = load_report(SAMPLE)
