@@ -7,7 +7,6 @@ from govopen_desktop.domain.checks import check
 from tests.report_factories import filled_report
 
 
-
 def _one_other_row(shift: int = 0) -> tuple[object, dict[str, int]]:
     report = filled_report("2021")
     report.recompute()
