@@ -4,7 +4,7 @@ in the （七）总计 rule, so a wrong total is still found and a right one rai
 from __future__ import annotations
 
 from govopen_desktop.domain.checks import check
-from tests.report_factories import filled_report
+from tests.support.reports import filled_report
 
 
 def _one_other_row(shift: int = 0) -> tuple[object, dict[str, int]]:
