@@ -13,10 +13,9 @@ from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.importers.convert import find_soffice
 from govopen_desktop.io.project import load_report
 from tests.support.import_builders import cell_differences, expected_from, write_docx, write_html
-from tests.support.paths import REPO, load_expected, needs_shared
+from tests.support.paths import REPO, SAMPLE, load_expected, needs_shared
 
 DATA = REPO / "tests" / "data" / "import"
-SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
 
 
 def test_xls_stacked_sheet_sample() -> None:

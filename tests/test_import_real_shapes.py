@@ -19,9 +19,8 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.io.importers import ImportFailed, import_file, import_text
 from govopen_desktop.io.importers.extract import row_specs
 from govopen_desktop.io.project import load_report
-from tests.support.paths import REPO
+from tests.support.paths import SAMPLE
 
-SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
 FMT = load_format("2021")
 TITLE = "青山市自然资源和规划局2024年政府信息公开工作年度报告"
 

@@ -14,9 +14,7 @@ from govopen_desktop.domain.values import Published
 from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.project import load_report
 from tests.support.import_builders import cell_differences
-from tests.support.paths import REPO, load_expected, seed_names, shared_available
-
-SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
+from tests.support.paths import SAMPLE, load_expected, seed_names, shared_available
 
 
 def _reports() -> list[tuple[str, Report]]:

@@ -14,10 +14,9 @@ from govopen_desktop.io.importers import import_file, readers_sheet
 from govopen_desktop.io.importers.neutral import Doc
 from govopen_desktop.io.project import load_report, report_to_json
 from tests.support.import_builders import WRITERS, expected_from
-from tests.support.paths import REPO, load_expected, seed_names
+from tests.support.paths import REPO, SAMPLE, load_expected, seed_names
 
 FIXTURES = REPO / "tests" / "data" / "import"
-SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
 XLSX_WRITERS = [name for name in WRITERS if name.endswith(".xlsx")]
 
 
