@@ -27,17 +27,17 @@ from PySide6.QtWidgets import (
 from govopen_desktop.domain.drafts import new_report_texts
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.report import Report
-from govopen_desktop.qt.acceptance import AcceptanceController
+from govopen_desktop.qt.controllers.acceptance import AcceptanceController
 from govopen_desktop.qt.autosave import Autosaver
 from govopen_desktop.qt.commands import ConvertFormatCommand, SetCellsCommand
 from govopen_desktop.qt.document import Document
-from govopen_desktop.qt.file_ops import FileController
+from govopen_desktop.qt.controllers.file_ops import FileController
 from govopen_desktop.qt.findings_panel import FindingsPanel, counts_text, is_text_finding, text_target
 from govopen_desktop.qt.icons import icon
-from govopen_desktop.qt.import_ops import ImportController
+from govopen_desktop.qt.controllers.import_ops import ImportController
 from govopen_desktop.qt.pages import COVER_PAGE, NAV_ENTRIES, TablePage, build_page
 from govopen_desktop.qt.prompter import Prompter
-from govopen_desktop.qt.register_ops import RegisterController
+from govopen_desktop.qt.controllers.register_ops import RegisterController
 from govopen_desktop.qt.review_dialogs import install_review_actions
 from govopen_desktop.qt.settings import Settings, log_file
 from govopen_desktop.qt.settings import recovery_dir as default_recovery_dir
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.findings_panel.applySuggestion.connect(self.apply_suggestion)
         self.findings_panel.acceptRequested.connect(self.acceptance.accept)
         self.findings_panel.withdrawRequested.connect(self.acceptance.withdraw)
-        from govopen_desktop.qt.edit_ops import EditFeatures
+        from govopen_desktop.qt.controllers.edit_ops import EditFeatures
 
         self.edit_features = EditFeatures(self)  # 剪切, 全选, 查找/替换, 填充空白为 0, live title
         self._on_report_replaced()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.findings import Finding, finding_key
 from govopen_desktop.domain.report import Report
-from govopen_desktop.qt.controller import WindowController
+from govopen_desktop.qt.controllers.controller import WindowController
 
 if TYPE_CHECKING:
     from govopen_desktop.qt.main_window import MainWindow

@@ -19,7 +19,7 @@ from govopen_desktop.io.open_any import open_any
 from govopen_desktop.io.project import EXTENSION, ProjectFileError, save_report
 from govopen_desktop.qt.autosave import read_recovery, recovery_candidates, recovery_is_newer
 from govopen_desktop.qt.commands import SetCellsCommand, SetTextCommand
-from govopen_desktop.qt.controller import WindowController
+from govopen_desktop.qt.controllers.controller import WindowController
 from govopen_desktop.qt.new_request import NewReportRequest
 from govopen_desktop.qt.pages import heading_for
 

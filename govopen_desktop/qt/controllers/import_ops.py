@@ -10,7 +10,7 @@ from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import TEXT_KEYS, Report
 from govopen_desktop.io.open_any import OpenedReport, open_any
 from govopen_desktop.qt.commands import SetCellsCommand, SetPriorCommand, SetTextCommand
-from govopen_desktop.qt.controller import WindowController
+from govopen_desktop.qt.controllers.controller import WindowController
 from govopen_desktop.qt.pages import heading_for
 
 if TYPE_CHECKING:

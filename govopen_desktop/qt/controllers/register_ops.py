@@ -19,7 +19,7 @@ from govopen_desktop.domain.register import (
 )
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.commands import SetCellsCommand
-from govopen_desktop.qt.controller import WindowController
+from govopen_desktop.qt.controllers.controller import WindowController
 
 REGISTER_FILTER = "台账（*.xlsx *.xls *.csv）;;所有文件（*）"
 TEMPLATE_FILTER = "Excel 工作簿（*.xlsx）"
