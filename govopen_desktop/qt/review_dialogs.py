@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -35,6 +34,10 @@ from govopen_desktop.domain.findings import Level
 from govopen_desktop.domain.formats import available_formats, load_format
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.review import ReviewedFile, review_order
+
+if TYPE_CHECKING:
+    from govopen_desktop.qt.controllers.file_ops import FileController
+    from govopen_desktop.qt.document import Document
 
 RESULT_HEADERS = ("单位", "年度", "错误", "警告", "提示", "已说明", "文件")
 
@@ -415,35 +418,33 @@ class CombineDialog(QDialog):
             self.accept()
 
 
-def install_review_actions(window: Any, menu: QMenu) -> None:
-    """文件 → 批量检查… and 汇总各单位报告…, for a main window with `files` and `document`."""
-    menu.addSeparator()
-    batch = menu.addAction("批量检查各单位报告…")
-    batch.setObjectName("actBatchCheck")
-    batch.triggered.connect(lambda: open_batch_dialog(window))
-    combine_action = menu.addAction("汇总各单位报告…")
-    combine_action.setObjectName("actCombine")
-    combine_action.triggered.connect(lambda: open_combine_dialog(window))
-    window.act_batch_check, window.act_combine = batch, combine_action
+class ReviewHost(Protocol):
+    """What the reviewing windows use of the main window: its files and its document."""
+
+    files: FileController
+    document: Document
 
 
-def open_batch_dialog(window: Any) -> BatchCheckDialog:
-    dialog = BatchCheckDialog(lambda path: window.files.open_file(path), window)
+def _parent(host: ReviewHost) -> QWidget | None:
+    return host if isinstance(host, QWidget) else None
+
+
+def open_batch_dialog(host: ReviewHost) -> BatchCheckDialog:
+    dialog = BatchCheckDialog(lambda path: host.files.open_file(path), _parent(host))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
 
 
-def open_combine_dialog(window: Any) -> CombineDialog:
+def open_combine_dialog(host: ReviewHost) -> CombineDialog:
     def open_combined(report: Report) -> bool:
-        if not window.files.maybe_save():
+        if not host.files.maybe_save():
             return False
-        window.document.set_report(report, None)
-        window.refresh_title()
+        host.document.set_report(report, None)  # the window's title follows the document's signal
         return True
 
-    meta = window.document.report.meta
-    dialog = CombineDialog(open_combined, meta.agency, meta.year, window)
+    meta = host.document.report.meta
+    dialog = CombineDialog(open_combined, meta.agency, meta.year, _parent(host))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

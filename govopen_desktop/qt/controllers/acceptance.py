@@ -4,8 +4,8 @@ the note is withdrawn; the note dialog; the 审核说明 export."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,9 +20,10 @@ from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.findings import Finding, finding_key
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.controllers.controller import WindowController
-
-if TYPE_CHECKING:
-    from govopen_desktop.qt.main_window import MainWindow
+from govopen_desktop.qt.controllers.file_ops import FileController
+from govopen_desktop.qt.document import Document
+from govopen_desktop.qt.prompter import Prompter
+from govopen_desktop.qt.settings import Settings
 
 NOTE_MAX_CHARS = 500
 CANNOT_ACCEPT_ERROR = "错误不能说明，须改正后才能报送。"
@@ -85,7 +86,10 @@ def ask_note(parent: QWidget | None, finding: Finding, note: str = "") -> str | 
 
 
 class AcceptanceController(WindowController):
-    window: MainWindow
+    def __init__(self, document: Document, prompter: Prompter, settings: Settings, files: FileController,
+                 parent: QObject | None = None) -> None:
+        super().__init__(document, prompter, settings, parent)
+        self.files = files  # where exports go, and what the window says after one
 
     def accept(self, finding: Finding) -> bool:
         """Ask for the note and store it; errors are refused with the reason."""
@@ -116,7 +120,7 @@ class AcceptanceController(WindowController):
             return False
         meta = self.document.report.meta
         if path is None:
-            suggested = self.window.files.default_dir() / f"{meta.agency}{meta.year}年度报告审核说明.docx"
+            suggested = self.files.default_dir() / f"{meta.agency}{meta.year}年度报告审核说明.docx"
             path = self.prompter.ask_save_path("导出审核说明", suggested, "Word 文件（*.docx）")
             if path is None:
                 return False
@@ -129,5 +133,5 @@ class AcceptanceController(WindowController):
         except GovopenError as exc:
             self.prompter.show_error("导出审核说明失败", str(exc))
             return False
-        self.window.files.after_export("导出审核说明", path)
+        self.files.after_export("导出审核说明", path)
         return True

@@ -1,26 +1,27 @@
-"""What the window's menu controllers share: the window, its open document, its dialogs."""
+"""What the window's menu controllers share: the open document, the dialogs (Prompter), the
+settings, and a signal for the status bar. They hold no reference to the window: what they
+change reaches it through the document's and their own signals."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from PySide6.QtCore import QObject, Signal
 
-if TYPE_CHECKING:
-    from govopen_desktop.qt.main_window import MainWindow
+from govopen_desktop.qt.document import Document
+from govopen_desktop.qt.prompter import Prompter
+from govopen_desktop.qt.settings import Settings
 
 
-class WindowController:
-    """Carries out menu actions on the window's document, asking through its Prompter."""
+class WindowController(QObject):
+    """Carries out menu actions on the document, asking through its Prompter."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    statusMessage = Signal(str)  # a line for the window's status bar
 
-    @property
-    def document(self) -> Any:
-        return self.window.document
-
-    @property
-    def prompter(self) -> Any:
-        return self.window.prompter
+    def __init__(self, document: Document, prompter: Prompter, settings: Settings,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.prompter = prompter
+        self.settings = settings
 
     def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
+        self.statusMessage.emit(text)

@@ -29,7 +29,7 @@ class ImportController(WindowController):
 
     def _open(self, path: Path | None, title: str) -> tuple[OpenedReport, str] | None:
         if path is None:
-            path = self.prompter.ask_open_path(title, self.window.settings.last_dir)
+            path = self.prompter.ask_open_path(title, self.settings.last_dir)
             if path is None:
                 return None
         try:
@@ -37,7 +37,7 @@ class ImportController(WindowController):
         except GovopenError as exc:
             self.prompter.show_error(title, str(exc))
             return None
-        self.window.settings.last_dir = path.parent
+        self.settings.last_dir = path.parent
         return opened, f"“{path.name}”"
 
     def _paste(self, title: str) -> tuple[OpenedReport, str] | None:
