@@ -1,5 +1,5 @@
 """说明: a warning that is true but expected is accepted with the clerk's note (undoable), or
-the note is withdrawn; the note dialog; the 审核说明 export."""
+the note is withdrawn (the note dialog is qt/note_dialog.py); the 审核说明 export."""
 
 from __future__ import annotations
 
@@ -7,14 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.findings import Finding, finding_key
@@ -25,7 +17,6 @@ from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.prompter import Prompter
 from govopen_desktop.qt.settings import Settings
 
-NOTE_MAX_CHARS = 500
 CANNOT_ACCEPT_ERROR = "错误不能说明，须改正后才能报送。"
 
 
@@ -44,45 +35,6 @@ class SetAcceptanceCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.report.set_acceptance(self.key, self.old)
-
-
-class NoteDialog(QDialog):
-    """A few lines saying why the finding is expected; OK only once something is written."""
-
-    def __init__(self, parent: QWidget | None, finding: Finding, note: str = "") -> None:
-        super().__init__(parent)
-        self.setWindowTitle("说明")
-        self.setMinimumWidth(460)
-        intro = QLabel(f"{finding.level.label}：{finding.message}\n\n请写明为什么这一情况属实（将写入审核说明）：")
-        intro.setWordWrap(True)
-        self.editor = QPlainTextEdit(note)
-        self.editor.setObjectName("noteEditor")
-        self.editor.setPlaceholderText("例如：部分文件已于年内废止，现行有效件数因此少于上年数加本年新增数。")
-        self.editor.setFixedHeight(96)
-        self.buttons = QDialogButtonBox()
-        self.ok = self.buttons.addButton("确定说明", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.editor.textChanged.connect(self._update_ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.editor)
-        layout.addWidget(self.buttons)
-        self._update_ok()
-
-    def _update_ok(self) -> None:
-        self.ok.setEnabled(bool(self.note()))
-
-    def note(self) -> str:
-        return self.editor.toPlainText().strip()[:NOTE_MAX_CHARS]
-
-
-def ask_note(parent: QWidget | None, finding: Finding, note: str = "") -> str | None:
-    dialog = NoteDialog(parent, finding, note)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.note() or None
 
 
 class AcceptanceController(WindowController):
