@@ -60,6 +60,53 @@ class _Worker(QObject):
             self.finished.emit()
 
 
+def save_workbook_as(
+    parent: QWidget,
+    title: str,
+    suggested: Path,
+    path: Path | None,
+    write: Callable[[Path], None],
+    *,
+    add_suffix: bool = False,
+) -> Path | None:
+    """Ask where (unless `path` is given), write, and say why it failed; the path written or None."""
+    from govopen_desktop.domain.errors import GovopenError
+
+    if path is None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "Excel 工作簿（*.xlsx）")
+        if not name:
+            return None
+        path = Path(name)
+    if add_suffix and path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+    try:
+        write(path)
+    except GovopenError as exc:
+        QMessageBox.warning(parent, "无法保存", str(exc))
+        return None
+    return path
+
+
+def start_worker(
+    owner: QObject,
+    work: Callable[[Sequence[Path]], Any],
+    paths: Sequence[Path],
+    on_result: Callable[[int, Any], None],
+    on_done: Callable[[], None],
+) -> tuple[_Worker, QThread]:
+    """Run `work(paths)` in a thread of `owner`; keep both returned objects for the thread's life."""
+    thread = QThread(owner)
+    worker = _Worker(work, paths)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.produced.connect(on_result)
+    worker.finished.connect(thread.quit)
+    thread.finished.connect(on_done)
+    thread.finished.connect(worker.deleteLater)
+    thread.start()
+    return worker, thread
+
+
 def _review_all(paths: Sequence[Path]) -> Any:
     from govopen_desktop.io.batch import map_in_order
     from govopen_desktop.io.review_run import review_file
@@ -177,17 +224,7 @@ class BatchCheckDialog(QDialog):
         self._run(_review_all, paths)
 
     def _run(self, work: Callable[[Sequence[Path]], Any], paths: Sequence[Path]) -> None:
-        thread = QThread(self)
-        worker = _Worker(work, paths)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.produced.connect(self._add_result)
-        worker.finished.connect(thread.quit)
-        thread.finished.connect(self._done)
-        thread.finished.connect(worker.deleteLater)
-        self._worker = worker  # keep a reference for the thread's life
-        self._thread = thread
-        thread.start()
+        self._worker, self._thread = start_worker(self, work, paths, self._add_result, self._done)
 
     def _add_result(self, _index: int, result: ReviewedFile) -> None:
         self.combineds.append(result)
@@ -230,24 +267,14 @@ class BatchCheckDialog(QDialog):
             self.open_report(Path(str(item.data(Qt.ItemDataRole.UserRole))))
 
     def save_workbook(self, path: Path | None = None) -> bool:
-        from govopen_desktop.domain.errors import GovopenError
         from govopen_desktop.io.review_workbook import write_review_workbook
 
-        if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "保存检查结果工作簿", str(Path.home() / f"年报检查结果{dt.date.today():%Y%m%d}.xlsx"),
-                "Excel 工作簿（*.xlsx）",
-            )
-            if not name:
-                return False
-            path = Path(name)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        try:
-            write_review_workbook(self.combineds, path)
-        except GovopenError as exc:
-            QMessageBox.warning(self, "无法保存", str(exc))
+        suggested = Path.home() / f"年报检查结果{dt.date.today():%Y%m%d}.xlsx"
+        saved = save_workbook_as(self, "保存检查结果工作簿", suggested, path,
+                                 lambda to: write_review_workbook(self.combineds, to), add_suffix=True)
+        if saved is None:
             return False
+        path = saved
         self.summary.setText(f"检查结果工作簿已保存：{path}")
         return True
 
@@ -339,16 +366,7 @@ class CombineDialog(QDialog):
         self.progress.setValue(0)
         self.start_button.setEnabled(False)
         self.report_text.setPlainText(f"正在读取 {len(paths)} 份报告…")
-        thread = QThread(self)
-        worker = _Worker(_open_all, paths)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.produced.connect(self._add_unit)
-        worker.finished.connect(thread.quit)
-        thread.finished.connect(self._combine)
-        thread.finished.connect(worker.deleteLater)
-        self._worker, self._thread = worker, thread
-        thread.start()
+        self._worker, self._thread = start_worker(self, _open_all, paths, self._add_unit, self._combine)
 
     def is_running(self) -> bool:
         return self._thread is not None
@@ -391,25 +409,17 @@ class CombineDialog(QDialog):
         self.open_button.setEnabled(bool(result.included))
 
     def save_breakdown(self, path: Path | None = None) -> bool:
-        from govopen_desktop.domain.errors import GovopenError
         from govopen_desktop.io.combine_workbook import write_breakdown_workbook
 
         if self.combined is None:
             return False
-        if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "保存分单位明细表",
-                str(Path.home() / f"{self.combined.report.meta.agency}{self.combined.report.meta.year}年汇总明细.xlsx"),
-                "Excel 工作簿（*.xlsx）",
-            )
-            if not name:
-                return False
-            path = Path(name)
-        try:
-            write_breakdown_workbook(self.combined, path)
-        except GovopenError as exc:
-            QMessageBox.warning(self, "无法保存", str(exc))
+        combined = self.combined
+        meta = combined.report.meta
+        saved = save_workbook_as(self, "保存分单位明细表", Path.home() / f"{meta.agency}{meta.year}年汇总明细.xlsx",
+                                 path, lambda to: write_breakdown_workbook(combined, to))
+        if saved is None:
             return False
+        path = saved
         self.report_text.appendPlainText(f"\n分单位明细表已保存：{path}")
         return True
 

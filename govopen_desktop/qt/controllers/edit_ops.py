@@ -4,6 +4,7 @@ Each change is one undoable step; the actions that call these are declared in qt
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -19,11 +20,15 @@ from govopen_desktop.qt.pages import TablePage
 
 if TYPE_CHECKING:
     from govopen_desktop.qt.find_replace import FindReplaceDialog
+    from govopen_desktop.qt.table_view import ReportTableView
 
 TABLE_IDS = all_table_ids()
 
 
-def focused_text_field() -> QLineEdit | QPlainTextEdit | None:
+TextField = QLineEdit | QPlainTextEdit
+
+
+def focused_text_field() -> TextField | None:
     """The focused text field, if any (not a grid's cell editor): it edits for itself."""
     widget = QApplication.focusWidget()
     if isinstance(widget, QLineEdit | QPlainTextEdit) and widget.objectName() != "cellEditor":
@@ -46,21 +51,21 @@ class EditFeatures(QObject):
 
     # ---- copy, paste, cut, clear, select all ------------------------------------------------
 
-    def copy(self) -> None:
+    def _in_text_or_grid(self, in_text: Callable[[TextField], object],
+                         in_grid: Callable[[ReportTableView], object]) -> None:
+        """Where the focus is: the focused text field, else the current grid (if any)."""
         text = focused_text_field()
         page = self.pages.current_table_page()
         if text is not None:
-            text.copy()
+            in_text(text)
         elif page is not None:
-            page.view.copy_selection()
+            in_grid(page.view)
+
+    def copy(self) -> None:
+        self._in_text_or_grid(lambda text: text.copy(), lambda grid: grid.copy_selection())
 
     def paste(self) -> None:
-        text = focused_text_field()
-        page = self.pages.current_table_page()
-        if text is not None:
-            text.paste()
-        elif page is not None:
-            page.view.paste()
+        self._in_text_or_grid(lambda text: text.paste(), lambda grid: grid.paste())
 
     def clear_cells(self) -> None:
         page = self.pages.current_table_page()
@@ -68,24 +73,14 @@ class EditFeatures(QObject):
             page.view.clear_selection()
 
     def cut(self) -> None:
-        text = focused_text_field()
-        page = self.pages.current_table_page()
-        if text is not None:
-            if not text.isReadOnly():
-                text.cut()
-            else:
-                text.copy()
-        elif page is not None:
-            page.view.copy_selection()
-            page.view.clear_selection()
+        def cut_grid(grid: ReportTableView) -> None:
+            grid.copy_selection()
+            grid.clear_selection()
+
+        self._in_text_or_grid(lambda text: text.copy() if text.isReadOnly() else text.cut(), cut_grid)
 
     def select_all(self) -> None:
-        text = focused_text_field()
-        page = self.pages.current_table_page()
-        if text is not None:
-            text.selectAll()
-        elif page is not None:
-            page.view.selectAll()
+        self._in_text_or_grid(lambda text: text.selectAll(), lambda grid: grid.selectAll())
 
     # ---- find / replace ---------------------------------------------------------------------
 
