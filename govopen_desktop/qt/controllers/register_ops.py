@@ -4,6 +4,7 @@ register template."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ LEVEL_WORDS = {"error": "无法统计", "warning": "请核对", "info": "提示"
 class SetRegisterInfoCommand(QUndoCommand):
     """The register a report's tables were counted from (project file key "register")."""
 
-    def __init__(self, report: Report, info: dict[str, Any] | None, on_change: Any) -> None:
+    def __init__(self, report: Report, info: dict[str, Any] | None, on_change: Callable[[], None]) -> None:
         super().__init__("记录台账来源")
         self.report = report
         self.old = report.extra.get(REGISTER_KEY)
