@@ -87,14 +87,11 @@ def save_workbook_as(
     return path
 
 
-def start_worker(
-    owner: QObject,
-    work: Callable[[Sequence[Path]], Any],
-    paths: Sequence[Path],
-    on_result: Callable[[int, Any], None],
-    on_done: Callable[[], None],
+def _start(
+    owner: QObject, work: Callable[[Sequence[Path]], Any], paths: Sequence[Path],
+    on_result: Callable[[int, Any], None], on_done: Callable[[], None],
 ) -> tuple[_Worker, QThread]:
-    """Run `work(paths)` in a thread of `owner`; keep both returned objects for the thread's life."""
+    """Run `work` over `paths` in a thread of `owner`; the caller keeps both alive until done."""
     thread = QThread(owner)
     worker = _Worker(work, paths)
     worker.moveToThread(thread)
@@ -172,7 +169,7 @@ class BatchCheckDialog(QDialog):
         self.setWindowTitle("批量检查各单位年度报告")
         self.resize(900, 600)
         self.open_report = open_report
-        self.combineds: list[ReviewedFile] = []
+        self.results: list[ReviewedFile] = []
         self._thread: QThread | None = None
         self.picker = _FilePicker()
         self.start_button = QPushButton("开始检查")
@@ -214,33 +211,31 @@ class BatchCheckDialog(QDialog):
         if not paths:
             self.summary.setText("没有找到可检查的报告文件：请添加文件或文件夹。")
             return
-        self.combineds = []
+        self.results = []
         self.table.setRowCount(0)
         self.progress.setRange(0, len(paths))
         self.progress.setValue(0)
         self.start_button.setEnabled(False)
         self.save_button.setEnabled(False)
         self.summary.setText(f"正在检查 {len(paths)} 份报告…")
-        self._run(_review_all, paths)
+        self._worker, self._thread = _start(self, _review_all, paths, self._add_result, self._done)
 
-    def _run(self, work: Callable[[Sequence[Path]], Any], paths: Sequence[Path]) -> None:
-        self._worker, self._thread = start_worker(self, work, paths, self._add_result, self._done)
 
     def _add_result(self, _index: int, result: ReviewedFile) -> None:
-        self.combineds.append(result)
-        self.progress.setValue(len(self.combineds))
+        self.results.append(result)
+        self.progress.setValue(len(self.results))
 
     def _done(self) -> None:
         self._thread = None
         self.start_button.setEnabled(True)
-        self.save_button.setEnabled(bool(self.combineds))
+        self.save_button.setEnabled(bool(self.results))
         self._fill_table()
 
     def is_running(self) -> bool:
         return self._thread is not None
 
     def _fill_table(self) -> None:
-        ordered = review_order(self.combineds)
+        ordered = review_order(self.results)
         self.table.setRowCount(len(ordered))
         for row, r in enumerate(ordered):
             if r.unusable is not None:
@@ -271,7 +266,7 @@ class BatchCheckDialog(QDialog):
 
         suggested = Path.home() / f"年报检查结果{dt.date.today():%Y%m%d}.xlsx"
         saved = save_workbook_as(self, "保存检查结果工作簿", suggested, path,
-                                 lambda to: write_review_workbook(self.combineds, to), add_suffix=True)
+                                 lambda to: write_review_workbook(self.results, to), add_suffix=True)
         if saved is None:
             return False
         path = saved
@@ -366,7 +361,7 @@ class CombineDialog(QDialog):
         self.progress.setValue(0)
         self.start_button.setEnabled(False)
         self.report_text.setPlainText(f"正在读取 {len(paths)} 份报告…")
-        self._worker, self._thread = start_worker(self, _open_all, paths, self._add_unit, self._combine)
+        self._worker, self._thread = _start(self, _open_all, paths, self._add_unit, self._combine)
 
     def is_running(self) -> bool:
         return self._thread is not None
