@@ -16,6 +16,7 @@ from govopen_desktop.domain.format_model import (
     RuleSpec,
     Section,
     Table,
+    numbered_heading,
 )
 
 
@@ -27,7 +28,7 @@ def year_range(data: dict[str, Any]) -> tuple[int, int | None]:
 
 def nav_name(section: dict[str, Any], page: dict[str, Any]) -> str:
     """The navigator's name of a section: the window page's own, else 'number、title'."""
-    return page.get("nav") or f"{section['number']}、{section['title']}"
+    return page.get("nav") or numbered_heading(section["number"], section["title"])
 
 
 def build_format(data: dict[str, Any]) -> ReportFormat:

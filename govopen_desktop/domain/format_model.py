@@ -13,6 +13,11 @@ CellRole = Literal["value", "label", "header", "group", "note"]
 VALUE_KINDS: tuple[str, ...] = ("count", "signed_count", "amount", "amount_with_unit", "unit")
 
 
+def numbered_heading(number: str, title: str) -> str:
+    """'三、收到和处理政府信息公开申请情况': how the official format numbers a part or a table."""
+    return f"{number}、{title}"
+
+
 @dataclass(frozen=True)
 class Derivation:
     """A derived cell is the sum of `terms`; `rule` names the check of that sum."""
@@ -83,7 +88,7 @@ class Table:
 
     @property
     def full_title(self) -> str:
-        return f"{self.number}、{self.title}"
+        return numbered_heading(self.number, self.title)
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,7 @@ class Section:
 
     @property
     def heading(self) -> str:
-        return f"{self.number}、{self.title}"
+        return numbered_heading(self.number, self.title)
 
 
 @dataclass(frozen=True)
