@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from govopen_desktop.domain.drafts import new_report_texts
@@ -59,12 +59,14 @@ class MainWindow(QMainWindow):
         autosave_ms: int | None = None,
         start_page: bool = False,
         recovery_file: Path | None = None,  # earlier name: its folder becomes the recovery folder
+        defer_check: bool = False,
     ) -> None:
+        """`defer_check`: start-up paints first; app.show_then_check runs the one check after."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
         self.prompter = prompter or Prompter(self)
-        self.document = document = Document(report or blank_report(), path, self)
+        self.document = document = Document(report or blank_report(), path, self, defer_check=defer_check)
         if recovery_dir is None and recovery_file is not None:
             recovery_dir = recovery_file.parent / "recovery"
         self.autosaver = Autosaver(document, recovery_dir or default_recovery_dir())
@@ -96,7 +98,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.autosave_label)
         self._connect()
         self._on_report_replaced()
-        self._on_findings(document.findings)
+        if defer_check:
+            self.counts_label.setText("正在检查…")
+        else:
+            self._on_findings(document.findings)
         self.resize(DEFAULT_SIZE)
         if self.settings.window_geometry is not None:
             self.restoreGeometry(self.settings.window_geometry)
@@ -231,9 +236,11 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(counts_text(findings))
         worst = "error" if any(f.level == Level.ERROR for f in findings) else "ok"
         if self.counts_label.property("level") != worst:
-            # a style sheet of its own, not style().polish(): the QStyle wrapper is slow to build
+            # the palette's text colour: a style sheet of its own would restyle the label each time
             self.counts_label.setProperty("level", worst)
-            self.counts_label.setStyleSheet(text_style(LEVEL_TEXT[Level.ERROR] if worst == "error" else OK_TEXT))
+            palette = self.counts_label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, LEVEL_TEXT[Level.ERROR] if worst == "error" else OK_TEXT)
+            self.counts_label.setPalette(palette)
         self.page_stack.show_counts(findings)
 
     def _on_report_replaced(self) -> None:
