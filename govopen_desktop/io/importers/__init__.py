@@ -15,6 +15,7 @@ from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
 class ImportResult:
     report: Report
     problems: list[ImportProblem]
+    project: bool = False  # read from a project file (.govopen) as saved, not imported
 
 
 def import_text(text: str, name: str = "粘贴的文本") -> ImportResult:

@@ -33,7 +33,7 @@ KIND_LABELS = {
 
 @dataclass(frozen=True)
 class Sniffed:
-    kind: str  # xlsx, docx, odt, ods, ole-doc, ole-xls, html, rtf, text, project, pdf, unknown
+    kind: str  # xlsx, docx, odt, ods, ole-doc, ole-xls, html, rtf, text, pdf, unknown (projects: io.project.read_project)
     detail: str = ""
 
 
@@ -51,8 +51,6 @@ def sniff(path: Path, head: bytes) -> Sniffed:
         b"multipart/related" in head.lower()
     ):
         return Sniffed("mht")  # a web page saved as one file (.mht/.mhtml) by IE, 360, Edge
-    if b"govopen-report/" in head[:400] and stripped.startswith(b"{"):
-        return Sniffed("project")
     if _looks_like_html(stripped, head):
         return Sniffed("html")
     return Sniffed("text")
