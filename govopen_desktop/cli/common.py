@@ -178,7 +178,7 @@ class _PrivateFileHandler(logging.FileHandler):
             os.ftruncate(fd, 0)
         return os.fdopen(fd, "a", encoding="utf-8", errors="replace")
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+    def handleError(self, record: logging.LogRecord) -> None:
         pass  # an unwritable log must not disturb the command
 
 

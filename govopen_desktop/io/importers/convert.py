@@ -45,7 +45,7 @@ def convert(path: Path, target: str, workdir: Path, label: str) -> Path:
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ImportFailed(
             f"用 LibreOffice 转换“{path.name}”失败"
-            f"{'（超过 ' + str(TIMEOUT_SECONDS) + ' 秒未完成）' if isinstance(exc, subprocess.TimeoutExpired) else ''}。"
+            f"{f'（超过 {TIMEOUT_SECONDS} 秒未完成）' if isinstance(exc, subprocess.TimeoutExpired) else ''}。"
             f"请另存为{save_as} 格式后再导入。"
         ) from exc
     finally:

@@ -33,7 +33,7 @@ KIND_LABELS = {
 
 @dataclass(frozen=True)
 class Sniffed:
-    kind: str  # xlsx, docx, odt, ods, ole-doc, ole-xls, html, rtf, text, pdf, unknown (projects: io.project.read_project)
+    kind: str  # xlsx, docx, odt, ods, ole-doc, ole-xls, html, rtf, text, pdf, unknown (projects: read_project)
     detail: str = ""
 
 
