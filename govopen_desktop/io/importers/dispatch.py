@@ -13,6 +13,7 @@ from govopen_desktop.domain.values import format_value, same_value
 from govopen_desktop.io.importers import ImportResult
 from govopen_desktop.io.importers.build import build_report
 from govopen_desktop.io.importers.detect import KIND_LABELS, MAX_FILE_BYTES, MAX_TEXT_BYTES, declared_charset, sniff
+from govopen_desktop.io.importers.limits import check_doc
 from govopen_desktop.io.importers.neutral import Doc
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
 from govopen_desktop.io.inputfile import read_head
@@ -153,6 +154,7 @@ def prefer_visible_tables(report: Report, doc: Doc, name: str, problems: list[Im
     what the clerk sees (and changed) in the tables wins. A value the data sheet could not give
     is taken from the tables too. `problems` is updated to say which cells and why."""
     try:
+        check_doc(doc)
         visible, _problems = build_report(doc)
     except GovopenError:
         return  # tables not readable: the data sheet is all there is
@@ -180,5 +182,6 @@ def prefer_visible_tables(report: Report, doc: Doc, name: str, problems: list[Im
 
 
 def _result(doc: Doc) -> ImportResult:
+    check_doc(doc)
     report, problems = build_report(doc)
     return ImportResult(report, problems)
