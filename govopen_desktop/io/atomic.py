@@ -11,6 +11,7 @@ is locked; the next save of the same file removes the temporaries that no live s
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -67,7 +68,9 @@ def write_text_atomic(path: Path, text: str, *, keep_backup: bool = True) -> Non
 
 def backup_path(path: Path) -> Path:
     """Where the previous version of `path` is kept (beside the real file of a symlink)."""
-    path = real_target(Path(path))
+    path = Path(path)
+    with contextlib.suppress(OSError):
+        path = real_target(path)
     return path.with_name(path.name + ".bak")
 
 
@@ -78,7 +81,10 @@ def real_target(path: Path) -> Path:
             return path
     except OSError:
         return path
-    return Path(os.path.realpath(path))
+    resolved = Path(os.path.realpath(path))
+    if resolved.is_symlink():  # links that point at each other: realpath gives up
+        raise OSError(errno.ELOOP, "symbolic link loop", str(path))
+    return resolved
 
 
 def _refuse_unwritable(target: Path) -> None:
