@@ -266,3 +266,27 @@ def test_write_bytes_atomic_to_a_new_file_in_a_missing_folder(tmp_path: Path) ->
     with pytest.raises(OSError) as info:
         write_bytes_atomic(tmp_path / "没有" / "x.govopen", b"x")
     assert "不存在" in describe_os_error(info.value)
+
+
+@posix_only
+def test_save_after_a_kill_that_left_the_bak_as_the_target_itself(tmp_path: Path) -> None:
+    """Killed between making the .bak and the final rename: .bak and target are one file
+    (two hard links). rename() of a link over its twin does nothing; the staged name must not
+    stay behind (found by the kill -9 loop)."""
+    path = tmp_path / "报告.govopen"
+    save_report(_report("第一版"), path)
+    bak = tmp_path / "报告.govopen.bak"
+    os.link(path, bak)
+    save_report(_report("第二版"), path)
+    assert load_report(bak).text["overview"] == "第一版"
+    assert _temporaries(tmp_path) == []
+
+
+@pytest.mark.slow
+@posix_only
+def test_kill_9_during_large_saves(tmp_path: Path) -> None:
+    """benchmarks/killsave.py, 25 rounds: target and .bak always load, no temporary is left
+    after the next save (`python benchmarks/killsave.py --rounds 200` for the long run)."""
+    from benchmarks.killsave import run
+
+    assert run(25, 11, tmp_path) == []

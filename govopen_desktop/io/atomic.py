@@ -130,6 +130,10 @@ def _backup(target: Path, tmp: Path) -> None:
         except (OSError, NotImplementedError):  # FAT, some network shares: no hard links
             _copy_synced(target, staged)
         os.replace(staged, backup_path(target))
+        # when the .bak already is the target (a save killed just after making it), rename()
+        # of one hard link over another does nothing and leaves the staged name behind
+        with contextlib.suppress(FileNotFoundError):
+            staged.unlink()
     except BaseException:
         with contextlib.suppress(OSError):
             staged.unlink()
