@@ -1,6 +1,7 @@
 """Running a `govopen` command in a fresh child process and measuring what it cost: the
-seconds inside the command, and the process's peak resident memory (resource.getrusage,
-which also counts what C libraries such as lxml allocate)."""
+seconds inside the command, and the process's peak resident memory (VmHWM, or
+resource.getrusage where there is no /proc; both count what C libraries such as lxml
+allocate, which tracemalloc would not see)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,12 @@ started = time.perf_counter()
 with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
     code = main(json.loads(sys.argv[1]))
 seconds = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024 if resource else 0
+peak = 0
+try:  # the peak of this process image (ru_maxrss may carry the forking parent's peak)
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) // 1024
+except (OSError, StopIteration):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024 if resource else 0
 print(json.dumps({"code": code, "stderr": err.getvalue(), "seconds": seconds, "peak_mb": peak}))
 """
 

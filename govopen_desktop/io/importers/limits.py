@@ -24,7 +24,7 @@ MAX_XML_TOTAL = 80 * 1024 * 1024  # uncompressed, all XML parts together
 MAX_PART_ELEMENTS = 400_000  # lxml keeps ~120 bytes per element: ~50 MB
 MAX_PACKAGE_ELEMENTS = 1_000_000
 MAX_SHEET_ROWS = 25_000  # rows one worksheet may hold (openpyxl builds each: ~10 µs a row)
-MAX_WORKBOOK_CELLS = 40_000  # cells of all worksheets: openpyxl needs ~25 µs a cell
+MAX_WORKBOOK_CELLS = 20_000  # cells of all worksheets (a report's: ~1,000): openpyxl needs ~25 µs a cell
 MAX_HTML_TAGS = 150_000  # Python's HTML parser needs ~5 µs a tag
 MAX_HTML_CELLS = 50_000  # a report page has a few hundred
 MAX_HTML_TABLES = 2_000
@@ -175,6 +175,8 @@ def _encoding_of(data: bytes) -> str:
         return "utf-16-le" if not data.startswith(codecs.BOM_UTF16_LE) else "utf-16"
     if data.startswith((codecs.BOM_UTF16_BE, b"\0<")):
         return "utf-16-be" if not data.startswith(codecs.BOM_UTF16_BE) else "utf-16"
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
     return "latin-1"  # ASCII-compatible (UTF-8, GBK, …): markup bytes read as they are
 
 
