@@ -25,9 +25,12 @@ class FakePrompter:
     save_discard_cancel: str = "discard"
     new_request: Any = None
     text_answer: str | None = None
+    note_answer: str | None = None  # the 说明 typed into the note dialog
+    choice_answer: int | None = None  # index of the button clicked in ask_choice (None: closed)
     asked: list[tuple[str, str]] = field(default_factory=list)
     problems: list[list[str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    suggested: list[Path] = field(default_factory=list)  # what each save dialog proposed
 
     def ask_open_path(self, title: str, start: Path, file_filter: str = "") -> Path | None:
         self.asked.append(("open", title))
@@ -35,6 +38,7 @@ class FakePrompter:
 
     def ask_save_path(self, title: str, suggested: Path, file_filter: str = "") -> Path | None:
         self.asked.append(("save", title))
+        self.suggested.append(suggested)
         return self.save_path
 
     def confirm(self, title: str, text: str, yes: str = "是", no: str = "否") -> bool:
@@ -45,13 +49,21 @@ class FakePrompter:
         self.asked.append(("save_discard_cancel", text))
         return self.save_discard_cancel
 
-    def ask_new_report(self, agency: str) -> Any:
-        self.asked.append(("new", agency))
+    def ask_new_report(self, agency: str, prior_path: Path | None = None) -> Any:
+        self.asked.append(("new", agency if prior_path is None else f"{agency}|{prior_path}"))
         return self.new_request
 
     def ask_text(self, title: str, intro: str) -> str | None:
         self.asked.append(("text", title))
         return self.text_answer
+
+    def ask_note(self, finding: Any, note: str = "") -> str | None:
+        self.asked.append(("note", finding.message))
+        return self.note_answer
+
+    def ask_choice(self, title: str, text: str, choices: list[str]) -> int | None:
+        self.asked.append(("choice", text + "\n[" + "|".join(choices) + "]"))
+        return self.choice_answer
 
     def show_problems(self, title: str, intro: str, problems: list[str]) -> None:
         self.problems.append(list(problems))
@@ -107,7 +119,7 @@ def make_window(qtbot: Any, tmp_path: Path, prompter: FakePrompter, report: Repo
         path,
         settings=Settings(tmp_path / "data" / "settings.ini"),
         prompter=prompter,  # type: ignore[arg-type]
-        recovery_file=tmp_path / "data" / "recovery.govopen-recovery",
+        recovery_dir=tmp_path / "data" / "recovery",
         **kwargs,
     )
     qtbot.addWidget(window)

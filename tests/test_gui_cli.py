@@ -36,7 +36,7 @@ def test_gui_screenshot_renders_the_window_and_exits(tmp_path: Path, section: st
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1340, 720)
-    assert not (tmp_path / "data" / "recovery.govopen-recovery").exists()
+    assert not list((tmp_path / "data").glob("recovery/*.govopen-recovery"))
     assert "Traceback" not in result.stderr
 
 

@@ -157,11 +157,11 @@ def test_export_word_from_the_window(qtbot: Any, window: Any, prompter: FakeProm
     target = gui_env / "导出" / "年报.docx"
     target.parent.mkdir()
     prompter.save_path = target
-    prompter.confirm_answer = False  # do not open the folder
+    prompter.choice_answer = 2  # 关闭: neither the document nor the folder is opened
     window.act_export_docx.trigger()
     assert not prompter.errors, prompter.errors
     assert target.exists() and target.read_bytes()[:2] == b"PK"
-    assert any("是否打开所在文件夹" in text for kind, text in prompter.asked if kind == "confirm")
+    assert any("[打开文档|打开文件夹|关闭]" in text for kind, text in prompter.asked if kind == "choice")
     import docx
 
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
@@ -187,7 +187,7 @@ def test_a_draft_with_errors_exports_and_says_how_many(qtbot: Any, window: Any, 
     prompter.confirm_answer = False
     assert window.files.export("docx")
     assert prompter.save_path.exists()
-    confirm = next(text for kind, text in prompter.asked if kind == "confirm")
+    confirm = next(text for kind, text in prompter.asked if kind == "choice")
     assert f"还有 {errors} 个错误未改正" in confirm
 
 
@@ -224,10 +224,10 @@ def test_window_geometry_is_remembered(qtbot: Any, gui_env: Path, prompter: Fake
 
 
 def test_help_page_opens_on_f1(qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from govopen_desktop.qt import dialogs
+    from govopen_desktop.qt import help as help_module
 
     shown: list[str] = []
-    monkeypatch.setattr(dialogs.HelpDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
+    monkeypatch.setattr(help_module.HelpDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
     assert window.act_help.shortcut().toString() == "F1"
     window.act_help.trigger()
     assert shown == ["使用说明"]

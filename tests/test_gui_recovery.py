@@ -15,6 +15,7 @@ import pytest
 
 from govopen_desktop.io.project import save_report
 from govopen_desktop.qt.autosave import read_recovery, write_recovery
+from govopen_desktop.qt.lock import RECOVERY_SUFFIX, key_for_path
 from tests.gui_helpers import REPO, FakePrompter, filled_report, gui_env, make_window, prompter  # noqa: F401
 
 CHILD = r"""
@@ -29,7 +30,7 @@ from govopen_desktop.qt.settings import Settings
 app = make_app()
 path, data = Path(sys.argv[1]), Path(sys.argv[2])
 w = MainWindow(load_report(path), path, settings=Settings(data / "settings.ini"),
-               recovery_file=data / "recovery.govopen-recovery", autosave_ms=300)
+               recovery_dir=data / "recovery", autosave_ms=300)
 w.show()
 t3 = w.show_section("t3")
 t3.model.setData(t3.model.index_of("t3.new.natural"), "4321")
@@ -60,7 +61,7 @@ def test_killed_process_is_recovered_with_every_edit(qtbot: Any, gui_env: Path, 
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
-    recovery = data / "recovery.govopen-recovery"
+    recovery = data / "recovery" / f"{key_for_path(saved)}{RECOVERY_SUFFIX}"
     assert recovery.exists()
 
     prompter.confirm_answer = True
@@ -83,7 +84,7 @@ def test_killed_process_is_recovered_with_every_edit(qtbot: Any, gui_env: Path, 
 
 
 def test_declining_recovery_discards_it(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
-    recovery = gui_env / "data" / "recovery.govopen-recovery"
+    recovery = gui_env / "data" / "recovery" / f"untitled-gone{RECOVERY_SUFFIX}"
     write_recovery(recovery, filled_report(), None)
     prompter.confirm_answer = False
     window = make_window(qtbot, gui_env, prompter)
@@ -93,7 +94,7 @@ def test_declining_recovery_discards_it(qtbot: Any, gui_env: Path, prompter: Fak
 
 def test_recovery_older_than_the_saved_file_is_not_offered(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
     saved = gui_env / "年报.govopen"
-    recovery = gui_env / "data" / "recovery.govopen-recovery"
+    recovery = gui_env / "data" / "recovery" / f"{key_for_path(saved)}{RECOVERY_SUFFIX}"
     write_recovery(recovery, filled_report(), saved)
     old = time.time() - 60
     os.utime(recovery, (old, old))

@@ -78,4 +78,5 @@ def test_start_next_year_carries_over_and_keeps_prior() -> None:
     assert report.get("t3.carried_in.total") == 3
     assert report.get("t3.carried_in.research") is None  # empty stays empty
     assert report.prior is prior
-    assert report.text["other"] == "无"
+    assert report.text["other"] is None  # last year's text is not this year's: it stays in prior
+    assert report.prior.text["other"] == "无"

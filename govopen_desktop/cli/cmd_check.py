@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,8 +13,9 @@ from typing import Any
 from govopen_desktop.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, add_command, print_problems
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.errors import GovopenError
-from govopen_desktop.domain.findings import Finding, Level, count_levels
+from govopen_desktop.domain.findings import Finding, Level, count_accepted, count_levels
 from govopen_desktop.domain.report import Report
+from govopen_desktop.domain.review import ReviewedFile
 from govopen_desktop.io.open_any import open_any
 
 
@@ -26,11 +28,14 @@ def register(sub: Any) -> None:
             "  govopen check 各单位年报/*.docx --summary      （汇总各单位的错误、警告数）"
         ),
     )
-    p.add_argument("files", nargs="+", metavar="文件", help="年度报告（.govopen 或任何可导入的文件），可以多个")
+    p.add_argument("files", nargs="+", metavar="文件",
+                   help="年度报告（.govopen 或任何可导入的文件），可以多个；给出文件夹时检查其中所有可读取的文件")
     p.add_argument("--prior", metavar="上年报告", help="上年报告，用于检查结转和现行有效件数（只检查一份报告时）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
     p.add_argument("--final", action="store_true", help="定稿检查：空白单元格按错误处理（发布前使用）")
     p.add_argument("--summary", action="store_true", help="只输出汇总表（每份报告一行）")
+    p.add_argument("--xlsx", metavar="问题清单.xlsx",
+                   help="另存检查结果工作簿（汇总、问题清单、无法读取三页），可筛选、排序后发回各单位")
 
 
 @dataclass
@@ -48,12 +53,17 @@ class Checked:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = [Path(f) for f in args.files]
+    from govopen_desktop.io.review_inputs import expand_inputs
+
+    paths = expand_inputs(args.files)
+    if not paths:
+        raise GovopenError("没有找到可检查的报告文件：" + "、".join(args.files))
     if args.prior and len(paths) > 1:
         raise GovopenError("--prior 只能在检查一份报告时使用。")
     if len(paths) == 1:
         result = _check_file(paths[0], args.prior, args.final, raise_unusable=True)
         _print_one(result, args.json)
+        _write_workbook(args, [result])
         return EXIT_FINDINGS if result.count(Level.ERROR) else EXIT_OK
     results = [_check_file(p, None, args.final) for p in paths]
     if args.json:
@@ -68,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
                     _print_text(result)
                     print()
         _print_summary(results)
+    _write_workbook(args, results)
     if any(r.unusable for r in results):
         return EXIT_UNUSABLE
     return EXIT_FINDINGS if any(r.count(Level.ERROR) for r in results) else EXIT_OK
@@ -91,6 +102,7 @@ def _print_one(result: Checked, as_json: bool) -> None:
             "findings": [f.to_json() for f in result.findings],
             "errors": result.count(Level.ERROR),
             "warnings": result.count(Level.WARNING),
+            "accepted": count_accepted(result.findings),
         }
         print(json.dumps(payload, ensure_ascii=False, indent=1))
     else:
@@ -103,13 +115,24 @@ def _print_text(result: Checked) -> None:
     print_problems(result.problems, "导入时有以下问题：")
     print(f"{report.meta.agency}{report.meta.year}年度报告（{report.format.document}格式）")
     for level in Level:
-        group = [f for f in result.findings if f.level == level]
+        group = [f for f in result.findings if f.level == level and f.accepted is None]
         if group:
             print(f"\n{level.label}（{len(group)}）")
             for f in group:
                 print(f"  [{f.rule}] {f.message}")
+    _print_accepted(result.findings)
+    accepted = count_accepted(result.findings)
     print(f"\n共 {result.count(Level.ERROR)} 个错误，{result.count(Level.WARNING)} 个警告，"
-          f"{result.count(Level.INFO)} 个提示。")
+          f"{result.count(Level.INFO)} 个提示" + (f"，另有 {accepted} 个已说明。" if accepted else "。"))
+
+
+def _print_accepted(findings: list[Finding]) -> None:
+    """Warnings the clerk accepted (说明), each with its note: shown, but no longer open."""
+    accepted = [f for f in findings if f.accepted is not None]
+    if accepted:
+        print(f"\n已说明（{len(accepted)}）")
+        for f in accepted:
+            print(f"  [{f.rule}] {f.message}\n      说明：{f.accepted}")
 
 
 def _print_summary(results: list[Checked]) -> None:
@@ -138,6 +161,7 @@ def _print_batch_json(results: list[Checked]) -> None:
             "file": str(r.path), "agency": meta.agency, "year": meta.year, "format": meta.format,
             "findings": [f.to_json() for f in r.findings],
             "errors": r.count(Level.ERROR), "warnings": r.count(Level.WARNING),
+            "accepted": count_accepted(r.findings),
         })
     payload = {
         "reports": reports,
@@ -146,3 +170,21 @@ def _print_batch_json(results: list[Checked]) -> None:
         "unusable": sum(1 for r in results if r.unusable),
     }
     print(json.dumps(payload, ensure_ascii=False, indent=1))
+
+
+def _write_workbook(args: argparse.Namespace, results: list[Checked]) -> None:
+    if not getattr(args, "xlsx", None):
+        return
+    from govopen_desktop.io.review_workbook import write_review_workbook
+
+    write_review_workbook([reviewed(r) for r in results], Path(args.xlsx))
+    print(f"检查结果工作簿已保存：{args.xlsx}", file=sys.stderr)
+
+
+def reviewed(result: Checked) -> ReviewedFile:
+    """One file's result in the reviewing office's terms (for the findings workbook)."""
+    if result.unusable is not None or result.report is None:
+        return ReviewedFile(str(result.path), unusable=result.unusable or "无法读取")
+    meta = result.report.meta
+    return ReviewedFile(str(result.path), meta.agency, meta.year, meta.format, list(result.findings),
+                        list(result.problems))

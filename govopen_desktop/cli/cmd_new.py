@@ -41,4 +41,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = report.format
     print(f"已新建 {report.meta.agency}{report.meta.year}年政府信息公开工作年度报告"
           f"（{fmt.document}格式）：{output}")
+    if report.prior is not None and any(report.prior.text.values()):
+        print(f"正文从空白开始；{report.prior.meta.year}年度报告的文字保留在文件中，"
+              "可在窗口中对照上年文字逐段复制（年份会改为本年）。")
     return EXIT_OK

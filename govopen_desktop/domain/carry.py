@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govopen_desktop.domain.report import TEXT_KEYS, Report
+from govopen_desktop.domain.report import Report
 
 
 def carry_over_pairs(report: Report, prior: Report) -> list[tuple[str, str]]:
@@ -20,7 +20,9 @@ def carry_over_pairs(report: Report, prior: Report) -> list[tuple[str, str]]:
 
 def start_next_year(prior: Report, year: int | None = None, agency: str | None = None) -> Report:
     """A new report for the year after `prior` (or `year`), in that year's format, with the
-    carry-over cells filled, `prior` kept for comparison and last year's text as a draft."""
+    carry-over cells filled and `prior` kept for comparison. The texts start empty: last year's
+    text stays in `prior` (the window shows it beside the editor), so "2024年…" never slips into
+    a 2025 report unread."""
     report = Report.new(agency or prior.meta.agency, year or prior.meta.year + 1)
     report.prior = prior
     carried = {
@@ -30,6 +32,4 @@ def start_next_year(prior: Report, year: int | None = None, agency: str | None =
     }
     report.set_values(carried)
     report.recompute()
-    for key in TEXT_KEYS:
-        report.text[key] = prior.text.get(key)
     return report

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -25,7 +26,8 @@ LEVEL_ORDER = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
 @dataclass(frozen=True)
 class Finding:
     """`cells` are canonical keys; `section` a section id (overview, t3, other…);
-    `suggested` maps a key to the value the checker can compute for it."""
+    `suggested` maps a key to the value the checker can compute for it; `accepted` is the
+    clerk's note (说明) when a warning or a hint was accepted as true but expected."""
 
     rule: str
     level: Level
@@ -33,6 +35,12 @@ class Finding:
     cells: tuple[str, ...] = ()
     section: str | None = None
     suggested: dict[str, Value] = field(default_factory=dict)
+    accepted: str | None = None
+
+    @property
+    def can_be_accepted(self) -> bool:
+        """Errors must be corrected; only warnings and hints can be explained."""
+        return self.level != Level.ERROR
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -42,7 +50,25 @@ class Finding:
             "section": self.section,
             "message": self.message,
             "suggested": {k: _json_value(v) for k, v in self.suggested.items()} or None,
+            "accepted": self.accepted,
         }
+
+
+def finding_key(finding: Finding) -> str:
+    """What an acceptance is stored under: the rule and the cells (or the section) it is about,
+    so the note follows the finding while its message (numbers in it) changes."""
+    return f"{finding.rule}|{','.join(finding.cells) or finding.section or ''}"
+
+
+def apply_acceptances(findings: list[Finding], acceptances: Mapping[str, str]) -> list[Finding]:
+    """Mark the warnings and hints the clerk explained; an error stays open whatever is stored."""
+    if not acceptances:
+        return findings
+    out: list[Finding] = []
+    for f in findings:
+        note = acceptances.get(finding_key(f))
+        out.append(replace(f, accepted=note) if note and f.can_be_accepted else f)
+    return out
 
 
 def _json_value(value: Value) -> int | float | str | None:
@@ -57,7 +83,13 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 
 
 def count_levels(findings: list[Finding]) -> dict[Level, int]:
+    """Open findings per level: an accepted (已说明) warning no longer counts."""
     counts = dict.fromkeys(Level, 0)
     for f in findings:
-        counts[f.level] += 1
+        if f.accepted is None:
+            counts[f.level] += 1
     return counts
+
+
+def count_accepted(findings: list[Finding]) -> int:
+    return sum(1 for f in findings if f.accepted is not None)

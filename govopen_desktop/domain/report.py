@@ -20,6 +20,7 @@ from govopen_desktop.domain.values import Value, parse_value
 
 TEXT_KEYS: tuple[str, ...] = ("overview", "problems", "other")
 SCHEMA = "govopen-report/1"
+ACCEPTED_KEY = "accepted"  # the project-file key of the 说明 notes, and the change key notified
 Listener = Callable[[set[str]], None]
 
 
@@ -41,6 +42,8 @@ class Report:
     text: dict[str, str | None] = field(default_factory=dict)
     prior: Report | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # unknown top-level keys, kept on save
+    # 说明: finding_key(finding) -> the clerk's note for a warning accepted as true but expected
+    acceptances: dict[str, str] = field(default_factory=dict)
     _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
 
     # ---- construction --------------------------------------------------------------------
@@ -65,6 +68,7 @@ class Report:
             text=dict(self.text),
             prior=self.prior,
             extra=dict(self.extra),
+            acceptances=dict(self.acceptances),
         )
 
     # ---- listeners -----------------------------------------------------------------------
@@ -158,6 +162,21 @@ class Report:
         self._notify(changed)
         return changed
 
+    # ---- acceptances (说明) ------------------------------------------------------------------
+
+    def set_acceptance(self, key: str, note: str | None) -> set[str]:
+        """Store (or, with None or an empty note, remove) the clerk's note for a finding key."""
+        note = note.strip() if note else None
+        if self.acceptances.get(key) == note:
+            return set()
+        if note:
+            self.acceptances[key] = note
+        else:
+            self.acceptances.pop(key, None)
+        changed = {ACCEPTED_KEY}
+        self._notify(changed)
+        return changed
+
     # ---- text and front matter -----------------------------------------------------------
 
     def set_text(self, key: str, value: str | None) -> set[str]:
@@ -210,6 +229,8 @@ class Report:
         }
         if include_prior and self.prior is not None:
             data["prior"] = self.prior.to_dict(include_prior=False)
+        if self.acceptances:
+            data[ACCEPTED_KEY] = dict(sorted(self.acceptances.items()))
         data.update({k: v for k, v in self.extra.items() if k not in data})
         return data
 
@@ -248,9 +269,18 @@ class Report:
         prior = None
         if data.get("prior") is not None:
             prior = cls.from_dict(data["prior"], f"{where} 的上年报告（prior）" if where else "")
-        known = {"schema", "meta", "cells", "text", "prior"}
+        acceptances = _acceptances_from(data.get(ACCEPTED_KEY), place)
+        known = {"schema", "meta", "cells", "text", "prior", ACCEPTED_KEY}
         extra = {k: v for k, v in data.items() if k not in known}
-        return cls(meta=meta, cells=cells, text=text, prior=prior, extra=extra)
+        return cls(meta=meta, cells=cells, text=text, prior=prior, extra=extra, acceptances=acceptances)
+
+
+def _acceptances_from(raw: Any, place: str) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+        raise GovopenError(f"{place}accepted（已说明的警告）应为“问题: 说明文字”的对象。")
+    return {k: v.strip() for k, v in raw.items() if v.strip()}
 
 
 def _text_or_none(value: Any) -> str | None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.paths import resources_dir
-from govopen_desktop.qt.settings import APPLICATION, ORGANIZATION, data_dir
+from govopen_desktop.qt.settings import APPLICATION, ORGANIZATION, log_file
 
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
 FONT_POINT_SIZE = 10
@@ -56,7 +56,7 @@ def _qt_message(mode: QtMsgType, context: object, message: str) -> None:
 
 def setup_logging() -> Path:
     """Log to the per-user data folder (moved if that folder changed, as in tests)."""
-    path = data_dir() / "govopen.log"
+    path = log_file()
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "govopen", False) and Path(handler.baseFilename) != path:  # type: ignore[attr-defined]
@@ -111,7 +111,7 @@ def run_gui(file: Path | None = None, screenshot: Path | None = None, section: s
     from govopen_desktop.qt.main_window import MainWindow
     from govopen_desktop.qt.prompter import ConsolePrompter
 
-    window = MainWindow(prompter=ConsolePrompter() if screenshot is not None else None)
+    window = MainWindow(prompter=ConsolePrompter() if screenshot is not None else None, start_page=file is None)
     holder: list[MainWindow] = [window]
     install_excepthook(lambda: holder[0] if holder else None)
     if file is not None and not window.files.load(Path(file)) and screenshot is not None:
@@ -138,6 +138,6 @@ def _screenshot(app: QApplication, window: object, out: Path, section: str | Non
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(out))
     window.document.undo_stack.setClean()
-    window.autosaver.discard()
+    window.autosaver.close()
     window.hide()
     return 0 if ok else 2

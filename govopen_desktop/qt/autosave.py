@@ -1,5 +1,6 @@
-"""Autosave: a recovery snapshot of the whole report, written atomically a moment after each
-change; offered back on the next start if the program did not close normally."""
+"""Autosave: a recovery snapshot of the whole report, written atomically within a few seconds
+of the first unsaved change; offered back on the next start if the program did not close
+normally."""
 
 from __future__ import annotations
 
@@ -9,16 +10,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.atomic import write_text_atomic
+from govopen_desktop.io.oserrors import describe_os_error
 from govopen_desktop.io.project import report_to_json
 from govopen_desktop.qt.document import Document
+from govopen_desktop.qt.lock import LOCK_SUFFIX, RECOVERY_SUFFIX, DocumentLock, LockHolder, key_for_path, untitled_key
 
 RECOVERY_SCHEMA = "govopen-recovery/1"
-DEFAULT_DELAY_MS = 3000
+DEFAULT_DELAY_MS = 5000  # the most work a crash can lose: edits younger than this
 log = logging.getLogger(__name__)
 
 
@@ -58,21 +61,70 @@ def recovery_is_newer(recovery_file: Path, recovered: Recovered) -> bool:
 
 
 class Autosaver(QObject):
-    """Restarted on every undo-stack change; writes once the clerk pauses."""
+    """Writes the document's recovery file at most `delay_ms` after the first unsaved edit,
+    however long the clerk goes on typing (the timer is not restarted by later edits). A
+    failed write is reported (`failed`) and retried after the same delay.
 
-    def __init__(self, document: Document, recovery_file: Path, delay_ms: int = DEFAULT_DELAY_MS) -> None:
+    Each document has its own recovery file and lock in `recovery_dir`, named by its key (see
+    qt/lock.py): windows never write or delete each other's recovery."""
+
+    failed = Signal(str)  # the Chinese reason an autosave could not be written
+    succeeded = Signal()
+
+    def __init__(self, document: Document, recovery_dir: Path, delay_ms: int = DEFAULT_DELAY_MS) -> None:
         super().__init__(document)
         self.document = document
-        self.recovery_file = recovery_file
+        self.recovery_dir = recovery_dir
+        self.lock = DocumentLock(recovery_dir, untitled_key())
+        self.lock.acquire()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(self.save_now)
-        document.undo_stack.indexChanged.connect(self._restart)
+        document.undo_stack.indexChanged.connect(self._on_edit)
+        document.cellsChanged.connect(self._on_edit)  # typing merges commands: the index may not move
         self.saves = 0
+        self.error = ""  # the last failure, until a write succeeds
 
-    def _restart(self, _index: int) -> None:
-        self.timer.start()
+    @property
+    def key(self) -> str:
+        return self.lock.key
+
+    @property
+    def recovery_file(self) -> Path:
+        return self.recovery_dir / f"{self.key}{RECOVERY_SUFFIX}"
+
+    # ---- which document ---------------------------------------------------------------------
+
+    def bind(self, path: Path | None) -> bool:
+        """Follow the document to `path` (None: an untitled or read-only copy): take its lock,
+        then drop the previous document's lock and recovery. False, changing nothing, when
+        another window or program holds `path`."""
+        key = key_for_path(path) if path is not None else untitled_key()
+        if key == self.key:
+            return True
+        lock = DocumentLock(self.recovery_dir, key)
+        if not lock.acquire():
+            return False
+        self.discard()
+        self.lock.release()
+        self.lock = lock
+        return True
+
+    def adopt(self, lock: DocumentLock) -> None:
+        """Carry on with a recovered document's key and lock (its recovery file stays)."""
+        self.discard()
+        self.lock.release()
+        self.lock = lock
+
+    def holder_of(self, path: Path) -> LockHolder | None:
+        return DocumentLock(self.recovery_dir, key_for_path(path)).holder()
+
+    # ---- writing ----------------------------------------------------------------------------
+
+    def _on_edit(self, *_args: object) -> None:
+        if not self.timer.isActive():
+            self.timer.start()
 
     def save_now(self) -> bool:
         self.timer.stop()
@@ -82,11 +134,83 @@ class Autosaver(QObject):
         try:
             write_recovery(self.recovery_file, self.document.report, self.document.path)
         except (OSError, GovopenError) as exc:  # never let autosave interrupt the clerk
+            reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
             log.warning("autosave failed: %s", exc)
+            self.error = f"无法写入“{self.recovery_dir}”：{reason}"
+            self.failed.emit(self.error)
+            self.timer.start()  # retry
             return False
         self.saves += 1
+        if self.error:
+            self.error = ""
+        self.succeeded.emit()
         return True
 
     def discard(self) -> None:
+        """Remove this document's own recovery file (after a save, or when it is given up)."""
         self.timer.stop()
-        self.recovery_file.unlink(missing_ok=True)
+        try:
+            self.recovery_file.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("recovery file not removed: %s", exc)
+
+    def close(self) -> None:
+        """The window closes normally: its recovery goes, its lock is released."""
+        self.discard()
+        self.lock.release()
+
+
+def recovery_candidates(recovery_dir: Path, own_key: str) -> list[tuple[Path, DocumentLock]]:
+    """Recovery files left by windows that are gone (their lock is free or stale), newest first,
+    each with its lock now held by us; the caller keeps or releases it."""
+    _adopt_legacy_recovery(recovery_dir)
+    try:
+        files = sorted(recovery_dir.glob(f"*{RECOVERY_SUFFIX}"), key=_mtime, reverse=True)
+    except OSError:
+        return []
+    found: list[tuple[Path, DocumentLock]] = []
+    for file in files:
+        key = file.name[: -len(RECOVERY_SUFFIX)]
+        if key == own_key:
+            continue
+        lock = DocumentLock(recovery_dir, key)
+        if lock.acquire():
+            found.append((file, lock))
+    _remove_stale_locks(recovery_dir, own_key, {lock.key for _file, lock in found})
+    return found
+
+
+def _remove_stale_locks(recovery_dir: Path, own_key: str, taken: set[str]) -> None:
+    """Locks of killed windows that left no recovery file: taken over and so removed."""
+    try:
+        locks = list(recovery_dir.glob(f"*{LOCK_SUFFIX}"))
+    except OSError:
+        return
+    for path in locks:
+        key = path.name[: -len(LOCK_SUFFIX)]
+        if key == own_key or key in taken or (recovery_dir / f"{key}{RECOVERY_SUFFIX}").exists():
+            continue
+        lock = DocumentLock(recovery_dir, key)
+        if lock.acquire():
+            lock.release()
+
+
+LEGACY_RECOVERY = "recovery.govopen-recovery"  # one shared file, before each document had its own
+
+
+def _adopt_legacy_recovery(recovery_dir: Path) -> None:
+    """A recovery file left by an earlier version beside the folder is moved into it."""
+    legacy = recovery_dir.parent / LEGACY_RECOVERY
+    if legacy.is_file():
+        try:
+            recovery_dir.mkdir(parents=True, exist_ok=True)
+            legacy.replace(recovery_dir / f"untitled-legacy{RECOVERY_SUFFIX}")
+        except OSError as exc:
+            log.warning("earlier recovery file not moved: %s", exc)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

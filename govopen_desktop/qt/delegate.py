@@ -17,20 +17,39 @@ CARRIED_MARK = QColor("#2e7d9a")
 LEVEL_BORDER = {"error": QColor("#d9534f"), "warning": QColor("#e0a100")}
 
 
+# keys that finish the edit and move, as in a spreadsheet; Shift reverses Enter
+COMMIT_KEYS = {
+    Qt.Key.Key_Return: "down",
+    Qt.Key.Key_Enter: "down",
+    Qt.Key.Key_Tab: "right",
+    Qt.Key.Key_Backtab: "left",
+    Qt.Key.Key_Up: "up",
+    Qt.Key.Key_Down: "down",
+}
+# only while typing over a cell (the editor opened by a key): in-text editing (F2, double-click)
+# keeps Left/Right for the caret
+TYPING_KEYS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right"}
+
+
 class CellDelegate(QStyledItemDelegate):
-    """Enter commits and moves down, Tab commits and moves right (the view moves the cursor)."""
+    """Spreadsheet keys: Enter/Tab/arrows commit and move (the view moves the cursor). A value
+    the model refuses keeps the editor open on the cell, so nothing typed is lost or misplaced."""
 
     moveRequested = Signal(str)  # "down", "up", "right", "left"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.show_prior = False
+        self.typing_mode = False  # set by the view from the edit trigger before each editor opens
+        self._index: QPersistentModelIndex | None = None
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         editor.setFrame(False)
         editor.setObjectName("cellEditor")
+        editor.setProperty("typing", self.typing_mode)
+        self._index = QPersistentModelIndex(index)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -44,21 +63,35 @@ class CellDelegate(QStyledItemDelegate):
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit):
             assert isinstance(event, QKeyEvent)
-            direction = {
-                Qt.Key.Key_Return: "down",
-                Qt.Key.Key_Enter: "down",
-                Qt.Key.Key_Tab: "right",
-                Qt.Key.Key_Backtab: "left",
-            }.get(Qt.Key(event.key()))
-            if direction == "down" and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            key = Qt.Key(event.key())
+            direction = COMMIT_KEYS.get(key)
+            if direction is None and editor.property("typing"):
+                direction = TYPING_KEYS.get(key)
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and shift:
                 direction = "up"
             if direction:
-                # commit now, synchronously, so the next cell sees the new totals at once
-                self.commitData.emit(editor)
-                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-                self.moveRequested.emit(direction)
+                if self.commit(editor):
+                    self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                    self.moveRequested.emit(direction)
                 return True
         return super().eventFilter(editor, event)
+
+    def commit(self, editor: QLineEdit) -> bool:
+        """Write the editor's text now, synchronously (the next cell sees the new totals at
+        once). False when the model refused it: the editor stays open with the text selected,
+        and the model has told the view why."""
+        index = self._index
+        if index is None or not index.isValid():
+            return True
+        model = index.model()
+        if model.data(index, Qt.ItemDataRole.EditRole) == editor.text():
+            return True
+        if model.setData(index, editor.text(), Qt.ItemDataRole.EditRole):
+            return True
+        editor.selectAll()
+        editor.setProperty("typing", False)  # the clerk corrects the text: arrows move the caret
+        return False
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)

@@ -13,15 +13,14 @@ from PySide6.QtGui import QDesktopServices
 
 from govopen_desktop.domain.carry import start_next_year
 from govopen_desktop.domain.errors import GovopenError
-from govopen_desktop.domain.report import TEXT_KEYS, Report
+from govopen_desktop.domain.report import Report
 from govopen_desktop.io.open_any import open_any
 from govopen_desktop.io.project import EXTENSION, ProjectFileError, save_report
-from govopen_desktop.qt.autosave import read_recovery, recovery_is_newer
+from govopen_desktop.qt.autosave import read_recovery, recovery_candidates, recovery_is_newer
 from govopen_desktop.qt.commands import SetCellsCommand, SetTextCommand
 from govopen_desktop.qt.controller import WindowController
 from govopen_desktop.qt.drafts import overview_skeleton
 from govopen_desktop.qt.new_request import NewReportRequest
-from govopen_desktop.qt.pages import heading_for
 
 if TYPE_CHECKING:
     pass
@@ -30,18 +29,54 @@ log = logging.getLogger(__name__)
 
 
 class FileController(WindowController):
+    read_only = False  # the file is open in another window: Save goes to another name
+
+    # ---- the document's lock ----------------------------------------------------------------
+
+    def take_lock(self, path: Path) -> bool:
+        """Lock `path` for this window; when another window holds it, this one shows it
+        read-only (edits are kept in its own recovery file, saved only under another name)."""
+        if self.window.autosaver.bind(path):
+            self.read_only = False
+            return True
+        self.window.autosaver.bind(None)
+        self.read_only = True
+        self._status(f"“{path.name}”已在另一个窗口中打开，本窗口为只读查看：保存时请另存为其他文件。")
+        return False
+
+    def _open_elsewhere_text(self, path: Path) -> str:
+        holder = self.window.autosaver.holder_of(path)
+        who = f"（{holder.describe()}）" if holder is not None else ""
+        return (
+            f"“{path.name}”已在另一个窗口中打开{who}。\n\n两个窗口同时编辑同一文件会互相覆盖。"
+            "可以只读方式查看（修改后只能另存为其他文件），或取消。"
+        )
 
     # ---- new / open -------------------------------------------------------------------------
 
-    def new_report(self, request: NewReportRequest | None = None) -> bool:
+    def new_from_prior(self) -> bool:
+        """从上年报告开始: last year's file first, then the 新建 dialog with it filled in."""
+        prior_path = self.prompter.ask_open_path("选择上年报告", self.default_dir())
+        if prior_path is None:
+            return False
+        return self.new_report(prior_path=prior_path)
+
+    def new_report(self, request: NewReportRequest | None = None, *, prior_path: Path | None = None) -> bool:
         if not self.maybe_save():
             return False
         if request is None:
-            request = self.prompter.ask_new_report(self.document.report.meta.agency)
+            agency = self.document.report.meta.agency
+            if prior_path is not None:
+                request = self.prompter.ask_new_report(agency, prior_path=prior_path)
+            else:
+                request = self.prompter.ask_new_report(agency)
             if request is None:
                 return False
-        prior: Report | None = None
-        if request.prior_path is not None:
+        prior: Report | None = request.prior_report  # the dialog has read it already
+        if prior is not None and request.prior_problems:
+            self.prompter.show_problems("读取上年报告", "上年报告中有以下内容未能读取，请核对：",
+                                        request.prior_problems)
+        if prior is None and request.prior_path is not None:
             try:
                 opened = open_any(request.prior_path)
             except GovopenError as exc:
@@ -52,6 +87,8 @@ class FileController(WindowController):
             prior = opened.report
         report = Report.new(request.agency, request.year)
         report.prior = prior
+        self.window.autosaver.bind(None)
+        self.read_only = False
         self.document.set_report(report, None)
         stack = self.document.undo_stack
         if prior is not None:
@@ -61,9 +98,8 @@ class FileController(WindowController):
             stack.beginMacro("从上年报告开始：带入上年结转数")
             if carried:
                 stack.push(SetCellsCommand(report, carried, "带入上年结转数"))
-            for key in TEXT_KEYS:
-                if draft.text.get(key):
-                    stack.push(SetTextCommand(report, key, draft.text[key], heading_for(report, key)))
+            # last year's text is not carried in: it is shown beside each editor (prior_text.py)
+            # to copy from paragraph by paragraph, so no "2024年" slips into this year's report
             stack.endMacro()
             self._status(f"已从 {prior.meta.year} 年度报告带入结转数 {len(carried)} 项；上年数字可在“视图”菜单中对照。")
         elif request.skeleton:
@@ -94,6 +130,15 @@ class FileController(WindowController):
             self.prompter.show_error("无法打开文件", str(exc))
             return False
         imported = opened.imported
+        read_only = False
+        if imported:
+            self.window.autosaver.bind(None)
+        elif not self.window.autosaver.bind(path):
+            if not self.prompter.confirm("文件已在别处打开", self._open_elsewhere_text(path), "只读查看", "取消"):
+                return False
+            self.window.autosaver.bind(None)
+            read_only = True
+        self.read_only = read_only
         self.document.set_report(opened.report, None if imported else path)
         self.document.imported = imported
         self.window.settings.last_dir = path.parent
@@ -112,14 +157,23 @@ class FileController(WindowController):
     # ---- save -------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        if self.document.path is None or self.document.imported:
+        if self.document.path is None or self.document.imported or self.read_only:
             return self.save_as()
         return self._save_to(self.document.path)
 
+    def default_dir(self) -> Path:
+        """Where a file of this report goes: the report's own folder (or the folder of the file
+        it was imported from), else the folder last used, else the user's documents folder;
+        always absolute, never the program's working folder."""
+        for source in (self.document.path, self.document.import_source):
+            if source is not None and Path(source).parent.is_dir():
+                return Path(source).resolve().parent
+        return self.window.settings.last_dir
+
     def save_as(self) -> bool:
         meta = self.document.report.meta
-        suggested = self.window.settings.last_dir / f"{meta.agency}{meta.year}年政府信息公开工作年度报告{EXTENSION}"
-        if self.document.path is not None and not self.document.imported:
+        suggested = self.default_dir() / f"{meta.agency}{meta.year}年政府信息公开工作年度报告{EXTENSION}"
+        if self.document.path is not None and not self.document.imported and not self.read_only:
             suggested = self.document.path
         path = self.prompter.ask_save_path("保存年度报告", suggested)
         if path is None:
@@ -129,13 +183,20 @@ class FileController(WindowController):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        autosaver = self.window.autosaver
+        if not autosaver.bind(path):
+            self.prompter.show_error("保存失败", f"“{path.name}”已在另一个窗口中打开，保存会覆盖那边的修改。"
+                                     "请换一个文件名，或先关闭那个窗口。")
+            return False
         try:
             save_report(self.document.report, path)
         except GovopenError as exc:
             self.prompter.show_error("保存失败", str(exc))
+            autosaver.save_now()  # the recovery now lives under the new name: write it again
             return False
+        self.read_only = False
         self.document.mark_saved(path)
-        self.window.autosaver.discard()
+        autosaver.discard()
         self.window.settings.add_recent_file(path)
         self.window.settings.last_dir = path.parent
         self.window.refresh_recent_menu()
@@ -166,7 +227,7 @@ class FileController(WindowController):
         meta = self.document.report.meta
         label = "Word" if kind == "docx" else "Excel"
         if path is None:
-            suggested = self.window.settings.last_dir / f"{meta.agency}{meta.year}年政府信息公开工作年度报告.{kind}"
+            suggested = self.default_dir() / f"{meta.agency}{meta.year}年政府信息公开工作年度报告.{kind}"
             path = self.prompter.ask_save_path(f"导出 {label}", suggested, f"{label} 文件（*.{kind}）")
             if path is None:
                 return False
@@ -177,40 +238,55 @@ class FileController(WindowController):
         except GovopenError as exc:
             self.prompter.show_error(f"导出 {label} 失败", str(exc))
             return False
-        self.window.settings.last_dir = path.parent
         errors = sum(1 for f in self.document.findings if f.level == "error")
         extra = f"\n\n注意：报告中还有 {errors} 个错误未改正（草稿可以导出，正式报送前请改正）。" if errors else ""
-        question = f"已导出到：\n{path}{extra}\n\n是否打开所在文件夹？"
-        if self.prompter.confirm(f"导出 {label}", question, "打开文件夹", "关闭"):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-        self._status(f"已导出 {label}：{path}")
+        accepted = sum(1 for f in self.document.findings if f.accepted)
+        if accepted:
+            extra += f"\n\n有 {accepted} 个警告已说明，可用“文件 → 导出审核说明”列出供审核。"
+        self.after_export(f"导出 {label}", path, extra)
         return True
+
+    def after_export(self, title: str, path: Path, extra: str = "") -> None:
+        """Say where the file went, and offer to open it or its folder."""
+        self.window.settings.last_dir = path.parent
+        self._status(f"{title.replace('导出', '已导出', 1)}：{path}")
+        answer = self.prompter.ask_choice(title, f"已导出到：\n{path}{extra}", ["打开文档", "打开文件夹", "关闭"])
+        if answer == 0:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif answer == 1:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     # ---- recovery ---------------------------------------------------------------------------
 
     def offer_recovery(self) -> bool:
-        """On start: if the last session left unsaved changes, offer them back."""
-        recovery_file = self.window.autosaver.recovery_file
-        if not recovery_file.exists():
-            return False
-        recovered = read_recovery(recovery_file)
-        if recovered is None or not recovery_is_newer(recovery_file, recovered):
-            recovery_file.unlink(missing_ok=True)
-            return False
-        meta = recovered.report.meta
-        where = f"（{recovered.path}）" if recovered.path else ""
-        if not self.prompter.confirm(
-            "恢复未保存的更改",
-            f"检测到未保存的更改，是否恢复？\n\n{meta.agency}{meta.year}年度报告{where}",
-            "恢复",
-            "放弃",
-        ):
-            recovery_file.unlink(missing_ok=True)
-            return False
-        self.document.set_report(recovered.report, recovered.path, restored=True)
-        self.window.refresh_title()
-        self._status("已恢复上次未保存的更改，请核对后保存。")
-        return True
+        """On start: if an earlier session left unsaved changes (its window is gone: its lock is
+        free or stale), offer them back, newest first. Recovery files of windows still open are
+        left alone."""
+        autosaver = self.window.autosaver
+        for recovery_file, lock in recovery_candidates(autosaver.recovery_dir, autosaver.key):
+            recovered = read_recovery(recovery_file)
+            if recovered is None or not recovery_is_newer(recovery_file, recovered):
+                recovery_file.unlink(missing_ok=True)
+                lock.release()
+                continue
+            meta = recovered.report.meta
+            where = f"（{recovered.path}）" if recovered.path else ""
+            if not self.prompter.confirm(
+                "恢复未保存的更改",
+                f"检测到未保存的更改，是否恢复？\n\n{meta.agency}{meta.year}年度报告{where}",
+                "恢复",
+                "放弃",
+            ):
+                recovery_file.unlink(missing_ok=True)
+                lock.release()
+                continue
+            autosaver.adopt(lock)
+            self.read_only = False
+            self.document.set_report(recovered.report, recovered.path, restored=True)
+            self.window.refresh_title()
+            self._status("已恢复上次未保存的更改，请核对后保存。")
+            return True
+        return False
 
 
 def _load_exporter(kind: str) -> Callable[[Report, Path], None]:

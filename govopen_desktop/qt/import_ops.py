@@ -70,6 +70,16 @@ class ImportController(WindowController):
     def _merge(self, opened: OpenedReport, name: str) -> bool:
         report = self.document.report
         source = opened.report
+        if source.meta.year != report.meta.year and not self.prompter.confirm(
+            "导入到当前报告",
+            f"{name}是 {source.meta.year} 年度的报告，当前报告是 {report.meta.year} 年度。"
+            f"导入会用它的数字和文字覆盖当前报告中的相应内容（包括上年结转数）。\n\n"
+            f"若要对照上年数字，请改用“文件 → 附加上年报告”。仍要导入吗？",
+            "仍要导入",
+            "取消",
+        ):
+            self._status("未导入。")
+            return False
         fields = report.format.fields
         values = {k: v for k, v in source.cells.items() if k in fields and v is not None}
         stack = self.document.undo_stack

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,17 +26,23 @@ from PySide6.QtWidgets import (
 
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.report import Report
+from govopen_desktop.qt.acceptance import AcceptanceController
 from govopen_desktop.qt.autosave import Autosaver
 from govopen_desktop.qt.commands import ConvertFormatCommand, SetCellsCommand
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.drafts import overview_skeleton
 from govopen_desktop.qt.file_ops import FileController
-from govopen_desktop.qt.findings_panel import FindingsPanel, counts_text
+from govopen_desktop.qt.findings_panel import FindingsPanel, counts_text, is_text_finding, text_target
 from govopen_desktop.qt.icons import icon
 from govopen_desktop.qt.import_ops import ImportController
 from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_page
 from govopen_desktop.qt.prompter import Prompter
-from govopen_desktop.qt.settings import Settings, data_dir
+from govopen_desktop.qt.review_dialogs import install_review_actions
+from govopen_desktop.qt.settings import Settings, log_file
+from govopen_desktop.qt.settings import recovery_dir as default_recovery_dir
+
+if TYPE_CHECKING:
+    from govopen_desktop.qt.start_page import StartPage
 from govopen_desktop.qt.text_editors import TextSectionEditor
 
 APP_TITLE = "政府信息公开工作年度报告编制工具"
@@ -58,31 +65,52 @@ class MainWindow(QMainWindow):
         *,
         settings: Settings | None = None,
         prompter: Prompter | None = None,
-        recovery_file: Path | None = None,
+        recovery_dir: Path | None = None,
         autosave_ms: int | None = None,
+        start_page: bool = False,
+        recovery_file: Path | None = None,  # earlier name: its folder becomes the recovery folder
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
         self.prompter = prompter or Prompter(self)
         self.document = Document(report or blank_report(), path, self)
-        self.autosaver = Autosaver(self.document, recovery_file or data_dir() / "recovery.govopen-recovery")
+        if recovery_dir is None and recovery_file is not None:
+            recovery_dir = recovery_file.parent / "recovery"
+        self.autosaver = Autosaver(self.document, recovery_dir or default_recovery_dir())
         if autosave_ms is not None:
             self.autosaver.timer.setInterval(autosave_ms)
         self.files = FileController(self)
+        if path is not None:
+            self.files.take_lock(path)
         self.imports = ImportController(self)
+        self.acceptance = AcceptanceController(self)
         self.pages: dict[str, QWidget] = {}  # built on first view
+        self.start_page: StartPage | None = None  # built when first shown
         self._build_central()
         self._build_actions()
         self._build_menus()
         self.counts_label = QLabel()
         self.counts_label.setObjectName("countsLabel")
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.autosave_label = QLabel()
+        self.autosave_label.setObjectName("autosaveLabel")
+        self.autosave_label.setStyleSheet("color: #b3261e;")
+        self.autosave_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.autosave_label)
+        self.autosaver.failed.connect(self._on_autosave_failed)
+        self.autosaver.succeeded.connect(lambda: self.autosave_label.setVisible(False))
         self.document.findingsChanged.connect(self._on_findings)
         self.document.modifiedChanged.connect(self._on_modified_changed)
         self.document.reportReplaced.connect(self._on_report_replaced)
+        self.document.reportReplaced.connect(self.show_editor)
         self.findings_panel.activated.connect(self.go_to_finding)
         self.findings_panel.applySuggestion.connect(self.apply_suggestion)
+        self.findings_panel.acceptRequested.connect(self.acceptance.accept)
+        self.findings_panel.withdrawRequested.connect(self.acceptance.withdraw)
+        from govopen_desktop.qt.edit_ops import EditFeatures
+
+        self.edit_features = EditFeatures(self)  # 剪切, 全选, 查找/替换, 填充空白为 0, live title
         self._on_report_replaced()
         self._on_findings(self.document.findings)
         self.resize(DEFAULT_SIZE)
@@ -91,6 +119,8 @@ class MainWindow(QMainWindow):
         self.refresh_recent_menu()
         self.refresh_title()
         self.show_section("t3" if path is not None else "cover")
+        if start_page:
+            self.show_start_page()
 
     # ---- layout -----------------------------------------------------------------------------
 
@@ -115,13 +145,15 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(1, 1)
         right.setSizes([540, 150])  # the tables first; the list grows when dragged
         right.setChildrenCollapsible(False)
-        central = QWidget()
-        layout = QHBoxLayout(central)
+        self.editor_area = QWidget()
+        layout = QHBoxLayout(self.editor_area)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigator)
         layout.addWidget(right, 1)
-        self.setCentralWidget(central)
+        self.central_stack = QStackedWidget()  # the report, or the start page
+        self.central_stack.addWidget(self.editor_area)
+        self.setCentralWidget(self.central_stack)
 
     def _action(
         self,
@@ -143,6 +175,7 @@ class MainWindow(QMainWindow):
         f = self.files
         self.act_new = self._action("新建…", f.new_report, keys.New, "new")
         self.act_open = self._action("打开…", f.open_file, keys.Open, "open")
+        self.act_new_from_prior = self._action("从上年报告开始…", f.new_from_prior)
         self.act_save = self._action("保存", f.save, keys.Save, "save")
         self.act_save_as = self._action("另存为…", f.save_as, "Ctrl+Shift+S")
         imports = self.imports
@@ -151,7 +184,9 @@ class MainWindow(QMainWindow):
         self.act_attach_prior = self._action("附加上年报告…", imports.attach_prior)
         self.act_attach_prior_text = self._action("粘贴上年报告文字…", imports.attach_prior_text)
         self.act_export_docx = self._action("导出 Word…", lambda: f.export("docx"), None, "export")
-        self.act_export_xlsx = self._action("导出 Excel…", lambda: f.export("xlsx"))
+        self.act_export_xlsx = self._action("导出 Excel…", lambda: f.export("xlsx"), None, "export")
+        self.act_export_review = self._action("导出审核说明（Word）…", self.acceptance.export_review_notes)
+        self.act_export_review.setToolTip("列出已说明的警告及其说明，供审核单位参阅")
         self.act_quit = self._action("退出", self.close, "Ctrl+Q")
         stack = self.document.undo_stack
         self.act_undo = stack.createUndoAction(self, "撤销")
@@ -181,6 +216,7 @@ class MainWindow(QMainWindow):
         self.act_final.toggled.connect(self.document.set_final)
         self.act_help = self._action("使用说明", self.show_help, keys.HelpContents, "help")
         self.act_help.setShortcut(QKeySequence("F1"))
+        self.act_about = self._action("关于", self.show_about)
         for action in (self.act_copy, self.act_paste):
             # text editors handle their own copy/paste; the action serves the grids
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -189,7 +225,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("文件(&F)")
-        file_menu.addActions([self.act_new, self.act_open])
+        file_menu.addActions([self.act_new, self.act_new_from_prior, self.act_open])
         self.recent_menu = QMenu("最近打开的文件", self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
@@ -198,7 +234,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_import, self.act_import_text])
         file_menu.addActions([self.act_attach_prior, self.act_attach_prior_text])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_export_docx, self.act_export_xlsx])
+        file_menu.addActions([self.act_export_docx, self.act_export_xlsx, self.act_export_review])
+        install_review_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu("编辑(&E)")
@@ -208,7 +245,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("视图(&V)")
         view_menu.addActions([self.act_show_prior, self.act_next_finding, self.act_final])
         help_menu = bar.addMenu("帮助(&H)")
-        help_menu.addAction(self.act_help)
+        help_menu.addActions([self.act_help, self.act_about])
         toolbar = QToolBar("常用")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -218,19 +255,68 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.tb_undo, self.tb_redo])
         toolbar.addSeparator()
-        toolbar.addActions([self.act_import, self.act_export_docx])
+        toolbar.addActions([self.act_import, self.act_export_docx, self.act_export_xlsx])
         toolbar.addSeparator()
         toolbar.addAction(self.act_show_prior)
         self.addToolBar(toolbar)
 
+    # ---- start page -------------------------------------------------------------------------
+
+    def _document_actions(self) -> list[QAction]:
+        return [self.act_save, self.act_save_as, self.act_import, self.act_import_text, self.act_attach_prior,
+                self.act_attach_prior_text, self.act_export_docx, self.act_export_xlsx, self.act_export_review,
+                self.act_next_finding, self.act_final]
+
+    def show_start_page(self) -> None:
+        if self.start_page is None:
+            from govopen_desktop.qt.start_page import StartPage
+
+            self.start_page = StartPage()
+            self.central_stack.addWidget(self.start_page)
+            self.start_page.newRequested.connect(lambda: self.files.new_report())
+            self.start_page.fromPriorRequested.connect(self.files.new_from_prior)
+            self.start_page.openRequested.connect(lambda: self.files.open_file())
+            self.start_page.recentRequested.connect(self.files.open_file)
+        self.start_page.set_recent(self.settings.recent_files)
+        self.central_stack.setCurrentWidget(self.start_page)
+        self.counts_label.setVisible(False)
+        for action in self._document_actions():
+            action.setEnabled(False)
+        self.refresh_title()
+
+    @property
+    def on_start_page(self) -> bool:
+        return self.start_page is not None and self.central_stack.currentWidget() is self.start_page
+
+    def show_editor(self) -> None:
+        if not self.on_start_page:
+            return
+        self.central_stack.setCurrentWidget(self.editor_area)
+        self.counts_label.setVisible(True)
+        for action in self._document_actions():
+            action.setEnabled(True)
+        self.refresh_title()
+
     # ---- state shown in the frame -----------------------------------------------------------
 
     def refresh_title(self) -> None:
-        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_TITLE}")
+        if self.on_start_page:
+            self.setWindowTitle(APP_TITLE)
+            self.setWindowModified(False)
+            return
+        read_only = "（只读）" if self.files.read_only else ""
+        self.setWindowTitle(f"{self.document.display_name}{read_only}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.is_modified)
 
     def _on_modified_changed(self, _modified: bool) -> None:
         self.refresh_title()
+
+    def _on_autosave_failed(self, reason: str) -> None:
+        seconds = max(1, round(self.autosaver.timer.interval() / 1000))
+        self.autosave_label.setText(f"自动保存失败，{seconds} 秒后重试")
+        self.autosave_label.setToolTip(f"{reason}\n请尽快用“保存”或“另存为”保存到其他位置。")
+        self.autosave_label.setVisible(True)
+        self.statusBar().showMessage(f"自动保存失败：{reason}", 10000)
 
     def refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -252,6 +338,8 @@ class MainWindow(QMainWindow):
             self.counts_label.setStyleSheet(f"color: {'#b3261e' if worst == 'error' else '#2e5d34'};")
         per_page: dict[str, int] = {}
         for finding in findings:
+            if finding.accepted:
+                continue  # explained: no longer open
             page = self._page_of(finding)
             per_page[page] = per_page.get(page, 0) + 1
         for row, (page_id, name) in enumerate(NAV_ENTRIES):
@@ -312,6 +400,8 @@ class MainWindow(QMainWindow):
         return page
 
     def _page_of(self, finding: Finding) -> str:
+        if is_text_finding(finding):
+            return finding.section or "overview"  # it is about a sentence: go to the text
         fields = self.document.report.format.fields
         if finding.cells and finding.cells[0] in fields:
             return fields[finding.cells[0]].table
@@ -319,6 +409,12 @@ class MainWindow(QMainWindow):
         return section if section in dict(NAV_ENTRIES) else "cover"
 
     def go_to_finding(self, finding: Finding) -> None:
+        if (target := text_target(self.document.report, finding)) is not None:
+            text_page = self.show_section(target[0])
+            if isinstance(text_page, TextSectionEditor):
+                text_page.highlight(target[1], target[2])
+            self.statusBar().showMessage(finding.message, 10000)
+            return
         page = self.show_section(self._page_of(finding))
         if isinstance(page, TablePage) and finding.cells:
             page.view.go_to_key(finding.cells[0])
@@ -400,9 +496,14 @@ class MainWindow(QMainWindow):
         self.settings.show_prior = checked
 
     def show_help(self) -> None:
-        from govopen_desktop.qt.dialogs import HelpDialog
+        from govopen_desktop.qt.help import HelpDialog
 
-        HelpDialog(self).exec()
+        HelpDialog(self, self.findChildren(QAction)).exec()
+
+    def show_about(self) -> None:
+        from govopen_desktop.qt.help import AboutDialog
+
+        AboutDialog(self, log_file(), self.autosaver.recovery_dir).exec()
 
     # ---- closing ----------------------------------------------------------------------------
 
@@ -410,7 +511,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
-        self.autosaver.discard()
+        self.autosaver.close()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.sync()
         event.accept()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from govopen_desktop.domain.findings import Finding
 from govopen_desktop.qt.new_request import NewReportRequest
 
 # the dialog classes are imported where used: building their Qt types costs start-up time
@@ -22,16 +23,14 @@ class Prompter:
         self.parent = parent
 
     def ask_open_path(self, title: str, start: Path, file_filter: str = OPEN_FILTER) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from govopen_desktop.qt.file_dialog import ask_file
 
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(start), file_filter)
-        return Path(name) if name else None
+        return ask_file(self.parent, title, start, file_filter, save=False)
 
     def ask_save_path(self, title: str, suggested: Path, file_filter: str = PROJECT_FILTER) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from govopen_desktop.qt.file_dialog import ask_file
 
-        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
-        return Path(name) if name else None
+        return ask_file(self.parent, title, suggested, file_filter, save=True)
 
     def confirm(self, title: str, text: str, yes: str = "是", no: str = "否") -> bool:
         from PySide6.QtWidgets import QMessageBox
@@ -56,15 +55,20 @@ class Prompter:
         clicked = box.clickedButton()
         return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
-    def ask_new_report(self, agency: str) -> NewReportRequest | None:
+    def ask_new_report(self, agency: str, prior_path: Path | None = None) -> NewReportRequest | None:
+        """`prior_path`: 从上年报告开始 with that file already chosen."""
         from PySide6.QtWidgets import QDialog
 
         from govopen_desktop.qt.dialogs import NewReportDialog
 
         def ask_prior() -> Path | None:
-            return self.ask_open_path("选择上年报告", Path.home())
+            return self.ask_open_path("选择上年报告", prior_path.parent if prior_path else Path.home())
 
         dialog = NewReportDialog(self.parent, agency, ask_prior)
+        if prior_path is not None:
+            dialog.from_prior.setChecked(True)
+            dialog.prior_path.setText(str(prior_path))
+            dialog._read_prior()  # as if picked with 选择…: its agency and year fill the form
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         request = dialog.request()
@@ -84,6 +88,24 @@ class Prompter:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.text() or None
+
+    def ask_note(self, finding: Finding, note: str = "") -> str | None:
+        """The clerk's 说明 for an accepted warning; None if cancelled."""
+        from govopen_desktop.qt.acceptance import ask_note
+
+        return ask_note(self.parent, finding, note)
+
+    def ask_choice(self, title: str, text: str, choices: list[str]) -> int | None:
+        """One of several buttons (the first is the default); None when the box was closed."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)
+        buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
+        if buttons:
+            box.setDefaultButton(buttons[0])
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
 
     def show_problems(self, title: str, intro: str, problems: list[str]) -> None:
         from govopen_desktop.qt.dialogs import TextBoxDialog
@@ -117,10 +139,16 @@ class ConsolePrompter(Prompter):
     def ask_save_discard_cancel(self, title: str, text: str) -> str:
         return "discard"
 
-    def ask_new_report(self, agency: str) -> NewReportRequest | None:
+    def ask_new_report(self, agency: str, prior_path: Path | None = None) -> NewReportRequest | None:
         return None
 
     def ask_text(self, title: str, intro: str) -> str | None:
+        return None
+
+    def ask_note(self, finding: Finding, note: str = "") -> str | None:
+        return None
+
+    def ask_choice(self, title: str, text: str, choices: list[str]) -> int | None:
         return None
 
     def show_problems(self, title: str, intro: str, problems: list[str]) -> None:

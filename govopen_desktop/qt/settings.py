@@ -35,6 +35,24 @@ def data_dir() -> Path:
     return path
 
 
+def log_file() -> Path:
+    """The error log (unexpected errors with their traceback, Qt's warnings)."""
+    return data_dir() / "govopen.log"
+
+
+def recovery_dir() -> Path:
+    """Autosaved recovery files and the documents' lock files."""
+    return data_dir() / "recovery"
+
+
+def documents_dir() -> Path:
+    """The user's documents folder (文档), where a new report is saved unless the clerk chose
+    another folder before; the home folder where the system names none."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path = Path(location) if location else Path.home()
+    return path if path.is_dir() else Path.home()
+
+
 class Settings:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / "settings.ini"
@@ -65,8 +83,8 @@ class Settings:
     @property
     def last_dir(self) -> Path:
         value = self._qs.value(KEY_LAST_DIR, "")
-        path = Path(str(value)) if value else Path.home()
-        return path if path.is_dir() else Path.home()
+        path = Path(str(value)) if value else documents_dir()
+        return path if path.is_absolute() and path.is_dir() else documents_dir()
 
     @last_dir.setter
     def last_dir(self, path: Path) -> None:

@@ -118,6 +118,8 @@ class ReportTableModel(QAbstractTableModel):
     def _index_findings(self, findings: list[Finding]) -> dict[str, tuple[Finding, ...]]:
         by_key: dict[str, list[Finding]] = {}
         for f in findings:
+            if f.accepted:
+                continue  # explained (已说明): the cell is no longer marked
             for key in f.cells:
                 if key in self._pos:
                     by_key.setdefault(key, []).append(f)
@@ -143,6 +145,10 @@ class ReportTableModel(QAbstractTableModel):
     def key_at(self, index: Index) -> str | None:
         cell = self.grid_cell(index)
         return cell.key if cell else None
+
+    def formula(self, key: str) -> str:
+        """'自动计算：…' for a derived cell, '' for an input."""
+        return self._formulas.get(key, "")
 
     def spans(self) -> list[GridCell]:
         return [c for c in self.table.cells if c.rowspan > 1 or c.colspan > 1]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.values import Value, parse_value, split_unit
+from govopen_desktop.qt.balloon import Balloon
 from govopen_desktop.qt.commands import SetCellsCommand
 from govopen_desktop.qt.delegate import CellDelegate
+from govopen_desktop.qt.frozen_rows import FrozenHeaderRows
 from govopen_desktop.qt.table_model import ReportTableModel
 
 MIN_VALUE_WIDTH = 64
@@ -46,8 +48,10 @@ class ReportTableView(QTableView):
         )
         self.setTabKeyNavigation(False)  # Tab is ours: commit and move right
         model.modelReset.connect(self._layout_grid)
-        model.inputRefused.connect(self._show_refusal)
-        model.inputWarning.connect(self._show_refusal)
+        self.frozen = FrozenHeaderRows(self)
+        self.balloon = Balloon(self.viewport())
+        model.inputRefused.connect(lambda index, message: self.show_balloon(index, message, "error"))
+        model.inputWarning.connect(lambda index, message: self.show_balloon(index, message, "warning"))
         self._layout_grid()
 
     # ---- layout -----------------------------------------------------------------------------
@@ -57,6 +61,7 @@ class ReportTableView(QTableView):
         for cell in self.report_model.spans():
             self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
         self._fit_columns()
+        self.frozen.relayout()
 
     def _fit_columns(self) -> None:
         """Share the visible width by the format's relative widths, so the form fits the window."""
@@ -120,6 +125,25 @@ class ReportTableView(QTableView):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self._fit_columns()
+        self.frozen.place()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        frozen: FrozenHeaderRows | None = getattr(self, "frozen", None)
+        if frozen is not None:
+            frozen.place()  # the viewport moves when a scroll bar appears
+
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        super().scrollTo(index, hint)
+        # a cell of the body must not end up under the frozen header rows
+        frozen: FrozenHeaderRows | None = getattr(self, "frozen", None)  # None while Qt sets the model
+        if frozen is not None and index.isValid() and index.row() >= frozen.rows and frozen.isVisible():
+            top = self.visualRect(index).top()
+            covered = frozen.height_of_rows() - top
+            if covered > 0:
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() - covered)
 
     def full_height(self) -> int:
         return sum(self.rowHeight(r) for r in range(self.report_model.rowCount())) + 2 * self.frameWidth()
@@ -164,9 +188,26 @@ class ReportTableView(QTableView):
                 return found
         return QModelIndex()
 
+    def edit(  # type: ignore[override]
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        trigger: QAbstractItemView.EditTrigger | None = None,
+        event: QEvent | None = None,
+    ) -> bool:
+        if trigger is None:  # opened from code: in-text editing
+            self.delegate.typing_mode = False
+            super().edit(index)
+            return True
+        # a key typed over a cell replaces it and arrows finish the edit (Excel's 输入 mode);
+        # F2 or a double-click edits inside the text, where arrows move the caret (编辑 mode)
+        self.delegate.typing_mode = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
+        return super().edit(index, trigger, event)  # type: ignore[arg-type]  # Qt takes a null event
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if self._explain_computed(event):
+            return
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
         elif event.matches(QKeySequence.StandardKey.Paste):
@@ -193,10 +234,39 @@ class ReportTableView(QTableView):
 
     # ---- feedback ---------------------------------------------------------------------------
 
-    def _show_refusal(self, index: QModelIndex, message: str) -> None:
-        rect = self.visualRect(index)
-        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self.viewport(), rect, 6000)
+    def show_balloon(self, index: QModelIndex, message: str, level: str = "error") -> None:
+        """The reason at the cell (a balloon below it) and in the status bar."""
+        self.balloon.show_at(self.visualRect(index), message, level)
         self.statusMessage.emit(message)
+
+    def _explain_computed(self, event: QKeyEvent) -> bool:
+        """Typing over a grey total: say why it cannot be typed instead of doing nothing."""
+        index = self.currentIndex()
+        text = event.text()
+        if (
+            not index.isValid()
+            or self.state() == QAbstractItemView.State.EditingState
+            or not text
+            or not text.isprintable()
+            or event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            return False
+        key = self.report_model.key_at(index)
+        if key is None or self.report_model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        field = self.report_model.fields[key]
+        formula = self.report_model.formula(key)
+        self.show_balloon(
+            index,
+            f"“{field.label}”是自动计算的合计，不能直接填写（{formula}）。请修改参与计算的各项。",
+            "warning",
+        )
+        return True
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
+            self.balloon.dismiss()  # Esc: the old value is back, the complaint is moot
+        super().closeEditor(editor, hint)
 
     # ---- clear, copy, paste -----------------------------------------------------------------
 

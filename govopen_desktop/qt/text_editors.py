@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -13,17 +14,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from govopen_desktop.domain.combine import provenance_text
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.formats import format_for_year
 from govopen_desktop.qt.commands import SetMetaCommand, SetTextCommand
 from govopen_desktop.qt.document import Document
+
+if TYPE_CHECKING:
+    from govopen_desktop.domain.years import YearChange
+    from govopen_desktop.qt.prior_text import PriorTextPanel
 
 
 class TextSectionEditor(QWidget):
@@ -47,12 +56,24 @@ class TextSectionEditor(QWidget):
         self.editor.setPlaceholderText("在此填写正文。")
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
+        self.copy_note = QLabel()
+        self.copy_note.setObjectName("copyNote")
+        self.copy_note.setWordWrap(True)
+        self.copy_note.setStyleSheet("color: #7a4f00;")
+        self.copy_note.hide()
+        # this year's editor, and last year's text beside it once a prior report has some
+        self.body = QSplitter(Qt.Orientation.Horizontal)
+        self.body.setChildrenCollapsible(False)
+        self.body.addWidget(self.editor)
+        self.prior_panel: PriorTextPanel | None = None
+        self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading)
         layout.addWidget(note)
         layout.addLayout(self.buttons)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.copy_note)
+        layout.addWidget(self.body, 1)
         self._updating = False
         self.editor.textChanged.connect(self._on_text_changed)
         document.cellsChanged.connect(self._on_cells_changed)
@@ -93,7 +114,79 @@ class TextSectionEditor(QWidget):
         self.editor.setTextCursor(cursor)
         self.editor.setFocus()
 
+    def _show_prior(self) -> None:
+        """Last year's text of this section beside the editor (read-only), if there is any."""
+        report = self.document.report
+        prior_text = (report.prior.text.get(self.key) or "").strip() if report.prior is not None else ""
+        if not prior_text:
+            if self.prior_panel is not None:
+                self.prior_panel.hide()
+            self.editor.setPlaceholderText("在此填写正文。")
+            return
+        if self.prior_panel is None:
+            from govopen_desktop.qt.prior_text import PriorTextPanel
+
+            self.prior_panel = PriorTextPanel()
+            self.prior_panel.copyRequested.connect(self.copy_from_prior)
+            self.body.addWidget(self.prior_panel)
+            self.body.setStretchFactor(0, 3)
+            self.body.setStretchFactor(1, 2)
+        assert report.prior is not None
+        self.prior_panel.set_text(prior_text, report.prior.meta.year, report.meta.year)
+        self.prior_panel.show()
+        self.editor.setPlaceholderText(
+            f"在此填写{report.meta.year}年度的正文。右边是上年报告的原文，可逐段复制过来，年份自动改为本年。"
+        )
+
+    def copy_from_prior(self, text: str, changes: list[YearChange]) -> None:
+        """Insert a paragraph of last year's text after the cursor's paragraph, as one undo
+        step, and mark the years that were moved."""
+        from govopen_desktop.qt.prior_text import YEAR_BG, years_note
+
+        cursor = self.editor.textCursor()
+        cursor.clearSelection()
+        cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+        prefix = "\n" if cursor.block().text().strip() else ""
+        offset = cursor.position() + len(prefix)
+        self._updating = True
+        cursor.insertText(prefix + text)
+        self._updating = False
+        self.editor.setTextCursor(cursor)
+        stack = self.document.undo_stack
+        stack.beginMacro(f"复制上年“{self.title}”一段")
+        stack.push(SetTextCommand(self.document.report, self.key, self.editor.toPlainText(), self.title))
+        stack.endMacro()
+        self.set_marks("years", [(offset + c.start, offset + c.end) for c in changes], YEAR_BG)
+        note = years_note(changes)
+        self.copy_note.setText(note)
+        self.copy_note.show()
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(note, 10000)
+        self.editor.setFocus()
+
+    def highlight(self, start: int, end: int) -> None:
+        """Select text[start:end] (a sentence a finding is about) and keep it marked."""
+        from govopen_desktop.qt.prior_text import FINDING_BG
+
+        cursor = self.editor.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.editor.setFocus()
+        self.set_marks("finding", [(start, end)], FINDING_BG)
+
+    def set_marks(self, name: str, spans: list[tuple[int, int]], colour: QColor) -> None:
+        """Marks of one kind (moved years, a finding's sentence) laid over the text; the marks'
+        cursors follow later edits."""
+        from govopen_desktop.qt.prior_text import marks
+
+        self._marks[name] = marks(self.editor, spans, colour)
+        self.editor.setExtraSelections([m for group in self._marks.values() for m in group])
+
     def reload(self) -> None:
+        self._show_prior()
         # the heading follows the format (2019: 五、政府信息公开工作存在的主要问题及改进情况)
         section = next((s for s in self.document.report.format.sections if s.text == self.key), None)
         if section is not None:
@@ -119,6 +212,8 @@ class TextSectionEditor(QWidget):
     def _on_cells_changed(self, keys: set[str]) -> None:
         if f"text.{self.key}" in keys:
             self.reload()
+        elif "prior" in keys or "meta.year" in keys:
+            self._show_prior()
 
 
 class CoverEditor(QWidget):
@@ -166,6 +261,10 @@ class CoverEditor(QWidget):
         self.prior_label.setObjectName("priorLabel")
         self.prior_label.setWordWrap(True)
         form.addRow("上年报告：", self.prior_label)
+        self.provenance_label = QLabel()
+        self.provenance_label.setObjectName("provenanceLabel")
+        self.provenance_label.setWordWrap(True)
+        form.addRow("数据来源：", self.provenance_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading)
@@ -175,6 +274,9 @@ class CoverEditor(QWidget):
         self._agency_timer = QTimer(self, singleShot=True, interval=400)
         self._agency_timer.timeout.connect(self._commit_agency)
         self.agency.textEdited.connect(lambda _t: self._agency_timer.start())
+        # the title preview follows every key, before the change is committed
+        self.agency.textEdited.connect(lambda _t: self._preview_title())
+        self.year.lineEdit().textEdited.connect(lambda _t: self._preview_title())
         self.agency.editingFinished.connect(self._commit_agency)
         self.year.valueChanged.connect(self._commit_year)
         self.date.dateChanged.connect(lambda _d: self._commit_date())
@@ -197,7 +299,7 @@ class CoverEditor(QWidget):
             self.date.setDate(QDate(meta.year + 1, 1, 20))
         fmt = self.document.report.format
         self.format_label.setText(f"{fmt.name}（{fmt.document}），由报告年度自动确定")
-        self.title_preview.setText(f"{meta.agency or '（机关名称）'}{meta.year}年政府信息公开工作年度报告")
+        self._preview_title()
         prior = self.document.report.prior
         self.prior_label.setText(
             f"已附 {prior.meta.agency}{prior.meta.year}年度报告：上年结转数由它带入，"
@@ -205,7 +307,16 @@ class CoverEditor(QWidget):
             if prior is not None
             else "未附。可用“文件 → 附加上年报告”（或新建时“从上年报告开始”）带入上年结转数并对照上年数字。"
         )
+        provenance = provenance_text(self.document.report)
+        self.provenance_label.setText(provenance or "")
+        self.provenance_label.setVisible(provenance is not None)
         self._updating = False
+
+    def _preview_title(self) -> None:
+        agency = self.agency.text().strip() or "（机关名称）"
+        digits = "".join(c for c in self.year.lineEdit().text() if c.isdigit())
+        year = digits if len(digits) == 4 else str(self.year.value())
+        self.title_preview.setText(f"{agency}{year}年政府信息公开工作年度报告")
 
     def _on_changed(self, keys: set[str]) -> None:
         if "prior" in keys or any(k.startswith("meta.") for k in keys):

@@ -1,0 +1,47 @@
+"""One file of a reviewing office's run, read and checked; module-level so a process pool can
+run it. A file that cannot be used is a result with its reason, never an exception."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from govopen_desktop.domain.checks import check
+from govopen_desktop.domain.errors import GovopenError
+from govopen_desktop.domain.report import Report
+from govopen_desktop.domain.review import ReviewedFile
+
+
+def review_file(path: Path, final: bool = False) -> ReviewedFile:
+    from govopen_desktop.io.open_any import open_any
+
+    try:
+        opened = open_any(Path(path))
+    except GovopenError as exc:
+        return ReviewedFile(str(path), unusable=str(exc))
+    report = opened.report
+    meta = report.meta
+    return ReviewedFile(str(path), meta.agency, meta.year, meta.format, check(report, final=final),
+                        list(opened.problems))
+
+
+@dataclass
+class OpenedUnit:
+    """A unit's report for the sum (prior dropped: the sum needs this year only)."""
+
+    file: str
+    report: Report | None
+    digest: str | None
+    unusable: str | None
+
+
+def open_unit(path: Path) -> OpenedUnit:
+    from govopen_desktop.io.open_any import open_any
+    from govopen_desktop.io.review_inputs import file_digest
+
+    try:
+        report = open_any(Path(path)).report
+    except GovopenError as exc:
+        return OpenedUnit(str(path), None, None, str(exc))
+    report.prior = None
+    return OpenedUnit(str(path), report, file_digest(Path(path)), None)

@@ -1,0 +1,85 @@
+"""使用说明 (F1) from resources/help.html, with the menu shortcuts filled in from the window's
+actions; 关于: the version and where the log and the recovery files live."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from govopen_desktop import __version__
+from govopen_desktop.paths import resources_dir
+
+SHORTCUTS_MARK = "<!--MENU-SHORTCUTS-->"
+HELP_FILE = "help.html"
+
+
+def help_html(actions: list[QAction]) -> str:
+    path = resources_dir() / HELP_FILE
+    try:
+        html = path.read_text(encoding="utf-8")
+    except OSError:
+        html = f"<p>找不到使用说明文件：{escape(str(path))}（安装不完整，请重新安装本程序）。</p>\n{SHORTCUTS_MARK}"
+    return html.replace(SHORTCUTS_MARK, shortcut_rows(actions))
+
+
+def shortcut_rows(actions: list[QAction]) -> str:
+    rows: list[str] = []
+    seen: set[str] = set()
+    for action in actions:
+        names = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts() if not s.isEmpty()]
+        keys = " / ".join(dict.fromkeys(names))  # Redo is Ctrl+Y twice on some systems
+        name = action.text().replace("&", "").rstrip("…").split("\t")[0]
+        if keys and keys not in seen:
+            seen.add(keys)
+            rows.append(f"<tr><td>{escape(keys)}</td><td>{escape(name)}</td></tr>")
+    return "\n".join(rows)
+
+
+def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox()
+    buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class HelpDialog(QDialog):
+    def __init__(self, parent: QWidget | None, actions: list[QAction]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("使用说明")
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("helpBrowser")
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setHtml(help_html(actions))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(_close_buttons(self))
+        self.resize(680, 600)
+
+
+def about_text(log_file: Path, recovery_dir: Path) -> str:
+    return (
+        f"<h3>政府信息公开工作年度报告编制工具</h3>"
+        f"<p>版本 {escape(__version__)}</p>"
+        "<p>按国办公开办函〔2021〕30号（2019、2020年度为〔2019〕60号试行格式）填写、检查、导出年度报告。"
+        "全部在本机运行，不联网。</p>"
+        f"<p><b>日志文件：</b>{escape(str(log_file))}</p>"
+        f"<p><b>恢复文件夹：</b>{escape(str(recovery_dir))}<br>"
+        "（自动保存的恢复文件，程序正常关闭后删除；遇到问题时请连同日志发给技术支持。）</p>"
+    )
+
+
+class AboutDialog(QDialog):
+    def __init__(self, parent: QWidget | None, log_file: Path, recovery_dir: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("关于")
+        self.label = QLabel(about_text(log_file, recovery_dir))
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(_close_buttons(self))
+        self.resize(560, self.sizeHint().height())

@@ -1,0 +1,449 @@
+"""The reviewing office's two windows: 批量检查 (every unit's report checked, a table of results,
+the findings workbook) and 汇总各单位报告 (the region's tables as the sum of its units)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govopen_desktop.domain.combine import CombineResult, UnitReport, combine, summary_groups
+from govopen_desktop.domain.findings import Level
+from govopen_desktop.domain.formats import available_formats, load_format
+from govopen_desktop.domain.report import Report
+from govopen_desktop.domain.review import ReviewedFile, review_order
+
+RESULT_HEADERS = ("单位", "年度", "错误", "警告", "提示", "已说明", "文件")
+
+
+class _Worker(QObject):
+    """Runs `work(paths)` in a thread; each result is emitted as it comes, in input order."""
+
+    produced = Signal(int, object)
+    finished = Signal()
+
+    def __init__(self, work: Callable[[Sequence[Path]], Any], paths: Sequence[Path]) -> None:
+        super().__init__()
+        self.work, self.paths = work, list(paths)
+
+    def run(self) -> None:
+        try:
+            for i, result in enumerate(self.work(self.paths)):
+                self.produced.emit(i, result)
+        finally:  # the dialog must never wait for a thread that died
+            self.finished.emit()
+
+
+def _review_all(paths: Sequence[Path]) -> Any:
+    from govopen_desktop.io.batch import map_in_order
+    from govopen_desktop.io.review_run import review_file
+
+    return map_in_order(review_file, paths, start_method="spawn")
+
+
+def _open_all(paths: Sequence[Path]) -> Any:
+    from govopen_desktop.io.batch import map_in_order
+    from govopen_desktop.io.review_run import open_unit
+
+    return map_in_order(open_unit, paths, start_method="spawn")
+
+
+class _FilePicker(QWidget):
+    """A list of files and folders to read, with 添加文件… / 添加文件夹… / 清空."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setObjectName("inputList")
+        add_files = QPushButton("添加文件…")
+        add_folder = QPushButton("添加文件夹…")
+        clear = QPushButton("清空")
+        add_files.clicked.connect(self._add_files)
+        add_folder.clicked.connect(self._add_folder)
+        clear.clicked.connect(self.list.clear)
+        buttons = QHBoxLayout()
+        for b in (add_files, add_folder, clear):
+            buttons.addWidget(b)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+
+    def add(self, paths: Sequence[Path]) -> None:
+        for p in paths:
+            self.list.addItem(str(p))
+
+    def names(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def _add_files(self) -> None:
+        from govopen_desktop.qt.prompter import OPEN_FILTER
+
+        names, _ = QFileDialog.getOpenFileNames(self, "选择各单位的年度报告", str(Path.home()), OPEN_FILTER)
+        self.add([Path(n) for n in names])
+
+    def _add_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, "选择存放各单位年报的文件夹", str(Path.home()))
+        if name:
+            self.add([Path(name)])
+
+
+class BatchCheckDialog(QDialog):
+    """批量检查: pick files or a folder, watch the progress, read the table, save the workbook;
+    a double-click opens that unit's report in the main window."""
+
+    def __init__(self, open_report: Callable[[Path], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("batchCheckDialog")
+        self.setWindowTitle("批量检查各单位年度报告")
+        self.resize(900, 600)
+        self.open_report = open_report
+        self.combineds: list[ReviewedFile] = []
+        self._thread: QThread | None = None
+        self.picker = _FilePicker()
+        self.start_button = QPushButton("开始检查")
+        self.start_button.setObjectName("startButton")
+        self.start_button.clicked.connect(self.start)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.table = QTableWidget(0, len(RESULT_HEADERS))
+        self.table.setObjectName("resultTable")
+        self.table.setHorizontalHeaderLabels(list(RESULT_HEADERS))
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.cellDoubleClicked.connect(self._open_row)
+        self.summary = QLabel("选择文件或文件夹，然后点“开始检查”。双击结果中的一行打开该单位的报告。")
+        self.summary.setObjectName("summaryLabel")
+        self.save_button = QPushButton("保存检查结果工作簿…")
+        self.save_button.setObjectName("saveWorkbookButton")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(lambda: self.save_workbook())
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        close.clicked.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(self.picker, 1)
+        top.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+
+    def start(self) -> None:
+        from govopen_desktop.io.review_inputs import expand_inputs
+
+        paths = expand_inputs(self.picker.names())
+        if not paths:
+            self.summary.setText("没有找到可检查的报告文件：请添加文件或文件夹。")
+            return
+        self.combineds = []
+        self.table.setRowCount(0)
+        self.progress.setRange(0, len(paths))
+        self.progress.setValue(0)
+        self.start_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.summary.setText(f"正在检查 {len(paths)} 份报告…")
+        self._run(_review_all, paths)
+
+    def _run(self, work: Callable[[Sequence[Path]], Any], paths: Sequence[Path]) -> None:
+        thread = QThread(self)
+        worker = _Worker(work, paths)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.produced.connect(self._add_result)
+        worker.finished.connect(thread.quit)
+        thread.finished.connect(self._done)
+        thread.finished.connect(worker.deleteLater)
+        self._worker = worker  # keep a reference for the thread's life
+        self._thread = thread
+        thread.start()
+
+    def _add_result(self, _index: int, result: ReviewedFile) -> None:
+        self.combineds.append(result)
+        self.progress.setValue(len(self.combineds))
+
+    def _done(self) -> None:
+        self._thread = None
+        self.start_button.setEnabled(True)
+        self.save_button.setEnabled(bool(self.combineds))
+        self._fill_table()
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def _fill_table(self) -> None:
+        ordered = review_order(self.combineds)
+        self.table.setRowCount(len(ordered))
+        for row, r in enumerate(ordered):
+            if r.unusable is not None:
+                values: list[object] = ["（无法读取）", "", "", "", "", "", r.file]
+            else:
+                values = [r.agency or "（未找到机关名称）", r.year, r.open_count(Level.ERROR),
+                          r.open_count(Level.WARNING), r.open_count(Level.INFO), r.accepted, r.file]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem("" if value is None else str(value))
+                item.setData(Qt.ItemDataRole.UserRole, r.file)
+                if r.unusable is not None:
+                    item.setToolTip(r.unusable)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        errors = sum(1 for r in ordered if r.open_count(Level.ERROR))
+        unusable = sum(1 for r in ordered if r.unusable is not None)
+        self.summary.setText(
+            f"{len(ordered)} 份报告：{errors} 份有错误，{unusable} 份无法读取。双击一行打开该单位的报告。"
+        )
+
+    def _open_row(self, row: int, _col: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.open_report(Path(str(item.data(Qt.ItemDataRole.UserRole))))
+
+    def save_workbook(self, path: Path | None = None) -> bool:
+        from govopen_desktop.domain.errors import GovopenError
+        from govopen_desktop.io.review_workbook import write_review_workbook
+
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "保存检查结果工作簿", str(Path.home() / f"年报检查结果{dt.date.today():%Y%m%d}.xlsx"),
+                "Excel 工作簿（*.xlsx）",
+            )
+            if not name:
+                return False
+            path = Path(name)
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        try:
+            write_review_workbook(self.combineds, path)
+        except GovopenError as exc:
+            QMessageBox.warning(self, "无法保存", str(exc))
+            return False
+        self.summary.setText(f"检查结果工作簿已保存：{path}")
+        return True
+
+
+class CombineDialog(QDialog):
+    """汇总各单位报告: files, the region's name and year, an optional list of units; the sum opens
+    in the main window as a new report."""
+
+    def __init__(
+        self, open_combined: Callable[[Report], object], agency: str = "", year: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("combineDialog")
+        self.setWindowTitle("汇总各单位报告")
+        self.resize(760, 620)
+        self.open_combined = open_combined
+        self.combined: CombineResult | None = None
+        self.unusable: list[tuple[str, str]] = []
+        self._units: list[UnitReport] = []
+        self._thread: QThread | None = None
+        self.picker = _FilePicker()
+        self.agency = QLineEdit(agency)
+        self.agency.setObjectName("agencyEdit")
+        self.agency.setPlaceholderText("如：某某县人民政府")
+        self.year = QSpinBox()
+        self.year.setObjectName("yearSpin")
+        first = min(load_format(f).first_year for f in available_formats())
+        self.year.setRange(first, dt.date.today().year + 1)
+        self.year.setValue(year or dt.date.today().year - 1)
+        self.units_edit = QLineEdit()
+        self.units_edit.setObjectName("unitsEdit")
+        self.units_edit.setPlaceholderText("可选：单位名单（.txt 每行一个，或 .xlsx 第一列），用来列出未报送的单位")
+        browse = QPushButton("选择…")
+        browse.clicked.connect(self._pick_units)
+        units_row = QHBoxLayout()
+        units_row.addWidget(self.units_edit, 1)
+        units_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("汇总单位：", self.agency)
+        form.addRow("年度：", self.year)
+        form.addRow("单位名单：", units_row)
+        self.start_button = QPushButton("开始汇总")
+        self.start_button.setObjectName("startButton")
+        self.start_button.clicked.connect(self.start)
+        self.progress = QProgressBar()
+        self.report_text = QPlainTextEdit()
+        self.report_text.setObjectName("combineReport")
+        self.report_text.setReadOnly(True)
+        self.breakdown_button = QPushButton("保存分单位明细表…")
+        self.breakdown_button.setObjectName("breakdownButton")
+        self.breakdown_button.clicked.connect(lambda: self.save_breakdown())
+        self.open_button = QPushButton("在窗口中打开汇总报告")
+        self.open_button.setObjectName("openCombinedButton")
+        self.open_button.clicked.connect(self._open)
+        for b in (self.breakdown_button, self.open_button):
+            b.setEnabled(False)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.breakdown_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("各单位的年度报告（文件或文件夹）："))
+        layout.addWidget(self.picker, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.start_button)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.report_text, 2)
+        layout.addWidget(buttons)
+
+    def _pick_units(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "选择单位名单", str(Path.home()), "单位名单（*.txt *.xlsx）")
+        if name:
+            self.units_edit.setText(name)
+
+    def start(self) -> None:
+        from govopen_desktop.io.review_inputs import expand_inputs
+
+        if not self.agency.text().strip():
+            self.report_text.setPlainText("请填写汇总单位（本级政府或部门的名称）。")
+            self.agency.setFocus()
+            return
+        paths = expand_inputs(self.picker.names())
+        if not paths:
+            self.report_text.setPlainText("没有找到可读取的报告文件：请添加文件或文件夹。")
+            return
+        self._units, self.unusable = [], []
+        self.progress.setRange(0, len(paths))
+        self.progress.setValue(0)
+        self.start_button.setEnabled(False)
+        self.report_text.setPlainText(f"正在读取 {len(paths)} 份报告…")
+        thread = QThread(self)
+        worker = _Worker(_open_all, paths)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.produced.connect(self._add_unit)
+        worker.finished.connect(thread.quit)
+        thread.finished.connect(self._combine)
+        thread.finished.connect(worker.deleteLater)
+        self._worker, self._thread = worker, thread
+        thread.start()
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def _add_unit(self, _index: int, opened: Any) -> None:
+        if opened.report is None:
+            self.unusable.append((opened.file, opened.unusable or "无法读取"))
+        else:
+            self._units.append(UnitReport(opened.file, opened.report, opened.digest))
+        self.progress.setValue(self.progress.value() + 1)
+
+    def _combine(self) -> None:
+        from govopen_desktop.domain.errors import GovopenError
+        from govopen_desktop.io.review_inputs import read_units_list
+
+        self._thread = None
+        self.start_button.setEnabled(True)
+        expected: list[str] = []
+        if self.units_edit.text().strip():
+            try:
+                expected = read_units_list(Path(self.units_edit.text().strip()))
+            except GovopenError as exc:
+                self.report_text.setPlainText(str(exc))
+                return
+        result = combine(self._units, agency=self.agency.text().strip(), year=self.year.value(),
+                         expected_units=expected)
+        provenance = result.report.extra["provenance"]
+        provenance["combined_at"] = dt.datetime.now().isoformat(timespec="seconds")
+        provenance["unusable"] = [{"file": f, "reason": r} for f, r in self.unusable]
+        self.combined = result
+        lines = [f"计入 {len(result.included)} 份报告。"]
+        for title, group in summary_groups(result, self.unusable):
+            if group:
+                lines.append(f"\n{title}（{len(group)}）")
+                lines.extend(f"  {line}" for line in group)
+        if not result.included:
+            lines.append("\n没有一份报告可以计入汇总。")
+        self.report_text.setPlainText("\n".join(lines))
+        self.breakdown_button.setEnabled(bool(result.included))
+        self.open_button.setEnabled(bool(result.included))
+
+    def save_breakdown(self, path: Path | None = None) -> bool:
+        from govopen_desktop.domain.errors import GovopenError
+        from govopen_desktop.io.combine_workbook import write_breakdown_workbook
+
+        if self.combined is None:
+            return False
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "保存分单位明细表",
+                str(Path.home() / f"{self.combined.report.meta.agency}{self.combined.report.meta.year}年汇总明细.xlsx"),
+                "Excel 工作簿（*.xlsx）",
+            )
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            write_breakdown_workbook(self.combined, path)
+        except GovopenError as exc:
+            QMessageBox.warning(self, "无法保存", str(exc))
+            return False
+        self.report_text.appendPlainText(f"\n分单位明细表已保存：{path}")
+        return True
+
+    def _open(self) -> None:
+        if self.combined is not None and self.open_combined(self.combined.report) is not False:
+            self.accept()
+
+
+def install_review_actions(window: Any, menu: QMenu) -> None:
+    """文件 → 批量检查… and 汇总各单位报告…, for a main window with `files` and `document`."""
+    menu.addSeparator()
+    batch = menu.addAction("批量检查各单位报告…")
+    batch.setObjectName("actBatchCheck")
+    batch.triggered.connect(lambda: open_batch_dialog(window))
+    combine_action = menu.addAction("汇总各单位报告…")
+    combine_action.setObjectName("actCombine")
+    combine_action.triggered.connect(lambda: open_combine_dialog(window))
+    window.act_batch_check, window.act_combine = batch, combine_action
+
+
+def open_batch_dialog(window: Any) -> BatchCheckDialog:
+    dialog = BatchCheckDialog(lambda path: window.files.open_file(path), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def open_combine_dialog(window: Any) -> CombineDialog:
+    def open_combined(report: Report) -> bool:
+        if not window.files.maybe_save():
+            return False
+        window.document.set_report(report, None)
+        window.refresh_title()
+        return True
+
+    meta = window.document.report.meta
+    dialog = CombineDialog(open_combined, meta.agency, meta.year, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
