@@ -18,8 +18,9 @@ from govopen_desktop.io.oserrors import describe_os_error
 EXTENSION = ".govopen"
 MAX_PROJECT_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64  # a report with twenty years of `prior` nests about 45 deep
-MAX_NUMBER_DIGITS = 40  # counts are below 10^9, amounts have a few decimals
-MAX_EXPONENT = 40
+MAX_NUMBER_DIGITS = 30  # an integer longer than this is no count: a Decimal for the cell reader
+MAX_EXPONENT = 40  # beyond it an amount's plain notation explodes: kept as the text written
+MAX_LITERAL = 10_000  # a number literal longer than this is no published value at all
 log = logging.getLogger(__name__)
 _DECIMAL_MARK = "\u0000decimal:"
 
@@ -86,14 +87,16 @@ def nesting_ok(text: str, limit: int = MAX_DEPTH) -> bool:
     return not brackets
 
 
-def _parse_int(literal: str) -> int:
-    if len(literal.lstrip("-")) > MAX_NUMBER_DIGITS:
+def _parse_int(literal: str) -> int | Decimal:
+    """int() refuses past 4,300 digits (and is slow long before): a long integer becomes a
+    Decimal, which the cell reader keeps as a published value it reports as too large."""
+    if len(literal) > MAX_LITERAL:
         raise _Refused(literal)
-    return int(literal)
+    return int(literal) if len(literal) <= MAX_NUMBER_DIGITS else Decimal(literal)
 
 
 def _parse_float(literal: str) -> Decimal | str:
-    if len(literal) > MAX_NUMBER_DIGITS + 8:
+    if len(literal) > MAX_LITERAL:
         raise _Refused(literal)
     number = Decimal(literal)
     exponent = number.as_tuple().exponent
@@ -174,10 +177,18 @@ def read_project(path: Path, name: str | None = None, *, claimed: bool = False) 
     try:
         return Report.from_dict(payload, f"“{shown}”")
     except GovopenError as exc:
-        raise fail(str(exc)) from exc
+        raise fail(shorten_numbers(str(exc))) from exc
     except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError, RecursionError) as exc:
         log.info("project %s: unusable content: %r", path, exc)
         raise fail(f"“{shown}”的内容不符合年度报告文件的结构（可能已损坏或被改动），无法打开。") from exc
+
+
+_LONG_NUMBER = re.compile(r"\d{25,}")
+
+
+def shorten_numbers(message: str) -> str:
+    """A 5,000-digit number quoted in a message, said as its first digits and its length."""
+    return _LONG_NUMBER.sub(lambda m: f"{m.group()[:12]}…（共 {len(m.group())} 位）", message)
 
 
 def _is_project_payload(payload: Any) -> bool:
