@@ -108,6 +108,15 @@ DOC_BODY = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocess
 COMMENT_5K = b"<!--" + b"x" * 5200 + b"-->"
 
 
+def docx_main_part_renamed(path: Path) -> None:
+    """word/document.xml is harmless; the package relationships name another main part, the
+    one python-docx and our reader would read: it is judged as XML whatever its name."""
+    members = _docx_members()
+    members["_rels/.rels"] = members["_rels/.rels"].replace(b"word/document.xml", b"word/main.bin")
+    members["word/main.bin"] = b'<?xml version="1.0"?>' + COMMENT_5K + BOMB + DOC_BODY
+    _write(path, members)
+
+
 def _html_cells(n_rows: int, per_row: int) -> Callable[[Path], None]:
     def make(path: Path) -> None:
         row = "<tr>" + "<td>1</td>" * per_row + "</tr>"
@@ -129,6 +138,8 @@ CRAFTED: dict[str, Callable[[Path], None]] = {
         .encode("utf-16")),
     "elements-1m.docx": _docx_with_document(
         DOC_BODY.replace(b"<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>", b"<w:p/>" * 1_000_000)),
+    "doctype-in-renamed-main.docx": docx_main_part_renamed,
+    "big-ole.xls": lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * (21 * 1024 * 1024)),
     "million-cells.html": _html_cells(100_000, 10),
     "cells-20k.html": _html_cells(2_000, 10),
     "nested-tables.html": lambda p: p.write_text("<table><tr><td>" * 200 + "x", encoding="utf-8"),
@@ -155,6 +166,8 @@ def crafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ("doctype-behind-5k-comment.docx", "文档类型或实体声明"),
     ("doctype-utf16.docx", "文档类型或实体声明"),
     ("elements-1m.docx", "XML 元素"),
+    ("doctype-in-renamed-main.docx", "word/main.bin"),
+    ("big-ole.xls", "MB"),
     ("million-cells.html", "网页标记"),
     ("cells-20k.html", "单元格"),
     ("nested-tables.html", "嵌套"),
