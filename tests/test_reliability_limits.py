@@ -229,3 +229,42 @@ def test_real_report_files_pass_the_limits() -> None:
                 import_file(path)
             except ImportFailed as exc:
                 assert "拒绝" not in str(exc), (path.name, str(exc))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak memory read from /proc")
+def test_whole_hostile_corpus_each_within_2s_and_200mb(tmp_path: Path) -> None:
+    """The import suite's hostile corpus (tests/test_import_hostile.py) through `check` in one
+    fresh process: each file answered within 2 s, the process never above 200 MB."""
+    import json
+    import os
+    import subprocess
+
+    from tests.conftest import REPO
+    from tests.test_import_hostile import CORPUS
+
+    for name, make in CORPUS.items():
+        make(tmp_path / name)
+    script = (
+        "import contextlib, io, json, sys, time\n"
+        "from pathlib import Path\n"
+        "from govopen_desktop.cli.main import main\n"
+        "out = {}\n"
+        "for p in sorted(Path(sys.argv[1]).iterdir()):\n"
+        "    err = io.StringIO()\n"
+        "    t = time.perf_counter()\n"
+        "    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):\n"
+        "        code = main(['check', str(p)])\n"
+        "    out[p.name] = [code, time.perf_counter() - t, err.getvalue()]\n"
+        "peak = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:')) // 1024\n"
+        "print(json.dumps({'files': out, 'peak_mb': peak}))\n"
+    )
+    env = {**os.environ, "GOVOPEN_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                          timeout=300, env=env, check=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["peak_mb"] < MEMORY_LIMIT_MB
+    for name, (code, seconds, err) in result["files"].items():
+        if name == "data":
+            continue
+        assert code == 2 and seconds < TIME_LIMIT, (name, code, seconds, err)
+        assert_plain_chinese(err, name)
