@@ -139,6 +139,8 @@ CRAFTED: dict[str, Callable[[Path], None]] = {
     "elements-1m.docx": _docx_with_document(
         DOC_BODY.replace(b"<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>", b"<w:p/>" * 1_000_000)),
     "doctype-in-renamed-main.docx": docx_main_part_renamed,
+    "many-big-rels.docx": lambda p: _write(p, {**_docx_members(), **{
+        f"word/_rels/p{i}.xml.rels": b"<Relationships>" + b" " * (1 << 20) + b"</Relationships>" for i in range(40)}}),
     "big-ole.xls": lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * (21 * 1024 * 1024)),
     "million-cells.html": _html_cells(100_000, 10),
     "cells-20k.html": _html_cells(2_000, 10),
@@ -168,6 +170,7 @@ def crafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ("elements-1m.docx", "XML 元素"),
     ("doctype-in-renamed-main.docx", "word/main.bin"),
     ("big-ole.xls", "MB"),
+    ("many-big-rels.docx", "关系部件"),
     ("million-cells.html", "网页标记"),
     ("cells-20k.html", "单元格"),
     ("nested-tables.html", "嵌套"),

@@ -31,6 +31,7 @@ MAX_HTML_TABLES = 2_000
 MAX_HTML_NESTING = 40  # tables inside tables
 _CHUNK = 1 << 20
 _RELS_MAX = 2 * 1024 * 1024  # a relationships or content-types part is a few KB
+_RELS_TOTAL = 8 * 1024 * 1024  # all of them together
 
 SHEET_TYPES = ("worksheet", "chartsheet", "dialogsheet", "macrosheet", "xlMacrosheet", "xlIntlMacrosheet")
 _SHEET_CONTENT = re.compile(r"spreadsheetml\.(worksheet|chartsheet|dialogsheet)|ms-excel\.(intl)?macrosheet")
@@ -89,6 +90,9 @@ def _resolve(source: str, target: str) -> str:
 def package_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> PackageParts:
     parts = PackageParts()
     names = {i.filename for i in infos}
+    listed = sum(i.file_size for i in infos if i.filename.endswith(".rels") or i.filename == "[Content_Types].xml")
+    if listed > _RELS_TOTAL:
+        raise refuse(name, f"的关系部件共有 {listed // 1024 // 1024} MB")
     by_name = {i.filename: i for i in infos}
     defaults: dict[str, str] = {}
     overrides: dict[str, str] = {}
