@@ -100,8 +100,6 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
         if info.flag_bits & 0x1:
             raise ImportFailed(f"“{name}”设有密码，无法读取。请在 Excel/WPS/Word 中取消密码后另存，再导入。")
         total += info.file_size
-    if total > MAX_ZIP_TOTAL:
-        raise ImportFailed(f"“{name}”解压后超过 {MAX_ZIP_TOTAL // 1024 // 1024} MB，已拒绝读取。")
     parts = package_parts(zf, infos, name)
     for info in infos:
         big = info.file_size > MAX_PART_BYTES
@@ -115,6 +113,8 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
                 f"“{name}”中的{what}“{info.filename}”解压后有 {mb} MB，远超年度报告的正常大小"
                 "（可能是异常或恶意构造的文件），已拒绝读取。"
             )
+    if total > MAX_ZIP_TOTAL:
+        raise ImportFailed(f"“{name}”解压后超过 {MAX_ZIP_TOTAL // 1024 // 1024} MB，已拒绝读取。")
     check_parts(zf, infos, name, parts)
 
 
