@@ -22,6 +22,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from govopen_desktop import __version__
 from govopen_desktop.io.exporters import docx_styles as S
 
 OUT = Path(__file__).resolve().parent / S.TEMPLATE_NAME
@@ -116,7 +117,7 @@ def define_styles(doc: docx.document.Document) -> None:
     set_style(doc, S.TITLE, based_on=S.BODY, next_style=S.BODY,
               ppr=para_props(jc="center", first_line=False, line=round(LINE_PITCH * 1.2), after=LINE_PITCH,
                              keep_next=True, grid=False),
-              rpr=run_props(XIAOBIAOSONG, SIZE_2))
+              rpr=run_props(XIAOBIAOSONG, SIZE_2, XIAOBIAOSONG))  # the year's digits in 小标宋 too
     for name, font, level, latin in ((S.HEADING_1, HEITI, 0, "Arial"), (S.HEADING_2, KAISHU, 1, LATIN),
                                      (S.HEADING_3, FANGSONG, 2, LATIN)):
         set_style(doc, name, based_on=S.BODY, next_style=S.BODY,
@@ -208,6 +209,17 @@ def drop_leftovers(doc: docx.document.Document) -> None:
     lang.set(qn("w:eastAsia"), "zh-CN")
     for stale in settings.findall(qn("w:savePreviewPicture")):
         settings.remove(stale)
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")  # Word 2013+ (no [兼容模式]); WPS reads it too
+    app = next(p for p in doc.part.package.iter_parts() if str(p.partname) == "/docProps/app.xml")
+    app._blob = (  # python-docx's default carries Mac Word, Normal.dotm and Pages=1
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>govopen-desktop {__version__}</Application><DocSecurity>0</DocSecurity>"
+        "<Company></Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+        "<HyperlinksChanged>false</HyperlinksChanged></Properties>").encode()
 
 
 def main() -> None:

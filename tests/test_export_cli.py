@@ -118,3 +118,51 @@ def test_output_folder_is_checked_before_the_report_is_read(tmp_path: Path, caps
 def test_year_without_blank_form_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(saved(tmp_path)), "--docx", str(tmp_path / "r.docx"), "--year", "2020"]) == 2
     assert "--blank-xlsx" in capsys.readouterr().err
+
+
+def test_html_page_and_missing_date_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = Report.new("青山市自然资源和规划局", 2024)  # no 成文日期
+    report.set_values(dict.fromkeys(report.format.input_keys, 0))
+    src = tmp_path / "r.govopen"
+    save_report(report, src)
+    code = main(["export", str(src), "--html", str(tmp_path / "r.html"), "--docx", str(tmp_path / "r.docx")])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "已导出网页" in out and "成文日期未填写" in out
+    assert out.count("成文日期未填写") == 1  # said once for both files
+    assert "<table" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_pdf_without_libreoffice_exits_2_naming_the_package(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from govopen_desktop.io.exporters import pdf_export
+
+    monkeypatch.setattr(pdf_export, "find_soffice", lambda: None)
+    code = main(["export", str(saved(tmp_path)), "--pdf", str(tmp_path / "r.pdf")])
+    _, err = capsys.readouterr()
+    assert code == 2 and "LibreOffice" in err and "libreoffice-writer" in err
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_review_notes_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from docx import Document as DocxDocument
+
+    from govopen_desktop.cli.main import main
+    from govopen_desktop.domain.checks import check
+    from govopen_desktop.domain.findings import Level, finding_key
+    from govopen_desktop.io.project import save_report
+    from tests.report_factories import filled_report
+
+    report = filled_report("2021")
+    warning = next(f for f in check(report) if f.level == Level.WARNING)
+    source = tmp_path / "r.govopen"
+    save_report(report, source)
+    out = tmp_path / "审核说明.docx"
+    assert main(["export", str(source), "--review-notes", str(out)]) == 2  # nothing accepted yet
+    assert "没有已说明的警告" in capsys.readouterr().err
+    report.acceptances[finding_key(warning)] = "到期失效的文件不计入现行有效。"
+    save_report(report, source)
+    assert main(["export", str(source), "--review-notes", str(out)]) == 0
+    text = "\n".join(p.text for p in DocxDocument(str(out)).paragraphs)
+    text += "\n".join(c.text for t in DocxDocument(str(out)).tables for row in t.rows for c in row.cells)
+    assert "到期失效的文件不计入现行有效。" in text

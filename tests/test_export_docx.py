@@ -18,7 +18,7 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import format_value
 from govopen_desktop.io.exporters import docx_styles as S
 from govopen_desktop.io.exporters.docx_export import build_docx_bytes, export_docx
-from govopen_desktop.io.exporters.text import label_lines, title_lines, units
+from govopen_desktop.io.exporters.text import title_lines, units
 from govopen_desktop.io.project import load_report
 from tests.report_factories import filled_report
 
@@ -101,26 +101,47 @@ def test_every_row_keeps_together_and_header_rows_repeat(format_id: str) -> None
 
 
 @pytest.mark.parametrize("format_id", ["2019", "2021"])
-def test_heading_rows_keep_with_their_first_data_row(format_id: str) -> None:
+def test_every_row_keeps_with_the_next_so_the_table_stays_whole(format_id: str) -> None:
     report = full_report(format_id)
     for table, spec in zip(read(report).tables, report.format.tables, strict=True):
-        value_rows = {c.row for c in spec.cells if c.key is not None}
         for r, row in enumerate(table.rows):
             keeps = {p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs}
-            assert keeps == ({None} if r in value_rows else {True}), f"{spec.id} row {r}"
+            assert keeps == ({None} if r == spec.n_rows - 1 else {True}), f"{spec.id} row {r}"
 
 
-def test_table_fits_the_text_width_with_format_proportions() -> None:
-    report = full_report("2021")
+@pytest.mark.parametrize("format_id", ["2019", "2021"])
+def test_widths_as_in_the_official_template_and_no_label_ends_on_a_lone_character(format_id: str) -> None:
+    from govopen_desktop.io.exporters.docx_tables import CELL_MARGIN
+    from govopen_desktop.io.exporters.table_layout import FIT_SLACK, lone_tail
+
+    report = full_report(format_id)
     document = read(report)
     section = document.sections[0]
     text_width = round((section.page_width - section.left_margin - section.right_margin) / 635)
+    char = document.styles[S.TABLE_TEXT].font.size.pt * 20
+    assert 0.9 <= CELL_MARGIN / 1440 * 25.4 <= 1.1  # cell margins about 1 mm
     for table, spec in zip(document.tables, report.format.tables, strict=True):
         widths = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
         assert sum(widths) == text_width
-        scale = text_width / sum(spec.widths)
-        assert all(abs(w - s * scale) <= 1 for w, s in zip(widths, spec.widths, strict=True))
         assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
+        assert {int(m.get(qn("w:w"))) for m in margins if m.tag.endswith(("left", "right"))} == {CELL_MARGIN}
+        if spec.label_columns > 1:  # the matrix table: label columns about half, value columns equal
+            assert 0.48 <= sum(widths[: spec.label_columns]) / text_width <= 0.56
+            values = widths[spec.label_columns:]
+            assert max(values) - min(values) <= 1
+        for c in spec.cells:
+            if c.key is None and c.col < spec.label_columns:
+                per_line = (sum(widths[c.col:c.col + c.colspan]) - 2 * CELL_MARGIN) / char - FIT_SLACK
+                assert not lone_tail(c.text or "", per_line), f"{spec.id}: {c.text}"
+
+
+@pytest.mark.parametrize("format_id", ["2019", "2021"])
+def test_no_hard_line_break_in_any_table_cell(format_id: str) -> None:
+    document = read(full_report(format_id))
+    for table in document.tables:
+        assert table._tbl.findall(".//" + qn("w:br")) == []
+        assert table._tbl.findall(".//" + qn("w:cr")) == []
 
 
 def test_t3_note_sits_in_the_header_cell_and_groups_span_their_rows() -> None:
@@ -250,7 +271,7 @@ def test_signature_block_name_then_date_right_aligned() -> None:
     assert (name.text, date.text) == ("青山市自然资源和规划局", "2025年1月20日")
     assert name.style.name == date.style.name == S.SIGNATURE
     assert document.styles[S.SIGNATURE].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
-    char = S.body_char_twips(document)
+    char = S.geometry(document).body_char
     width = S.geometry(document).text_width
     assert name.alignment is None and _indents(name)[1] == 2 * char  # 右空二字
     # the date starts two characters right of the name's first character
@@ -265,7 +286,7 @@ def test_short_agency_moves_left_of_a_longer_date() -> None:
     report.set_meta(agency="某局")
     document = read(report)
     name, date = document.paragraphs[-2:]
-    char = S.body_char_twips(document)
+    char = S.geometry(document).body_char
     width = S.geometry(document).text_width
     assert date.alignment is None and _indents(date)[1] == 2 * char  # the date keeps 右空二字
     name_start = width - _indents(name)[1] - 2 * char
@@ -273,13 +294,20 @@ def test_short_agency_moves_left_of_a_longer_date() -> None:
     assert date_start - name_start == pytest.approx(2 * char, abs=char)  # gaps after digits vary by program
 
 
-def test_draft_without_a_date_signs_with_the_name_alone() -> None:
+def test_draft_without_a_date_prints_a_blank_date_line_and_says_so(tmp_path: Path) -> None:
+    from govopen_desktop.io.exporters.text import BLANK_DATE
+
     report = full_report("2021")
     report.set_meta(date=None)
     document = read(report)
-    last = document.paragraphs[-1]
-    assert last.text == "青山市自然资源和规划局" and last.style.name == S.SIGNATURE
-    assert _indents(last)[1] == 2 * S.body_char_twips(document)
+    name, date = document.paragraphs[-2:]
+    assert name.text == "青山市自然资源和规划局" and name.style.name == S.SIGNATURE
+    assert date.text == BLANK_DATE and date.style.name == S.SIGNATURE
+    assert [ch for ch in date.text if ch.strip()] == ["年", "月", "日"]
+    notes = export_docx(report, tmp_path / "r.docx")
+    assert len(notes) == 1 and "成文日期未填写" in notes[0]
+    report.set_meta(date="2025-01-20")
+    assert export_docx(report, tmp_path / "r.docx") == []
 
 
 def test_long_titles_wrap_between_words() -> None:
@@ -290,22 +318,6 @@ def test_long_titles_wrap_between_words() -> None:
         assert "".join(lines) == f"{agency}2024年政府信息公开工作年度报告"
         assert all(units(line) <= 20 for line in lines)
         assert not any(line.endswith(("2024", "政府信息")) for line in lines)
-
-
-@pytest.mark.parametrize(
-    ("text", "capacity", "lines"),
-    [
-        ("社会公益组织", 3, ["社会", "公益", "组织"]),
-        ("社会公益组织", 4, ["社会公益", "组织"]),
-        ("结果维持", 2, ["结果", "维持"]),
-        ("三、本年度办理结果", 2, ["三、", "本", "年", "度", "办", "理", "结", "果"]),
-        ("（三）不予公开", 3, ["（三）", "不予", "公开"]),
-        ("自然人", 3, ["自然人"]),
-        (PARTIAL, 10, [PARTIAL]),  # a sentence: left to Word's own wrapping
-    ],
-)
-def test_labels_break_between_words(text: str, capacity: int, lines: list[str]) -> None:
-    assert label_lines(text, capacity) == lines
 
 
 def test_control_characters_from_pasted_text_do_not_break_the_file(tmp_path: Path) -> None:

@@ -90,21 +90,40 @@ def test_borders_frame_every_cell_and_merged_range(tmp_path: Path) -> None:
             assert ws.cell(bottom, col).border.bottom.style == "thin"
 
 
-def test_print_setup_a4_fit_to_width_landscape_for_wide_tables(tmp_path: Path) -> None:
+def test_print_setup_a4_whole_table_on_one_page(tmp_path: Path) -> None:
+    from govopen_desktop.io.exporters.table_layout import lone_tail
+    from govopen_desktop.io.exporters.xlsx_layout import CJK_PX, _avail_px
+
     report = full_report("2021")
     wb = export(report, tmp_path)
     for table in report.format.tables:
         ws = wb[sheet_name(table)]
         assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
-        assert ws.page_setup.orientation == ("portrait" if table.id == "t2" else "landscape")
+        assert ws.page_setup.orientation in ("portrait", "landscape")
         assert ws.sheet_properties.pageSetUpPr.fitToPage
-        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 1  # 表三 is never split
         assert ws.freeze_panes == ws.cell(TOP + table.header_rows, 1 + table.label_columns).coordinate
         if table.header_rows:
             assert ws.print_title_rows == f"${TOP}:${TOP + table.header_rows - 1}"
         widths = [ws.column_dimensions[chr(65 + i)].width for i in range(table.n_cols)]
-        ratio = [w / table.widths[i] for i, w in enumerate(widths)]
-        assert max(ratio) / min(ratio) < 1.3  # the format's proportions
+        if table.label_columns > 1:  # the matrix table: value columns equal
+            values = widths[table.label_columns:]
+            assert max(values) - min(values) <= 0.2
+        for c in table.cells:  # no label ends on a lone character in its column
+            if c.key is None and c.col < table.label_columns:
+                assert not lone_tail(c.text or "", _avail_px(sum(widths[c.col:c.col + c.colspan])) / CJK_PX), c.text
+
+
+def test_header_cells_carry_no_line_breaks(tmp_path: Path) -> None:
+    report = full_report("2021")
+    wb = export(report, tmp_path)
+    for table in report.format.tables:
+        ws = wb[sheet_name(table)]
+        for c in table.cells:
+            if c.key is None:
+                value = ws.cell(TOP + c.row, 1 + c.col).value
+                assert value == c.text and "\n" not in value
+                assert ws.cell(TOP + c.row, 1 + c.col).alignment.wrap_text
 
 
 def test_title_and_agency_rows(tmp_path: Path) -> None:

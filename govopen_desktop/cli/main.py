@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 
 from govopen_desktop import __version__
-from govopen_desktop.cli import cmd_check, cmd_combine, cmd_export, cmd_gui, cmd_import, cmd_new
+from govopen_desktop.cli import cmd_check, cmd_combine, cmd_export, cmd_gui, cmd_import, cmd_new, cmd_register
 from govopen_desktop.cli.common import ChineseHelpFormatter, new_parser, run_guarded
 
-COMMANDS = (cmd_new, cmd_check, cmd_import, cmd_export, cmd_combine, cmd_gui)
+COMMANDS = (cmd_new, cmd_check, cmd_import, cmd_export, cmd_combine, cmd_gui, cmd_register)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,6 +3,7 @@ table 3's numbers, and the 信息处理费 sentence for 六、其他需要报告
 
 from __future__ import annotations
 
+from govopen_desktop.domain.register.provenance import register_sentence
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import Value
 
@@ -57,7 +58,7 @@ def draft_applications(report: Report) -> str:
     done = _n(cells.get("t3.results_total.total"))
     text += f"；办理结果：本年度办结{done}件，其中" + ("、".join(results) if results else "无") + "；"
     text += f"结转下年度继续办理{_n(cells.get('t3.carried_out.total'))}件。"
-    return text
+    return text + (register_sentence(report) or "")  # counted from a register: the time limits kept
 
 
 def fee_sentence(report: Report) -> str:

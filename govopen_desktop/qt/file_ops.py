@@ -4,7 +4,6 @@ asked through the Prompter."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -223,9 +222,11 @@ class FileController(WindowController):
     # ---- export -----------------------------------------------------------------------------
 
     def export(self, kind: str, path: Path | None = None) -> bool:
-        """kind 'docx' or 'xlsx'; the exporter loads on first use (keeps start-up fast)."""
+        """kind 'docx', 'xlsx', 'html' or 'pdf'; the exporter loads on first use (keeps start-up fast)."""
+        from govopen_desktop.io.exporters.kinds import KINDS, load_exporter
+
         meta = self.document.report.meta
-        label = "Word" if kind == "docx" else "Excel"
+        label = KINDS[kind].label
         if path is None:
             suggested = self.default_dir() / f"{meta.agency}{meta.year}年政府信息公开工作年度报告.{kind}"
             path = self.prompter.ask_save_path(f"导出 {label}", suggested, f"{label} 文件（*.{kind}）")
@@ -234,7 +235,7 @@ class FileController(WindowController):
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
         try:
-            _load_exporter(kind)(self.document.report, path)
+            notes = load_exporter(kind)(self.document.report, path)
         except GovopenError as exc:
             self.prompter.show_error(f"导出 {label} 失败", str(exc))
             return False
@@ -243,6 +244,7 @@ class FileController(WindowController):
         accepted = sum(1 for f in self.document.findings if f.accepted)
         if accepted:
             extra += f"\n\n有 {accepted} 个警告已说明，可用“文件 → 导出审核说明”列出供审核。"
+        extra += "".join(f"\n\n注意：{note}" for note in notes)  # e.g. the date is missing
         self.after_export(f"导出 {label}", path, extra)
         return True
 
@@ -287,13 +289,3 @@ class FileController(WindowController):
             self._status("已恢复上次未保存的更改，请核对后保存。")
             return True
         return False
-
-
-def _load_exporter(kind: str) -> Callable[[Report, Path], None]:
-    if kind == "docx":
-        from govopen_desktop.io.exporters.docx_export import export_docx
-
-        return export_docx
-    from govopen_desktop.io.exporters.xlsx_export import export_xlsx
-
-    return export_xlsx

@@ -37,6 +37,7 @@ from govopen_desktop.qt.icons import icon
 from govopen_desktop.qt.import_ops import ImportController
 from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_page
 from govopen_desktop.qt.prompter import Prompter
+from govopen_desktop.qt.register_ops import RegisterController
 from govopen_desktop.qt.review_dialogs import install_review_actions
 from govopen_desktop.qt.settings import Settings, log_file
 from govopen_desktop.qt.settings import recovery_dir as default_recovery_dir
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.files.take_lock(path)
         self.imports = ImportController(self)
+        self.registers = RegisterController(self)
         self.acceptance = AcceptanceController(self)
         self.pages: dict[str, QWidget] = {}  # built on first view
         self.start_page: StartPage | None = None  # built when first shown
@@ -185,6 +187,8 @@ class MainWindow(QMainWindow):
         self.act_attach_prior_text = self._action("粘贴上年报告文字…", imports.attach_prior_text)
         self.act_export_docx = self._action("导出 Word…", lambda: f.export("docx"), None, "export")
         self.act_export_xlsx = self._action("导出 Excel…", lambda: f.export("xlsx"), None, "export")
+        self.act_export_html = self._action("导出网页（发布用）…", lambda: f.export("html"))
+        self.act_export_pdf = self._action("导出 PDF…", lambda: f.export("pdf"))
         self.act_export_review = self._action("导出审核说明（Word）…", self.acceptance.export_review_notes)
         self.act_export_review.setToolTip("列出已说明的警告及其说明，供审核单位参阅")
         self.act_quit = self._action("退出", self.close, "Ctrl+Q")
@@ -233,8 +237,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.act_import, self.act_import_text])
         file_menu.addActions([self.act_attach_prior, self.act_attach_prior_text])
+        file_menu.addActions(self.registers.menu_actions())
         file_menu.addSeparator()
-        file_menu.addActions([self.act_export_docx, self.act_export_xlsx, self.act_export_review])
+        file_menu.addActions([self.act_export_docx, self.act_export_xlsx, self.act_export_html, self.act_export_pdf,
+                              self.act_export_review])
         install_review_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -277,6 +283,8 @@ class MainWindow(QMainWindow):
             self.start_page.fromPriorRequested.connect(self.files.new_from_prior)
             self.start_page.openRequested.connect(lambda: self.files.open_file())
             self.start_page.recentRequested.connect(self.files.open_file)
+            self.start_page.batchCheckRequested.connect(self.act_batch_check.trigger)
+            self.start_page.combineRequested.connect(self.act_combine.trigger)
         self.start_page.set_recent(self.settings.recent_files)
         self.central_stack.setCurrentWidget(self.start_page)
         self.counts_label.setVisible(False)

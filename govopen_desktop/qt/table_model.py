@@ -18,6 +18,7 @@ from govopen_desktop.domain.carry import carry_over_pairs
 from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.findings import LEVEL_ORDER, Finding, Level
 from govopen_desktop.domain.formats import Field, GridCell, Table
+from govopen_desktop.domain.register.provenance import register_note
 from govopen_desktop.domain.values import AMOUNT_DECIMALS, decimals_of, format_value, parse_value, split_unit
 from govopen_desktop.qt.commands import SetCellCommand
 from govopen_desktop.qt.document import Document
@@ -255,6 +256,9 @@ class ReportTableModel(QAbstractTableModel):
         prior = self._prior_text(key)
         if prior:
             lines.append(f"上年：{prior}")
+        counted = register_note(self.document.report, key)  # counted from a register: its rows
+        if counted:
+            lines.append(counted)
         for f in self._findings_by_key.get(key, ()):
             lines.append(f"【{f.level.label}】{f.message}")
         if key in self._input_warnings:

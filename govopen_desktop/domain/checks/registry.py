@@ -43,6 +43,7 @@ def _load_kinds() -> None:
     from govopen_desktop.domain.checks import (  # noqa: F401
         cross_year,
         meta,
+        register,
         table2,
         tables,
         text,

@@ -1,7 +1,8 @@
 """The report as a Word document in the official layout (GB/T 9704 page, format's tables).
 
 Order and headings come from the format's sections, tables from its grid description, and
-every font from the template's styles (docx_styles).
+every font from the template's styles (docx_styles). The body is written as one XML string
+and parsed once: python-docx's add_paragraph looks styles up by scanning them all.
 """
 
 from __future__ import annotations
@@ -9,31 +10,42 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
 
+from govopen_desktop import __version__
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.exporters import docx_styles as S
-from govopen_desktop.io.exporters.output import write_export
-from govopen_desktop.io.exporters.text import chinese_date, clean_text, report_title, title_lines, units
+from govopen_desktop.io.exporters.output import export_notes, write_export
+from govopen_desktop.io.exporters.text import (
+    BLANK_DATE,
+    LEVEL_2,
+    LEVEL_3,
+    chinese_date,
+    clean_text,
+    is_heading_line,
+    report_title,
+    text_paragraphs,
+    title_lines,
+    units,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-    from docx.oxml.xmlchemy import BaseOxmlElement
-    from docx.text.paragraph import Paragraph
 
-_LEVEL_2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
-_LEVEL_3 = re.compile(r"^\d{1,2}[.．、](?!\d)")
-_LEADING_SPACE = re.compile(r"^[\s\u3000\u00a0]+")
-HEADING_MAX_UNITS = 28  # a line this short (one printed line) with no full stop inside is a heading
 INLINE_HEADING_MAX = 30  # "（一）主动公开。" at the start of a longer paragraph: up to here
+INLINE_CLAUSE_MAX = 16  # "（一）主动公开方面，" : a short first clause
 SIGNATURE_GAP = 2  # GB/T 9704 7.3.5.2: 右空二字; the date starts two characters right of the name
+JOINED_MARK = "_govopen_joined"  # bookmark on a paragraph split off the one before (re-import joins it)
+APPLICATION = f"govopen-desktop {__version__}"
 
 
-def export_docx(report: Report, path: Path) -> None:
-    """Write the Word document to `path` (atomically); GovopenError when it cannot be written."""
+def export_docx(report: Report, path: Path) -> list[str]:
+    """Write the Word document to `path` (atomically); GovopenError when it cannot be written.
+    Returns what the clerk should know about the file (e.g. the date is missing)."""
     write_export(Path(path), build_docx_bytes(report))
+    return export_notes(report)
 
 
 def build_docx_bytes(report: Report) -> bytes:
@@ -44,111 +56,142 @@ def build_docx_bytes(report: Report) -> bytes:
 
 
 def build_document(report: Report) -> DocxDocument:
-    from govopen_desktop.io.exporters.docx_tables import build_table  # python-docx loads on first export
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from govopen_desktop.io.exporters.docx_tables import table_xml  # python-docx loads on first export
 
     document = S.open_template()
     geometry = S.geometry(document)
-    body = document.element.body
+    body = _Body(geometry)
     fmt = report.format
-    _title(document, report)
+    body.title(title_lines(report))
     for section in fmt.sections:
-        document.add_paragraph(section.heading, style=S.HEADING_1)
+        body.paragraph(S.HEADING_1, section.heading)
         if section.table:
-            body.insert_element_before(build_table(fmt.table(section.table), report, geometry), "w:sectPr")
+            body.parts.append(table_xml(fmt.table(section.table), report, geometry))
         elif section.text:
-            _text(document, report.text.get(section.text))
-    _signature(document, report)
-    props = document.core_properties
-    props.title = report_title(report)
-    props.author = report.meta.agency
-    props.subject = fmt.title
-    props.comments = "由 govopen 政府信息公开工作年度报告编制工具生成"
-    props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    props.last_modified_by = report.meta.agency
+            body.text(report.text.get(section.text))
+    body.signature(clean_text(report.meta.agency.strip()), chinese_date(report.meta.date))
+    fragment = parse_xml(f"<w:body {nsdecls('w')}>{''.join(body.parts)}</w:body>")
+    sect = document.element.body[-1]
+    for child in list(fragment):
+        sect.addprevious(child)
+    _properties(document, report)
     return document
 
 
-def _title(document: DocxDocument, report: Report) -> None:
-    paragraph = document.add_paragraph(style=S.TITLE)
-    for i, line in enumerate(title_lines(report)):
-        run = paragraph.add_run(clean_text(line))
-        if i:
-            run._r.addprevious(_break())
+def _properties(document: DocxDocument, report: Report) -> None:
+    agency = clean_text(report.meta.agency.strip())
+    props = document.core_properties
+    props.title = clean_text(report_title(report))
+    props.author = props.last_modified_by = agency
+    props.subject = report.format.title
+    props.comments = "由 govopen 政府信息公开工作年度报告编制工具生成"
+    props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    props.revision = 1
+    app = next((p for p in document.part.package.iter_parts() if str(p.partname) == "/docProps/app.xml"), None)
+    if app is not None:
+        app._blob = _app_xml(agency).encode("utf-8")
 
 
-def _break() -> BaseOxmlElement:
-    from docx.oxml import OxmlElement
+def _app_xml(company: str) -> str:
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>{escape(APPLICATION)}</Application><DocSecurity>0</DocSecurity>"
+        f"<Company>{escape(company)}</Company><LinksUpToDate>false</LinksUpToDate>"
+        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+        "</Properties>"
+    )
 
-    br = OxmlElement("w:r")
-    br.append(OxmlElement("w:br"))
-    return br
 
+class _Body:
+    """The body's XML, paragraph by paragraph, with the template's style ids."""
 
-def _text(document: DocxDocument, text: str | None) -> None:
-    """The clerk's text, one paragraph per line; （一） lines become level-2 headings, short
-    "1." lines level-3 headings; a （一）… heading opening a long paragraph is set in 楷体."""
-    for raw in clean_text(text or "").split("\n"):
-        line = _LEADING_SPACE.sub("", raw).rstrip()
-        if not line:
-            continue
-        level2 = _LEVEL_2.match(line)
-        if (level2 or _LEVEL_3.match(line)) and _is_heading_line(line):
-            document.add_paragraph(line, style=S.HEADING_2 if level2 else S.HEADING_3)
-            continue
-        paragraph = document.add_paragraph(style=S.BODY)
-        head = _inline_heading(line) if level2 else ""
+    def __init__(self, geometry: S.Geometry) -> None:
+        self.geometry = geometry
+        self.ids = geometry.style_ids
+        self.parts: list[str] = []
+        self.marks = 0
+
+    def paragraph(self, style: str, text: str = "", *, head: str = "", extra: str = "", joined: bool = False) -> None:
+        runs = ""
         if head:
-            paragraph.add_run(head, style=S.INLINE_HEADING)
-        paragraph.add_run(line[len(head):])
+            runs += f'<w:r><w:rPr><w:rStyle w:val="{_attr(self.ids[S.INLINE_HEADING])}"/></w:rPr>{_t(head)}</w:r>'
+        if text:
+            runs += f"<w:r>{_t(text)}</w:r>"
+        if joined:  # re-import appends this paragraph to the one before: the clerk typed them as one
+            self.marks += 1
+            runs = (f'<w:bookmarkStart w:id="{self.marks}" w:name="{JOINED_MARK}{self.marks}"/>'
+                    f'<w:bookmarkEnd w:id="{self.marks}"/>{runs}')
+        self.parts.append(f'<w:p><w:pPr><w:pStyle w:val="{_attr(self.ids[style])}"/>{extra}</w:pPr>{runs}</w:p>')
+
+    def title(self, lines: list[str]) -> None:
+        runs = "<w:r><w:br/></w:r>".join(f"<w:r>{_t(clean_text(line))}</w:r>" for line in lines)
+        self.parts.append(f'<w:p><w:pPr><w:pStyle w:val="{_attr(self.ids[S.TITLE])}"/></w:pPr>{runs}</w:p>')
+
+    def text(self, text: str | None) -> None:
+        """The clerk's text, one paragraph per line and per （一）（二）… part; a short （一）
+        part is a level-2 heading, a short "1." line a level-3 heading; a （一）… heading
+        sentence opening a longer part is set in 楷体."""
+        for part, joined in text_paragraphs(text or ""):
+            line = part.strip()
+            level2 = LEVEL_2.match(line)
+            if (level2 or LEVEL_3.match(line)) and is_heading_line(line):
+                self.paragraph(S.HEADING_2 if level2 else S.HEADING_3, part, joined=joined)
+                continue
+            head = _inline_heading(part) if level2 else ""
+            self.paragraph(S.BODY, part[len(head):], head=head, joined=joined)
+
+    def signature(self, agency: str, date: str) -> None:
+        """Agency name and date, not sealed (GB/T 9704 7.3.5.2): one blank line below the body;
+        the name 右空二字; the date's first character two characters right of the name's first
+        character; a date too long for that keeps 右空二字 and the name moves left. Without a
+        date (a draft) a blank 年 月 日 line to fill in by hand.
+
+        Positions are set in twips from the name's width (all full-width characters, so exact);
+        the date is placed by its left edge, since the width of its digits and the gaps Word or
+        WPS add between 2025 and 年 vary by program."""
+        if not agency:
+            return
+        date = date or BLANK_DATE
+        self.paragraph(S.BODY, extra="<w:keepNext/>")
+        width = self.geometry.text_width
+        char = self.geometry.body_char
+        two = SIGNATURE_GAP * char
+        name_width = round(units(agency) * char)
+        name_start = width - two - name_width
+        date_start = name_start + two
+        date_fits = date_start + _date_twips(date, char) <= width - two
+        if not date_fits:
+            name_start = width - two - _date_twips(date, char) - two
+        self.paragraph(S.SIGNATURE, agency, extra="<w:keepNext/>" + _ind(right=width - name_start - name_width))
+        if date_fits:
+            self.paragraph(S.SIGNATURE, date, extra=_ind(left=date_start) + '<w:jc w:val="left"/>')
+        else:
+            self.paragraph(S.SIGNATURE, date, extra=_ind(right=two))
 
 
-def _is_heading_line(line: str) -> bool:
-    inner = line[:-1] if line.endswith(("。", "：", ":")) else line
-    return units(line) <= HEADING_MAX_UNITS and not any(ch in inner for ch in "。；;！？")
+def _t(text: str) -> str:
+    return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+
+
+def _attr(value: str) -> str:
+    return escape(value, {'"': "&quot;"})
+
+
+def _ind(*, left: int = 0, right: int = 0) -> str:
+    return f'<w:ind w:left="{left}" w:right="{right}" w:firstLineChars="0" w:firstLine="0"/>'
 
 
 def _inline_heading(line: str) -> str:
-    """'（一）主动公开。本年度…' → '（一）主动公开。'; '' when no short heading sentence opens it."""
-    ends = [i for i in (line.find("。"), line.find("：")) if 0 < i < INLINE_HEADING_MAX]
+    """'（一）主动公开。本年度…' → '（一）主动公开。'; a first clause ended by a comma counts when
+    short ('（一）主动公开方面，全年…'); '' when no short heading opens the paragraph."""
+    ends = [i for i in (line.find("。"), line.find("："), line.find(":")) if 0 < i < INLINE_HEADING_MAX]
+    ends += [i for i in (line.find("，"), line.find(",")) if 0 < i < INLINE_CLAUSE_MAX]
     return line[: min(ends) + 1] if ends else ""
-
-
-def _signature(document: DocxDocument, report: Report) -> None:
-    """Agency name and date, not sealed (GB/T 9704 7.3.5.2): one blank line below the body; the
-    name 右空二字; the date's first character two characters right of the name's first
-    character; a date too long for that keeps 右空二字 and the name moves left. Without a date
-    (a draft) the name alone.
-
-    Positions are set in twips from the name's width (all full-width characters, so exact);
-    the date is placed by its left edge, since the width of its digits and the gaps Word or
-    WPS add between 2025 and 年 vary by program."""
-    agency = clean_text(report.meta.agency.strip())
-    date = chinese_date(report.meta.date)
-    if not agency:
-        return
-    gap = document.add_paragraph(style=S.BODY)
-    gap.paragraph_format.keep_with_next = True
-    width = S.geometry(document).text_width
-    char = S.body_char_twips(document)
-    two = SIGNATURE_GAP * char
-    name_start = width - two - round(units(agency) * char)
-    date_start = name_start + two
-    date_fits = date_start + _date_twips(date, char) <= width - two
-    if date and not date_fits:
-        name_start = width - two - _date_twips(date, char) - two
-    name = document.add_paragraph(agency, style=S.SIGNATURE)
-    _indent(name, right=width - name_start - round(units(agency) * char))
-    if not date:
-        return
-    name.paragraph_format.keep_with_next = True
-    line = document.add_paragraph(date, style=S.SIGNATURE)
-    if date_fits:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-        line.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        _indent(line, left=date_start)
-    else:
-        _indent(line, right=two)
 
 
 def _date_twips(date: str, char: int) -> int:
@@ -156,13 +199,3 @@ def _date_twips(date: str, char: int) -> int:
     between digits and Chinese characters (about a fifth of a character each)."""
     gaps = sum(1 for a, b in itertools.pairwise(date) if a.isdigit() != b.isdigit())
     return round((units(date) + 0.2 * gaps) * char)
-
-
-def _indent(paragraph: Paragraph, *, left: int = 0, right: int = 0) -> None:
-    from docx.oxml.ns import qn
-
-    ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
-    ind.set(qn("w:left"), str(left))
-    ind.set(qn("w:right"), str(right))
-    ind.set(qn("w:firstLine"), "0")
-    ind.set(qn("w:firstLineChars"), "0")

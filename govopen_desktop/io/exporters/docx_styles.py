@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.paths import templates_dir
@@ -42,18 +42,33 @@ def template_path() -> Path:
     return templates_dir() / TEMPLATE_NAME
 
 
+_template_cache: dict[tuple[str, int, int], bytes] = {}
+
+
+def _template_bytes(path: Path) -> bytes:
+    """The template file's bytes, read once per path and modification (an office may edit it)."""
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _template_cache:
+        _template_cache.clear()
+        _template_cache[key] = path.read_bytes()
+    return _template_cache[key]
+
+
 def open_template() -> DocxDocument:
     """A fresh document from the template, its body emptied (the section settings stay)."""
+    import io
+
     import docx  # heavy: load on first export
 
     path = template_path()
     if not path.is_file():
         raise GovopenError(f"找不到 Word 模板文件：{path}（安装不完整，请重新安装本程序）。")
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(_template_bytes(path)))
     except Exception as exc:  # a template damaged by hand editing
         raise GovopenError(f"Word 模板文件“{path}”已损坏，无法读取（安装不完整，请重新安装本程序）。") from exc
-    missing = [name for name in PARAGRAPH_STYLES if name not in _style_names(document)]
+    missing = [name for name in PARAGRAPH_STYLES if name not in style_ids(document)]
     if missing:
         raise GovopenError(f"Word 模板缺少样式：{'、'.join(missing)}（{path}）。")
     body = document.element.body
@@ -63,37 +78,53 @@ def open_template() -> DocxDocument:
     return document
 
 
-def _style_names(document: DocxDocument) -> set[str]:
-    return {s.name for s in document.styles if s.name}
-
-
 @dataclass(frozen=True)
 class Geometry:
-    """What table layout needs from the template: the text width and the table type size."""
+    """What the layout needs from the template, read once per export."""
 
     text_width: int  # twips
+    text_height: int  # twips
     table_font_pt: float
+    body_char: int  # twips of one full-width body character
     style_ids: dict[str, str]  # style name -> styleId (Word may rename ids when saving)
+
+
+def style_ids(document: DocxDocument) -> dict[str, str]:
+    """Style name (as python-docx and the code name it: "Heading 1") -> styleId, read straight
+    from the XML in one pass (python-docx wraps and scans every style per lookup)."""
+    from docx.oxml.ns import qn
+    from docx.styles import BabelFish
+
+    ids: dict[str, str] = {}
+    for el in document.styles.element.iterchildren(qn("w:style")):
+        name = el.find(qn("w:name"))
+        value = name.get(qn("w:val")) if name is not None else None
+        if value:
+            ids.setdefault(BabelFish.internal2ui(value), el.get(qn("w:styleId")) or "")
+    return ids
 
 
 def geometry(document: DocxDocument) -> Geometry:
     section = document.sections[0]
     width_emu = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
-    size = document.styles[TABLE_TEXT].font.size
-    ids = {s.name: s.style_id for s in document.styles if s.name}
+    height_emu = (section.page_height or 0) - (section.top_margin or 0) - (section.bottom_margin or 0)
+    ids = style_ids(document)
+    styles = document.styles
+    size = styles[TABLE_TEXT].font.size
     return Geometry(
         text_width=round(width_emu * TWIPS_PER_EMU),
+        text_height=round(height_emu * TWIPS_PER_EMU),
         table_font_pt=size.pt if size is not None else 10.5,
+        body_char=_char_twips(styles[BODY]),
         style_ids=ids,
     )
 
 
-def body_char_twips(document: DocxDocument) -> int:
+def _char_twips(style: Any) -> int:
     """Advance of one full-width body character: the size plus the style's character spacing
     (the template condenses 3号 slightly so that 28 fit a line)."""
     from docx.oxml.ns import qn
 
-    style = document.styles[BODY]
     size = style.font.size
     advance = round(size.pt * 20) if size is not None else 320
     rpr = style.element.rPr

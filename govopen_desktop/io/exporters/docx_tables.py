@@ -2,12 +2,18 @@
 
 The table XML is written in one pass, row by row: merged cells are written merged
 (gridSpan / vMerge) from the start instead of merging afterwards, which would concatenate
-paragraphs and cost a grid rebuild per call.
+paragraphs and cost a grid rebuild per call. Text wraps by width only (no `<w:br/>`): the
+column widths (table_layout) decide where a label breaks, so a changed font or width, or a
+paste into a website editor, never carries stale breaks.
+
+Every row is kept with the next and never split, so a table that fits a page starts on a new
+page when it would not fit in what is left (its heading goes with it). A table taller than a
+page (a future format with very long labels) breaks where its estimated height fills a page:
+the header rows repeat and a group label merged over the break is printed again below it.
 """
 
 from __future__ import annotations
 
-import math
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
@@ -18,30 +24,25 @@ from govopen_desktop.domain.formats import GridCell, Table
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import format_value
 from govopen_desktop.io.exporters import docx_styles as S
-from govopen_desktop.io.exporters.text import clean_text, label_lines
+from govopen_desktop.io.exporters.table_layout import FIT_SLACK, cached_column_widths, cell_lines, wrapped
+from govopen_desktop.io.exporters.text import clean_text
 
-CELL_MARGIN = 34  # twips left and right (≈0.06 cm): narrow value columns keep three characters
-MIN_ROW_HEIGHT = 397  # twips (0.7 cm): rows of an official form, not of a spreadsheet
+CELL_MARGIN = 57  # twips left and right (1 mm)
+MIN_ROW_HEIGHT = 340  # twips (0.6 cm): rows of an official form, not of a spreadsheet
+LINE_FACTOR = 1.3  # a single-spaced line of 五号 CJK text is about 1.3 × its size
 BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
 
 ROLE_STYLE = {"value": S.TABLE_NUMBER, "header": S.TABLE_HEADER, "group": S.TABLE_HEADER,
               "note": S.TABLE_HEADER, "label": S.TABLE_TEXT}
 
 
-def column_widths(table: Table, text_width: int) -> list[int]:
-    """The format's widths scaled to the text width, in twips, summing exactly to it."""
-    total = sum(table.widths)
-    exact = [w * text_width / total for w in table.widths]
-    widths = [math.floor(x) for x in exact]
-    by_remainder = sorted(range(len(exact)), key=lambda i: widths[i] - exact[i])
-    for i in by_remainder[: text_width - sum(widths)]:  # largest remainders get the spare twips
-        widths[i] += 1
-    return widths
+def table_column_widths(table: Table, geometry: S.Geometry) -> list[int]:
+    return cached_column_widths(table, geometry.text_width, geometry.table_font_pt * 20, 2 * CELL_MARGIN)
 
 
 def cell_text(cell: GridCell, report: Report) -> str:
     if cell.key is None:
-        return clean_text(cell.text or "")
+        return clean_text(cell.text or "").replace("\n", "")
     value = report.cells.get(cell.key)
     text = format_value(value)
     field = report.format.fields.get(cell.key)
@@ -50,17 +51,58 @@ def cell_text(cell: GridCell, report: Report) -> str:
     return clean_text(text)
 
 
+def row_heights(table: Table, report: Report, widths: list[int], font_pt: float) -> list[float]:
+    """Estimated height of each row in twips (cells merged down share their need out)."""
+    char, line = font_pt * 20, font_pt * 20 * LINE_FACTOR
+    heights = [float(MIN_ROW_HEIGHT)] * table.n_rows
+    spanning: list[tuple[GridCell, float]] = []
+    for cell in table.cells:
+        need = cell_lines(cell, cell_text(cell, report), widths, char, 2 * CELL_MARGIN) * line + 60
+        if cell.rowspan == 1:
+            heights[cell.row] = max(heights[cell.row], need)
+        else:
+            spanning.append((cell, need))
+    for cell, need in spanning:
+        rows = range(cell.row, cell.row + cell.rowspan)
+        deficit = need - sum(heights[r] for r in rows)
+        for r in rows if deficit > 0 else ():
+            heights[r] += deficit / cell.rowspan
+    return heights
+
+
+def page_breaks(heights: list[float], header_rows: int, page_height: float) -> set[int]:
+    """Rows that start a new page when the table is taller than a page (else none)."""
+    if sum(heights) <= page_height:
+        return set()
+    header = sum(heights[:header_rows])
+    breaks: set[int] = set()
+    used = 0.0
+    for r, h in enumerate(heights):
+        if r >= header_rows and used + h > page_height and used > header:
+            breaks.add(r)
+            used = header
+        used += h
+    return breaks
+
+
 def build_table(table: Table, report: Report, geometry: S.Geometry) -> CT_Tbl:
     """The `w:tbl` element of one official table, ready to insert into the body."""
-    widths = column_widths(table, geometry.text_width)
-    font_twips = geometry.table_font_pt * 20
+    tbl: CT_Tbl = parse_xml(table_xml(table, report, geometry, declare=True))
+    return tbl
+
+
+def table_xml(table: Table, report: Report, geometry: S.Geometry, *, declare: bool = False) -> str:
+    """The table's WordprocessingML (namespace declared when `declare`, for parsing alone)."""
+    widths = table_column_widths(table, geometry)
+    char = geometry.table_font_pt * 20
     ids = geometry.style_ids
     starts = {(c.row, c.col): c for c in table.cells}
+    heights = row_heights(table, report, widths, geometry.table_font_pt)
+    breaks = page_breaks(heights, table.header_rows, geometry.text_height)
     rows_xml: list[str] = []
-    value_rows = {c.row for c in table.cells if c.key is not None}
+    last = table.n_rows - 1
     for r in range(table.n_rows):
-        # A row of headings only (第二十条第（一）项, 信息内容 …) stays on the page of its first data row.
-        keep = r not in value_rows
+        keep = r != last and (r + 1) not in breaks  # rows stay with the next: the table stays whole
         cells_xml: list[str] = []
         c = 0
         while c < table.n_cols:
@@ -70,19 +112,20 @@ def build_table(table: Table, report: Report, geometry: S.Geometry) -> CT_Tbl:
                 c += 1
                 continue
             width = sum(widths[cell.col : cell.col + cell.colspan])
-            if (r, c) in starts:
+            continued = (r, c) not in starts
+            if continued and r not in breaks:  # the lower part of a cell merged down
+                cells_xml.append(_tc(width, cell.colspan, "continue", "", ids[ROLE_STYLE[cell.role]], keep))
+            else:  # a cell's start, or a group label printed again below a page break
                 style = ids[ROLE_STYLE[cell.role]]
                 text = cell_text(cell, report)
-                lines = [text]
-                if cell.key is None:
-                    capacity = int((width - 2 * CELL_MARGIN) / font_twips + 0.05)
-                    lines = label_lines(text, capacity)
-                    if len(lines) > 1:
+                if cell.key is None and cell.rowspan > 1 and cell.role == "label":
+                    per_line = (width - 2 * CELL_MARGIN) / char - FIT_SLACK
+                    if len(wrapped(text, per_line)) > 1:  # a narrow group label reads centred
                         style = ids[S.TABLE_HEADER]
-                merge = "restart" if cell.rowspan > 1 else None
-                cells_xml.append(_tc(width, cell.colspan, merge, _runs(lines), style, keep))
-            else:  # the lower part of a cell merged down
-                cells_xml.append(_tc(width, cell.colspan, "continue", "", ids[ROLE_STYLE[cell.role]], keep))
+                ends = cell.row + cell.rowspan
+                segment_end = min([b for b in breaks if r < b < ends] + [ends])
+                merge = "restart" if segment_end - r > 1 else None
+                cells_xml.append(_tc(width, cell.colspan, merge, _run(text), style, keep))
             c = cell.col + cell.colspan
         header = "<w:tblHeader/>" if r < table.header_rows else ""
         rows_xml.append(
@@ -91,26 +134,21 @@ def build_table(table: Table, report: Report, geometry: S.Geometry) -> CT_Tbl:
         )
     borders = "".join(BORDER.format(side=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    xml = (
-        f"<w:tbl {nsdecls('w')}><w:tblPr>"
+    return (
+        f"<w:tbl{' ' + nsdecls('w') if declare else ''}><w:tblPr>"
         f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
         f"<w:tblBorders>{borders}</w:tblBorders>"
         '<w:tblLayout w:type="fixed"/>'
-        f'<w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/>'
-        "</w:tblCellMar>"
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
         'w:noHBand="1" w:noVBand="1"/>'
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows_xml)}</w:tbl>"
     )
-    tbl: CT_Tbl = parse_xml(xml)
-    return tbl
 
 
-def _runs(lines: list[str]) -> str:
-    if lines == [""]:
-        return ""
-    parts = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
-    return f"<w:r>{parts}</w:r>"
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
 
 
 def _tc(width: int, span: int, merge: str | None, runs: str, style_id: str, keep: bool) -> str:

@@ -12,8 +12,14 @@ TITLE_LINE_UNITS = 20  # 2号 characters on a 156 mm line (22 pt each in 442 pt)
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 # Where a long agency name may break: after a place or an organ (…市 / …区 / …局).
 _AGENCY_BREAK = re.compile(r"(?<=[省市区县州盟旗镇乡局厅委府院署部])")
-_ENUMERATOR = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、])")
-_PUNCTUATION = re.compile(r"[，。、；：（）()“”,;:]")
+_PART = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]")
+_PART_AFTER = "。！？；：!?;:"  # an inline （二） starts a part only after the end of a sentence
+_LEADING_SPACE = re.compile(r"^[\s\u3000\u00a0]+")
+LEVEL_2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
+LEVEL_3 = re.compile(r"^\d{1,2}[.．、](?!\d)")
+HEADING_MAX_UNITS = 28  # a line this short (one printed line) with no full stop inside is a heading
+BLANK_DATE = "　　年　　月　　日"  # a draft without 成文日期: the date line to fill in by hand
+_CN_DIGITS = "一二三四五六七八九"
 
 
 def clean_text(text: str) -> str:
@@ -69,28 +75,48 @@ def _split_agency(agency: str, line_units: float) -> list[str]:
     return lines
 
 
-def label_lines(text: str, capacity: int) -> list[str]:
-    """Where a short label breaks in a narrow cell, so that no word is cut in half.
+def chinese_number(text: str) -> int | None:
+    """一 → 1, 十 → 10, 十二 → 12, 二十一 → 21; None when it is not such a number."""
+    if not text or any(ch not in _CN_DIGITS + "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _CN_DIGITS.index(text) + 1 if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_CN_DIGITS.index(ones) + 1 if ones else 0)
 
-    Chinese labels are compounds of two-character words (社会公益组织 = 社会·公益·组织), so a
-    label that does not fit breaks after an even number of characters; an enumerator
-    (（三） 三、 1.) stays whole on its own line; an odd-length rest in a column of two
-    characters or less is set one character per line (read top to bottom). Sentences and
-    longer labels are left to Word's own wrapping.
-    """
-    if capacity <= 0 or units(text) <= capacity:
-        return [text]
-    match = _ENUMERATOR.match(text)
-    head = match.group(0) if match else ""
-    rest = text[len(head):]
-    if not rest or len(rest) > 8 or _PUNCTUATION.search(rest) or not rest.isalpha():
-        return [text]
-    lines = [head] if head and units(head) <= max(capacity, 3) else []
-    if not lines:
-        rest = text
-    if units(rest) <= capacity:
-        return [*lines, rest]
-    step = capacity - capacity % 2
-    if step < 2 or (step == 2 and len(rest) % 2):
-        step = 1
-    return [*lines, *(rest[i : i + step] for i in range(0, len(rest), step))]
+
+def text_paragraphs(text: str) -> list[tuple[str, bool]]:
+    """The paragraphs a section's text prints as: one per line, and a line split before each
+    of the section's own parts （一）（二）… written inside it ("…保障。（二）依申请公开…").
+    A part counts when it follows the end of a sentence and carries the next number of the
+    section's sequence, so "第（一）项" or a stray （五） stays in its sentence. Each item is
+    (text, joined): joined parts were typed inside the paragraph before them. Leading spaces
+    are dropped (the style indents), the text is otherwise unchanged."""
+    out: list[tuple[str, bool]] = []
+    last = 0  # the section's last part number
+    for raw in clean_text(text).split("\n"):
+        line = _LEADING_SPACE.sub("", raw).rstrip()
+        if not line:
+            continue
+        start = 0
+        for m in _PART.finditer(line):
+            number = chinese_number(m.group(1))
+            if number is None:
+                continue
+            if m.start() == 0:
+                last = number
+                continue
+            before = line[start : m.start()].rstrip(" \u3000")
+            if number == last + 1 and before and before[-1] in _PART_AFTER:
+                out.append((line[start : m.start()], start > 0))
+                start, last = m.start(), number
+        out.append((line[start:], start > 0))
+    return out
+
+
+def is_heading_line(line: str) -> bool:
+    """A short line with no sentence inside it: a （一） or 1. heading, not a paragraph."""
+    inner = line[:-1] if line.endswith(("。", "：", ":")) else line
+    return units(line) <= HEADING_MAX_UNITS and not any(ch in inner for ch in "。；;！？")

@@ -17,8 +17,8 @@ from govopen_desktop.domain.formats import Table
 from govopen_desktop.domain.report import SCHEMA, TEXT_KEYS, Report
 from govopen_desktop.domain.values import decimals_of, format_value
 from govopen_desktop.io.exporters.output import write_export
-from govopen_desktop.io.exporters.text import clean_text, label_lines, report_title
-from govopen_desktop.io.exporters.xlsx_layout import CellStyles, fit_row_heights, label_capacity, sheet_widths
+from govopen_desktop.io.exporters.text import clean_text, report_title
+from govopen_desktop.io.exporters.xlsx_layout import MARGIN_LR_IN, MARGIN_TB_IN, CellStyles, layout
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -29,9 +29,11 @@ TOP = 3  # the grid starts below the title row and the 填报单位 row
 EXCEL_TEXT_LIMIT = 32767  # characters a cell can hold
 
 
-def export_xlsx(report: Report, path: Path) -> None:
-    """Write the tables and the hidden data sheet to `path`; GovopenError when it cannot."""
+def export_xlsx(report: Report, path: Path) -> list[str]:
+    """Write the tables and the hidden data sheet to `path`; GovopenError when it cannot.
+    Returns notes for the clerk (none: the sheets carry no signature)."""
     write_export(Path(path), build_xlsx_bytes(report))
+    return []
 
 
 def export_blank_xlsx(year: int, path: Path, agency: str = "") -> None:
@@ -51,7 +53,7 @@ def build_xlsx_bytes(report: Report, *, data_sheet: bool = True) -> bytes:
     if data_sheet:
         _data_sheet(wb, report)
     wb.properties.title = report_title(report)
-    wb.properties.creator = "govopen"
+    wb.properties.creator = clean_text(report.meta.agency.strip()) or "govopen-desktop"
     wb.properties.subject = report.format.title
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -65,52 +67,61 @@ def sheet_name(table: Table) -> str:
 def _table_sheet(wb: Workbook, table: Table, report: Report, styles: CellStyles) -> None:
     ws = wb.create_sheet(sheet_name(table))
     last_col = table.n_cols
-    ws.cell(1, 1, table.full_title).style = styles.title
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last_col)
+    from openpyxl.worksheet.cell_range import CellRange
+
+    def merge(top: int, left: int, bottom: int, right: int) -> None:
+        # A plain range, added directly: Worksheet.merge_cells and MergedCellRange re-read and
+        # re-style every border cell (MergedCellRange.format), the bulk of openpyxl's time here,
+        # for borders that are set cell by cell below. The file written is the same.
+        ws.merged_cells.add(CellRange(min_col=left, min_row=top, max_col=right, max_row=bottom))
+
+    styles.apply(ws.cell(1, 1, table.full_title), styles.title)
+    merge(1, 1, 1, last_col)
     # 填报单位 and 报告年度 in cells of their own: an importer reads "填报单位：X" as the agency.
     half = max(1, (last_col + 1) // 2)
-    ws.cell(2, 1, f"填报单位：{report.meta.agency}").style = styles.meta
-    ws.cell(2, half + 1, f"报告年度：{report.meta.year}年").style = styles.meta
+    styles.apply(ws.cell(2, 1, f"填报单位：{report.meta.agency}"), styles.meta)
+    styles.apply(ws.cell(2, half + 1, f"报告年度：{report.meta.year}年"), styles.meta)
     if half > 1:
-        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=half)
+        merge(2, 1, 2, half)
     if last_col > half + 1:
-        ws.merge_cells(start_row=2, start_column=half + 1, end_row=2, end_column=last_col)
+        merge(2, half + 1, 2, last_col)
     ws.row_dimensions[1].height = 30
     ws.row_dimensions[2].height = 20
 
     fields = report.format.fields
-    widths = sheet_widths(table)
+    texts: dict[tuple[int, int], str] = {}
     for cell in table.cells:
         row, col = TOP + cell.row, 1 + cell.col
         target = ws.cell(row, col)
-        if cell.key is None:
-            capacity = label_capacity(sum(widths[cell.col : cell.col + cell.colspan]))
-            lines = label_lines(clean_text(cell.text or ""), capacity)
-            target.value = "\n".join(lines)
+        if cell.key is None:  # wraps by width: no line breaks baked into the text
+            target.value = texts[cell.row, cell.col] = clean_text(cell.text or "").replace("\n", "")
             target.data_type = "s"
-            target.style = styles.header if len(lines) > 1 else styles.for_role(cell.role)
+            styles.apply(target, styles.for_role(cell.role))
         else:
             value = report.cells.get(cell.key)
-            target.style = styles.value
+            texts[cell.row, cell.col] = format_value(value)
+            number_format = None
             if isinstance(value, int | Decimal):
                 target.value = value
                 field = fields.get(cell.key)
                 unit = report.cells.get(field.unit_key) if field and field.unit_key else None
-                target.number_format = _number_format(value, unit if isinstance(unit, str) else None)
-        for r in range(row, row + cell.rowspan):  # a merged range shows the borders of every cell
-            for c in range(col, col + cell.colspan):
-                if (r, c) != (row, col):
-                    ws.cell(r, c).style = target.style
+                number_format = _number_format(value, unit if isinstance(unit, str) else None)
+            styles.apply(target, styles.value, number_format)
         if cell.rowspan > 1 or cell.colspan > 1:
-            ws.merge_cells(start_row=row, start_column=col,
-                           end_row=row + cell.rowspan - 1, end_column=col + cell.colspan - 1)
+            for r in range(row, row + cell.rowspan):  # a merged range shows the borders of every cell
+                for c in range(col, col + cell.colspan):
+                    if (r, c) != (row, col):
+                        ws.cell(r, c)._style = target._style  # shared, never changed after
+            merge(row, col, row + cell.rowspan - 1, col + cell.colspan - 1)
     _validation(ws, table, report)
     from openpyxl.utils import get_column_letter
 
-    for i, width in enumerate(widths):
+    sheet = layout(table, texts, above_pt=30 + 20)
+    for i, width in enumerate(sheet.widths):
         ws.column_dimensions[get_column_letter(i + 1)].width = width
-    fit_row_heights(ws, table, widths, TOP, report)
-    _print_setup(ws, table)
+    for r, height in enumerate(sheet.heights):
+        ws.row_dimensions[TOP + r].height = height
+    _print_setup(ws, table, sheet.orientation)
 
 
 def _number_format(value: int | Decimal, unit: str | None) -> str:
@@ -138,32 +149,51 @@ def _validation(ws: Worksheet, table: Table, report: Report) -> None:
                                  error="请填写不小于 0 的金额。", errorTitle="金额"),
     }
     rules["amount_with_unit"] = rules["amount"]
-    used: set[str] = set()
+    from openpyxl.worksheet.cell_range import MultiCellRange
+
+    cells: dict[int, list[tuple[int, int]]] = {}  # by rule: (column, row) of its cells
     for cell in table.value_cells():
         field = report.format.fields.get(cell.key or "")
         if field is None or field.kind not in rules:
             continue
-        rule = rules[field.kind]
-        rule.showErrorMessage = True
-        rule.add(ws.cell(TOP + cell.row, 1 + cell.col).coordinate)
-        used.add(field.kind)
-    for kind in used:
-        if rules[kind] not in ws.data_validations.dataValidation:
-            ws.add_data_validation(rules[kind])
+        cells.setdefault(id(rules[field.kind]), []).append((1 + cell.col, TOP + cell.row))
+    for rule in {id(r): r for r in rules.values()}.values():
+        if id(rule) in cells:
+            rule.showErrorMessage = True
+            rule.sqref = MultiCellRange(_runs(cells[id(rule)]))
+            ws.add_data_validation(rule)
 
 
-def _print_setup(ws: Worksheet, table: Table) -> None:
-    """A4, landscape for wide tables, one page wide, header rows repeated, frozen below them."""
+def _runs(cells: list[tuple[int, int]]) -> str:
+    """'D5:D30 E5:E30 …': the cells as runs down each column (one range parsed per run, not per cell)."""
+    from openpyxl.utils import get_column_letter
+
+    runs: list[list[int]] = []  # [column, first row, last row]
+    for col, row in sorted(cells):
+        if runs and runs[-1][0] == col and runs[-1][2] == row - 1:
+            runs[-1][2] = row
+        else:
+            runs.append([col, row, row])
+    parts = []
+    for col, first, last in runs:
+        letter = get_column_letter(col)
+        parts.append(f"{letter}{first}" if first == last else f"{letter}{first}:{letter}{last}")
+    return " ".join(parts)
+
+
+def _print_setup(ws: Worksheet, table: Table, orientation: str) -> None:
+    """A4 in the orientation that keeps the text larger, the whole table on one page (表三 is
+    never split), header rows repeated should a program ignore the fit, frozen below them."""
     from openpyxl.utils import get_column_letter
 
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if table.n_cols > 5 else "portrait"
+    ws.page_setup.orientation = orientation
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.fitToHeight = 1
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.left = ws.page_margins.right = MARGIN_LR_IN
+    ws.page_margins.top = ws.page_margins.bottom = MARGIN_TB_IN
     ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.print_area = f"A1:{get_column_letter(table.n_cols)}{TOP + table.n_rows - 1}"
@@ -193,13 +223,19 @@ def _data_sheet(wb: Workbook, report: Report) -> None:
     ws = wb.create_sheet(DATA_SHEET)
     ws.sheet_state = "hidden"
     ws.append(["schema", SCHEMA])
-    for key, value in data_rows(report):
+    text_style = None
+    for row, (key, value) in enumerate(data_rows(report), start=2):
         if value is not None and len(value) > EXCEL_TEXT_LIMIT:
             raise GovopenError(f"“{key}”的文字超过 Excel 单元格上限（{EXCEL_TEXT_LIMIT} 字），无法导出为 Excel。")
-        ws.append([key, value])
-        cell = ws.cell(ws.max_row, 2)
-        cell.number_format = "@"
+        ws.cell(row, 1, key)
+        cell = ws.cell(row, 2)
+        if text_style is None:
+            cell.number_format = "@"
+            text_style = cell._style
+        else:
+            cell._style = text_style  # one style lookup, not one per row (shared, never changed)
         if value is not None:
+            cell.value = value
             cell.data_type = "s"  # "0.1200" stays text; "=…" is not a formula
     ws.column_dimensions["A"].width = 36
     ws.column_dimensions["B"].width = 60

@@ -7,20 +7,22 @@ opening, so row heights are estimated here from the text and the column widths.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from govopen_desktop.domain.formats import GridCell, Table
-from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.values import format_value
+from govopen_desktop.io.exporters.table_layout import cached_column_widths, lone_tail
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
-    from openpyxl.worksheet.worksheet import Worksheet
 
 FONT = "宋体"
 FONT_PT = 11
-LANDSCAPE_MM, PORTRAIT_MM = 260, 180  # printable width used on A4 (fit-to-width does the rest)
+A4_PT = (595.3, 841.9)
+MARGIN_LR_IN, MARGIN_TB_IN = 0.5, 0.6
 CJK_PX, LATIN_PX = FONT_PT * 96 / 72, 7.5  # pixels per character at 96 dpi
+CELL_PAD_PX = 4
+FONT_SPREAD = 0.12  # a line may hold this much more where 宋体 is substituted (LibreOffice, WPS on Linux)
 LINE_PT, PAD_PT, MIN_ROW_PT = 14.5, 7, 22
 
 
@@ -49,15 +51,44 @@ class CellStyles:
         self.label = named("表格文字", "left")
         self.value = named("表格数字", "center")
 
+        self._arrays: dict[tuple[str, str | None], Any] = {}
+        self._wb = wb
+
+    def apply(self, cell: Any, name: str, number_format: str | None = None) -> None:
+        """Give the cell a named style (and number format) by copying a style array made once:
+        openpyxl's style setters hash and look up every part on each assignment."""
+        key = (name, number_format)
+        array = self._arrays.get(key)
+        if array is None:
+            cell.style = name
+            if number_format is not None:
+                cell.number_format = number_format
+            self._arrays[key] = cell._style
+        else:
+            cell._style = array  # shared: the export sets a cell's style once and never changes it
+
     def for_role(self, role: str) -> str:
         return self.label if role == "label" else self.header
 
 
-def sheet_widths(table: Table) -> list[float]:
-    """Column widths in Excel units: the format's proportions over the printable width."""
-    target_mm = LANDSCAPE_MM if table.n_cols > 5 else PORTRAIT_MM
-    total = sum(table.widths)
-    return [round(max((w * target_mm / total) / 0.2646 - 5, 14) / 7, 1) for w in table.widths]
+@dataclass(frozen=True)
+class SheetLayout:
+    """Column widths (Excel units), row heights (pt) and the orientation that prints the table
+    on one page with the largest text."""
+
+    widths: list[float]
+    heights: list[float]
+    orientation: str
+    scale: float
+    lone: int  # labels ending on a lone character
+
+
+def sheet_widths(table: Table, target_mm: float) -> list[float]:
+    """Column widths in Excel units over `target_mm`: the format's proportions, label columns
+    widened until no label ends on a lone character (table_layout)."""
+    total_px = round(target_mm / 25.4 * 96)
+    pixels = cached_column_widths(table, total_px, CJK_PX, CELL_PAD_PX, FONT_SPREAD)
+    return [round(max(px - 5, 14) / 7, 1) for px in pixels]
 
 
 def _text_px(text: str) -> float:
@@ -65,26 +96,22 @@ def _text_px(text: str) -> float:
 
 
 def _avail_px(width_units: float) -> float:
-    return max(width_units * 7 + 5 - 8, 10)
-
-
-def label_capacity(width_units: float) -> int:
-    """Full-width characters on one line of a cell this wide."""
-    return int(_avail_px(width_units) / CJK_PX)
+    return max(width_units * 7 + 5 - CELL_PAD_PX, 10)
 
 
 def _lines(text: str, width_units: float) -> int:
     avail = _avail_px(width_units)
+    if len(text) * CJK_PX <= avail and "\n" not in text:  # a number or a short label: one line
+        return 1
     return sum(max(1, math.ceil(_text_px(part) / avail)) for part in text.split("\n")) if text else 1
 
 
-def fit_row_heights(ws: Worksheet, table: Table, widths: list[float], top: int, report: Report) -> None:
+def row_heights(table: Table, texts: dict[tuple[int, int], str], widths: list[float]) -> list[float]:
     """Rows tall enough for their wrapped text; a cell merged down shares its need out."""
     heights: list[float] = [MIN_ROW_PT] * table.n_rows
     spanning: list[tuple[GridCell, float]] = []
     for cell in table.cells:
-        value = ws.cell(top + cell.row, 1 + cell.col).value
-        text = value if isinstance(value, str) else format_value(report.cells.get(cell.key or ""))
+        text = texts.get((cell.row, cell.col), "")
         need = _lines(text, sum(widths[cell.col : cell.col + cell.colspan])) * LINE_PT + PAD_PT
         if cell.rowspan == 1:
             heights[cell.row] = max(heights[cell.row], need)
@@ -96,5 +123,36 @@ def fit_row_heights(ws: Worksheet, table: Table, widths: list[float], top: int, 
         if deficit > 0:
             for r in rows:
                 heights[r] += deficit / cell.rowspan
-    for r, height in enumerate(heights):
-        ws.row_dimensions[top + r].height = round(height, 1)
+    return [round(h, 1) for h in heights]
+
+
+_lone_cache: dict[tuple[int, tuple[float, ...]], tuple[Table, int]] = {}
+
+
+def _lone_labels(table: Table, widths: tuple[float, ...]) -> int:
+    """Labels ending on a lone character at these widths (labels come from the format: cached)."""
+    key = (id(table), widths)
+    if key not in _lone_cache:
+        count = sum(lone_tail(c.text or "", _avail_px(sum(widths[c.col : c.col + c.colspan])) / CJK_PX)
+                    for c in table.cells if c.key is None)
+        _lone_cache[key] = (table, count)  # the table is kept so that its id stays its own
+    return _lone_cache[key][1]
+
+
+def layout(table: Table, texts: dict[tuple[int, int], str], above_pt: float) -> SheetLayout:
+    """Portrait or landscape, whichever prints the whole sheet on one page at the larger scale
+    (portrait when equal); `above_pt` is the height of the title rows above the grid."""
+    best: SheetLayout | None = None
+    for orientation, (page_w, page_h) in (("portrait", A4_PT), ("landscape", A4_PT[::-1])):
+        printable_w = page_w - 2 * MARGIN_LR_IN * 72
+        printable_h = page_h - 2 * (MARGIN_TB_IN * 72) - 14  # the footer line
+        widths = sheet_widths(table, printable_w / 72 * 25.4)
+        heights = row_heights(table, texts, widths)
+        sheet_w = sum((w * 7 + 5) * 0.75 for w in widths)
+        scale = min(1.0, printable_w / sheet_w, printable_h / (sum(heights) + above_pt))
+        lone = _lone_labels(table, tuple(widths))
+        candidate = SheetLayout(widths, heights, orientation, scale, lone)
+        if best is None or (round(scale, 2), -lone) > (round(best.scale, 2), -best.lone):
+            best = candidate
+    assert best is not None
+    return best

@@ -158,14 +158,21 @@ class Signature:
     rows: set[int] = field(default_factory=set)  # rows to leave out of the last text section
 
 
+_BLANK_DATE = re.compile(r"^[\s\u3000_＿]*年[\s\u3000_＿]*月[\s\u3000_＿]*日$")
+
+
 def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Signature:
     """The date under the report and the agency line above it; without a date, a last line
     that repeats the agency of the title."""
     sig = Signature()
     tail = [i for i in range(max(after + 1, 0), len(rows)) if _lines(rows[i])]
+    blank: set[int] = set()  # a "　年　月　日" line left to fill by hand: no date, not body text
+    if tail and all(_BLANK_DATE.match(x) for x in _lines(rows[tail[-1]])):
+        blank = {tail.pop()}
+        sig.rows = set(blank)
     last = _lines(rows[tail[-1]]) if tail else []
     if agency and last and norm(" ".join(last)) == norm(agency) and all(parse_date(x) is None for x in last):
-        return Signature(agency, None, {tail[-1]})
+        return Signature(agency, None, {tail[-1]} | blank)
     for pos in range(len(tail) - 1, max(len(tail) - 4, -1), -1):
         i = tail[pos]
         lines = _lines(rows[i])

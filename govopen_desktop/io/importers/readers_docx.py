@@ -25,6 +25,14 @@ REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationshi
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _BODY = (
     f"{W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "body"))
 _T, _TAB, _BR, _CR, _VMERGE, _TCPR, _VAL = (f"{W}{t}" for t in ("t", "tab", "br", "cr", "vMerge", "tcPr", "val"))
+_BOOKMARK, _NAME = f"{W}bookmarkStart", f"{W}name"
+JOINED_MARK = "_govopen_joined"  # the Word export splits （二）… parts typed inside a paragraph off it
+
+
+def _joined(p: Any) -> bool:
+    """The paragraph was split off the one before by the export: read them as one."""
+    mark = p.find(_BOOKMARK)
+    return mark is not None and (mark.get(_NAME) or "").startswith(JOINED_MARK)
 
 
 def _parser() -> Any:
@@ -84,7 +92,11 @@ def _walk(parent: Any, doc: Doc, counters: dict[str, int]) -> None:
             counters["p"] += 1
             text = _paragraph_text(el)
             if text.strip():
-                doc.add_paragraph(text, f"第{counters['p']}段")
+                last = doc.rows[-1] if doc.rows else None
+                if last is not None and not last.is_table and len(last.cells) == 1 and _joined(el):
+                    doc.rows[-1] = Row([Cell(last.cells[0].text + text, last.place)], last.place)
+                else:
+                    doc.add_paragraph(text, f"第{counters['p']}段")
         elif el.tag == _TBL:
             counters["t"] += 1
             _table(el, doc, counters["t"])

@@ -1,0 +1,90 @@
+"""The report as one self-contained HTML page for the website: title, sections, the three
+tables with rowspan/colspan as on the form, the signature.
+
+What a clerk pastes into a CMS editor: no scripts, no classes or style sheet, only a few
+inline styles editors keep (borders, alignment, widths in percent). The page imports back
+exactly through the project's HTML importer.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from govopen_desktop.domain.formats import Table
+from govopen_desktop.domain.report import Report
+from govopen_desktop.io.exporters.output import export_notes, write_export
+from govopen_desktop.io.exporters.table_layout import cached_column_widths
+from govopen_desktop.io.exporters.text import (
+    BLANK_DATE,
+    LEVEL_2,
+    LEVEL_3,
+    chinese_date,
+    clean_text,
+    is_heading_line,
+    report_title,
+)
+
+FONT = "font-family:仿宋_GB2312,仿宋,FangSong,serif"
+CELL = "border:1px solid #000;padding:2px 4px;vertical-align:middle"
+CHAR_PX, PAD_PX, TABLE_PX = 14, 10, 1000  # the layout of the columns, as in the Word export
+
+
+def export_html(report: Report, path: Path) -> list[str]:
+    """Write the page to `path` (UTF-8, atomically); returns notes for the clerk."""
+    write_export(Path(path), build_html(report).encode("utf-8"))
+    return export_notes(report)
+
+
+def build_html(report: Report) -> str:
+    title = clean_text(report_title(report))
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        f"<title>{escape(title)}</title></head>",
+        f'<body style="max-width:1000px;margin:0 auto;{FONT};font-size:16px;line-height:1.8">',
+        f'<h1 style="text-align:center;font-size:26px">{escape(title)}</h1>',
+    ]
+    fmt = report.format
+    for section in fmt.sections:
+        parts.append(f'<h2 style="font-size:18px">{escape(section.heading)}</h2>')
+        if section.table:
+            parts.append(table_html(fmt.table(section.table), report))
+        elif section.text:
+            for raw in clean_text(report.text.get(section.text) or "").split("\n"):
+                line = raw.strip()
+                if not line:
+                    continue
+                if (LEVEL_2.match(line) or LEVEL_3.match(line)) and is_heading_line(line):
+                    weight = "bold" if LEVEL_2.match(line) else "normal"  # （一） headings stand out
+                    parts.append(f'<p style="text-indent:2em;margin:0;font-weight:{weight}">{escape(line)}</p>')
+                else:
+                    parts.append(f'<p style="text-indent:2em;margin:0">{escape(line)}</p>')
+    agency = clean_text(report.meta.agency.strip())
+    if agency:
+        date = chinese_date(report.meta.date) or BLANK_DATE
+        parts.append(f'<p style="text-align:right;margin:2em 2em 0 0">{escape(agency)}</p>')
+        parts.append(f'<p style="text-align:right;margin:0 2em 0 0">{escape(date)}</p>')
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def table_html(table: Table, report: Report) -> str:
+    from govopen_desktop.io.exporters.docx_tables import cell_text  # same text as in Word
+
+    widths = cached_column_widths(table, TABLE_PX, CHAR_PX, PAD_PX)
+    total = sum(widths)
+    rows: list[list[str]] = [[] for _ in range(table.n_rows)]
+    for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        attrs = ""
+        if cell.rowspan > 1:
+            attrs += f' rowspan="{cell.rowspan}"'
+        if cell.colspan > 1:
+            attrs += f' colspan="{cell.colspan}"'
+        align = "center" if cell.key is not None or cell.role != "label" else "left"
+        style = f"{CELL};text-align:{align}"
+        style += f";width:{sum(widths[cell.col:cell.col + cell.colspan]) * 100 / total:.1f}%"
+        rows[cell.row].append(f'<td{attrs} style="{style}">{escape(cell_text(cell, report))}</td>')
+    body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in rows)
+    return (f'<table style="border-collapse:collapse;width:100%;font-size:14px;line-height:1.4" '
+            f'border="1" cellspacing="0" cellpadding="3">{body}</table>')
