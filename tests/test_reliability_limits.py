@@ -108,6 +108,17 @@ DOC_BODY = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocess
 COMMENT_5K = b"<!--" + b"x" * 5200 + b"-->"
 
 
+def many_shared_strings(path: Path) -> None:
+    """190,000 shared strings: few cells, but openpyxl would build every string (3 s)."""
+    members = _workbook_members()
+    members["xl/sharedStrings.xml"] = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                                       + b"<si><t>x</t></si>" * 190_000 + b"</sst>")
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'))
+    _write(path, members)
+
+
 def docx_main_part_renamed(path: Path) -> None:
     """word/document.xml is harmless; the package relationships name another main part, the
     one python-docx and our reader would read: it is judged as XML whatever its name."""
@@ -139,6 +150,7 @@ CRAFTED: dict[str, Callable[[Path], None]] = {
     "elements-1m.docx": _docx_with_document(
         DOC_BODY.replace(b"<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>", b"<w:p/>" * 1_000_000)),
     "doctype-in-renamed-main.docx": docx_main_part_renamed,
+    "shared-strings-190k.xlsx": many_shared_strings,
     "many-big-rels.docx": lambda p: _write(p, {**_docx_members(), **{
         f"word/_rels/p{i}.xml.rels": b"<Relationships>" + b" " * (1 << 20) + b"</Relationships>" for i in range(40)}}),
     "big-ole.xls": lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * (21 * 1024 * 1024)),
@@ -169,6 +181,7 @@ def crafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ("doctype-utf16.docx", "文档类型或实体声明"),
     ("elements-1m.docx", "XML 元素"),
     ("doctype-in-renamed-main.docx", "word/main.bin"),
+    ("shared-strings-190k.xlsx", "元素"),
     ("big-ole.xls", "MB"),
     ("many-big-rels.docx", "关系部件"),
     ("million-cells.html", "网页标记"),

@@ -23,6 +23,7 @@ from govopen_desktop.io.importers.problems import ImportFailed
 MAX_XML_TOTAL = 80 * 1024 * 1024  # uncompressed, all XML parts together
 MAX_PART_ELEMENTS = 400_000  # lxml keeps ~120 bytes per element: ~50 MB
 MAX_PACKAGE_ELEMENTS = 1_000_000
+MAX_WORKBOOK_ELEMENTS = 120_000  # openpyxl builds every one (~8 µs); a report workbook has ~3,000
 MAX_SHEET_ROWS = 25_000  # rows one worksheet may hold (openpyxl builds each: ~10 µs a row)
 MAX_WORKBOOK_CELLS = 20_000  # cells of all worksheets (a report's: ~1,000): openpyxl needs ~25 µs a cell
 MAX_HTML_TAGS = 150_000  # Python's HTML parser needs ~5 µs a tag
@@ -188,6 +189,7 @@ def _encoding_of(data: bytes) -> str:
 class _Counts:
     elements: int = 0
     cells: int = 0
+    limit: int = MAX_PACKAGE_ELEMENTS
 
 
 def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet: bool, totals: _Counts) -> None:
@@ -220,8 +222,10 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet: boo
                             f"“{name}”的工作表共有超过 {MAX_WORKBOOK_CELLS} 个单元格，远超年度报告的正常大小，"
                             "已拒绝读取。请只保留报告表格后另存再导入。"
                         )
-                if elements > MAX_PART_ELEMENTS or totals.elements + elements > MAX_PACKAGE_ELEMENTS:
-                    raise refuse(name, f"的部件“{info.filename}”有超过 {min(elements, MAX_PART_ELEMENTS)} 个 XML 元素")
+                if elements > MAX_PART_ELEMENTS:
+                    raise refuse(name, f"的部件“{info.filename}”有超过 {MAX_PART_ELEMENTS} 个 XML 元素")
+                if totals.elements + elements > totals.limit:
+                    raise refuse(name, f"的 XML 部件共有超过 {totals.limit} 个元素")
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
         raise ImportFailed(f"“{name}”已损坏或不完整（部件“{info.filename}”无法解压）。请重新获取该文件。") from exc
     totals.elements += elements
@@ -236,7 +240,8 @@ def check_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str,
     total = sum(i.file_size for i in xml_infos)
     if total > MAX_XML_TOTAL:
         raise refuse(name, f"的 XML 部件解压后共有 {total // 1024 // 1024} MB")
-    totals = _Counts()
+    workbook = bool(parts.sheets) or "xl/workbook.xml" in parts.xml
+    totals = _Counts(limit=MAX_WORKBOOK_ELEMENTS if workbook else MAX_PACKAGE_ELEMENTS)
     for info in xml_infos:
         _scan_part(zf, info, name, info.filename in parts.sheets, totals)
     return parts
