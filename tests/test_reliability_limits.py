@@ -154,6 +154,9 @@ CRAFTED: dict[str, Callable[[Path], None]] = {
     "many-big-rels.docx": lambda p: _write(p, {**_docx_members(), **{
         f"word/_rels/p{i}.xml.rels": b"<Relationships>" + b" " * (1 << 20) + b"</Relationships>" for i in range(40)}}),
     "big-ole.xls": lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * (21 * 1024 * 1024)),
+    "tabs-1.5m.txt": lambda p: p.write_text(("1\t" * 5000 + "\n") * 300, encoding="utf-8"),
+    "long-label-lines.txt": lambda p: p.write_text(("一、本年新收政府信息公开申请数量 " * 200 + "\n") * 2000,
+                                                   encoding="utf-8"),
     "million-cells.html": _html_cells(100_000, 10),
     "cells-20k.html": _html_cells(2_000, 10),
     "nested-tables.html": lambda p: p.write_text("<table><tr><td>" * 200 + "x", encoding="utf-8"),
@@ -185,6 +188,8 @@ def crafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ("big-ole.xls", "MB"),
     ("many-big-rels.docx", "关系部件"),
     ("million-cells.html", "网页标记"),
+    ("tabs-1.5m.txt", "行或栏"),
+    ("long-label-lines.txt", "字符"),
     ("cells-20k.html", "单元格"),
     ("nested-tables.html", "嵌套"),
     ("tags-300k.html", "网页标记"),

@@ -13,7 +13,7 @@ from govopen_desktop.domain.values import format_value, same_value
 from govopen_desktop.io.importers import ImportResult
 from govopen_desktop.io.importers.build import build_report
 from govopen_desktop.io.importers.detect import KIND_LABELS, MAX_FILE_BYTES, MAX_TEXT_BYTES, declared_charset, sniff
-from govopen_desktop.io.importers.limits import check_doc
+from govopen_desktop.io.importers.limits import check_doc, check_text
 from govopen_desktop.io.importers.neutral import Doc
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
 from govopen_desktop.io.inputfile import read_head
@@ -97,6 +97,7 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
             return _result(read_html(text, name))
         from govopen_desktop.io.importers.readers_text import read_text
 
+        check_text(text, name)
         return _result(read_text(text, name))
     if kind == "encrypted":
         raise ImportFailed(f"“{name}”设有打开密码，无法读取。请在 Excel/WPS/Word 中取消密码后另存，再导入。")

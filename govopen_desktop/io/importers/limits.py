@@ -286,13 +286,28 @@ def _count(pattern: re.Pattern[str], text: str, limit: int) -> int:
 # ---- the neutral document ----------------------------------------------------------------------
 
 MAX_DOC_CELLS = 8_000  # filled cells and paragraphs; the largest real report has ~550
+MAX_DOC_CHARS = 400_000  # their text; a long report has ~30,000 characters
+MAX_TEXT_FIELDS = 60_000  # lines, tab- and |-separated fields of a text before it is split
 
 
 def check_doc(doc: Doc) -> None:
-    """Refuse a document with far more filled cells than any report before the label search
-    (which compares every cell with every official label) spends seconds on it."""
-    filled = 0
+    """Refuse a document with far more filled cells or text than any report before the label
+    search (which compares every cell with every official label) spends seconds on it."""
+    filled = chars = 0
     for row in doc.rows:
-        filled += sum(1 for c in row.cells if c.value is not None or c.text.strip())
+        for c in row.cells:
+            if c.value is not None or c.text.strip():
+                filled += 1
+                chars += len(c.text)
         if filled > MAX_DOC_CELLS:
             raise refuse(doc.name, f"有超过 {MAX_DOC_CELLS} 个有内容的单元格或段落")
+        if chars > MAX_DOC_CHARS:
+            raise refuse(doc.name, f"的文字超过 {MAX_DOC_CHARS} 个字符")
+
+
+def check_text(text: str, name: str) -> None:
+    """A text (a .txt file, pasted text) whose lines and fields alone would be more cells than
+    any report, refused before it is split into them."""
+    fields = text.count("\n") + text.count("\t") + text.count("|")
+    if fields > MAX_TEXT_FIELDS:
+        raise refuse(name, f"有超过 {MAX_TEXT_FIELDS} 行或栏")
