@@ -59,6 +59,34 @@ def _mutate_text(text: str, rnd: random.Random) -> str:
     return text
 
 
+HOSTILE_VALUES: list[object] = [
+    None, True, 0, -1, 2024.5, 10**40, "", "x" * 100_000, [], {}, [1, [2, [3]]], {"a": {"b": {}}},
+    "2024-13-45", "9999", "govopen-report/9", {"published": "-5"}, {"published": 5}, ["t3.new.natural"],
+    {"schema": "govopen-report/1"}, "1e-400000000", "NaN", "\u0000", "１２", "﻿",
+]
+
+
+def _mutate_shape(data: bytes, rnd: random.Random) -> bytes:
+    """Valid JSON of the wrong shape: a random place of the project given a hostile value."""
+    import copy
+    import json
+
+    payload = json.loads(data)
+    for _ in range(rnd.randint(1, 3)):
+        node = payload
+        while isinstance(node, dict) and node and rnd.random() < 0.7:
+            key = rnd.choice(list(node))
+            if not isinstance(node[key], dict) or rnd.random() < 0.3:
+                node[key] = copy.deepcopy(rnd.choice(HOSTILE_VALUES))
+                break
+            node = node[key]
+        else:
+            if isinstance(node, dict):
+                node[rnd.choice(["schema", "meta", "cells", "text", "prior", "accepted", "extra"])] = (
+                    copy.deepcopy(rnd.choice(HOSTILE_VALUES)))
+    return json.dumps(payload, ensure_ascii=False, sort_keys=rnd.random() < 0.5).encode("utf-8")
+
+
 def _mutate_bytes(data: bytes, rnd: random.Random) -> bytes:
     buf = bytearray(data)
     if rnd.random() < 0.3:
@@ -126,6 +154,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     export_xlsx(report, folder / "r.xlsx")
     return {
         "govopen": SAMPLE.read_bytes(),
+        "shape.govopen": SAMPLE.read_bytes(),
         "docx": (folder / "r.docx").read_bytes(),
         "xlsx": (folder / "r.xlsx").read_bytes(),
         "html": _html_from_docx(folder / "r.docx").encode("utf-8"),
@@ -134,6 +163,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 MUTATORS: dict[str, Callable[[bytes, random.Random], bytes]] = {
     "govopen": lambda d, r: _mutate_text(d.decode("utf-8"), r).encode("utf-8", "surrogatepass"),
+    "shape.govopen": _mutate_shape,
     "html": lambda d, r: _mutate_text(d.decode("utf-8"), r).encode("utf-8", "surrogatepass"),
     "docx": _mutate_zip,
     "xlsx": _mutate_zip,

@@ -229,3 +229,18 @@ def test_device_and_folder_are_refused(tmp_path: Path) -> None:
         load_report(folder)
     with pytest.raises(ImportFailed, match="文件夹"):
         import_file(folder)
+
+
+@pytest.mark.parametrize("fmt", ["x" * 100_000, "../../pyproject", "/etc/passwd", "2021\u0000"])
+def test_format_id_from_a_file_is_never_a_path(fmt: str, tmp_path: Path) -> None:
+    """meta.format names a format description; a long or path-like id is an unknown format
+    (it was an OS error on a 100,000-character file name, found by the fuzz test)."""
+    data = _sample()
+    data["meta"]["format"] = fmt  # type: ignore[index]
+    folder = tmp_path / ("很长的文件夹名" * 12)
+    folder.mkdir()
+    path = folder / "格式.govopen"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ProjectFileError, match="未知的报告格式") as info:
+        load_report(path)
+    assert len(str(info.value)) < 400 and f"“{path}”" in str(info.value)

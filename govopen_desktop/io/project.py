@@ -177,18 +177,24 @@ def read_project(path: Path, name: str | None = None, *, claimed: bool = False) 
     try:
         return Report.from_dict(payload, f"“{shown}”")
     except GovopenError as exc:
-        raise fail(shorten_numbers(str(exc))) from exc
+        raise fail(shorten_numbers(str(exc), keep=shown)) from exc
     except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError, RecursionError) as exc:
         log.info("project %s: unusable content: %r", path, exc)
         raise fail(f"“{shown}”的内容不符合年度报告文件的结构（可能已损坏或被改动），无法打开。") from exc
 
 
 _LONG_NUMBER = re.compile(r"\d{25,}")
+_LONG_QUOTE = re.compile(r"“([^”]{80,})”")
 
 
-def shorten_numbers(message: str) -> str:
-    """A 5,000-digit number quoted in a message, said as its first digits and its length."""
-    return _LONG_NUMBER.sub(lambda m: f"{m.group()[:12]}…（共 {len(m.group())} 位）", message)
+def shorten_numbers(message: str, keep: str = "") -> str:
+    """A 5,000-digit number or a 100,000-character value quoted in a message, said as its
+    beginning and its length; `keep` (the file's name) stays whole."""
+    def quote(m: re.Match[str]) -> str:
+        return m.group() if m.group(1) == keep else f"“{m.group(1)[:30]}…”（共 {len(m.group(1))} 字）"
+
+    message = _LONG_NUMBER.sub(lambda m: f"{m.group()[:12]}…（共 {len(m.group())} 位）", message)
+    return _LONG_QUOTE.sub(quote, message)
 
 
 def _is_project_payload(payload: Any) -> bool:
