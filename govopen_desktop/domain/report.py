@@ -15,10 +15,10 @@ from decimal import Decimal
 from typing import Any
 
 from govopen_desktop.domain.errors import GovopenError, UnknownCellError, ValueInputError
-from govopen_desktop.domain.formats import ReportFormat, format_for_year, load_format
+from govopen_desktop.domain.formats import ReportFormat, all_text_keys, format_for_year, load_format
 from govopen_desktop.domain.values import Value, parse_value
 
-TEXT_KEYS: tuple[str, ...] = ("overview", "problems", "other")
+TEXT_KEYS: tuple[str, ...] = all_text_keys()  # the text sections, as the format files name them
 SCHEMA = "govopen-report/1"
 ACCEPTED_KEY = "accepted"  # the project-file key of the 说明 notes, and the change key notified
 Listener = Callable[[set[str]], None]

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.formats import ValueKind
+from govopen_desktop.domain.numerals import parse_chinese_number
 
 Value = int | Decimal | str | None
 
@@ -19,9 +20,6 @@ EMPTY_MARKS = frozenset({"", "-", "—", "——", "–", "/", "无", "－", "�
 UNITS = ("万元", "元")
 AMOUNT_DECIMALS = 4
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
@@ -38,22 +36,7 @@ def is_empty_mark(raw: str) -> bool:
 
 
 def _chinese_number(text: str) -> int | None:
-    """Small Chinese numerals as clerks write them: 三, 十二, 二十五, 一百零三."""
-    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text):
-        return None
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        else:
-            unit = _CN_UNITS[ch]
-            if unit == 10000:
-                total += (section + (digit or 0)) * unit
-                section = 0
-            else:
-                section += (1 if digit is None else digit) * unit
-            digit = None
-    return total + section + (digit or 0)
+    return parse_chinese_number(text)  # one home: domain/numerals.py
 
 
 def _plain_number(text: str) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govopen_desktop.domain.formats import latest_document
 from govopen_desktop.qt.icons import icon
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -36,7 +37,7 @@ class StartPage(QWidget):
         title = QLabel("政府信息公开工作年度报告编制工具")
         title.setObjectName("startTitle")
         title.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1f3b57;")
-        subtitle = QLabel("按国办公开办函〔2021〕30号官方格式填写、检查、导出年度报告。请选择如何开始：")
+        subtitle = QLabel(f"按{latest_document()}官方格式填写、检查、导出年度报告。请选择如何开始：")
         subtitle.setWordWrap(True)
         self.new_button = self._big_button("new", "新建空白报告", "从空白的官方表格开始填写", self.newRequested)
         self.prior_button = self._big_button(

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from govopen_desktop.domain.carry import carry_over_pairs
+from govopen_desktop.domain.carry import carry_over_note, carry_over_pairs
 from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.findings import LEVEL_ORDER, Finding, Level
 from govopen_desktop.domain.formats import Field, GridCell, Table
@@ -22,18 +22,16 @@ from govopen_desktop.domain.register.provenance import register_note
 from govopen_desktop.domain.values import AMOUNT_DECIMALS, decimals_of, format_value, parse_value, split_unit
 from govopen_desktop.qt.commands import SetCellCommand
 from govopen_desktop.qt.document import Document
+from govopen_desktop.qt.palette import LEVEL_BG
 from govopen_desktop.qt.roles import Roles
 
 Index = QModelIndex | QPersistentModelIndex
 
-ERROR_BG = QColor("#f9d6d5")
-WARNING_BG = QColor("#fdefc8")
-INFO_BG = QColor("#e3eefb")
+ERROR_BG, WARNING_BG, INFO_BG = (LEVEL_BG[level] for level in (Level.ERROR, Level.WARNING, Level.INFO))
 DERIVED_BG = QColor("#eceff1")
 HEADER_BG = QColor("#f3f5f7")
 GROUP_BG = QColor("#e8edf2")
 DERIVED_FG = QColor("#37474f")
-LEVEL_BG = {Level.ERROR: ERROR_BG, Level.WARNING: WARNING_BG, Level.INFO: INFO_BG}
 
 
 def cell_kind(cell: GridCell | None, field: Field | None) -> str:
@@ -251,8 +249,8 @@ class ReportTableModel(QAbstractTableModel):
         lines = [field.label]
         if field.derived:
             lines.append(self._formulas[key])
-        if key in self._carried:
-            lines.append("上年结转：取自上年报告“四、结转下年度继续办理”。")
+        if key in self._carried and (note := carry_over_note(self.document.report, key)):
+            lines.append(note)
         prior = self._prior_text(key)
         if prior:
             lines.append(f"上年：{prior}")
