@@ -81,6 +81,7 @@ def run(rounds: int, seed: int, folder: Path) -> list[str]:
         time.sleep(rnd.uniform(0.0, 0.4))
         child.send_signal(signal.SIGKILL)
         child.wait()
+        child.stdout.close()
         try:
             current = version_of(target)
             previous = version_of(bak)
