@@ -62,7 +62,7 @@ def _mutate_text(text: str, rnd: random.Random) -> str:
 HOSTILE_VALUES: list[object] = [
     None, True, 0, -1, 2024.5, 10**40, "", "x" * 100_000, [], {}, [1, [2, [3]]], {"a": {"b": {}}},
     "2024-13-45", "9999", "govopen-report/9", {"published": "-5"}, {"published": 5}, ["t3.new.natural"],
-    {"schema": "govopen-report/1"}, "1e-400000000", "NaN", "\u0000", "１２", "﻿",
+    {"schema": "govopen-report/1"}, "1e-400000000", "NaN", "\u0000", "\ud800", "a\x0bb", "１２", "﻿",
 ]
 
 
@@ -84,7 +84,8 @@ def _mutate_shape(data: bytes, rnd: random.Random) -> bytes:
             if isinstance(node, dict):
                 node[rnd.choice(["schema", "meta", "cells", "text", "prior", "accepted", "extra"])] = (
                     copy.deepcopy(rnd.choice(HOSTILE_VALUES)))
-    return json.dumps(payload, ensure_ascii=False, sort_keys=rnd.random() < 0.5).encode("utf-8")
+    text = json.dumps(payload, ensure_ascii=rnd.random() < 0.5, sort_keys=rnd.random() < 0.5)
+    return text.encode("utf-8", "surrogatepass")
 
 
 def _mutate_bytes(data: bytes, rnd: random.Random) -> bytes:

@@ -231,7 +231,7 @@ def test_device_and_folder_are_refused(tmp_path: Path) -> None:
         import_file(folder)
 
 
-@pytest.mark.parametrize("fmt", ["x" * 100_000, "../../pyproject", "/etc/passwd", "2021\u0000"])
+@pytest.mark.parametrize("fmt", ["x" * 100_000, "../../pyproject", "/etc/passwd", "2021/../2021"])
 def test_format_id_from_a_file_is_never_a_path(fmt: str, tmp_path: Path) -> None:
     """meta.format names a format description; a long or path-like id is an unknown format
     (it was an OS error on a 100,000-character file name, found by the fuzz test)."""
@@ -244,3 +244,19 @@ def test_format_id_from_a_file_is_never_a_path(fmt: str, tmp_path: Path) -> None
     with pytest.raises(ProjectFileError, match="未知的报告格式") as info:
         load_report(path)
     assert len(str(info.value)) < 400 and f"“{path}”" in str(info.value)
+
+
+def test_unwritable_characters_from_a_project_never_break_export_or_save(tmp_path: Path) -> None:
+    """JSON can escape a lone surrogate (\\ud800) or a NUL into a text; no encoding can write
+    the one and XML cannot hold the other: the loader replaces and drops them, so export and
+    save work (a lone surrogate in the text was an internal error in export)."""
+    data = _sample()
+    data["text"]["overview"] = "前\u0000中\ud800后\x0b"  # type: ignore[index]
+    data["meta"]["agency"] = "某\x01局"  # type: ignore[index]
+    path = tmp_path / "控制字符.govopen"
+    path.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
+    report = load_report(path)
+    assert report.text["overview"] == "前中\ufffd后" and report.meta.agency == "某局"
+    assert main(["export", str(path), "--docx", str(tmp_path / "a.docx"), "--xlsx", str(tmp_path / "a.xlsx")]) == 0
+    assert main(["new", "--from", str(path), "-o", str(tmp_path / "b.govopen")]) == 0
+    save_report(report, tmp_path / "c.govopen")

@@ -14,6 +14,7 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.io.atomic import backup_path, write_text_atomic
 from govopen_desktop.io.inputfile import read_bounded, read_head
 from govopen_desktop.io.oserrors import describe_os_error
+from govopen_desktop.io.textsafe import writable_tree
 
 EXTENSION = ".govopen"
 MAX_PROJECT_BYTES = 20 * 1024 * 1024
@@ -116,8 +117,8 @@ def loads_bounded(text: str) -> Any:
     if not nesting_ok(text):
         raise ProjectLimitError(f"嵌套超过 {MAX_DEPTH} 层")
     try:
-        return json.loads(text, parse_int=_parse_int, parse_float=_parse_float,
-                          parse_constant=_parse_constant)
+        return writable_tree(json.loads(text, parse_int=_parse_int, parse_float=_parse_float,
+                                        parse_constant=_parse_constant))
     except _Refused as exc:
         digits = len(exc.literal)
         raise ProjectLimitError(f"有一个 {digits} 位的数字（{exc.literal[:12]}…）") from None
