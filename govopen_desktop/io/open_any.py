@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govopen_desktop.domain.report import Report
+
+if TYPE_CHECKING:
+    from govopen_desktop.io.importers.problems import ImportProblem
 
 
 @dataclass
@@ -13,6 +17,7 @@ class OpenedReport:
     report: Report
     problems: list[str] = field(default_factory=list)  # what an import could not read
     imported: bool = False
+    details: list[ImportProblem] = field(default_factory=list)  # the same, with cell key and place
 
 
 def open_any(path: Path) -> OpenedReport:
@@ -24,4 +29,5 @@ def open_any(path: Path) -> OpenedReport:
     result = import_file(Path(path))
     if result.project:
         return OpenedReport(result.report)
-    return OpenedReport(result.report, [p.describe() for p in result.problems], imported=True)
+    problems = list(result.problems)
+    return OpenedReport(result.report, [p.describe() for p in problems], imported=True, details=problems)

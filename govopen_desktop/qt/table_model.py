@@ -19,7 +19,14 @@ from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.findings import LEVEL_ORDER, Finding, Level
 from govopen_desktop.domain.formats import Field, GridCell, Table
 from govopen_desktop.domain.register.provenance import register_note
-from govopen_desktop.domain.values import AMOUNT_DECIMALS, decimals_of, format_value, parse_value, split_unit
+from govopen_desktop.domain.values import (
+    AMOUNT_DECIMALS,
+    Published,
+    decimals_of,
+    format_value,
+    parse_value,
+    split_unit,
+)
 from govopen_desktop.qt.commands import SetCellCommand
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.palette import LEVEL_BG
@@ -32,6 +39,7 @@ DERIVED_BG = QColor("#eceff1")
 HEADER_BG = QColor("#f3f5f7")
 GROUP_BG = QColor("#e8edf2")
 DERIVED_FG = QColor("#37474f")
+PUBLISHED_FG = QColor("#c62828")  # a printed value the form does not allow
 
 
 def cell_kind(cell: GridCell | None, field: Field | None) -> str:
@@ -224,6 +232,8 @@ class ReportTableModel(QAbstractTableModel):
             if level is not None:
                 return LEVEL_BG[level]
             return DERIVED_BG if field.derived else None
+        if role == Qt.ItemDataRole.ForegroundRole and isinstance(value, Published):
+            return PUBLISHED_FG  # printed text the form does not allow, until a valid number is typed
         if role == Qt.ItemDataRole.ForegroundRole and field.derived:
             return DERIVED_FG
         if role == Qt.ItemDataRole.ToolTipRole:

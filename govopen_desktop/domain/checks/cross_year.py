@@ -21,7 +21,7 @@ from govopen_desktop.domain.checks.registry import rule_kind
 from govopen_desktop.domain.findings import Finding
 from govopen_desktop.domain.formats import Field, RuleSpec
 from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.values import same_value
+from govopen_desktop.domain.values import Published, same_value
 
 
 @rule_kind("prior_year")
@@ -46,8 +46,10 @@ def carry(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         return
     wrong: list[tuple[str, str]] = []
     for this_key, prior_key in carry_over_pairs(report, prior):
-        before = prior.get(prior_key)
-        if before is not None and not same_value(report.get(this_key), before):
+        before, now = prior.get(prior_key), report.get(this_key)
+        if isinstance(now, Published) or isinstance(before, Published):
+            continue  # reported on its cell (this year's) or not comparable (last year's)
+        if before is not None and not same_value(now, before):
             wrong.append((this_key, prior_key))
     if not wrong:
         return
@@ -174,3 +176,24 @@ def duplicate_text(report: Report, spec: RuleSpec) -> Iterator[Finding]:
 def sum_of(numbers: list[Decimal | None]) -> Decimal:
     """The sum of numbers already known to be present (callers skip rows with an empty cell)."""
     return sum((n for n in numbers if n is not None), Decimal(0))
+
+
+def _agency_key(name: str) -> str:
+    return compact(name).removeprefix("名称")
+
+
+@rule_kind("prior_agency")
+def prior_agency(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """The attached last year's report is this agency's (not a neighbouring unit's)."""
+    prior = report.prior
+    if prior is None:
+        return
+    this, before = _agency_key(report.meta.agency), _agency_key(prior.meta.agency)
+    if not this or not before or this in before or before in this:
+        return
+    yield finding(
+        spec,
+        f"所附上年报告是“{prior.meta.agency.strip()}”的，本报告是“{report.meta.agency.strip()}”的。"
+        "与上年对照的检查（结转、现行有效件数、文字雷同）只对同一机关的报告有意义，请核对是否附错了文件。",
+        section="meta",
+    )
