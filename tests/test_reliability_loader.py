@@ -260,3 +260,12 @@ def test_unwritable_characters_from_a_project_never_break_export_or_save(tmp_pat
     assert main(["export", str(path), "--docx", str(tmp_path / "a.docx"), "--xlsx", str(tmp_path / "a.xlsx")]) == 0
     assert main(["new", "--from", str(path), "-o", str(tmp_path / "b.govopen")]) == 0
     save_report(report, tmp_path / "c.govopen")
+
+
+def test_import_json_of_a_project_with_a_published_value(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A published (invalid) cell is written by `import --json` in the project file's shape
+    (it was a TypeError, an internal error, found by the fuzz test after merging checker)."""
+    path = tmp_path / "负数.govopen"
+    path.write_text(_with_cell("t3.new.natural", '{"published": "-5"}'), encoding="utf-8")
+    assert main(["import", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["cells"]["t3.new.natural"] == {"published": "-5"}

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from govopen_desktop.domain.errors import GovopenError
-from govopen_desktop.domain.report import Report
+from govopen_desktop.domain.report import PUBLISHED_KEY, Report
+from govopen_desktop.domain.values import Published
 from govopen_desktop.io.atomic import backup_path, write_text_atomic
 from govopen_desktop.io.inputfile import read_bounded, read_head
 from govopen_desktop.io.oserrors import describe_os_error
@@ -219,6 +220,8 @@ def load_report(path: Path) -> Report:
 def _mark_decimals(obj: Any) -> Any:
     if isinstance(obj, Decimal):
         return _DECIMAL_MARK + format(obj, "f")
+    if isinstance(obj, Published):  # `import --json` writes cells as the project file does
+        return {PUBLISHED_KEY: obj.text}
     if isinstance(obj, dict):
         return {k: _mark_decimals(v) for k, v in obj.items()}
     if isinstance(obj, list):
