@@ -18,6 +18,7 @@ class OpenedReport:
     problems: list[str] = field(default_factory=list)  # what an import could not read
     imported: bool = False
     details: list[ImportProblem] = field(default_factory=list)  # the same, with cell key and place
+    summary: str | None = None  # an import's count of cells read / inferred / left empty
 
 
 def open_any(path: Path) -> OpenedReport:
@@ -30,4 +31,5 @@ def open_any(path: Path) -> OpenedReport:
     if result.project:
         return OpenedReport(result.report)
     problems = list(result.problems)
-    return OpenedReport(result.report, [p.describe() for p in problems], imported=True, details=problems)
+    return OpenedReport(result.report, [p.describe() for p in problems], imported=True, details=problems,
+                        summary=result.summary().describe())
