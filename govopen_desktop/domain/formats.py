@@ -66,6 +66,8 @@ def available_formats() -> tuple[str, ...]:
 
 @cache
 def _format_data(format_id: str) -> dict[str, Any]:
+    if format_id not in available_formats():  # an id from a file is never a path to follow
+        raise FormatError(f"找不到报告格式“{str(format_id)[:40]}”的说明文件。")
     path = formats_dir() / f"{format_id}.json"
     if not path.is_file():
         raise FormatError(f"找不到报告格式“{format_id}”的说明文件：{path}")
