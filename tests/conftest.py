@@ -4,6 +4,7 @@ tests/support/paths.py (tests that need ../shared skip with a reason without it)
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ from tests.support.gui import FakePrompter, make_window
 from tests.support.paths import REPO, SAMPLE
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# logs and crash reports of in-process commands go to a scratch folder, not the user's own
+os.environ.setdefault("GOVOPEN_DATA_DIR", tempfile.mkdtemp(prefix="govopen-test-data-"))
 
 
 @pytest.fixture

@@ -90,10 +90,13 @@ class Settings:
     def last_dir(self, path: Path) -> None:
         self._qs.setValue(KEY_LAST_DIR, str(path))
 
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._qs.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
     @property
     def window_geometry(self) -> QByteArray | None:
-        value = self._qs.value(KEY_GEOMETRY)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+        return self._bytes(KEY_GEOMETRY)
 
     @window_geometry.setter
     def window_geometry(self, value: QByteArray) -> None:
@@ -101,8 +104,7 @@ class Settings:
 
     @property
     def window_state(self) -> QByteArray | None:
-        value = self._qs.value(KEY_STATE)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+        return self._bytes(KEY_STATE)
 
     @window_state.setter
     def window_state(self, value: QByteArray) -> None:
