@@ -19,10 +19,9 @@ from pathlib import Path
 import pytest
 
 from govopen_desktop.cli.main import main
-from tests.conftest import REPO
-from tests.reliability_tools import TIME_LIMIT, assert_plain_chinese
+from tests.support.paths import REPO, SAMPLE
+from tests.support.reliability import TIME_LIMIT, assert_plain_chinese
 
-SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
 CASES_PER_KIND = int(os.environ.get("GOVOPEN_FUZZ_CASES", "40"))
 SEED = int(os.environ.get("GOVOPEN_FUZZ_SEED", "11"))
 

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """Issue 11, the window: opening a crafted file or a FIFO goes through the same bounded
 loader as the commands — an error dialog in Chinese naming the file, at once, and the report
 on screen stays as it was."""
@@ -13,9 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.gui_helpers import FakePrompter, gui_env, prompter, window  # noqa: F401
-from tests.reliability_tools import TIME_LIMIT, assert_plain_chinese
-from tests.test_reliability_loader import CRAFTED, _unblock
+from tests.support.gui import FakePrompter
+from tests.support.reliability import CRAFTED, TIME_LIMIT, assert_plain_chinese, unblock_fifo
 
 
 @pytest.mark.parametrize("name", ["huge-exponent.govopen", "deep-prior.govopen", "deep-list.govopen",
@@ -38,7 +36,7 @@ def test_window_refuses_crafted_project_at_once(qtbot: Any, window: Any, prompte
 def test_window_refuses_a_fifo_at_once(qtbot: Any, window: Any, prompter: FakePrompter, gui_env: Path) -> None:
     fifo = gui_env / "管道.govopen"
     os.mkfifo(fifo)
-    unblock = threading.Timer(8, _unblock, (fifo,))  # should a regression ever open it
+    unblock = threading.Timer(8, unblock_fifo, (fifo,))  # should a regression ever open it
     unblock.start()
     started = time.perf_counter()
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from govopen_desktop.io.importers import ImportFailed, import_file, limits
-from tests.reliability_tools import MEMORY_LIMIT_MB, TIME_LIMIT, assert_plain_chinese, run_child
+from tests.support.reliability import MEMORY_LIMIT_MB, TIME_LIMIT, assert_plain_chinese, run_child
 
 SHEET_NS = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
 SHEET_END = b"</sheetData></worksheet>"
@@ -242,7 +242,7 @@ def test_prolog_scan() -> None:
 
 def test_real_report_files_pass_the_limits() -> None:
     """What the program exports itself, and the real files in tests/data, stay importable."""
-    from tests.conftest import REPO
+    from tests.support.paths import REPO
 
     for path in sorted((REPO / "tests" / "data" / "import").glob("*.*")):
         if path.suffix.lower() in (".xlsx", ".docx", ".html", ".htm", ".xls"):
@@ -260,8 +260,8 @@ def test_whole_hostile_corpus_each_within_2s_and_200mb(tmp_path: Path) -> None:
     import os
     import subprocess
 
-    from tests.conftest import REPO
-    from tests.test_import_hostile import CORPUS
+    from tests.support.hostile_files import CORPUS
+    from tests.support.paths import REPO
 
     for name, make in CORPUS.items():
         make(tmp_path / name)

@@ -27,43 +27,21 @@ from govopen_desktop.io.project import (
     read_project,
     save_report,
 )
-from tests.conftest import REPO
-from tests.reliability_tools import MEMORY_LIMIT_MB, TIME_LIMIT, assert_plain_chinese, run_child
-
-SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
+from tests.support.paths import SAMPLE
+from tests.support.reliability import (
+    CRAFTED,
+    MEMORY_LIMIT_MB,
+    TIME_LIMIT,
+    assert_plain_chinese,
+    run_child,
+    unblock_fifo,
+    with_cell,
+)
 
 
 def _sample() -> dict[str, object]:
     data: dict[str, object] = json.loads(SAMPLE.read_text(encoding="utf-8"))
     return data
-
-
-def _with_cell(key: str, literal: str) -> str:
-    text = SAMPLE.read_text(encoding="utf-8")
-    start = text.index(f'"{key}": ') + len(f'"{key}": ')
-    end = text.index(",", start)
-    return text[:start] + literal + text[end:]
-
-
-def _deep_prior(depth: int) -> str:
-    """A report whose prior has a prior … `depth` times (each a small valid report)."""
-    level = '{"schema": "govopen-report/1", "meta": {"agency": "某局", "year": 2024}'
-    return (level + ', "prior": ') * depth + level + "}" + "}" * depth
-
-
-CRAFTED: dict[str, object] = {
-    "huge-exponent.govopen": lambda: _with_cell("t2.fees.amount", "1e-400000000"),
-    "huge-exponent-up.govopen": lambda: _with_cell("t2.fees.amount", "1E+999999999"),
-    "5000-digits.govopen": lambda: _with_cell("t3.new.natural", "9" * 5000),
-    "20000-digits.govopen": lambda: _with_cell("t3.new.natural", "9" * 20_000),
-    "5000-digit-year.govopen": lambda: SAMPLE.read_text(encoding="utf-8").replace(
-        '"year": 2024', '"year": ' + "2" * 5000, 1),
-    "nan.govopen": lambda: _with_cell("t3.new.natural", "NaN"),
-    "deep-prior.govopen": lambda: _deep_prior(3000),
-    "deep-list.govopen": lambda: '{"schema": "govopen-report/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
-    "unclosed-list.govopen": lambda: '{"schema": "govopen-report/1", "x": ' + "[" * 100_000,
-    "deep-list.json": lambda: '{"schema": "govopen-report/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
-}
 
 
 @pytest.fixture(scope="module")
@@ -199,7 +177,7 @@ def test_fifo_is_refused_at_once(command: str, tmp_path: Path) -> None:
         "export": ["export", str(fifo), "--docx", str(tmp_path / "x.docx")],
         "new": ["new", "--from", str(fifo), "-o", str(tmp_path / "n.govopen")],
     }[command]
-    unblock = threading.Timer(8, _unblock, (fifo,))  # should the refusal ever open it
+    unblock = threading.Timer(8, unblock_fifo, (fifo,))  # should the refusal ever open it
     unblock.start()
     try:
         run = run_child(args, tmp_path / "data", timeout=30)
@@ -208,15 +186,6 @@ def test_fifo_is_refused_at_once(command: str, tmp_path: Path) -> None:
     assert run.code == 2 and run.seconds < TIME_LIMIT, run
     assert "管道" in run.stderr, run.stderr
     assert "管道.govopen" in run.stderr
-
-
-def _unblock(fifo: Path) -> None:
-    """Open the FIFO's other end, so a reader that wrongly waits on it gets going again."""
-    try:
-        fd = os.open(fifo, os.O_RDWR)
-    except OSError:
-        return
-    os.close(fd)
 
 
 @pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null")
@@ -266,6 +235,6 @@ def test_import_json_of_a_project_with_a_published_value(tmp_path: Path, capsys:
     """A published (invalid) cell is written by `import --json` in the project file's shape
     (it was a TypeError, an internal error, found by the fuzz test after merging checker)."""
     path = tmp_path / "负数.govopen"
-    path.write_text(_with_cell("t3.new.natural", '{"published": "-5"}'), encoding="utf-8")
+    path.write_text(with_cell("t3.new.natural", '{"published": "-5"}'), encoding="utf-8")
     assert main(["import", str(path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["cells"]["t3.new.natural"] == {"published": "-5"}

@@ -21,10 +21,9 @@ from govopen_desktop.io import atomic
 from govopen_desktop.io.atomic import remove_stale_temporaries, write_bytes_atomic
 from govopen_desktop.io.oserrors import describe_os_error
 from govopen_desktop.io.project import load_report, save_report
-from tests.conftest import REPO
-from tests.reliability_tools import ENGLISH_OS_TEXT, has_chinese
+from tests.support.paths import SAMPLE
+from tests.support.reliability import ENGLISH_OS_TEXT, has_chinese
 
-SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes, links and locks")
 
 

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.support.paths import REPO, SAMPLE
 
 TIME_LIMIT = 2.0  # seconds for any refusal (README "Reliability")
 MEMORY_LIMIT_MB = 200
@@ -73,3 +73,40 @@ def assert_plain_chinese(message: str, name: str) -> None:
     for raw in ENGLISH_OS_TEXT + RAW_LIBRARY_TEXT:
         assert raw not in message, message
     assert "内部错误" not in message, message
+
+
+def with_cell(key: str, literal: str) -> str:
+    text = SAMPLE.read_text(encoding="utf-8")
+    start = text.index(f'"{key}": ') + len(f'"{key}": ')
+    end = text.index(",", start)
+    return text[:start] + literal + text[end:]
+
+
+def deep_prior(depth: int) -> str:
+    """A report whose prior has a prior … `depth` times (each a small valid report)."""
+    level = '{"schema": "govopen-report/1", "meta": {"agency": "某局", "year": 2024}'
+    return (level + ', "prior": ') * depth + level + "}" + "}" * depth
+
+
+CRAFTED: dict[str, object] = {
+    "huge-exponent.govopen": lambda: with_cell("t2.fees.amount", "1e-400000000"),
+    "huge-exponent-up.govopen": lambda: with_cell("t2.fees.amount", "1E+999999999"),
+    "5000-digits.govopen": lambda: with_cell("t3.new.natural", "9" * 5000),
+    "20000-digits.govopen": lambda: with_cell("t3.new.natural", "9" * 20_000),
+    "5000-digit-year.govopen": lambda: SAMPLE.read_text(encoding="utf-8").replace(
+        '"year": 2024', '"year": ' + "2" * 5000, 1),
+    "nan.govopen": lambda: with_cell("t3.new.natural", "NaN"),
+    "deep-prior.govopen": lambda: deep_prior(3000),
+    "deep-list.govopen": lambda: '{"schema": "govopen-report/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    "unclosed-list.govopen": lambda: '{"schema": "govopen-report/1", "x": ' + "[" * 100_000,
+    "deep-list.json": lambda: '{"schema": "govopen-report/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+}
+
+
+def unblock_fifo(fifo: Path) -> None:
+    """Open the FIFO's other end, so a reader that wrongly waits on it gets going again."""
+    try:
+        fd = os.open(fifo, os.O_RDWR)
+    except OSError:
+        return
+    os.close(fd)
