@@ -1,0 +1,1 @@
+"""The `govopen` command's tests: its subcommands, output and exit codes."""

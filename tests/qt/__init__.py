@@ -1,0 +1,1 @@
+"""The window's tests: real widgets driven with qtbot, offscreen."""
