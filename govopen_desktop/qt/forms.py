@@ -2,7 +2,7 @@
 
 Grids, pages, panels and menus built from the format stay in code; a form here is only the
 widgets and their layout. The code finds the widgets by objectName (`child`), so a renamed
-widget in Designer fails loudly at once (tests/test_ui_forms.py loads every form)."""
+widget in Designer fails loudly at once (tests/qt/test_ui_forms.py loads every form)."""
 
 from __future__ import annotations
 

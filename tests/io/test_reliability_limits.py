@@ -254,7 +254,7 @@ def test_real_report_files_pass_the_limits() -> None:
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak memory read from /proc")
 def test_whole_hostile_corpus_each_within_2s_and_200mb(tmp_path: Path) -> None:
-    """The import suite's hostile corpus (tests/test_import_hostile.py) through `check` in one
+    """The import suite's hostile corpus (tests/io/test_import_hostile.py) through `check` in one
     fresh process: each file answered within 2 s, the process never above 200 MB."""
     import json
     import os

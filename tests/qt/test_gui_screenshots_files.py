@@ -1,5 +1,5 @@
 """Screenshots of the start page and of a warning with its 说明, for docs/ (see
-tests/test_gui_screenshots.py: GOVOPEN_UPDATE_DOCS=1 writes them into docs/)."""
+tests/qt/test_gui_screenshots.py: GOVOPEN_UPDATE_DOCS=1 writes them into docs/)."""
 
 from __future__ import annotations
 

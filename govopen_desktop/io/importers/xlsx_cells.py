@@ -5,7 +5,7 @@ styles and, for every merged range, the borders it re-creates on each covered ce
 worksheet XML is walked once with lxml (a parser that resolves no entities and loads nothing
 from the network), keeping only what the sheet reader asks of a cell. Each value is what
 openpyxl's reader (data_only=True) gives for the same XML, so both paths read the same cells;
-tests/test_import_xlsx_fast.py compares them on every workbook fixture.
+tests/io/test_import_xlsx_fast.py compares them on every workbook fixture.
 
 The zip was already checked (sizes, entries, rows) when the file's kind was told apart. Any
 XML this reader does not expect raises, and the caller falls back to openpyxl, whose messages
