@@ -111,3 +111,9 @@ def source_info(report: Report) -> Mapping[str, object]:
 
 def join(items: Iterable[str]) -> str:
     return "、".join(items)
+
+
+def is_government(agency: str, suffixes: list[str]) -> bool:
+    """A 人民政府 itself (not one of its departments, e.g. 人民政府办公室)."""
+    name = agency.strip()
+    return any(name.endswith(s) for s in suffixes)
