@@ -90,6 +90,11 @@ class Report:
     def get(self, key: str) -> Value:
         return self.cells.get(key)
 
+    def unit_of(self, key: str) -> Value:
+        """The unit an amount was written with (its field's unit cell), None where it has none."""
+        field = self.format.fields.get(key)
+        return self.cells.get(field.unit_key) if field is not None and field.unit_key else None
+
     def is_derived(self, key: str) -> bool:
         f = self.format.fields.get(key)
         return bool(f and f.derived)

@@ -215,6 +215,13 @@ def format_value(value: Value) -> str:
     return str(value)
 
 
+def format_amount(value: Value, unit: Value = None) -> str:
+    """An amount as shown or written, followed by the unit it was written with (2019
+    采购总金额: "251000元"; `split_unit` reads it back); an empty amount shows no unit."""
+    text = format_value(value)
+    return text + format_value(unit) if text else text
+
+
 def is_number(value: object) -> TypeGuard[int | Decimal]:
     """A value sums can use: an int or Decimal (not a bool, text, Published or None)."""
     return isinstance(value, int | Decimal) and not isinstance(value, bool)
