@@ -193,9 +193,14 @@ def parse_value(raw: str | int | float | Decimal | None, kind: ValueKind, where:
     `read_cell` would keep the value as `Published` (what a clerk types must be valid)."""
     value = read_cell(raw, kind)
     if isinstance(value, Published):
-        place = f"{where}：" if where else ""
-        raise ValueInputError(f"{place}“{value.text}”{value.reason}。本栏应填{allowed(kind)}。")
+        raise ValueInputError(refusal(value, kind, where))
     return value
+
+
+def refusal(value: Published, kind: ValueKind | str, where: str = "") -> str:
+    """Why a typed or stored value cannot be taken: what it is, and what the cell takes."""
+    place = f"{where}：" if where else ""
+    return f"{place}“{value.text}”{value.reason}。本栏应填{allowed(kind)}。"
 
 
 def decimals_of(value: Value) -> int:
