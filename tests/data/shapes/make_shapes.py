@@ -106,6 +106,7 @@ class Case:
     unit: str | None = None  # 2019 procurement amount unit as printed in the header
     checks: dict[str, object] = field(default_factory=dict)
     fee_stated: bool = True  # 六 says whether 信息处理费 was charged
+    expected_t2_override: dict[str, Cell] = field(default_factory=dict)  # printed "58000元" -> 58000
 
     # ---- data ------------------------------------------------------------------------
     def t3_rows(self) -> list[tuple[str, str | None, str | None, str]]:
@@ -160,6 +161,7 @@ class Case:
         for g in T4_GROUPS:
             for c in T4_COLUMNS:
                 out[f"t4.{g}.{c}"] = self.t4_value(g, c)
+        out.update(self.expected_t2_override)
         for k in self.blank:
             out[k] = None
         for k in self.uncertain:
@@ -298,6 +300,7 @@ def render_pipe_rows(case: Case) -> str:
     s = texts_block(case, std_heading)
     half = case.checks.get("half", True)
     return "\n".join([
+        *([str(case.checks["meta_rows"])] if "meta_rows" in case.checks else []),
         f"{case.agency}{case.year}年政府信息公开工作年度报告",
         case.checks.get("intro", "本报告根据《中华人民共和国政府信息公开条例》要求编制。"),
         s["overview"], s["t2"],
@@ -412,9 +415,24 @@ def render_flipbook(case: Case) -> str:
     line("商业 科研 社会公益 法律服务")
     line("自然人 其他 总计")
     line("企业 机构 组织 机构")
+    mid = bool(case.checks.get("mid_labels"))
+    groups = {"三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"}
+    held: dict[int, str] = {}
+    if mid:  # a text layer gives a tall merged label where its middle is, on a line of its own
+        rows3 = [list(r) for r in g[3:]]
+        spans = {"三、本年度办理结果": 10, "（三）不予公开": 3, "（四）无法提供": 1,
+                 "（五）不予处理": 2, "（六）其他处理": 1}
+        for i, row in enumerate(rows3):
+            for cell in list(row):
+                if cell in groups:
+                    row.remove(cell)
+                    held[i + spans[cell]] = held.get(i + spans[cell], "") + cell
+        g = g[:3] + rows3
     for i, row in enumerate(g[3:]):
         if i == 12:
             newpage()
+        if i in held:
+            line(held[i])
         line(" ".join(row))
     newpage()
     line(s["t4"])
@@ -976,6 +994,74 @@ def cases() -> list[Case]:
         overview=overview5("区政府办公室", 67), problems=PROBLEMS,
         other="2020年本机关未收取政府信息公开处理费。", render=render_flipbook,
         checks={"book": "2020年报_区政府办"}))
+    # 22. Flip-book text where each tall merged label sits in the middle of its rows.
+    out.append(Case(
+        name="flipbook-midlabels-bureau-2023", ext="txt",
+        shape="flip-book / PDF text layer: the merged labels 三、本年度办理结果, （三）不予公开 … "
+              "on lines of their own in the middle of the rows they span; rows as single-space runs",
+        agency="青州市市场监督管理局", year=2023, fmt="2021", date="2024-01-26",
+        t2={**{k: 0 for k in T2_KEYS_2021}, "t2.normative_docs.issued": 2,
+            "t2.normative_docs.in_force": 14, "t2.licensing.decisions": 2210,
+            "t2.punishment.decisions": 388, "t2.coercion.decisions": 7, "t2.fees.amount": 12.35},
+        t3={"carried_in": [1, 0, 0, 0, 0, 0], "granted": [9, 2, 0, 0, 0, 0],
+            "partial": [3, 0, 0, 0, 0, 0], "denied_third_party": [1, 0, 0, 0, 0, 0],
+            "unable_not_held": [6, 1, 0, 0, 1, 0], "rejected_repeat": [2, 0, 0, 0, 0, 0],
+            "other_no_correction": [1, 0, 0, 0, 0, 0], "other_misc": [2, 0, 0, 0, 0, 0],
+            "carried_out": [2, 0, 0, 0, 0, 0]},
+        t4={"review": [2, 0, 0, 1], "suit_direct": [1, 0, 0, 0]},
+        overview=overview5("市市场监管局", 1), problems=PROBLEMS,
+        other="本年度未收取政府信息公开信息处理费。", render=render_flipbook,
+        checks={"book": "2023年政府信息公开年报_市场监管局", "mid_labels": True}))
+
+    # 23. 繁体 page with rows `label | v |` (the pipe shape).
+    def render_trad_rows(case: Case) -> str:
+        return render_pipe_rows(case).translate(TRAD)
+    out.append(Case(
+        name="traditional-rows-district-2022", ext="txt",
+        shape="繁体 page copied as `label | v |` rows (區, 縣, 規範性文件, 處理決定數量)",
+        agency="東港區人民政府辦公室", year=2022, fmt="2021", date="2023-01-30",
+        t2={**{k: 0 for k in T2_KEYS_2021}, "t2.normative_docs.issued": 4,
+            "t2.normative_docs.repealed": 1, "t2.normative_docs.in_force": 37},
+        t3={"granted": [5, 1, 0, 0, 0, 0], "unable_not_held": [2, 0, 0, 0, 0, 0]},
+        t4={"review": [1, 0, 0, 0]},
+        overview=overview5("區政府辦公室", 8), problems=PROBLEMS,
+        other="本年度未收取信息處理費。", render=render_trad_rows))
+
+    # 24. A 2020 report (trial format) as CMS rows, header 本年新 制作数量 split by a space.
+    def render_2019_rows(case: Case) -> str:
+        return render_pipe_rows(case).replace("本年新制作数量", "本年新 制作数量").replace(
+            "本年新公开数量", "本年新 公开数量")
+    out.append(Case(
+        name="pipe-rows-trial-street-2020", ext="txt",
+        shape="2020 report in the trial format copied as `label | v |` rows; headers 本年新 制作数量 "
+              "split by a space; one （六）其他处理 row; procurement amount in 元 in its cell",
+        agency="和平区南市街道办事处", year=2020, fmt="2019", date="2021-01-18",
+        t2={**{k: 0 for k in T2_KEYS_2019}, "t2.licensing.prior": 3, "t2.licensing.change": 1,
+            "t2.licensing.decisions": 14, "t2.procurement.projects": 1,
+            "t2.procurement.amount": "58000元"},
+        t3={"granted": [2, 0, 0, 0, 0, 0], "other": [1, 0, 0, 0, 0, 0]}, t4={},
+        overview="（一）主动公开。全年主动公开政府信息52条。\n（二）依申请公开。全年共收到政府信息公开申请{NEW}件。",
+        problems=PROBLEMS, other="无。", render=render_2019_rows))
+    c24 = out[-1]
+    c24.expected_t2_override = {"t2.procurement.amount": 58000, "t2.procurement.amount_unit": "元"}
+
+    # 25. A CMS metadata table copied as `索 引 号 | … | 分 类 | … |` rows above the report.
+    out.append(Case(
+        name="meta-table-rows-city-2022", ext="txt",
+        shape="the CMS metadata table copied as rows: `索 引 号 | … | 分 类 | … |`, `发布机构 | … | "
+              "发文日期 | … |`, `文 号 | | 有 效 性 | |` above the title",
+        agency="泰安市人民政府办公室", year=2022, fmt="2021", date="2023-01-29",
+        t2={**{k: 0 for k in T2_KEYS_2021}, "t2.normative_docs.issued": 11,
+            "t2.normative_docs.repealed": 3, "t2.normative_docs.in_force": 96},
+        t3={"carried_in": [4, 1, 0, 0, 0, 0], "granted": [30, 6, 1, 0, 2, 0],
+            "partial": [8, 1, 0, 0, 0, 0], "unable_not_held": [19, 3, 0, 0, 0, 1],
+            "rejected_petition": [5, 0, 0, 0, 0, 0], "other_misc": [7, 1, 0, 0, 0, 0],
+            "carried_out": [6, 0, 0, 0, 0, 0]},
+        t4={"review": [4, 1, 0, 1], "suit_direct": [2, 0, 1, 0], "suit_after_review": [1, 0, 0, 0]},
+        overview=overview5("市政府办公室", 1), problems=PROBLEMS,
+        other="本年度未收取信息处理费。", render=render_pipe_rows,
+        checks={"meta_rows": "索 引 号 | 014416330/2023-00736 | 分 类 | 政府信息公开年报 综合政务 |\n"
+                             "发布机构 | 市政府办 | 发文日期 | 2023-01-29 |\n文 号 | | 有 效 性 | |"}))
     return out
 
 
