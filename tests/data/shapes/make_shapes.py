@@ -1062,34 +1062,62 @@ def cases() -> list[Case]:
         other="本年度未收取信息处理费。", render=render_pipe_rows,
         checks={"meta_rows": "索 引 号 | 014416330/2023-00736 | 分 类 | 政府信息公开年报 综合政务 |\n"
                              "发布机构 | 市政府办 | 发文日期 | 2023-01-29 |\n文 号 | | 有 效 性 | |"}))
+    # 26. Text stating sub-counts before their totals (网上申请…快递…合计…), reviews decided.
+    out.append(Case(
+        name="text-subcounts-district-2024", ext="txt",
+        shape="总体情况 stating counts as real district reports do: channels first then 合计, 上年结转, "
+              "已回复, 正在办理中; 行政复议 with how many were decided; 结转到2025年办理",
+        agency="秦川区人民政府", year=2024, fmt="2021", date="2025-02-06",
+        t2={**{k: 0 for k in T2_KEYS_2021}, "t2.normative_docs.issued": 6,
+            "t2.normative_docs.in_force": 52, "t2.licensing.decisions": 1840,
+            "t2.punishment.decisions": 75, "t2.coercion.decisions": 2, "t2.fees.amount": 0},
+        t3={"new": [110, 9, 0, 1, 2, 0], "carried_in": [10, 1, 0, 0, 0, 0],
+            "granted": [40, 4, 0, 0, 1, 0], "partial": [12, 1, 0, 0, 0, 0],
+            "denied_third_party": [3, 0, 0, 0, 0, 0], "unable_not_held": [38, 3, 0, 1, 1, 0],
+            "rejected_petition": [9, 0, 0, 0, 0, 0], "other_misc": [12, 1, 0, 0, 0, 0],
+            "carried_out": [6, 1, 0, 0, 0, 0]},
+        t4={"review": [100, 12, 8, 24], "suit_direct": [20, 3, 4, 35], "suit_after_review": [0, 0, 0, 35]},
+        overview="\n".join([
+            "（一）主动公开政府信息情况。全年政府门户网站发布各类信息3659条，其中主动公开政策文件352条。",
+            "（二）依申请公开情况。全年依申请公开共收到群众网上申请105件，快递17件，合计122件，上年结转11件，"
+            "截至12月底已回复126件，7件正在办理中。行政复议144件，120件已作出复议决定，行政诉讼97件。",
+            "（三）政府信息管理情况。及时更新、公布政府信息。",
+            "（四）平台建设情况。持续推进政府网站集约化管理。",
+            "（五）监督保障情况。将政务公开纳入绩效考核，开展社会评议，全年未发生责任追究情况。"]),
+        problems=PROBLEMS, other="本年度未收取信息处理费。", render=render_pipe_rows))
     return out
 
 
+def written(case: Case) -> tuple[str, dict[str, object]]:
+    """The input file's text and its expected JSON for one case."""
+    case.overview = case.overview.replace("{NEW}", str(case.t3_value("new", "total")))
+    meta = {"agency": case.agency, "year": case.year, "format": case.fmt, "date": case.date}
+    meta.update(case.expected_meta or {})
+    expected = {
+        "source": "synthetic, in the shape of real published reports (see CASES.md)",
+        "shape": case.shape,
+        "meta": meta,
+        "cells": case.cells(),
+        "notes": case.notes,
+        # What `govopen check` must say on the import: these error rules and no other,
+        # and an R-FEE-STATEMENT warning only where 六 does not state the fee.
+        "check": {
+            "errors": [case.checks["expect_rule"]] if "expect_rule" in case.checks else [],
+            # every text states its numbers in agreement with the tables
+            "warnings_absent": ["T3-TEXT", "T4-TEXT", "R-FACTS"],
+            "fee_warning": case.fmt == "2021" and not case.fee_stated,
+        },
+    }
+    return case.render(case), expected
+
+
 def main() -> None:
-    index = []
     for case in cases():
-        case.overview = case.overview.replace("{NEW}", str(case.t3_value("new", "total")))
-        path = HERE / f"{case.name}.{case.ext}"
-        path.write_text(case.render(case), encoding="utf-8")
-        meta = {"agency": case.agency, "year": case.year, "format": case.fmt, "date": case.date}
-        meta.update(case.expected_meta or {})
-        expected = {
-            "source": "synthetic, in the shape of real published reports (see CASES.md)",
-            "shape": case.shape,
-            "meta": meta,
-            "cells": case.cells(),
-            "notes": case.notes,
-            # What `govopen check` must say on the import: these error rules and no other,
-            # and an R-FEE-STATEMENT warning only where 六 does not state the fee.
-            "check": {
-                "errors": [case.checks["expect_rule"]] if "expect_rule" in case.checks else [],
-                "fee_warning": case.fmt == "2021" and not case.fee_stated,
-            },
-        }
+        text, expected = written(case)
+        (HERE / f"{case.name}.{case.ext}").write_text(text, encoding="utf-8")
         (HERE / f"{case.name}.expected.json").write_text(
             json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        index.append(f"{case.name}.{case.ext}")
-    print("\n".join(index))
+        print(f"{case.name}.{case.ext}")
 
 
 if __name__ == "__main__":
