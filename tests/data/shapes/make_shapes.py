@@ -464,6 +464,14 @@ def render_flipbook(case: Case) -> str:
     return "\n".join(out) + "\n"
 
 
+def render_flipbook_html(case: Case) -> str:
+    """The flip-book site's basic-html text version: each printed line one <p>."""
+    lines = render_flipbook(case).rstrip("\n").split("\n")
+    body = "\n".join(f"<p>{ln}</p>" for ln in lines)
+    return (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{lines[0]}</title></head>\n'
+            f'<body><div id="content">\n{body}\n</div></body></html>\n')
+
+
 HTML_HEAD = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{title}</title></head><body>
 <div class="top"><ul><li>设为首页</li><li>加入收藏</li><li>无障碍阅读</li><li>长者版</li></ul></div>
@@ -1085,6 +1093,22 @@ def cases() -> list[Case]:
             "（四）平台建设情况。持续推进政府网站集约化管理。",
             "（五）监督保障情况。将政务公开纳入绩效考核，开展社会评议，全年未发生责任追究情况。"]),
         problems=PROBLEMS, other="本年度未收取信息处理费。", render=render_pipe_rows))
+    # 27. The flip-book site's basic-html page (one <p> per printed line), trial format.
+    out.append(Case(
+        name="flipbook-html-bureau-2020", ext="html",
+        shape="a flip-book site's basic-html text version: one <p> a printed line, `Page N - 书名` "
+              "/ `P. N` lines, rows as single-space runs, table 4's header one character a line",
+        agency="北关区市场监督管理局", year=2020, fmt="2019", date="2021-01-27",
+        t2={**{k: 0 for k in T2_KEYS_2019}, "t2.licensing.prior": 86, "t2.licensing.change": 4,
+            "t2.licensing.decisions": 1322, "t2.punishment.prior": 40, "t2.punishment.change": -3,
+            "t2.punishment.decisions": 245, "t2.coercion.prior": 6, "t2.coercion.change": 0,
+            "t2.coercion.decisions": 11},
+        t3={"granted": [3, 1, 0, 0, 0, 0], "unable_not_held": [2, 0, 0, 0, 0, 0],
+            "other": [1, 0, 0, 0, 0, 0]},
+        t4={"review": [1, 0, 0, 0]},
+        overview=overview5("区市场监管局", 1), problems=PROBLEMS,
+        other="无其他需要报告的事项。", render=render_flipbook_html,
+        checks={"book": "2020年报_市场监管局"}))
     return out
 
 
