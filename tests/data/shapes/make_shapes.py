@@ -538,6 +538,9 @@ def render_cms_html(case: Case) -> str:
             '<div class="article">', f"<h1>{title}</h1>"]
 
     def paras(text: str) -> None:
+        if case.checks.get("br"):  # a heading and its text in one <p>, lines a <br> apart
+            body.append("<p>" + "<br>".join(text.split("\n")) + "</p>")
+            return
         for ln in text.split("\n"):
             body.append(f"<p>{ln}</p>")
 
@@ -556,7 +559,9 @@ def render_cms_html(case: Case) -> str:
     paras(s["problems"])
     paras(s["other"])
     sig = signature(case).split("\n")
-    for ln in sig:
+    if case.checks.get("br"):
+        body.append('<p style="text-align:right">' + "<br>".join(sig) + "</p>")
+    for ln in sig if not case.checks.get("br") else []:
         body.append(f'<p style="text-align:right">{ln}</p>')
     body.append("</div>")
     body.append(HTML_FOOT.format(host=case.checks.get("host", "某县人民政府办公室")))
@@ -1109,6 +1114,17 @@ def cases() -> list[Case]:
         overview=overview5("区市场监管局", 1), problems=PROBLEMS,
         other="无其他需要报告的事项。", render=render_flipbook_html,
         checks={"book": "2020年报_市场监管局"}))
+    # 28. A CMS page whose paragraphs hold a heading and its text a <br> apart.
+    out.append(Case(
+        name="cms-br-paragraphs-town-2022", ext="html",
+        shape="CMS page where a heading and the text under it are one <p> with <br> between "
+              "(Word pasted into the editor); the signature agency<br>date in one <p>",
+        agency="北山县太和镇人民政府", year=2022, fmt="2021", date="2023-01-16",
+        t2={**{k: 0 for k in T2_KEYS_2021}, "t2.punishment.decisions": 9},
+        t3={"granted": [1, 0, 0, 0, 0, 0]}, t4={},
+        overview=overview5("太和镇", 1), problems=PROBLEMS,
+        other="本机关2022年度未产生政府信息公开信息处理费。", render=render_cms_html,
+        checks={"br": True, "host": "北山县人民政府办公室"}))
     return out
 
 
