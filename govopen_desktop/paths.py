@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def app_root() -> Path:
-    """The folder holding `templates/` and `resources/`: the repo, or a frozen build's bundle."""
+    """The folder holding `templates/`, `resources/` and `ui/`: the repo, or a frozen build's bundle."""
     override = os.environ.get("GOVOPEN_ROOT")
     if override:
         return Path(override)
@@ -24,6 +24,11 @@ def templates_dir() -> Path:
 
 def resources_dir() -> Path:
     return app_root() / "resources"
+
+
+def ui_dir() -> Path:
+    """The Qt Designer forms (ui/*.ui)."""
+    return app_root() / "ui"
 
 
 def sample_report_path() -> Path:

@@ -28,7 +28,7 @@ def test_an_empty_cell_is_a_warning_while_drafting_and_an_error_when_final(fid: 
 def test_final_changes_only_the_rules_that_say_so() -> None:
     fmt = load_format("2021")
     with_final = {r.id for r in fmt.rules if r.params.get("final_level")}
-    assert with_final == {"T2-BLANK", "T3-BLANK", "T4-BLANK"}
+    assert with_final == {"T2-BLANK", "T3-BLANK", "T4-BLANK", "R-DATE-MISSING", "R-PLACEHOLDER"}
     report = clean_report("2021")
     report.set_values({"t2.coercion.decisions": None}, force=True)
     report.set_meta(date="2025-03-20")  # a late date stays a warning either way

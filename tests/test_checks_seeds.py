@@ -73,8 +73,9 @@ def test_seed_002_has_no_section_six() -> None:
     assert "六、其他需要报告的事项" in f.message
 
 
-def test_seed_003_is_clean() -> None:
-    assert check(published(seed("003"))) == []
+def test_seed_003_is_clean_but_for_its_missing_date() -> None:
+    found = check(published(seed("003")))
+    assert [(f.rule, f.level) for f in found] == [("R-DATE-MISSING", Level.WARNING)]  # "no signature or date"
 
 
 def test_seed_004_in_force_fee_and_numbering() -> None:

@@ -31,7 +31,8 @@ def test_clean_report_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     path = _save(clean_report("2021"), tmp_path / "clean.govopen")
     code, payload = _run_json(capsys, str(path))
     assert code == 0
-    assert payload == {"findings": [], "errors": 0, "warnings": 0, "accepted": 0}
+    assert payload == {"findings": [], "errors": 0, "warnings": 0, "accepted": 0,
+                       "import_problems": [], "import_problem_count": 0}
 
 
 def test_errors_exit_1_with_the_documented_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -40,7 +41,7 @@ def test_errors_exit_1_with_the_documented_shape(tmp_path: Path, capsys: pytest.
     report.set_values({"t2.procurement.amount_unit": None})
     code, payload = _run_json(capsys, str(_save(report, tmp_path / "bad.govopen")))
     assert code == 1
-    assert set(payload) == {"findings", "errors", "warnings", "accepted"}
+    assert set(payload) == {"findings", "errors", "warnings", "accepted", "import_problems", "import_problem_count"}
     assert payload["errors"] == sum(f["level"] == "error" for f in payload["findings"]) >= 2
     for f in payload["findings"]:
         assert set(f) == FINDING_KEYS

@@ -30,8 +30,9 @@ def test_summary_has_one_line_per_report(reports: dict[str, Path], capsys: pytes
     out = capsys.readouterr().out
     assert code == 1
     lines = [line.split("\t") for line in out.splitlines() if "\t" in line]
-    assert lines[0] == ["错误", "警告", "提示", "年度", "机关", "文件"]
-    by_agency = {row[4]: row for row in lines[1:]}
+    assert lines[0] == ["错误", "警告", "提示", "导入问题", "年度", "机关", "文件"]
+    by_agency = {row[5]: row for row in lines[1:]}
+    assert by_agency["某市教育局"][3] == "0"  # a project file: nothing the import could not read
     assert by_agency["某市教育局"][0] == "0"
     assert int(by_agency["某市民政局"][0]) >= 1
     assert "2 份报告：1 份有错误，0 份无法读取。" in out

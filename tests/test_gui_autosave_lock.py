@@ -91,7 +91,9 @@ def test_killed_while_typing_continuously_recovers_every_edit_older_than_the_bou
         child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
     assert child.stdout is not None
-    for line in child.stdout.read().splitlines():
+    output = child.stdout.read()
+    child.stdout.close()  # pytest makes an unclosed pipe an error
+    for line in output.splitlines():
         kind, *rest = line.split()
         if kind == "EDIT":
             edits.append((int(rest[0]), float(rest[1])))
@@ -224,6 +226,7 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(qtbot: Any, gui_env: Path
     assert not window.files.load(path)  # held by a live process
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=30)
+    _close_pipes(child)
     assert (folder / f"{key_for_path(path)}.lock").exists()  # left behind
     prompter.asked.clear()
     assert window.files.load(path) and not window.files.read_only
@@ -231,6 +234,12 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(qtbot: Any, gui_env: Path
     window.close()
     assert not (folder / f"{key_for_path(path)}.lock").exists()
 
+
+
+def _close_pipes(child: subprocess.Popen[str]) -> None:
+    for pipe in (child.stdin, child.stdout):
+        if pipe is not None:
+            pipe.close()
 
 def test_stale_locks_without_recovery_are_cleaned_at_start(qtbot: Any, gui_env: Path,
                                                           prompter: FakePrompter) -> None:
@@ -241,6 +250,7 @@ def test_stale_locks_without_recovery_are_cleaned_at_start(qtbot: Any, gui_env: 
     assert child.stdout is not None and child.stdout.readline().strip() == "LOCKED"
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=30)
+    _close_pipes(child)
     stale = folder / f"{key_for_path(gui_env / 'x.govopen')}.lock"
     assert stale.exists()
     window = make_window(qtbot, gui_env, prompter)

@@ -60,6 +60,8 @@ def test_killed_process_is_recovered_with_every_edit(qtbot: Any, gui_env: Path, 
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
+        if child.stdout is not None:
+            child.stdout.close()
     assert child.returncode == -signal.SIGKILL
     recovery = data / "recovery" / f"{key_for_path(saved)}{RECOVERY_SUFFIX}"
     assert recovery.exists()

@@ -101,13 +101,13 @@ def test_blank_template_from_the_window(qtbot: Any, gui_env: Path, prompter: Fak
 
 def test_the_applications_paragraph_quotes_the_time_limits_from_the_register(
         qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
-    from govopen_desktop.qt.drafts import draft_applications
+    from govopen_desktop.domain.drafts import draft_text
 
     window = make_window(qtbot, gui_env, prompter, Report.new("测试局", 2025))
-    before = draft_applications(window.document.report)
+    before = draft_text(window.document.report, "applications")
     assert "法定期限" not in before
     assert window.registers.count_from_register(_register(gui_env))
-    text = draft_applications(window.document.report)
+    text = draft_text(window.document.report, "applications")
     assert "全年共收到政府信息公开申请5件" in text
     assert text.endswith("本年度答复的4件申请中，3件在法定期限内答复，1件超过法定期限。")
 

@@ -107,3 +107,17 @@ def test_the_real_dialog_opens_with_last_years_file_read(qtbot: Any, gui_env: Pa
     assert dialog.from_prior.isChecked() and dialog.prior_path.text() == str(prior)
     assert request is not None and request.agency == "测试区政务服务中心"  # taken from last year's report
     assert request.year == 2025 and request.prior_path == prior
+
+
+def test_the_reviewing_office_starts_from_the_start_page(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = _start_window(qtbot, gui_env, prompter)
+    qtbot.mouseClick(window.start_page.batch_button, Qt.MouseButton.LeftButton)
+    dialogs = [w for w in QApplication.topLevelWidgets() if w.objectName() == "batchCheckDialog" and w.isVisible()]
+    assert len(dialogs) == 1
+    dialogs[0].close()
+    qtbot.mouseClick(window.start_page.combine_button, Qt.MouseButton.LeftButton)
+    combine = [w for w in QApplication.topLevelWidgets() if w.objectName() == "combineDialog" and w.isVisible()]
+    assert len(combine) == 1
+    combine[0].close()

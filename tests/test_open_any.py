@@ -31,5 +31,6 @@ def test_closed_pipe_is_not_an_internal_error(sample_path: Path) -> None:
     proc.stdout.read(10)
     proc.stdout.close()  # like `| head -c 10`
     err = proc.stderr.read().decode("utf-8")
+    proc.stderr.close()
     assert proc.wait(timeout=60) == 0
     assert "内部错误" not in err and "Traceback" not in err

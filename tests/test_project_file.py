@@ -96,8 +96,8 @@ def test_truncated_file_names_file_and_line_and_offers_backup(tmp_path: Path) ->
         (b"[1, 2, 3]", "不是年度报告"),
         (b'{"meta": {"agency": "x", "year": "abc"}}', "年度"),
         (b'{"meta": {"agency": "x", "year": 2024}, "cells": {"t9.x.y": 1}}', "没有这些单元格"),
-        (b'{"meta": {"agency": "x", "year": 2024}, "cells": {"t3.new.natural": -2}}', "负数"),
-        (b'{"meta": {"agency": "x", "year": 2024}, "cells": {"t3.new.natural": "abc"}}', "不是数字"),
+        (b'{"meta": {"agency": "x", "year": 2024}, "cells": {"t3.new.natural": [2]}}', "列表"),
+        (b'{"meta": {"agency": "x", "year": 2024}, "cells": {"t3.new.natural": {"published": 5}}}', "published"),
     ],
 )
 def test_bad_files_get_a_chinese_message(tmp_path: Path, content: bytes, fragment: str) -> None:

@@ -8,8 +8,9 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from govopen_desktop.cli.check_problems import problems_count_text, problems_json, summary_cell
 from govopen_desktop.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, add_command, print_problems
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.errors import GovopenError
@@ -17,6 +18,9 @@ from govopen_desktop.domain.findings import Finding, Level, count_accepted, coun
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.review import ReviewedFile
 from govopen_desktop.io.open_any import open_any
+
+if TYPE_CHECKING:
+    from govopen_desktop.io.importers.problems import ImportProblem
 
 
 def register(sub: Any) -> None:
@@ -46,6 +50,7 @@ class Checked:
     report: Report | None = None
     findings: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # what the import could not read
+    details: list[ImportProblem] = field(default_factory=list)  # the same, with cell keys
     unusable: str | None = None
 
     def count(self, level: Level) -> int:
@@ -93,7 +98,7 @@ def _check_file(path: Path, prior: str | None, final: bool, *, raise_unusable: b
         if raise_unusable:
             raise
         return Checked(path, unusable=str(exc))
-    return Checked(path, opened.report, check(opened.report, final=final), opened.problems)
+    return Checked(path, opened.report, check(opened.report, final=final), opened.problems, opened.details)
 
 
 def _print_one(result: Checked, as_json: bool) -> None:
@@ -103,6 +108,7 @@ def _print_one(result: Checked, as_json: bool) -> None:
             "errors": result.count(Level.ERROR),
             "warnings": result.count(Level.WARNING),
             "accepted": count_accepted(result.findings),
+            **problems_json(result.details),
         }
         print(json.dumps(payload, ensure_ascii=False, indent=1))
     else:
@@ -123,7 +129,8 @@ def _print_text(result: Checked) -> None:
     _print_accepted(result.findings)
     accepted = count_accepted(result.findings)
     print(f"\n共 {result.count(Level.ERROR)} 个错误，{result.count(Level.WARNING)} 个警告，"
-          f"{result.count(Level.INFO)} 个提示" + (f"，另有 {accepted} 个已说明。" if accepted else "。"))
+          f"{result.count(Level.INFO)} 个提示" + (f"，另有 {accepted} 个已说明。" if accepted else "。")
+          + problems_count_text(result.details))
 
 
 def _print_accepted(findings: list[Finding]) -> None:
@@ -137,13 +144,13 @@ def _print_accepted(findings: list[Finding]) -> None:
 
 def _print_summary(results: list[Checked]) -> None:
     print(f"汇总（{len(results)} 份报告）")
-    print("错误\t警告\t提示\t年度\t机关\t文件")
+    print("错误\t警告\t提示\t导入问题\t年度\t机关\t文件")
     for r in results:
         if r.unusable or r.report is None:
-            print(f"-\t-\t-\t-\t（无法读取）\t{r.path}")
+            print(f"-\t-\t-\t-\t-\t（无法读取）\t{r.path}")
             continue
         counts = count_levels(r.findings)
-        print(f"{counts[Level.ERROR]}\t{counts[Level.WARNING]}\t{counts[Level.INFO]}\t"
+        print(f"{counts[Level.ERROR]}\t{counts[Level.WARNING]}\t{counts[Level.INFO]}\t{summary_cell(r.details)}\t"
               f"{r.report.meta.year}\t{r.report.meta.agency or '（未找到机关名称）'}\t{r.path}")
     with_errors = sum(1 for r in results if r.count(Level.ERROR))
     unusable = sum(1 for r in results if r.unusable)
@@ -162,12 +169,14 @@ def _print_batch_json(results: list[Checked]) -> None:
             "findings": [f.to_json() for f in r.findings],
             "errors": r.count(Level.ERROR), "warnings": r.count(Level.WARNING),
             "accepted": count_accepted(r.findings),
+            **problems_json(r.details),
         })
     payload = {
         "reports": reports,
         "errors": sum(r.count(Level.ERROR) for r in results),
         "warnings": sum(r.count(Level.WARNING) for r in results),
         "unusable": sum(1 for r in results if r.unusable),
+        "import_problem_count": sum(len(r.details) for r in results),
     }
     print(json.dumps(payload, ensure_ascii=False, indent=1))
 

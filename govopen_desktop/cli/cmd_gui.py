@@ -15,16 +15,17 @@ from typing import Any
 
 from govopen_desktop.cli.common import add_command
 from govopen_desktop.domain.errors import GovopenError
+from govopen_desktop.domain.formats import navigation
 
-SECTIONS = ("cover", "overview", "t2", "t3", "t4", "problems", "other")
+COVER_PAGE = "cover"
 
 
 def register(sub: Any) -> None:
     p = add_command(sub, "gui", "打开图形界面（不带子命令运行 govopen 时的默认操作）", run)
     p.add_argument("file", nargs="?", metavar="文件", help="要打开的年度报告（.govopen 或任何可导入的文件）")
     p.add_argument("--screenshot", metavar="图片.png", help="打开文件后把主窗口保存为图片并退出（用于文档和检查）")
-    p.add_argument("--section", choices=SECTIONS, metavar="部分",
-                   help="先显示的部分：cover、overview、t2、t3、t4、problems、other")
+    sections = (COVER_PAGE, *(page for page, _name in navigation()))  # the pages, as the format files list them
+    p.add_argument("--section", choices=sections, metavar="部分", help="先显示的部分：" + "、".join(sections))
 
 
 def run(args: argparse.Namespace) -> int:

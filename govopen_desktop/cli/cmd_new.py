@@ -10,6 +10,7 @@ from govopen_desktop.cli.common import EXIT_OK, add_command, print_problems
 from govopen_desktop.domain.carry import start_next_year
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import Report
+from govopen_desktop.domain.title import annual_report_title
 from govopen_desktop.io.project import save_report
 
 
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         report.set_meta(date=args.date)
     save_report(report, output)
     fmt = report.format
-    print(f"已新建 {report.meta.agency}{report.meta.year}年政府信息公开工作年度报告"
+    print(f"已新建 {annual_report_title(report.meta.agency, report.meta.year)}"
           f"（{fmt.document}格式）：{output}")
     if report.prior is not None and any(report.prior.text.values()):
         print(f"正文从空白开始；{report.prior.meta.year}年度报告的文字保留在文件中，"

@@ -8,14 +8,23 @@ from govopen_desktop.domain.report import Report
 def carry_over_pairs(report: Report, prior: Report) -> list[tuple[str, str]]:
     """(this year's key, last year's key) for every carried cell the format file lists."""
     pairs: list[tuple[str, str]] = []
-    for entry in report.format.raw.get("carry_over", []):
-        table = report.format.table(entry["table"])
+    for entry in report.format.carry_over:
+        table = report.format.table(entry.table)
         for col in table.col_ids:
-            this_key = f"{table.id}.{entry['to_row']}.{col}"
-            prior_key = f"{table.id}.{entry['from_row']}.{col}"
+            this_key = f"{table.id}.{entry.to_row}.{col}"
+            prior_key = f"{table.id}.{entry.from_row}.{col}"
             if this_key in report.format.fields and prior_key in prior.format.fields:
                 pairs.append((this_key, prior_key))
     return pairs
+
+
+def carry_over_note(report: Report, key: str) -> str:
+    """The tooltip line of a carried cell: where its number comes from (the format's words)."""
+    field = report.format.fields.get(key)
+    for entry in report.format.carry_over:
+        if field is not None and field.table == entry.table and field.row_id == entry.to_row:
+            return entry.note
+    return ""
 
 
 def start_next_year(prior: Report, year: int | None = None, agency: str | None = None) -> Report:

@@ -9,6 +9,7 @@ the exporters all read this description; nothing else knows the layout.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -45,6 +46,7 @@ class Field:
     col: int = -1
     row_id: str | None = None  # matrix tables: the row and column ids of the key
     col_id: str | None = None
+    col_label: str | None = None  # matrix tables: the column's printed name ("法人或其他组织 · 商业企业")
 
     @property
     def is_input(self) -> bool:
@@ -96,16 +98,38 @@ class Table:
 
 
 @dataclass(frozen=True)
+class DraftButton:
+    """A button on a text page that inserts the drafting template `draft` (see domain/drafts.py)."""
+
+    draft: str
+    label: str
+    tip: str
+
+
+@dataclass(frozen=True)
 class Section:
     id: str
     number: str
     title: str
     table: str | None = None
     text: str | None = None  # key under report.text
+    nav: str = ""  # the short name in the window's navigator
+    hint: str = ""  # the line of advice above the page
+    buttons: tuple[DraftButton, ...] = ()
 
     @property
     def heading(self) -> str:
         return f"{self.number}、{self.title}"
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    """This year's row `to_row` of `table` starts from last year's `from_row`, column by column."""
+
+    table: str
+    from_row: str
+    to_row: str
+    note: str = ""  # the tooltip line of a carried cell
 
 
 @dataclass(frozen=True)
@@ -134,6 +158,11 @@ class ReportFormat:
     # input key -> derived keys to recompute when it changes, in evaluation order
     dependents: dict[str, tuple[str, ...]]
     derived_order: tuple[str, ...]
+    carry_over: tuple[CarryOver, ...] = ()
+    drafts: dict[str, dict[str, Any]] = field(default_factory=dict)  # drafting templates (domain/drafts.py)
+    new_report_text: dict[str, str] = field(default_factory=dict)  # text key -> draft filled into a new report
+    open_at: str = ""  # the page shown first when a file of this format is opened
+    usage: str = ""  # which years use this format, in words
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
     def table(self, table_id: str) -> Table:
@@ -144,6 +173,14 @@ class ReportFormat:
 
     def rule(self, rule_id: str) -> RuleSpec | None:
         return next((r for r in self.rules if r.id == rule_id), None)
+
+    def section(self, section_id: str) -> Section | None:
+        """The section by its id, table id or text key."""
+        return next((s for s in self.sections if section_id in (s.id, s.table, s.text)), None)
+
+    @property
+    def text_keys(self) -> tuple[str, ...]:
+        return tuple(s.text for s in self.sections if s.text)
 
     def covers_year(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)
@@ -165,8 +202,18 @@ class ReportFormat:
         return f"{self.name}（{self.document}）"
 
 
+FORMATS_DIR_ENV = "GOVOPEN_FORMATS_DIR"  # another folder of format files (tests, a trial revision)
+
+
 def formats_dir() -> Path:
-    return templates_dir() / "formats"
+    override = os.environ.get(FORMATS_DIR_ENV)
+    return Path(override) if override else templates_dir() / "formats"
+
+
+def reset_format_cache() -> None:
+    """Forget the formats read so far (after formats_dir() has changed)."""
+    for cached in (available_formats, _format_data, load_format):
+        cached.cache_clear()
 
 
 @cache
@@ -215,6 +262,72 @@ def format_id_for_year(year: int) -> str:
     return format_for_year(year).id
 
 
+# ---- what all formats have in common (read from the data, without building the grids) ----
+
+
+def navigation() -> tuple[tuple[str, str], ...]:
+    """(section id, navigator name) of every section any format has, in the formats' order;
+    a later format's name wins."""
+    names: dict[str, str] = {}
+    for fid in available_formats():
+        data = _format_data(fid)
+        pages = {p["section"]: p for p in data.get("window", {}).get("pages", [])}
+        for s in data["sections"]:
+            names[s["id"]] = pages.get(s["id"], {}).get("nav") or f"{s['number']}、{s['title']}"
+    return tuple(names.items())
+
+
+def all_text_keys() -> tuple[str, ...]:
+    """The text keys (report.text) of every format, in section order."""
+    keys = [s["text"] for fid in available_formats() for s in _format_data(fid)["sections"] if s.get("text")]
+    return tuple(dict.fromkeys(keys))
+
+
+def all_table_ids() -> tuple[str, ...]:
+    keys = [s["table"] for fid in available_formats() for s in _format_data(fid)["sections"] if s.get("table")]
+    return tuple(dict.fromkeys(keys))
+
+
+def year_span() -> tuple[int, int | None]:
+    """The first year any format covers, and the last (None: the newest format is open-ended)."""
+    ranges = [_year_range(fid) for fid in available_formats()]
+    last = [end for _first, end in ranges]
+    return min(first for first, _end in ranges), None if None in last else max(e for e in last if e is not None)
+
+
+LAST_SELECTABLE_YEAR = 2100  # the year fields' upper bound while the newest format is open-ended
+
+
+def selectable_years() -> tuple[int, int]:
+    """The years a report can be made for: from the first format's first year on."""
+    first, last = year_span()
+    return first, last if last is not None else LAST_SELECTABLE_YEAR
+
+
+def latest_document() -> str:
+    """The document of the newest format (国办公开办函〔2021〕30号), as the start page names it."""
+    return str(_format_data(_newest())["document"])
+
+
+def _newest() -> str:
+    return max(available_formats(), key=lambda fid: _year_range(fid)[0])
+
+
+def formats_about() -> str:
+    """'国办公开办函〔2021〕30号（2019、2020年度为〔2019〕60号试行格式）' for the 关于 box."""
+    newest = _newest()
+    others = [_format_data(fid).get("window", {}) for fid in available_formats() if fid != newest]
+    older = [w["about"] for w in others if w.get("about")]
+    return latest_document() + (f"（{'，'.join(older)}）" if older else "")
+
+
+def formats_usage() -> str:
+    """'2019、2020年度用试行格式，2021年度起用…格式' from the formats' own words."""
+    return "，".join(
+        u for fid in available_formats() if (u := _format_data(fid).get("window", {}).get("usage"))
+    )
+
+
 # ---- building a format from its data ----------------------------------------------------
 
 
@@ -223,9 +336,34 @@ def _build_format(data: dict[str, Any]) -> ReportFormat:
         raise ValueError("schema 应为 govopen-format/1")
     fields: dict[str, Field] = {}
     tables = tuple(_build_table(t, fields) for t in data["tables"])
+    window = data.get("window", {})
+    pages = {p["section"]: p for p in window.get("pages", [])}
     sections = tuple(
-        Section(s["id"], s["number"], s["title"], s.get("table"), s.get("text"))
+        Section(
+            s["id"],
+            s["number"],
+            s["title"],
+            s.get("table"),
+            s.get("text"),
+            nav=pages.get(s["id"], {}).get("nav") or f"{s['number']}、{s['title']}",
+            hint=pages.get(s["id"], {}).get("hint", ""),
+            buttons=tuple(
+                DraftButton(b["draft"], b["label"], b.get("tip", "")) for b in pages.get(s["id"], {}).get("buttons", [])
+            ),
+        )
         for s in data["sections"]
+    )
+    drafts: dict[str, dict[str, Any]] = data.get("drafts", {})
+    for section in sections:
+        for button in section.buttons:
+            if button.draft not in drafts:
+                raise ValueError(f"第{section.number}部分的按钮引用了不存在的起草模板：{button.draft}")
+    new_report_text: dict[str, str] = window.get("new_report_text", {})
+    for draft in new_report_text.values():
+        if draft not in drafts:
+            raise ValueError(f"new_report_text 引用了不存在的起草模板：{draft}")
+    carry_over = tuple(
+        CarryOver(c["table"], c["from_row"], c["to_row"], c.get("note", "")) for c in data.get("carry_over", [])
     )
     rules = tuple(
         RuleSpec(
@@ -253,6 +391,11 @@ def _build_format(data: dict[str, Any]) -> ReportFormat:
         fields=fields,
         dependents=dependents,
         derived_order=order,
+        carry_over=carry_over,
+        drafts=drafts,
+        new_report_text=new_report_text,
+        open_at=window.get("open_at", ""),
+        usage=window.get("usage", ""),
         raw=data,
     )
 
@@ -362,6 +505,7 @@ def _add_field(
         col=col,
         row_id=entry.get("_row_id"),
         col_id=entry.get("_col_id"),
+        col_label=entry.get("_col_label"),
     )
 
 

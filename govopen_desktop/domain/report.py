@@ -3,7 +3,8 @@
 Setting an input cell recomputes exactly the derived cells that depend on it and tells the
 listeners which keys changed. Values read from a file stay as published: a total that
 disagrees with its parts stays until one of its inputs changes or `recompute()` is called;
-the checker reports the disagreement meanwhile.
+the checker reports the disagreement meanwhile. A printed value the form does not allow is
+kept as `Published`; a total with such a part is unknown (None), never a partial sum.
 """
 
 from __future__ import annotations
@@ -11,14 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from typing import Any
 
 from govopen_desktop.domain.errors import GovopenError, UnknownCellError, ValueInputError
-from govopen_desktop.domain.formats import ReportFormat, format_for_year, load_format
-from govopen_desktop.domain.values import Value, parse_value
+from govopen_desktop.domain.formats import ReportFormat, all_text_keys, format_for_year, load_format
+from govopen_desktop.domain.values import MAX_COUNT, Published, Value, is_number, parse_value, read_cell
 
-TEXT_KEYS: tuple[str, ...] = ("overview", "problems", "other")
+TEXT_KEYS: tuple[str, ...] = all_text_keys()  # the text sections, as the format files name them
 SCHEMA = "govopen-report/1"
 ACCEPTED_KEY = "accepted"  # the project-file key of the 说明 notes, and the change key notified
 Listener = Callable[[set[str]], None]
@@ -100,7 +100,10 @@ class Report:
 
     def set_values(self, values: Mapping[str, Value | str], *, force: bool = False) -> set[str]:
         """Set several cells at once, with one notification. `force` also writes derived
-        cells as given (import keeps a published total as it was printed)."""
+        cells as given (import keeps a published total as it was printed).
+
+        Text is parsed for the cell's kind and must be valid (ValueInputError says why); a
+        `Published` value, or a number the form does not allow, is kept as `Published`."""
         fmt = self.format
         parsed: dict[str, Value] = {}
         for key, raw in values.items():
@@ -109,9 +112,7 @@ class Report:
                 raise UnknownCellError(f"{fmt.id}年版格式没有单元格“{key}”。")
             if f.derived and not force:
                 raise ValueInputError(f"“{f.label}”是自动计算的合计，不能直接填写。")
-            parsed[key] = parse_value(raw, f.kind, f.label) if isinstance(raw, str) else _checked(
-                raw, f.kind, f.label
-            )
+            parsed[key] = parse_value(raw, f.kind, f.label) if isinstance(raw, str) else read_cell(raw, f.kind)
         changed: set[str] = set()
         for key, value in parsed.items():
             if self.cells.get(key) != value or key not in self.cells:
@@ -146,12 +147,37 @@ class Report:
         f = self.format.fields[key]
         if f.derived is None:
             return self.cells.get(key)
+        if any(self.is_unknown(t) for t in f.derived.terms):
+            return None  # a part printed wrong (at any depth): the total is not known
         parts = [self.cells.get(t) for t in f.derived.terms]
-        numbers = [p for p in parts if isinstance(p, int | Decimal)]
+        numbers = [p for p in parts if is_number(p)]
         if not numbers:
             return None
         total = sum(numbers, start=0)
         return total
+
+    def is_unknown(self, key: str) -> bool:
+        """A cell printed wrong (`Published`), or an empty total with such a cell among its
+        parts at any depth: its true value is not known, so no sum uses it."""
+        value = self.cells.get(key)
+        if _not_allowed(value):
+            return True
+        if value is not None:
+            return False
+        f = self.format.fields.get(key)
+        return f is not None and f.derived is not None and any(self.is_unknown(t) for t in f.derived.terms)
+
+    def unknown_keys(self) -> frozenset[str]:
+        """Every cell `is_unknown` says is, found in one pass (the checker asks once per rule)."""
+        bad = {k for k, v in self.cells.items() if _not_allowed(v)}
+        if not bad:
+            return frozenset()
+        fmt = self.format
+        for key in fmt.derived_order:  # parts before the totals made of them
+            derived = fmt.fields[key].derived
+            if self.cells.get(key) is None and derived is not None and any(t in bad for t in derived.terms):
+                bad.add(key)
+        return frozenset(bad)
 
     def set_prior(self, prior: Report | None) -> set[str]:
         """Attach (or remove) last year's report, which the comparison and the cross-year checks read."""
@@ -224,7 +250,7 @@ class Report:
         data: dict[str, Any] = {
             "schema": SCHEMA,
             "meta": self.meta.to_dict(),
-            "cells": dict(self.cells),
+            "cells": {k: _cell_json(v) for k, v in self.cells.items()},
             "text": {k: self.text.get(k) for k in TEXT_KEYS},
         }
         if include_prior and self.prior is not None:
@@ -258,10 +284,7 @@ class Report:
         cells: dict[str, Value] = dict.fromkeys(fmt.keys)
         for key, raw in cells_raw.items():
             f = fmt.fields[key]
-            try:
-                cells[key] = _checked(raw, f.kind, f"{f.label}（{key}）")
-            except ValueInputError as exc:
-                raise GovopenError(f"{place}{exc}") from exc
+            cells[key] = _cell_from_json(raw, f.kind, f"{place}{f.label}（{key}）")
         text_raw = data.get("text") or {}
         if not isinstance(text_raw, Mapping):
             raise GovopenError(f"{place}text 应为对象。")
@@ -311,12 +334,28 @@ def _meta_from(raw: Mapping[str, Any], place: str) -> ReportMeta:
     return ReportMeta(agency=str(raw.get("agency") or ""), year=year, format=fmt_id, date=date)
 
 
-def _checked(raw: Any, kind: Any, where: str) -> Value:
-    """A value already typed (from JSON or code) checked for its kind."""
-    if raw is None:
-        return None
-    if kind == "unit":
-        return str(raw) or None
-    if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal | str):
-        raise ValueInputError(f"{where}：“{raw}”不是数字。")
-    return parse_value(raw, kind, where)
+PUBLISHED_KEY = "published"
+
+
+def _not_allowed(value: Value) -> bool:
+    """Published, or a count past the bound stored by code that did not read it as printed."""
+    return isinstance(value, Published) or (type(value) is int and abs(value) > MAX_COUNT)
+
+
+def _cell_json(value: Value) -> Any:
+    """A cell in the project file: the value, or {"published": "-5"} for a printed invalid one."""
+    return {PUBLISHED_KEY: value.text} if isinstance(value, Published) else value
+
+
+def _cell_from_json(raw: Any, kind: Any, where: str) -> Value:
+    """A cell from the project file: a valid value, or `Published` for one the form does not
+    allow (a negative count is checked, not refused); only a non-value shape is refused."""
+    if isinstance(raw, Mapping):
+        text = raw.get(PUBLISHED_KEY)
+        if len(raw) != 1 or not isinstance(text, str):
+            raise GovopenError(f"{where}：应为数值，或 {{\"published\": \"印出的原文\"}}。")
+        value = read_cell(text, kind)
+        return value if value is not None else Published(text, "不是数字")
+    if isinstance(raw, list):
+        raise GovopenError(f"{where}：应为数值，不能是列表。")
+    return read_cell(raw, kind)

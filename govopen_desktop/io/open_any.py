@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.project import EXTENSION, load_report
+
+if TYPE_CHECKING:
+    from govopen_desktop.io.importers.problems import ImportProblem
 
 
 @dataclass
@@ -14,6 +18,7 @@ class OpenedReport:
     report: Report
     problems: list[str] = field(default_factory=list)  # what an import could not read
     imported: bool = False
+    details: list[ImportProblem] = field(default_factory=list)  # the same, with cell key and place
 
 
 def open_any(path: Path) -> OpenedReport:
@@ -25,7 +30,8 @@ def open_any(path: Path) -> OpenedReport:
     from govopen_desktop.io.importers import import_file  # heavy readers load on demand
 
     result = import_file(path)
-    return OpenedReport(result.report, [p.describe() for p in result.problems], imported=True)
+    problems = list(result.problems)
+    return OpenedReport(result.report, [p.describe() for p in problems], imported=True, details=problems)
 
 
 def _is_json_or_empty(path: Path) -> bool:

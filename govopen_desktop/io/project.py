@@ -39,7 +39,7 @@ def dumps_exact(payload: Any) -> str:
 
 
 def report_from_json(text: str, where: str = "") -> Report:
-    data = json.loads(text, parse_float=Decimal)
+    data = json.loads(text, parse_float=Decimal, parse_int=_json_int)
     return Report.from_dict(data, where)
 
 
@@ -70,7 +70,7 @@ def load_report(path: Path) -> Report:
     except OSError as exc:
         raise ProjectFileError(f"无法读取“{name}”：{describe_os_error(exc)}", path) from exc
     try:
-        data = json.loads(text, parse_float=Decimal)
+        data = json.loads(text, parse_float=Decimal, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         raise ProjectFileError(
             f"“{name}”已损坏或不完整：第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误。", path
@@ -79,6 +79,12 @@ def load_report(path: Path) -> Report:
         return Report.from_dict(data, f"“{name}”")
     except GovopenError as exc:
         raise ProjectFileError(str(exc), path) from exc
+
+
+def _json_int(text: str) -> int | Decimal:
+    """A JSON integer; a very long one as a Decimal (int() refuses over 4300 digits), which
+    the cell reader then keeps as a published invalid value."""
+    return int(text) if len(text) <= 30 else Decimal(text)
 
 
 def _mark_decimals(obj: Any) -> Any:

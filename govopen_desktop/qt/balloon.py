@@ -6,6 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from govopen_desktop.domain.findings import Level
+from govopen_desktop.qt.palette import BALLOON_BORDER
+
 BALLOON_MS = 8000
 MAX_WIDTH = 420
 
@@ -27,14 +30,14 @@ class Balloon(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setMaximumWidth(MAX_WIDTH)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setStyleSheet(_style("#c99a2e"))
+        self.setStyleSheet(_style(BALLOON_BORDER[Level.WARNING].name()))
         self.hide()
         self._timer = QTimer(self, singleShot=True, interval=BALLOON_MS)
         self._timer.timeout.connect(self.hide)
 
     def show_at(self, cell: QRect, text: str, level: str = "error") -> None:
         """Below the cell, or above it when the cell is near the bottom; kept inside the parent."""
-        self.setStyleSheet(_style("#d9534f" if level == "error" else "#c99a2e"))
+        self.setStyleSheet(_style(BALLOON_BORDER[Level.ERROR if level == "error" else Level.WARNING].name()))
         self.setText(text)
         self.setFixedWidth(min(MAX_WIDTH, max(self.fontMetrics().horizontalAdvance(text) + 20, 160)))
         self.adjustSize()

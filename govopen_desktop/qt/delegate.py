@@ -9,12 +9,12 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, 
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from govopen_desktop.qt.palette import LEVEL_BORDER
 from govopen_desktop.qt.roles import Roles
 
 Index = QModelIndex | QPersistentModelIndex
 PRIOR_FG = QColor("#8a939b")
 CARRIED_MARK = QColor("#2e7d9a")
-LEVEL_BORDER = {"error": QColor("#d9534f"), "warning": QColor("#e0a100")}
 
 
 # keys that finish the edit and move, as in a spreadsheet; Shift reverses Enter

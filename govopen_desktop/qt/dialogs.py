@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -21,12 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from govopen_desktop.domain.errors import GovopenError
-from govopen_desktop.domain.formats import format_for_year
+from govopen_desktop.domain.findings import Level
+from govopen_desktop.domain.formats import format_for_year, selectable_years
 from govopen_desktop.domain.report import Report
+from govopen_desktop.qt.forms import child, load_form
 from govopen_desktop.qt.new_request import NewReportRequest
+from govopen_desktop.qt.palette import LEVEL_TEXT, OK_TEXT, text_style
 
-PROBLEM_STYLE = "color: #b3261e;"
-NOTE_STYLE = "color: #2e5d34;"
+PROBLEM_STYLE = text_style(LEVEL_TEXT[Level.ERROR])
+NOTE_STYLE = text_style(OK_TEXT)
 
 
 class NewReportDialog(QDialog):
@@ -41,50 +42,26 @@ class NewReportDialog(QDialog):
         self.prior_report: Report | None = None
         self.prior_problems: list[str] = []
         self._read_path = ""  # the path prior_report was read from
-        self.agency = QLineEdit(agency)
-        self.agency.setObjectName("newAgency")
-        self.agency.setPlaceholderText("如：青山市自然资源和规划局")
-        self.agency_problem = QLabel()
-        self.agency_problem.setObjectName("agencyProblem")
+        form = load_form("new_report", self)  # ui/new_report.ui
+        self.agency = child(form, QLineEdit, "newAgency")
+        self.agency.setText(agency)
+        self.agency_problem = child(form, QLabel, "agencyProblem")
         self.agency_problem.setStyleSheet(PROBLEM_STYLE)
         self.agency_problem.hide()
-        self.prior_note = QLabel()
-        self.prior_note.setObjectName("priorNote")
-        self.prior_note.setWordWrap(True)
+        self.prior_note = child(form, QLabel, "priorNote")
         self.prior_note.hide()
-        self.year = QSpinBox()
-        self.year.setRange(2019, 2100)
+        self.year = child(form, QSpinBox, "newYear")
+        self.year.setRange(*selectable_years())
         self.year.setValue(dt.date.today().year - 1 if dt.date.today().month <= 6 else dt.date.today().year)
-        self.year.setSuffix(" 年度")
-        self.format_label = QLabel()
-        self.format_label.setWordWrap(True)
-        self.from_prior = QCheckBox("从上年报告开始（带入上年结转数，保留上年数据供对照）")
-        self.prior_path = QLineEdit()
-        self.prior_path.setObjectName("priorPath")
+        self.format_label = child(form, QLabel, "newFormat")
+        self.from_prior = child(form, QCheckBox, "fromPrior")
+        self.prior_path = child(form, QLineEdit, "priorPath")
         self.prior_path.editingFinished.connect(self._read_prior)
-        self.prior_path.setPlaceholderText("上年报告：.govopen、Word、Excel、WPS 或网页文件")
-        self.prior_path.setEnabled(False)
-        self.browse = browse = QPushButton("选择…")
-        browse.setEnabled(False)
+        self.browse = browse = child(form, QPushButton, "browsePrior")
         browse.clicked.connect(self._browse)
         self.from_prior.toggled.connect(self.prior_path.setEnabled)
         self.from_prior.toggled.connect(browse.setEnabled)
-        self.skeleton = QCheckBox("“一、总体情况”使用五部分提纲")
-        self.skeleton.setChecked(True)
-        prior_row = QHBoxLayout()
-        prior_row.addWidget(self.prior_path, 1)
-        prior_row.addWidget(browse)
-        agency_row = QHBoxLayout()
-        agency_row.addWidget(self.agency, 1)
-        agency_row.addWidget(self.agency_problem)
-        form = QFormLayout()
-        form.addRow("机关名称：", agency_row)
-        form.addRow("报告年度：", self.year)
-        form.addRow("适用格式：", self.format_label)
-        form.addRow("", self.from_prior)
-        form.addRow("", prior_row)
-        form.addRow("", self.prior_note)
-        form.addRow("", self.skeleton)
+        self.skeleton = child(form, QCheckBox, "skeleton")
         self.agency.textEdited.connect(lambda _t: self.agency_problem.hide())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
@@ -92,7 +69,7 @@ class NewReportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(form)
         layout.addWidget(buttons)
         self.year.valueChanged.connect(self._show_format)
         self._show_format(self.year.value())

@@ -10,14 +10,15 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit
 
 from govopen_desktop.domain.fill import blank_inputs
+from govopen_desktop.domain.formats import all_table_ids
 from govopen_desktop.qt.commands import SetCellsCommand
-from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage
+from govopen_desktop.qt.pages import TablePage
 
 if TYPE_CHECKING:
     from govopen_desktop.qt.find_replace import FindReplaceDialog
     from govopen_desktop.qt.main_window import MainWindow
 
-TABLE_IDS = tuple(p for p, _n in NAV_ENTRIES if p.startswith("t"))
+TABLE_IDS = all_table_ids()
 
 
 class EditFeatures(QObject):

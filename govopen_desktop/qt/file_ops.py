@@ -11,15 +11,17 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from govopen_desktop.domain.carry import start_next_year
+from govopen_desktop.domain.drafts import new_report_texts
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import Report
+from govopen_desktop.domain.title import annual_report_title
 from govopen_desktop.io.open_any import open_any
 from govopen_desktop.io.project import EXTENSION, ProjectFileError, save_report
 from govopen_desktop.qt.autosave import read_recovery, recovery_candidates, recovery_is_newer
 from govopen_desktop.qt.commands import SetCellsCommand, SetTextCommand
 from govopen_desktop.qt.controller import WindowController
-from govopen_desktop.qt.drafts import overview_skeleton
 from govopen_desktop.qt.new_request import NewReportRequest
+from govopen_desktop.qt.pages import heading_for
 
 if TYPE_CHECKING:
     pass
@@ -102,7 +104,8 @@ class FileController(WindowController):
             stack.endMacro()
             self._status(f"已从 {prior.meta.year} 年度报告带入结转数 {len(carried)} 项；上年数字可在“视图”菜单中对照。")
         elif request.skeleton:
-            stack.push(SetTextCommand(report, "overview", overview_skeleton(report), "一、总体情况"))
+            for key, text in new_report_texts(report).items():
+                stack.push(SetTextCommand(report, key, text, heading_for(report, key)))
         self.window.refresh_title()
         return True
 
@@ -171,7 +174,7 @@ class FileController(WindowController):
 
     def save_as(self) -> bool:
         meta = self.document.report.meta
-        suggested = self.default_dir() / f"{meta.agency}{meta.year}年政府信息公开工作年度报告{EXTENSION}"
+        suggested = self.default_dir() / f"{annual_report_title(meta.agency, meta.year)}{EXTENSION}"
         if self.document.path is not None and not self.document.imported and not self.read_only:
             suggested = self.document.path
         path = self.prompter.ask_save_path("保存年度报告", suggested)
@@ -228,7 +231,7 @@ class FileController(WindowController):
         meta = self.document.report.meta
         label = KINDS[kind].label
         if path is None:
-            suggested = self.default_dir() / f"{meta.agency}{meta.year}年政府信息公开工作年度报告.{kind}"
+            suggested = self.default_dir() / f"{annual_report_title(meta.agency, meta.year)}.{kind}"
             path = self.prompter.ask_save_path(f"导出 {label}", suggested, f"{label} 文件（*.{kind}）")
             if path is None:
                 return False

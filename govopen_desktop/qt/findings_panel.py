@@ -22,10 +22,10 @@ from govopen_desktop.domain.findings import Finding, Level, count_accepted, coun
 from govopen_desktop.domain.quotes import locate_sentence, quotes_in
 from govopen_desktop.domain.report import TEXT_KEYS, Report
 from govopen_desktop.qt.icons import icon
+from govopen_desktop.qt.palette import LEVEL_TEXT, OK_TEXT
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
-LEVEL_FG = {Level.ERROR: QColor("#b3261e"), Level.WARNING: QColor("#8a5a00"), Level.INFO: QColor("#1f5b99")}
-ACCEPTED_FG = QColor("#2e5d34")
+LEVEL_FG, ACCEPTED_FG = LEVEL_TEXT, OK_TEXT  # qt/palette.py
 ACCEPTED_GROUP = "已说明"
 ACCEPT_TIP = "所选警告属实时，写明原因；已说明的警告不再计入未处理的警告，导出审核说明时列出（可撤销）"
 

@@ -11,9 +11,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from govopen_desktop import __version__
+from govopen_desktop.domain.formats import formats_about, formats_usage
 from govopen_desktop.paths import resources_dir
+from govopen_desktop.qt.palette import level_tokens
 
 SHORTCUTS_MARK = "<!--MENU-SHORTCUTS-->"
+FORMATS_MARK = "<!--FORMATS-->"  # which years use which format, from the format files
 HELP_FILE = "help.html"
 
 
@@ -23,7 +26,8 @@ def help_html(actions: list[QAction]) -> str:
         html = path.read_text(encoding="utf-8")
     except OSError:
         html = f"<p>找不到使用说明文件：{escape(str(path))}（安装不完整，请重新安装本程序）。</p>\n{SHORTCUTS_MARK}"
-    return html.replace(SHORTCUTS_MARK, shortcut_rows(actions))
+    html = html.replace(SHORTCUTS_MARK, shortcut_rows(actions)).replace(FORMATS_MARK, formats_usage())
+    return level_tokens(html)  # the level colours of qt/palette.py
 
 
 def shortcut_rows(actions: list[QAction]) -> str:
@@ -64,7 +68,7 @@ def about_text(log_file: Path, recovery_dir: Path) -> str:
     return (
         f"<h3>政府信息公开工作年度报告编制工具</h3>"
         f"<p>版本 {escape(__version__)}</p>"
-        "<p>按国办公开办函〔2021〕30号（2019、2020年度为〔2019〕60号试行格式）填写、检查、导出年度报告。"
+        f"<p>按{formats_about()}填写、检查、导出年度报告。"  # the formats' own words
         "全部在本机运行，不联网。</p>"
         f"<p><b>日志文件：</b>{escape(str(log_file))}</p>"
         f"<p><b>恢复文件夹：</b>{escape(str(recovery_dir))}<br>"

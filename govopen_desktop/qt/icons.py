@@ -8,10 +8,12 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
+from govopen_desktop.qt.palette import LEVEL_MARK
+
 INK = QColor("#3c4a57")
 ACCENT = QColor("#2f6db5")
 SIZE = 36  # drawn at 2× and scaled down, so lines stay crisp on high-DPI screens
-LEVEL_COLOURS = {"error": QColor("#d23f31"), "warning": QColor("#e0a100"), "info": QColor("#3b7dd8")}
+LEVEL_COLOURS: dict[str, QColor] = {level.value: c for level, c in LEVEL_MARK.items()}  # qt/palette.py
 
 
 def _canvas() -> tuple[QPixmap, QPainter]:

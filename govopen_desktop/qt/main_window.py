@@ -24,18 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govopen_desktop.domain.drafts import new_report_texts
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.acceptance import AcceptanceController
 from govopen_desktop.qt.autosave import Autosaver
 from govopen_desktop.qt.commands import ConvertFormatCommand, SetCellsCommand
 from govopen_desktop.qt.document import Document
-from govopen_desktop.qt.drafts import overview_skeleton
 from govopen_desktop.qt.file_ops import FileController
 from govopen_desktop.qt.findings_panel import FindingsPanel, counts_text, is_text_finding, text_target
 from govopen_desktop.qt.icons import icon
 from govopen_desktop.qt.import_ops import ImportController
-from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, build_page
+from govopen_desktop.qt.pages import COVER_PAGE, NAV_ENTRIES, TablePage, build_page
 from govopen_desktop.qt.prompter import Prompter
 from govopen_desktop.qt.register_ops import RegisterController
 from govopen_desktop.qt.review_dialogs import install_review_actions
@@ -44,6 +44,7 @@ from govopen_desktop.qt.settings import recovery_dir as default_recovery_dir
 
 if TYPE_CHECKING:
     from govopen_desktop.qt.start_page import StartPage
+from govopen_desktop.qt.palette import LEVEL_TEXT, OK_TEXT, text_style
 from govopen_desktop.qt.text_editors import TextSectionEditor
 
 APP_TITLE = "政府信息公开工作年度报告编制工具"
@@ -54,11 +55,14 @@ def blank_report() -> Report:
     """What the window shows when started without a file: last year's report (in January)."""
     today = dt.date.today()
     report = Report.new("", today.year - 1 if today.month <= 6 else today.year)
-    report.text["overview"] = overview_skeleton(report)
+    report.text.update(new_report_texts(report))
     return report
 
 
 class MainWindow(QMainWindow):
+    act_batch_check: QAction  # set by install_review_actions (qt/review_dialogs.py)
+    act_combine: QAction
+
     def __init__(
         self,
         report: Report | None = None,
@@ -97,7 +101,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.autosave_label = QLabel()
         self.autosave_label.setObjectName("autosaveLabel")
-        self.autosave_label.setStyleSheet("color: #b3261e;")
+        self.autosave_label.setStyleSheet(text_style(LEVEL_TEXT[Level.ERROR]))
         self.autosave_label.setVisible(False)
         self.statusBar().addPermanentWidget(self.autosave_label)
         self.autosaver.failed.connect(self._on_autosave_failed)
@@ -120,7 +124,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self.settings.window_geometry)
         self.refresh_recent_menu()
         self.refresh_title()
-        self.show_section("t3" if path is not None else "cover")
+        self.show_section((self.document.report.format.open_at or COVER_PAGE) if path is not None else COVER_PAGE)
         if start_page:
             self.show_start_page()
 
@@ -283,6 +287,8 @@ class MainWindow(QMainWindow):
             self.start_page.fromPriorRequested.connect(self.files.new_from_prior)
             self.start_page.openRequested.connect(lambda: self.files.open_file())
             self.start_page.recentRequested.connect(self.files.open_file)
+            self.start_page.batchCheckRequested.connect(self.act_batch_check.trigger)
+            self.start_page.combineRequested.connect(self.act_combine.trigger)
         self.start_page.set_recent(self.settings.recent_files)
         self.central_stack.setCurrentWidget(self.start_page)
         self.counts_label.setVisible(False)
@@ -341,7 +347,7 @@ class MainWindow(QMainWindow):
         if self.counts_label.property("level") != worst:
             # a style sheet of its own, not style().polish(): the QStyle wrapper is slow to build
             self.counts_label.setProperty("level", worst)
-            self.counts_label.setStyleSheet(f"color: {'#b3261e' if worst == 'error' else '#2e5d34'};")
+            self.counts_label.setStyleSheet(text_style(LEVEL_TEXT[Level.ERROR] if worst == "error" else OK_TEXT))
         per_page: dict[str, int] = {}
         for finding in findings:
             if finding.accepted:
@@ -407,12 +413,12 @@ class MainWindow(QMainWindow):
 
     def _page_of(self, finding: Finding) -> str:
         if is_text_finding(finding):
-            return finding.section or "overview"  # it is about a sentence: go to the text
+            return finding.section or self.document.report.format.text_keys[0]  # about a sentence: go to the text
         fields = self.document.report.format.fields
         if finding.cells and finding.cells[0] in fields:
             return fields[finding.cells[0]].table
         section = finding.section or ""
-        return section if section in dict(NAV_ENTRIES) else "cover"
+        return section if section in dict(NAV_ENTRIES) else COVER_PAGE
 
     def go_to_finding(self, finding: Finding) -> None:
         if (target := text_target(self.document.report, finding)) is not None:

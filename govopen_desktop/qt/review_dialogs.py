@@ -57,6 +57,23 @@ class _Worker(QObject):
             self.finished.emit()
 
 
+def _start(
+    owner: QObject, work: Callable[[Sequence[Path]], Any], paths: Sequence[Path],
+    on_result: Callable[[int, Any], None], on_done: Callable[[], None],
+) -> tuple[_Worker, QThread]:
+    """Run `work` over `paths` in a thread of `owner`; the caller keeps both alive until done."""
+    thread = QThread(owner)
+    worker = _Worker(work, paths)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.produced.connect(on_result)
+    worker.finished.connect(thread.quit)
+    thread.finished.connect(on_done)
+    thread.finished.connect(worker.deleteLater)
+    thread.start()
+    return worker, thread
+
+
 def _review_all(paths: Sequence[Path]) -> Any:
     from govopen_desktop.io.batch import map_in_order
     from govopen_desktop.io.review_run import review_file
@@ -122,7 +139,7 @@ class BatchCheckDialog(QDialog):
         self.setWindowTitle("批量检查各单位年度报告")
         self.resize(900, 600)
         self.open_report = open_report
-        self.combineds: list[ReviewedFile] = []
+        self.results: list[ReviewedFile] = []
         self._thread: QThread | None = None
         self.picker = _FilePicker()
         self.start_button = QPushButton("开始检查")
@@ -164,43 +181,31 @@ class BatchCheckDialog(QDialog):
         if not paths:
             self.summary.setText("没有找到可检查的报告文件：请添加文件或文件夹。")
             return
-        self.combineds = []
+        self.results = []
         self.table.setRowCount(0)
         self.progress.setRange(0, len(paths))
         self.progress.setValue(0)
         self.start_button.setEnabled(False)
         self.save_button.setEnabled(False)
         self.summary.setText(f"正在检查 {len(paths)} 份报告…")
-        self._run(_review_all, paths)
+        self._worker, self._thread = _start(self, _review_all, paths, self._add_result, self._done)
 
-    def _run(self, work: Callable[[Sequence[Path]], Any], paths: Sequence[Path]) -> None:
-        thread = QThread(self)
-        worker = _Worker(work, paths)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.produced.connect(self._add_result)
-        worker.finished.connect(thread.quit)
-        thread.finished.connect(self._done)
-        thread.finished.connect(worker.deleteLater)
-        self._worker = worker  # keep a reference for the thread's life
-        self._thread = thread
-        thread.start()
 
     def _add_result(self, _index: int, result: ReviewedFile) -> None:
-        self.combineds.append(result)
-        self.progress.setValue(len(self.combineds))
+        self.results.append(result)
+        self.progress.setValue(len(self.results))
 
     def _done(self) -> None:
         self._thread = None
         self.start_button.setEnabled(True)
-        self.save_button.setEnabled(bool(self.combineds))
+        self.save_button.setEnabled(bool(self.results))
         self._fill_table()
 
     def is_running(self) -> bool:
         return self._thread is not None
 
     def _fill_table(self) -> None:
-        ordered = review_order(self.combineds)
+        ordered = review_order(self.results)
         self.table.setRowCount(len(ordered))
         for row, r in enumerate(ordered):
             if r.unusable is not None:
@@ -241,7 +246,7 @@ class BatchCheckDialog(QDialog):
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         try:
-            write_review_workbook(self.combineds, path)
+            write_review_workbook(self.results, path)
         except GovopenError as exc:
             QMessageBox.warning(self, "无法保存", str(exc))
             return False
@@ -336,16 +341,7 @@ class CombineDialog(QDialog):
         self.progress.setValue(0)
         self.start_button.setEnabled(False)
         self.report_text.setPlainText(f"正在读取 {len(paths)} 份报告…")
-        thread = QThread(self)
-        worker = _Worker(_open_all, paths)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.produced.connect(self._add_unit)
-        worker.finished.connect(thread.quit)
-        thread.finished.connect(self._combine)
-        thread.finished.connect(worker.deleteLater)
-        self._worker, self._thread = worker, thread
-        thread.start()
+        self._worker, self._thread = _start(self, _open_all, paths, self._add_unit, self._combine)
 
     def is_running(self) -> bool:
         return self._thread is not None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govopen_desktop.domain.formats import latest_document
 from govopen_desktop.qt.icons import icon
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -27,6 +28,8 @@ class StartPage(QWidget):
     fromPriorRequested = Signal()
     openRequested = Signal()
     recentRequested = Signal(object)  # Path
+    batchCheckRequested = Signal()
+    combineRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,7 +37,7 @@ class StartPage(QWidget):
         title = QLabel("政府信息公开工作年度报告编制工具")
         title.setObjectName("startTitle")
         title.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1f3b57;")
-        subtitle = QLabel("按国办公开办函〔2021〕30号官方格式填写、检查、导出年度报告。请选择如何开始：")
+        subtitle = QLabel(f"按{latest_document()}官方格式填写、检查、导出年度报告。请选择如何开始：")
         subtitle.setWordWrap(True)
         self.new_button = self._big_button("new", "新建空白报告", "从空白的官方表格开始填写", self.newRequested)
         self.prior_button = self._big_button(
@@ -43,6 +46,15 @@ class StartPage(QWidget):
         )
         self.open_button = self._big_button("open", "打开…", "打开已保存的报告（.govopen），或导入任何格式的年度报告",
                                             self.openRequested)
+        self.review_title = QLabel("审核各单位报告（政务公开办）")
+        self.review_title.setStyleSheet("font-weight: bold; color: #1f3b57;")
+        self.batch_button = self._big_button(
+            "open", "批量检查…", "检查各单位的年报（文件或文件夹），得出可发回各单位的问题清单",
+            self.batchCheckRequested,
+        )
+        self.combine_button = self._big_button(
+            "new", "汇总各单位报告…", "把各单位的表二、表三、表四相加，得出本级政府的报表", self.combineRequested,
+        )
         self.recent_title = QLabel("最近打开的文件")
         self.recent_title.setStyleSheet("font-weight: bold; color: #1f3b57;")
         self.recent = QListWidget()
@@ -54,6 +66,10 @@ class StartPage(QWidget):
         buttons = QVBoxLayout()
         buttons.setSpacing(10)
         for button in (self.new_button, self.prior_button, self.open_button):
+            buttons.addWidget(button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.review_title)
+        for button in (self.batch_button, self.combine_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         for label in (self.recent_title, self.no_recent):

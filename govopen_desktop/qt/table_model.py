@@ -14,26 +14,32 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from govopen_desktop.domain.carry import carry_over_pairs
+from govopen_desktop.domain.carry import carry_over_note, carry_over_pairs
 from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.findings import LEVEL_ORDER, Finding, Level
 from govopen_desktop.domain.formats import Field, GridCell, Table
 from govopen_desktop.domain.register.provenance import register_note
-from govopen_desktop.domain.values import AMOUNT_DECIMALS, decimals_of, format_value, parse_value, split_unit
+from govopen_desktop.domain.values import (
+    AMOUNT_DECIMALS,
+    Published,
+    decimals_of,
+    format_value,
+    parse_value,
+    split_unit,
+)
 from govopen_desktop.qt.commands import SetCellCommand
 from govopen_desktop.qt.document import Document
+from govopen_desktop.qt.palette import LEVEL_BG
 from govopen_desktop.qt.roles import Roles
 
 Index = QModelIndex | QPersistentModelIndex
 
-ERROR_BG = QColor("#f9d6d5")
-WARNING_BG = QColor("#fdefc8")
-INFO_BG = QColor("#e3eefb")
+ERROR_BG, WARNING_BG, INFO_BG = (LEVEL_BG[level] for level in (Level.ERROR, Level.WARNING, Level.INFO))
 DERIVED_BG = QColor("#eceff1")
 HEADER_BG = QColor("#f3f5f7")
 GROUP_BG = QColor("#e8edf2")
 DERIVED_FG = QColor("#37474f")
-LEVEL_BG = {Level.ERROR: ERROR_BG, Level.WARNING: WARNING_BG, Level.INFO: INFO_BG}
+PUBLISHED_FG = QColor("#c62828")  # a printed value the form does not allow
 
 
 def cell_kind(cell: GridCell | None, field: Field | None) -> str:
@@ -226,6 +232,8 @@ class ReportTableModel(QAbstractTableModel):
             if level is not None:
                 return LEVEL_BG[level]
             return DERIVED_BG if field.derived else None
+        if role == Qt.ItemDataRole.ForegroundRole and isinstance(value, Published):
+            return PUBLISHED_FG  # printed text the form does not allow, until a valid number is typed
         if role == Qt.ItemDataRole.ForegroundRole and field.derived:
             return DERIVED_FG
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -251,8 +259,8 @@ class ReportTableModel(QAbstractTableModel):
         lines = [field.label]
         if field.derived:
             lines.append(self._formulas[key])
-        if key in self._carried:
-            lines.append("上年结转：取自上年报告“四、结转下年度继续办理”。")
+        if key in self._carried and (note := carry_over_note(self.document.report, key)):
+            lines.append(note)
         prior = self._prior_text(key)
         if prior:
             lines.append(f"上年：{prior}")

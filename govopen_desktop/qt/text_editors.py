@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from govopen_desktop.domain.combine import provenance_text
 from govopen_desktop.domain.errors import GovopenError
-from govopen_desktop.domain.formats import format_for_year
+from govopen_desktop.domain.formats import format_for_year, selectable_years
+from govopen_desktop.domain.title import annual_report_title
 from govopen_desktop.qt.commands import SetMetaCommand, SetTextCommand
 from govopen_desktop.qt.document import Document
+from govopen_desktop.qt.forms import child, load_form
 
 if TYPE_CHECKING:
     from govopen_desktop.domain.years import YearChange
@@ -223,53 +224,19 @@ class CoverEditor(QWidget):
         super().__init__(parent)
         self.document = document
         self.setObjectName("cover")
-        heading = QLabel("封面信息")
-        heading.setObjectName("pageTitle")
-        self.agency = QLineEdit()
-        self.agency.setObjectName("agencyEdit")
-        self.agency.setPlaceholderText("如：青山市自然资源和规划局")
-        self.year = QSpinBox()
-        self.year.setObjectName("yearEdit")
-        self.year.setRange(2019, 2100)
-        self.year.setSuffix(" 年度")
-        self.year.setKeyboardTracking(False)  # a year is applied when complete, not per digit
-        self.date_set = QCheckBox("填写成文日期")
-        self.date = QDateEdit()
-        self.date.setObjectName("dateEdit")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy年M月d日")
-        self.format_label = QLabel()
-        self.format_label.setObjectName("formatLabel")
-        self.format_label.setWordWrap(True)
-        self.title_preview = QLabel()
-        self.title_preview.setObjectName("titlePreview")
-        self.title_preview.setWordWrap(True)
-        self.agency.setMaximumWidth(560)
-        self.year.setMaximumWidth(140)
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.date_set)
-        date_row.addWidget(self.date)
-        date_row.addStretch(1)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.addRow("机关名称：", self.agency)
-        form.addRow("报告年度：", self.year)
-        form.addRow("成文日期：", date_row)
-        form.addRow("适用格式：", self.format_label)
-        form.addRow("报告标题：", self.title_preview)
-        self.prior_label = QLabel()
-        self.prior_label.setObjectName("priorLabel")
-        self.prior_label.setWordWrap(True)
-        form.addRow("上年报告：", self.prior_label)
-        self.provenance_label = QLabel()
-        self.provenance_label.setObjectName("provenanceLabel")
-        self.provenance_label.setWordWrap(True)
-        form.addRow("数据来源：", self.provenance_label)
+        form = load_form("cover", self)  # ui/cover.ui
+        self.agency = child(form, QLineEdit, "agencyEdit")
+        self.year = child(form, QSpinBox, "yearEdit")
+        self.year.setRange(*selectable_years())
+        self.date_set = child(form, QCheckBox, "dateSet")
+        self.date = child(form, QDateEdit, "dateEdit")
+        self.format_label = child(form, QLabel, "formatLabel")
+        self.title_preview = child(form, QLabel, "titlePreview")
+        self.prior_label = child(form, QLabel, "priorLabel")
+        self.provenance_label = child(form, QLabel, "provenanceLabel")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(form)
         self._updating = False
         self._agency_timer = QTimer(self, singleShot=True, interval=400)
         self._agency_timer.timeout.connect(self._commit_agency)
@@ -316,7 +283,7 @@ class CoverEditor(QWidget):
         agency = self.agency.text().strip() or "（机关名称）"
         digits = "".join(c for c in self.year.lineEdit().text() if c.isdigit())
         year = digits if len(digits) == 4 else str(self.year.value())
-        self.title_preview.setText(f"{agency}{year}年政府信息公开工作年度报告")
+        self.title_preview.setText(annual_report_title(agency, year))
 
     def _on_changed(self, keys: set[str]) -> None:
         if "prior" in keys or any(k.startswith("meta.") for k in keys):

@@ -19,9 +19,9 @@ from govopen_desktop.domain.checks.common import (
 )
 from govopen_desktop.domain.checks.registry import rule_kind
 from govopen_desktop.domain.findings import Finding
-from govopen_desktop.domain.formats import RuleSpec
+from govopen_desktop.domain.formats import Field, RuleSpec
 from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.values import same_value
+from govopen_desktop.domain.values import Published, same_value
 
 
 @rule_kind("prior_year")
@@ -46,29 +46,30 @@ def carry(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         return
     wrong: list[tuple[str, str]] = []
     for this_key, prior_key in carry_over_pairs(report, prior):
-        before = prior.get(prior_key)
-        if before is not None and not same_value(report.get(this_key), before):
+        before, now = prior.get(prior_key), report.get(this_key)
+        if isinstance(now, Published) or isinstance(before, Published):
+            continue  # reported on its cell (this year's) or not comparable (last year's)
+        if before is not None and not same_value(now, before):
             wrong.append((this_key, prior_key))
     if not wrong:
         return
     fmt = report.format
     parts = "；".join(
-        f"{_column(fmt.fields[k].label)}本年填 {shown(report.get(k))}，上年结转下年 {shown(prior.get(p))}"
+        f"{_column(fmt.fields[k])}本年填 {shown(report.get(k))}，上年结转下年 {shown(prior.get(p))}"
         for k, p in wrong
     )
     yield finding(
         spec,
-        f"表三“二、上年结转政府信息公开申请数量”与 {prior.meta.year} 年度报告的"
-        f"“四、结转下年度继续办理”不一致：{parts}。",
+        spec.params["message"].format(prior_year=prior.meta.year, parts=parts),  # the format file's words
         [k for k, _ in wrong],
-        "t3",
+        fmt.fields[wrong[0][0]].table,
         {k: prior.get(p) for k, p in wrong},
     )
 
 
-def _column(text: str) -> str:
-    parts = text.split(" · ")
-    return parts[-1] if parts[-2:-1] != ["法人或其他组织"] else "法人或其他组织·" + parts[-1]
+def _column(field: Field) -> str:
+    """The column's printed name: 自然人, 法人或其他组织·商业企业…"""
+    return (field.col_label or field.label.split(" · ")[-1]).replace(" · ", "·")
 
 
 @rule_kind("cross_year_sum")
@@ -117,13 +118,13 @@ def pending_resolved(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         before, now = number(prior.get(pending_key)), number(report.get(total_key))
         if before is None or now is None or before <= 0 or now >= before:
             continue
-        name = label(report.format, total_key).removesuffix(" · 总计")
+        name = " · ".join(label(report.format, total_key).split(" · ")[:-1])  # the group, without its 总计
         yield finding(
             spec,
             f"{prior.meta.year} 年度报告中“{name}”有 {as_int(before)} 件尚未审结，本年该项总计只有 {as_int(now)} 件。"
             "上年未审结的案件审结后一般计入本年结果，请核对。",
             (total_key,),
-            "t4",
+            report.format.fields[total_key].table,
         )
 
 
@@ -175,3 +176,24 @@ def duplicate_text(report: Report, spec: RuleSpec) -> Iterator[Finding]:
 def sum_of(numbers: list[Decimal | None]) -> Decimal:
     """The sum of numbers already known to be present (callers skip rows with an empty cell)."""
     return sum((n for n in numbers if n is not None), Decimal(0))
+
+
+def _agency_key(name: str) -> str:
+    return compact(name).removeprefix("名称")
+
+
+@rule_kind("prior_agency")
+def prior_agency(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """The attached last year's report is this agency's (not a neighbouring unit's)."""
+    prior = report.prior
+    if prior is None:
+        return
+    this, before = _agency_key(report.meta.agency), _agency_key(prior.meta.agency)
+    if not this or not before or this in before or before in this:
+        return
+    yield finding(
+        spec,
+        f"所附上年报告是“{prior.meta.agency.strip()}”的，本报告是“{report.meta.agency.strip()}”的。"
+        "与上年对照的检查（结转、现行有效件数、文字雷同）只对同一机关的报告有意义，请核对是否附错了文件。",
+        section="meta",
+    )

@@ -87,3 +87,16 @@ def deadline(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         f"{who}应在每年{month}月{dom}日前公布。",
         section="meta",
     )
+
+
+@rule_kind("date_missing")
+def date_missing(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """GB/T 9704: a published document states its 成文日期 under the signature."""
+    if report.meta.date:
+        return
+    yield finding(
+        spec,
+        "没有成文日期。按《党政机关公文格式》（GB/T 9704），落款处应写明成文日期"
+        f"（如“{report.meta.year + 1}年1月20日”），请在封面信息中填写。",
+        section="meta",
+    )

@@ -7,11 +7,20 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from govopen_desktop.domain.checks.common import finding, join, shown
-from govopen_desktop.domain.checks.registry import rule_kind
+from govopen_desktop.domain.checks.registry import rule_kind, unknown_cells
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.formats import ReportFormat, RuleSpec, load_format
 from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.values import decimals_of, format_value, same_value
+from govopen_desktop.domain.values import (
+    MAX_COUNT,
+    Published,
+    Value,
+    allowed,
+    decimals_of,
+    format_value,
+    is_number,
+    same_value,
+)
 
 
 @lru_cache(maxsize=64)
@@ -46,12 +55,15 @@ def derived_sums(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     With some parts left empty the sum is not known: only a total already smaller than the
     parts that are filled is certainly wrong (the empty cells are reported as such)."""
     cells = report.cells
+    unknown = unknown_cells(report)
     for key, name, terms in _derived_of(report.meta.format, spec.id):
         parts = [cells.get(t) for t in terms]
         actual = cells.get(key)
-        filled = [p for p in parts if isinstance(p, int | Decimal) and not isinstance(p, bool)]
-        if not filled:
-            continue
+        if unknown and (key in unknown or not unknown.isdisjoint(terms)):
+            continue  # a value printed wrong is reported on its cell; the sum is not known
+        filled = [p for p in parts if is_number(p)]
+        if not filled or actual is None:
+            continue  # a total left empty is a blank (reported, with its sum, by the blank rule)
         expected = sum(filled, start=0)
         if len(filled) < len(parts):
             if isinstance(actual, int | Decimal) and actual < expected:
@@ -80,12 +92,13 @@ def balance(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     table = report.format.table(spec.params["table"])
     lhs_rows: list[str] = spec.params["lhs"]
     rhs_rows: list[str] = spec.params["rhs"]
+    unknown = unknown_cells(report)
     for col in table.col_ids:
         lhs_keys = [f"{table.id}.{r}.{col}" for r in lhs_rows]
         rhs_keys = [f"{table.id}.{r}.{col}" for r in rhs_rows]
         values = [report.get(k) for k in (*lhs_keys, *rhs_keys)]
-        if any(v is None or isinstance(v, str) for v in values):
-            continue  # empty cells are reported by their own rule
+        if not all(is_number(v) for v in values) or (unknown and not unknown.isdisjoint((*lhs_keys, *rhs_keys))):
+            continue  # empty cells and values printed wrong are reported by their own rules
         lhs = sum((Decimal(report.get(k)) for k in lhs_keys), Decimal(0))  # type: ignore[arg-type]
         rhs = sum((Decimal(report.get(k)) for k in rhs_keys), Decimal(0))  # type: ignore[arg-type]
         if lhs == rhs:
@@ -119,8 +132,21 @@ def numbers(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     cells = report.cells
     for key, kind, name, table in _table_fields(report.meta.format, tuple(spec.params["tables"])):
         value = cells.get(key)
-        if value is None or (type(value) is int and (value >= 0 or kind == "signed_count")):
+        if value is None or (type(value) is int and (0 <= value <= MAX_COUNT or kind == "signed_count")):
             continue  # the usual case, decided without Decimal arithmetic
+        if type(value) is int and value > MAX_COUNT:
+            yield finding(
+                spec, f"“{name}”填的是 {shown(value)}，过大：件数不会超过 10 亿，请核对原件。", (key,), table,
+            )
+            continue
+        if isinstance(value, Published):
+            yield finding(
+                spec,
+                f"“{name}”填的是“{_one_line(value.text)}”，{value.reason}。本栏应填{allowed(kind)}；"
+                "原文照样保留，请核对原件后改为正确的数值。",
+                (key,), table,
+            )
+            continue
         if isinstance(value, bool) or not isinstance(value, int | Decimal):
             yield finding(spec, f"“{name}”填的“{value}”不是数字，请填写数字（没有请填 0）。", (key,), table)
             continue
@@ -185,19 +211,40 @@ def blanks(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             what = "整行都没有填"
         else:
             what = f"{len(empty)} 格没有填：{join(_cell_name(fmt, k, row_label) for k in empty)}"
+        suggested: dict[str, Value] = {k: 0 for k in empty if fmt.fields[k].derived is None}
+        suggested.update((k, s) for k in empty if (s := _known_sum(report, k)) is not None)
         yield finding(
             spec,
-            f"表{number}“{row_label}”{what}。空白和 0 含义不同，确实没有的请填 0。",
+            f"表{number}“{row_label}”{what}。空白和 0 含义不同，确实没有的请填 0。"
+            + "".join(f"“{_cell_name(fmt, k, row_label)}”按各项之和应为 {format_value(suggested[k])}。"
+                      for k in empty if fmt.fields[k].derived is not None and k in suggested),
             empty,
             table,
-            {k: 0 for k in empty if fmt.fields[k].derived is None},
+            suggested,
         )
 
 
 def _unknown_total(report: Report, key: str) -> bool:
-    """An input cell, or a total some of whose parts are empty too (else its rule says it)."""
+    """An input cell or a total left empty; a total left unknown because a part was printed
+    wrong is reported with that part."""
+    return report.format.fields[key].derived is None or key not in unknown_cells(report)
+
+
+def _known_sum(report: Report, key: str) -> Value:
+    """The sum an empty total should hold, when every part is filled."""
     derived = report.format.fields[key].derived
-    return derived is None or any(report.get(t) is None for t in derived.terms)
+    if derived is None:
+        return None
+    parts = [report.get(t) for t in derived.terms]
+    if not all(is_number(p) for p in parts):
+        return None
+    return sum(parts, start=0)  # type: ignore[arg-type]
+
+
+def _one_line(text: str) -> str:
+    """A printed value shown inside a sentence: line breaks as ⏎, at most 40 characters."""
+    flat = text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+    return flat if len(flat) <= 40 else flat[:40] + "…"
 
 
 def _cell_name(fmt: ReportFormat, key: str, row_label: str) -> str:

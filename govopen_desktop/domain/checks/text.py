@@ -46,31 +46,97 @@ def _parse_heading(text: str) -> tuple[int, str, bool] | None:
 
 @rule_kind("sections")
 def sections(report: Report, spec: RuleSpec) -> Iterator[Finding]:
-    """Every section of the format is there; printed headings keep the official wording."""
+    """Every section of the format is there; printed headings keep the official wording.
+
+    A section with no text is an error only when nothing suggests it is there under another
+    wording or number (the importer could not place it): then it is a warning to check."""
     fmt = report.format
     hints: Mapping[str, str] = spec.params.get("hints", {})
-    for section in fmt.sections:
-        if section.text and not has_text(report, section.text):
-            hint = hints.get(section.id, "")
-            yield finding(
-                spec,
-                f"缺少“{section.heading}”：年度报告的六个部分都不能省略，没有内容也要写明“无”的情况。{hint}",
-                section=section.id,
-            )
+    wording_level = spec.params.get("wording_level", "warning")
     accepted: Mapping[str, list[str]] = spec.params.get("accepted", {})
-    by_number = {i + 1: s for i, s in enumerate(fmt.sections)}
-    for raw in _headings(report):
-        parsed = _parse_heading(raw)
-        if parsed is None or parsed[0] not in by_number:
+    parsed = [(raw, p) for raw in _headings(report) if (p := _parse_heading(raw)) is not None]
+    by_title = _sections_by_title(fmt, accepted)
+    present_words: Mapping[str, list[str]] = spec.params.get("present_words", {})
+    for position, section in enumerate(fmt.sections, start=1):
+        if not section.text or has_text(report, section.text):
             continue
-        section = by_number[parsed[0]]
-        if parsed[1] and parsed[1] != section.title and parsed[1] not in accepted.get(section.id, ()):
+        evidence = _present_elsewhere(report, section, position, parsed, by_title, present_words)
+        if evidence:
             yield finding(
                 spec,
-                f"标题“{raw.strip()}”与官方格式不一致，应为“{section.heading}”。",
+                f"没有读到“{section.heading}”的内容（{evidence}）。可能是原文的标题措辞或编号不同，"
+                "导入时没能归入这一部分。请核对原文；确实没有的要补写（没有内容也要写明“无”）。",
                 section=section.id,
-                level=spec.params.get("wording_level", "warning"),
+                level=wording_level,
             )
+            continue
+        yield finding(
+            spec,
+            f"缺少“{section.heading}”：年度报告的六个部分都不能省略，没有内容也要写明“无”的情况。"
+            f"{hints.get(section.id, '')}",
+            section=section.id,
+        )
+    by_number = {i + 1: s for i, s in enumerate(fmt.sections)}
+    renumbered: list[tuple[str, Section]] = []
+    for raw, (num, title, _arabic) in parsed:
+        titled = by_title.get(title)
+        if titled is not None:
+            if by_number.get(num) is not titled:
+                renumbered.append((raw.strip(), titled))
+            continue
+        numbered = by_number.get(num)
+        if numbered is not None and title:
+            yield finding(
+                spec,
+                f"标题“{raw.strip()}”与官方格式不一致，应为“{numbered.heading}”。",
+                section=numbered.id,
+                level=wording_level,
+            )
+    if renumbered:
+        listed = "；".join(f"“{raw}”应为“{s.heading}”" for raw, s in renumbered[:6])
+        yield finding(
+            spec,
+            f"一级标题的编号与官方格式不同：{listed}。六个部分应依次编为一、至六、。",
+            section=renumbered[0][1].id,
+            level=wording_level,
+        )
+
+
+def _sections_by_title(fmt: ReportFormat, accepted: Mapping[str, list[str]]) -> dict[str, Section]:
+    titles = {compact(s.title): s for s in fmt.sections}
+    for section in fmt.sections:
+        titles.update((compact(t), section) for t in accepted.get(section.id, ()))
+    return titles
+
+
+def _present_elsewhere(
+    report: Report,
+    section: Section,
+    number: int,
+    parsed: list[tuple[str, tuple[int, str, bool]]],
+    by_title: Mapping[str, Section],
+    present_words: Mapping[str, list[str]],
+) -> str:
+    """Why a section with no text may be there after all (empty when nothing says so). A
+    heading found with its official title but no text under it is no such sign: that
+    section is empty (a blank template)."""
+    numbers = {p[0] for _raw, p in parsed}
+    if numbers and number not in numbers and min(numbers) < number < max(numbers):
+        return f"原文的一级标题跳过了第{_CN_SMALL.get(number, str(number))}部分的编号"
+    if any(by_title.get(p[1]) is not None and by_title[p[1]].id != _section_at(report, p[0]) for _raw, p in parsed):
+        return "原文一级标题的编号与官方格式不同"
+    words = present_words.get(section.id, ())
+    for other in report.format.sections:
+        text = text_of(report, other.text) if other.text and other.text != section.text else ""
+        word = next((w for w in words if w in text), None)
+        if word:
+            return f"“{other.heading}”中有“{word}”"
+    return ""
+
+
+def _section_at(report: Report, number: int) -> str | None:
+    sections_ = report.format.sections
+    return sections_[number - 1].id if 0 < number <= len(sections_) else None
 
 
 @rule_kind("overview_parts")
@@ -130,14 +196,23 @@ def fee_statement(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """2021 format: 六 says whether 信息处理费 was charged and how much."""
     section = spec.params["section"]
     text = text_of(report, section)
-    if not text or not _mentions(text, spec.params["words"]):
-        return
+    if not text or not _mentions(text, spec.params["words"]) or _any_pattern(text, spec.params.get("patterns", ())):
+        return  # said in any of the ways real reports say it (未发生收费情况, 共计400元…)
     yield finding(
         spec,
         f"“{_heading(report.format, section)}”没有说明信息处理费的收取情况。"
         "请写明本年度是否收取、收取多少，例如“本年度未收取信息处理费”。",
         section=section,
     )
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _any_pattern(text: str, patterns: list[str] | tuple[str, ...]) -> bool:
+    return any(_compiled(p).search(text) for p in patterns)
 
 
 @rule_kind("fee_link")

@@ -6,8 +6,8 @@ import datetime as dt
 import re
 
 from govopen_desktop.domain.report import Report
+from govopen_desktop.domain.title import TITLE_TAIL, annual_report_title
 
-TITLE_TAIL = "政府信息公开工作年度报告"
 TITLE_LINE_UNITS = 20  # 2号 characters on a 156 mm line (22 pt each in 442 pt)
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 # Where a long agency name may break: after a place or an organ (…市 / …区 / …局).
@@ -37,7 +37,7 @@ def chinese_date(iso: str | None) -> str:
 
 
 def report_title(report: Report) -> str:
-    return f"{report.meta.agency.strip()}{report.meta.year}年{TITLE_TAIL}"
+    return annual_report_title(report.meta.agency.strip(), report.meta.year)
 
 
 def units(text: str) -> float:

@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from govopen_desktop.domain.formats import ReportFormat, available_formats, load_format
+from govopen_desktop.domain.numerals import parse_chinese_number
 from govopen_desktop.io.importers.labels import norm
 from govopen_desktop.io.importers.neutral import Row
 
@@ -112,7 +113,7 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
 def _number(mark: str) -> int | None:
     if mark.isdigit():
         return int(mark)
-    return "一二三四五六七八九十".index(mark) + 1 if mark in "一二三四五六七八九十" else None
+    return parse_chinese_number(mark)  # domain/numerals.py
 
 
 def _lines(row: Row) -> list[str]:
@@ -142,13 +143,7 @@ def parse_date(text: str) -> str | None:
 
 def _cn_small(text: str) -> int | None:
     """十, 十二, 二十六, 三十一 as written in dates."""
-    values = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (values.get(tens, 1) if tens else 1) * 10 + (values.get(ones, 0) if ones else 0)
-    return values.get(text)
+    return parse_chinese_number(text)  # domain/numerals.py
 
 
 @dataclass

@@ -49,7 +49,7 @@ def _main_part(zf: zipfile.ZipFile, parser: Any) -> str:
         rels = etree.fromstring(zf.read("_rels/.rels"), parser)
         for rel in rels.iter(REL):
             if rel.get("Type", "").endswith(OFFICE_DOCUMENT):
-                return posixpath.normpath(rel.get("Target", "").lstrip("/"))
+                return str(posixpath.normpath(str(rel.get("Target", "")).lstrip("/")))
     except KeyError:
         pass
     return "word/document.xml"

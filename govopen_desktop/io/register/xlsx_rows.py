@@ -92,7 +92,8 @@ class XlsxRows:
         self.date_styles = self._date_styles(names)
 
     def _xml(self, name: str) -> Element:
-        return fromstring(self.zf.read(name))
+        root: Element = fromstring(self.zf.read(name))
+        return root
 
     def sheets(self) -> list[tuple[str, str, str]]:
         """(name, state, part path) of each sheet, in the workbook's order."""

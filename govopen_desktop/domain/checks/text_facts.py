@@ -1,0 +1,334 @@
+"""The facts the text may state, against the tables — as data (the format file's `facts`).
+
+Each number fact lists the phrasings that state it (regular expressions on the text without
+spaces, `{n}` standing for a count with its unit, `{amount}` for an amount with 元/万元) and
+the cells whose sum it must equal. Each claim lists the phrasings of a qualitative statement
+(均获维持, 无被纠错…) and the cells that contradict it when they are above 0.
+
+Conservative: only explicit statements count (an approximate number — 约, 余, 以上 — is not a
+statement); a sentence with a scope word (其中, 市本级…) may be about part of the agency, so it
+gives a warning quoting the sentence, never an error. Patterns are compiled once per format and
+the statements found are cached per text, so the check stays fast while typing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from govopen_desktop.domain.checks.common import as_int, compact, finding, label, total
+from govopen_desktop.domain.checks.registry import rule_kind
+from govopen_desktop.domain.findings import Finding
+from govopen_desktop.domain.formats import ReportFormat, RuleSpec, load_format
+from govopen_desktop.domain.numerals import parse_chinese_number
+from govopen_desktop.domain.report import Report
+
+_CN = "零〇两一二三四五六七八九十百千万"
+_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")  # clauses split at ， stay in one sentence
+_QUOTE_MAX = 90
+
+
+@dataclass(frozen=True)
+class NumberFact:
+    id: str
+    name: str
+    kind: str  # "count" or "amount"
+    cells: tuple[str, ...]  # the sum the statement must equal (when no subject decides)
+    subjects: tuple[tuple[str, tuple[str, ...]], ...]  # (word, cells): which group the sentence is about
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    says: str
+    advice: str
+    level: str | None
+    cells: tuple[str, ...]
+    subjects: tuple[tuple[str, tuple[str, ...]], ...]
+    patterns: tuple[re.Pattern[str], ...]
+    exclude: tuple[str, ...]
+    requires: tuple[str, ...]  # the sentence names one of these (复议 for 均获维持), or it is about something else
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    numbers: tuple[NumberFact, ...]
+    claims: tuple[Claim, ...]
+    scope_words: tuple[str, ...]
+    subject_masks: tuple[str, ...]  # 复议后起诉, 未经复议: 复议 there names no 复议 case
+    approx_before: tuple[str, ...]
+    approx_after: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement found in a text: which fact or claim, the number (facts), the subject
+    group (if the sentence names one), whether a scope word limits it, and the sentence
+    (in quote marks, shortened around the statement when long)."""
+
+    fact: str
+    number: Decimal | None
+    subject: str | None
+    scoped: bool
+    sentence: str
+
+
+def _compile(pattern: str, units: Mapping[str, str]) -> re.Pattern[str]:
+    count = rf"(?P<n>\d+|[{_CN}]+)(?:{units['count']})"
+    amount = rf"(?P<n>\d+(?:\.\d+)?)(?P<unit>{units['amount']})"
+    return re.compile(pattern.replace("{n}", count).replace("{amount}", amount))
+
+
+def _subjects(entry: Mapping[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((word, tuple(cells)) for word, cells in entry.get("subjects", {}).items())
+
+
+@lru_cache(maxsize=16)
+def vocabulary(format_id: str) -> Vocabulary:
+    """The format's fact vocabulary, compiled once."""
+    fmt = load_format(format_id)
+    data: Mapping[str, Any] = fmt.raw.get("facts", {})
+    units: Mapping[str, str] = data.get("units", {"count": "件", "amount": "万元|元"})
+    numbers = tuple(
+        NumberFact(
+            f["id"], f["name"], f.get("kind", "count"), tuple(f.get("cells", ())), _subjects(f),
+            tuple(_compile(p, units) for p in f["patterns"]),
+        )
+        for f in data.get("numbers", ())
+    )
+    claims = tuple(
+        Claim(
+            c["id"], c["says"], c.get("advice", ""), c.get("level"), tuple(c.get("cells", ())), _subjects(c),
+            tuple(_compile(p, units) for p in c["patterns"]), _words(c, "exclude"), _words(c, "requires"),
+        )
+        for c in data.get("claims", ())
+    )
+    return Vocabulary(
+        numbers, claims, _words(data, "scope_words"), _words(data, "subject_masks"),
+        _words(data, "approx_before"), _words(data, "approx_after"),
+    )
+
+
+def _words(data: Mapping[str, Any], name: str) -> tuple[str, ...]:
+    return tuple(data.get(name, ()))
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+@lru_cache(maxsize=256)
+def _prose(text: str) -> str:
+    """The text without spaces and line breaks (PDF copies break lines mid-sentence), digits
+    half-width; punctuation stays as written, so a quote reads as the report has it."""
+    return compact(text.translate(_FULL_WIDTH_DIGITS))
+
+
+def _number(text: str) -> Decimal | None:
+    if text.isdigit():
+        return Decimal(text) if len(text) <= 12 else None
+    if re.fullmatch(r"\d+\.\d+", text):
+        return Decimal(text) if len(text) <= 20 else None
+    n = parse_chinese_number(text)
+    return None if n is None else Decimal(n)
+
+
+def _quote(sentence: str, start: int, end: int) -> str:
+    """The sentence in quote marks, or the part of a long one around the statement with the
+    ellipses outside the marks (so the quote is found in the text as it stands)."""
+    sentence = sentence.rstrip("。；;")
+    if len(sentence) <= _QUOTE_MAX:
+        return f"“{sentence}”"
+    left = max(0, min(start - 40, len(sentence) - _QUOTE_MAX))
+    right = min(len(sentence), max(end + 20, left + _QUOTE_MAX))
+    return ("…" if left else "") + f"“{sentence[left:right]}”" + ("…" if right < len(sentence) else "")
+
+
+def _masked(sentence: str, masks: Sequence[str]) -> str:
+    """`sentence` with the words where 复议 names no 复议 case blanked out (复议后起诉 keeps
+    its 起诉), same length so positions still match."""
+    for mask in masks:
+        if mask in sentence:
+            kept = "起诉" if mask.endswith("起诉") else ""
+            sentence = sentence.replace(mask, "·" * (len(mask) - len(kept)) + kept)
+    return sentence
+
+
+def _subject(sentence: str, upto: int, subjects: Sequence[tuple[str, tuple[str, ...]]]) -> str | None:
+    """The subject word named last before `upto` (复议 in "行政复议3件，维持2件")."""
+    best, where = None, -1
+    for word, _cells in subjects:
+        at = sentence.rfind(word, 0, upto)
+        if at > where:
+            best, where = word, at
+    return best
+
+
+def _only_subject(sentence: str, subjects: Sequence[tuple[str, tuple[str, ...]]]) -> str | None:
+    """The subject a sentence names, when all the words it names mean the same cells."""
+    named = [(word, cells) for word, cells in subjects if word in sentence]
+    return named[0][0] if named and len({cells for _w, cells in named}) == 1 else None
+
+
+@lru_cache(maxsize=512)
+def statements(format_id: str, text: str) -> tuple[Statement, ...]:
+    """Every statement of a fact or a claim in `text`, in text order (cached per text).
+
+    Each pattern scans the whole text once (not sentence by sentence: that is what keeps a
+    keystroke's check fast); a hit belongs to the sentence it starts in and must end there."""
+    vocab = vocabulary(format_id)
+    prose = _prose(text)
+    spans = [m.span() for m in _SENTENCE.finditer(prose)]
+    starts = [a for a, _b in spans]
+    scoped_of: dict[int, bool] = {}
+
+    def sentence_at(pos: int, end: int) -> tuple[int, str, bool] | None:
+        i = bisect_right(starts, pos) - 1
+        if i < 0 or end > spans[i][1]:
+            return None
+        a, b = spans[i]
+        if i not in scoped_of:
+            scoped_of[i] = any(w in prose[a:b] for w in vocab.scope_words)
+        return a, prose[a:b], scoped_of[i]
+
+    found: list[tuple[int, Statement]] = []
+    taken: list[tuple[int, int]] = []  # spans already read: 予以公开及部分公开 before 部分公开
+    for fact in vocab.numbers:
+        for pattern in fact.patterns:
+            for hit in pattern.finditer(prose):
+                start, end = hit.span()
+                where = sentence_at(start, end)
+                if where is None or any(s < end and start < e for s, e in taken):
+                    continue
+                offset, sentence, scoped = where
+                before = prose[max(offset, hit.start("n") - 2) : hit.start("n")]
+                after = prose[end : end + 2]
+                approx = any(w in before for w in vocab.approx_before)
+                if approx or any(after.startswith(w) for w in vocab.approx_after):
+                    continue  # 约 300 件, 300 件以上: not an exact statement
+                value = _number(hit.group("n"))
+                if value is None:
+                    continue
+                if fact.kind == "amount" and hit.group("unit") == "元":
+                    value = value / 10000  # the tables count amounts in 万元
+                taken.append((start, end))
+                subject = _subject(_masked(sentence, vocab.subject_masks), start - offset, fact.subjects)
+                found.append((start, Statement(
+                    fact.id, value, subject, scoped, _quote(sentence, start - offset, end - offset)
+                )))
+    for claim in vocab.claims:
+        said: set[int] = set()
+        for pattern in claim.patterns:
+            for hit in pattern.finditer(prose):
+                start, end = hit.span()
+                where = sentence_at(start, end)
+                if where is None or where[0] in said:
+                    continue
+                offset, sentence, scoped = where
+                if any(w in sentence for w in claim.exclude):
+                    continue
+                if claim.requires and not any(w in sentence for w in claim.requires):
+                    continue  # 网站访问量均维持在较高水平: not about cases
+                said.add(offset)
+                subject = _only_subject(_masked(sentence, vocab.subject_masks), claim.subjects)
+                found.append((start, Statement(
+                    claim.id, None, subject, scoped, _quote(sentence, start - offset, end - offset)
+                )))
+    found.sort(key=lambda item: item[0])
+    return tuple(st for _pos, st in found)
+
+
+Subjects = Sequence[tuple[str, tuple[str, ...]]]
+
+
+def _cells_for(cells: tuple[str, ...], subjects: Subjects, subject: str | None) -> tuple[str, ...]:
+    if subject is not None:
+        return dict(subjects)[subject]
+    return cells
+
+
+def _heading(fmt: ReportFormat, key: str) -> str:
+    section = next((s for s in fmt.sections if s.id == key), None)
+    return section.heading if section else key
+
+
+def _table_of(key: str) -> str:
+    return key.split(".", 1)[0]
+
+
+def _named(fmt: ReportFormat, keys: Sequence[str]) -> str:
+    number = {t.id: t.number for t in fmt.tables}
+    return "＋".join(f"表{number.get(_table_of(k), '')}“{label(fmt, k)}”" for k in keys)
+
+
+@rule_kind("text_facts")
+def text_facts(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """A number the text states (现行有效行政规范性文件393件) equals its cell or sum."""
+    fmt = report.format
+    facts = {f.id: f for f in vocabulary(fmt.id).numbers}
+    scoped_level = spec.params.get("scoped_level", "warning")
+    for key in spec.params["sections"]:
+        raw = report.text.get(key)
+        if not raw:
+            continue
+        seen: set[tuple[str, Decimal | None, str | None]] = set()
+        for st in statements(fmt.id, raw):
+            fact = facts.get(st.fact)
+            if fact is None or (st.fact, st.number, st.subject) in seen:
+                continue
+            seen.add((st.fact, st.number, st.subject))  # each statement once, agreeing or not
+            if fact.subjects and st.subject is None and not fact.cells:
+                continue  # 维持2件 without saying whether 复议 or 诉讼
+            cells = _cells_for(fact.cells, fact.subjects, st.subject)
+            actual = total(report, cells)
+            if actual is None or st.number is None or actual == st.number:
+                continue
+            scope = "（句中有限定范围的词，可能只说其中一部分，请核对）" if st.scoped else ""
+            yield finding(
+                spec,
+                f"“{_heading(fmt, key)}”写{st.sentence}，说{fact.name}是 {as_int(st.number)}，"
+                f"但{_named(fmt, cells)}{'合计' if len(cells) > 1 else '是'} {as_int(actual)}。"
+                f"请核对文字和表格，使两者一致。{scope}",
+                cells,
+                key,
+                level=scoped_level if st.scoped else None,
+            )
+
+
+@rule_kind("text_claims")
+def text_claims(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """A qualitative statement (均获维持, 无被纠错, 均已办结) the tables contradict."""
+    fmt = report.format
+    claims = {c.id: c for c in vocabulary(fmt.id).claims}
+    scoped_level = spec.params.get("scoped_level", "warning")
+    for key in spec.params["sections"]:
+        raw = report.text.get(key)
+        if not raw:
+            continue
+        seen: set[tuple[str, str | None]] = set()
+        for st in statements(fmt.id, raw):
+            claim = claims.get(st.fact)
+            if claim is None or (st.fact, st.subject) in seen:
+                continue
+            cells = _cells_for(claim.cells, claim.subjects, st.subject)
+            if st.subject is None and claim.subjects:
+                cells = tuple(k for _w, group in claim.subjects for k in group)
+            positive = [(k, n) for k in cells if (n := total(report, [k])) is not None and n > 0]
+            if not positive:
+                continue
+            seen.add((st.fact, st.subject))
+            listed = "，".join(f"{_named(fmt, [k])} {as_int(n)}" for k, n in positive)
+            scope = "（句中有限定范围的词，可能只说其中一部分，请核对）" if st.scoped else ""
+            yield finding(
+                spec,
+                f"“{_heading(fmt, key)}”写{st.sentence}，{claim.says}，但{listed}。"
+                f"{claim.advice or '请核对文字和表格，使两者一致。'}{scope}",
+                [k for k, _ in positive],
+                key,
+                level=scoped_level if st.scoped else claim.level,
+            )
