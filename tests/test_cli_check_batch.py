@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,8 @@ import pytest
 from govopen_desktop.cli.main import main
 from govopen_desktop.io.project import save_report
 from tests.test_checks_rules import clean_report
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -70,3 +75,94 @@ def test_all_clean_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_prior_goes_with_one_report_only(reports: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["check", str(reports["clean"]), str(reports["broken"]), "--prior", str(reports["clean"])])
     assert code == 2 and "--prior" in capsys.readouterr().err
+
+
+def _many(tmp_path: Path, n: int) -> list[str]:
+    """n project files, every third with an error, one unreadable file in the middle."""
+    paths = []
+    for i in range(n):
+        report = clean_report("2021", agency=f"第{i}局")
+        if i % 3 == 0:
+            report.set_values({"t3.results_total.natural": 0}, force=True)
+        path = tmp_path / f"{i:03d}.govopen"
+        save_report(report, path)
+        paths.append(str(path))
+    bad = tmp_path / "坏文件.docx"
+    bad.write_bytes(b"not a document")
+    paths.insert(n // 2, str(bad))
+    return paths
+
+
+def _govopen(args: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "govopen_desktop.cli.main", *args], capture_output=True,
+                          text=True, cwd=REPO, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+@pytest.mark.parametrize("mode", [["--summary"], [], ["--json"]])
+def test_a_process_pool_prints_what_one_process_prints(tmp_path: Path, mode: list[str]) -> None:
+    paths = _many(tmp_path, 24)
+    one = _govopen(["check", *mode, "--jobs", "1", *paths])
+    pool = _govopen(["check", *mode, "--jobs", "3", *paths])
+    assert pool.returncode == one.returncode == 2
+    assert pool.stdout == one.stdout and pool.stderr == one.stderr
+    if mode == ["--json"]:  # written one report at a time, the same text as one json.dumps
+        payload = json.loads(pool.stdout)
+        assert pool.stdout == json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+        assert [r["file"] for r in payload["reports"]] == paths  # input order
+        assert payload["unusable"] == 1 and payload["errors"] >= 8
+    if mode == ["--summary"]:
+        rows = [line.split("\t") for line in pool.stdout.splitlines() if "\t" in line][1:]
+        assert [r[-1] for r in rows] == paths  # the file is the last column
+        assert "25 份报告：8 份有错误，1 份无法读取。" in pool.stdout
+
+
+def test_results_stream_in_order_without_keeping_reports(tmp_path: Path) -> None:
+    from govopen_desktop.cli.cmd_check import CheckOptions, FileResult, check_all
+
+    paths = [Path(p) for p in _many(tmp_path, 12)]
+    results = check_all(paths, CheckOptions(), jobs=2)
+    first = next(results)  # the first result arrives before the others are asked for
+    assert isinstance(first, FileResult) and first.path == paths[0] and first.format == "2021"
+    assert not hasattr(first, "report")
+    assert [r.path for r in results] == paths[1:]
+
+
+def test_progress_line_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from govopen_desktop.cli import cmd_check
+
+    paths = _many(tmp_path, 3)
+    main(["check", "--summary", *paths])
+    assert "已检查" not in capsys.readouterr().err
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    results = list(cmd_check._progress(iter(range(3)), 3))  # type: ignore[arg-type]
+    err = capsys.readouterr().err
+    assert results == [0, 1, 2]
+    assert "已检查 3/3 份" in err and err.endswith("\r")  # erased at the end: nothing left on the line
+
+
+def test_jobs_must_be_positive(reports: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(reports["clean"]), str(reports["broken"]), "--jobs", "0"]) == 2
+    assert "--jobs" in capsys.readouterr().err
+
+
+def test_a_file_that_kills_its_worker_is_reported_and_the_rest_still_checked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from govopen_desktop.cli import cmd_check
+
+    paths = [Path(p) for p in _many(tmp_path, 12)]
+    killer = paths[5]
+    real = cmd_check.check_one
+
+    def dies_on_one(path: Path, options: cmd_check.CheckOptions) -> cmd_check.FileResult:
+        if path == killer:
+            os._exit(3)  # as a worker killed for memory, or a crash inside a library
+        return real(path, options)
+
+    monkeypatch.setattr(cmd_check, "check_one", dies_on_one)  # the forked workers inherit it
+    results = list(cmd_check.check_all(paths, cmd_check.CheckOptions(), jobs=2))
+    assert [r.path for r in results] == paths  # every file, in order
+    assert results[5].unusable is not None and killer.name in results[5].unusable
+    assert "意外终止" in results[5].unusable
+    others = [r for r in results if r.path != killer]
+    assert all(r.unusable is None for r in others if r.path.suffix == ".govopen")

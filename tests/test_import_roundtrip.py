@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from govopen_desktop.domain.report import Report
+from govopen_desktop.domain.values import Published
 from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.project import load_report
 from tests.conftest import REPO, load_expected, seed_names, shared_available
@@ -168,6 +169,6 @@ def test_a_word_in_one_cell_is_one_problem_not_a_lost_row(tmp_path: Path, sheet:
     result = import_file(path)
     assert [p.key for p in result.problems] == [key]
     assert "若干" in result.problems[0].message
-    assert result.report.cells[key] is None
+    assert result.report.cells[key] == Published("若干", "不是数字")  # kept as printed, not dropped
     others = {k: v for k, v in report.cells.items() if k != key and not report.format.fields[k].derived}
     assert cell_differences(others, {k: result.report.cells[k] for k in others}) == []

@@ -78,7 +78,7 @@ def test_cli_json_prints_the_canonical_report(name: str, capsys: pytest.CaptureF
     exp = load_expected(name)
     code = main(["import", str(_seed(name)), "--json"])
     out = json.loads(capsys.readouterr().out, parse_float=Decimal)
-    assert set(out) == {"meta", "cells", "text", "problems"}
+    assert set(out) == {"meta", "summary", "cells", "text", "problems"}
     assert out["meta"] == exp["meta"] and out["text"] == exp["text"]
     assert cell_differences(exp["cells"], out["cells"]) == []
     assert code == (1 if out["problems"] else 0)

@@ -10,6 +10,7 @@ import pytest
 
 from govopen_desktop.domain.formats import load_format
 from govopen_desktop.domain.report import Report
+from govopen_desktop.domain.values import Published
 from govopen_desktop.io.importers import ImportFailed, ImportProblem, import_file, import_text
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm
 from govopen_desktop.io.importers.meta import parse_date
@@ -67,7 +68,7 @@ def test_pasted_rows_tab_or_bar_separated(sep: str) -> None:
     assert result.report.meta.agency == "某某县某某局"
 
 
-def test_empty_marks_stay_null_and_bad_values_are_problems_not_zeros() -> None:
+def test_empty_marks_stay_null_and_odd_values_are_kept_as_published_with_a_problem() -> None:
     text = _report_text("2021", 2023, values={
         "t3.new.natural": "—", "t3.new.commercial": "无", "t3.new.research": "/", "t3.new.social": "",
         "t3.granted.natural": "若干", "t3.partial.natural": "1.5"})
@@ -75,8 +76,9 @@ def test_empty_marks_stay_null_and_bad_values_are_problems_not_zeros() -> None:
     cells = result.report.cells
     assert [cells[f"t3.new.{c}"] for c in ("natural", "commercial", "research", "social")] == [None] * 4
     bad = {p.key: p for p in result.problems}
-    assert cells["t3.granted.natural"] is None and "若干" in bad["t3.granted.natural"].message
-    assert cells["t3.partial.natural"] is None and "t3.partial.natural" in bad
+    assert cells["t3.granted.natural"] == Published("若干", "不是数字") and "若干" in bad["t3.granted.natural"].message
+    assert isinstance(cells["t3.partial.natural"], Published) and cells["t3.partial.natural"].text == "1.5"
+    assert "t3.partial.natural" in bad
     assert bad["t3.granted.natural"].place and "行" in bad["t3.granted.natural"].place
 
 

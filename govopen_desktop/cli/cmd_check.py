@@ -1,11 +1,20 @@
 """`govopen check`: every finding of the official rules, as text or JSON — for one report, or
-for many at once (the 政务公开办 reviewing its units' reports), with a summary table."""
+for many at once (the 政务公开办 reviewing its units' reports), with a summary table.
+
+Many files are checked on every core (a process pool over the files); the results come back
+and are printed in input order as they arrive, and only one summary line per file is kept for
+the table at the end, so memory stays flat over ten thousand files.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,12 +24,13 @@ from govopen_desktop.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, ad
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.findings import Finding, Level, count_accepted, count_levels
-from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.review import ReviewedFile
 from govopen_desktop.io.open_any import open_any
 
 if TYPE_CHECKING:
     from govopen_desktop.io.importers.problems import ImportProblem
+
+POOL_FROM = 8  # fewer files are checked in this process: starting workers would cost more
 
 
 def register(sub: Any) -> None:
@@ -40,14 +50,27 @@ def register(sub: Any) -> None:
     p.add_argument("--summary", action="store_true", help="只输出汇总表（每份报告一行）")
     p.add_argument("--xlsx", metavar="问题清单.xlsx",
                    help="另存检查结果工作簿（汇总、问题清单、无法读取三页），可筛选、排序后发回各单位")
+    p.add_argument("-j", "--jobs", type=int, metavar="进程数",
+                   help="同时检查的进程数（默认为本机的处理器核数；1 表示逐份检查）")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What `check_one` needs besides the file (sent to each worker process)."""
+
+    final: bool = False
+    prior: str | None = None
 
 
 @dataclass
-class Checked:
-    """One file's result: the report and its findings, or why the file could not be used."""
+class FileResult:
+    """One file's result, everything the printers need (no Report: it stays in the worker)."""
 
     path: Path
-    report: Report | None = None
+    agency: str = ""
+    year: int | None = None
+    format: str = ""  # the format id
+    document: str = ""  # the format's document, as the heading names it
     findings: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # what the import could not read
     details: list[ImportProblem] = field(default_factory=list)  # the same, with cell keys
@@ -55,6 +78,23 @@ class Checked:
 
     def count(self, level: Level) -> int:
         return count_levels(self.findings)[level]
+
+
+def check_one(path: Path, options: CheckOptions) -> FileResult:
+    """Open and check one file; a file that cannot be used is a result, not an exception."""
+    try:
+        opened = open_any(path)
+        if options.prior:
+            opened.report.prior = open_any(Path(options.prior)).report
+    except GovopenError as exc:
+        return FileResult(path, unusable=str(exc))
+    report = opened.report
+    return FileResult(path, report.meta.agency, report.meta.year, report.meta.format, report.format.document,
+                      check(report, final=options.final), opened.problems, opened.details)
+
+
+def _check_star(job: tuple[Path, CheckOptions]) -> FileResult:
+    return check_one(*job)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,43 +105,112 @@ def run(args: argparse.Namespace) -> int:
         raise GovopenError("没有找到可检查的报告文件：" + "、".join(args.files))
     if args.prior and len(paths) > 1:
         raise GovopenError("--prior 只能在检查一份报告时使用。")
+    if args.jobs is not None and args.jobs < 1:
+        raise GovopenError("--jobs 至少为 1。")
+    options = CheckOptions(final=args.final, prior=args.prior)
     if len(paths) == 1:
-        result = _check_file(paths[0], args.prior, args.final, raise_unusable=True)
+        result = check_one(paths[0], options)
+        if result.unusable:
+            raise GovopenError(result.unusable)
         _print_one(result, args.json)
-        _write_workbook(args, [result])
+        _write_workbook(args, [reviewed(result)])
         return EXIT_FINDINGS if result.count(Level.ERROR) else EXIT_OK
-    results = [_check_file(p, None, args.final) for p in paths]
-    if args.json:
-        _print_batch_json(results)
-    else:
-        if not args.summary:
-            for result in results:
-                print(f"==== {result.path}")
-                if result.unusable:
-                    print(f"错误：{result.unusable}\n")
-                else:
-                    _print_text(result)
-                    print()
-        _print_summary(results)
-    _write_workbook(args, results)
-    if any(r.unusable for r in results):
+    results = _progress(check_all(paths, options, args.jobs), len(paths))
+    kept: list[ReviewedFile] = []  # only for the workbook, which lists every finding
+    if args.xlsx:
+        results = _keeping(results, kept)
+    summary = _print_batch_json(results) if args.json else _print_batch_text(results, args.summary)
+    _write_workbook(args, kept)
+    if summary.unusable:
         return EXIT_UNUSABLE
-    return EXIT_FINDINGS if any(r.count(Level.ERROR) for r in results) else EXIT_OK
+    return EXIT_FINDINGS if summary.with_errors else EXIT_OK
 
 
-def _check_file(path: Path, prior: str | None, final: bool, *, raise_unusable: bool = False) -> Checked:
-    try:
-        opened = open_any(path)
-        if prior:
-            opened.report.prior = open_any(Path(prior)).report
-    except GovopenError as exc:
-        if raise_unusable:
-            raise
-        return Checked(path, unusable=str(exc))
-    return Checked(path, opened.report, check(opened.report, final=final), opened.problems, opened.details)
+def check_all(paths: list[Path], options: CheckOptions, jobs: int | None = None) -> Iterator[FileResult]:
+    """Each file's result in input order, as soon as it and those before it are done.
+
+    A worker process that dies (a file that exhausts memory, a crash in a library) breaks the
+    pool: the first file not yet reported is then checked again alone, in a fresh process, and
+    the others go on in a new pool — so a file is reported unusable only if it alone kills
+    its process, and the run never hangs waiting for a dead worker."""
+    requested, jobs = jobs, min(jobs or _cores(), len(paths))
+    if jobs <= 1 or (requested is None and len(paths) < POOL_FROM):
+        yield from (check_one(p, options) for p in paths)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    _preload()  # once here, not in every worker (forked workers share the parent's modules)
+    done = 0
+    while done < len(paths):
+        rest = paths[done:]
+        chunk = max(1, min(8, len(rest) // (jobs * 16)))  # small chunks keep the order flowing
+        pool = ProcessPoolExecutor(min(jobs, len(rest)), mp_context=context)
+        try:
+            for result in pool.map(_check_star, ((p, options) for p in rest), chunksize=chunk):
+                yield result
+                done += 1
+        except BrokenProcessPool:
+            yield _check_alone(paths[done], options, context)
+            done += 1
+        finally:  # the files not started are dropped; waits at most for the chunks under way
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _print_one(result: Checked, as_json: bool) -> None:
+def _check_alone(path: Path, options: CheckOptions, context: Any) -> FileResult:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        try:
+            return pool.submit(_check_star, (path, options)).result()
+        except BrokenProcessPool:
+            return FileResult(path, unusable=f"检查“{path.name}”时处理进程意外终止（文件可能已损坏或过大），未能检查。")
+
+
+def _preload() -> None:
+    """The readers and the rules, imported before the workers fork."""
+    import importlib
+
+    for name in ("govopen_desktop.io.importers.dispatch", "govopen_desktop.io.importers.readers_docx",
+                 "govopen_desktop.io.importers.readers_html", "govopen_desktop.io.importers.readers_sheet",
+                 "govopen_desktop.io.importers.readers_text", "govopen_desktop.io.importers.xlsx_cells",
+                 "lxml.etree", "xlrd"):
+        with contextlib.suppress(ImportError):  # a missing reader says so when its file comes
+            importlib.import_module(name)
+
+
+def _cores() -> int:
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else (os.cpu_count() or 1)
+
+
+def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
+    """A plain `已检查 n/total` line on stderr when it is a terminal, erased before anything else
+    is printed and at the end."""
+    if not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
+        yield from results
+        return
+    shown, last = "", 0.0
+    for done, result in enumerate(results, 1):
+        if shown:  # off the screen before the caller prints this result
+            sys.stderr.write("\r" + " " * len(shown.encode("gbk", "replace")) + "\r")
+            shown = ""
+        yield result
+        now = time.monotonic()
+        if now - last > 0.1 or done == total:
+            shown, last = f"已检查 {done}/{total} 份", now
+            sys.stdout.flush()
+            sys.stderr.write(shown)
+            sys.stderr.flush()
+    if shown:
+        sys.stderr.write("\r" + " " * len(shown.encode("gbk", "replace")) + "\r")
+        sys.stderr.flush()
+
+
+def _print_one(result: FileResult, as_json: bool) -> None:
     if as_json:
         payload = {
             "findings": [f.to_json() for f in result.findings],
@@ -115,11 +224,9 @@ def _print_one(result: Checked, as_json: bool) -> None:
         _print_text(result)
 
 
-def _print_text(result: Checked) -> None:
-    report = result.report
-    assert report is not None
+def _print_text(result: FileResult) -> None:
     print_problems(result.problems, "导入时有以下问题：")
-    print(f"{report.meta.agency}{report.meta.year}年度报告（{report.format.document}格式）")
+    print(f"{result.agency}{result.year}年度报告（{result.document}格式）")
     for level in Level:
         group = [f for f in result.findings if f.level == level and f.accepted is None]
         if group:
@@ -142,58 +249,101 @@ def _print_accepted(findings: list[Finding]) -> None:
             print(f"  [{f.rule}] {f.message}\n      说明：{f.accepted}")
 
 
-def _print_summary(results: list[Checked]) -> None:
-    print(f"汇总（{len(results)} 份报告）")
-    print("错误\t警告\t提示\t导入问题\t年度\t机关\t文件")
-    for r in results:
-        if r.unusable or r.report is None:
-            print(f"-\t-\t-\t-\t-\t（无法读取）\t{r.path}")
-            continue
+@dataclass
+class Totals:
+    """What the end of a batch needs of the files before it."""
+
+    files: int = 0
+    with_errors: int = 0
+    unusable: int = 0
+    errors: int = 0
+    warnings: int = 0
+    import_problems: int = 0
+    lines: list[str] = field(default_factory=list)  # the summary table, one short line per file
+
+    def add(self, r: FileResult) -> None:
+        self.files += 1
+        self.unusable += r.unusable is not None
         counts = count_levels(r.findings)
-        print(f"{counts[Level.ERROR]}\t{counts[Level.WARNING]}\t{counts[Level.INFO]}\t{summary_cell(r.details)}\t"
-              f"{r.report.meta.year}\t{r.report.meta.agency or '（未找到机关名称）'}\t{r.path}")
-    with_errors = sum(1 for r in results if r.count(Level.ERROR))
-    unusable = sum(1 for r in results if r.unusable)
-    print(f"\n{len(results)} 份报告：{with_errors} 份有错误，{unusable} 份无法读取。")
+        self.with_errors += counts[Level.ERROR] > 0
+        self.errors += counts[Level.ERROR]
+        self.warnings += counts[Level.WARNING]
+        self.import_problems += len(r.details)
 
 
-def _print_batch_json(results: list[Checked]) -> None:
-    reports: list[dict[str, Any]] = []
-    for r in results:
-        if r.unusable or r.report is None:
-            reports.append({"file": str(r.path), "unusable": r.unusable})
-            continue
-        meta = r.report.meta
-        reports.append({
-            "file": str(r.path), "agency": meta.agency, "year": meta.year, "format": meta.format,
-            "findings": [f.to_json() for f in r.findings],
-            "errors": r.count(Level.ERROR), "warnings": r.count(Level.WARNING),
-            "accepted": count_accepted(r.findings),
-            **problems_json(r.details),
-        })
-    payload = {
-        "reports": reports,
-        "errors": sum(r.count(Level.ERROR) for r in results),
-        "warnings": sum(r.count(Level.WARNING) for r in results),
-        "unusable": sum(1 for r in results if r.unusable),
-        "import_problem_count": sum(len(r.details) for r in results),
+def _summary_line(r: FileResult) -> str:
+    if r.unusable:
+        return f"-\t-\t-\t-\t-\t（无法读取）\t{r.path}"
+    counts = count_levels(r.findings)
+    return (f"{counts[Level.ERROR]}\t{counts[Level.WARNING]}\t{counts[Level.INFO]}\t{summary_cell(r.details)}\t"
+            f"{r.year}\t{r.agency or '（未找到机关名称）'}\t{r.path}")
+
+
+def _print_batch_text(results: Iterator[FileResult], summary_only: bool) -> Totals:
+    totals = Totals()
+    for result in results:
+        totals.add(result)
+        totals.lines.append(_summary_line(result))
+        if not summary_only:
+            print(f"==== {result.path}")
+            if result.unusable:
+                print(f"错误：{result.unusable}\n")
+            else:
+                _print_text(result)
+                print()
+    print(f"汇总（{totals.files} 份报告）")
+    print("错误\t警告\t提示\t导入问题\t年度\t机关\t文件")
+    for line in totals.lines:
+        print(line)
+    print(f"\n{totals.files} 份报告：{totals.with_errors} 份有错误，{totals.unusable} 份无法读取。")
+    return totals
+
+
+def _report_json(r: FileResult) -> dict[str, Any]:
+    if r.unusable:
+        return {"file": str(r.path), "unusable": r.unusable}
+    return {
+        "file": str(r.path), "agency": r.agency, "year": r.year, "format": r.format,
+        "findings": [f.to_json() for f in r.findings],
+        "errors": r.count(Level.ERROR), "warnings": r.count(Level.WARNING),
+        "accepted": count_accepted(r.findings),
+        **problems_json(r.details),
     }
-    print(json.dumps(payload, ensure_ascii=False, indent=1))
 
 
-def _write_workbook(args: argparse.Namespace, results: list[Checked]) -> None:
+def _print_batch_json(results: Iterator[FileResult]) -> Totals:
+    """The same document as json.dumps(payload, indent=1) of the whole batch, written one report
+    at a time: each report is dumped alone and indented to its depth in the list."""
+    totals = Totals()
+    sys.stdout.write('{\n "reports": [')
+    for result in results:
+        totals.add(result)
+        item = json.dumps(_report_json(result), ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        sys.stdout.write(("\n  " if totals.files == 1 else ",\n  ") + item)
+    sys.stdout.write("\n ]," if totals.files else "],")
+    print(f'\n "errors": {totals.errors},\n "warnings": {totals.warnings},\n "unusable": {totals.unusable},'
+          f'\n "import_problem_count": {totals.import_problems}\n}}')
+    return totals
+
+
+def _keeping(results: Iterator[FileResult], kept: list[ReviewedFile]) -> Iterator[FileResult]:
+    for result in results:
+        kept.append(reviewed(result))
+        yield result
+
+
+def _write_workbook(args: argparse.Namespace, results: list[ReviewedFile]) -> None:
     if not getattr(args, "xlsx", None):
         return
     from govopen_desktop.io.review_workbook import write_review_workbook
 
-    write_review_workbook([reviewed(r) for r in results], Path(args.xlsx))
+    write_review_workbook(results, Path(args.xlsx))
     print(f"检查结果工作簿已保存：{args.xlsx}", file=sys.stderr)
 
 
-def reviewed(result: Checked) -> ReviewedFile:
+def reviewed(result: FileResult) -> ReviewedFile:
     """One file's result in the reviewing office's terms (for the findings workbook)."""
-    if result.unusable is not None or result.report is None:
-        return ReviewedFile(str(result.path), unusable=result.unusable or "无法读取")
-    meta = result.report.meta
-    return ReviewedFile(str(result.path), meta.agency, meta.year, meta.format, list(result.findings),
+    if result.unusable is not None:
+        return ReviewedFile(str(result.path), unusable=result.unusable)
+    return ReviewedFile(str(result.path), result.agency, result.year, result.format, list(result.findings),
                         list(result.problems))

@@ -14,9 +14,9 @@ from govopen_desktop.io.project import dumps_exact
 
 def register(sub: Any) -> None:
     p = add_command(
-        sub, "import", "导入年度报告（Excel、Word、网页、文本或本程序的文件）", run,
+        sub, "import", "导入年度报告（Excel、Word、PDF、网页、文本或本程序的文件）", run,
         description=(
-            "从 .xlsx/.xlsm、.xls、.docx、.html/.htm/.mht、.txt 或 .govopen 文件读取年度报告，"
+            "从 .xlsx/.xlsm、.xls、.docx、.pdf、.html/.htm/.mht、.txt/.md 或 .govopen 文件读取年度报告，"
             "按官方表格的标签逐格读取数值。已安装 LibreOffice 时也可读取 .doc/.wps/.et。\n"
             "退出码：0 完整导入；1 已导入但有无法读取的内容；2 文件无法使用。"
         ),
@@ -37,17 +37,16 @@ def run(args: argparse.Namespace) -> int:
         save_report(report, Path(args.output))
     if args.json:
         payload = {
-            "meta": report.meta.to_dict(),
+            "meta": result.found_meta(),
+            "summary": result.summary().to_json(),
             "cells": {k: report.cells.get(k) for k in report.format.keys},
             "text": {k: report.text.get(k) for k in TEXT_KEYS},
             "problems": [p.to_json() for p in problems],
         }
         print(dumps_exact(payload), flush=True)
     else:
-        filled = sum(1 for k in report.format.keys if report.cells.get(k) is not None)
-        total = len(report.format.keys)
         print(f"已导入：{report.meta.agency or '（未找到机关名称）'}{report.meta.year}年度报告"
-              f"（{report.format.document}格式），读到 {filled}/{total} 个数值。")
+              f"（{report.format.document}格式）。{result.summary().describe()}")
         if problems:
             print(f"有 {len(problems)} 处无法读取：", file=sys.stderr)
             for p in problems:

@@ -19,6 +19,7 @@ class OpenedReport:
     problems: list[str] = field(default_factory=list)  # what an import could not read
     imported: bool = False
     details: list[ImportProblem] = field(default_factory=list)  # the same, with cell key and place
+    summary: str | None = None  # an import's count of cells read / inferred / left empty
 
 
 def open_any(path: Path) -> OpenedReport:
@@ -31,7 +32,8 @@ def open_any(path: Path) -> OpenedReport:
 
     result = import_file(path)
     problems = list(result.problems)
-    return OpenedReport(result.report, [p.describe() for p in problems], imported=True, details=problems)
+    return OpenedReport(result.report, [p.describe() for p in problems], imported=True, details=problems,
+                        summary=result.summary().describe())
 
 
 def _is_json_or_empty(path: Path) -> bool:

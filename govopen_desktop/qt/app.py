@@ -7,16 +7,30 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import (
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.paths import resources_dir
 from govopen_desktop.qt.settings import APPLICATION, ORGANIZATION, log_file
+
+if TYPE_CHECKING:
+    from govopen_desktop.qt.main_window import MainWindow
 
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
 FONT_POINT_SIZE = 10
@@ -111,18 +125,41 @@ def run_gui(file: Path | None = None, screenshot: Path | None = None, section: s
     from govopen_desktop.qt.main_window import MainWindow
     from govopen_desktop.qt.prompter import ConsolePrompter
 
-    window = MainWindow(prompter=ConsolePrompter() if screenshot is not None else None, start_page=file is None)
+    window = MainWindow(prompter=ConsolePrompter() if screenshot is not None else None, start_page=file is None,
+                        defer_check=True)
     holder: list[MainWindow] = [window]
     install_excepthook(lambda: holder[0] if holder else None)
     if file is not None and not window.files.load(Path(file)) and screenshot is not None:
         return 2
     if screenshot is not None:
+        window.document.end_deferred_check()
         return _screenshot(app, window, screenshot, section)
     if section:
         window.show_section(section)
-    window.show()
+    show_then_check(window)
     QTimer.singleShot(0, window.files.offer_recovery)
     return app.exec()
+
+
+def show_then_check(window: MainWindow) -> None:
+    """Show the window; check its report once it has painted (the clerk sees the window at
+    once, the findings a moment later)."""
+    AfterFirstPaint(window, window.document.end_deferred_check)
+    window.show()
+    QTimer.singleShot(1000, window.document.end_deferred_check)  # no paint (minimised): check anyway
+
+
+class AfterFirstPaint(QObject):
+    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._action)
+        return False
 
 
 def _screenshot(app: QApplication, window: object, out: Path, section: str | None) -> int:

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.findings import Finding
 from govopen_desktop.domain.report import Report
 
@@ -22,8 +21,12 @@ class Document(QObject):
     reportReplaced = Signal()  # a new report object, or its format changed: rebuild views
     modifiedChanged = Signal(bool)
 
-    def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None, *,
+                 defer_check: bool = False) -> None:
         super().__init__(parent)
+        # start-up: the window paints first, then checks once (end_deferred_check); until then
+        # `findings` is empty and replacing the report does not check
+        self.deferring = defer_check
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.report = report
@@ -34,7 +37,15 @@ class Document(QObject):
         self._restored = False  # restored from a recovery file: modified until saved
         self.final = False  # 定稿检查: rules with a final level (empty cells) count as errors
         report.subscribe(self._on_report_changed)
-        self.findings = self._check()
+        if not defer_check:
+            self.findings = self._check()
+
+    def end_deferred_check(self) -> None:
+        """The one check of the start-up, after the first paint."""
+        if self.deferring:
+            self.deferring = False
+            self.findings = self._check()
+            self.findingsChanged.emit(self.findings)
 
     # ---- replacing the report ---------------------------------------------------------------
 
@@ -46,9 +57,11 @@ class Document(QObject):
         self.imported = False
         self._restored = restored
         report.subscribe(self._on_report_changed)
-        self.findings = self._check()
+        if not self.deferring:
+            self.findings = self._check()
         self.reportReplaced.emit()
-        self.findingsChanged.emit(self.findings)
+        if not self.deferring:
+            self.findingsChanged.emit(self.findings)
         self._emit_modified()
 
     # ---- state ------------------------------------------------------------------------------
@@ -94,6 +107,8 @@ class Document(QObject):
             self.recheck()
 
     def _check(self) -> list[Finding]:
+        from govopen_desktop.domain.checks import check  # loaded by the first check, after the first paint
+
         return check(self.report, final=self.final)
 
     def recheck(self) -> None:

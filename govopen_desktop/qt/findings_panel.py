@@ -99,7 +99,10 @@ class FindingsPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # the part names' column is sized once per format (_fit_sections), not ResizeToContents:
+        # that measures every row again on each update of the list, i.e. on every edit
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self._fitted_format: str | None = None
         self.tree.itemDoubleClicked.connect(self._on_double_click)
         self.tree.itemActivated.connect(self._on_double_click)
         self.tree.currentItemChanged.connect(lambda *_: self._update_button())
@@ -117,8 +120,16 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.tree)
         self._findings: list[Finding] = []
 
+    def _fit_sections(self, report: Report) -> None:
+        if self._fitted_format != report.format.id:
+            self._fitted_format = report.format.id
+            names = [s.heading for s in report.format.sections] + ["封面信息", "全文"]
+            widest = max(self.tree.fontMetrics().horizontalAdvance(n) for n in names)
+            self.tree.header().resizeSection(1, widest + 2 * self.tree.indentation())
+
     def set_findings(self, report: Report, findings: list[Finding]) -> None:
         self._findings = list(findings)
+        self._fit_sections(report)
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self.title.setText(f"检查结果：{counts_text(findings)}")

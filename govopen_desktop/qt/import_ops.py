@@ -51,11 +51,14 @@ class ImportController(WindowController):
         except GovopenError as exc:
             self.prompter.show_error(title, str(exc))
             return None
-        return OpenedReport(result.report, [p.describe() for p in result.problems], imported=True), "粘贴的文字"
+        return OpenedReport(result.report, [p.describe() for p in result.problems], imported=True,
+                            summary=result.summary().describe()), "粘贴的文字"
 
     def _tell_problems(self, opened: OpenedReport, name: str) -> None:
         if opened.problems:
-            self.prompter.show_problems("导入时有问题", f"{name}中有以下内容未能读取，请核对：", opened.problems)
+            summary = f"{opened.summary}\n" if opened.summary else ""
+            intro = f"{summary}{name}中有以下内容未能读取，请核对："
+            self.prompter.show_problems("导入时有问题", intro, opened.problems)
 
     # ---- into the current report ------------------------------------------------------------
 

@@ -5,10 +5,8 @@ checks the process id on this machine)."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,11 +24,15 @@ def key_for_path(path: Path) -> str:
         resolved = Path(path).resolve()
     except OSError:
         resolved = Path(os.path.abspath(path))
+    import hashlib  # here, not at start-up (with uuid: ~5 ms)
+
     digest = hashlib.sha1(os.path.normcase(str(resolved)).encode("utf-8")).hexdigest()[:16]
     return f"doc-{digest}"
 
 
 def untitled_key() -> str:
+    import uuid
+
     return f"untitled-{uuid.uuid4().hex[:12]}"
 
 

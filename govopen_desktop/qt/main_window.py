@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -74,12 +74,14 @@ class MainWindow(QMainWindow):
         autosave_ms: int | None = None,
         start_page: bool = False,
         recovery_file: Path | None = None,  # earlier name: its folder becomes the recovery folder
+        defer_check: bool = False,
     ) -> None:
+        """`defer_check`: start-up paints first; app.show_then_check runs the one check after."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
         self.prompter = prompter or Prompter(self)
-        self.document = Document(report or blank_report(), path, self)
+        self.document = Document(report or blank_report(), path, self, defer_check=defer_check)
         if recovery_dir is None and recovery_file is not None:
             recovery_dir = recovery_file.parent / "recovery"
         self.autosaver = Autosaver(self.document, recovery_dir or default_recovery_dir())
@@ -118,7 +120,10 @@ class MainWindow(QMainWindow):
 
         self.edit_features = EditFeatures(self)  # 剪切, 全选, 查找/替换, 填充空白为 0, live title
         self._on_report_replaced()
-        self._on_findings(self.document.findings)
+        if defer_check:
+            self.counts_label.setText("正在检查…")
+        else:
+            self._on_findings(self.document.findings)
         self.resize(DEFAULT_SIZE)
         if self.settings.window_geometry is not None:
             self.restoreGeometry(self.settings.window_geometry)
@@ -345,9 +350,11 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(counts_text(findings))
         worst = "error" if any(f.level == Level.ERROR for f in findings) else "ok"
         if self.counts_label.property("level") != worst:
-            # a style sheet of its own, not style().polish(): the QStyle wrapper is slow to build
+            # the palette's text colour: a style sheet of its own would restyle the label each time
             self.counts_label.setProperty("level", worst)
-            self.counts_label.setStyleSheet(text_style(LEVEL_TEXT[Level.ERROR] if worst == "error" else OK_TEXT))
+            palette = self.counts_label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, LEVEL_TEXT[Level.ERROR] if worst == "error" else OK_TEXT)
+            self.counts_label.setPalette(palette)
         per_page: dict[str, int] = {}
         for finding in findings:
             if finding.accepted:

@@ -12,7 +12,8 @@ from govopen_desktop.qt.new_request import NewReportRequest
 
 # the dialog classes are imported where used: building their Qt types costs start-up time
 
-OPEN_FILTER = "年度报告（*.govopen *.docx *.doc *.xlsx *.xls *.wps *.et *.html *.htm *.txt *.pdf）;;所有文件（*）"
+OPEN_FILTER = ("年度报告（*.govopen *.docx *.doc *.xlsx *.xlsm *.xls *.wps *.et *.pdf"
+               " *.html *.htm *.mht *.mhtml *.txt *.md）;;所有文件（*）")
 PROJECT_FILTER = "年度报告文件（*.govopen）"
 
 

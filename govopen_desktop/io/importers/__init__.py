@@ -6,15 +6,56 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """How much of the tables a file gave: read as printed, inferred (digits run together split
+    by the form's arithmetic, numbers apart from their labels placed by row order), left empty."""
+
+    read: int
+    inferred: int
+    empty: int
+
+    def describe(self) -> str:
+        total = self.read + self.inferred + self.empty
+        inferred = f"，推断 {self.inferred} 个（请核对）" if self.inferred else ""
+        return f"共 {total} 个数值：读到 {self.read} 个{inferred}，留空 {self.empty} 个。"
+
+    def to_json(self) -> dict[str, int]:
+        return {"read": self.read, "inferred": self.inferred, "empty": self.empty}
 
 
 @dataclass
 class ImportResult:
     report: Report
     problems: list[ImportProblem]
+
+    @property
+    def inferred(self) -> set[str]:
+        source = self.report.extra.get("source")
+        keys = source.get("inferred", []) if isinstance(source, dict) else []
+        return set(keys) if isinstance(keys, list) else set()
+
+    def summary(self) -> ImportSummary:
+        keys = self.report.format.keys
+        inferred = self.inferred
+        empty = sum(1 for k in keys if self.report.cells.get(k) is None)
+        n_inferred = sum(1 for k in keys if k in inferred and self.report.cells.get(k) is not None)
+        return ImportSummary(len(keys) - empty - n_inferred, n_inferred, empty)
+
+    def found_meta(self) -> dict[str, Any]:
+        """The report's meta as the file states it: None where the file does not say (the
+        report itself carries a working value, e.g. a year to edit)."""
+        meta = self.report.meta
+        source = self.report.extra.get("source")
+        year_found = not isinstance(source, dict) or source.get("year_found", True)
+        return {"agency": meta.agency or None, "year": meta.year if year_found else None,
+                "format": meta.format, "date": meta.date}
 
 
 def import_text(text: str, name: str = "粘贴的文本") -> ImportResult:
@@ -33,4 +74,4 @@ def import_file(path: Path) -> ImportResult:
     return import_path(Path(path))
 
 
-__all__ = ["ImportFailed", "ImportProblem", "ImportResult", "import_file", "import_text"]
+__all__ = ["ImportFailed", "ImportProblem", "ImportResult", "ImportSummary", "import_file", "import_text"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from govopen_desktop.domain.formats import ReportFormat, Table, available_formats, format_for_year, load_format
@@ -15,10 +16,13 @@ from govopen_desktop.io.importers.meta import (
     find_sections,
     find_signature,
     find_title,
+    format_by_headers,
     guess_year,
+    page_end,
+    read_page_meta,
     section_text,
 )
-from govopen_desktop.io.importers.neutral import Doc, Row
+from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
 
 SECTION_ORDER = ("overview", "t2", "t3", "t4", "problems", "other")
@@ -53,13 +57,22 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     rows = doc.rows
     problems: list[ImportProblem] = []
     sections = find_sections(rows, SECTION_ORDER)
+    page = read_page_meta(rows, min(sections.rows.values(), default=min(len(rows), 60)))
+    if page.rows:  # a CMS page's metadata table and chrome: meta, not report text
+        rows = [Row([], r.place) if i in page.rows else r for i, r in enumerate(rows)]
     norms = [{norm(c.text) for c in r.cells if c.text.strip()} for r in rows]
     detected, _score = detect_format(rows)
 
     first_heading = min(sections.rows.values(), default=len(rows))
     title = find_title(rows, first_heading)
+    for line in (page.title, doc.title):
+        if title.agency or not line:
+            continue
+        other = find_title([Row([Cell(part, "")], "") for part in re.split(r"\s*[-_|｜—]\s*", line)[:1]], 1)
+        if other.year is not None and (title.year is None or other.year == title.year):
+            title = other
     last_heading = max(sections.rows.values(), default=-1)
-    sig = find_signature(rows, last_heading, title.agency)
+    sig = find_signature(rows[:page_end(rows, last_heading)], last_heading, title.agency)
     year = title.year or guess_year(rows, first_heading)
     if year is None and sig.date:
         year = int(sig.date[:4]) - 1
@@ -68,8 +81,10 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
 
     # Read the tables as each format; the one whose rows are found wins (ties: the year's).
     by_year = _format_for(year) if year is not None else None
+    by_headers = format_by_headers(rows)
     candidates: list[ReportFormat] = []
-    for f in [detected, by_year, *map(load_format, available_formats())]:
+    first = [by_headers] if by_headers is not None else [by_year, detected]
+    for f in [*first, *map(load_format, available_formats())]:
         if f is not None and f.id not in {c.id for c in candidates}:
             candidates.append(f)
     best: tuple[Extractor, ReportFormat] | None = None
@@ -77,8 +92,8 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         run = _run(rows, f, sections.rows, norms)
         if best is None or run[0].found > best[0].found:
             best = run
-        if best[0].missing == 0:
-            break  # every row found: no other format can do better
+        if best[0].missing == 0 or by_headers is not None:
+            break  # every row found, or table 2's own column headers name the format
     assert best is not None
     extractor, fmt = best
     if extractor.found < 3 and len(sections.rows) < 2:
@@ -92,6 +107,7 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
             f"“{doc.name}”是{year}年度的报告，早于统一格式（自{first_year}年度报告起施行），"
             f"表格不同，无法导入。请从{first_year}年度或以后的报告开始。"
         )
+    year_guessed = year is None
     if year is None:
         year = fmt.last_year or dt.date.today().year - 1
         problems.append(ImportProblem(f"没有找到报告年度，暂按 {year} 年，请核对。", "meta.year"))
@@ -110,13 +126,16 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         stop = min((r for r in heading_rows if r > at), default=len(rows))
         text[key] = section_text(rows, at, stop, sig.rows, sections.inline.get(key, ""))
 
-    agency = title.agency or sig.agency or find_filler(rows)
+    agency = title.agency or page.agency or sig.agency or find_filler(rows)
     if not agency:
         problems.append(ImportProblem("没有找到报告机关名称（标题或落款），请补填。", "meta.agency"))
-    report = Report(ReportMeta(agency=agency or "", year=year, format=fmt.id, date=sig.date),
+    report = Report(ReportMeta(agency=agency or "", year=year, format=fmt.id, date=sig.date or page.date),
                     cells=extractor.cells, text=text)
     source: dict[str, Any] = {"file": doc.name, "kind": doc.kind, "title": title.line,
-                              "headings": list(sections.headings)}
+                              "headings": list(sections.headings), "year_found": not year_guessed,
+                              "inferred": sorted(extractor.inferred)}
+    if extractor.group_printed:
+        source["group_rows"] = dict(extractor.group_printed)  # e.g. {"（六）其他处理": "3 0 0 0 0 0 3"}
     report.extra["source"] = source
     return report, problems
 

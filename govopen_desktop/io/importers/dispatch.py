@@ -95,9 +95,9 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
     if kind in ("ole-doc", "odt", "ods", "rtf") or (kind == "ole" and path.suffix.lower() in _CONVERTIBLE):
         return _converted(path, name, kind)
     if kind == "pdf":
-        raise ImportFailed(
-            f"“{name}”是 PDF 文件，无法可靠读取表格。请导入同一报告的 Word、Excel 或网页版本，或复制其文字后粘贴导入。"
-        )
+        from govopen_desktop.io.importers.readers_pdf import read_pdf
+
+        return _result(read_pdf(path, name))
     raise ImportFailed(f"“{name}”不是可识别的文件（{kind}）。请在 WPS/Office 中另存为 .docx 或 .xlsx 后再导入。")
 
 

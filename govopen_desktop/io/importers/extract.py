@@ -3,14 +3,16 @@ neutral rows and reads the numbers that follow, as many as the format descriptio
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
-from govopen_desktop.domain.values import Value, is_empty_mark, parse_value, split_unit
-from govopen_desktop.io.importers.labels import aliases, cell_matches, norm
+from govopen_desktop.domain.values import Published, Value, is_empty_mark, read_cell, split_unit
+from govopen_desktop.io.importers.digits import split_run_together
+from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number
 from govopen_desktop.io.importers.neutral import Cell, Row
 from govopen_desktop.io.importers.problems import ImportProblem
 
@@ -23,6 +25,7 @@ class RowSpec:
     label: str | None  # None for table 4's single unlabelled row
     keys: tuple[str, ...]
     aliases: tuple[str, ...]
+    row: int = 0  # the row in the format's table grid
 
 
 _SPECS: dict[int, tuple[Table, list[RowSpec]]] = {}
@@ -48,7 +51,7 @@ def _row_specs(table: Table) -> list[RowSpec]:
         labels = sorted((c for c in in_row if c.role == "label" and c.text), key=lambda c: c.col)
         leaf = labels[-1].text if labels else None
         specs.append(RowSpec(table.id, leaf, tuple(c.key for c in values if c.key),
-                             aliases(leaf) if leaf else ()))
+                             aliases(leaf) if leaf else (), r))
     return specs
 
 
@@ -67,6 +70,89 @@ def is_value_text(text: str) -> bool:
     return number.replace(".", "", 1).isdigit()
 
 
+_KNOWN: set[str] = set()
+
+
+def known_label(text: str) -> bool:
+    """The text is an official row label of some format (as printed, any numbering)."""
+    if not _KNOWN:
+        from govopen_desktop.domain.formats import available_formats, load_format
+
+        for fid in available_formats():
+            for table in load_format(fid).tables:
+                for spec in row_specs(table):
+                    for a in spec.aliases:
+                        _KNOWN.update((a, strip_number(a)))
+    n = norm(text)
+    return bool(n) and (n in _KNOWN or strip_number(n) in _KNOWN)
+
+
+def ends_with_known_label(text: str) -> bool:
+    """The text ends with an official row label (a label that also carries its group, as a
+    narrow column prints "（三）不予公开1.属于国家秘密")."""
+    known_label("")  # fills the set
+    n = norm(text)
+    # a short numbered label ("3其他") only with its number
+    return n in _KNOWN or any(n[-k:] in _KNOWN and (k >= 4 or n[-k].isdigit()) for k in range(3, len(n) + 1))
+
+
+_PREFIXES: dict[str, set[tuple[str, ...]]] = {}  # a label's first 6+ characters -> the labels
+_NUMERAL = frozenset("0123456789一二三四五六七八九十")
+
+
+def _label_prefixes() -> dict[str, set[tuple[str, ...]]]:
+    if not _PREFIXES:
+        from govopen_desktop.domain.formats import available_formats, load_format
+
+        for fid in available_formats():
+            for table in load_format(fid).tables:
+                for spec in row_specs(table):
+                    for a in spec.aliases:
+                        for whole in (a, strip_number(a)):
+                            for k in range(6, len(whole) + 1):
+                                _PREFIXES.setdefault(whole[:k], set()).add(spec.aliases)
+    return _PREFIXES
+
+
+@lru_cache(maxsize=65536)
+def _label_starts(fragment: str) -> tuple[str, ...]:
+    """The parts of a line that could begin an official label: the line itself, or its tail after
+    a piece of the group label printed on the same line ("果4.无正当理由大量反复申"), each with
+    and without its numbering. Empty for almost every line (worked out once per line)."""
+    if len(fragment) < 6:
+        return ()
+    prefixes = _label_prefixes()
+    out: list[str] = []
+    for p in range(len(fragment) - 5):
+        if p and not (fragment[p] in _NUMERAL and fragment[p - 1] not in _NUMERAL):
+            continue
+        part = fragment[p:]
+        for candidate in (part, strip_number(part)):
+            if candidate[:6] in prefixes:
+                out.append(candidate)
+    return tuple(out)
+
+
+def _prefix_of(fragment: str, spec: RowSpec) -> bool:
+    """A label cut short by a line break: the first part of the label, long enough to be its own."""
+    prefixes = _label_prefixes()
+    return any(spec.aliases in prefixes.get(part, ()) for part in _label_starts(fragment))
+
+
+@dataclass
+class Hit:
+    spec: int  # index in the table's row specs
+    first: int  # row of the label
+    last: int  # last row the values came from
+    filled: bool  # values were stored
+
+
+def _own_values(label: Row, values: Row) -> bool:
+    """Numbers on the line after a label are its own, unless the label is a paragraph and the
+    numbers a row of a table it stands outside (a converter that split a table)."""
+    return not (values.is_table and not values.spaced and not label.is_table)
+
+
 def _is_text(cell: Cell) -> bool:
     return bool(cell.text.strip()) and cell.value is None and not is_value_text(cell.text)
 
@@ -81,6 +167,16 @@ class Extractor:
         self.found = 0  # value rows found by their label
         self.missing = 0  # value rows not found
         self.where = ""  # "表三": prefixed to every place
+        self.inferred: set[str] = set()  # keys whose values were placed by arithmetic or row order
+        self.group_norms: set[str] = set()  # labels of the current table printed across several rows
+        self.order_of: tuple[list[RowSpec], int, int] = ([], 0, 0)  # numbers one per line: after or
+        self._order: str | bool | None = None  # before their label (False: not yet worked out)
+        self.span_first = 0  # the first row of the numbers read above a label
+        self.table_start = 0  # the current table's first row, and the row of the label being read
+        self.label_row = 0
+        self.group_printed: dict[str, str] = {}  # a group label printed as one row -> its numbers
+        # cells whose column is not known from the file (space-laid text, one number per line)
+        self.loose = {id(c) for r in rows if r.spaced or not r.is_table for c in r.cells}
 
     # ---- finding -------------------------------------------------------------------------
 
@@ -89,6 +185,44 @@ class Extractor:
             for j, n in enumerate(self.norms[i]):
                 if n and cell_matches(n, spec.aliases):
                     return i, j
+        return None
+
+    def find_wrapped(self, spec: RowSpec, start: int, stop: int) -> tuple[int, list[Cell], int] | None:
+        """A label broken over lines (a PDF cell copied as text): its first part, then the rest
+        on the next lines, the numbers after any of them. Returns the label row, the value
+        cells and the last row used."""
+        for i in range(start, stop):
+            for j, n in enumerate(self.norms[i]):
+                if not n or not _prefix_of(n, spec):
+                    continue
+                after = [c for c in self.rows[i].cells[j + 1:] if c.text.strip() or c.value is not None]
+                if after and not any(_is_text(c) for c in after):
+                    return i, after, i
+                joined = n
+                for k in range(i + 1, min(i + 5, len(self.rows))):
+                    cells = self.rows[k].cells
+                    texts = [(m, c) for m, c in enumerate(cells) if _is_text(c)]
+                    numbers = [c for c in cells if (c.text.strip() or c.value is not None) and not _is_text(c)]
+                    if not texts and numbers:
+                        if not _own_values(self.rows[i], self.rows[k]):
+                            break
+                        return i, numbers, k  # the numbers on a line of their own
+                    if not texts:
+                        continue
+                    m, first = texts[0]
+                    more = norm(first.text)
+                    if _prefix_of(joined + more, spec) or joined + more in spec.aliases:
+                        joined += more
+                        rest = [c for c in cells[m + 1:] if c.text.strip() or c.value is not None]
+                        if rest and not any(_is_text(c) for c in rest):
+                            return i, rest, k
+                        continue
+                    if len(texts) == 1 and not numbers and len(more) <= 6:
+                        continue  # a piece of the group label beside it ("（六）其", "他处理")
+                    if numbers and all(self.group_piece(c.text) for _m, c in texts):
+                        return i, numbers, k  # the numbers beside a piece of the group label ("无法  0 0 …")
+                    break
+                return i, [], i
         return None
 
     def find_anchor(self, words: Iterable[str], start: int = 0) -> int | None:
@@ -115,33 +249,149 @@ class Extractor:
         after = self.rows[i].cells[j + 1 :]
         if not any(c.text.strip() or c.value is not None for c in after) and i + 1 < len(self.rows):
             nxt = self.rows[i + 1].cells
-            if any(c.text.strip() for c in nxt) and not any(_is_text(c) for c in nxt):
+            own = _own_values(self.rows[i], self.rows[i + 1])
+            if own and any(c.text.strip() for c in nxt) and not any(_is_text(c) for c in nxt):
                 if after or len(nxt) > 1:
                     return self.take(nxt, n), i + 1
-                return self.gather(i + 1, n)  # the label alone on its line: one number per line
+                # the label alone on its line, one number per line: all of the run is its own, or
+                # the run holds the numbers of several labels printed before it (a PDF's reading
+                # order) and is left to the rows' order (fill_gaps)
+                run, last = self.gather(i + 1, n, whole=True)
+                before, first = self.run_before(i)
+                if self.order == "before" or (self.order is None and len(before) == n and not run):
+                    if len(before) == n:
+                        self.span_first = first
+                        return before, i
+                    return [], i
+                if self.order is None and len(before) == n:
+                    return [], i  # numbers above and below: which are its own is not certain
+                return (run, last) if len(run) <= n else ([], i)
         return self.take(after, n), i
 
-    def gather(self, i: int, n: int) -> tuple[list[Cell], int]:
+    @property
+    def order(self) -> str | None:
+        if self._order is False:
+            self._order = self.reading_order(*self.order_of)
+        return self._order if isinstance(self._order, str) else None
+
+    def run_before(self, i: int) -> tuple[list[Cell], int]:
+        """Numbers one per line just above a label alone on its line (a PDF's reading order may
+        put a row's numbers before its label), and the first row of them."""
+        cells: list[Cell] = []
+        k = i - 1
+        while k >= 0 and len(cells) <= 60:
+            row = self.rows[k].cells
+            filled = [c for c in row if c.text.strip() or c.value is not None]
+            if len(filled) != 1 or _is_text(filled[0]) or self.rows[k].is_table:
+                break
+            cells.insert(0, filled[0])
+            k -= 1
+        return cells, k + 1
+
+    def reading_order(self, specs: list[RowSpec], start: int, stop: int) -> str | None:
+        """Where a table copied out of a PDF in reading order prints each row's numbers, one per
+        line, told by its first label alone on its line: headings above it and its numbers
+        below ("after"), or a row's worth of numbers above it ("before"); None otherwise."""
+        first: tuple[int, int] | None = None  # (row, numbers the row needs)
+        for spec in specs:
+            if spec.label is None:
+                continue
+            hit = self.find_label(spec, start, stop)
+            if hit is None or len(self.rows[hit[0]].non_empty()) != 1 or self.rows[hit[0]].is_table:
+                continue
+            if first is None or hit[0] < first[0]:
+                first = (hit[0], len(spec.keys))
+        if first is None:
+            return None
+        i, n = first
+        after = self.gather(i + 1, n, whole=True)[0] if i + 1 < len(self.rows) else []
+        before = self.run_before(i)[0]
+        if not before and after:
+            return "after"
+        if len(before) == n and len(after) != n:
+            return "before"
+        return None  # numbers on both sides: the order is mixed, nothing is taken by guess
+
+    def gather(self, i: int, n: int, whole: bool = False) -> tuple[list[Cell], int]:
         """Numbers one per line (a table copied out of a PDF): the value-only rows from row i,
-        up to n numbers. Returns the cells and the last row used."""
+        up to n numbers (`whole`: the whole run, to tell whether it is the row's own). Returns
+        the cells and the last row used."""
         cells: list[Cell] = []
         last = i
-        while last < len(self.rows) and len(cells) < n:
+        limit = 30 * n if whole else n
+        while last < len(self.rows) and len(cells) < limit:
             row = self.rows[last].cells
             if any(_is_text(c) for c in row) or not any(c.text.strip() for c in row):
                 break
             cells.extend(c for c in row if c.text.strip() or c.value is not None)
             last += 1
-        return cells[:n], last - 1
+        return cells[:limit], last - 1
 
-    def store(self, keys: tuple[str, ...], cells: list[Cell], where: str) -> None:
+    def store(self, keys: tuple[str, ...], cells: list[Cell], where: str, table: Table | None = None) -> bool:
+        """The row's values into its keys; True when they were placed. A row with fewer numbers
+        than the form has columns is not placed by position: only what its header makes certain
+        is read, and every other cell is named in a problem."""
+        place = f"{self.where} {where}"
+        if len(cells) >= len(keys) or len(keys) == 1:
+            for idx, key in enumerate(keys):
+                if idx < len(cells):
+                    self.store_one(self.fmt.fields[key], cells[idx])
+            return bool(cells)
+        printed = " ".join(c.text.strip() or str(c.value) for c in cells) or "（空）"
+        split = split_run_together([c.text.strip() for c in cells], self.fmt, keys) if cells else None
+        if split is not None:
+            for key, number in zip(keys, split, strict=True):
+                self.cells[key] = number
+            self.inferred.update(keys)
+            shown = " ".join(map(str, split))
+            self.problems.append(ImportProblem(
+                f"该行的数字连在一起印刷（“{printed}”）；按表格的合计关系只有一种分法，已推断为“{shown}”，请核对。",
+                keys[0], place))
+            return True
+        certain = self.collapsed_group(keys, cells, table)
+        if not certain and cells and not any(id(c) in self.loose for c in cells):
+            # real cells of a table: their columns are known, the cells missing are at the end
+            for idx, key in enumerate(keys):
+                f = self.fmt.fields[key]
+                if idx < len(cells):
+                    self.store_one(f, cells[idx])
+                else:
+                    self.problems.append(ImportProblem(
+                        f"没有找到“{f.label}”的数值（该行只有 {len(cells)} 个数）。", key, place))
+            return True
         for idx, key in enumerate(keys):
-            f = self.fmt.fields[key]
-            if idx >= len(cells):
-                self.problems.append(ImportProblem(
-                    f"没有找到“{f.label}”的数值（该行只有 {len(cells)} 个数）。", key, f"{self.where} {where}"))
+            if idx in certain:
+                self.store_one(self.fmt.fields[key], certain[idx])
                 continue
-            self.store_one(f, cells[idx])
+            f = self.fmt.fields[key]
+            why = ("该行按“法人或其他组织”合计印刷，未分列" if certain else
+                   f"该行只印有 {len(cells)} 个数（“{printed}”），应有 {len(keys)} 个，无法确定各数属于哪一列")
+            self.problems.append(ImportProblem(f"“{f.label}”无法读取：{why}，已留空。", key, place))
+        return bool(certain)
+
+    def collapsed_group(self, keys: tuple[str, ...], cells: list[Cell], table: Table | None) -> dict[int, Cell]:
+        """A matrix row printed with one column for a whole group of columns (法人或其他组织
+        undivided): the columns outside the group are certain, the group's own are not."""
+        if table is None or not table.col_ids or len(keys) != len(table.col_ids):
+            return {}
+        columns = _value_columns(self.fmt, table)
+        groups = [c.get("group") for c in columns]
+        grouped = [k for k, g in enumerate(groups) if g]
+        if not grouped or len(set(groups[k] for k in grouped)) != 1:
+            return {}
+        # only under a header (above the table's first row) that prints the group undivided
+        header = [n for r in range(self.table_start, self.label_row) for n in self.norms[r] if n]
+        group = norm(str(groups[grouped[0]]))
+        subs = {norm(str(columns[k]["label"])) for k in grouped}
+        if not any(group in n for n in header) or any(s in n.replace(group, "") for n in header for s in subs):
+            return {}
+        before = grouped[0]
+        after = len(keys) - grouped[-1] - 1
+        if len(cells) != before + 1 + after:
+            return {}
+        out = {k: cells[k] for k in range(before)}
+        out.update({len(keys) - after + k: cells[before + 1 + k] for k in range(after)})
+        return out
 
     def store_one(self, f: Field, cell: Cell) -> None:
         raw: object = cell.value if cell.value is not None else cell.text
@@ -152,13 +402,12 @@ class Extractor:
             raw = self.without_unit(f, raw, cell)
             if raw is None:
                 return
-        try:
-            value = parse_value(raw, f.kind, f.label)  # type: ignore[arg-type]
-        except ValueInputError:
-            shown = cell.text.strip() or str(cell.value)
+        value = read_cell(raw, f.kind)
+        if isinstance(value, Published):
+            # what was printed is kept (and checked as an error), not dropped
             self.problems.append(ImportProblem(
-                f"“{f.label}”的内容“{shown}”不是有效的数值，已留空。", f.key, f"{self.where} {cell.place}"))
-            return
+                f"“{f.label}”印的是“{value.text}”（{value.reason}），已按原样保留，请核对。",
+                f.key, f"{self.where} {cell.place}"))
         self.cells[f.key] = value
         if f.unit_key:
             self.cells[f.unit_key] = split_unit(cell.text)[1]
@@ -183,24 +432,146 @@ class Extractor:
     def table(self, table: Table, start: int, stop: int) -> None:
         specs = row_specs(table)
         self.where = f"表{table.number}"
+        self.group_norms = {norm(c.text) for c in table.cells if c.role == "label" and c.text and c.rowspan > 1}
+        self.table_start = start
+        self.order_of = (specs, start, stop)  # worked out when a row needs it (numbers one per line)
+        self._order = False
         cursor = start
-        for spec in specs:
+        hits: list[Hit] = []
+        for index, spec in enumerate(specs):
             if spec.label is None:
                 self.unlabelled(table, spec, start, stop)
                 continue
             n = len(spec.keys)
-            hit = self.find_label(spec, cursor, stop) or self.find_label(spec, start, stop)
-            if hit is None:
-                hit = self.find_label(spec, 0, len(self.rows))
-            if hit is None:
-                self.missing += 1
-                self.not_found(spec.keys, f"没有找到“{spec.label}”这一行", table)
-                continue
-            i, j = hit
+            hit = self.find_label(spec, cursor, stop)
+            if hit is None and cursor > start:
+                hit = self.find_label(spec, start, cursor)
+            if hit is None:  # the label outside the table's part of the document
+                hit = self.find_label(spec, 0, start) or self.find_label(spec, stop, len(self.rows))
+            if hit is not None:
+                i, j = hit
+                self.span_first = i
+                cells, last = self.values_after(i, j, n)
+            else:
+                wrapped = self.find_wrapped(spec, cursor, stop) or (
+                    self.find_wrapped(spec, start, cursor) if cursor > start else None)
+                if wrapped is None:
+                    self.missing += 1
+                    self.not_found(spec.keys, f"没有找到“{spec.label}”这一行", table)
+                    continue
+                i, cells, last = wrapped
+                cells = self.take(cells, n)
             self.found += 1
-            cells, last = self.values_after(i, j, n)
-            self.store(spec.keys, cells, self.rows[i].place)
-            cursor = last + 1
+            self.label_row = min(self.label_row, i) if hits else i  # the header ends at the first row
+            # cells printed blank are read (as blank); only a label with no cells after it is unfilled
+            first_row = min(i, self.span_first) if hit is not None else i
+            if cells and self.store(spec.keys, cells, self.rows[i].place, table):
+                cursor = last + 1
+                hits.append(Hit(index, first_row, last, True))
+            else:
+                hits.append(Hit(index, i, last, False))
+        self.fill_gaps(table, specs, hits)
+        self.group_rows(table, specs, hits)
+        for h in hits:  # a label found without its numbers: each cell named
+            spec = specs[h.spec]
+            if h.filled or any(self.cells.get(k) is not None or self.named(k) for k in spec.keys):
+                continue
+            for key in spec.keys:
+                self.problems.append(ImportProblem(
+                    f"找到了“{spec.label}”这一行，但没有读到它的数值，“{self.fmt.fields[key].label}”留空。",
+                    key, f"{self.where} {self.rows[h.first].place}"))
+
+    def group_piece(self, text: str) -> bool:
+        """A short piece of a label printed across several rows (（四）无法提供 → "无法", "提供")."""
+        n = norm(text)
+        return 0 < len(n) <= 6 and any(n in g for g in self.group_norms)
+
+    def named(self, key: str) -> bool:
+        return any(p.key == key for p in self.problems)
+
+    def group_rows(self, table: Table, specs: list[RowSpec], hits: list[Hit]) -> None:
+        """A group of rows printed as one row (（六）其他处理 with its numbers, the 2019 layout,
+        in a 2021 report): all zeros make every row of the group zero; other numbers cannot be
+        divided among the rows, which stay empty with a problem quoting the printed row."""
+        filled = {h.spec for h in hits if h.filled}
+        for group in (c for c in table.cells if c.role == "label" and c.text and c.rowspan > 1):
+            label = group.text or ""
+            members = [k for k, s in enumerate(specs) if group.row <= s.row < group.row + group.rowspan]
+            if len(members) < 2 or any(k in filled for k in members):
+                continue
+            n = len(specs[members[0]].keys)
+            if any(len(specs[k].keys) != n for k in members):
+                continue
+            hit = self.find_label(RowSpec(table.id, label, (), aliases(label)), 0, len(self.rows))
+            if hit is None:
+                continue
+            cells, _last = self.values_after(hit[0], hit[1], n)
+            printed = [c for c in cells if c.text.strip() or c.value is not None]
+            if len(printed) != n:
+                continue
+            keys = [key for k in members for key in specs[k].keys]
+            self.clear_problems(tuple(keys))
+            shown = " ".join(c.text.strip() or str(c.value) for c in printed)
+            if all((is_value_text(c.text) and c.text.strip() in ("0", "０")) or c.value == 0 for c in printed):
+                for key in keys:
+                    self.cells[key] = 0
+                self.inferred.update(keys)
+                self.problems.append(ImportProblem(
+                    f"“{group.text}”只印了一行（{shown}），全部为 0，其下各行已按 0 导入。", keys[0],
+                    f"{self.where} {self.rows[hit[0]].place}"))
+                continue
+            self.group_printed[label] = shown
+            for key in keys:
+                self.problems.append(ImportProblem(
+                    f"“{self.fmt.fields[key].label}”无法读取：报告把“{group.text}”印成一行（{shown}），"
+                    "无法分到其下各行，已留空。", key, f"{self.where} {self.rows[hit[0]].place}"))
+
+    def fill_gaps(self, table: Table, specs: list[RowSpec], hits: list[Hit]) -> None:
+        """Rows whose numbers stand apart from their labels (a PDF table copied as text): between
+        two rows read by their label, the numbers left over are the rows in between, in the
+        form's order, when they are exactly as many as those rows need. Otherwise they stay
+        empty (their problems are already recorded)."""
+        filled = sorted((h for h in hits if h.filled), key=lambda h: h.spec)
+        unfilled = {h.spec for h in hits if not h.filled} | {
+            k for k, s in enumerate(specs) if s.label is not None and all(h.spec != k for h in hits)}
+        used = {r for h in filled for r in range(h.first, h.last + 1)}
+        for a, b in itertools.pairwise(filled):
+            lo, hi = a.last + 1, b.first
+            between = range(a.spec + 1, b.spec)
+            gap = [k for k in between if k in unfilled]
+            if not gap or len(gap) != len(between) or hi <= lo:
+                continue
+            rows = [r for r in range(lo, hi) if r not in used]
+            value_rows = [[c for c in self.rows[r].cells if c.text.strip() or c.value is not None] for r in rows
+                          if not any(_is_text(c) for c in self.rows[r].cells)]
+            value_rows = [v for v in value_rows if v]
+            widths = [len(specs[k].keys) for k in gap]
+            chunks: list[list[Cell]] | None = None
+            wide = [v for v in value_rows if len(v) > 1]
+            if wide and len(wide) == len(gap) and all(len(v) == w for v, w in zip(wide, widths, strict=True)):
+                chunks = wide
+            else:
+                flat = [c for v in value_rows for c in v]
+                if len(flat) == sum(widths):
+                    chunks, at = [], 0
+                    for w in widths:
+                        chunks.append(flat[at:at + w])
+                        at += w
+            if chunks is None:
+                continue
+            for k, cells in zip(gap, chunks, strict=True):
+                spec = specs[k]
+                self.clear_problems(spec.keys)
+                self.store(spec.keys, cells, cells[0].place, table)
+                self.inferred.update(spec.keys)
+            labels = "、".join(f"“{specs[k].label}”" for k in gap)
+            self.problems.append(ImportProblem(
+                f"{labels}的数值与标签分开印刷，已按表格行的顺序读取（前后两行的数值都按标签找到，"
+                "中间剩下的数值个数正好对应这几行），请核对。", specs[gap[0]].keys[0], self.where))
+
+    def clear_problems(self, keys: tuple[str, ...]) -> None:
+        wanted = set(keys)
+        self.problems[:] = [p for p in self.problems if p.key not in wanted]
 
     def unlabelled(self, table: Table, spec: RowSpec, start: int, stop: int) -> None:
         """Table 4: one row of numbers under its header rows."""
@@ -222,11 +593,63 @@ class Extractor:
                 values = self.take(cells, n) if len(cells) > 1 else self.gather(i, n)[0]
                 self.store(spec.keys, values, self.rows[i].place)
                 return
+        if self.transposed(spec, start, stop):
+            self.found += 1
+            return
         self.missing += 1
         self.not_found(spec.keys, f"没有找到{table.full_title}的数值行", table)
+
+    def transposed(self, spec: RowSpec, start: int, stop: int) -> bool:
+        """Table 4 printed as a grid: a row per result (结果维持 … 总计), a column per top group
+        (行政复议, 行政诉讼). A group column the form divides further (行政诉讼 into 未经复议直接起诉
+        and 复议后起诉) gives only what is certain: 0 is 0 in every part; any other number is not
+        divided, and its cells are named in a problem."""
+        parts = {k: self.fmt.fields[k].label.split(" · ") for k in spec.keys}
+        groups = list(dict.fromkeys(p[0] for p in parts.values()))
+        leaves = list(dict.fromkeys(p[-1] for p in parts.values()))
+        if len(groups) < 2 or len(parts[spec.keys[0]]) < 2:
+            return False
+        order: list[str] | None = None
+        stored = 0
+        for i in range(start, stop):
+            filled = [c for c in self.rows[i].cells if c.text.strip() or c.value is not None]
+            names = [norm(c.text) for c in filled]
+            if order is None:
+                if sum(1 for g in groups if norm(g) in names) >= 2:
+                    order = [g for n in names for g in groups if norm(g) == n]
+                continue
+            if not names:
+                continue
+            leaf = next((lf for lf in leaves if cell_matches(names[0], aliases(lf))), None)
+            values = filled[1:]
+            if leaf is None or len(values) != len(order) or any(_is_text(c) for c in values):
+                continue
+            for group, cell in zip(order, values, strict=True):
+                keys = [k for k, p in parts.items() if p[0] == group and p[-1] == leaf]
+                if len(keys) == 1:
+                    self.store_one(self.fmt.fields[keys[0]], cell)
+                elif cell.text.strip() in ("0", "０") or cell.value == 0:
+                    for k in keys:
+                        self.cells[k] = 0  # a count of 0 is 0 in each of its parts
+                else:
+                    for k in keys:
+                        self.problems.append(ImportProblem(
+                            f"“{self.fmt.fields[k].label}”无法读取：报告只印了“{group} · {leaf}”的合计"
+                            f"（{cell.text.strip()}），没有分列，已留空。", k, f"{self.where} {self.rows[i].place}"))
+            stored += 1
+        return stored >= 3
 
     def not_found(self, keys: tuple[str, ...], reason: str, table: Table) -> None:
         """One problem per cell: each key the clerk must fill in is listed."""
         for key in keys:
             label = self.fmt.fields[key].label
             self.problems.append(ImportProblem(f"{reason}，“{label}”留空。", key, table.full_title))
+
+
+def _value_columns(fmt: ReportFormat, table: Table) -> list[dict[str, object]]:
+    """The value columns of a matrix table as the format description gives them (id, label,
+    group such as 法人或其他组织)."""
+    for spec in fmt.raw.get("tables", []):
+        if spec.get("id") == table.id:
+            return list(spec.get("value_columns", []))
+    return []

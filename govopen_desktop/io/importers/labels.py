@@ -12,12 +12,25 @@ _DROP = re.compile(r"[\s\u00a0\u3000\u200b\ufeff()（）\[\]【】〔〕<>《》
 _LEADING_NUMBER = re.compile(r"^(第?[一二三四五六七八九十]+|\d+)")
 
 
+# Placeholder text of a blank template (（文字描述）, 此处填写…): not report text
+_PLACEHOLDER = re.compile(
+    r"^\s*[（(【\[]\s*(?:文字描述|文字说明|此处填写|请填写|填写说明|请在此|在此处填写)[^）)】\]]*[）)】\]]\s*$"
+    r"|^\s*(?:此处填写|请在此处填写|在此处填写).{0,40}$"
+)
+
+
+def is_placeholder(text: str) -> bool:
+    """（文字描述）, （文字描述，收取信息处理费情况在此处报告。）, 此处填写…: a blank template's words."""
+    return bool(_PLACEHOLDER.match(text))
+
+
 @lru_cache(maxsize=4096)
 def norm(text: str) -> str:
     """A label reduced to its words: no spaces, brackets, punctuation; full width folded."""
     return _DROP.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=8192)
 def strip_number(normalized: str) -> str:
     """'一本年新收…' -> '本年新收…' (a label written without or with another numbering)."""
     return _LEADING_NUMBER.sub("", normalized, count=1)
@@ -34,6 +47,7 @@ def aliases(label: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)  # pure; asked for every cell of a table against every row's label
 def cell_matches(cell_norm: str, label_aliases: tuple[str, ...]) -> bool:
     """A cell holds the label: the same words, or the label at its end (a cell that also
     carries its group, e.g. '（三）不予公开1.属于国家秘密')."""

@@ -12,14 +12,15 @@ from functools import cache
 
 from govopen_desktop.domain.formats import ReportFormat, available_formats, load_format
 from govopen_desktop.domain.numerals import parse_chinese_number
-from govopen_desktop.io.importers.labels import norm
+from govopen_desktop.io.importers.labels import is_placeholder, norm
 from govopen_desktop.io.importers.neutral import Row
 
 _HEADING = re.compile(r"^(?:第)?([一二三四五六七八九十]|\d{1,2})\s*[、.．,，]\s*(\S.{1,38})$")
 _TITLE = re.compile(
     r"^(?P<pre>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<post>.*?)\s*"
-    r"(?:政府)?(?:信息公开|政务公开).*?(?:年度报告|年报|工作报告)(?:表|统计表|[(（].*[)）])?$"
+    r"(?:政府)?(?:信息公开|政务公开).*?(?:年度报告|年报|工作报告)(?:数据|表|统计表)?(?:[(（].*[)）])?$"
 )
+_TITLE_BRACKET = re.compile(r"[(（]([^()（）]{2,30})[)）]\s*$")
 _INLINE = re.compile(r"^([^：:。]{2,42}?)[：:。]\s*(\S.*)$", re.S)
 _TITLE_YEAR_AFTER = re.compile(
     r"^(?P<agency>.+?)\s*(?:政府)?信息公开(?:工作)?年度报告\s*[(（]\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*[)）]$"
@@ -33,7 +34,86 @@ _FILLER_END = re.compile(r"[\s\u3000]{2,}|报告年度|填报日期|填报时间
 _SENTENCE_END = ("。", "；", ";", "：", ":", "！", "？")
 # A saved web page goes on after the report: print/close links, the site's footer.
 _PAGE_END = ("版权所有", "ICP备", "主办单位：", "主办：", "网站标识码", "公网安备", "【打印", "关闭窗口",
-             "打印本页", "扫一扫在手机", "技术支持：")
+             "打印本页", "扫一扫在手机", "技术支持：", "上一篇：", "下一篇：", "上一篇:", "下一篇:", "责任编辑：",
+             "网站地图", "我要纠错", "【关闭】", "【字体：", "相关链接", "相关文章", "相关阅读")
+
+
+def page_end(rows: list[Row], after: int) -> int:
+    """Where a saved web page goes on after the report (its footer, links to other articles)."""
+    for i in range(max(after + 1, 0), len(rows)):
+        if any(m in line for line in _lines(rows[i]) for m in _PAGE_END):
+            return i
+    return len(rows)
+
+
+# The metadata table a government CMS prints above a document (名称/索引号/发布机构/成文日期 …)
+_PAGE_META_LABELS = {
+    "名称", "标题", "文件名称", "索引号", "发布机构", "发文机关", "发布单位", "成文日期", "发布日期", "公开日期",
+    "生成日期", "文号", "发文字号", "关键词", "主题词", "分类", "主题分类", "组配分类", "体裁分类", "时效", "有效性",
+    "文件下载", "信息来源", "来源", "公开方式", "公开范围", "公开时限", "所属机构", "信息分类", "内容概述", "效力状态",
+}
+_PAGE_META_LINE = re.compile(
+    r"^\s*(" + "|".join(sorted(_PAGE_META_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*(.*)$")
+# Page chrome of CMS sites: font size switches, share/print/close links, visit counters
+_CHROME = re.compile(
+    r"(?:字体|字号)\s*[:：]?\s*[【\[]?\s*大\s*中\s*小|分享到|【\s*打印\s*】|【\s*关闭\s*】|\[\s*打印\s*\]|"
+    r"\[\s*关闭\s*\]|打印本页|关闭窗口|浏览次数|访问量\s*[:：]|阅读次数|扫一扫|【\s*字体|视力保护色|"
+    r"^\s*(?:打印|关闭|收藏|分享)\s*$"
+)
+
+
+@dataclass
+class PageMeta:
+    title: str | None = None
+    agency: str | None = None
+    date: str | None = None
+    rows: set[int] = field(default_factory=set)  # metadata and chrome rows: not report text
+
+
+def read_page_meta(rows: list[Row], before: int) -> PageMeta:
+    """A CMS page's metadata table (label, value, label, value …) and its chrome, above the
+    first heading: the title, agency and date they give, and the rows that are no report text."""
+    found = PageMeta()
+    values: dict[str, str] = {}
+    for i, row in enumerate(rows[:max(before, 0)]):
+        cells = [c.text.strip() for c in row.cells]
+        if row.is_table and any(norm(c) in _PAGE_META_LABELS for c in cells):
+            for k, text in enumerate(cells[:-1]):
+                if norm(text) in _PAGE_META_LABELS:
+                    values.setdefault(norm(text), " ".join(cells[k + 1].split()))
+            found.rows.add(i)
+            continue
+        single = _single_text(row)
+        if single is None:
+            continue
+        m = _PAGE_META_LINE.match(single)
+        if m and len(single) <= 80:
+            values.setdefault(m.group(1), m.group(2).strip())
+            found.rows.add(i)
+        elif len(single) <= 60 and _CHROME.search(single):
+            found.rows.add(i)
+    found.title = values.get("名称") or values.get("标题") or values.get("文件名称") or None
+    found.agency = values.get("发布机构") or values.get("发文机关") or values.get("发布单位") or None
+    for label in ("成文日期", "发布日期", "公开日期", "生成日期"):
+        date = _iso_date(values.get(label, ""))
+        if date:
+            found.date = date
+            break
+    return found
+
+
+def is_chrome(text: str) -> bool:
+    return len(text) <= 30 and bool(_CHROME.search(text))
+
+
+def _iso_date(text: str) -> str | None:
+    m = re.match(r"^\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
 
 
 @dataclass
@@ -61,31 +141,58 @@ def _single_text(row: Row) -> str | None:
 
 def _heading_candidates(text: str) -> list[tuple[str, str]]:
     """The line as a heading, and its part before "：" or "。" with the text run on after it
-    ("六、其他需要报告的事项：本年度未收取信息处理费。")."""
+    ("六、其他需要报告的事项：本年度未收取信息处理费。"). Only a numbered heading may run on: a
+    sentence that merely begins with heading words ("其他需要报告的事项。…") is text."""
     out = [(text, "")] if len(text) <= 42 else []
     m = _INLINE.match(text)
-    if m and len(m.group(1)) <= 42:
+    if m and len(m.group(1)) <= 42 and _HEADING.match(m.group(1).strip()):
         out.append((m.group(1).strip(), m.group(2).strip()))
     return out
+
+
+def _close_to(body: str, title: str, need: float) -> bool:
+    """Is a printed heading near the official one: real variants keep its first words
+    (存在的主要问题及整改措施) or most of its characters (存在问题及改进情况)."""
+    common = 0
+    for a, b in zip(body, title, strict=False):
+        if a != b:
+            break
+        common += 1
+    if common >= max(min(6, len(title) - 1), len(title) // 2 + 1) and len(body) <= len(title) + 8 and need <= 0.85:
+        return True
+    return _similar(body, title, need)
 
 
 def _match_heading(text: str, order: tuple[str, ...], last: int,
                    titles: dict[str, set[str]]) -> tuple[str | None, int]:
     m = _HEADING.match(text)
     body = norm(m.group(2)) if m else norm(text)
-    if not body:
-        return None, last
+    if not body or (m and any(p in m.group(2).rstrip("。：:") for p in "，。；;")):
+        return None, last  # a numbered sentence, not a heading
     for k in range(last + 1, len(order)):
         sid = order[k]
         if m is None:
             hit = body in titles.get(sid, set())  # an unnumbered heading must be exact
         else:
             # another number ("1、主动公开情况" inside 总体情况) needs a closer match
-            need = 0.8 if _number(m.group(1)) in (None, k + 1) else 0.92
-            hit = max(SequenceMatcher(None, body, t).ratio() for t in titles.get(sid, {""})) >= need
+            own = _number(m.group(1)) in (None, k + 1)
+            need = 0.8 if own else 0.92
+            hit = any(_close_to(body, t, need) if own else _similar(body, t, need)
+                      for t in titles.get(sid, {""}))
         if hit:
             return sid, k
     return None, last
+
+
+def _similar(a: str, b: str, need: float) -> bool:
+    """SequenceMatcher(None, a, b).ratio() >= need, trying its cheaper upper bounds first (the
+    lengths alone, then the shared characters): most lines are no heading at all."""
+    if not a and not b:
+        return need <= 1.0
+    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < need:  # real_quick_ratio, without building
+        return False
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= need and matcher.ratio() >= need
 
 
 def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
@@ -188,7 +295,7 @@ def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Si
 def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline: str = "") -> str | None:
     """The paragraphs of a section, one per line, as printed (lines trimmed, blanks dropped).
     Stops at the first table row: a section without a following heading ends there."""
-    lines: list[str] = [line.strip() for line in inline.splitlines() if line.strip()]
+    lines: list[str] = [line.strip() for line in inline.splitlines() if line.strip() and not is_placeholder(line)]
     for i in range(start + 1, stop):
         row = rows[i]
         if row.is_table or len(row.non_empty()) > 1:
@@ -198,7 +305,7 @@ def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline:
         row_lines = _lines(row)
         if any(m in line for line in row_lines for m in _PAGE_END):
             break
-        lines.extend(row_lines)
+        lines.extend(line for line in row_lines if not is_placeholder(line) and not is_chrome(line))
     text = "\n".join(lines).strip()
     return text or None
 
@@ -214,7 +321,11 @@ def _title_match(line: str) -> tuple[str | None, int] | None:
     text = re.sub(r"\s+", " ", line)
     m = _TITLE.match(text)
     if m:
-        return (m.group("pre") or m.group("post") or "").strip() or None, int(m.group("year"))
+        agency = (m.group("pre") or m.group("post") or "").strip() or None
+        bracket = _TITLE_BRACKET.search(text)
+        if agency is None and bracket and not re.search(r"\d{4}", bracket.group(1)):
+            agency = bracket.group(1).strip()  # "…年度报告数据（平潭综合实验区）"
+        return agency, int(m.group("year"))
     m = _TITLE_YEAR_AFTER.match(text)
     if m:
         return m.group("agency").strip() or None, int(m.group("year"))
@@ -226,9 +337,14 @@ def find_title(rows: list[Row], before: int) -> Title:
     "政府信息公开工作年度报告") gives its agency from the line above."""
     first: Title | None = None
     previous = ""
-    for row in rows[: max(before, 0) or min(len(rows), 12)]:
+    head = rows[: max(before, 0) or min(len(rows), 12)]
+    for at, row in enumerate(head):
         lines = _lines(row)
-        for line in ["".join(lines), *lines] if len(lines) > 1 else lines:
+        following = _lines(head[at + 1]) if at + 1 < len(head) and len(head[at + 1].non_empty()) == 1 else []
+        tried = ["".join(lines), *lines] if len(lines) > 1 else list(lines)
+        if following and len(lines) == 1 and len(following) == 1:
+            tried.append(lines[0] + following[0])  # a title broken after 工作: "…公开工作" / "年度报告"
+        for line in tried:
             found = _title_match(line) if len(line) <= 80 else None
             if found is None:
                 continue
@@ -285,3 +401,19 @@ def detect_format(rows: list[Row]) -> tuple[ReportFormat | None, int]:
     if ranked[0] == 0 or (len(ranked) > 1 and ranked[0] == ranked[1]):
         return None, ranked[0]
     return best, ranked[0]
+
+
+def format_by_headers(rows: list[Row]) -> ReportFormat | None:
+    """The format whose own column headers (those no other format prints: 本年制发件数 … in
+    2021, 本年新制作数量 … in 2019) the document prints; None when none or both are seen."""
+    formats = [load_format(f) for f in available_formats()]
+    headers = {f.id: {norm(c.text) for t in f.tables for c in t.cells if c.text and c.role == "header"}
+               for f in formats}
+    seen = {norm(c.text) for row in rows for c in row.cells if c.text.strip() and len(c.text) < 80}
+    hits = []
+    for f in formats:
+        others = set().union(*(h for fid, h in headers.items() if fid != f.id))
+        own = {h for h in headers[f.id] - others if len(h) >= 4}
+        if own & seen or any(h in s for s in seen for h in own):  # also a header line copied as one
+            hits.append(f)
+    return hits[0] if len(hits) == 1 else None

@@ -18,6 +18,7 @@ class Cell:
     text: str
     place: str  # where it sits, in Chinese: "第12行", "工作表“表三” D7"
     value: object = None  # a typed value from a spreadsheet (int/float), else None
+    x: float | None = None  # a PDF line's segment: where it starts on the page (points)
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Row:
     cells: list[Cell]
     place: str
     is_table: bool = False  # a row of a real table (docx/html/sheet), not a paragraph
+    spaced: bool = False  # columns told apart by runs of spaces (text laid out by a PDF viewer)
 
     @property
     def texts(self) -> list[str]:
@@ -39,6 +41,7 @@ class Doc:
     name: str  # the file name shown in messages
     kind: str  # txt, xlsx, xls, docx, html, ...
     rows: list[Row] = field(default_factory=list)
+    title: str | None = None  # a web page's <title>, a PDF's title: a fallback for the report title
 
     def add_paragraph(self, text: str, place: str) -> None:
         self.add(Row([Cell(text, place)], place))

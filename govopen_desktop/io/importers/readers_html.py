@@ -22,6 +22,10 @@ class _OpenTable:
     rows_read: int = 0
     row: list[str] | None = None
     cell: list[str] | None = None
+    layout: bool = False  # a table that lays out the page: its cells hold paragraphs, not values
+
+
+LAYOUT_CELL_CHARS = 300  # a cell of a report table holds a number or a label, never this much text
 
 
 class _Parser(HTMLParser):
@@ -33,6 +37,8 @@ class _Parser(HTMLParser):
         self.tables: list[_OpenTable] = []  # nested tables: innermost last
         self.table_count = 0
         self.row_count = 0
+        self.in_title = False
+        self.title: list[str] = []
 
     # ---- paragraphs ----------------------------------------------------------------------
 
@@ -45,6 +51,8 @@ class _Parser(HTMLParser):
     # ---- events --------------------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
         if tag in _SKIP:
             self.skip += 1
             return
@@ -53,6 +61,9 @@ class _Parser(HTMLParser):
         cell = self._cell()
         if tag == "table":
             self.flush_line()
+            if cell is not None:  # a table inside a cell: the outer table lays out the page
+                self.tables[-1].layout = True
+                self._flush_cell_lines(self.tables[-1])
             self.table_count += 1
             self.tables.append(_OpenTable(self.table_count))
         elif tag == "tr" and self.tables:
@@ -67,12 +78,16 @@ class _Parser(HTMLParser):
             (cell if cell is not None else self.line).append("\n")
         elif tag in _BLOCKS:
             if cell is not None:
-                if cell and tag in ("p", "div", "li"):
+                if self._is_layout_cell():
+                    self._flush_cell_lines(self.tables[-1])
+                elif cell and tag in ("p", "div", "li"):
                     cell.append("\n")
             else:
                 self.flush_line()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
             return
@@ -87,14 +102,37 @@ class _Parser(HTMLParser):
             self._end_cell()
         elif tag in _BLOCKS and self._cell() is None:
             self.flush_line()
+        elif tag in _BLOCKS and self._is_layout_cell():
+            self._flush_cell_lines(self.tables[-1])
 
     def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
         if self.skip:
             return
         cell = self._cell()
         (cell if cell is not None else self.line).append(data.replace("\r", "").replace("\n", " "))
 
     # ---- tables --------------------------------------------------------------------------
+
+    def _is_layout_cell(self) -> bool:
+        """The open cell lays out the page (a CMS that puts the whole report in one cell)."""
+        t = self.tables[-1] if self.tables else None
+        if t is None or t.cell is None:
+            return False
+        if not t.layout and sum(len(x) for x in t.cell) > LAYOUT_CELL_CHARS:
+            t.layout = True
+        return t.layout
+
+    def _flush_cell_lines(self, t: _OpenTable) -> None:
+        """A layout cell's text so far, as the paragraphs it holds."""
+        if t.cell is None:
+            return
+        text = "".join(t.cell)
+        t.cell = []
+        for line in text.split("\n"):
+            if line.strip():
+                self.doc.add_paragraph(line, f"第{len(self.doc.rows) + 1}段")
 
     def _cell(self) -> list[str] | None:
         if not self.tables:
@@ -103,6 +141,8 @@ class _Parser(HTMLParser):
 
     def _end_cell(self) -> None:
         t = self.tables[-1]
+        if t.layout:
+            self._flush_cell_lines(t)
         if t.cell is not None:
             if t.row is not None:
                 t.row.append("".join(t.cell).strip(" \n"))
@@ -130,6 +170,7 @@ def read_html(text: str, name: str) -> Doc:
         parser._end_row()
         parser.tables.pop()
     parser.flush_line()
+    doc.title = " ".join("".join(parser.title).split()) or None
     return doc
 
 

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import re
 
+from govopen_desktop.io.importers.labels import is_placeholder
 from govopen_desktop.io.importers.neutral import MAX_DOC_ROWS, Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed
 
 MAX_TEXT_CHARS = 5_000_000
 _HEADING_LIKE = re.compile(r"^\s*([一二三四五六七八九十]|\d{1,2})\s*[、.．]")
 _ONE_CELL = re.compile(r"^\t[^\t]*$")
+_GLUED_NUMBERS = re.compile(r"^(?P<label>\S*?[^\d\s.,，])(?P<numbers>\d[\d ]*)$")  # "行政许可3960181"
+_NUMBERS_RUN = re.compile(r"^[+\-]?\d[\d.,]*(?: [+\-]?\d[\d.,]*)+$")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
+# "-3-", "— 3 —", "第3页", "第 3 页 共 6 页": a page foot copied with the text (a bare number is not)
+_PAGE_FOOT = re.compile(
+    r"^\s*(?:[\-－—–]+\s*\d{1,3}\s*[\-－—–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+_TRAILING_NUMBERS = re.compile(
+    r"^(?P<label>\S.*?[^\d\s.,，])\s+(?P<numbers>[+\-]?\d[\d.,]*(?:\s+[+\-]?\d[\d.,]*)*)\s*$")
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str | None:
@@ -63,18 +74,58 @@ def _place(n: int) -> str:
     return f"第{n}行"
 
 
+def _pipe_cells(line: str) -> list[str]:
+    """A markdown or plain `|` row: the outer bars (leading, trailing) delimit, they hold no cell."""
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    return body.split("|")
+
+
+def spaced_cells(line: str) -> list[str] | None:
+    """Columns laid out with runs of spaces (text copied out of a PDF viewer), or a label with
+    its numbers after single spaces ("行政许可 97", "规章 0 0 0"); None for a line of prose."""
+    from govopen_desktop.io.importers.extract import is_value_text, known_label
+
+    body = line.strip()
+    parts = [p for p in _SPACE_RUN.split(body) if p.strip()]
+    if len(parts) >= 2:
+        values = sum(1 for p in parts if is_value_text(p.strip()))
+        short = all(len(p.strip()) <= 16 for p in parts)
+        # justified prose can hold a double space: a sentence is no table row
+        prose = any("。" in p or p.rstrip().endswith(("，", "；")) for p in parts)
+        if not prose:
+            # columns laid out by spaces: two numbers one space apart are two columns ("2 54")
+            parts = [q for p in parts for q in (p.split() if _NUMBERS_RUN.match(p.strip()) else [p])]
+            values = sum(1 for p in parts if is_value_text(p.strip()))
+        if (values or (short and len(parts) >= 3)) and not prose:
+            return [p.strip() for p in parts]
+    m = _TRAILING_NUMBERS.match(body) or _GLUED_NUMBERS.match(body)
+    if m and len(m.group("label")) <= 60 and known_label(m.group("label")):
+        return [m.group("label").strip(), *m.group("numbers").split()]
+    return None
+
+
 def _split_rows(lines: list[str], doc: Doc) -> None:
     for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        if "\t" in line:
-            parts = line.split("\t")
-        elif line.count("|") >= 2 or (line.count("|") == 1 and line.rstrip().endswith("|")):
-            parts = line.split("|")
-        else:
-            doc.add_paragraph(line, _place(n))
+        if not line.strip() or _PAGE_FOOT.match(line) or _MD_SEPARATOR.match(line) or is_placeholder(line):
             continue
         place = _place(n)
+        if "\t" in line:
+            parts = line.split("\t")
+        elif line.count("|") >= 2 or (line.count("|") == 1 and (
+                line.rstrip().endswith("|") or all(len(p.strip()) <= 40 for p in line.split("|")))):
+            parts = _pipe_cells(line)
+        else:
+            line = _MD_HEADING.sub("", line)
+            spaced = spaced_cells(line)
+            if spaced is None:
+                doc.add_paragraph(line, place)
+                continue
+            doc.add(Row([Cell(p, place) for p in spaced], place, is_table=True, spaced=True))
+            continue
         doc.add(Row([Cell(p, place) for p in parts], place, is_table=True))
 
 

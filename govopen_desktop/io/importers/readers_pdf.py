@@ -1,0 +1,384 @@
+"""A PDF with a text layer to neutral rows, through pdfplumber (on pdfminer.six).
+
+Tables are read by their ruling lines into rows of cells (a merged cell once, at its first
+position); the text outside the tables becomes paragraphs, one per printed line, in reading
+order (top to bottom, page after page). Page numbers ("-3-", "— 3 —", "第3页") and running
+headers repeated on most pages are not report text. A one-column "table" (a framed text box)
+is read as paragraphs.
+
+Before pdfminer parses anything, the raw file is checked: a page tree declaring more pages
+than a report has, or a compressed stream that inflates far beyond any report (a "bomb"),
+is refused at once with a message that names the file.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from govopen_desktop.io.importers.neutral import Cell, Doc, Row
+from govopen_desktop.io.importers.problems import ImportFailed
+
+MAX_PAGES = 300  # a yearly report has 5-40 pages
+MAX_INFLATED = 150 * 1024 * 1024  # all compressed streams together, inflated
+MAX_STREAM_INFLATED = 60 * 1024 * 1024  # any one stream, inflated
+MAX_PAGE_CHARS = 60_000  # a dense A4 page holds ~2,000 Chinese characters
+# A page's drawing instructions: real report pages hold 10-40 KB and a few hundred text operators;
+# pdfminer interprets ~100 KB a second, so these bound the time a page can take.
+MAX_CONTENT_STREAM = 1024 * 1024
+MAX_CONTENT_TOTAL = 8 * 1024 * 1024
+MAX_TEXT_OPERATORS = 10_000  # Tj/TJ/'/" in one stream (WPS writes one per character: ~500 a page)
+MAX_TEXT_OPERATORS_TOTAL = 120_000
+_NOT_CONTENT = re.compile(rb"/Subtype\s*/|/Length[123]\b|/Type\s*/(?:XRef|ObjStm|Metadata|EmbeddedFile)\b")
+_TEXT_OPERATOR = re.compile(rb"(?:\)|\]|>)\s*(?:Tj|TJ|'|\")")
+MIN_TEXT_CHARS = 20  # fewer printable characters in the whole file: a scan without a text layer
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[\-－—–_~·]+\s*\d{1,3}\s*[\-－—–_~·]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
+    r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
+)
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_STREAM = re.compile(rb"stream\r?\n")
+_LINE_TOLERANCE = 3.0  # points: chars whose tops differ less sit on one printed line
+
+
+def is_page_number(text: str, bare: bool = False) -> bool:
+    """'-3-', '— 3 —', '第3页', '第 3 页 共 6 页', '3/6'; a bare '3' only where `bare` says the
+    line is the first or last of its page (elsewhere it is a number of an unruled table)."""
+    return bool(_PAGE_NUMBER.match(text)) or (bare and bool(_BARE_NUMBER.match(text)))
+
+
+# ---- checks on the raw bytes -------------------------------------------------------------
+
+
+def check_raw(data: bytes, name: str) -> None:
+    """Refuse, before parsing, what would take minutes or gigabytes."""
+    counts = [int(m) for m in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d{1,12})", data[:2_000_000])]
+    counts += [int(m) for m in re.findall(rb"/Count\s+(\d{1,12})[^>]*?/Type\s*/Pages\b", data[:2_000_000])]
+    if counts and max(counts) > MAX_PAGES:
+        raise ImportFailed(
+            f"“{name}”声明有 {max(counts)} 页，远超年度报告的正常篇幅（可能是异常或恶意构造的文件），已拒绝读取。"
+        )
+    total = content_total = operators_total = 0
+    for m in _STREAM.finditer(data):
+        start = m.end()
+        head = data[max(0, m.start() - 400): m.start()]
+        head = head[head.rfind(b"obj") + 3:] if b"obj" in head else head  # this stream's dictionary
+        end = data.find(b"endstream", start)
+        if end < 0:
+            end = len(data)
+        content = _NOT_CONTENT.search(head) is None
+        flate = b"/FlateDecode" in head or b"/Fl " in head or b"/Fl/" in head
+        if flate:
+            inflated, text = _inflated(data[start:end], MAX_STREAM_INFLATED, keep=content)
+        elif b"/Filter" in head:
+            continue  # other filters: pdfminer decodes them, bounded by the file's size
+        else:
+            text = data[start:end] if content else b""
+            inflated = len(text)
+        total += inflated
+        if inflated >= MAX_STREAM_INFLATED or total > MAX_INFLATED:
+            raise ImportFailed(
+                f"“{name}”中有压缩数据解压后超过 {min(MAX_STREAM_INFLATED, MAX_INFLATED) // 1024 // 1024} MB，"
+                "远超年度报告的正常大小（可能是异常或恶意构造的文件），已拒绝读取。"
+            )
+        if content:
+            content_total += len(text)
+            operators = len(_TEXT_OPERATOR.findall(text))
+            operators_total += operators
+            if (len(text) > MAX_CONTENT_STREAM or content_total > MAX_CONTENT_TOTAL
+                    or operators > MAX_TEXT_OPERATORS or operators_total > MAX_TEXT_OPERATORS_TOTAL):
+                raise ImportFailed(
+                    f"“{name}”的页面内容（{max(len(text), content_total) // 1024} KB 绘制指令）远超年度报告的正常页面"
+                    "（可能是异常或恶意构造的文件），已拒绝读取。"
+                )
+
+
+def _inflated(raw: bytes, cap: int, keep: bool) -> tuple[int, bytes]:
+    """Bytes the stream inflates to, counted up to `cap` in 1 MB steps, and (when `keep`) the
+    first MAX_CONTENT_STREAM + 1 of them, to look at page content."""
+    inflater = zlib.decompressobj()
+    size = 0
+    kept: list[bytes] = []
+    chunk = raw
+    try:
+        while chunk and size < cap:
+            out = inflater.decompress(chunk, 1024 * 1024)
+            if keep and size <= MAX_CONTENT_STREAM:
+                kept.append(out)
+            size += len(out)
+            chunk = inflater.unconsumed_tail
+    except zlib.error:
+        pass  # encrypted or damaged: pdfminer reports what it makes of it
+    return size, b"".join(kept)[: MAX_CONTENT_STREAM + 1]
+
+
+# ---- reading -----------------------------------------------------------------------------
+
+
+def read_pdf(path: Path, name: str) -> Doc:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    data = path.read_bytes()
+    check_raw(data, name)
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as exc:  # pdfplumber wraps pdfminer's errors in PdfminerException
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or "password" in repr(cause).lower():
+            raise _password(name) from exc
+        if isinstance(cause, PDFSyntaxError) or exc.__class__.__name__ == "PdfminerException":
+            raise ImportFailed(
+                f"“{name}”不是完整的 PDF 文件（可能已损坏，或在下载、复制时被截断），无法读取。"
+            ) from exc
+        raise
+    with pdf:
+        pages = pdf.pages
+        if len(pages) > MAX_PAGES:
+            raise ImportFailed(f"“{name}”有 {len(pages)} 页，远超年度报告的正常篇幅，已拒绝读取。")
+        page_items = [_page_items(page, name, n) for n, page in enumerate(pages, 1)]
+    chars = sum(len(_line_text(payload)) for items in page_items for _top, kind, payload in items
+                if kind == "line")
+    chars += sum(1 for items in page_items for _t, kind, _p in items if kind == "row")
+    if chars < MIN_TEXT_CHARS:
+        raise ImportFailed(
+            f"“{name}”是扫描件或图片 PDF，没有可读取的文字层；本程序不含文字识别（OCR）。"
+            "请导入同一报告的 Word、Excel 或网页版本，或用 OCR 软件转成文字后再导入。"
+        )
+    doc = Doc(name, "pdf")
+    running = _running_lines(page_items)
+    kept: list[Row] = []
+    segments: list[list[Segment] | None] = []  # a printed line's segments, for joining labels
+    for n, items in enumerate(page_items, 1):
+        lines = [k for k, (_t, kind, _p) in enumerate(items) if kind == "line"]
+        ends = {lines[0], lines[-1]} if lines else set()
+        place = f"第{n}页"
+        for k, (_top, kind, payload) in enumerate(items):
+            if kind != "line":
+                kept.append(payload)
+                segments.append(None)
+                continue
+            text = _line_text(payload)
+            if is_page_number(text, bare=k in ends):
+                continue
+            if text.strip() in running and not (n == 1 and k in lines[:2]):
+                continue  # a running header or footer (at the top of page 1 it may be the title)
+
+            kept.append(_line_row(payload, place))
+            segments.append(payload)
+    for row in join_wrapped_labels(kept, segments):  # across pages: a label can run over a page break
+        doc.add(row)
+    return doc
+
+
+def _line_row(segments: list[Segment], place: str) -> Row:
+    """A printed line: a row of a table without ruling lines when its segments read as one
+    (see readers_text.spaced_cells), else a paragraph. Cells keep their x position."""
+    from govopen_desktop.io.importers.extract import is_value_text
+    from govopen_desktop.io.importers.readers_text import spaced_cells
+
+    text = _line_text(segments)
+    cells = spaced_cells(text)
+    if cells is None:
+        return Row([Cell(text, place, x=segments[0][0])], place)
+    if len(cells) == len(segments) and len(segments) > 1:
+        # a narrow gap between a label and its first number ("(三)不予 0"): two cells
+        m = _LABEL_AND_NUMBER.match(segments[0][1])
+        if m and all(is_value_text(t) for _x, t in segments[1:]):
+            segments = [(segments[0][0], m.group("label")), (segments[1][0] - 1.0, m.group("number")),
+                        *segments[1:]]
+            cells = [t for _x, t in segments]
+    if len(cells) == len(segments):
+        return Row([Cell(t, place, x=x) for x, t in segments], place, is_table=True, spaced=True)
+    return Row([Cell(c, place) for c in cells], place, is_table=True, spaced=True)
+
+
+_MAX_FRAGMENTS = 24  # lines a wrapped label runs over in a narrow column (2 characters a line)
+_MAX_PIECE = 24  # characters of one piece of a wrapped label (a line of prose is longer)
+_MAX_LABEL = 64  # characters of a joined label (the longest official label has 37)
+_LABEL_AND_NUMBER = re.compile(r"^(?P<label>.*[^\d\s.,])\s+(?P<number>[+\-]?\d[\d.,]*)$")
+Piece = tuple[tuple[int, int], str]  # ((row, cell), text)
+
+
+def join_wrapped_labels(rows: list[Row], segments: list[list[Segment] | None]) -> list[Row]:
+    """A table without ruling lines and a narrow label column: each label runs over several
+    lines, the numbers on one of them. The pieces printed in the label's own column (same x)
+    above or below the line of numbers are joined to it when together they make an official
+    label exactly (nearest pieces first, below before above); the pieces used are dropped."""
+    from govopen_desktop.io.importers.extract import ends_with_known_label, is_value_text
+
+    used: set[tuple[int, int]] = set()  # (row, segment)
+    replaced: dict[int, Row] = {}
+    for i, row in enumerate(rows):
+        if not row.spaced:
+            continue
+        first = next((k for k, c in enumerate(row.cells) if is_value_text(c.text)), 0)
+        label = row.cells[first - 1] if first else None
+        if label is None or label.x is None or ends_with_known_label(label.text):
+            continue
+        below = _pieces(segments, i, label.x, +1, used)
+        above = _pieces(segments, i, label.x, -1, used)
+        best: tuple[str, list[Piece]] | None = None
+        for n_above in range(len(above) + 1):
+            for n_below in range(len(below) + 1):
+                text = "".join(t for _at, t in above[:n_above][::-1]) + label.text + "".join(
+                    t for _at, t in below[:n_below])
+                if len(text) > _MAX_LABEL:
+                    break
+                if ends_with_known_label(text):
+                    best = (text, above[:n_above] + below[:n_below])
+                    break
+            if best:
+                break
+        if best is None:
+            continue
+        used.update(at for at, _t in best[1])
+        cells = list(row.cells)
+        cells[first - 1] = Cell(best[0], label.place, x=label.x)
+        replaced[i] = Row(cells, row.place, is_table=True, spaced=True)
+    out: list[Row] = []
+    for i, row in enumerate(rows):
+        row = replaced.get(i, row)
+        segs = segments[i]
+        if segs is not None and any((i, k) in used for k in range(len(segs))):
+            rest = [seg for k, seg in enumerate(segs) if (i, k) not in used]
+            if not rest:
+                continue
+            row = _line_row(rest, row.place)
+        out.append(row)
+    return out
+
+
+def _pieces(segments: list[list[Segment] | None], i: int, x: float, step: int,
+            used: set[tuple[int, int]]) -> list[Piece]:
+    """Text pieces in the column starting at x on the lines next to line i, up to the next
+    line of numbers or ruled-table row, nearest first."""
+    from govopen_desktop.io.importers.extract import is_value_text
+
+    out: list[Piece] = []
+    j = i + step
+    while 0 <= j < len(segments) and len(out) < _MAX_FRAGMENTS:
+        segs = segments[j]
+        if segs is None or any(is_value_text(t) for _x, t in segs):
+            break
+        hit = next(((k, text) for k, (sx, text) in enumerate(segs) if abs(sx - x) <= 3.0 and (j, k) not in used),
+                   None)
+        if hit is not None and len(hit[1]) > _MAX_PIECE:
+            break  # a line of prose: the label cannot go on past it
+        if hit is not None:
+            out.append(((j, hit[0]), hit[1]))
+        j += step  # a line with nothing in the label's column (a piece of the group label) is passed
+    return out
+
+
+def _password(name: str) -> ImportFailed:
+    return ImportFailed(
+        f"“{name}”是设有打开密码的 PDF，无法读取。请输入密码后另存（或打印为）不加密的 PDF，再导入。"
+    )
+
+
+def _page_items(page: Any, name: str, number: int) -> list[tuple[float, str, Any]]:
+    """(top, "line"|"row", text or Row) of one page, in reading order."""
+    chars = page.chars
+    if len(chars) > MAX_PAGE_CHARS:
+        raise ImportFailed(f"“{name}”第{number}页有 {len(chars)} 个字符，远超正常页面，已拒绝读取。")
+    items: list[tuple[float, str, Any]] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for t, table in enumerate(page.find_tables(), 1):
+        rows = table.extract()
+        width = max((len(r) for r in rows), default=0)
+        if width <= 1:
+            continue  # a framed text box: its text is read as lines below
+        boxes.append(table.bbox)
+        for r, (cells, top) in enumerate(zip(rows, (row.bbox[1] for row in table.rows), strict=False), 1):
+            place = f"第{number}页 第{t}个表格 第{r}行"
+            row = Row([Cell(_cell_text(text), f"{place} 第{c}格") for c, text in enumerate(cells, 1)
+                       if text is not None], place, is_table=True)
+            if any(c.text.strip() for c in row.cells):
+                items.append((top, "row", row))
+    outside = [ch for ch in chars if not _inside(ch, boxes)]
+    for top, segments in _lines(outside):
+        items.append((top, "line", segments))
+    items.sort(key=lambda item: item[0])
+    return items
+
+
+def _cell_text(text: str) -> str:
+    """A cell's lines, each trimmed. Labels are compared without line breaks, so a label
+    wrapped inside its cell is one label again; numbers on two lines stay apart."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _inside(ch: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    x = (ch["x0"] + ch["x1"]) / 2
+    y = (ch["top"] + ch["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+Segment = tuple[float, str]  # (x0 of its first character, text)
+
+
+def _lines(chars: list[dict[str, Any]]) -> list[tuple[float, list[Segment]]]:
+    """Printed lines from loose characters: grouped by their top, ordered left to right, cut
+    into segments where a wide gap parts them (the columns of a table without ruling lines, a
+    signature pushed to the right)."""
+    out: list[tuple[float, list[Segment]]] = []
+    line: list[dict[str, Any]] = []
+    line_top = 0.0
+    for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        if line and abs(ch["top"] - line_top) > _LINE_TOLERANCE:
+            out.append((line_top, _segments(line)))
+            line = []
+        if not line:
+            line_top = ch["top"]
+        line.append(ch)
+    if line:
+        out.append((line_top, _segments(line)))
+    return [(top, segs) for top, segs in out if any(text.strip() for _x, text in segs)]
+
+
+def _segments(chars: list[dict[str, Any]]) -> list[Segment]:
+    chars.sort(key=lambda c: c["x0"])
+    segments: list[Segment] = []
+    parts: list[str] = []
+    start = 0.0
+    last_x1: float | None = None
+    for ch in chars:
+        size = max(ch.get("size") or 10.0, 1.0)
+        if last_x1 is not None and ch["x0"] - last_x1 > size * 1.5:
+            if "".join(parts).strip():
+                segments.append((start, "".join(parts).strip()))
+            parts = []
+        elif last_x1 is not None and ch["x0"] - last_x1 > size * 0.3 and parts and parts[-1] != " ":
+            parts.append(" ")
+        if not parts:
+            start = ch["x0"]
+        if parts or ch["text"].strip():
+            parts.append(ch["text"])
+        last_x1 = ch["x1"]
+    if "".join(parts).strip():
+        segments.append((start, "".join(parts).strip()))
+    return segments
+
+
+def _line_text(segments: list[Segment]) -> str:
+    return "  ".join(text for _x, text in segments)
+
+
+def _running_lines(page_items: list[list[tuple[float, str, Any]]]) -> set[str]:
+    """Lines printed among the first or last two of several pages (a running header or footer,
+    also one printed on odd or even pages only, also wrapped over two lines)."""
+    if len(page_items) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for items in page_items:
+        lines = [_line_text(payload).strip() for _t, kind, payload in items if kind == "line"]
+        ends = set(lines[:2] + lines[-2:])
+        seen.update(text for text in ends if text and not is_page_number(text, bare=True))
+    need = max(2, -(-len(page_items) // 3))
+    return {text for text, n in seen.items() if n >= need}

@@ -1,0 +1,81 @@
+# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
+"""Start-up as `govopen gui FILE` does it: the window paints first and checks its report once,
+after that paint; the counts in the status bar change colour without a style sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QObject
+
+from govopen_desktop.domain.findings import Level
+from tests.gui_helpers import SAMPLE, FakePrompter, gui_env, prompter, window  # noqa: F401
+
+pytestmark = pytest.mark.skipif(not SAMPLE.exists(), reason="the shipped sample report is missing")
+
+
+class PaintLog(QObject):
+    def __init__(self, events: list[str]) -> None:
+        super().__init__()
+        self.events = events
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and "paint" not in self.events:
+            self.events.append("paint")
+        return False
+
+
+def test_one_check_after_the_first_paint(qtbot: Any, gui_env: Path, prompter: FakePrompter,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from govopen_desktop.domain import checks
+    from govopen_desktop.qt.app import make_app, show_then_check
+    from govopen_desktop.qt.main_window import MainWindow
+    from govopen_desktop.qt.settings import Settings
+
+    events: list[str] = []
+    real_check = checks.check
+    monkeypatch.setattr(checks, "check",
+                        lambda report, **kw: events.append("check") or real_check(report, **kw))
+    make_app()
+    settings = Settings(gui_env / "data" / "settings.ini")
+    window = MainWindow(settings=settings, prompter=prompter,  # type: ignore[arg-type]
+                        recovery_file=gui_env / "data" / "recovery", defer_check=True)
+    qtbot.addWidget(window)
+    assert window.files.load(SAMPLE)
+    assert events == [] and window.document.findings == []  # neither the blank report nor the file yet
+    assert window.counts_label.text() == "正在检查…"
+    painted = PaintLog(events)
+    window.installEventFilter(painted)
+    show_then_check(window)
+    qtbot.waitUntil(lambda: "check" in events)
+    assert events == ["paint", "check"]  # once, after the window painted
+    findings = window.document.findings
+    assert findings and window.findings_panel.findings() == findings
+    assert window.counts_label.text() != "正在检查…"
+    qtbot.wait(50)
+    assert events == ["paint", "check"]
+    window.document.undo_stack.setClean()
+
+
+def test_the_screenshot_path_checks_before_grabbing(tmp_path: Path, gui_env: Path) -> None:
+    from govopen_desktop.qt.app import run_gui
+
+    out = tmp_path / "shot.png"
+    assert run_gui(SAMPLE, out, "t3") == 0
+    assert out.stat().st_size > 10_000
+
+
+def test_counts_colour_without_a_style_sheet(window: Any, qtbot: Any) -> None:
+    model = window.show_section("t3").model
+    index = model.index_of("t3.granted.natural")
+    base = window.document.report.get("t3.granted.natural")
+    colours = set()
+    for i in range(4):  # alternately breaks and restores the balance
+        model.setData(index, str(base + (i % 2) * 5))
+        errors = any(f.level == Level.ERROR for f in window.document.findings)
+        colour = window.counts_label.palette().color(window.counts_label.foregroundRole()).name()
+        colours.add((errors, colour))
+        assert window.counts_label.styleSheet() == ""
+    assert colours == {(True, "#b3261e"), (False, "#2e5d34")}

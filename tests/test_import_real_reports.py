@@ -1,0 +1,145 @@
+"""Real published reports nobody on the project wrote (../shared/real-reports): each imports to
+exactly what its NAME.expected.json says, every cell (nulls included) and the meta."""
+
+from __future__ import annotations
+
+import json
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from govopen_desktop.cli.main import main
+from govopen_desktop.io.importers import ImportResult, import_file
+from tests.conftest import SHARED
+
+REAL = SHARED / "real-reports"
+needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-reports is not beside the clone")
+pytestmark = needs_real
+
+# file -> its expected file (the two .txt are the same PDF's text as a viewer copies it)
+FILES = {
+    "shuyang-fgj-2023.html": "shuyang-fgj-2023",
+    "kewei-2024.md.txt": "kewei-2024.md",
+    "huaian-2024.pdf": "huaian-2024",
+    "huaian-2024.pdftotext-layout.txt": "huaian-2024",
+    "govnianbao-template.docx": "govnianbao-template",
+}
+
+
+def _expected(stem: str) -> dict[str, Any]:
+    return json.loads((REAL / f"{stem}.expected.json").read_text(encoding="utf-8"), parse_float=Decimal)
+
+
+def differences(expected: dict[str, Any], result: ImportResult) -> list[str]:
+    """Every expected cell that differs (a null must be null, a number that number)."""
+    out = []
+    for key, want in expected.items():
+        got = result.report.cells.get(key)
+        if want is None and got is None:
+            continue
+        if want is None or got is None or Decimal(str(got)) != Decimal(str(want)):
+            out.append(f"{key}: got {got!r}, want {want!r}")
+    return out
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_real_report_imports_exactly(name: str) -> None:
+    exp = _expected(FILES[name])
+    result = import_file(REAL / name)
+    assert differences(exp["cells"], result) == []
+    assert result.found_meta() == exp["meta"]
+
+
+@pytest.mark.parametrize("name", ["huaian-2024.pdftotext.txt"])
+def test_every_cell_left_empty_is_named_in_a_problem(name: str) -> None:
+    """(Cells printed blank, as in the template or the web page's 法人 columns, are null by
+    right and need no problem.)"""
+    result = import_file(REAL / name)
+    named = {p.key for p in result.problems}
+    empty = {k for k in result.report.format.keys if result.report.cells.get(k) is None}
+    assert empty <= named
+
+
+def test_pdf_text_in_reading_order_keeps_what_is_certain() -> None:
+    """pdftotext without -layout scatters table 4's numbers among its headers: tables 2 and 3
+    read exactly (numbers apart from their labels placed by row order), table 4 left empty with
+    a problem per cell instead of numbers put in the wrong columns."""
+    exp = _expected("huaian-2024")
+    result = import_file(REAL / "huaian-2024.pdftotext.txt")
+    t23 = {k: v for k, v in exp["cells"].items() if not k.startswith("t4.")}
+    assert differences(t23, result) == []
+    t4 = [k for k in result.report.format.keys if k.startswith("t4.")]
+    assert all(result.report.cells[k] is None for k in t4)
+    assert set(t4) <= {p.key for p in result.problems}
+    assert result.found_meta() == exp["meta"]
+    inferred = result.inferred
+    assert len(inferred) >= 7 * 6 and result.summary().inferred == len(inferred)  # placed by row order
+    from govopen_desktop.io.importers.extract import row_specs
+
+    messages = "\n".join(p.message for p in result.problems)
+    label_of = {k: spec.label for spec in row_specs(result.report.format.table("t3")) for k in spec.keys}
+    for key in inferred:  # each row placed by order is named (by its label) in a problem
+        assert f"“{label_of[key]}”" in messages
+
+
+def test_real_web_page_reads_its_sections_and_leaves_the_site_out() -> None:
+    report = import_file(REAL / "shuyang-fgj-2023.html").report
+    problems = report.text["problems"] or ""
+    assert problems.startswith("（一）存在的主要问题。")  # 五、存在的主要问题及整改措施
+    assert "整改措施" in problems
+    assert (report.text["other"] or "").startswith("2023年度，县发展和改革局政府信息公开未发生收费情况")
+    everything = "\n".join(t for t in report.text.values() if t)
+    for chrome in ("索引号", "发布机构", "分享", "打印", "版权所有", "名称沭阳"):
+        assert chrome not in everything
+    assert "2023年，县发展和改革局认真贯彻执行" in (report.text["overview"] or "")
+
+
+def test_real_pdf_text_sections_have_no_page_numbers() -> None:
+    report = import_file(REAL / "huaian-2024.pdf").report
+    overview = report.text["overview"] or ""
+    assert overview.startswith("2024年，我市坚持") or overview.startswith("2024 年，我市坚持")
+    assert "-1-" not in overview and "-2-" not in overview and "-3-" not in overview
+    assert "信息处理费3940元" in "".join((report.text["other"] or "").split())
+    assert "-6-" not in (report.text["other"] or "")
+
+
+def test_blank_template_placeholders_are_not_text() -> None:
+    result = import_file(REAL / "govnianbao-template.docx")
+    assert result.report.text == {"overview": None, "problems": None, "other": None}
+    assert result.summary().read == 0 and result.summary().empty == len(result.report.format.keys)
+
+
+def test_cli_import_json_on_the_real_pdf(capsys: pytest.CaptureFixture[str]) -> None:
+    start = time.perf_counter()
+    code = main(["import", str(REAL / "huaian-2024.pdf"), "--json"])
+    elapsed = time.perf_counter() - start
+    out = json.loads(capsys.readouterr().out, parse_float=Decimal)
+    exp = _expected("huaian-2024")
+    assert code in (0, 1)
+    assert out["meta"] == exp["meta"]
+    assert {k: out["cells"][k] for k in exp["cells"]} == exp["cells"]
+    assert out["summary"] == {"read": 200, "inferred": 0, "empty": 0}
+    assert elapsed < 5
+
+
+def test_cli_check_and_new_from_a_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["check", str(REAL / "huaian-2024.pdf")])
+    out = capsys.readouterr().out
+    assert code in (0, 1) and "淮安市人民政府2024年度报告" in out
+    target = tmp_path / "next.govopen"
+    code = main(["new", "--from", str(REAL / "huaian-2024.pdf"), "-o", str(target)])
+    assert code == 0 and target.is_file()
+
+
+def test_open_any_reads_the_real_pdf_with_its_summary() -> None:
+    """What the window's 打开/导入 use: the PDF opens as an imported report, with the summary
+    line the problems dialog shows above the problems."""
+    from govopen_desktop.io.open_any import open_any
+
+    opened = open_any(REAL / "kewei-2024.md.txt")
+    assert opened.imported and opened.summary == "共 200 个数值：读到 129 个，推断 70 个（请核对），留空 1 个。"
+    pdf = open_any(REAL / "huaian-2024.pdf")
+    assert pdf.imported and pdf.report.meta.agency == "淮安市人民政府" and pdf.problems == []
