@@ -66,8 +66,25 @@ def read_text(text: str, name: str, kind: str = "txt") -> Doc:
     if with_tabs and one_cell * 2 >= len(with_tabs):
         _cell_per_line(lines, doc)
     else:
-        _split_rows(lines, doc)
+        _split_rows(_bars_joined(lines), doc)
     return doc
+
+
+def _bars_joined(lines: list[str]) -> list[tuple[int, str]]:
+    """Numbered lines; a page whose table cells come one a line with a lone `|` on the line
+    after each (cell, `|`, cell, `|` …) gets each cell back as `cell |`, the shape of one cell
+    a line ending in its bar. Only where such lone bars are common: a stray `|` is left alone."""
+    numbered = list(enumerate(lines, 1))
+    bare = sum(1 for ln in lines if ln.strip() == "|")
+    if bare < 10:
+        return numbered
+    out: list[tuple[int, str]] = []
+    for n, line in numbered:
+        if line.strip() == "|" and out and out[-1][1].strip() and not out[-1][1].rstrip().endswith("|"):
+            out[-1] = (out[-1][0], out[-1][1].rstrip() + " |")
+            continue
+        out.append((n, line))
+    return out
 
 
 def _place(n: int) -> str:
@@ -108,8 +125,8 @@ def spaced_cells(line: str) -> list[str] | None:
     return None
 
 
-def _split_rows(lines: list[str], doc: Doc) -> None:
-    for n, line in enumerate(lines, 1):
+def _split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
+    for n, line in lines:
         if not line.strip() or _PAGE_FOOT.match(line) or _MD_SEPARATOR.match(line) or is_placeholder(line):
             continue
         place = _place(n)
