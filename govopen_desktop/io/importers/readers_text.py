@@ -19,6 +19,7 @@ _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
 # "-3-", "— 3 —", "第3页", "第 3 页 共 6 页": a page foot copied with the text (a bare number is not)
 _PAGE_FOOT = re.compile(
     r"^\s*(?:[\-－—–]+\s*\d{1,3}\s*[\-－—–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+_NUMBER_TOKEN = re.compile(r"^[+\-]?\d{1,12}(?:\.\d{1,4})?$")
 _TRAILING_NUMBERS = re.compile(
     r"^(?P<label>\S.*?[^\d\s.,，])\s+(?P<numbers>[+\-]?\d[\d.,]*(?:\s+[+\-]?\d[\d.,]*)*)\s*$")
 
@@ -104,7 +105,7 @@ def _pipe_cells(line: str) -> list[str]:
 def spaced_cells(line: str) -> list[str] | None:
     """Columns laid out with runs of spaces (text copied out of a PDF viewer), or a label with
     its numbers after single spaces ("行政许可 97", "规章 0 0 0"); None for a line of prose."""
-    from govopen_desktop.io.importers.extract import is_value_text, known_label
+    from govopen_desktop.io.importers.extract import ends_with_known_label, is_value_text, known_label
 
     body = line.strip()
     parts = [p for p in _SPACE_RUN.split(body) if p.strip()]
@@ -119,8 +120,13 @@ def spaced_cells(line: str) -> list[str] | None:
             values = sum(1 for p in parts if is_value_text(p.strip()))
         if (values or (short and len(parts) >= 3)) and not prose:
             return [p.strip() for p in parts]
+    tokens = body.split()
+    if len(tokens) >= 3 and all(_NUMBER_TOKEN.match(t) for t in tokens):
+        return tokens  # a line of numbers alone: table 4's values under its header lines
     m = _TRAILING_NUMBERS.match(body) or _GLUED_NUMBERS.match(body)
-    if m and len(m.group("label")) <= 60 and known_label(m.group("label")):
+    # the label may carry its group before a space: "三、本年度办理结果 （一）予以公开 0 0 …"
+    if m and len(m.group("label")) <= 60 and (known_label(m.group("label")) or (
+            " " in m.group("label").strip() and ends_with_known_label(m.group("label")))):
         return [m.group("label").strip(), *m.group("numbers").split()]
     return None
 
