@@ -16,9 +16,11 @@ _NUMBERS_RUN = re.compile(r"^[+\-]?\d[\d.,]*(?: [+\-]?\d[\d.,]*)+$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
-# "-3-", "— 3 —", "第3页", "第 3 页 共 6 页": a page foot copied with the text (a bare number is not)
+# "-3-", "— 3 —", "第3页", "第 3 页 共 6 页": a page foot copied with the text (a bare number is not);
+# "Page 3 - 书名" and "P. 3": the page lines of a flip-book site's text layer
 _PAGE_FOOT = re.compile(
-    r"^\s*(?:[\-－—–]+\s*\d{1,3}\s*[\-－—–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+    r"^\s*(?:[\-－—–]+\s*\d{1,3}\s*[\-－—–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
+    r"|Page\s+\d{1,4}\s+[\-–—]\s+\S.{0,80}|P\.\s?\d{1,4})\s*$")
 _NUMBER_TOKEN = re.compile(r"^[+\-]?\d{1,12}(?:\.\d{1,4})?$")
 _TRAILING_NUMBERS = re.compile(
     r"^(?P<label>\S.*?[^\d\s.,，])\s+(?P<numbers>[+\-]?\d[\d.,]*(?:\s+[+\-]?\d[\d.,]*)*)\s*$")
