@@ -54,6 +54,13 @@ _PAGE_META_LABELS = {
 }
 _PAGE_META_LINE = re.compile(
     r"^\s*(" + "|".join(sorted(_PAGE_META_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*(.*)$")
+# The same labels as some CMSs print them: spaced out (名 称：, 索 引 号：), several on one line
+# ("索 引 号：000014349/2022-00123 发布日期：2022-01-19 发布机构：某局")
+_PAGE_META_ANY = re.compile(
+    r"(?:^|(?<=\s))(" + "|".join(r"\s?".join(label) for label in sorted(_PAGE_META_LABELS, key=len, reverse=True))
+    + r")\s*[:：]")
+# A breadcrumb (当前位置：首页 > 政府信息公开 > …): site navigation, not report text
+_BREADCRUMB = re.compile(r"^\s*(?:当前位置|您的位置|您当前的位置|当前的位置|所在位置)\s*[:：]")
 # Page chrome of CMS sites: font size switches, share/print/close links, visit counters
 _CHROME = re.compile(
     r"(?:字体|字号)\s*[:：]?\s*[【\[]?\s*大\s*中\s*小|分享到|【\s*打印\s*】|【\s*关闭\s*】|\[\s*打印\s*\]|"
@@ -87,10 +94,15 @@ def read_page_meta(rows: list[Row], before: int) -> PageMeta:
         if single is None:
             continue
         m = _PAGE_META_LINE.match(single)
-        if m and len(single) <= 80:
+        pairs = _meta_pairs(single)
+        if m and len(single) <= 80 and len(pairs) <= 1:
             values.setdefault(m.group(1), m.group(2).strip())
             found.rows.add(i)
-        elif len(single) <= 60 and _CHROME.search(single):
+        elif pairs and len(single) <= 80 * len(pairs):
+            for label, value in pairs:
+                values.setdefault(label, value)
+            found.rows.add(i)
+        elif (len(single) <= 60 and _CHROME.search(single)) or (len(single) <= 160 and _BREADCRUMB.match(single)):
             found.rows.add(i)
     found.title = values.get("名称") or values.get("标题") or values.get("文件名称") or None
     found.agency = values.get("发布机构") or values.get("发文机关") or values.get("发布单位") or None
@@ -100,6 +112,18 @@ def read_page_meta(rows: list[Row], before: int) -> PageMeta:
             found.date = date
             break
     return found
+
+
+def _meta_pairs(line: str) -> list[tuple[str, str]]:
+    """名 称：X 索 引 号：Y …: (label, value) pairs of a line that begins with a metadata label."""
+    hits = list(_PAGE_META_ANY.finditer(line))
+    if not hits or line[: hits[0].start()].strip():
+        return []
+    out = []
+    for k, h in enumerate(hits):
+        end = hits[k + 1].start() if k + 1 < len(hits) else len(line)
+        out.append((re.sub(r"\s", "", h.group(1)), line[h.end():end].strip()))
+    return out
 
 
 def is_chrome(text: str) -> bool:
@@ -342,8 +366,9 @@ def find_title(rows: list[Row], before: int) -> Title:
         lines = _lines(row)
         following = _lines(head[at + 1]) if at + 1 < len(head) and len(head[at + 1].non_empty()) == 1 else []
         tried = ["".join(lines), *lines] if len(lines) > 1 else list(lines)
-        if following and len(lines) == 1 and len(following) == 1:
-            tried.append(lines[0] + following[0])  # a title broken after 工作: "…公开工作" / "年度报告"
+        if following and len(lines) == 1 and len(following) == 1 and not (_title_match(following[0]) or (None,))[0]:
+            # a title broken after 工作: "…公开工作" / "年度报告" (not a line above a whole title)
+            tried.append(lines[0] + following[0])
         for line in tried:
             found = _title_match(line) if len(line) <= 80 else None
             if found is None:
