@@ -439,6 +439,9 @@ def format_by_headers(rows: list[Row]) -> ReportFormat | None:
     for f in formats:
         others = set().union(*(h for fid, h in headers.items() if fid != f.id))
         own = {h for h in headers[f.id] - others if len(h) >= 4}
-        if own & seen or any(h in s for s in seen for h in own):  # also a header line copied as one
+        # also a header line copied as one cell; but a header inside another format's header
+        # (2019's 处理决定数量 in 2021's 本年处理决定数量) is that other header
+        if own & seen or any(h in s and not any(h in o and o in s for o in others)
+                             for s in seen for h in own):
             hits.append(f)
     return hits[0] if len(hits) == 1 else None
