@@ -13,7 +13,7 @@ from functools import cache
 from govopen_desktop.domain.formats import ReportFormat, available_formats, load_format
 from govopen_desktop.domain.numerals import parse_chinese_number
 from govopen_desktop.io.importers.labels import is_placeholder, norm
-from govopen_desktop.io.importers.neutral import Row
+from govopen_desktop.io.importers.neutral import Cell, Row
 
 _HEADING = re.compile(r"^(?:第)?([一二三四五六七八九十]|\d{1,2})\s*[、.．,，]\s*(\S.{1,38})$")
 _TITLE = re.compile(
@@ -217,6 +217,31 @@ def _similar(a: str, b: str, need: float) -> bool:
         return False
     matcher = SequenceMatcher(None, a, b)
     return matcher.quick_ratio() >= need and matcher.ratio() >= need
+
+
+_GLUED_TAIL = re.compile(
+    r"^(?P<text>.*[。！？；])\s*(?P<heading>(?:[一二三四五六]|[1-6])\s*[、.．]\s*[^，。；;：:]{2,30})$", re.S)
+
+
+def split_glued_headings(rows: list[Row]) -> list[Row]:
+    """A paragraph that ends, after a sentence's 。, with an official section heading
+    ("…联系（电话：0000-8766001）。一、总体情况", the line break lost on a web page): the
+    paragraph and the heading as two rows, so the section is found and no text is lost."""
+    titles = _section_titles()
+    known = set().union(*titles.values())
+    out: list[Row] = []
+    for row in rows:
+        text = _single_text(row)
+        m = _GLUED_TAIL.match(text) if text and len(text) > 6 else None
+        if m:
+            head = _HEADING.match(m.group("heading"))
+            body = norm(head.group(2)) if head else ""
+            if body and any(_similar(body, t, 0.9) for t in known):
+                out.append(Row([Cell(m.group("text").strip(), row.place)], row.place))
+                out.append(Row([Cell(m.group("heading").strip(), row.place)], row.place))
+                continue
+        out.append(row)
+    return out
 
 
 def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
