@@ -24,10 +24,21 @@ def is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(text))
 
 
+# A site's 繁体 version of a page (its 繁/简 button converts every character): the traditional
+# characters of the official labels, headings and title words, folded to the simplified ones.
+TO_SIMPLIFIED = str.maketrans(
+    "萬業為舉於會體關內決況減辦務動區單發後國處複復審對屬當廢開強總執護報據數無機權條"
+    "構沒現穩類係糾納組織經結繼續維繳罰範獲補規計認議許訟訪訴詢請購費轉過這進問項題額採確縣鎮鄉員衛統編製",
+    "万业为举于会体关内决况减办务动区单发后国处复复审对属当废开强总执护报据数无机权条"
+    "构没现稳类系纠纳组织经结继续维缴罚范获补规计认议许讼访诉询请购费转过这进问项题额采确县镇乡员卫统编制",
+)
+
+
 @lru_cache(maxsize=4096)
 def norm(text: str) -> str:
-    """A label reduced to its words: no spaces, brackets, punctuation; full width folded."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", text))
+    """A label reduced to its words: no spaces, brackets, punctuation; full width and
+    traditional characters folded."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", text).translate(TO_SIMPLIFIED))
 
 
 @lru_cache(maxsize=8192)

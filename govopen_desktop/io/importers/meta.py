@@ -12,7 +12,7 @@ from functools import cache
 
 from govopen_desktop.domain.formats import ReportFormat, available_formats, load_format
 from govopen_desktop.domain.numerals import parse_chinese_number
-from govopen_desktop.io.importers.labels import is_placeholder, norm
+from govopen_desktop.io.importers.labels import TO_SIMPLIFIED, is_placeholder, norm
 from govopen_desktop.io.importers.neutral import Cell, Row
 
 _HEADING = re.compile(r"^(?:第)?([一二三四五六七八九十]|\d{1,2})\s*[、.．,，]\s*(\S.{1,38})$")
@@ -367,17 +367,19 @@ class Title:
 
 
 def _title_match(line: str) -> tuple[str | None, int] | None:
-    text = re.sub(r"\s+", " ", line)
+    printed = re.sub(r"\s+", " ", line)
+    text = printed.translate(TO_SIMPLIFIED)  # matched folded, the agency kept as printed
     m = _TITLE.match(text)
     if m:
-        agency = (m.group("pre") or m.group("post") or "").strip() or None
-        bracket = _TITLE_BRACKET.search(text)
+        pre, post = printed[m.start("pre"):m.end("pre")], printed[m.start("post"):m.end("post")]
+        agency = (pre or post or "").strip() or None
+        bracket = _TITLE_BRACKET.search(printed)
         if agency is None and bracket and not re.search(r"\d{4}", bracket.group(1)):
             agency = bracket.group(1).strip()  # "…年度报告数据（平潭综合实验区）"
         return agency, int(m.group("year"))
     m = _TITLE_YEAR_AFTER.match(text)
     if m:
-        return m.group("agency").strip() or None, int(m.group("year"))
+        return printed[m.start("agency"):m.end("agency")].strip() or None, int(m.group("year"))
     return None
 
 
