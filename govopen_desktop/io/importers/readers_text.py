@@ -63,7 +63,7 @@ def read_text(text: str, name: str, kind: str = "txt") -> Doc:
     doc = Doc(name, kind)
     if text.count("\n") > 10 * MAX_DOC_ROWS:
         raise ImportFailed(f"“{name}”有 {text.count(chr(10))} 行，远超年度报告的正常长度，已拒绝读取。")
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _unflattened(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     with_tabs = [ln for ln in lines if "\t" in ln]
     one_cell = sum(1 for ln in with_tabs if _ONE_CELL.match(ln))
     if with_tabs and one_cell * 2 >= len(with_tabs):
@@ -71,6 +71,20 @@ def read_text(text: str, name: str, kind: str = "txt") -> Doc:
     else:
         _split_rows(_bars_joined(lines), doc)
     return doc
+
+
+def _unflattened(lines: list[str]) -> list[str]:
+    """A page that lost its line breaks (the whole report one line, paragraphs and table
+    cells parted by spaces): each space-separated piece on a line of its own, which is the
+    shape of one cell a line; prose has no spaces inside, so its paragraphs come back whole."""
+    filled = [ln for ln in lines if ln.strip()]
+    total = sum(len(ln) for ln in filled)
+    if not filled or len(filled) > 3 or total < 1500:
+        return lines
+    longest = max(filled, key=len)
+    if len(longest) < 0.8 * total or len(longest.split()) < 60:
+        return lines
+    return [part for ln in lines for part in ln.split()]
 
 
 def _bars_joined(lines: list[str]) -> list[tuple[int, str]]:
