@@ -20,8 +20,8 @@ from govopen_desktop.io.importers.meta import (
     guess_year,
     page_end,
     read_page_meta,
-    split_glued_headings,
     section_text,
+    split_glued_headings,
 )
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem

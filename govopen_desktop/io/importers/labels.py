@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from govopen_desktop.domain.fold import TO_SIMPLIFIED
+
 # Punctuation and numbering marks that documents write in many ways (full/half width,
 # "1." vs "1、", "（一）" vs "(一)", "，" vs "、" in the （六） sub-rows).
 _DROP = re.compile(r"[\s\u00a0\u3000\u200b\ufeff()（）\[\]【】〔〕<>《》、，,.．。:：;；“”\"'‘’!！?？·•/／\\\-－—_]+")
@@ -24,14 +26,6 @@ def is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(text))
 
 
-# A site's 繁体 version of a page (its 繁/简 button converts every character): the traditional
-# characters of the official labels, headings and title words, folded to the simplified ones.
-TO_SIMPLIFIED = str.maketrans(
-    "萬業為舉於會體關內決況減辦務動區單發後國處複復審對屬當廢開強總執護報據數無機權條"
-    "構沒現穩類係糾納組織經結繼續維繳罰範獲補規計認議許訟訪訴詢請購費轉過這進問項題額採確縣鎮鄉員衛統編製",
-    "万业为举于会体关内决况减办务动区单发后国处复复审对属当废开强总执护报据数无机权条"
-    "构没现稳类系纠纳组织经结继续维缴罚范获补规计认议许讼访诉询请购费转过这进问项题额采确县镇乡员卫统编制",
-)
 
 
 @lru_cache(maxsize=4096)
