@@ -90,3 +90,12 @@ def test_inputs_are_what_the_generator_writes() -> None:
         assert (SHAPES / f"{case.name}.{case.ext}").read_text(encoding="utf-8") == text, case.name
         assert _load(SHAPES / f"{case.name}.expected.json") == json.loads(
             json.dumps(expected, ensure_ascii=False), parse_float=Decimal), case.name
+
+
+def test_a_pdf_line_of_bars_is_a_table_row() -> None:
+    """A CMS table pasted as text and printed to PDF: `规章 | 0 | 0 | 6 |` is a row of cells."""
+    from govopen_desktop.io.importers.readers_pdf import _line_row
+
+    row = _line_row([(56.0, "规章 | 0 | 0 | 6 |")], "第1页")
+    assert row.is_table and row.texts == ["规章", "0", "0", "6"]
+    assert not _line_row([(56.0, "全年主动公开政府信息86条。")], "第1页").is_table

@@ -108,7 +108,7 @@ def _place(n: int) -> str:
     return f"第{n}行"
 
 
-def _pipe_cells(line: str) -> list[str]:
+def pipe_cells(line: str) -> list[str]:
     """A markdown or plain `|` row: the outer bars (leading, trailing) delimit, they hold no cell."""
     body = line.strip()
     if body.startswith("|"):
@@ -156,7 +156,7 @@ def _split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
             parts = line.split("\t")
         elif line.count("|") >= 2 or (line.count("|") == 1 and (
                 line.rstrip().endswith("|") or all(len(p.strip()) <= 40 for p in line.split("|")))):
-            parts = _pipe_cells(line)
+            parts = pipe_cells(line)
         else:
             line = _MD_HEADING.sub("", line)
             spaced = spaced_cells(line)
