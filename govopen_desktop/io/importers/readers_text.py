@@ -26,6 +26,11 @@ _TRAILING_NUMBERS = re.compile(
     r"^(?P<label>\S.*?[^\d\s.,，])\s+(?P<numbers>[+\-]?\d[\d.,]*(?:\s+[+\-]?\d[\d.,]*)*)\s*$")
 
 
+def is_page_line(line: str) -> bool:
+    """A page foot or a flip-book page line copied with the text (no report text)."""
+    return bool(_PAGE_FOOT.match(line))
+
+
 def decode_text(data: bytes, declared: str | None = None) -> str | None:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (what Chinese Windows
     Notepad and WPS save); a web page's declared charset first, a stray bad byte replaced.
