@@ -168,6 +168,9 @@ def _heading_candidates(text: str) -> list[tuple[str, str]]:
     ("六、其他需要报告的事项：本年度未收取信息处理费。"). Only a numbered heading may run on: a
     sentence that merely begins with heading words ("其他需要报告的事项。…") is text."""
     out = [(text, "")] if len(text) <= 42 else []
+    first, _, rest = text.partition("\n")
+    if rest.strip() and len(first.strip()) <= 42:
+        out.append((first.strip(), rest.strip()))  # heading and text in one paragraph, a <br> apart
     m = _INLINE.match(text)
     if m and len(m.group(1)) <= 42 and _HEADING.match(m.group(1).strip()):
         out.append((m.group(1).strip(), m.group(2).strip()))
