@@ -11,16 +11,21 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from govopen_desktop.cli.check_problems import problems_count_text, problems_json, summary_cell
-from govopen_desktop.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, add_command, print_problems
+from govopen_desktop.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    add_command,
+    print_problems,
+    with_progress,
+)
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.findings import Finding, Level, count_accepted, count_levels
@@ -29,9 +34,6 @@ from govopen_desktop.io.open_any import open_any
 
 if TYPE_CHECKING:
     from govopen_desktop.io.importers.problems import ImportProblem
-
-POOL_FROM = 8  # fewer files are checked in this process: starting workers would cost more
-
 
 def register(sub: Any) -> None:
     p = add_command(
@@ -127,47 +129,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def check_all(paths: list[Path], options: CheckOptions, jobs: int | None = None) -> Iterator[FileResult]:
-    """Each file's result in input order, as soon as it and those before it are done.
+    """Each file's result in input order, as soon as it and those before it are done, on every
+    core; a file is reported unusable only if it alone kills its worker process."""
+    from govopen_desktop.io.batch import map_in_order
 
-    A worker process that dies (a file that exhausts memory, a crash in a library) breaks the
-    pool: the first file not yet reported is then checked again alone, in a fresh process, and
-    the others go on in a new pool — so a file is reported unusable only if it alone kills
-    its process, and the run never hangs waiting for a dead worker."""
-    requested, jobs = jobs, min(jobs or _cores(), len(paths))
-    if jobs <= 1 or (requested is None and len(paths) < POOL_FROM):
-        yield from (check_one(p, options) for p in paths)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    def crashed(job: tuple[Path, CheckOptions]) -> FileResult:
+        path = job[0]
+        return FileResult(path, unusable=f"检查“{path.name}”时处理进程意外终止（文件可能已损坏或过大），未能检查。")
 
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    _preload()  # once here, not in every worker (forked workers share the parent's modules)
-    done = 0
-    while done < len(paths):
-        rest = paths[done:]
-        chunk = max(1, min(8, len(rest) // (jobs * 16)))  # small chunks keep the order flowing
-        pool = ProcessPoolExecutor(min(jobs, len(rest)), mp_context=context)
-        try:
-            for result in pool.map(_check_star, ((p, options) for p in rest), chunksize=chunk):
-                yield result
-                done += 1
-        except BrokenProcessPool:
-            yield _check_alone(paths[done], options, context)
-            done += 1
-        finally:  # the files not started are dropped; waits at most for the chunks under way
-            pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _check_alone(path: Path, options: CheckOptions, context: Any) -> FileResult:
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    with ProcessPoolExecutor(1, mp_context=context) as pool:
-        try:
-            return pool.submit(_check_star, (path, options)).result()
-        except BrokenProcessPool:
-            return FileResult(path, unusable=f"检查“{path.name}”时处理进程意外终止（文件可能已损坏或过大），未能检查。")
+    jobs_list = [(p, options) for p in paths]
+    yield from map_in_order(_check_star, jobs_list, workers=jobs, preload=_preload, on_crash=crashed)
 
 
 def _preload() -> None:
@@ -182,32 +153,8 @@ def _preload() -> None:
             importlib.import_module(name)
 
 
-def _cores() -> int:
-    affinity = getattr(os, "sched_getaffinity", None)
-    return len(affinity(0)) if affinity else (os.cpu_count() or 1)
-
-
 def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
-    """A plain `已检查 n/total` line on stderr when it is a terminal, erased before anything else
-    is printed and at the end."""
-    if not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
-        yield from results
-        return
-    shown, last = "", 0.0
-    for done, result in enumerate(results, 1):
-        if shown:  # off the screen before the caller prints this result
-            sys.stderr.write("\r" + " " * len(shown.encode("gbk", "replace")) + "\r")
-            shown = ""
-        yield result
-        now = time.monotonic()
-        if now - last > 0.1 or done == total:
-            shown, last = f"已检查 {done}/{total} 份", now
-            sys.stdout.flush()
-            sys.stderr.write(shown)
-            sys.stderr.flush()
-    if shown:
-        sys.stderr.write("\r" + " " * len(shown.encode("gbk", "replace")) + "\r")
-        sys.stderr.flush()
+    return with_progress(results, total, "已检查")
 
 
 def _print_one(result: FileResult, as_json: bool) -> None:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from govopen_desktop.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, add_command
+from govopen_desktop.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, add_command, with_progress
 from govopen_desktop.domain.combine import CombineResult, UnitReport, combine, summary_groups
 from govopen_desktop.domain.errors import GovopenError
 
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         raise GovopenError("没有找到可读取的报告文件：" + "、".join(args.files))
     units: list[UnitReport] = []
     unusable: list[tuple[str, str]] = []
-    for opened in map_in_order(open_unit, paths):
+    for opened in with_progress(map_in_order(open_unit, paths), len(paths), "已读取"):
         if opened.report is None:
             unusable.append((opened.file, opened.unusable or "无法读取"))
         else:

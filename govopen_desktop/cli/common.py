@@ -13,7 +13,10 @@ from govopen_desktop.domain.errors import GovopenError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms); mypy knows the name
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Iterator
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -151,3 +154,28 @@ def print_problems(problems: list[str], title: str) -> None:
         print(title, file=sys.stderr)
         for p in problems:
             print(f"  - {p}", file=sys.stderr)
+
+
+def with_progress(results: Iterator[T], total: int, verb: str) -> Iterator[T]:
+    """A plain `<verb> n/total 份` line on stderr when it is a terminal (已检查 12/300 份), erased
+    before anything else is printed and at the end."""
+    import time
+
+    if not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
+        yield from results
+        return
+    shown, last = "", 0.0
+    for done, result in enumerate(results, 1):
+        if shown:  # off the screen before the caller prints this result
+            sys.stderr.write("\r" + " " * len(shown.encode("gbk", "replace")) + "\r")
+            shown = ""
+        yield result
+        now = time.monotonic()
+        if now - last > 0.1 or done == total:
+            shown, last = f"{verb} {done}/{total} 份", now
+            sys.stdout.flush()
+            sys.stderr.write(shown)
+            sys.stderr.flush()
+    if shown:
+        sys.stderr.write("\r" + " " * len(shown.encode("gbk", "replace")) + "\r")
+        sys.stderr.flush()

@@ -33,7 +33,7 @@ class Command:
 COMMANDS = (
     Command("new", "cmd_new", "新建年度报告（空白，或从上年报告开始）"),
     Command("check", "cmd_check", "按官方格式和规则检查年度报告（可一次检查多份）"),
-    Command("import", "cmd_import", "导入年度报告（Excel、Word、网页、文本或本程序的文件）"),
+    Command("import", "cmd_import", "导入年度报告（Excel、Word、PDF、网页、文本或本程序的文件）"),
     Command("export", "cmd_export", "导出 Word（官方版式）、Excel、网页或 PDF，或生成空白 Excel 报表"),
     Command("combine", "cmd_combine", "汇总各单位的年度报告，得出本级政府的表二、表三、表四"),
     Command("gui", "cmd_gui", "打开图形界面（不带子命令运行 govopen 时的默认操作）"),

@@ -56,8 +56,14 @@ def derived_sums(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     parts that are filled is certainly wrong (the empty cells are reported as such)."""
     cells = report.cells
     unknown = unknown_cells(report)
+    printed = _printed_groups(report)
     for key, name, terms in _derived_of(report.meta.format, spec.id):
         parts = [cells.get(t) for t in terms]
+        for members, value in printed:
+            if members <= set(terms) and all(cells.get(m) is None for m in members):
+                # a group printed as one row (（六）其他处理 in the 2019 layout): its printed number
+                # stands for its rows, which could not be divided and were left empty
+                parts = [cells.get(t) for t in terms if t not in members] + [value]
         actual = cells.get(key)
         if unknown and (key in unknown or not unknown.isdisjoint(terms)):
             continue  # a value printed wrong is reported on its cell; the sum is not known
@@ -84,6 +90,40 @@ def derived_sums(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             key.split(".", 1)[0],
             {key: expected},
         )
+
+
+def _printed_groups(report: Report) -> list[tuple[frozenset[str], Value]]:
+    """(the cells of one column of a group of rows, the number printed for them) for every
+    group the importer found printed as one row (its `source.group_rows`: label → numbers)."""
+    source = report.extra.get("source")
+    groups = source.get("group_rows") if isinstance(source, dict) else None
+    if not isinstance(groups, dict) or not groups:
+        return []
+    out: list[tuple[frozenset[str], Value]] = []
+    for label, numbers in groups.items():
+        out.extend(_group_columns(report.meta.format, str(label), str(numbers)))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _group_columns(format_id: str, label: str, numbers: str) -> tuple[tuple[frozenset[str], Value], ...]:
+    fmt = load_format(format_id)
+    printed = numbers.split()
+    for table in fmt.tables:
+        for cell in table.cells:
+            if cell.role != "label" or cell.text != label or cell.rowspan < 2:
+                continue
+            rows = range(cell.row, cell.row + cell.rowspan)
+            by_col: dict[int, list[str]] = {}
+            for value_cell in table.value_cells():
+                if value_cell.row in rows and value_cell.key is not None:
+                    by_col.setdefault(value_cell.col, []).append(value_cell.key)
+            if len(by_col) != len(printed) or not all(p.isdigit() for p in printed):
+                return ()
+            return tuple(
+                (frozenset(by_col[col]), int(text)) for col, text in zip(sorted(by_col), printed, strict=True)
+            )
+    return ()
 
 
 @rule_kind("balance")
