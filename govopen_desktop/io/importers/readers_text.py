@@ -22,8 +22,9 @@ _PAGE_FOOT = re.compile(
     r"^\s*(?:[\-－—–]+\s*\d{1,3}\s*[\-－—–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
     r"|Page\s+\d{1,4}\s+[\-–—]\s+\S.{0,80}|P\.\s?\d{1,4})\s*$")
 _NUMBER_TOKEN = re.compile(r"^[+\-]?\d{1,12}(?:\.\d{1,4})?$")
+# the last number may carry its unit (政府集中采购 1 58000元)
 _TRAILING_NUMBERS = re.compile(
-    r"^(?P<label>\S.*?[^\d\s.,，])\s+(?P<numbers>[+\-]?\d[\d.,]*(?:\s+[+\-]?\d[\d.,]*)*)\s*$")
+    r"^(?P<label>\S.*?[^\d\s.,，])\s+(?P<numbers>[+\-]?\d[\d.,]*(?:\s+[+\-]?\d[\d.,]*)*(?:万元|元)?)\s*$")
 
 
 def is_page_line(line: str) -> bool:
@@ -84,7 +85,7 @@ def _unflattened(lines: list[str]) -> list[str]:
     shape of one cell a line; prose has no spaces inside, so its paragraphs come back whole."""
     filled = [ln for ln in lines if ln.strip()]
     total = sum(len(ln) for ln in filled)
-    if not filled or len(filled) > 3 or total < 1500:
+    if not filled or len(filled) > 3 or total < 500:
         return lines
     longest = max(filled, key=len)
     if len(longest) < 0.8 * total or len(longest.split()) < 60:

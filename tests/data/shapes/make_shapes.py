@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -1126,6 +1126,31 @@ def cases() -> list[Case]:
         other="本机关2022年度未产生政府信息公开信息处理费。", render=render_cms_html,
         checks={"br": True, "host": "北山县人民政府办公室"}))
     return out
+
+
+# Every way of printing the tables, to print any case's data in any shape (tests/test_import_shapes.py)
+RENDERERS: dict[str, tuple[Callable[[Case], str], dict[str, object], str]] = {
+    "pipe-rows": (render_pipe_rows, {}, "txt"),
+    "cell-lines": (render_cell_lines, {}, "txt"),
+    "cell-lines-blank": (render_cell_lines, {"blank_line": True, "split_header": True, "split_group": True}, "txt"),
+    "pipe-per-line": (render_cell_lines, {"bar": "after"}, "txt"),
+    "bar-lines": (render_cell_lines, {"bar": "own_line"}, "txt"),
+    "lead-bar": (render_cell_lines, {"bar": "after", "lead_bar": True}, "txt"),
+    "pipe-cell-newlines": (render_pipe_cell_newlines, {}, "txt"),
+    "flipbook": (render_flipbook, {}, "txt"),
+    "flipbook-midlabels": (render_flipbook, {"mid_labels": True}, "txt"),
+    "flipbook-html": (render_flipbook_html, {}, "html"),
+    "cms-html": (render_cms_html, {}, "html"),
+    "cms-br": (render_cms_html, {"br": True}, "html"),
+    "one-line": (render_one_line, {}, "txt"),
+}
+
+
+def reprinted(case: Case, shape: str) -> tuple[Case, str]:
+    """The case's data printed in another shape (its own quirks dropped), and the file suffix."""
+    render, options, ext = RENDERERS[shape]
+    kept = {k: v for k, v in case.checks.items() if k in ("expect_rule", "book", "intro")}
+    return replace(case, render=render, checks=kept | options), ext
 
 
 def written(case: Case) -> tuple[str, dict[str, object]]:
