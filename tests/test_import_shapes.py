@@ -125,3 +125,14 @@ def test_each_data_set_in_each_shape(shape: str, tmp_path: Path) -> None:
         want = json.loads(json.dumps(exp, ensure_ascii=False), parse_float=Decimal)
         assert differences(want["cells"], result) == [], case.name
         assert result.found_meta() == want["meta"], case.name
+
+
+@pytest.mark.parametrize("line", [
+    "12/1/26, 8:11 PM 南桥区卫生健康局2021年政府信息公开工作年度报告",
+    "2024/1/19 10:25 南桥区卫生健康局2021年政府信息公开工作年度报告",
+    "2022-01-19 下午3:05 南桥区卫生健康局2021年政府信息公开工作年度报告",
+])
+def test_a_browsers_print_header_is_not_the_agency(line: str) -> None:
+    from govopen_desktop.io.importers.meta import _title_match
+
+    assert _title_match(line) == ("南桥区卫生健康局", 2021)

@@ -370,8 +370,15 @@ class Title:
     year: int | None = None
 
 
+# The header a browser prints above a web page printed to PDF: the time, then the page's title
+# ("12/1/26, 8:11 PM", "2024/1/19 10:25", "2024-01-19 下午3:05")
+_PRINT_STAMP = re.compile(
+    r"^\s*(?:\d{1,4}/\d{1,2}/\d{1,4}|\d{4}-\d{1,2}-\d{1,2})[,，]?\s*(?:(?:上午|下午)\s*)?"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?\s+")
+
+
 def _title_match(line: str) -> tuple[str | None, int] | None:
-    printed = re.sub(r"\s+", " ", line)
+    printed = _PRINT_STAMP.sub("", re.sub(r"\s+", " ", line))
     text = printed.translate(TO_SIMPLIFIED)  # matched folded, the agency kept as printed
     m = _TITLE.match(text)
     if m:
