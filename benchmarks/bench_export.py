@@ -21,10 +21,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from govopen_desktop.domain.report import Report
+
+if TYPE_CHECKING:
+    from benchmarks.common import Row
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "sample" / "sample-2024.govopen"
@@ -162,6 +166,28 @@ def results() -> list[Result]:
                WORD_PER_PARAGRAPH_MS, "ms"),
         Result("Excel export vs openpyxl writing the same grids", excel / excel_base, EXCEL_RATIO, "×"),
         Result("Word export of the sample (median)", word_1, SAMPLE_WORD_S, "s"),
+    ]
+
+
+def rows() -> list[Row]:
+    """The same measurements as `results()`, as `make bench` rows (ratios keep their baseline)."""
+    from benchmarks.common import Row
+    from govopen_desktop.io.exporters.docx_export import build_docx_bytes
+    from govopen_desktop.io.exporters.xlsx_export import build_xlsx_bytes
+
+    report = sample_report()
+    long = longer(report, LONG_FACTOR)
+    word_1, base_1 = interleaved(lambda: build_docx_bytes(report), python_docx_baseline(report))
+    word_n, base_n = interleaved(lambda: build_docx_bytes(long), python_docx_baseline(long), runs=5)
+    added = len(_paragraphs(long)) - len(_paragraphs(report))
+    excel, excel_base = interleaved(lambda: build_xlsx_bytes(report), openpyxl_baseline(report))
+    return [
+        Row("Word export vs python-docx writing the same, sample text", word_1, base_1, WORD_RATIO),
+        Row(f"Word export vs python-docx, {LONG_FACTOR}× the text", word_n, base_n, WORD_RATIO),
+        Row(f"Word export, each added paragraph ({added})", max(word_n - word_1, 0.0) / added, None,
+            WORD_PER_PARAGRAPH_MS / 1000),
+        Row("Excel export vs openpyxl writing the same grids", excel, excel_base, EXCEL_RATIO),
+        Row("Word export of the sample", word_1, None, SAMPLE_WORD_S),
     ]
 
 

@@ -4,7 +4,7 @@ The file is the 6-page real report ../shared/real-reports/huaian-2024.pdf (made 
 ../shared, a PDF printed from our own Word export through LibreOffice. The baseline opens the
 PDF and runs `page.extract_tables()` on every page; the import does that and also reads the
 text, finds the tables' rows and builds the report.
-Targets: import ≤ 1.2 × the baseline (best of the runs) and ≤ 1.5 s.
+Targets: import ≤ 1.2 × the baseline (medians of interleaved runs) and ≤ 1.5 s.
 
 Run: .venv/bin/python benchmarks/bench_import_pdf.py   (exit status 1 on a miss)
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.bench_import import compare  # noqa: E402  (after the path is set)
+from benchmarks.common import Row, interleaved  # noqa: E402  (after the path is set)
 
 TARGET_RATIO = 1.2
 TARGET_SECONDS = 1.5
@@ -52,24 +52,27 @@ def tables_only(path: Path) -> None:
             page.extract_tables()
 
 
-def main() -> int:
+def rows() -> list[Row]:
     from govopen_desktop.io.importers import import_file
 
     with tempfile.TemporaryDirectory() as tmp:
         path = REAL_PDF if REAL_PDF.is_file() else pdf_from_word_export(Path(tmp))
         if path is None:
             print("skipped: neither ../shared/real-reports/huaian-2024.pdf nor LibreOffice to make a PDF")
-            return 0
-        result = import_file(path)
-        filled = sum(1 for k in result.report.format.keys if result.report.cells.get(k) is not None)
-        best_bare, best_import, med_bare, med_import = compare(
-            lambda: tables_only(path), lambda: import_file(path), RUNS)
-    ratio = best_import / best_bare
-    ok = ratio <= TARGET_RATIO and best_import <= TARGET_SECONDS * 1000
-    print(f".pdf ({path.name}, {filled} cells): import {best_import:.0f} ms, pdfplumber tables {best_bare:.0f} ms "
-          f"(best of {RUNS}), ratio {ratio:.2f} (target ≤ {TARGET_RATIO}, ≤ {TARGET_SECONDS} s) "
-          f"{'ok' if ok else 'TOO SLOW'}; medians {med_import:.0f} / {med_bare:.0f} ms = {med_import / med_bare:.2f}")
-    return 0 if ok else 1
+            return []
+        bare, ours = interleaved([lambda: tables_only(path), lambda: import_file(path)], RUNS)
+    return [
+        Row(f".pdf import vs pdfplumber's table extraction ({path.name})", ours, bare, TARGET_RATIO),
+        Row(f".pdf import of {path.name}, seconds", ours, None, TARGET_SECONDS),
+    ]
+
+
+def main() -> int:
+    results = rows()
+    for row in results:
+        shown = f"ratio {row.ratio:.2f}" if row.ratio is not None else f"{row.now:.2f} s"
+        print(f"{row.what}: {shown} (goal ≤ {row.goal}) {'ok' if row.passed else 'MISSED'}")
+    return 0 if all(r.passed for r in results) else 1
 
 
 if __name__ == "__main__":

@@ -33,3 +33,20 @@ def ui_dir() -> Path:
 
 def sample_report_path() -> Path:
     return resources_dir() / "sample" / "sample-2024.govopen"
+
+
+def user_data_dir() -> Path:
+    """The per-user folder for the error log (and, in the window, settings and recovery): the
+    folder Qt's AppLocalDataLocation names for organisation "govopen", application
+    "govopen-desktop", found without Qt so the command line needs none. GOVOPEN_DATA_DIR
+    overrides it (tests). Never a shared folder such as /tmp."""
+    override = os.environ.get("GOVOPEN_DATA_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "govopen" / "govopen-desktop"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ from typing import Any
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# logs and crash reports of in-process commands go to a scratch folder, not the user's own
+os.environ.setdefault("GOVOPEN_DATA_DIR", tempfile.mkdtemp(prefix="govopen-test-data-"))
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

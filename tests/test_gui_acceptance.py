@@ -116,7 +116,7 @@ def test_cancelling_the_note_dialog_changes_nothing(qtbot: Any, gui_env: Path, p
 
 
 def test_the_note_dialog_needs_a_note(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
-    from govopen_desktop.qt.acceptance import NoteDialog
+    from govopen_desktop.qt.note_dialog import NoteDialog
 
     window = make_window(qtbot, gui_env, prompter, report_with_warning())
     finding = next(f for f in window.document.findings if f.rule == "T3-BLANK")

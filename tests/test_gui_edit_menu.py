@@ -32,7 +32,7 @@ def test_edit_menu_has_the_usual_entries_and_shortcuts(blank: Any) -> None:
     texts = menu_texts(blank)
     for wanted in ("剪切", "复制", "粘贴", "全选", "查找/替换…", "填充空白为 0（本表）", "填充空白为 0（全部表格）"):
         assert wanted in texts, wanted
-    features = blank.edit_features
+    features = blank.window_actions
     assert features.act_cut.shortcut() == QKeySequence(QKeySequence.StandardKey.Cut)
     assert features.act_select_all.shortcut() == QKeySequence(QKeySequence.StandardKey.SelectAll)
     assert QKeySequence("Ctrl+H") in features.act_find.shortcuts()
@@ -59,7 +59,7 @@ def test_fill_blanks_of_the_current_table_is_one_step_and_keeps_filled_cells(qtb
 def test_fill_blanks_of_all_tables_through_the_menu(qtbot: Any, blank: Any) -> None:
     report = blank.document.report
     blank.show_section("cover")
-    blank.edit_features.act_fill_all.trigger()
+    blank.act_fill_all.trigger()
     keys = [k for k, f in report.format.fields.items() if f.is_input and f.kind != "unit"
             and f.table in ("t2", "t3", "t4")]
     assert all(report.get(k) is not None for k in keys)
@@ -67,7 +67,7 @@ def test_fill_blanks_of_all_tables_through_the_menu(qtbot: Any, blank: Any) -> N
     assert blank.document.undo_stack.count() == 1
     assert not [f for f in blank.document.findings if f.rule.endswith("-BLANK")]
     # nothing left: says so, no new step
-    blank.edit_features.act_fill_all.trigger()
+    blank.act_fill_all.trigger()
     assert blank.document.undo_stack.count() == 1 and "没有空白" in blank.statusBar().currentMessage()
 
 
@@ -102,9 +102,9 @@ def test_cut_and_select_all_in_a_text_section(qtbot: Any, blank: Any) -> None:
     page = blank.show_section("other")
     page.editor.setPlainText("本年度无其他需要报告的事项。")
     page.editor.setFocus()
-    blank.edit_features.act_select_all.trigger()
+    blank.act_select_all.trigger()
     assert page.editor.textCursor().selectedText() == "本年度无其他需要报告的事项。"
-    blank.edit_features.act_cut.trigger()
+    blank.act_cut.trigger()
     assert QGuiApplication.clipboard().text() == "本年度无其他需要报告的事项。"
     assert not blank.document.report.text.get("other")
 

@@ -92,7 +92,7 @@ def test_an_unusable_register_changes_nothing(qtbot: Any, gui_env: Path, prompte
 def test_blank_template_from_the_window(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
     window = make_window(qtbot, gui_env, prompter, Report.new("测试局", 2020))
     prompter.save_path = gui_env / "模板.xlsx"
-    window.registers.act_template.trigger()
+    window.act_register_template.trigger()
     wb = openpyxl.load_workbook(prompter.save_path)
     lists = wb["下拉选项"]
     results = [c.value for c in lists["B"][1:] if c.value]

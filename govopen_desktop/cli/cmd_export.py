@@ -95,9 +95,7 @@ def _open(path: Path) -> Any:
     from govopen_desktop.domain.findings import Level, count_levels
     from govopen_desktop.io.open_any import open_any
 
-    if not path.is_file():
-        raise GovopenError(f"找不到文件“{path}”。")
-    opened = open_any(path)
+    opened = open_any(path)  # a missing file, a folder or a FIFO: a message naming it
     print_problems(opened.problems, "导入时有以下问题：")
     errors = count_levels(check(opened.report))[Level.ERROR]
     if errors:

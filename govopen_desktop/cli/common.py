@@ -106,7 +106,9 @@ def _chinese_titles(parser: argparse.ArgumentParser) -> None:
 
 
 def run_guarded(action: Callable[[], int]) -> int:
-    """Run a command: a GovopenError is a clear message and exit 2, never a traceback."""
+    """Run a command: every error a user can meet is a Chinese message and exit 2, never a
+    traceback; the raw exception text goes to the log in the per-user data folder only."""
+    setup_cli_log()
     try:
         return action()
     except GovopenError as exc:
@@ -119,13 +121,24 @@ def run_guarded(action: Callable[[], int]) -> int:
         _silence_stdout()
         return EXIT_OK
     except MemoryError:
-        print("错误：内存不足，文件过大。", file=sys.stderr)
+        print("错误：内存不足，文件过大。请关闭其他程序，或只保留报告内容后另存再试。", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except RecursionError:
+        _log().info("recursion limit", exc_info=True)
+        print("错误：文件的结构嵌套过深，不是正常的年度报告文件，已停止处理。", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except OSError as exc:  # e.g. the output cannot be written: the disk is full
+        from govopen_desktop.io.oserrors import describe_os_error
+
+        _log().info("command failed", exc_info=True)
+        where = f"“{exc.filename}”" if exc.filename else "文件或输出"
+        print(f"错误：读写{where}时出错：{describe_os_error(exc)}", file=sys.stderr)
         return EXIT_UNUSABLE
     except Exception:  # a bug: say so plainly, keep the details in a log file
         import traceback
 
-        log = _write_crash_log(traceback.format_exc())
-        print(f"错误：程序内部错误，详细信息已写入 {log}，请将该文件发给技术支持。", file=sys.stderr)
+        log_path = write_crash_log(traceback.format_exc())
+        print(f"错误：程序内部错误，详细信息已写入 {log_path}，请将该文件发给技术支持。", file=sys.stderr)
         return EXIT_UNUSABLE
 
 
@@ -137,16 +150,84 @@ def _silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _write_crash_log(text: str) -> str:
-    import tempfile
-    from pathlib import Path
+MAX_LOG_BYTES = 1024 * 1024
 
-    path = Path(tempfile.gettempdir()) / "govopen-error.log"
+
+def write_crash_log(text: str) -> str:
+    """Append `text` to govopen-error.log in the per-user data folder (not a shared /tmp path:
+    a symlink planted there is not followed). Returns the path, or a note it could not."""
+    import datetime as dt
+    import os
+
+    from govopen_desktop import __version__
+    from govopen_desktop.paths import user_data_dir
+
+    path = user_data_dir() / "govopen-error.log"
     try:
-        path.write_text(text, encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags, 0o600)
+        with os.fdopen(fd, "ab") as handle:
+            if handle.seek(0, os.SEEK_END) > MAX_LOG_BYTES:
+                handle.truncate(0)
+            stamp = dt.datetime.now().isoformat(timespec="seconds")
+            handle.write(f"==== {stamp} govopen {__version__}\n{text}\n".encode("utf-8", "replace"))
     except OSError:
         return "（无法写入日志）"
     return str(path)
+
+
+def _log() -> Any:
+    import logging
+
+    return logging.getLogger(__name__)
+
+
+def setup_cli_log() -> None:
+    """Log the program's own messages (raw library errors among them) to govopen-cli.log in
+    the per-user data folder; the file is created only when something is logged."""
+    import logging
+    from pathlib import Path
+
+    from govopen_desktop.paths import user_data_dir
+
+    path = user_data_dir() / "govopen-cli.log"
+    logger = logging.getLogger("govopen_desktop")
+    for handler in list(logger.handlers):
+        if getattr(handler, "govopen_cli", False):
+            if Path(getattr(handler, "baseFilename", "")) == path:
+                return
+            logger.removeHandler(handler)
+            handler.close()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
+    handler = _private_file_handler(path)
+    handler.govopen_cli = True
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+    if logger.level == logging.NOTSET or logger.level > logging.INFO:
+        logger.setLevel(logging.INFO)
+
+
+def _private_file_handler(path: Any) -> Any:
+    """A FileHandler opened on the first record, never through a symlink, emptied past
+    MAX_LOG_BYTES; its errors never disturb the command."""
+    import logging
+
+    class PrivateFileHandler(logging.FileHandler):
+        def _open(self) -> Any:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+            fd = os.open(self.baseFilename, flags, 0o600)
+            if os.fstat(fd).st_size > MAX_LOG_BYTES:
+                os.ftruncate(fd, 0)
+            return os.fdopen(fd, "a", encoding="utf-8", errors="replace")
+
+        def handleError(self, record: logging.LogRecord) -> None:
+            pass
+
+    return PrivateFileHandler(path, encoding="utf-8", delay=True)
 
 
 def print_problems(problems: list[str], title: str) -> None:

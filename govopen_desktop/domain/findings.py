@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govopen_desktop.domain.values import Value, format_value
+
+if TYPE_CHECKING:
+    from govopen_desktop.domain.format_model import ReportFormat
 
 
 class Level(StrEnum):
@@ -93,3 +96,15 @@ def count_levels(findings: list[Finding]) -> dict[Level, int]:
 
 def count_accepted(findings: list[Finding]) -> int:
     return sum(1 for f in findings if f.accepted is not None)
+
+
+def part_heading(fmt: ReportFormat, finding: Finding) -> str:
+    """The heading of the part a finding is about: its section, or its first cell's table;
+    封面信息 for the cover, 全文 for the whole report."""
+    section_id = finding.section
+    if section_id is None and finding.cells and finding.cells[0] in fmt.fields:
+        section_id = fmt.fields[finding.cells[0]].table
+    for section in fmt.sections:
+        if section_id in (section.id, section.table, section.text):
+            return section.heading
+    return "封面信息" if section_id in ("meta", "cover") else "全文"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,7 +15,7 @@ from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.atomic import write_text_atomic
 from govopen_desktop.io.oserrors import describe_os_error
-from govopen_desktop.io.project import report_to_json
+from govopen_desktop.io.project import loads_bounded, report_to_json
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.lock import LOCK_SUFFIX, RECOVERY_SUFFIX, DocumentLock, LockHolder, key_for_path, untitled_key
 
@@ -42,7 +41,7 @@ def write_recovery(recovery_file: Path, report: Report, path: Path | None) -> No
 def read_recovery(recovery_file: Path) -> Recovered | None:
     """The snapshot, or None when there is none or it cannot be used."""
     try:
-        data = json.loads(recovery_file.read_text(encoding="utf-8"), parse_float=Decimal)
+        data = loads_bounded(recovery_file.read_text(encoding="utf-8"))  # the project file's bounds
         if data.get("schema") != RECOVERY_SCHEMA:
             return None
         report = Report.from_dict(data["report"], "恢复文件")

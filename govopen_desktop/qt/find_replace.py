@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from govopen_desktop.domain.report import TEXT_KEYS
@@ -24,7 +25,10 @@ from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, heading_for
 from govopen_desktop.qt.text_editors import CoverEditor, TextSectionEditor
 
 if TYPE_CHECKING:
-    from govopen_desktop.qt.main_window import MainWindow
+    from collections.abc import Callable
+
+    from govopen_desktop.qt.document import Document
+    from govopen_desktop.qt.page_stack import PageStack
 
 FIND_BG = QColor("#c8e1ff")
 
@@ -51,9 +55,12 @@ def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
 
 
 class FindReplaceDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.main = window
+    def __init__(self, document: Document, pages: PageStack, status: Callable[[str], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.pages = pages
+        self.say = status
         self.setWindowTitle("查找和替换")
         self.setObjectName("findReplace")
         self.setModal(False)
@@ -102,7 +109,7 @@ class FindReplaceDialog(QDialog):
         needle = self.find_edit.text()
         if not needle:
             return []
-        report = self.main.document.report
+        report = self.document.report
         found: list[Match] = []
         for page_id, _name in NAV_ENTRIES:
             if page_id == "cover":
@@ -130,7 +137,7 @@ class FindReplaceDialog(QDialog):
         return self.current
 
     def _show(self, match: Match) -> None:
-        page = self.main.show_section(match.page)
+        page = self.pages.show_section(match.page)
         if isinstance(page, TextSectionEditor):
             cursor = page.editor.textCursor()
             cursor.setPosition(match.start)
@@ -154,7 +161,7 @@ class FindReplaceDialog(QDialog):
         return text
 
     def _push(self, page: str, spans: list[tuple[int, int]], label: str) -> None:
-        document = self.main.document
+        document = self.document
         report = document.report
         stack = document.undo_stack
         stack.beginMacro(label)  # its own step: never merged with typing before or after
@@ -185,7 +192,7 @@ class FindReplaceDialog(QDialog):
         if not found:
             self.status.setText(f"没有可替换的“{needle}”。" if needle else "请填写查找内容。")
             return 0
-        stack = self.main.document.undo_stack
+        stack = self.document.undo_stack
         stack.beginMacro(f"全部替换“{needle}”（{len(found)} 处）")
         for page in dict.fromkeys(m.page for m in found):
             self._push(page, [(m.start, m.end) for m in found if m.page == page], f"替换“{needle}”")
@@ -193,5 +200,5 @@ class FindReplaceDialog(QDialog):
         self.current = None
         self.status.setText(f"已替换 {len(found)} 处，可撤销。")
         done = f"已把 {len(found)} 处“{needle}”替换为“{self.replace_edit.text()}”，可撤销。"
-        self.main.statusBar().showMessage(done, 8000)
+        self.say(done)
         return len(found)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govopen_desktop.domain.findings import Finding, Level, count_accepted, count_levels
+from govopen_desktop.domain.findings import Finding, Level, count_accepted, count_levels, part_heading
 from govopen_desktop.domain.quotes import locate_sentence, quotes_in
 from govopen_desktop.domain.report import TEXT_KEYS, Report
 from govopen_desktop.qt.icons import icon
@@ -32,14 +32,7 @@ ACCEPT_TIP = "所选警告属实时，写明原因；已说明的警告不再计
 
 def section_title(report: Report, finding: Finding) -> str:
     """The report part a finding belongs to: its section, or the table of its first cell."""
-    fmt = report.format
-    section_id = finding.section
-    if section_id is None and finding.cells and finding.cells[0] in fmt.fields:
-        section_id = fmt.fields[finding.cells[0]].table
-    for s in fmt.sections:
-        if section_id in (s.id, s.table, s.text):
-            return s.heading
-    return {"meta": "封面信息", "cover": "封面信息"}.get(section_id or "", "全文")
+    return part_heading(report.format, finding)
 
 
 def is_text_finding(finding: Finding) -> bool:

@@ -3,23 +3,21 @@ view of the same model laid over the top of the grid, showing only the format's 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QTableView
 
-if TYPE_CHECKING:
-    from govopen_desktop.qt.table_view import ReportTableView
+from govopen_desktop.qt.table_model import ReportTableModel
 
 
 class FrozenHeaderRows(QTableView):
     """Follows the grid's column widths, header row heights and horizontal scrolling."""
 
-    def __init__(self, grid: ReportTableView) -> None:
+    def __init__(self, grid: QTableView, report_model: ReportTableModel) -> None:
         super().__init__(grid)
         self.grid = grid
-        self.setObjectName(f"frozen_{grid.report_model.table_id}")
+        self.report_model = report_model
+        self.setObjectName(f"frozen_{report_model.table_id}")
         self.setModel(grid.model())
         self.setItemDelegate(grid.itemDelegate())
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -40,11 +38,11 @@ class FrozenHeaderRows(QTableView):
 
     @property
     def rows(self) -> int:
-        return self.grid.report_model.table.header_rows
+        return self.report_model.table.header_rows
 
     def relayout(self) -> None:
         """Spans, widths, heights and the rows shown, after the grid laid itself out."""
-        model = self.grid.report_model
+        model = self.report_model
         self.clearSpans()
         for cell in model.spans():
             if cell.row < self.rows:
@@ -58,7 +56,7 @@ class FrozenHeaderRows(QTableView):
         self.place()
 
     def height_of_rows(self) -> int:
-        return sum(self.grid.rowHeight(r) for r in range(min(self.rows, self.grid.report_model.rowCount())))
+        return sum(self.grid.rowHeight(r) for r in range(min(self.rows, self.report_model.rowCount())))
 
     def place(self) -> None:
         viewport = self.grid.viewport().geometry()

@@ -92,7 +92,7 @@ class Prompter:
 
     def ask_note(self, finding: Finding, note: str = "") -> str | None:
         """The clerk's 说明 for an accepted warning; None if cancelled."""
-        from govopen_desktop.qt.acceptance import ask_note
+        from govopen_desktop.qt.note_dialog import ask_note
 
         return ask_note(self.parent, finding, note)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -35,6 +34,10 @@ from govopen_desktop.domain.findings import Level
 from govopen_desktop.domain.formats import available_formats, load_format
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.review import ReviewedFile, review_order
+
+if TYPE_CHECKING:
+    from govopen_desktop.qt.controllers.file_ops import FileController
+    from govopen_desktop.qt.document import Document
 
 RESULT_HEADERS = ("单位", "年度", "错误", "警告", "提示", "已说明", "文件")
 
@@ -55,6 +58,33 @@ class _Worker(QObject):
                 self.produced.emit(i, result)
         finally:  # the dialog must never wait for a thread that died
             self.finished.emit()
+
+
+def save_workbook_as(
+    parent: QWidget,
+    title: str,
+    suggested: Path,
+    path: Path | None,
+    write: Callable[[Path], None],
+    *,
+    add_suffix: bool = False,
+) -> Path | None:
+    """Ask where (unless `path` is given), write, and say why it failed; the path written or None."""
+    from govopen_desktop.domain.errors import GovopenError
+
+    if path is None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "Excel 工作簿（*.xlsx）")
+        if not name:
+            return None
+        path = Path(name)
+    if add_suffix and path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+    try:
+        write(path)
+    except GovopenError as exc:
+        QMessageBox.warning(parent, "无法保存", str(exc))
+        return None
+    return path
 
 
 def _start(
@@ -232,24 +262,14 @@ class BatchCheckDialog(QDialog):
             self.open_report(Path(str(item.data(Qt.ItemDataRole.UserRole))))
 
     def save_workbook(self, path: Path | None = None) -> bool:
-        from govopen_desktop.domain.errors import GovopenError
         from govopen_desktop.io.review_workbook import write_review_workbook
 
-        if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "保存检查结果工作簿", str(Path.home() / f"年报检查结果{dt.date.today():%Y%m%d}.xlsx"),
-                "Excel 工作簿（*.xlsx）",
-            )
-            if not name:
-                return False
-            path = Path(name)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        try:
-            write_review_workbook(self.results, path)
-        except GovopenError as exc:
-            QMessageBox.warning(self, "无法保存", str(exc))
+        suggested = Path.home() / f"年报检查结果{dt.date.today():%Y%m%d}.xlsx"
+        saved = save_workbook_as(self, "保存检查结果工作簿", suggested, path,
+                                 lambda to: write_review_workbook(self.results, to), add_suffix=True)
+        if saved is None:
             return False
+        path = saved
         self.summary.setText(f"检查结果工作簿已保存：{path}")
         return True
 
@@ -384,25 +404,17 @@ class CombineDialog(QDialog):
         self.open_button.setEnabled(bool(result.included))
 
     def save_breakdown(self, path: Path | None = None) -> bool:
-        from govopen_desktop.domain.errors import GovopenError
         from govopen_desktop.io.combine_workbook import write_breakdown_workbook
 
         if self.combined is None:
             return False
-        if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "保存分单位明细表",
-                str(Path.home() / f"{self.combined.report.meta.agency}{self.combined.report.meta.year}年汇总明细.xlsx"),
-                "Excel 工作簿（*.xlsx）",
-            )
-            if not name:
-                return False
-            path = Path(name)
-        try:
-            write_breakdown_workbook(self.combined, path)
-        except GovopenError as exc:
-            QMessageBox.warning(self, "无法保存", str(exc))
+        combined = self.combined
+        meta = combined.report.meta
+        saved = save_workbook_as(self, "保存分单位明细表", Path.home() / f"{meta.agency}{meta.year}年汇总明细.xlsx",
+                                 path, lambda to: write_breakdown_workbook(combined, to))
+        if saved is None:
             return False
+        path = saved
         self.report_text.appendPlainText(f"\n分单位明细表已保存：{path}")
         return True
 
@@ -411,35 +423,33 @@ class CombineDialog(QDialog):
             self.accept()
 
 
-def install_review_actions(window: Any, menu: QMenu) -> None:
-    """文件 → 批量检查… and 汇总各单位报告…, for a main window with `files` and `document`."""
-    menu.addSeparator()
-    batch = menu.addAction("批量检查各单位报告…")
-    batch.setObjectName("actBatchCheck")
-    batch.triggered.connect(lambda: open_batch_dialog(window))
-    combine_action = menu.addAction("汇总各单位报告…")
-    combine_action.setObjectName("actCombine")
-    combine_action.triggered.connect(lambda: open_combine_dialog(window))
-    window.act_batch_check, window.act_combine = batch, combine_action
+class ReviewHost(Protocol):
+    """What the reviewing windows use of the main window: its files and its document."""
+
+    files: FileController
+    document: Document
 
 
-def open_batch_dialog(window: Any) -> BatchCheckDialog:
-    dialog = BatchCheckDialog(lambda path: window.files.open_file(path), window)
+def _parent(host: ReviewHost) -> QWidget | None:
+    return host if isinstance(host, QWidget) else None
+
+
+def open_batch_dialog(host: ReviewHost) -> BatchCheckDialog:
+    dialog = BatchCheckDialog(lambda path: host.files.open_file(path), _parent(host))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
 
 
-def open_combine_dialog(window: Any) -> CombineDialog:
+def open_combine_dialog(host: ReviewHost) -> CombineDialog:
     def open_combined(report: Report) -> bool:
-        if not window.files.maybe_save():
+        if not host.files.maybe_save():
             return False
-        window.document.set_report(report, None)
-        window.refresh_title()
+        host.document.set_report(report, None)  # the window's title follows the document's signal
         return True
 
-    meta = window.document.report.meta
-    dialog = CombineDialog(open_combined, meta.agency, meta.year, window)
+    meta = host.document.report.meta
+    dialog = CombineDialog(open_combined, meta.agency, meta.year, _parent(host))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

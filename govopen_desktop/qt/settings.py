@@ -5,10 +5,11 @@ Tests and the crash test point everything at a folder with GOVOPEN_DATA_DIR, or 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+from govopen_desktop.paths import user_data_dir
 
 ORGANIZATION = "govopen"
 APPLICATION = "govopen-desktop"
@@ -22,15 +23,9 @@ KEY_SHOW_PRIOR = "view/show_prior"
 
 
 def data_dir() -> Path:
-    """Per-user folder for settings, the recovery file and the error log."""
-    override = os.environ.get("GOVOPEN_DATA_DIR")
-    if override:
-        path = Path(override)
-    else:
-        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-        path = Path(location) if location else Path.home() / ".govopen"
-        if path.name != APPLICATION:
-            path = path.parent / APPLICATION if path.name else path / APPLICATION
+    """Per-user folder for settings, the recovery files and the error log: the one the command
+    line logs to as well (paths.user_data_dir)."""
+    path = user_data_dir()
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -90,10 +85,13 @@ class Settings:
     def last_dir(self, path: Path) -> None:
         self._qs.setValue(KEY_LAST_DIR, str(path))
 
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._qs.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
     @property
     def window_geometry(self) -> QByteArray | None:
-        value = self._qs.value(KEY_GEOMETRY)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+        return self._bytes(KEY_GEOMETRY)
 
     @window_geometry.setter
     def window_geometry(self, value: QByteArray) -> None:
@@ -101,8 +99,7 @@ class Settings:
 
     @property
     def window_state(self) -> QByteArray | None:
-        value = self._qs.value(KEY_STATE)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+        return self._bytes(KEY_STATE)
 
     @window_state.setter
     def window_state(self, value: QByteArray) -> None:

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from govopen_desktop.domain.carry import carry_over_note, carry_over_pairs
@@ -95,7 +95,7 @@ class ReportTableModel(QAbstractTableModel):
     inputRefused = Signal(QModelIndex, str)  # the view shows the reason beside the cell
     inputWarning = Signal(QModelIndex, str)  # accepted, but worth a second look
 
-    def __init__(self, document: Document, table_id: str, parent: Any = None) -> None:
+    def __init__(self, document: Document, table_id: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.table_id = table_id

@@ -48,7 +48,7 @@ class ReportTableView(QTableView):
         )
         self.setTabKeyNavigation(False)  # Tab is ours: commit and move right
         model.modelReset.connect(self._layout_grid)
-        self.frozen = FrozenHeaderRows(self)
+        self.frozen = FrozenHeaderRows(self, self.report_model)
         self.balloon = Balloon(self.viewport())
         model.inputRefused.connect(lambda index, message: self.show_balloon(index, message, "error"))
         model.inputWarning.connect(lambda index, message: self.show_balloon(index, message, "warning"))

@@ -67,7 +67,7 @@ def open_template() -> DocxDocument:
     try:
         document = docx.Document(io.BytesIO(_template_bytes(path)))
     except Exception as exc:  # a template damaged by hand editing
-        raise GovopenError(f"Word 模板文件无法读取：{path}（{exc}）") from exc
+        raise GovopenError(f"Word 模板文件“{path}”已损坏，无法读取（安装不完整，请重新安装本程序）。") from exc
     missing = [name for name in PARAGRAPH_STYLES if name not in style_ids(document)]
     if missing:
         raise GovopenError(f"Word 模板缺少样式：{'、'.join(missing)}（{path}）。")

@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govopen_desktop.domain.findings import Finding
+from govopen_desktop.domain.findings import Finding, part_heading
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.exporters import docx_styles as S
 from govopen_desktop.io.exporters.docx_tables import BORDER, CELL_MARGIN
@@ -28,15 +28,7 @@ def review_notes_title(report: Report) -> str:
 
 
 def part_of(report: Report, finding: Finding) -> str:
-    """The heading of the part the finding is about (its section, or its first cell's table)."""
-    fmt = report.format
-    section_id = finding.section
-    if section_id is None and finding.cells and finding.cells[0] in fmt.fields:
-        section_id = fmt.fields[finding.cells[0]].table
-    for section in fmt.sections:
-        if section_id in (section.id, section.table, section.text):
-            return section.heading
-    return "封面信息" if section_id in ("meta", "cover") else "全文"
+    return part_heading(report.format, finding)
 
 
 def export_review_notes(report: Report, accepted: list[Finding], path: Path) -> None:

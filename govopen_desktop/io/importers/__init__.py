@@ -34,6 +34,7 @@ class ImportSummary:
 class ImportResult:
     report: Report
     problems: list[ImportProblem]
+    project: bool = False  # read from a project file (.govopen) as saved, not imported
 
     @property
     def inferred(self) -> set[str]:
@@ -60,11 +61,15 @@ class ImportResult:
 
 def import_text(text: str, name: str = "粘贴的文本") -> ImportResult:
     from govopen_desktop.io.importers.build import build_report
+    from govopen_desktop.io.importers.limits import check_doc, check_text
     from govopen_desktop.io.importers.readers_text import read_text
 
     if not text.strip():
         raise ImportFailed(f"“{name}”是空的，没有可导入的内容。")
-    report, problems = build_report(read_text(text, name, "text"))
+    check_text(text, name)
+    doc = read_text(text, name, "text")
+    check_doc(doc)
+    report, problems = build_report(doc)
     return ImportResult(report, problems)
 
 

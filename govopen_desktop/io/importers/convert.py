@@ -44,7 +44,9 @@ def convert(path: Path, target: str, workdir: Path, label: str) -> Path:
         subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ImportFailed(
-            f"用 LibreOffice 转换“{path.name}”失败（{exc.__class__.__name__}）。请另存为{save_as} 格式后再导入。"
+            f"用 LibreOffice 转换“{path.name}”失败"
+            f"{f'（超过 {TIMEOUT_SECONDS} 秒未完成）' if isinstance(exc, subprocess.TimeoutExpired) else ''}。"
+            f"请另存为{save_as} 格式后再导入。"
         ) from exc
     finally:
         shutil.rmtree(profile, ignore_errors=True)

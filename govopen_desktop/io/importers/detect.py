@@ -19,7 +19,7 @@ MAX_ZIP_TOTAL = 300 * 1024 * 1024  # uncompressed, all members
 MAX_PART_BYTES = 60 * 1024 * 1024  # uncompressed, any one member
 MAX_SHEET_BYTES = 12 * 1024 * 1024  # a report's worksheet is a few hundred KB at most
 MAX_XML_BYTES = 25 * 1024 * 1024  # any XML part: parsed in memory, about ten times its size
-MAX_SHEET_ROWS = 100_000  # rows a worksheet may hold; counted in the XML before openpyxl sees it
+MAX_OLE_BYTES = 20 * 1024 * 1024  # .doc/.xls/.et: read whole, and xlrd keeps every cell
 MAX_RATIO = 200  # uncompressed/compressed above this on a large member: a zip bomb
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -33,7 +33,7 @@ KIND_LABELS = {
 
 @dataclass(frozen=True)
 class Sniffed:
-    kind: str  # xlsx, docx, odt, ods, ole-doc, ole-xls, html, rtf, text, project, pdf, unknown
+    kind: str  # xlsx, docx, odt, ods, ole-doc, ole-xls, html, rtf, text, pdf, unknown (projects: read_project)
     detail: str = ""
 
 
@@ -51,8 +51,6 @@ def sniff(path: Path, head: bytes) -> Sniffed:
         b"multipart/related" in head.lower()
     ):
         return Sniffed("mht")  # a web page saved as one file (.mht/.mhtml) by IE, 360, Edge
-    if b"govopen-report/" in head[:400] and stripped.startswith(b"{"):
-        return Sniffed("project")
     if _looks_like_html(stripped, head):
         return Sniffed("html")
     return Sniffed("text")
@@ -89,7 +87,10 @@ def open_zip(path: Path) -> zipfile.ZipFile:
 
 
 def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
-    """Reject, from the zip directory alone, what would take too long or too much memory."""
+    """Reject, from the zip directory and a streamed scan of the XML parts, what would take
+    too long or too much memory (io/importers/limits.py says how each part is judged)."""
+    from govopen_desktop.io.importers.limits import check_parts, package_parts
+
     infos = zf.infolist()
     name = path.name
     if len(infos) > MAX_ZIP_ENTRIES:
@@ -99,10 +100,12 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
         if info.flag_bits & 0x1:
             raise ImportFailed(f"“{name}”设有密码，无法读取。请在 Excel/WPS/Word 中取消密码后另存，再导入。")
         total += info.file_size
+    parts = package_parts(zf, infos, name)
+    for info in infos:
         big = info.file_size > MAX_PART_BYTES
         bomb = info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
-        sheet = info.filename.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_BYTES
-        big = big or (info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_XML_BYTES)
+        sheet = info.filename in parts.sheets and info.file_size > MAX_SHEET_BYTES
+        big = big or (info.filename in parts.xml and info.file_size > MAX_XML_BYTES)
         if big or bomb or sheet:
             mb = info.file_size // (1024 * 1024)
             what = "工作表" if sheet else "部件"
@@ -112,37 +115,7 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
             )
     if total > MAX_ZIP_TOTAL:
         raise ImportFailed(f"“{name}”解压后超过 {MAX_ZIP_TOTAL // 1024 // 1024} MB，已拒绝读取。")
-    for info in infos:
-        if info.filename.endswith((".xml", ".rels")):
-            try:
-                with zf.open(info) as part:
-                    head = part.read(4096)
-            except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-                raise ImportFailed(f"“{name}”已损坏或不完整（部件“{info.filename}”无法解压）。") from exc
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise ImportFailed(
-                    f"“{name}”的部件“{info.filename}”含有 XML 实体声明（Office 文件不会有），"
-                    "可能是恶意构造的文件，已拒绝读取。"
-                )
-            if info.filename.endswith(".xml") and info.file_size > 1024 * 1024:
-                _check_rows(zf, info, name)
-
-
-def _check_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
-    """Count <row elements in a large worksheet: openpyxl would build every one of them."""
-    rows = 0
-    tail = b""
-    with zf.open(info) as part:
-        while chunk := part.read(1024 * 1024):
-            data = tail + chunk
-            rows += data.count(b"<row") - tail.count(b"<row")
-            tail = data[-4:]
-            if rows > MAX_SHEET_ROWS:
-                sheet = info.filename.rsplit("/", 1)[-1]
-                raise ImportFailed(
-                    f"“{name}”的工作表“{sheet}”有超过 {MAX_SHEET_ROWS} 行，远超年度报告的正常大小，已拒绝读取。"
-                    "请只保留报告表格后另存再导入。"
-                )
+    check_parts(zf, infos, name, parts)
 
 
 def zip_kind(path: Path) -> str:
@@ -166,6 +139,12 @@ def ole_kind(path: Path) -> str:
     """Stream names of an OLE compound file: Word, Excel, or an encrypted OOXML package."""
     from xlrd.compdoc import CompDoc  # xlrd ships a compound-document reader
 
+    size = path.stat().st_size
+    if size > MAX_OLE_BYTES:
+        raise ImportFailed(
+            f"“{path.name}”有 {size // 1024 // 1024} MB，远超旧版 Office/WPS 年度报告文件的正常大小，已拒绝读取。"
+            "请在 WPS/Office 中只保留报告内容，另存为 .docx 或 .xlsx 后再导入。"
+        )
     try:
         data = path.read_bytes()
         names = {d.name for d in CompDoc(data, logfile=io.StringIO()).dirlist}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -12,28 +13,32 @@ from govopen_desktop.domain.values import format_value, same_value
 from govopen_desktop.io.importers import ImportResult
 from govopen_desktop.io.importers.build import build_report
 from govopen_desktop.io.importers.detect import KIND_LABELS, MAX_FILE_BYTES, MAX_TEXT_BYTES, declared_charset, sniff
+from govopen_desktop.io.importers.limits import check_doc, check_text
 from govopen_desktop.io.importers.neutral import Doc
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
+from govopen_desktop.io.inputfile import read_head
 from govopen_desktop.io.oserrors import describe_os_error
+
+log = logging.getLogger(__name__)
 
 _CONVERTIBLE = (".doc", ".wps", ".et", ".ett", ".xls", ".wpt", ".dot", ".odt", ".ods", ".rtf")
 
 
 def import_path(path: Path, name: str | None = None) -> ImportResult:
-    """`name` is how messages call the file (a converted copy keeps the original's name)."""
+    """`name` is how messages call the file (a converted copy keeps the original's name).
+    A project file (decided by parsing it, see io.project.read_project) loads as saved."""
+    shown = name
     name = name or path.name
-    try:
-        if path.is_dir():
-            raise ImportFailed(f"“{path}”是一个文件夹，不是文件。")
-        size = path.stat().st_size
-        if size == 0:
-            raise ImportFailed(f"“{name}”是空文件（0 字节），没有可导入的内容。")
-        if size > MAX_FILE_BYTES:
-            raise ImportFailed(f"“{name}”有 {size // 1024 // 1024} MB，远超年度报告的正常大小，已拒绝读取。")
-        with path.open("rb") as handle:
-            head = handle.read(8192)
-    except OSError as exc:
-        raise ImportFailed(f"无法读取“{path}”：{describe_os_error(exc)}") from exc
+    head, size = read_head(path, 8192, ImportFailed)  # regular files only: a FIFO never blocks
+    from govopen_desktop.io.project import read_project
+
+    project = read_project(path, shown)
+    if project is not None:
+        return ImportResult(project, [], project=True)
+    if size == 0:
+        raise ImportFailed(f"“{name}”是空文件（0 字节），没有可导入的内容。")
+    if size > MAX_FILE_BYTES:
+        raise ImportFailed(f"“{name}”有 {size // 1024 // 1024} MB，远超年度报告的正常大小，已拒绝读取。")
     kind = "file"
     try:
         kind = sniff(path, head).kind
@@ -41,22 +46,25 @@ def import_path(path: Path, name: str | None = None) -> ImportResult:
     except GovopenError:
         raise
     except MemoryError as exc:
-        raise ImportFailed(f"“{name}”过大，内存不足，无法读取。") from exc
+        raise ImportFailed(f"“{name}”过大，内存不足，无法读取。请只保留报告内容后另存再导入。") from exc
     except RecursionError as exc:
         raise ImportFailed(f"“{name}”结构异常（嵌套过深），已拒绝读取。") from exc
+    except OSError as exc:
+        log.info("reading %s: %r", path, exc)
+        raise ImportFailed(f"读取“{name}”时出错：{describe_os_error(exc)}") from exc
     except Exception as exc:  # a damaged file makes the libraries raise anything
-        label = f"作为{KIND_LABELS[kind]}" if kind in KIND_LABELS else ""
-        detail = " ".join(str(exc).split())[:120]
-        raise ImportFailed(
-            f"“{name}”无法{label}读取，文件可能已损坏（{exc.__class__.__name__}：{detail}）。"
-        ) from exc
+        log.info("reading %s as %s failed", path, kind, exc_info=True)  # the library's text: log only
+        raise ImportFailed(damaged_message(name, kind)) from exc
+
+
+def damaged_message(name: str, kind: str) -> str:
+    """A damaged file, said without the library's (English) words: what to do about it."""
+    label = f"作为{KIND_LABELS[kind]}" if kind in KIND_LABELS else ""
+    return (f"“{name}”无法{label}读取，文件可能已损坏或不完整。"
+            "请用 Word、WPS 或 Excel 打开它并另存一份，或重新获取该文件后再导入。")
 
 
 def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
-    if kind == "project":
-        from govopen_desktop.io.project import load_report
-
-        return ImportResult(load_report(path), [])
     if kind in ("xlsx", "ole-xls"):
         return _sheet(path, name, kind)
     if kind == "docx":
@@ -89,6 +97,7 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
             return _result(read_html(text, name))
         from govopen_desktop.io.importers.readers_text import read_text
 
+        check_text(text, name)
         return _result(read_text(text, name))
     if kind == "encrypted":
         raise ImportFailed(f"“{name}”设有打开密码，无法读取。请在 Excel/WPS/Word 中取消密码后另存，再导入。")
@@ -146,6 +155,7 @@ def prefer_visible_tables(report: Report, doc: Doc, name: str, problems: list[Im
     what the clerk sees (and changed) in the tables wins. A value the data sheet could not give
     is taken from the tables too. `problems` is updated to say which cells and why."""
     try:
+        check_doc(doc)
         visible, _problems = build_report(doc)
     except GovopenError:
         return  # tables not readable: the data sheet is all there is
@@ -173,5 +183,6 @@ def prefer_visible_tables(report: Report, doc: Doc, name: str, problems: list[Im
 
 
 def _result(doc: Doc) -> ImportResult:
+    check_doc(doc)
     report, problems = build_report(doc)
     return ImportResult(report, problems)

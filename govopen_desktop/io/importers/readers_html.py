@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from govopen_desktop.io.importers.limits import check_html
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed
 
@@ -171,6 +172,7 @@ class _Parser(HTMLParser):
 
 
 def read_html(text: str, name: str) -> Doc:
+    check_html(text, name)  # tags, cells, nested tables: bounded before parsing
     doc = Doc(name, "html")
     parser = _Parser(doc)
     parser.feed(text)

@@ -185,7 +185,8 @@ def read_xls(path: Path, name: str, kind: str = "xls") -> tuple[Doc, dict[str, s
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise ImportFailed(f"“{name}”设有打开密码，无法读取。请在 Excel/WPS 中取消密码后另存，再导入。") from exc
-        raise ImportFailed(f"“{name}”不是有效的 Excel 97-2003 工作簿（{exc}）。") from exc
+        raise ImportFailed(f"“{name}”不是有效的 Excel 97-2003 工作簿，可能已损坏。"
+                           "请用 Excel 或 WPS 打开并另存为 .xlsx 后再导入。") from exc
     try:
         doc = Doc(name, kind)
         data: dict[str, str] | None = None

@@ -4,10 +4,11 @@ register template."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtGui import QUndoCommand
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.register import (
@@ -19,7 +20,7 @@ from govopen_desktop.domain.register import (
 )
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.commands import SetCellsCommand
-from govopen_desktop.qt.controller import WindowController
+from govopen_desktop.qt.controllers.controller import WindowController
 
 REGISTER_FILTER = "台账（*.xlsx *.xls *.csv）;;所有文件（*）"
 TEMPLATE_FILTER = "Excel 工作簿（*.xlsx）"
@@ -29,7 +30,7 @@ LEVEL_WORDS = {"error": "无法统计", "warning": "请核对", "info": "提示"
 class SetRegisterInfoCommand(QUndoCommand):
     """The register a report's tables were counted from (project file key "register")."""
 
-    def __init__(self, report: Report, info: dict[str, Any] | None, on_change: Any) -> None:
+    def __init__(self, report: Report, info: dict[str, Any] | None, on_change: Callable[[], None]) -> None:
         super().__init__("记录台账来源")
         self.report = report
         self.old = report.extra.get(REGISTER_KEY)
@@ -52,19 +53,10 @@ class SetRegisterInfoCommand(QUndoCommand):
 
 class RegisterController(WindowController):
 
-    def menu_actions(self) -> list[QAction]:
-        count = QAction("从台账生成表三、表四…", self.window)
-        count.setToolTip("读取本年度的依申请公开台账和复议诉讼台账，统计表三、表四，并核对答复期限")
-        count.triggered.connect(lambda _checked=False: self.count_from_register())
-        template = QAction("生成空白台账模板…", self.window)
-        template.triggered.connect(lambda _checked=False: self.save_template())
-        self.act_count, self.act_template = count, template
-        return [count, template]
-
     def count_from_register(self, path: Path | None = None) -> bool:
         title = "从台账生成表三、表四"
         if path is None:
-            path = self.prompter.ask_open_path(title, self.window.settings.last_dir, REGISTER_FILTER)
+            path = self.prompter.ask_open_path(title, self.settings.last_dir, REGISTER_FILTER)
             if path is None:
                 return False
         from govopen_desktop.io.register import read_register_file
@@ -76,7 +68,7 @@ class RegisterController(WindowController):
         except GovopenError as exc:
             self.prompter.show_error(title, str(exc))
             return False
-        self.window.settings.last_dir = path.parent
+        self.settings.last_dir = path.parent
         if not count.sheets:
             self.prompter.show_problems(title, f"“{source.name}”中没有可以统计的台账：", _listing(count))
             return False
@@ -98,7 +90,7 @@ class RegisterController(WindowController):
     def save_template(self, path: Path | None = None) -> bool:
         year = self.document.report.meta.year
         if path is None:
-            suggested = self.window.settings.last_dir / f"{year}年政府信息公开申请台账.xlsx"
+            suggested = self.settings.last_dir / f"{year}年政府信息公开申请台账.xlsx"
             path = self.prompter.ask_save_path("生成空白台账模板", suggested, TEMPLATE_FILTER)
             if path is None:
                 return False

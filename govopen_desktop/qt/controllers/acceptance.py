@@ -1,30 +1,22 @@
 """说明: a warning that is true but expected is accepted with the clerk's note (undoable), or
-the note is withdrawn; the note dialog; the 审核说明 export."""
+the note is withdrawn (the note dialog is qt/note_dialog.py); the 审核说明 export."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.findings import Finding, finding_key
 from govopen_desktop.domain.report import Report
-from govopen_desktop.qt.controller import WindowController
+from govopen_desktop.qt.controllers.controller import WindowController
+from govopen_desktop.qt.controllers.file_ops import FileController
+from govopen_desktop.qt.document import Document
+from govopen_desktop.qt.prompter import Prompter
+from govopen_desktop.qt.settings import Settings
 
-if TYPE_CHECKING:
-    from govopen_desktop.qt.main_window import MainWindow
-
-NOTE_MAX_CHARS = 500
 CANNOT_ACCEPT_ERROR = "错误不能说明，须改正后才能报送。"
 
 
@@ -45,47 +37,11 @@ class SetAcceptanceCommand(QUndoCommand):
         self.report.set_acceptance(self.key, self.old)
 
 
-class NoteDialog(QDialog):
-    """A few lines saying why the finding is expected; OK only once something is written."""
-
-    def __init__(self, parent: QWidget | None, finding: Finding, note: str = "") -> None:
-        super().__init__(parent)
-        self.setWindowTitle("说明")
-        self.setMinimumWidth(460)
-        intro = QLabel(f"{finding.level.label}：{finding.message}\n\n请写明为什么这一情况属实（将写入审核说明）：")
-        intro.setWordWrap(True)
-        self.editor = QPlainTextEdit(note)
-        self.editor.setObjectName("noteEditor")
-        self.editor.setPlaceholderText("例如：部分文件已于年内废止，现行有效件数因此少于上年数加本年新增数。")
-        self.editor.setFixedHeight(96)
-        self.buttons = QDialogButtonBox()
-        self.ok = self.buttons.addButton("确定说明", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.editor.textChanged.connect(self._update_ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.editor)
-        layout.addWidget(self.buttons)
-        self._update_ok()
-
-    def _update_ok(self) -> None:
-        self.ok.setEnabled(bool(self.note()))
-
-    def note(self) -> str:
-        return self.editor.toPlainText().strip()[:NOTE_MAX_CHARS]
-
-
-def ask_note(parent: QWidget | None, finding: Finding, note: str = "") -> str | None:
-    dialog = NoteDialog(parent, finding, note)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.note() or None
-
-
 class AcceptanceController(WindowController):
-    window: MainWindow
+    def __init__(self, document: Document, prompter: Prompter, settings: Settings, files: FileController,
+                 parent: QObject | None = None) -> None:
+        super().__init__(document, prompter, settings, parent)
+        self.files = files  # where exports go, and what the window says after one
 
     def accept(self, finding: Finding) -> bool:
         """Ask for the note and store it; errors are refused with the reason."""
@@ -116,7 +72,7 @@ class AcceptanceController(WindowController):
             return False
         meta = self.document.report.meta
         if path is None:
-            suggested = self.window.files.default_dir() / f"{meta.agency}{meta.year}年度报告审核说明.docx"
+            suggested = self.files.default_dir() / f"{meta.agency}{meta.year}年度报告审核说明.docx"
             path = self.prompter.ask_save_path("导出审核说明", suggested, "Word 文件（*.docx）")
             if path is None:
                 return False
@@ -129,5 +85,5 @@ class AcceptanceController(WindowController):
         except GovopenError as exc:
             self.prompter.show_error("导出审核说明失败", str(exc))
             return False
-        self.window.files.after_export("导出审核说明", path)
+        self.files.after_export("导出审核说明", path)
         return True

@@ -10,7 +10,7 @@ from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import TEXT_KEYS, Report
 from govopen_desktop.io.open_any import OpenedReport, open_any
 from govopen_desktop.qt.commands import SetCellsCommand, SetPriorCommand, SetTextCommand
-from govopen_desktop.qt.controller import WindowController
+from govopen_desktop.qt.controllers.controller import WindowController
 from govopen_desktop.qt.pages import heading_for
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ class ImportController(WindowController):
 
     def _open(self, path: Path | None, title: str) -> tuple[OpenedReport, str] | None:
         if path is None:
-            path = self.prompter.ask_open_path(title, self.window.settings.last_dir)
+            path = self.prompter.ask_open_path(title, self.settings.last_dir)
             if path is None:
                 return None
         try:
@@ -37,7 +37,7 @@ class ImportController(WindowController):
         except GovopenError as exc:
             self.prompter.show_error(title, str(exc))
             return None
-        self.window.settings.last_dir = path.parent
+        self.settings.last_dir = path.parent
         return opened, f"“{path.name}”"
 
     def _paste(self, title: str) -> tuple[OpenedReport, str] | None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from govopen_desktop.domain.carry import start_next_year
@@ -17,36 +16,54 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.title import annual_report_title
 from govopen_desktop.io.open_any import open_any
 from govopen_desktop.io.project import EXTENSION, ProjectFileError, save_report
-from govopen_desktop.qt.autosave import read_recovery, recovery_candidates, recovery_is_newer
+from govopen_desktop.qt.autosave import Autosaver, read_recovery, recovery_candidates, recovery_is_newer
 from govopen_desktop.qt.commands import SetCellsCommand, SetTextCommand
-from govopen_desktop.qt.controller import WindowController
+from govopen_desktop.qt.controllers.controller import WindowController
+from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.new_request import NewReportRequest
 from govopen_desktop.qt.pages import heading_for
-
-if TYPE_CHECKING:
-    pass
+from govopen_desktop.qt.prompter import Prompter
+from govopen_desktop.qt.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
 class FileController(WindowController):
-    read_only = False  # the file is open in another window: Save goes to another name
+    readOnlyChanged = Signal(bool)  # the file is (no longer) open in another window
+    recentFilesChanged = Signal()
+
+    def __init__(self, document: Document, prompter: Prompter, settings: Settings, autosaver: Autosaver,
+                 parent: QObject | None = None) -> None:
+        super().__init__(document, prompter, settings, parent)
+        self.autosaver = autosaver
+        self._read_only = False
+
+    @property
+    def read_only(self) -> bool:
+        """The file is open in another window: Save goes to another name."""
+        return self._read_only
+
+    @read_only.setter
+    def read_only(self, value: bool) -> None:
+        if value != self._read_only:
+            self._read_only = value
+            self.readOnlyChanged.emit(value)
 
     # ---- the document's lock ----------------------------------------------------------------
 
     def take_lock(self, path: Path) -> bool:
         """Lock `path` for this window; when another window holds it, this one shows it
         read-only (edits are kept in its own recovery file, saved only under another name)."""
-        if self.window.autosaver.bind(path):
+        if self.autosaver.bind(path):
             self.read_only = False
             return True
-        self.window.autosaver.bind(None)
+        self.autosaver.bind(None)
         self.read_only = True
         self._status(f"“{path.name}”已在另一个窗口中打开，本窗口为只读查看：保存时请另存为其他文件。")
         return False
 
     def _open_elsewhere_text(self, path: Path) -> str:
-        holder = self.window.autosaver.holder_of(path)
+        holder = self.autosaver.holder_of(path)
         who = f"（{holder.describe()}）" if holder is not None else ""
         return (
             f"“{path.name}”已在另一个窗口中打开{who}。\n\n两个窗口同时编辑同一文件会互相覆盖。"
@@ -88,7 +105,7 @@ class FileController(WindowController):
             prior = opened.report
         report = Report.new(request.agency, request.year)
         report.prior = prior
-        self.window.autosaver.bind(None)
+        self.autosaver.bind(None)
         self.read_only = False
         self.document.set_report(report, None)
         stack = self.document.undo_stack
@@ -106,14 +123,13 @@ class FileController(WindowController):
         elif request.skeleton:
             for key, text in new_report_texts(report).items():
                 stack.push(SetTextCommand(report, key, text, heading_for(report, key)))
-        self.window.refresh_title()
         return True
 
     def open_file(self, path: Path | None = None) -> bool:
         if not self.maybe_save():
             return False
         if path is None:
-            path = self.prompter.ask_open_path("打开年度报告", self.window.settings.last_dir)
+            path = self.prompter.ask_open_path("打开年度报告", self.settings.last_dir)
             if path is None:
                 return False
         return self.load(path)
@@ -134,26 +150,25 @@ class FileController(WindowController):
         imported = opened.imported
         read_only = False
         if imported:
-            self.window.autosaver.bind(None)
-        elif not self.window.autosaver.bind(path):
+            self.autosaver.bind(None)
+        elif not self.autosaver.bind(path):
             if not self.prompter.confirm("文件已在别处打开", self._open_elsewhere_text(path), "只读查看", "取消"):
                 return False
-            self.window.autosaver.bind(None)
+            self.autosaver.bind(None)
             read_only = True
         self.read_only = read_only
         self.document.set_report(opened.report, None if imported else path)
         self.document.imported = imported
-        self.window.settings.last_dir = path.parent
+        self.settings.last_dir = path.parent
         if imported:
             self.document.import_source = path
             self._status(f"已从“{path.name}”导入。保存时请另存为 .govopen 文件。")
         else:
-            self.window.settings.add_recent_file(path)
+            self.settings.add_recent_file(path)
             self._status(f"已打开“{path.name}”。")
         if opened.problems:
             self.prompter.show_problems("导入时有问题", f"“{path.name}”中有以下内容未能读取，请核对：", opened.problems)
-        self.window.refresh_recent_menu()
-        self.window.refresh_title()
+        self.recentFilesChanged.emit()
         return True
 
     # ---- save -------------------------------------------------------------------------------
@@ -170,7 +185,7 @@ class FileController(WindowController):
         for source in (self.document.path, self.document.import_source):
             if source is not None and Path(source).parent.is_dir():
                 return Path(source).resolve().parent
-        return self.window.settings.last_dir
+        return self.settings.last_dir
 
     def save_as(self) -> bool:
         meta = self.document.report.meta
@@ -185,7 +200,7 @@ class FileController(WindowController):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
-        autosaver = self.window.autosaver
+        autosaver = self.autosaver
         if not autosaver.bind(path):
             self.prompter.show_error("保存失败", f"“{path.name}”已在另一个窗口中打开，保存会覆盖那边的修改。"
                                      "请换一个文件名，或先关闭那个窗口。")
@@ -199,10 +214,9 @@ class FileController(WindowController):
         self.read_only = False
         self.document.mark_saved(path)
         autosaver.discard()
-        self.window.settings.add_recent_file(path)
-        self.window.settings.last_dir = path.parent
-        self.window.refresh_recent_menu()
-        self.window.refresh_title()
+        self.settings.add_recent_file(path)
+        self.settings.last_dir = path.parent
+        self.recentFilesChanged.emit()
         self._status(f"已保存到“{path}”。")
         return True
 
@@ -216,11 +230,9 @@ class FileController(WindowController):
         if answer == "save":
             return self.save()
         if answer == "discard":
-            self.window.autosaver.discard()
+            self.autosaver.discard()
             return True
         return False
-
-    # ---- import into the current report -----------------------------------------------------
 
     # ---- export -----------------------------------------------------------------------------
 
@@ -253,7 +265,7 @@ class FileController(WindowController):
 
     def after_export(self, title: str, path: Path, extra: str = "") -> None:
         """Say where the file went, and offer to open it or its folder."""
-        self.window.settings.last_dir = path.parent
+        self.settings.last_dir = path.parent
         self._status(f"{title.replace('导出', '已导出', 1)}：{path}")
         answer = self.prompter.ask_choice(title, f"已导出到：\n{path}{extra}", ["打开文档", "打开文件夹", "关闭"])
         if answer == 0:
@@ -267,7 +279,7 @@ class FileController(WindowController):
         """On start: if an earlier session left unsaved changes (its window is gone: its lock is
         free or stale), offer them back, newest first. Recovery files of windows still open are
         left alone."""
-        autosaver = self.window.autosaver
+        autosaver = self.autosaver
         for recovery_file, lock in recovery_candidates(autosaver.recovery_dir, autosaver.key):
             recovered = read_recovery(recovery_file)
             if recovered is None or not recovery_is_newer(recovery_file, recovered):
@@ -288,7 +300,6 @@ class FileController(WindowController):
             autosaver.adopt(lock)
             self.read_only = False
             self.document.set_report(recovered.report, recovered.path, restored=True)
-            self.window.refresh_title()
             self._status("已恢复上次未保存的更改，请核对后保存。")
             return True
         return False

@@ -1,0 +1,196 @@
+"""What a report format is, as plain frozen dataclasses: its sections, tables (the grid of
+labels, headers and value cells), fields with their derivations, carry-over pairs and rules.
+Built from the format files by domain/format_grid.py; found by year in domain/formats.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ValueKind = Literal["count", "signed_count", "amount", "amount_with_unit", "unit"]
+CellRole = Literal["value", "label", "header", "group", "note"]
+VALUE_KINDS: tuple[str, ...] = ("count", "signed_count", "amount", "amount_with_unit", "unit")
+
+
+def numbered_heading(number: str, title: str) -> str:
+    """'三、收到和处理政府信息公开申请情况': how the official format numbers a part or a table."""
+    return f"{number}、{title}"
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A derived cell is the sum of `terms`; `rule` names the check of that sum."""
+
+    rule: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One value of the report, addressed by its canonical key (`t3.new.natural`)."""
+
+    key: str
+    table: str
+    kind: ValueKind
+    label: str
+    derived: Derivation | None = None
+    unit_key: str | None = None  # amount_with_unit: where the written unit (元/万元) is kept
+    row: int = -1  # grid position in its table (-1 for fields with no cell of their own)
+    col: int = -1
+    row_id: str | None = None  # matrix tables: the row and column ids of the key
+    col_id: str | None = None
+    col_label: str | None = None  # matrix tables: the column's printed name ("法人或其他组织 · 商业企业")
+
+    @property
+    def is_input(self) -> bool:
+        return self.derived is None
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """A cell of a table's official grid; spans as in the printed form."""
+
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    role: CellRole
+    text: str | None = None
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    number: str
+    title: str
+    n_rows: int
+    n_cols: int
+    header_rows: int
+    label_columns: int
+    widths: tuple[int, ...]
+    cells: tuple[GridCell, ...]
+    row_ids: tuple[str, ...] = ()  # matrix tables (t3): ids of the value rows, top to bottom
+    col_ids: tuple[str, ...] = ()  # matrix tables: ids of the value columns
+    _covering: dict[tuple[int, int], GridCell] = field(default_factory=dict, repr=False)
+
+    def cell_at(self, row: int, col: int) -> GridCell | None:
+        """The grid cell covering (row, col), or None for a position no cell covers."""
+        return self._covering.get((row, col))
+
+    def value_cells(self) -> Iterator[GridCell]:
+        return (c for c in self.cells if c.key is not None)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.cells if c.key is not None)
+
+    @property
+    def full_title(self) -> str:
+        return numbered_heading(self.number, self.title)
+
+
+@dataclass(frozen=True)
+class DraftButton:
+    """A button on a text page that inserts the drafting template `draft` (see domain/drafts.py)."""
+
+    draft: str
+    label: str
+    tip: str
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    number: str
+    title: str
+    table: str | None = None
+    text: str | None = None  # key under report.text
+    nav: str = ""  # the short name in the window's navigator
+    hint: str = ""  # the line of advice above the page
+    buttons: tuple[DraftButton, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        return numbered_heading(self.number, self.title)
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    """This year's row `to_row` of `table` starts from last year's `from_row`, column by column."""
+
+    table: str
+    from_row: str
+    to_row: str
+    note: str = ""  # the tooltip line of a carried cell
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A rule as the format file states it; `params` holds the rest of its entry."""
+
+    id: str
+    level: str
+    kind: str
+    title: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReportFormat:
+    id: str
+    name: str
+    document: str
+    first_year: int
+    last_year: int | None
+    sections: tuple[Section, ...]
+    overview_parts: tuple[str, ...]
+    tables: tuple[Table, ...]
+    rules: tuple[RuleSpec, ...]
+    fields: dict[str, Field]
+    # input key -> derived keys to recompute when it changes, in evaluation order
+    dependents: dict[str, tuple[str, ...]]
+    derived_order: tuple[str, ...]
+    carry_over: tuple[CarryOver, ...] = ()
+    drafts: dict[str, dict[str, Any]] = field(default_factory=dict)  # drafting templates (domain/drafts.py)
+    new_report_text: dict[str, str] = field(default_factory=dict)  # text key -> draft filled into a new report
+    open_at: str = ""  # the page shown first when a file of this format is opened
+    usage: str = ""  # which years use this format, in words
+    raw: dict[str, Any] = field(repr=False, default_factory=dict)
+
+    def table(self, table_id: str) -> Table:
+        for t in self.tables:
+            if t.id == table_id:
+                return t
+        raise KeyError(table_id)
+
+    def rule(self, rule_id: str) -> RuleSpec | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def section(self, section_id: str) -> Section | None:
+        """The section by its id, table id or text key."""
+        return next((s for s in self.sections if section_id in (s.id, s.table, s.text)), None)
+
+    @property
+    def text_keys(self) -> tuple[str, ...]:
+        return tuple(s.text for s in self.sections if s.text)
+
+    def covers_year(self, year: int) -> bool:
+        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self.fields)
+
+    @property
+    def input_keys(self) -> tuple[str, ...]:
+        return tuple(k for k, f in self.fields.items() if f.is_input)
+
+    @property
+    def number_keys(self) -> tuple[str, ...]:
+        return tuple(k for k, f in self.fields.items() if f.kind != "unit")
+
+    @property
+    def title(self) -> str:
+        return f"{self.name}（{self.document}）"
