@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,25 @@ def test_each_data_set_in_each_shape(shape: str, tmp_path: Path) -> None:
     module = _generator()
     for case in (c for c in module.cases() if c.name in _DATA):
         printed, ext = module.reprinted(case, shape)
+        text, exp = module.written(printed)
+        path = tmp_path / f"{case.name}.{ext}"
+        path.write_text(text, encoding="utf-8")
+        result = import_file(path)
+        want = json.loads(json.dumps(exp, ensure_ascii=False), parse_float=Decimal)
+        assert differences(want["cells"], result) == [], case.name
+        assert result.found_meta() == want["meta"], case.name
+
+
+@pytest.mark.parametrize("shape", ["pipe-rows", "cell-lines", "flipbook"])
+def test_each_data_set_on_a_traditional_page(shape: str, tmp_path: Path) -> None:
+    """The same reports as a site's 繁体 page: labels, headings, the title and the unit in a
+    header are read folded; the agency is kept as printed."""
+    module = _generator()
+    for case in (c for c in module.cases() if c.name in _DATA):
+        printed, ext = module.reprinted(case, shape)
+        draw = printed.render
+        printed = replace(printed, render=lambda c, draw=draw: draw(c).translate(module.TRAD),
+                          expected_meta={"agency": case.agency.translate(module.TRAD)})
         text, exp = module.written(printed)
         path = tmp_path / f"{case.name}.{ext}"
         path.write_text(text, encoding="utf-8")

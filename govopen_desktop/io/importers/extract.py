@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
 from govopen_desktop.domain.values import Published, Value, is_empty_mark, read_cell, split_unit
 from govopen_desktop.io.importers.digits import split_run_together
@@ -417,7 +418,7 @@ class Extractor:
         """The unit a column header gives a bare amount: 采购总金额（万元）, 采购总金额(单位：元)."""
         for row in self.rows:
             for c in row.cells:
-                m = _HEADER_UNIT.search(c.text)
+                m = _HEADER_UNIT.search(c.text.translate(TO_SIMPLIFIED))  # also a 繁体 page
                 if m:
                     return m.group(1)
         return None
