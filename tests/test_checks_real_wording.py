@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from govopen_desktop.domain.checks.text_numbers import application_claims
-from tests.test_checks_rules import FORMATS, clean_report, of
+from tests.support.clean_reports import FORMATS, clean_report, of
 
 
 @pytest.mark.parametrize("fid", FORMATS)

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests/gui_helpers.py are used as arguments)
 """Import problems keep their cell key to the window: the list goes to a problem's cell."""
 
 from __future__ import annotations
@@ -7,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from govopen_desktop.io.importers.problems import ImportProblem
-from tests.gui_helpers import FakePrompter, filled_report, gui_env, prompter, window  # noqa: F401
+from tests.support.gui import FakePrompter, filled_report
 
 
 def _workbook_with_a_word(gui_env: Path) -> tuple[Path, str]:

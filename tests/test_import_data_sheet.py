@@ -14,8 +14,7 @@ from govopen_desktop.io.exporters.xlsx_export import DATA_SHEET, export_xlsx
 from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.importers.problems import ImportFailed
 from govopen_desktop.io.project import load_report
-
-SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample" / "sample-2024.govopen"
+from tests.support.paths import SAMPLE
 
 
 def _exported(tmp_path: Path, edits: dict[str, str | None], added: tuple[tuple[str, str], ...] = ()) -> Path:

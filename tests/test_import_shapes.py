@@ -21,8 +21,9 @@ from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.findings import Level
 from govopen_desktop.domain.values import Published
 from govopen_desktop.io.importers import ImportResult, import_file
+from tests.support.paths import TESTS
 
-SHAPES = Path(__file__).parent / "data" / "shapes"
+SHAPES = TESTS / "data" / "shapes"
 EXPECTED = sorted(SHAPES.glob("*.expected.json"))
 
 
