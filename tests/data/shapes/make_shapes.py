@@ -1128,7 +1128,7 @@ def cases() -> list[Case]:
     return out
 
 
-# Every way of printing the tables, to print any case's data in any shape (tests/test_import_shapes.py)
+# Every way of printing the tables, to print any case's data in any shape (tests/io/test_import_shapes.py)
 RENDERERS: dict[str, tuple[Callable[[Case], str], dict[str, object], str]] = {
     "pipe-rows": (render_pipe_rows, {}, "txt"),
     "cell-lines": (render_cell_lines, {}, "txt"),
