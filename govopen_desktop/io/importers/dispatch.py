@@ -11,9 +11,7 @@ from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import format_value, same_value
 from govopen_desktop.io.importers import ImportResult
-from govopen_desktop.io.importers.build import build_report
 from govopen_desktop.io.importers.detect import KIND_LABELS, MAX_FILE_BYTES, MAX_TEXT_BYTES, declared_charset, sniff
-from govopen_desktop.io.importers.limits import check_doc, check_text
 from govopen_desktop.io.importers.neutral import Doc
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
 from govopen_desktop.io.inputfile import read_head
@@ -95,6 +93,7 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
             from govopen_desktop.io.importers.readers_html import read_html
 
             return _result(read_html(text, name))
+        from govopen_desktop.io.importers.limits import check_text
         from govopen_desktop.io.importers.readers_text import read_text
 
         check_text(text, name)
@@ -154,6 +153,9 @@ def prefer_visible_tables(report: Report, doc: Doc, name: str, problems: list[Im
     """An exported workbook edited in Excel/WPS afterwards: its hidden data sheet is stale, and
     what the clerk sees (and changed) in the tables wins. A value the data sheet could not give
     is taken from the tables too. `problems` is updated to say which cells and why."""
+    from govopen_desktop.io.importers.build import build_report
+    from govopen_desktop.io.importers.limits import check_doc
+
     try:
         check_doc(doc)
         visible, _problems = build_report(doc)
@@ -183,6 +185,9 @@ def prefer_visible_tables(report: Report, doc: Doc, name: str, problems: list[Im
 
 
 def _result(doc: Doc) -> ImportResult:
+    from govopen_desktop.io.importers.build import build_report  # not needed to open a project file
+    from govopen_desktop.io.importers.limits import check_doc
+
     check_doc(doc)
     report, problems = build_report(doc)
     return ImportResult(report, problems)
