@@ -31,6 +31,7 @@ class FakePrompter:
     problems: list[list[str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     suggested: list[Path] = field(default_factory=list)  # what each save dialog proposed
+    cell_opener: Any = None  # the last import problem list's way to a cell (None: not offered)
 
     def ask_open_path(self, title: str, start: Path, file_filter: str = "") -> Path | None:
         self.asked.append(("open", title))
@@ -67,6 +68,10 @@ class FakePrompter:
 
     def show_problems(self, title: str, intro: str, problems: list[str]) -> None:
         self.problems.append(list(problems))
+
+    def show_import_problems(self, title: str, intro: str, problems: list[Any], go_to: Any = None) -> None:
+        self.show_problems(title, intro, [p.describe() for p in problems])
+        self.cell_opener = go_to
 
     def show_error(self, title: str, text: str) -> None:
         self.errors.append(text)

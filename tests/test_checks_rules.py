@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from govopen_desktop.domain.checks import check
-from govopen_desktop.domain.checks.registry import RULE_KINDS, _load_kinds
+from govopen_desktop.domain.checks.run import RULE_KINDS
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.formats import load_format
 from govopen_desktop.domain.report import Report
@@ -109,7 +109,6 @@ def of(report: Report, rule: str) -> list[Finding]:
 
 @pytest.mark.parametrize("fid", FORMATS)
 def test_every_rule_has_a_known_kind_and_level(fid: str) -> None:
-    _load_kinds()
     for spec in load_format(fid).rules:
         assert spec.kind in RULE_KINDS, spec.id
         assert spec.level in {lv.value for lv in Level}, spec.id

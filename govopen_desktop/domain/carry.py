@@ -7,15 +7,12 @@ from govopen_desktop.domain.report import Report
 
 def carry_over_pairs(report: Report, prior: Report) -> list[tuple[str, str]]:
     """(this year's key, last year's key) for every carried cell the format file lists."""
-    pairs: list[tuple[str, str]] = []
-    for entry in report.format.carry_over:
-        table = report.format.table(entry.table)
-        for col in table.col_ids:
-            this_key = f"{table.id}.{entry.to_row}.{col}"
-            prior_key = f"{table.id}.{entry.from_row}.{col}"
-            if this_key in report.format.fields and prior_key in prior.format.fields:
-                pairs.append((this_key, prior_key))
-    return pairs
+    return [
+        (this_key, prior_key)
+        for entry in report.format.carry_over
+        for this_key, prior_key in entry.cells
+        if prior_key in prior.format.fields
+    ]
 
 
 def carry_over_note(report: Report, key: str) -> str:

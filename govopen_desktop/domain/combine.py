@@ -140,7 +140,7 @@ def _sum_cell(f: Field, units: Sequence[UnitReport]) -> tuple[Value, list[str], 
         if n is None:
             unknown.append(u.report.meta.agency or u.source)
             continue
-        unit = u.report.get(f.unit_key) if f.unit_key else None
+        unit = u.report.unit_of(f.key)
         parts.append((n, unit if isinstance(unit, str) else None))
     if not parts:
         return None, unknown, None

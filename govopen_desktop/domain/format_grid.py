@@ -62,9 +62,7 @@ def build_format(data: dict[str, Any]) -> ReportFormat:
     for draft in new_report_text.values():
         if draft not in drafts:
             raise ValueError(f"new_report_text 引用了不存在的起草模板：{draft}")
-    carry_over = tuple(
-        CarryOver(c["table"], c["from_row"], c["to_row"], c.get("note", "")) for c in data.get("carry_over", [])
-    )
+    carry_over = tuple(_carry_over(c, tables, fields) for c in data.get("carry_over", []))
     rules = tuple(
         RuleSpec(
             r["id"],
@@ -100,6 +98,17 @@ def build_format(data: dict[str, Any]) -> ReportFormat:
     )
 
 
+def _carry_over(entry: dict[str, Any], tables: tuple[Table, ...], fields: dict[str, Field]) -> CarryOver:
+    table = next(t for t in tables if t.id == entry["table"])
+    from_row, to_row = entry["from_row"], entry["to_row"]
+    cells = tuple(
+        (f"{table.id}.{to_row}.{col}", f"{table.id}.{from_row}.{col}")
+        for col in table.col_ids
+        if f"{table.id}.{to_row}.{col}" in fields
+    )
+    return CarryOver(table.id, from_row, to_row, entry.get("note", ""), cells)
+
+
 def _build_table(spec: dict[str, Any], fields: dict[str, Field]) -> Table:
     tid: str = spec["id"]
     n_cols: int = spec["columns"]
@@ -117,11 +126,14 @@ def _build_table(spec: dict[str, Any], fields: dict[str, Field]) -> Table:
             entries = list(row_spec.get("labels", []))
             for col in value_columns:
                 entry: dict[str, Any] = {"key": f"{tid}.{row_id}.{col['id']}"}
+                row_terms = [f"{tid}.{r2}.{col['id']}" for r2 in row_spec.get("sum_of", ())]
                 if "sum_of" in col:
                     entry["sum_of"] = [f"{tid}.{row_id}.{c}" for c in col["sum_of"]]
                     entry["rule"] = col["rule"]
-                elif "sum_of" in row_spec:
-                    entry["sum_of"] = [f"{tid}.{r2}.{col['id']}" for r2 in row_spec["sum_of"]]
+                    if row_terms:
+                        entry["_row_sum"] = Derivation(row_spec["rule"], tuple(row_terms))
+                elif row_terms:
+                    entry["sum_of"] = row_terms
                     entry["rule"] = row_spec["rule"]
                 entry["_row_id"], entry["_col_id"] = row_id, col["id"]
                 entry["_col_label"] = " · ".join(x for x in (col.get("group"), col["label"]) if x)
@@ -200,6 +212,7 @@ def _add_field(
         kind=kind,
         label=label,
         derived=derived,
+        row_sum=entry.get("_row_sum"),
         unit_key=entry.get("unit_key"),
         row=row,
         col=col,

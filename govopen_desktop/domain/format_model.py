@@ -35,6 +35,9 @@ class Field:
     kind: ValueKind
     label: str
     derived: Derivation | None = None
+    # a cell at a sum row and a sum column (（七）总计 · 总计) is the column-wise sum (`derived`)
+    # and must also equal this row-wise one, which its rule checks
+    row_sum: Derivation | None = None
     unit_key: str | None = None  # amount_with_unit: where the written unit (元/万元) is kept
     row: int = -1  # grid position in its table (-1 for fields with no cell of their own)
     col: int = -1
@@ -124,6 +127,7 @@ class CarryOver:
     from_row: str
     to_row: str
     note: str = ""  # the tooltip line of a carried cell
+    cells: tuple[tuple[str, str], ...] = ()  # (this year's key, last year's key), column by column
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,11 @@ class Report:
     def get(self, key: str) -> Value:
         return self.cells.get(key)
 
+    def unit_of(self, key: str) -> Value:
+        """The unit an amount was written with (its field's unit cell), None where it has none."""
+        field = self.format.fields.get(key)
+        return self.cells.get(field.unit_key) if field is not None and field.unit_key else None
+
     def is_derived(self, key: str) -> bool:
         f = self.format.fields.get(key)
         return bool(f and f.derived)
@@ -261,8 +266,10 @@ class Report:
         return data
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], where: str = "") -> Report:
-        """Build a report from the project-file shape; GovopenError says what is wrong."""
+    def from_dict(cls, data: Mapping[str, Any], where: str = "", *, unknown_cells: list[str] | None = None) -> Report:
+        """Build a report from the project-file shape; GovopenError says what is wrong.
+        `unknown_cells`: where given, cell keys the format lacks are left out and listed
+        there instead of refused (an imported workbook's data sheet)."""
         place = f"{where}：" if where else ""
         if not isinstance(data, Mapping):
             raise GovopenError(f"{place}内容不是年度报告（应为 JSON 对象）。")
@@ -278,12 +285,16 @@ class Report:
         if not isinstance(cells_raw, Mapping):
             raise GovopenError(f"{place}cells 应为“单元格键: 数值”的对象。")
         unknown = sorted(k for k in cells_raw if k not in fmt.fields)
-        if unknown:
+        if unknown and unknown_cells is not None:
+            unknown_cells.extend(unknown)
+        elif unknown:
             shown = "、".join(unknown[:5]) + ("等" if len(unknown) > 5 else "")
             raise GovopenError(f"{place}{meta.format}年版格式没有这些单元格：{shown}。")
         cells: dict[str, Value] = dict.fromkeys(fmt.keys)
         for key, raw in cells_raw.items():
-            f = fmt.fields[key]
+            f = fmt.fields.get(key)
+            if f is None:
+                continue  # listed in unknown_cells
             cells[key] = _cell_from_json(raw, f.kind, f"{place}{f.label}（{key}）")
         text_raw = data.get("text") or {}
         if not isinstance(text_raw, Mapping):

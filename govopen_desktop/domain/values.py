@@ -193,9 +193,14 @@ def parse_value(raw: str | int | float | Decimal | None, kind: ValueKind, where:
     `read_cell` would keep the value as `Published` (what a clerk types must be valid)."""
     value = read_cell(raw, kind)
     if isinstance(value, Published):
-        place = f"{where}：" if where else ""
-        raise ValueInputError(f"{place}“{value.text}”{value.reason}。本栏应填{allowed(kind)}。")
+        raise ValueInputError(refusal(value, kind, where))
     return value
+
+
+def refusal(value: Published, kind: ValueKind | str, where: str = "") -> str:
+    """Why a typed or stored value cannot be taken: what it is, and what the cell takes."""
+    place = f"{where}：" if where else ""
+    return f"{place}“{value.text}”{value.reason}。本栏应填{allowed(kind)}。"
 
 
 def decimals_of(value: Value) -> int:
@@ -213,6 +218,13 @@ def format_value(value: Value) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)
+
+
+def format_amount(value: Value, unit: Value = None) -> str:
+    """An amount as shown or written, followed by the unit it was written with (2019
+    采购总金额: "251000元"; `split_unit` reads it back); an empty amount shows no unit."""
+    text = format_value(value)
+    return text + format_value(unit) if text else text
 
 
 def is_number(value: object) -> TypeGuard[int | Decimal]:

@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
                        self.page_stack):
             source.statusMessage.connect(self._show_status)
         self.page_stack.pasteProblems.connect(self._show_paste_problems)
+        for controller in (self.files, self.imports):
+            controller.cellRequested.connect(self.page_stack.go_to_cell)
         self.files.readOnlyChanged.connect(self.refresh_title)
         self.files.recentFilesChanged.connect(self.refresh_recent_menu)
         self.autosaver.failed.connect(self._on_autosave_failed)

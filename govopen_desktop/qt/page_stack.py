@@ -105,6 +105,12 @@ class PageStack(QObject):
             if item.text() != text:
                 item.setText(text)
 
+    def go_to_cell(self, key: str) -> bool:
+        """Show the grid cell `key` of the open report (False where it has no such cell)."""
+        field = self.document.report.format.fields.get(key)
+        page = self.show_section(field.table) if field is not None else None
+        return isinstance(page, TablePage) and page.view.go_to_key(key)
+
     def go_to_finding(self, finding: Finding) -> None:
         if (target := text_target(self.document.report, finding)) is not None:
             text_page = self.show_section(target[0])

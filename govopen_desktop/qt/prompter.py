@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from govopen_desktop.domain.findings import Finding
 from govopen_desktop.qt.new_request import NewReportRequest
+
+if TYPE_CHECKING:
+    from govopen_desktop.io.importers.problems import ImportProblem
+    from govopen_desktop.qt.import_problems import CellOpener
 
 # the dialog classes are imported where used: building their Qt types costs start-up time
 
@@ -114,6 +119,15 @@ class Prompter:
         listing = "\n".join(f"{i}. {p}" for i, p in enumerate(problems, 1))
         TextBoxDialog(self.parent, title, intro, text=listing).exec()
 
+    def show_import_problems(
+        self, title: str, intro: str, problems: list[ImportProblem], go_to: CellOpener | None = None
+    ) -> None:
+        """`show_problems` for an import's problems: one about a cell of the open report goes
+        to it through `go_to`."""
+        from govopen_desktop.qt.import_problems import ImportProblemsDialog
+
+        ImportProblemsDialog(self.parent, title, intro, problems, go_to).exec()
+
     def show_error(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -154,6 +168,11 @@ class ConsolePrompter(Prompter):
 
     def show_problems(self, title: str, intro: str, problems: list[str]) -> None:
         print("\n".join([f"{title}：{intro}", *(f"  - {p}" for p in problems)]), file=sys.stderr)
+
+    def show_import_problems(
+        self, title: str, intro: str, problems: list[ImportProblem], go_to: CellOpener | None = None
+    ) -> None:
+        self.show_problems(title, intro, [p.describe() for p in problems])
 
     def show_error(self, title: str, text: str) -> None:
         print(f"错误：{text}", file=sys.stderr)

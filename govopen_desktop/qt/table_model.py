@@ -22,6 +22,7 @@ from govopen_desktop.domain.values import (
     AMOUNT_DECIMALS,
     Published,
     decimals_of,
+    format_amount,
     format_value,
     parse_value,
     split_unit,
@@ -205,10 +206,7 @@ class ReportTableModel(QAbstractTableModel):
         value = report.cells.get(key)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             # text, so amounts keep all their decimals; an amount shows the unit it was written with
-            text = format_value(value)
-            if field.unit_key and text:
-                text += format_value(report.cells.get(field.unit_key))
-            return text
+            return format_amount(value, report.unit_of(key))
         if role == Roles.CellKey:
             return key
         if role == Roles.Value:

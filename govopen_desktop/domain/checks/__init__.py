@@ -6,7 +6,7 @@ kind has one function here that reads the rule's entry and the report.
 
 from __future__ import annotations
 
-from govopen_desktop.domain.checks.registry import run_rules
+from govopen_desktop.domain.checks.run import run_rules
 from govopen_desktop.domain.findings import Finding, apply_acceptances, sort_findings
 from govopen_desktop.domain.report import Report
 

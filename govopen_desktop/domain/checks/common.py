@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.findings import Finding, Level
+from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import ReportFormat, RuleSpec
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import Value, format_value, parse_value
@@ -80,8 +81,9 @@ def usable_prior(report: Report) -> Report | None:
 
 @lru_cache(maxsize=512)
 def compact(text: str) -> str:
-    """Text without whitespace (clerks and converters sprinkle spaces inside words)."""
-    return _WS.sub("", text)
+    """Text without whitespace (clerks and converters sprinkle spaces inside words), its
+    traditional characters folded (a site's 繁体 page)."""
+    return _WS.sub("", text).translate(TO_SIMPLIFIED)
 
 
 def text_of(report: Report, key: str) -> str:
@@ -111,3 +113,9 @@ def source_info(report: Report) -> Mapping[str, object]:
 
 def join(items: Iterable[str]) -> str:
     return "、".join(items)
+
+
+def is_government(agency: str, suffixes: list[str]) -> bool:
+    """A 人民政府 itself (not one of its departments, e.g. 人民政府办公室)."""
+    name = agency.strip()
+    return any(name.endswith(s) for s in suffixes)

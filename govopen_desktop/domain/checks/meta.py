@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from govopen_desktop.domain.checks.common import finding
+from govopen_desktop.domain.checks.common import finding, is_government
 from govopen_desktop.domain.checks.registry import rule_kind
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.findings import Finding
@@ -60,12 +60,6 @@ def signature_date_in_next_year(report: Report, spec: RuleSpec) -> Iterator[Find
         f"成文日期 {_cn_date(day)} {problem}。请核对日期或报告年度。",
         section="meta",
     )
-
-
-def is_government(agency: str, suffixes: list[str]) -> bool:
-    """A 人民政府 itself (not one of its departments, e.g. 人民政府办公室)."""
-    name = agency.strip()
-    return any(name.endswith(s) for s in suffixes)
 
 
 @rule_kind("deadline")

@@ -28,23 +28,18 @@ def _derived_of(format_id: str, rule_id: str) -> tuple[tuple[str, str, tuple[str
     """(key, label, terms) of every sum the rule `rule_id` checks.
 
     A cell at a sum row and a sum column (（七）总计 · 总计) is derived one way in the model,
-    but must equal both sums: the row-wise one is added here from the table's description."""
+    but must equal both sums: the row-wise one (`Field.row_sum`) is added here."""
     fmt = load_format(format_id)
     sums = [
         (key, fmt.fields[key].label, fmt.fields[key].derived.terms)  # type: ignore[union-attr]
         for key in fmt.derived_order
         if fmt.fields[key].derived.rule == rule_id  # type: ignore[union-attr]
     ]
-    for table in fmt.raw.get("tables", []):
-        for row in table.get("rows", []):
-            if not isinstance(row, dict) or row.get("rule") != rule_id:
-                continue
-            for col in table.get("value_columns", []):
-                key = f"{table['id']}.{row['row']}.{col['id']}"
-                derived = fmt.fields[key].derived
-                if derived is not None and derived.rule != rule_id:
-                    terms = tuple(f"{table['id']}.{r}.{col['id']}" for r in row["sum_of"])
-                    sums.append((key, fmt.fields[key].label, terms))
+    sums.extend(
+        (key, f.label, f.row_sum.terms)
+        for key, f in fmt.fields.items()
+        if f.row_sum is not None and f.row_sum.rule == rule_id and f.derived is not None and f.derived.rule != rule_id
+    )
     return tuple(sums)
 
 

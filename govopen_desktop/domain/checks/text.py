@@ -11,13 +11,13 @@ from govopen_desktop.domain.checks.common import (
     compact,
     finding,
     has_text,
+    is_government,
     join,
     number,
     parse_count,
     source_info,
     text_of,
 )
-from govopen_desktop.domain.checks.meta import is_government
 from govopen_desktop.domain.checks.registry import rule_kind
 from govopen_desktop.domain.findings import Finding
 from govopen_desktop.domain.formats import ReportFormat, RuleSpec, Section

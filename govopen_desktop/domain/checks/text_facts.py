@@ -272,32 +272,27 @@ def text_facts(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     fmt = report.format
     facts = {f.id: f for f in vocabulary(fmt.id).numbers}
     scoped_level = spec.params.get("scoped_level", "warning")
-    for key in spec.params["sections"]:
-        raw = report.text.get(key)
-        if not raw:
+    seen: set[tuple[str, str, Decimal | None, str | None]] = set()
+    for key, st in _section_statements(report, spec):
+        fact = facts.get(st.fact)
+        if fact is None or (key, st.fact, st.number, st.subject) in seen:
             continue
-        seen: set[tuple[str, Decimal | None, str | None]] = set()
-        for st in statements(fmt.id, raw):
-            fact = facts.get(st.fact)
-            if fact is None or (st.fact, st.number, st.subject) in seen:
-                continue
-            seen.add((st.fact, st.number, st.subject))  # each statement once, agreeing or not
-            if fact.subjects and st.subject is None and not fact.cells:
-                continue  # 维持2件 without saying whether 复议 or 诉讼
-            cells = _cells_for(fact.cells, fact.subjects, st.subject)
-            actual = total(report, cells)
-            if actual is None or st.number is None or actual == st.number:
-                continue
-            scope = "（句中有限定范围的词，可能只说其中一部分，请核对）" if st.scoped else ""
-            yield finding(
-                spec,
-                f"“{_heading(fmt, key)}”写{st.sentence}，说{fact.name}是 {as_int(st.number)}，"
-                f"但{_named(fmt, cells)}{'合计' if len(cells) > 1 else '是'} {as_int(actual)}。"
-                f"请核对文字和表格，使两者一致。{scope}",
-                cells,
-                key,
-                level=scoped_level if st.scoped else None,
-            )
+        seen.add((key, st.fact, st.number, st.subject))  # each statement once, agreeing or not
+        if fact.subjects and st.subject is None and not fact.cells:
+            continue  # 维持2件 without saying whether 复议 or 诉讼
+        cells = _cells_for(fact.cells, fact.subjects, st.subject)
+        actual = total(report, cells)
+        if actual is None or st.number is None or actual == st.number:
+            continue
+        yield finding(
+            spec,
+            f"“{_heading(fmt, key)}”写{st.sentence}，说{fact.name}是 {as_int(st.number)}，"
+            f"但{_named(fmt, cells)}{'合计' if len(cells) > 1 else '是'} {as_int(actual)}。"
+            f"请核对文字和表格，使两者一致。{_scope_note(st)}",
+            cells,
+            key,
+            level=scoped_level if st.scoped else None,
+        )
 
 
 @rule_kind("text_claims")
@@ -306,29 +301,37 @@ def text_claims(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     fmt = report.format
     claims = {c.id: c for c in vocabulary(fmt.id).claims}
     scoped_level = spec.params.get("scoped_level", "warning")
+    seen: set[tuple[str, str, str | None]] = set()
+    for key, st in _section_statements(report, spec):
+        claim = claims.get(st.fact)
+        if claim is None or (key, st.fact, st.subject) in seen:
+            continue
+        cells = _cells_for(claim.cells, claim.subjects, st.subject)
+        if st.subject is None and claim.subjects:
+            cells = tuple(k for _w, group in claim.subjects for k in group)
+        positive = [(k, n) for k in cells if (n := total(report, [k])) is not None and n > 0]
+        if not positive:
+            continue
+        seen.add((key, st.fact, st.subject))
+        listed = "，".join(f"{_named(fmt, [k])} {as_int(n)}" for k, n in positive)
+        yield finding(
+            spec,
+            f"“{_heading(fmt, key)}”写{st.sentence}，{claim.says}，但{listed}。"
+            f"{claim.advice or '请核对文字和表格，使两者一致。'}{_scope_note(st)}",
+            [k for k, _ in positive],
+            key,
+            level=scoped_level if st.scoped else claim.level,
+        )
+
+
+def _section_statements(report: Report, spec: RuleSpec) -> Iterator[tuple[str, Statement]]:
+    """(text key, statement) for every statement of the sections the rule reads."""
     for key in spec.params["sections"]:
         raw = report.text.get(key)
-        if not raw:
-            continue
-        seen: set[tuple[str, str | None]] = set()
-        for st in statements(fmt.id, raw):
-            claim = claims.get(st.fact)
-            if claim is None or (st.fact, st.subject) in seen:
-                continue
-            cells = _cells_for(claim.cells, claim.subjects, st.subject)
-            if st.subject is None and claim.subjects:
-                cells = tuple(k for _w, group in claim.subjects for k in group)
-            positive = [(k, n) for k in cells if (n := total(report, [k])) is not None and n > 0]
-            if not positive:
-                continue
-            seen.add((st.fact, st.subject))
-            listed = "，".join(f"{_named(fmt, [k])} {as_int(n)}" for k, n in positive)
-            scope = "（句中有限定范围的词，可能只说其中一部分，请核对）" if st.scoped else ""
-            yield finding(
-                spec,
-                f"“{_heading(fmt, key)}”写{st.sentence}，{claim.says}，但{listed}。"
-                f"{claim.advice or '请核对文字和表格，使两者一致。'}{scope}",
-                [k for k, _ in positive],
-                key,
-                level=scoped_level if st.scoped else claim.level,
-            )
+        if raw:
+            for st in statements(report.format.id, raw):
+                yield key, st
+
+
+def _scope_note(st: Statement) -> str:
+    return "（句中有限定范围的词，可能只说其中一部分，请核对）" if st.scoped else ""

@@ -49,6 +49,8 @@ _NO_CASES = re.compile(
 )
 _NOT_ALL_APPLICATIONS = (
     "复议", "诉讼", "上年", "结转", "自然人", "法人", "企业", "机构", "组织", "个人", "其中", "涉及",
+    # one channel of several ("收到群众网上申请105件，快递17件，合计122件")
+    "网上", "在线", "网络", "当面", "现场", "窗口", "信函", "邮寄", "快递", "传真", "电子邮件", "邮件", "电话",
 )
 # what may stand between 未/没有/无 and 行政复议 in a statement that there were none
 _NO_CASES_GAP = re.compile(

@@ -102,13 +102,7 @@ def _count_applications(
     year_end = dt.date(year, 12, 31)
     for app in apps:
         received, answered = app.received, app.answered
-        if received is None and "received" not in app.unreadable:
-            if answered is None or answered.year >= year:
-                notes.add("REG-NO-RECEIVED", sheet, app.row, f"第 {app.row} 行没有收到日期")
-            continue
-        if (received is not None and received.year > year) or (answered is not None and answered.year < year):
-            continue  # another year's business
-        if _unreadable_dates(app, ("received", "answered"), "REG-BAD-DATE", sheet, notes) or received is None:
+        if not _of_the_year(app, answered, _APPLICATION_DATES, year, sheet, notes) or received is None:
             continue
         if answered is not None and answered < received:
             notes.add("REG-ORDER", sheet, app.row,
@@ -144,6 +138,35 @@ def _count_applications(
         if answered_now:
             stats["on_time" if timely is True else "late" if timely is False else "unchecked"] += 1
     return stats
+
+
+@dataclass(frozen=True)
+class _DateRoles:
+    """The dates that place a register row in a year, and the codes of what is wrong with them."""
+
+    ended: str  # the role of the date that ends its business (answered, closed)
+    no_received: str  # code, and the row's words, when it has no received date
+    no_received_text: str
+    bad_date: str
+
+
+_APPLICATION_DATES = _DateRoles("answered", "REG-NO-RECEIVED", "没有收到日期", "REG-BAD-DATE")
+_CASE_DATES = _DateRoles("closed", "REG-CASE-NO-RECEIVED", "没有立案或收到日期", "REG-CASE-BAD-DATE")
+
+
+def _of_the_year(
+    item: Application | Case, ended: dt.date | None, roles: _DateRoles, year: int, sheet: str, notes: _Notes
+) -> bool:
+    """A row of `year`'s business with readable dates; a row without a received date that did
+    not end before the year, or with a date that cannot be read, is noted."""
+    received = item.received
+    if received is None and "received" not in item.unreadable:
+        if ended is None or ended.year >= year:
+            notes.add(roles.no_received, sheet, item.row, f"第 {item.row} 行{roles.no_received_text}")
+        return False
+    if (received is not None and received.year > year) or (ended is not None and ended.year < year):
+        return False  # another year's business
+    return not _unreadable_dates(item, ("received", roles.ended), roles.bad_date, sheet, notes)
 
 
 def _unreadable_dates(item: Application | Case, roles: tuple[str, ...], code: str, sheet: str,
@@ -199,13 +222,7 @@ def _count_cases(
 ) -> None:
     for case in cases:
         received, closed = case.received, case.closed
-        if received is None and "received" not in case.unreadable:
-            if closed is None or closed.year >= year:
-                notes.add("REG-CASE-NO-RECEIVED", sheet, case.row, f"第 {case.row} 行没有立案或收到日期")
-            continue
-        if (received is not None and received.year > year) or (closed is not None and closed.year < year):
-            continue
-        if _unreadable_dates(case, ("received", "closed"), "REG-CASE-BAD-DATE", sheet, notes) or received is None:
+        if not _of_the_year(case, closed, _CASE_DATES, year, sheet, notes) or received is None:
             continue
         if case.kind is None:
             why = case.unreadable.get("kind", "空白")

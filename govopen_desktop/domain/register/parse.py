@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from govopen_desktop.domain.register.columns import (
     Header,
@@ -112,7 +112,15 @@ def _date(values: dict[str, object], role: str, unreadable: dict[str, str]) -> d
         return None
 
 
-def _category(raw: object, match: Match, role: str, unreadable: dict[str, str]) -> str | None:
+def _category(
+    values: Mapping[str, object], role: str, match_text: Callable[[str], Match], unreadable: dict[str, str]
+) -> str | None:
+    """The official category the row's `role` column names; None (and why, in `unreadable`)
+    where it names none or could be several."""
+    raw = values.get(role)
+    if raw is None:
+        return None
+    match = match_text(str(raw))
     if match.category is not None:
         return match.category.id
     if match.candidates:
@@ -145,13 +153,8 @@ def _applications(sheet: RawSheet, header: Header, vocab: Vocabulary) -> list[Ap
         app.received = _date(values, "received", app.unreadable)
         app.answered = _date(values, "answered", app.unreadable)
         app.corrected = _date(values, "corrected", app.unreadable)
-        raw_type = values.get("applicant_type")
-        if raw_type is not None:
-            app.applicant_type = _category(raw_type, vocab.match_applicant(str(raw_type)), "applicant_type",
-                                           app.unreadable)
-        raw_result = values.get("result")
-        if raw_result is not None:
-            app.result = _category(raw_result, vocab.match_result(str(raw_result)), "result", app.unreadable)
+        app.applicant_type = _category(values, "applicant_type", vocab.match_applicant, app.unreadable)
+        app.result = _category(values, "result", vocab.match_result, app.unreadable)
         flag = _flag(values.get("extended"))
         if flag is None:
             app.unreadable["extended"] = f"“{values.get('extended')}”应写“是”或“否”"
@@ -166,11 +169,7 @@ def _cases(sheet: RawSheet, header: Header, vocab: Vocabulary) -> list[Case]:
         case = Case(row=number)
         case.received = _date(values, "received", case.unreadable)
         case.closed = _date(values, "closed", case.unreadable)
-        raw_kind = values.get("kind")
-        if raw_kind is not None:
-            case.kind = _category(raw_kind, vocab.match_kind(str(raw_kind)), "kind", case.unreadable)
-        raw_outcome = values.get("result")
-        if raw_outcome is not None:
-            case.outcome = _category(raw_outcome, vocab.match_outcome(str(raw_outcome)), "result", case.unreadable)
+        case.kind = _category(values, "kind", vocab.match_kind, case.unreadable)
+        case.outcome = _category(values, "result", vocab.match_outcome, case.unreadable)
         cases.append(case)
     return cases

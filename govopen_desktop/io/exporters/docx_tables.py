@@ -22,7 +22,7 @@ from docx.oxml.table import CT_Tbl
 
 from govopen_desktop.domain.formats import GridCell, Table
 from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.values import format_value
+from govopen_desktop.domain.values import format_amount
 from govopen_desktop.io.exporters import docx_styles as S
 from govopen_desktop.io.exporters.table_layout import FIT_SLACK, cached_column_widths, cell_lines, wrapped
 from govopen_desktop.io.exporters.text import clean_text
@@ -43,12 +43,7 @@ def table_column_widths(table: Table, geometry: S.Geometry) -> list[int]:
 def cell_text(cell: GridCell, report: Report) -> str:
     if cell.key is None:
         return clean_text(cell.text or "").replace("\n", "")
-    value = report.cells.get(cell.key)
-    text = format_value(value)
-    field = report.format.fields.get(cell.key)
-    if text and field is not None and field.unit_key:
-        text += format_value(report.cells.get(field.unit_key))  # 2019 采购总金额: "251000元"
-    return clean_text(text)
+    return clean_text(format_amount(report.cells.get(cell.key), report.unit_of(cell.key)))
 
 
 def row_heights(table: Table, report: Report, widths: list[int], font_pt: float) -> list[float]:

@@ -88,7 +88,6 @@ def _table_sheet(wb: Workbook, table: Table, report: Report, styles: CellStyles)
     ws.row_dimensions[1].height = 30
     ws.row_dimensions[2].height = 20
 
-    fields = report.format.fields
     texts: dict[tuple[int, int], str] = {}
     for cell in table.cells:
         row, col = TOP + cell.row, 1 + cell.col
@@ -103,8 +102,7 @@ def _table_sheet(wb: Workbook, table: Table, report: Report, styles: CellStyles)
             number_format = None
             if isinstance(value, int | Decimal):
                 target.value = value
-                field = fields.get(cell.key)
-                unit = report.cells.get(field.unit_key) if field and field.unit_key else None
+                unit = report.unit_of(cell.key)
                 number_format = _number_format(value, unit if isinstance(unit, str) else None)
             styles.apply(target, styles.value, number_format)
         if cell.rowspan > 1 or cell.colspan > 1:

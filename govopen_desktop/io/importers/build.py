@@ -21,6 +21,7 @@ from govopen_desktop.io.importers.meta import (
     page_end,
     read_page_meta,
     section_text,
+    split_glued_headings,
 )
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
@@ -54,7 +55,7 @@ def _run(rows: list[Row], fmt: ReportFormat, headings: dict[str, int],
 
 
 def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
-    rows = doc.rows
+    rows = split_glued_headings(doc.rows)
     problems: list[ImportProblem] = []
     sections = find_sections(rows, SECTION_ORDER)
     page = read_page_meta(rows, min(sections.rows.values(), default=min(len(rows), 60)))

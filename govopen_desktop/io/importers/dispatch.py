@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 from govopen_desktop.domain.errors import GovopenError
-from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.values import format_value, same_value
 from govopen_desktop.io.importers import ImportResult
 from govopen_desktop.io.importers.detect import KIND_LABELS, MAX_FILE_BYTES, MAX_TEXT_BYTES, declared_charset, sniff
 from govopen_desktop.io.importers.neutral import Doc
-from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
+from govopen_desktop.io.importers.problems import ImportFailed
 from govopen_desktop.io.inputfile import read_head
 from govopen_desktop.io.oserrors import describe_os_error
 
@@ -110,7 +107,8 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
 
 
 def _sheet(path: Path, name: str, kind: str) -> ImportResult:
-    from govopen_desktop.io.importers.readers_sheet import read_xls, read_xlsx, report_from_data
+    from govopen_desktop.io.importers.data_sheet import report_from_workbook
+    from govopen_desktop.io.importers.readers_sheet import read_xls, read_xlsx
 
     if kind == "xlsx":
         read = read_xlsx(path, name)
@@ -125,10 +123,9 @@ def _sheet(path: Path, name: str, kind: str) -> ImportResult:
     doc, data = read
     if data is None:
         return _result(doc)
-    report, problems = report_from_data(data, name)
+    report, problems = report_from_workbook(data, doc, name)
     report.extra["source"] = {"file": name, "kind": kind if kind == "xlsx" else "xls",
                               "title": None, "headings": []}
-    prefer_visible_tables(report, doc, name, problems)
     return ImportResult(report, problems)
 
 
@@ -147,41 +144,6 @@ def _converted(path: Path, name: str, kind: str) -> ImportResult:
         source["file"] = name
         source["kind"] = suffix.lstrip(".") or kind
     return result
-
-
-def prefer_visible_tables(report: Report, doc: Doc, name: str, problems: list[ImportProblem]) -> None:
-    """An exported workbook edited in Excel/WPS afterwards: its hidden data sheet is stale, and
-    what the clerk sees (and changed) in the tables wins. A value the data sheet could not give
-    is taken from the tables too. `problems` is updated to say which cells and why."""
-    from govopen_desktop.io.importers.build import build_report
-    from govopen_desktop.io.importers.limits import check_doc
-
-    try:
-        check_doc(doc)
-        visible, _problems = build_report(doc)
-    except GovopenError:
-        return  # tables not readable: the data sheet is all there is
-    if visible.meta.format != report.meta.format:
-        return
-    changed = {
-        key: visible.cells[key]
-        for key in report.format.keys
-        if visible.cells.get(key) is not None and not same_value(visible.cells[key], report.cells.get(key))
-    }
-    report.cells.update(changed)
-    for i, problem in enumerate(problems):
-        if problem.key in changed:
-            shown = format_value(changed.pop(problem.key))
-            message = problem.message.removesuffix("已留空。")
-            problems[i] = replace(problem, message=f"{message}已按表格中的数值 {shown} 导入。")
-    if changed:
-        labels = "、".join(report.format.fields[k].label for k in list(changed)[:5])
-        more = f"等 {len(changed)} 处" if len(changed) > 5 else ""
-        problems.append(ImportProblem(
-            f"表格中的数值与导出时不同（可能在 Excel/WPS 中修改过），"
-            f"已按表格中看到的数值导入：{labels}{more}。请核对。",
-            place=f"“{name}”",
-        ))
 
 
 def _result(doc: Doc) -> ImportResult:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
 from govopen_desktop.domain.values import Published, Value, is_empty_mark, read_cell, split_unit
 from govopen_desktop.io.importers.digits import split_run_together
@@ -55,6 +56,7 @@ def _row_specs(table: Table) -> list[RowSpec]:
     return specs
 
 
+_HEADER_UNIT = re.compile(r"采购总金额\s*[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]")
 _COUNT_WORD = re.compile(r"^\s*([+\-－]?[\d,，.]+)\s*(?:件|个|条|项|次|宗|起|家)\s*$")
 
 
@@ -410,7 +412,16 @@ class Extractor:
                 f.key, f"{self.where} {cell.place}"))
         self.cells[f.key] = value
         if f.unit_key:
-            self.cells[f.unit_key] = split_unit(cell.text)[1]
+            self.cells[f.unit_key] = split_unit(cell.text)[1] or self.header_unit()
+
+    def header_unit(self) -> str | None:
+        """The unit a column header gives a bare amount: 采购总金额（万元）, 采购总金额(单位：元)."""
+        for row in self.rows:
+            for c in row.cells:
+                m = _HEADER_UNIT.search(c.text.translate(TO_SIMPLIFIED))  # also a 繁体 page
+                if m:
+                    return m.group(1)
+        return None
 
     def without_unit(self, f: Field, raw: str, cell: Cell) -> str | None:
         """'3件' is 3; '0.5万元' in a 万元 cell is 0.5; '5000元' there is a problem (not × 10000)."""

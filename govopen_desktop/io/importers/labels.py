@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from govopen_desktop.domain.fold import TO_SIMPLIFIED
+
 # Punctuation and numbering marks that documents write in many ways (full/half width,
 # "1." vs "1、", "（一）" vs "(一)", "，" vs "、" in the （六） sub-rows).
 _DROP = re.compile(r"[\s\u00a0\u3000\u200b\ufeff()（）\[\]【】〔〕<>《》、，,.．。:：;；“”\"'‘’!！?？·•/／\\\-－—_]+")
@@ -24,10 +26,13 @@ def is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(text))
 
 
+
+
 @lru_cache(maxsize=4096)
 def norm(text: str) -> str:
-    """A label reduced to its words: no spaces, brackets, punctuation; full width folded."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", text))
+    """A label reduced to its words: no spaces, brackets, punctuation; full width and
+    traditional characters folded."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", text).translate(TO_SIMPLIFIED))
 
 
 @lru_cache(maxsize=8192)

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
 
+from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import ReportFormat, available_formats, load_format
 from govopen_desktop.domain.numerals import parse_chinese_number
 from govopen_desktop.io.importers.labels import is_placeholder, norm
-from govopen_desktop.io.importers.neutral import Row
+from govopen_desktop.io.importers.neutral import Cell, Row
 
 _HEADING = re.compile(r"^(?:第)?([一二三四五六七八九十]|\d{1,2})\s*[、.．,，]\s*(\S.{1,38})$")
 _TITLE = re.compile(
@@ -54,6 +55,13 @@ _PAGE_META_LABELS = {
 }
 _PAGE_META_LINE = re.compile(
     r"^\s*(" + "|".join(sorted(_PAGE_META_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*(.*)$")
+# The same labels as some CMSs print them: spaced out (名 称：, 索 引 号：), several on one line
+# ("索 引 号：000014349/2022-00123 发布日期：2022-01-19 发布机构：某局")
+_PAGE_META_ANY = re.compile(
+    r"(?:^|(?<=\s))(" + "|".join(r"\s?".join(label) for label in sorted(_PAGE_META_LABELS, key=len, reverse=True))
+    + r")\s*[:：]")
+# A breadcrumb (当前位置：首页 > 政府信息公开 > …): site navigation, not report text
+_BREADCRUMB = re.compile(r"^\s*(?:当前位置|您的位置|您当前的位置|当前的位置|所在位置)\s*[:：]")
 # Page chrome of CMS sites: font size switches, share/print/close links, visit counters
 _CHROME = re.compile(
     r"(?:字体|字号)\s*[:：]?\s*[【\[]?\s*大\s*中\s*小|分享到|【\s*打印\s*】|【\s*关闭\s*】|\[\s*打印\s*\]|"
@@ -87,10 +95,15 @@ def read_page_meta(rows: list[Row], before: int) -> PageMeta:
         if single is None:
             continue
         m = _PAGE_META_LINE.match(single)
-        if m and len(single) <= 80:
+        pairs = _meta_pairs(single)
+        if m and len(single) <= 80 and len(pairs) <= 1:
             values.setdefault(m.group(1), m.group(2).strip())
             found.rows.add(i)
-        elif len(single) <= 60 and _CHROME.search(single):
+        elif pairs and len(single) <= 80 * len(pairs):
+            for label, value in pairs:
+                values.setdefault(label, value)
+            found.rows.add(i)
+        elif (len(single) <= 60 and _CHROME.search(single)) or (len(single) <= 160 and _BREADCRUMB.match(single)):
             found.rows.add(i)
     found.title = values.get("名称") or values.get("标题") or values.get("文件名称") or None
     found.agency = values.get("发布机构") or values.get("发文机关") or values.get("发布单位") or None
@@ -100,6 +113,18 @@ def read_page_meta(rows: list[Row], before: int) -> PageMeta:
             found.date = date
             break
     return found
+
+
+def _meta_pairs(line: str) -> list[tuple[str, str]]:
+    """名 称：X 索 引 号：Y …: (label, value) pairs of a line that begins with a metadata label."""
+    hits = list(_PAGE_META_ANY.finditer(line))
+    if not hits or line[: hits[0].start()].strip():
+        return []
+    out = []
+    for k, h in enumerate(hits):
+        end = hits[k + 1].start() if k + 1 < len(hits) else len(line)
+        out.append((re.sub(r"\s", "", h.group(1)), line[h.end():end].strip()))
+    return out
 
 
 def is_chrome(text: str) -> bool:
@@ -144,6 +169,9 @@ def _heading_candidates(text: str) -> list[tuple[str, str]]:
     ("六、其他需要报告的事项：本年度未收取信息处理费。"). Only a numbered heading may run on: a
     sentence that merely begins with heading words ("其他需要报告的事项。…") is text."""
     out = [(text, "")] if len(text) <= 42 else []
+    first, _, rest = text.partition("\n")
+    if rest.strip() and len(first.strip()) <= 42:
+        out.append((first.strip(), rest.strip()))  # heading and text in one paragraph, a <br> apart
     m = _INLINE.match(text)
     if m and len(m.group(1)) <= 42 and _HEADING.match(m.group(1).strip()):
         out.append((m.group(1).strip(), m.group(2).strip()))
@@ -193,6 +221,31 @@ def _similar(a: str, b: str, need: float) -> bool:
         return False
     matcher = SequenceMatcher(None, a, b)
     return matcher.quick_ratio() >= need and matcher.ratio() >= need
+
+
+_GLUED_TAIL = re.compile(
+    r"^(?P<text>.*[。！？；])\s*(?P<heading>(?:[一二三四五六]|[1-6])\s*[、.．]\s*[^，。；;：:]{2,30})$", re.S)
+
+
+def split_glued_headings(rows: list[Row]) -> list[Row]:
+    """A paragraph that ends, after a sentence's 。, with an official section heading
+    ("…联系（电话：0000-8766001）。一、总体情况", the line break lost on a web page): the
+    paragraph and the heading as two rows, so the section is found and no text is lost."""
+    titles = _section_titles()
+    known = set().union(*titles.values())
+    out: list[Row] = []
+    for row in rows:
+        text = _single_text(row)
+        m = _GLUED_TAIL.match(text) if text and len(text) > 6 else None
+        if m:
+            head = _HEADING.match(m.group("heading"))
+            body = norm(head.group(2)) if head else ""
+            if body and any(_similar(body, t, 0.9) for t in known):
+                out.append(Row([Cell(m.group("text").strip(), row.place)], row.place))
+                out.append(Row([Cell(m.group("heading").strip(), row.place)], row.place))
+                continue
+        out.append(row)
+    return out
 
 
 def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
@@ -317,18 +370,27 @@ class Title:
     year: int | None = None
 
 
+# The header a browser prints above a web page printed to PDF: the time, then the page's title
+# ("12/1/26, 8:11 PM", "2024/1/19 10:25", "2024-01-19 下午3:05")
+_PRINT_STAMP = re.compile(
+    r"^\s*(?:\d{1,4}/\d{1,2}/\d{1,4}|\d{4}-\d{1,2}-\d{1,2})[,，]?\s*(?:(?:上午|下午)\s*)?"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?\s+")
+
+
 def _title_match(line: str) -> tuple[str | None, int] | None:
-    text = re.sub(r"\s+", " ", line)
+    printed = _PRINT_STAMP.sub("", re.sub(r"\s+", " ", line))
+    text = printed.translate(TO_SIMPLIFIED)  # matched folded, the agency kept as printed
     m = _TITLE.match(text)
     if m:
-        agency = (m.group("pre") or m.group("post") or "").strip() or None
-        bracket = _TITLE_BRACKET.search(text)
+        pre, post = printed[m.start("pre"):m.end("pre")], printed[m.start("post"):m.end("post")]
+        agency = (pre or post or "").strip() or None
+        bracket = _TITLE_BRACKET.search(printed)
         if agency is None and bracket and not re.search(r"\d{4}", bracket.group(1)):
             agency = bracket.group(1).strip()  # "…年度报告数据（平潭综合实验区）"
         return agency, int(m.group("year"))
     m = _TITLE_YEAR_AFTER.match(text)
     if m:
-        return m.group("agency").strip() or None, int(m.group("year"))
+        return printed[m.start("agency"):m.end("agency")].strip() or None, int(m.group("year"))
     return None
 
 
@@ -342,8 +404,9 @@ def find_title(rows: list[Row], before: int) -> Title:
         lines = _lines(row)
         following = _lines(head[at + 1]) if at + 1 < len(head) and len(head[at + 1].non_empty()) == 1 else []
         tried = ["".join(lines), *lines] if len(lines) > 1 else list(lines)
-        if following and len(lines) == 1 and len(following) == 1:
-            tried.append(lines[0] + following[0])  # a title broken after 工作: "…公开工作" / "年度报告"
+        if following and len(lines) == 1 and len(following) == 1 and not (_title_match(following[0]) or (None,))[0]:
+            # a title broken after 工作: "…公开工作" / "年度报告" (not a line above a whole title)
+            tried.append(lines[0] + following[0])
         for line in tried:
             found = _title_match(line) if len(line) <= 80 else None
             if found is None:
@@ -414,6 +477,9 @@ def format_by_headers(rows: list[Row]) -> ReportFormat | None:
     for f in formats:
         others = set().union(*(h for fid, h in headers.items() if fid != f.id))
         own = {h for h in headers[f.id] - others if len(h) >= 4}
-        if own & seen or any(h in s for s in seen for h in own):  # also a header line copied as one
+        # also a header line copied as one cell; but a header inside another format's header
+        # (2019's 处理决定数量 in 2021's 本年处理决定数量) is that other header
+        if own & seen or any(h in s and not any(h in o and o in s for o in others)
+                             for s in seen for h in own):
             hits.append(f)
     return hits[0] if len(hits) == 1 else None

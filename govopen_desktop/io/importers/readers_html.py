@@ -44,10 +44,19 @@ class _Parser(HTMLParser):
     # ---- paragraphs ----------------------------------------------------------------------
 
     def flush_line(self) -> None:
+        from govopen_desktop.io.importers.readers_text import is_page_line, spaced_cells
+
         text = "".join(self.line)
         self.line = []
-        if text.strip():
-            self.doc.add_paragraph(text, f"第{len(self.doc.rows) + 1}段")
+        if not text.strip() or is_page_line(text):
+            return
+        place = f"第{len(self.doc.rows) + 1}段"
+        # a flip-book site's page of text (one <p> a printed line): `规章 0 0 0` is a table row
+        spaced = spaced_cells(" ".join(text.split()))
+        if spaced is not None:
+            self.doc.add(Row([Cell(c, place) for c in spaced], place, is_table=True, spaced=True))
+        else:
+            self.doc.add_paragraph(text, place)
 
     # ---- events --------------------------------------------------------------------------
 

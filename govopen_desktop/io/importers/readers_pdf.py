@@ -180,9 +180,11 @@ def _line_row(segments: list[Segment], place: str) -> Row:
     """A printed line: a row of a table without ruling lines when its segments read as one
     (see readers_text.spaced_cells), else a paragraph. Cells keep their x position."""
     from govopen_desktop.io.importers.extract import is_value_text
-    from govopen_desktop.io.importers.readers_text import spaced_cells
+    from govopen_desktop.io.importers.readers_text import pipe_cells, spaced_cells
 
     text = _line_text(segments)
+    if text.count("|") >= 2:  # a CMS table pasted as text, then printed: `规章 | 0 | 0 | 0 |`
+        return Row([Cell(c.strip(), place) for c in pipe_cells(text)], place, is_table=True)
     cells = spaced_cells(text)
     if cells is None:
         return Row([Cell(text, place, x=segments[0][0])], place)

@@ -14,9 +14,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from govopen_desktop.domain.report import Report
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
-from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
+from govopen_desktop.io.importers.problems import ImportFailed
 
 MAX_ROWS = 3000
 MAX_COLS = 100
@@ -219,44 +218,3 @@ def read_xls(path: Path, name: str, kind: str = "xls") -> tuple[Doc, dict[str, s
         return doc, data
     finally:
         book.release_resources()
-
-
-def report_from_data(data: dict[str, str], name: str) -> tuple[Report, list[ImportProblem]]:
-    """The hidden data sheet back to a report: meta.*, every cell key, text.*."""
-    from govopen_desktop.domain.errors import GovopenError, ValueInputError
-    from govopen_desktop.domain.formats import format_for_year, load_format
-    from govopen_desktop.domain.values import parse_value
-
-    where = f"数据表 {DATA_SHEET}"
-    meta = {k[5:]: v for k, v in data.items() if k.startswith("meta.")}
-    try:
-        year = int(str(meta.get("year", "")).strip())
-        fmt = load_format(meta.get("format") or format_for_year(year).id)
-    except (ValueError, GovopenError) as exc:
-        raise ImportFailed(f"“{name}”的{where}中年度或格式无效（{meta.get('year')}，{meta.get('format')}）。") from exc
-    problems: list[ImportProblem] = []
-    cells: dict[str, object] = dict.fromkeys(fmt.keys)
-    for key, raw in data.items():
-        if key.startswith(("meta.", "text.")):
-            continue
-        f = fmt.fields.get(key)
-        if f is None:
-            problems.append(ImportProblem(f"{fmt.id}年版格式没有这个单元格，已忽略。", key, where))
-            continue
-        try:
-            cells[key] = parse_value(raw, f.kind, f.label)
-        except ValueInputError as exc:
-            problems.append(ImportProblem(f"{exc}已留空。", key, where))
-    date = meta.get("date") or None
-    if date is not None:
-        try:
-            date = dt.date.fromisoformat(date).isoformat()
-        except ValueError:
-            problems.append(ImportProblem(f"成文日期“{date}”无效，已留空。", "meta.date", where))
-            date = None
-    from govopen_desktop.domain.report import TEXT_KEYS, ReportMeta
-
-    text = {k: (data.get(f"text.{k}") or None) for k in TEXT_KEYS}
-    report = Report(ReportMeta(agency=meta.get("agency", ""), year=year, format=fmt.id, date=date),
-                    cells=cells, text=text)  # type: ignore[arg-type]
-    return report, problems

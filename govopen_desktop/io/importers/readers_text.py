@@ -16,11 +16,20 @@ _NUMBERS_RUN = re.compile(r"^[+\-]?\d[\d.,]*(?: [+\-]?\d[\d.,]*)+$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
-# "-3-", "— 3 —", "第3页", "第 3 页 共 6 页": a page foot copied with the text (a bare number is not)
+# "-3-", "— 3 —", "第3页", "第 3 页 共 6 页": a page foot copied with the text (a bare number is not);
+# "Page 3 - 书名" and "P. 3": the page lines of a flip-book site's text layer
 _PAGE_FOOT = re.compile(
-    r"^\s*(?:[\-－—–]+\s*\d{1,3}\s*[\-－—–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+    r"^\s*(?:[\-－—–]+\s*\d{1,3}\s*[\-－—–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
+    r"|Page\s+\d{1,4}\s+[\-–—]\s+\S.{0,80}|P\.\s?\d{1,4})\s*$")
+_NUMBER_TOKEN = re.compile(r"^[+\-]?\d{1,12}(?:\.\d{1,4})?$")
+# the last number may carry its unit (政府集中采购 1 58000元)
 _TRAILING_NUMBERS = re.compile(
-    r"^(?P<label>\S.*?[^\d\s.,，])\s+(?P<numbers>[+\-]?\d[\d.,]*(?:\s+[+\-]?\d[\d.,]*)*)\s*$")
+    r"^(?P<label>\S.*?[^\d\s.,，])\s+(?P<numbers>[+\-]?\d[\d.,]*(?:\s+[+\-]?\d[\d.,]*)*(?:万元|元)?)\s*$")
+
+
+def is_page_line(line: str) -> bool:
+    """A page foot or a flip-book page line copied with the text (no report text)."""
+    return bool(_PAGE_FOOT.match(line))
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str | None:
@@ -60,21 +69,52 @@ def read_text(text: str, name: str, kind: str = "txt") -> Doc:
     doc = Doc(name, kind)
     if text.count("\n") > 10 * MAX_DOC_ROWS:
         raise ImportFailed(f"“{name}”有 {text.count(chr(10))} 行，远超年度报告的正常长度，已拒绝读取。")
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _unflattened(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     with_tabs = [ln for ln in lines if "\t" in ln]
     one_cell = sum(1 for ln in with_tabs if _ONE_CELL.match(ln))
     if with_tabs and one_cell * 2 >= len(with_tabs):
         _cell_per_line(lines, doc)
     else:
-        _split_rows(lines, doc)
+        _split_rows(_bars_joined(lines), doc)
     return doc
+
+
+def _unflattened(lines: list[str]) -> list[str]:
+    """A page that lost its line breaks (the whole report one line, paragraphs and table
+    cells parted by spaces): each space-separated piece on a line of its own, which is the
+    shape of one cell a line; prose has no spaces inside, so its paragraphs come back whole."""
+    filled = [ln for ln in lines if ln.strip()]
+    total = sum(len(ln) for ln in filled)
+    if not filled or len(filled) > 3 or total < 500:
+        return lines
+    longest = max(filled, key=len)
+    if len(longest) < 0.8 * total or len(longest.split()) < 60:
+        return lines
+    return [part for ln in lines for part in ln.split()]
+
+
+def _bars_joined(lines: list[str]) -> list[tuple[int, str]]:
+    """Numbered lines; a page whose table cells come one a line with a lone `|` on the line
+    after each (cell, `|`, cell, `|` …) gets each cell back as `cell |`, the shape of one cell
+    a line ending in its bar. Only where such lone bars are common: a stray `|` is left alone."""
+    numbered = list(enumerate(lines, 1))
+    bare = sum(1 for ln in lines if ln.strip() == "|")
+    if bare < 10:
+        return numbered
+    out: list[tuple[int, str]] = []
+    for n, line in numbered:
+        if line.strip() == "|" and out and out[-1][1].strip() and not out[-1][1].rstrip().endswith("|"):
+            out[-1] = (out[-1][0], out[-1][1].rstrip() + " |")
+            continue
+        out.append((n, line))
+    return out
 
 
 def _place(n: int) -> str:
     return f"第{n}行"
 
 
-def _pipe_cells(line: str) -> list[str]:
+def pipe_cells(line: str) -> list[str]:
     """A markdown or plain `|` row: the outer bars (leading, trailing) delimit, they hold no cell."""
     body = line.strip()
     if body.startswith("|"):
@@ -87,7 +127,7 @@ def _pipe_cells(line: str) -> list[str]:
 def spaced_cells(line: str) -> list[str] | None:
     """Columns laid out with runs of spaces (text copied out of a PDF viewer), or a label with
     its numbers after single spaces ("行政许可 97", "规章 0 0 0"); None for a line of prose."""
-    from govopen_desktop.io.importers.extract import is_value_text, known_label
+    from govopen_desktop.io.importers.extract import ends_with_known_label, is_value_text, known_label
 
     body = line.strip()
     parts = [p for p in _SPACE_RUN.split(body) if p.strip()]
@@ -102,14 +142,19 @@ def spaced_cells(line: str) -> list[str] | None:
             values = sum(1 for p in parts if is_value_text(p.strip()))
         if (values or (short and len(parts) >= 3)) and not prose:
             return [p.strip() for p in parts]
+    tokens = body.split()
+    if len(tokens) >= 3 and all(_NUMBER_TOKEN.match(t) for t in tokens):
+        return tokens  # a line of numbers alone: table 4's values under its header lines
     m = _TRAILING_NUMBERS.match(body) or _GLUED_NUMBERS.match(body)
-    if m and len(m.group("label")) <= 60 and known_label(m.group("label")):
+    # the label may carry its group before a space: "三、本年度办理结果 （一）予以公开 0 0 …"
+    if m and len(m.group("label")) <= 60 and (known_label(m.group("label")) or (
+            " " in m.group("label").strip() and ends_with_known_label(m.group("label")))):
         return [m.group("label").strip(), *m.group("numbers").split()]
     return None
 
 
-def _split_rows(lines: list[str], doc: Doc) -> None:
-    for n, line in enumerate(lines, 1):
+def _split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
+    for n, line in lines:
         if not line.strip() or _PAGE_FOOT.match(line) or _MD_SEPARATOR.match(line) or is_placeholder(line):
             continue
         place = _place(n)
@@ -117,7 +162,7 @@ def _split_rows(lines: list[str], doc: Doc) -> None:
             parts = line.split("\t")
         elif line.count("|") >= 2 or (line.count("|") == 1 and (
                 line.rstrip().endswith("|") or all(len(p.strip()) <= 40 for p in line.split("|")))):
-            parts = _pipe_cells(line)
+            parts = pipe_cells(line)
         else:
             line = _MD_HEADING.sub("", line)
             spaced = spaced_cells(line)

@@ -15,6 +15,7 @@ class WindowController(QObject):
     """Carries out menu actions on the document, asking through its Prompter."""
 
     statusMessage = Signal(str)  # a line for the window's status bar
+    cellRequested = Signal(str)  # show this cell of the open report (an import problem's)
 
     def __init__(self, document: Document, prompter: Prompter, settings: Settings,
                  parent: QObject | None = None) -> None:
@@ -25,3 +26,10 @@ class WindowController(QObject):
 
     def _status(self, text: str) -> None:
         self.statusMessage.emit(text)
+
+    def _go_to_cell(self, key: str) -> bool:
+        """For a problem list: ask the window to show `key`, where the open report has it."""
+        if key not in self.document.report.format.fields:
+            return False
+        self.cellRequested.emit(key)
+        return True

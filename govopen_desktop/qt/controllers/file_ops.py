@@ -167,7 +167,8 @@ class FileController(WindowController):
             self.settings.add_recent_file(path)
             self._status(f"已打开“{path.name}”。")
         if opened.problems:
-            self.prompter.show_problems("导入时有问题", f"“{path.name}”中有以下内容未能读取，请核对：", opened.problems)
+            intro = f"“{path.name}”中有以下内容未能读取，请核对："
+            self.prompter.show_import_problems("导入时有问题", intro, opened.details, self._go_to_cell)
         self.recentFilesChanged.emit()
         return True
 

@@ -52,13 +52,16 @@ class ImportController(WindowController):
             self.prompter.show_error(title, str(exc))
             return None
         return OpenedReport(result.report, [p.describe() for p in result.problems], imported=True,
-                            summary=result.summary().describe()), "粘贴的文字"
+                            details=list(result.problems), summary=result.summary().describe()), "粘贴的文字"
 
-    def _tell_problems(self, opened: OpenedReport, name: str) -> None:
+    def _tell_problems(self, opened: OpenedReport, name: str, *, same_cells: bool = True) -> None:
+        """`same_cells`: the problems' cells are the open report's (imported into it), so each
+        can be gone to; last year's report attached has cells of its own."""
         if opened.problems:
             summary = f"{opened.summary}\n" if opened.summary else ""
             intro = f"{summary}{name}中有以下内容未能读取，请核对："
-            self.prompter.show_problems("导入时有问题", intro, opened.problems)
+            go_to = self._go_to_cell if same_cells else None
+            self.prompter.show_import_problems("导入时有问题", intro, opened.details, go_to)
 
     # ---- into the current report ------------------------------------------------------------
 
@@ -129,5 +132,5 @@ class ImportController(WindowController):
             stack.push(SetCellsCommand(report, carried, "带入上年结转数"))
         stack.endMacro()
         self._status(f"已附加 {prior.meta.year} 年度报告，带入上年结转数 {len(carried)} 项；可撤销。")
-        self._tell_problems(opened, name)
+        self._tell_problems(opened, name, same_cells=False)
         return True

@@ -1,0 +1,25 @@
+"""Traditional characters folded to simplified ones where reports are read for their words.
+
+A government site's 繁体 version of a page (its 繁/简 button converts every character) prints
+规章 as 規章 and 信息处理费 as 信息處理費. The importer matches labels, headings and titles, and
+the checker reads headings and texts, through this table: the traditional characters of the
+official labels, headings, title words and the phrases the checker reads, one for one (the
+text keeps its length, so positions found in the folded text hold in the printed one).
+"""
+
+from __future__ import annotations
+
+TO_SIMPLIFIED = str.maketrans(
+    "萬業為舉於會體關內決況減辦務動區單發後國處複復審對屬當廢開強總執護報據數無機權條構沒現穩類係糾納組織"
+    "經結繼續維繳罰範獲補規計認議許訟訪訴詢請購費轉過這進問項題額採確縣鎮鄉員衛統編製財兩與門應級實時論嚴"
+    "僅寫說從來績針質專證險態產設標準錄網號蓋簽稱誠預見長歷極監責訊傳節眾領導職層調庫檔種響樣還們個講戶盤"
+    "東廣書臺",
+    "万业为举于会体关内决况减办务动区单发后国处复复审对属当废开强总执护报据数无机权条构没现稳类系纠纳组织"
+    "经结继续维缴罚范获补规计认议许讼访诉询请购费转过这进问项题额采确县镇乡员卫统编制财两与门应级实时论严"
+    "仅写说从来绩针质专证险态产设标准录网号盖签称诚预见长历极监责讯传节众领导职层调库档种响样还们个讲户盘"
+    "东广书台",
+)
+
+
+def fold_traditional(text: str) -> str:
+    return text.translate(TO_SIMPLIFIED)
