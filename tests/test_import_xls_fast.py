@@ -31,7 +31,7 @@ def _plain_rows(path: Path) -> list[Row]:
         covered = {(r, c) for r1, r2, c1, c2 in sh.merged_cells for r in range(r1, r2) for c in range(c1, c2)
                    if (r, c) != (r1, c1)}
 
-        def get(r: int, c: int) -> Any:
+        def get(r: int, c: int, sh: Any = sh) -> Any:
             return None if sh.cell_type(r, c) in empty else sh.cell_value(r, c)
 
         for r in range(n_rows):

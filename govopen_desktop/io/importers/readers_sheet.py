@@ -204,7 +204,8 @@ def read_xls(path: Path, name: str, kind: str = "xls") -> tuple[Doc, dict[str, s
                 continue
 
             # each row once, empty and blank cells as None, so a cell is one lookup
-            rows = [[None if t in _XLS_EMPTY else v for t, v in zip(sh.row_types(r), sh.row_values(r))]
+            rows = [[None if t in _XLS_EMPTY else v
+                     for t, v in zip(sh.row_types(r), sh.row_values(r), strict=True)]
                     for r in range(min(sh.nrows, MAX_ROWS))]
 
             def get(r: int, c: int, rows: list[list[Any]] = rows) -> Any:
