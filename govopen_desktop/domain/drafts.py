@@ -16,12 +16,19 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from govopen_desktop.domain.numerals import chinese_numeral
-from govopen_desktop.domain.register.provenance import register_sentence
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import Value
 
 _PLACEHOLDER_OPEN, _PLACEHOLDER_CLOSE = "{", "}"
-SENTENCES: dict[str, Callable[[Report], str | None]] = {"register_time_limits": register_sentence}
+
+
+def _register_sentence(report: Report) -> str | None:
+    from govopen_desktop.domain.register.provenance import register_sentence  # the register package on use
+
+    return register_sentence(report)
+
+
+SENTENCES: dict[str, Callable[[Report], str | None]] = {"register_time_limits": _register_sentence}
 
 
 def draft_text(report: Report, draft_id: str) -> str:

@@ -18,7 +18,6 @@ from govopen_desktop.domain.carry import carry_over_note, carry_over_pairs
 from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.findings import LEVEL_ORDER, Finding, Level
 from govopen_desktop.domain.formats import Field, GridCell, Table
-from govopen_desktop.domain.register.provenance import register_note
 from govopen_desktop.domain.values import (
     AMOUNT_DECIMALS,
     Published,
@@ -262,6 +261,8 @@ class ReportTableModel(QAbstractTableModel):
         prior = self._prior_text(key)
         if prior:
             lines.append(f"上年：{prior}")
+        from govopen_desktop.domain.register.provenance import register_note  # loaded on the first tooltip
+
         counted = register_note(self.document.report, key)  # counted from a register: its rows
         if counted:
             lines.append(counted)

@@ -8,9 +8,7 @@ from pathlib import Path
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.io.importers import ImportResult
-from govopen_desktop.io.importers.build import build_report
 from govopen_desktop.io.importers.detect import KIND_LABELS, MAX_FILE_BYTES, MAX_TEXT_BYTES, declared_charset, sniff
-from govopen_desktop.io.importers.limits import check_doc, check_text
 from govopen_desktop.io.importers.neutral import Doc
 from govopen_desktop.io.importers.problems import ImportFailed
 from govopen_desktop.io.inputfile import read_head
@@ -92,6 +90,7 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
             from govopen_desktop.io.importers.readers_html import read_html
 
             return _result(read_html(text, name))
+        from govopen_desktop.io.importers.limits import check_text
         from govopen_desktop.io.importers.readers_text import read_text
 
         check_text(text, name)
@@ -148,6 +147,9 @@ def _converted(path: Path, name: str, kind: str) -> ImportResult:
 
 
 def _result(doc: Doc) -> ImportResult:
+    from govopen_desktop.io.importers.build import build_report  # not needed to open a project file
+    from govopen_desktop.io.importers.limits import check_doc
+
     check_doc(doc)
     report, problems = build_report(doc)
     return ImportResult(report, problems)

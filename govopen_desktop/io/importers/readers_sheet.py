@@ -24,6 +24,7 @@ DATA_SCHEMA = "govopen-report/"
 
 Getter = Callable[[int, int], Any]  # (row, col), 0-based -> value or None
 UNITS_IN_FORMAT = (("万元", '"万元"'), ("元", '"元"'))
+_EMPTY = ("", None)
 _XLS_EMPTY: set[int] = set()  # xlrd's empty and blank cell types, filled when xlrd is loaded
 
 
@@ -61,8 +62,11 @@ def sheet_rows(
                 if (r, c) != (r1, c1):
                     covered.add((r, c))
     columns = [_col_name(c) for c in range(n_cols)]
+    every_col = range(n_cols)
     for r in range(n_rows):
-        read = [(c, *_text_of(get(r, c))) for c in range(n_cols) if (r, c) not in covered]
+        cols = [c for c in every_col if (r, c) not in covered] if covered else every_col
+        # empty cells (most of a form) skip _text_of: the same ("", None) it gives for None
+        read = [(c, *(_EMPTY if (v := get(r, c)) is None else _text_of(v))) for c in cols]
         if any(text.strip() for _c, text, _v in read):  # an empty row adds nothing: no cells built
             cells = [Cell(text, f"工作表“{title}” {columns[c]}{r + 1}", value) for c, text, value in read]
             doc.add(Row(cells, f"工作表“{title}” 第{r + 1}行"))
@@ -199,12 +203,15 @@ def read_xls(path: Path, name: str, kind: str = "xls") -> tuple[Doc, dict[str, s
             if getattr(sh, "visibility", 0) != 0:
                 continue
 
-            types, values = [sh.row_types(r) for r in range(sh.nrows)], [sh.row_values(r) for r in range(sh.nrows)]
+            # each row once, empty and blank cells as None, so a cell is one lookup
+            rows = [[None if t in _XLS_EMPTY else v
+                     for t, v in zip(sh.row_types(r), sh.row_values(r), strict=True)]
+                    for r in range(min(sh.nrows, MAX_ROWS))]
 
-            def get(r: int, c: int, types: list[Any] = types, values: list[list[Any]] = values) -> Any:
-                if r >= len(types) or c >= len(types[r]):
+            def get(r: int, c: int, rows: list[list[Any]] = rows) -> Any:
+                if r >= len(rows) or c >= len(rows[r]):
                     return None
-                return None if types[r][c] in _XLS_EMPTY else values[r][c]
+                return rows[r][c]
 
             merged = [(r1, r2 - 1, c1, c2 - 1) for r1, r2, c1, c2 in sh.merged_cells]
             sheet_rows(doc, sh.name, sh.nrows, sh.ncols, get, merged)

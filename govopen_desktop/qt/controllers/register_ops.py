@@ -6,21 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from govopen_desktop.domain.errors import GovopenError
-from govopen_desktop.domain.register import (
-    REGISTER_KEY,
-    RegisterCount,
-    count_sheets,
-    register_info,
-    register_values,
-)
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.commands import SetCellsCommand
 from govopen_desktop.qt.controllers.controller import WindowController
+
+if TYPE_CHECKING:
+    from govopen_desktop.domain.register import RegisterCount
 
 REGISTER_FILTER = "台账（*.xlsx *.xls *.csv）;;所有文件（*）"
 TEMPLATE_FILTER = "Excel 工作簿（*.xlsx）"
@@ -31,7 +27,10 @@ class SetRegisterInfoCommand(QUndoCommand):
     """The register a report's tables were counted from (project file key "register")."""
 
     def __init__(self, report: Report, info: dict[str, Any] | None, on_change: Callable[[], None]) -> None:
+        from govopen_desktop.domain.register import REGISTER_KEY  # the register package loads on first use
+
         super().__init__("记录台账来源")
+        self.key = REGISTER_KEY
         self.report = report
         self.old = report.extra.get(REGISTER_KEY)
         self.new = info
@@ -39,9 +38,9 @@ class SetRegisterInfoCommand(QUndoCommand):
 
     def _set(self, info: dict[str, Any] | None) -> None:
         if info is None:
-            self.report.extra.pop(REGISTER_KEY, None)
+            self.report.extra.pop(self.key, None)
         else:
-            self.report.extra[REGISTER_KEY] = info
+            self.report.extra[self.key] = info
         self.on_change()
 
     def redo(self) -> None:
@@ -59,6 +58,7 @@ class RegisterController(WindowController):
             path = self.prompter.ask_open_path(title, self.settings.last_dir, REGISTER_FILTER)
             if path is None:
                 return False
+        from govopen_desktop.domain.register import count_sheets, register_info, register_values
         from govopen_desktop.io.register import read_register_file
 
         report: Report = self.document.report
