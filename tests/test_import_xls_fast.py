@@ -12,8 +12,9 @@ import pytest
 
 from govopen_desktop.io.importers import import_file, readers_sheet
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
+from tests.support.paths import TESTS
 
-FIXTURES = Path(__file__).resolve().parent / "data" / "import"
+FIXTURES = TESTS / "data" / "import"
 XLS_FILES = sorted(FIXTURES.glob("*.xls"))
 
 
