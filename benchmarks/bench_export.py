@@ -19,7 +19,6 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,22 +34,6 @@ SAMPLE = ROOT / "resources" / "sample" / "sample-2024.govopen"
 WORD_RATIO, WORD_PER_PARAGRAPH_MS, EXCEL_RATIO, SAMPLE_WORD_S = 1.3, 0.15, 1.5, 0.5
 LONG_FACTOR = 100
 RUNS = 7
-
-
-@dataclass(frozen=True)
-class Result:
-    what: str
-    measured: float
-    goal: float
-    unit: str  # "×" (ratio), "ms", "s"
-
-    @property
-    def ok(self) -> bool:
-        return self.measured <= self.goal
-
-    def line(self) -> str:
-        mark = "ok" if self.ok else "MISSED"
-        return f"{self.what:<52} {self.measured:8.3f}{self.unit:<2} goal ≤ {self.goal}{self.unit}  {mark}"
 
 
 def sample_report() -> Report:
@@ -149,28 +132,8 @@ def openpyxl_baseline(report: Report) -> Callable[[], bytes]:
     return write
 
 
-def results() -> list[Result]:
-    from govopen_desktop.io.exporters.docx_export import build_docx_bytes
-    from govopen_desktop.io.exporters.xlsx_export import build_xlsx_bytes
-
-    report = sample_report()
-    long = longer(report, LONG_FACTOR)
-    word_1, base_1 = interleaved(lambda: build_docx_bytes(report), python_docx_baseline(report))
-    word_n, base_n = interleaved(lambda: build_docx_bytes(long), python_docx_baseline(long), runs=5)
-    added = len(_paragraphs(long)) - len(_paragraphs(report))
-    excel, excel_base = interleaved(lambda: build_xlsx_bytes(report), openpyxl_baseline(report))
-    return [
-        Result("Word export vs python-docx, sample text", word_1 / base_1, WORD_RATIO, "×"),
-        Result(f"Word export vs python-docx, {LONG_FACTOR}× the text", word_n / base_n, WORD_RATIO, "×"),
-        Result(f"Word export, each added paragraph ({added})", (word_n - word_1) / added * 1000,
-               WORD_PER_PARAGRAPH_MS, "ms"),
-        Result("Excel export vs openpyxl writing the same grids", excel / excel_base, EXCEL_RATIO, "×"),
-        Result("Word export of the sample (median)", word_1, SAMPLE_WORD_S, "s"),
-    ]
-
-
 def rows() -> list[Row]:
-    """The same measurements as `results()`, as `make bench` rows (ratios keep their baseline)."""
+    """Word and Excel export against python-docx/openpyxl writing the same, as `make bench` rows."""
     from benchmarks.common import Row
     from govopen_desktop.io.exporters.docx_export import build_docx_bytes
     from govopen_desktop.io.exporters.xlsx_export import build_xlsx_bytes
@@ -192,10 +155,9 @@ def rows() -> list[Row]:
 
 
 def main() -> int:
-    rows = results()
-    for row in rows:
-        print(row.line())
-    return 0 if all(r.ok for r in rows) else 1
+    from benchmarks.common import print_rows
+
+    return print_rows(rows())
 
 
 if __name__ == "__main__":

@@ -68,11 +68,9 @@ def rows() -> list[Row]:
 
 
 def main() -> int:
-    results = rows()
-    for row in results:
-        shown = f"ratio {row.ratio:.2f}" if row.ratio is not None else f"{row.now:.2f} s"
-        print(f"{row.what}: {shown} (goal ≤ {row.goal}) {'ok' if row.passed else 'MISSED'}")
-    return 0 if all(r.passed for r in results) else 1
+    from benchmarks.common import print_rows
+
+    return print_rows(rows())
 
 
 if __name__ == "__main__":

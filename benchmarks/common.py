@@ -83,3 +83,12 @@ def process_seconds(argv: Sequence[str], env: dict[str, str], exit_ok: Collectio
 
 def python() -> str:
     return sys.executable
+
+
+def print_rows(rows: Sequence[Row]) -> int:
+    """A module run alone (`python benchmarks/bench_x.py`): its rows, exit 1 when a goal is missed."""
+    for row in rows:
+        shown = f"ratio {row.ratio:.2f}" if row.ratio is not None else f"{row.now * 1000:.1f} ms"
+        goal = f"≤ {row.goal}" if row.ratio is not None else f"≤ {row.goal * 1000:g} ms"
+        print(f"{row.what}: {shown} (goal {goal}) {'ok' if row.passed else 'MISSED'}")
+    return 0 if all(r.passed for r in rows) else 1
