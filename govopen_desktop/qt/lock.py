@@ -31,9 +31,8 @@ def key_for_path(path: Path) -> str:
 
 
 def untitled_key() -> str:
-    import uuid
-
-    return f"untitled-{uuid.uuid4().hex[:12]}"
+    # 12 random hex digits, as uuid4().hex[:12] gave, without importing uuid (and platform): ~4 ms
+    return f"untitled-{os.urandom(6).hex()}"
 
 
 @dataclass(frozen=True)
