@@ -82,7 +82,7 @@ def _compiled(name: str, path: Path) -> ModuleType | None:
     except OSError:
         return None  # QUiLoader's path says what is missing
     module = importlib.import_module(f"govopen_desktop.qt.ui_{name}")
-    if (module.UI_SIZE, module.UI_CRC32) != (len(data), zlib.crc32(data)):
+    if (len(data), zlib.crc32(data)) != (module.UI_SIZE, module.UI_CRC32):
         return None
     return module
 
