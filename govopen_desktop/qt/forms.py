@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from govopen_desktop.paths import ui_dir
@@ -59,6 +59,8 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
         form: QWidget = getattr(PySide6.QtWidgets, compiled.ROOT_CLASS)(parent)
         compiled.FORM_CLASS().setupUi(form)
         return form
+    from PySide6.QtCore import QFile, QIODevice  # with QUiLoader: their enums are not needed at start-up
+
     file = QFile(str(path))
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
         raise FormError(f"界面文件缺失或无法读取：{path}。请重新安装本程序。")
