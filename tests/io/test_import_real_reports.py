@@ -77,7 +77,7 @@ def test_pdf_text_in_reading_order_keeps_what_is_certain() -> None:
     assert result.found_meta() == exp["meta"]
     inferred = result.inferred
     assert len(inferred) >= 7 * 6 and result.summary().inferred == len(inferred)  # placed by row order
-    from govopen_desktop.io.importers.extract import row_specs
+    from govopen_desktop.io.importers.extract.tables import row_specs
 
     messages = "\n".join(p.message for p in result.problems)
     label_of = {k: spec.label for spec in row_specs(result.report.format.table("t3")) for k in spec.keys}
@@ -155,3 +155,13 @@ def test_a_title_with_its_year_in_words_or_full_width_keeps_agency_and_year(prin
     result = import_file(path)
     assert result.found_meta() == _expected("huaian-2024")["meta"]
     assert differences(_expected("huaian-2024")["cells"], result) == []
+
+
+def test_a_web_page_with_blank_columns_gets_one_blank_finding_not_one_per_row() -> None:
+    """shuyang-fgj-2023 prints the five 法人或其他组织 columns of table 3 blank in every row."""
+    from govopen_desktop.domain.checks import check
+
+    report = import_file(REAL / "shuyang-fgj-2023.html").report
+    [blank] = [f for f in check(report) if f.rule == "T3-BLANK"]
+    assert "5 列每一行都没有填" in blank.message and "商业企业" in blank.message
+    assert len(blank.cells) == 5 * 25
