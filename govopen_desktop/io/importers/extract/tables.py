@@ -298,15 +298,15 @@ class Extractor:
         undivided): the columns outside the group are certain, the group's own are not."""
         if table is None or not table.col_ids or len(keys) != len(table.col_ids):
             return {}
-        columns = _value_columns(self.fmt, table)
-        groups = [c.get("group") for c in columns]
+        columns = table.value_columns
+        groups = [c.group for c in columns]
         grouped = [k for k, g in enumerate(groups) if g]
         if not grouped or len(set(groups[k] for k in grouped)) != 1:
             return {}
         # only under a header (above the table's first row) that prints the group undivided
         header = [n for r in range(self.table_start, self.label_row) for n in self.norms[r] if n]
         group = norm(str(groups[grouped[0]]))
-        subs = {norm(str(columns[k]["label"])) for k in grouped}
+        subs = {norm(columns[k].label) for k in grouped}
         if not any(group in n for n in header) or any(s in n.replace(group, "") for n in header for s in subs):
             return {}
         before = grouped[0]
@@ -577,12 +577,3 @@ class Extractor:
         for key in keys:
             label = self.fmt.fields[key].label
             self.problems.append(ImportProblem(f"{reason}，“{label}”留空。", key, table.full_title))
-
-
-def _value_columns(fmt: ReportFormat, table: Table) -> list[dict[str, object]]:
-    """The value columns of a matrix table as the format description gives them (id, label,
-    group such as 法人或其他组织)."""
-    for spec in fmt.raw.get("tables", []):
-        if spec.get("id") == table.id:
-            return list(spec.get("value_columns", []))
-    return []
