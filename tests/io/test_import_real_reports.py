@@ -143,3 +143,15 @@ def test_open_any_reads_the_real_pdf_with_its_summary() -> None:
     assert opened.imported and opened.summary == "共 200 个数值：读到 129 个，推断 70 个（请核对），留空 1 个。"
     pdf = open_any(REAL / "huaian-2024.pdf")
     assert pdf.imported and pdf.report.meta.agency == "淮安市人民政府" and pdf.problems == []
+
+
+@pytest.mark.parametrize("printed", ["二〇二四年", "二○二四年度", "二零二四 年", "２０２４年"])
+def test_a_title_with_its_year_in_words_or_full_width_keeps_agency_and_year(printed: str, tmp_path: Path) -> None:
+    """Many titles print the year in words (二〇二四年) or in full-width digits."""
+    text = (REAL / "huaian-2024.pdftotext-layout.txt").read_text(encoding="utf-8")
+    assert "2024 年政府信息公开" in text
+    path = tmp_path / "title.txt"
+    path.write_text(text.replace("2024 年政府信息公开", f"{printed}政府信息公开", 1), encoding="utf-8")
+    result = import_file(path)
+    assert result.found_meta() == _expected("huaian-2024")["meta"]
+    assert differences(_expected("huaian-2024")["cells"], result) == []
