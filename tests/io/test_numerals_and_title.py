@@ -26,7 +26,7 @@ def test_numerals_written_and_read_back() -> None:
 
 
 def test_callers_use_the_one_parser() -> None:
-    from govopen_desktop.io.importers.meta import parse_date
+    from govopen_desktop.io.importers.extract.meta import parse_date
 
     assert parse_value("十二", "count") == 12
     assert parse_date("二〇二五年一月二十日") == "2025-01-20"
