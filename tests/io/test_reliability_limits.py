@@ -81,20 +81,19 @@ def _sheet_renamed(part: str, rows: int) -> Callable[[Path], None]:
     return write
 
 
-def _with_sheet(xml: bytes) -> Callable[[Path], None]:
+def _package_with(members: Callable[[], dict[str, bytes]], part: str, xml: bytes) -> Callable[[Path], None]:
+    """A package with its members as `members()` makes them, `part` holding `xml`."""
     def make(path: Path) -> None:
-        members = _workbook_members()
-        members["xl/worksheets/sheet1.xml"] = xml
-        _write(path, members)
+        _write(path, {**members(), part: xml})
     return make
+
+
+def _with_sheet(xml: bytes) -> Callable[[Path], None]:
+    return _package_with(_workbook_members, "xl/worksheets/sheet1.xml", xml)
 
 
 def _docx_with_document(xml: bytes) -> Callable[[Path], None]:
-    def make(path: Path) -> None:
-        members = _docx_members()
-        members["word/document.xml"] = xml
-        _write(path, members)
-    return make
+    return _package_with(_docx_members, "word/document.xml", xml)
 
 
 DOC_BODY = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
