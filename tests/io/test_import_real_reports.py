@@ -155,3 +155,13 @@ def test_a_title_with_its_year_in_words_or_full_width_keeps_agency_and_year(prin
     result = import_file(path)
     assert result.found_meta() == _expected("huaian-2024")["meta"]
     assert differences(_expected("huaian-2024")["cells"], result) == []
+
+
+def test_a_web_page_with_blank_columns_gets_one_blank_finding_not_one_per_row() -> None:
+    """shuyang-fgj-2023 prints the five 法人或其他组织 columns of table 3 blank in every row."""
+    from govopen_desktop.domain.checks import check
+
+    report = import_file(REAL / "shuyang-fgj-2023.html").report
+    [blank] = [f for f in check(report) if f.rule == "T3-BLANK"]
+    assert "5 列每一行都没有填" in blank.message and "商业企业" in blank.message
+    assert len(blank.cells) == 5 * 25
