@@ -85,7 +85,6 @@ def build_format(data: dict[str, Any]) -> model.ReportFormat:
         usage=window.get("usage", ""),
         register=_register(data["register"]) if "register" in data else None,
         facts=_facts(data.get("facts", {})),
-        raw=data,
     )
 
 

@@ -275,7 +275,6 @@ class ReportFormat:
     usage: str = ""  # which years use this format, in words
     register: RegisterSpec | None = None
     facts: FactsSpec = field(default_factory=FactsSpec)
-    raw: dict[str, Any] = field(repr=False, default_factory=dict)  # the file's data; io/importers still reads it
 
     def table(self, table_id: str) -> Table:
         for t in self.tables:

@@ -16,6 +16,7 @@ from typing import Any
 
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed
+from govopen_desktop.io.sheet_columns import column_letters
 
 MAX_ROWS = 3000
 MAX_COLS = 100
@@ -61,7 +62,7 @@ def sheet_rows(
             for c in range(c1, min(c2, n_cols - 1) + 1):
                 if (r, c) != (r1, c1):
                     covered.add((r, c))
-    columns = [_col_name(c) for c in range(n_cols)]
+    columns = [column_letters(c) for c in range(n_cols)]
     every_col = range(n_cols)
     for r in range(n_rows):
         cols = [c for c in every_col if (r, c) not in covered] if covered else every_col
@@ -70,15 +71,6 @@ def sheet_rows(
         if any(text.strip() for _c, text, _v in read):  # an empty row adds nothing: no cells built
             cells = [Cell(text, f"工作表“{title}” {columns[c]}{r + 1}", value) for c, text, value in read]
             doc.add(Row(cells, f"工作表“{title}” 第{r + 1}行"))
-
-
-def _col_name(c: int) -> str:
-    name = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        name = chr(65 + rem) + name
-    return name
 
 
 def read_xlsx(path: Path, name: str) -> tuple[Doc, dict[str, str] | None]:
