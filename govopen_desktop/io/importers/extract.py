@@ -424,10 +424,9 @@ class Extractor:
         return None
 
     def without_unit(self, f: Field, raw: str, cell: Cell) -> str | None:
-        """'3件' is 3; '0.5万元' in a 万元 cell is 0.5; '5000元' there is a problem (not × 10000)."""
-        if f.kind in ("count", "signed_count"):
-            m = _COUNT_WORD.match(raw)
-            return m.group(1) if m else raw
+        """'0.5万元' in a 万元 cell is 0.5; '5000元' there is a problem (not × 10000). A count printed
+        with its measure word ('12件') is not the number the form asks for: it is kept as printed
+        (read_cell makes it Published) and reported on its cell."""
         if f.kind == "amount":
             number, unit = split_unit(raw)
             if unit == "元":
