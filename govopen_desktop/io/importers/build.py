@@ -8,7 +8,7 @@ from typing import Any
 
 from govopen_desktop.domain.formats import ReportFormat, Table, available_formats, format_for_year, load_format
 from govopen_desktop.domain.report import TEXT_KEYS, Report, ReportMeta
-from govopen_desktop.io.importers.extract import Extractor
+from govopen_desktop.io.importers.extract import Extractor, LabelIndex
 from govopen_desktop.io.importers.labels import norm
 from govopen_desktop.io.importers.meta import (
     detect_format,
@@ -38,8 +38,8 @@ def _table_anchor(fmt: ReportFormat, table: Table, norms: list[set[str]]) -> int
 
 
 def _run(rows: list[Row], fmt: ReportFormat, headings: dict[str, int],
-         norms: list[set[str]]) -> tuple[Extractor, ReportFormat]:
-    extractor = Extractor(rows, fmt, [])
+         norms: list[set[str]], index: LabelIndex) -> tuple[Extractor, ReportFormat]:
+    extractor = Extractor(rows, fmt, [], index)
     starts: dict[str, int] = {}
     for table in fmt.tables:
         sid = next((s.id for s in fmt.sections if s.table == table.id), "")
@@ -61,7 +61,8 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     page = read_page_meta(rows, min(sections.rows.values(), default=min(len(rows), 60)))
     if page.rows:  # a CMS page's metadata table and chrome: meta, not report text
         rows = [Row([], r.place) if i in page.rows else r for i, r in enumerate(rows)]
-    norms = [{norm(c.text) for c in r.cells if c.text.strip()} for r in rows]
+    index = LabelIndex(rows)  # the cells' words, once for every format tried
+    norms = [{n for n in row_norms if n} for row_norms in index.norms]
     detected, _score = detect_format(rows)
 
     first_heading = min(sections.rows.values(), default=len(rows))
@@ -90,7 +91,7 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
             candidates.append(f)
     best: tuple[Extractor, ReportFormat] | None = None
     for f in candidates:
-        run = _run(rows, f, sections.rows, norms)
+        run = _run(rows, f, sections.rows, norms, index)
         if best is None or run[0].found > best[0].found:
             best = run
         if best[0].missing == 0 or by_headers is not None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,6 +61,7 @@ _HEADER_UNIT = re.compile(r"采购总金额\s*[（(]\s*(?:单位\s*[:：]\s*)?(�
 _COUNT_WORD = re.compile(r"^\s*([+\-－]?[\d,，.]+)\s*(?:件|个|条|项|次|宗|起|家)\s*$")
 
 
+@lru_cache(maxsize=65536)  # pure; asked of the same cells again for every table and format tried
 def is_value_text(text: str) -> bool:
     """A cell that reads as a number, a number with its unit, or an empty mark."""
     if is_empty_mark(text):
@@ -96,6 +98,100 @@ def ends_with_known_label(text: str) -> bool:
     n = norm(text)
     # a short numbered label ("3其他") only with its number
     return n in _KNOWN or any(n[-k:] in _KNOWN and (k >= 4 or n[-k].isdigit()) for k in range(3, len(n) + 1))
+
+
+_ALIASES: tuple[frozenset[str], tuple[int, ...]] | None = None  # every format's label spellings
+
+
+def _all_aliases() -> tuple[frozenset[str], tuple[int, ...]]:
+    """Every spelling an official row or group label of some format is matched by, and their
+    lengths (shortest first): what LabelIndex looks for at the end of each cell."""
+    global _ALIASES
+    if _ALIASES is None:
+        from govopen_desktop.domain.formats import available_formats, load_format
+
+        found: set[str] = set()
+        for fid in available_formats():
+            for table in load_format(fid).tables:
+                for spec in row_specs(table):
+                    found.update(spec.aliases)
+                for c in table.cells:
+                    if c.role == "label" and c.text and c.rowspan > 1:
+                        found.update(aliases(c.text))
+        _ALIASES = frozenset(found), tuple(sorted({len(a) for a in found}))
+    return _ALIASES
+
+
+Position = tuple[int, int]  # (row, cell) in the document
+
+
+class LabelIndex:
+    """The document's cells by the label spellings they may hold, worked out once per document
+    (and shared by the formats tried): finding a label is a look-up, not a scan of every cell
+    for every row of every table. Candidates are confirmed with cell_matches, so a hit is exactly
+    the first cell a scan would find."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        self.norms = [[norm(c.text) if c.text.strip() else "" for c in r.cells] for r in rows]
+        self.known, lengths = _all_aliases()
+        self.exact: dict[str, list[Position]] = {}  # the cell's words
+        self.bare: dict[str, list[Position]] = {}  # the cell's words without their numbering
+        self.suffix: dict[str, list[Position]] = {}  # a known label the cell ends with
+        self.starts: list[Position] = []  # cells that may begin a label cut short by a line break
+        for i, row_norms in enumerate(self.norms):
+            for j, n in enumerate(row_norms):
+                if not n:
+                    continue
+                pos = (i, j)
+                self.exact.setdefault(n, []).append(pos)
+                bare = strip_number(n)
+                if len(bare) >= 4:
+                    self.bare.setdefault(bare, []).append(pos)
+                for k in lengths:
+                    if k >= len(n):
+                        break
+                    if n[-k:] in self.known:
+                        self.suffix.setdefault(n[-k:], []).append(pos)
+                if _label_starts(n):
+                    self.starts.append(pos)
+
+    def first(self, label_aliases: tuple[str, ...], start: int, stop: int) -> Position | None:
+        """The first cell in rows start..stop-1 that holds the label (as cell_matches says)."""
+        if not all(a in self.known for a in label_aliases):
+            return self.scan(label_aliases, start, stop)  # a spelling the suffixes were not indexed for
+        candidates: list[list[Position] | None] = []
+        for a in label_aliases:
+            candidates += [self.exact.get(a), self.suffix.get(a)]
+            bare = strip_number(a)
+            if len(bare) >= 4:
+                candidates.append(self.bare.get(bare))
+        best: Position | None = None
+        for positions in candidates:
+            if not positions:
+                continue
+            for k in range(bisect_left(positions, (start, -1)), len(positions)):
+                pos = positions[k]
+                if pos[0] >= stop or (best is not None and pos >= best):
+                    break
+                if cell_matches(self.norms[pos[0]][pos[1]], label_aliases):
+                    best = pos
+                    break
+        return best
+
+    def scan(self, label_aliases: tuple[str, ...], start: int, stop: int) -> Position | None:
+        """The same, cell by cell."""
+        for i in range(start, stop):
+            for j, n in enumerate(self.norms[i]):
+                if n and cell_matches(n, label_aliases):
+                    return i, j
+        return None
+
+    def wrapped_starts(self, start: int, stop: int) -> Iterator[Position]:
+        """The cells in rows start..stop-1 that may begin a label broken over lines, in order."""
+        for k in range(bisect_left(self.starts, (start, -1)), len(self.starts)):
+            if self.starts[k][0] >= stop:
+                return
+            yield self.starts[k]
 
 
 _PREFIXES: dict[str, set[tuple[str, ...]]] = {}  # a label's first 6+ characters -> the labels
@@ -160,11 +256,13 @@ def _is_text(cell: Cell) -> bool:
 
 
 class Extractor:
-    def __init__(self, rows: list[Row], fmt: ReportFormat, problems: list[ImportProblem]) -> None:
+    def __init__(self, rows: list[Row], fmt: ReportFormat, problems: list[ImportProblem],
+                 index: LabelIndex | None = None) -> None:
         self.rows = rows
         self.fmt = fmt
         self.problems = problems
-        self.norms = [[norm(c.text) if c.text.strip() else "" for c in r.cells] for r in rows]
+        self.index = LabelIndex(rows) if index is None else index  # of these rows
+        self.norms = self.index.norms
         self.cells: dict[str, Value] = dict.fromkeys(fmt.keys)
         self.found = 0  # value rows found by their label
         self.missing = 0  # value rows not found
@@ -183,48 +281,44 @@ class Extractor:
     # ---- finding -------------------------------------------------------------------------
 
     def find_label(self, spec: RowSpec, start: int, stop: int) -> tuple[int, int] | None:
-        for i in range(start, stop):
-            for j, n in enumerate(self.norms[i]):
-                if n and cell_matches(n, spec.aliases):
-                    return i, j
-        return None
+        return self.index.first(spec.aliases, start, stop)
 
     def find_wrapped(self, spec: RowSpec, start: int, stop: int) -> tuple[int, list[Cell], int] | None:
         """A label broken over lines (a PDF cell copied as text): its first part, then the rest
         on the next lines, the numbers after any of them. Returns the label row, the value
         cells and the last row used."""
-        for i in range(start, stop):
-            for j, n in enumerate(self.norms[i]):
-                if not n or not _prefix_of(n, spec):
+        for i, j in self.index.wrapped_starts(start, stop):
+            n = self.norms[i][j]
+            if not _prefix_of(n, spec):
+                continue
+            after = [c for c in self.rows[i].cells[j + 1:] if c.text.strip() or c.value is not None]
+            if after and not any(_is_text(c) for c in after):
+                return i, after, i
+            joined = n
+            for k in range(i + 1, min(i + 5, len(self.rows))):
+                cells = self.rows[k].cells
+                texts = [(m, c) for m, c in enumerate(cells) if _is_text(c)]
+                numbers = [c for c in cells if (c.text.strip() or c.value is not None) and not _is_text(c)]
+                if not texts and numbers:
+                    if not _own_values(self.rows[i], self.rows[k]):
+                        break
+                    return i, numbers, k  # the numbers on a line of their own
+                if not texts:
                     continue
-                after = [c for c in self.rows[i].cells[j + 1:] if c.text.strip() or c.value is not None]
-                if after and not any(_is_text(c) for c in after):
-                    return i, after, i
-                joined = n
-                for k in range(i + 1, min(i + 5, len(self.rows))):
-                    cells = self.rows[k].cells
-                    texts = [(m, c) for m, c in enumerate(cells) if _is_text(c)]
-                    numbers = [c for c in cells if (c.text.strip() or c.value is not None) and not _is_text(c)]
-                    if not texts and numbers:
-                        if not _own_values(self.rows[i], self.rows[k]):
-                            break
-                        return i, numbers, k  # the numbers on a line of their own
-                    if not texts:
-                        continue
-                    m, first = texts[0]
-                    more = norm(first.text)
-                    if _prefix_of(joined + more, spec) or joined + more in spec.aliases:
-                        joined += more
-                        rest = [c for c in cells[m + 1:] if c.text.strip() or c.value is not None]
-                        if rest and not any(_is_text(c) for c in rest):
-                            return i, rest, k
-                        continue
-                    if len(texts) == 1 and not numbers and len(more) <= 6:
-                        continue  # a piece of the group label beside it ("（六）其", "他处理")
-                    if numbers and all(self.group_piece(c.text) for _m, c in texts):
-                        return i, numbers, k  # the numbers beside a piece of the group label ("无法  0 0 …")
-                    break
-                return i, [], i
+                m, first = texts[0]
+                more = norm(first.text)
+                if _prefix_of(joined + more, spec) or joined + more in spec.aliases:
+                    joined += more
+                    rest = [c for c in cells[m + 1:] if c.text.strip() or c.value is not None]
+                    if rest and not any(_is_text(c) for c in rest):
+                        return i, rest, k
+                    continue
+                if len(texts) == 1 and not numbers and len(more) <= 6:
+                    continue  # a piece of the group label beside it ("（六）其", "他处理")
+                if numbers and all(self.group_piece(c.text) for _m, c in texts):
+                    return i, numbers, k  # the numbers beside a piece of the group label ("无法  0 0 …")
+                break
+            return i, [], i
         return None
 
     def find_anchor(self, words: Iterable[str], start: int = 0) -> int | None:
