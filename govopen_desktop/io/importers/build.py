@@ -11,6 +11,7 @@ from govopen_desktop.domain.report import TEXT_KEYS, Report, ReportMeta
 from govopen_desktop.io.importers.extract import Extractor, LabelIndex
 from govopen_desktop.io.importers.labels import norm
 from govopen_desktop.io.importers.meta import (
+    cell_words,
     detect_format,
     find_filler,
     find_sections,
@@ -29,11 +30,25 @@ from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
 SECTION_ORDER = ("overview", "t2", "t3", "t4", "problems", "other")
 
 
-def _table_anchor(fmt: ReportFormat, table: Table, norms: list[set[str]]) -> int | None:
-    """The first row holding a label only this table has (e.g. 第二十条第（一）项)."""
+_ANCHOR_WORDS: dict[tuple[int, int], tuple[ReportFormat, Table, frozenset[str]]] = {}
+
+
+def _anchor_words(fmt: ReportFormat, table: Table) -> frozenset[str]:
+    """The labels of 4+ characters only this table of the format has (formats are loaded once,
+    so this is kept per table)."""
+    cached = _ANCHOR_WORDS.get((id(fmt), id(table)))
+    if cached is not None and cached[0] is fmt and cached[1] is table:
+        return cached[2]
     own = {norm(c.text) for c in table.cells if c.text}
     others = {norm(c.text) for t in fmt.tables if t.id != table.id for c in t.cells if c.text}
-    words = {w for w in own - others if len(w) >= 4}
+    words = frozenset(w for w in own - others if len(w) >= 4)
+    _ANCHOR_WORDS[(id(fmt), id(table))] = (fmt, table, words)
+    return words
+
+
+def _table_anchor(fmt: ReportFormat, table: Table, norms: list[set[str]]) -> int | None:
+    """The first row holding a label only this table has (e.g. 第二十条第（一）项)."""
+    words = _anchor_words(fmt, table)
     return next((i for i, seen in enumerate(norms) if seen & words), None)
 
 
@@ -63,7 +78,8 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         rows = [Row([], r.place) if i in page.rows else r for i, r in enumerate(rows)]
     index = LabelIndex(rows)  # the cells' words, once for every format tried
     norms = [{n for n in row_norms if n} for row_norms in index.norms]
-    detected, _score = detect_format(rows)
+    words = cell_words(rows)
+    detected, _score = detect_format(rows, words)
 
     first_heading = min(sections.rows.values(), default=len(rows))
     title = find_title(rows, first_heading)
@@ -83,7 +99,7 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
 
     # Read the tables as each format; the one whose rows are found wins (ties: the year's).
     by_year = _format_for(year) if year is not None else None
-    by_headers = format_by_headers(rows)
+    by_headers = format_by_headers(rows, words)
     candidates: list[ReportFormat] = []
     first = [by_headers] if by_headers is not None else [by_year, detected]
     for f in [*first, *map(load_format, available_formats())]:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
-from govopen_desktop.domain.values import Published, Value, is_empty_mark, read_cell, split_unit
+from govopen_desktop.domain.values import MAX_COUNT, Published, Value, is_empty_mark, read_cell, split_unit
 from govopen_desktop.io.importers.digits import split_run_together
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number
 from govopen_desktop.io.importers.neutral import Cell, Row
@@ -493,6 +493,9 @@ class Extractor:
         raw: object = cell.value if cell.value is not None else cell.text
         if f.kind == "count" and (isinstance(raw, int) or (isinstance(raw, str) and raw.isascii() and raw.isdigit())):
             self.cells[f.key] = int(raw)  # the common case, without the general parser
+            return
+        if f.kind == "count" and isinstance(raw, float) and raw.is_integer() and 0 <= raw <= MAX_COUNT:
+            self.cells[f.key] = int(raw)  # a spreadsheet's whole number: what read_cell gives it
             return
         if isinstance(raw, str):
             raw = self.without_unit(f, raw, cell)

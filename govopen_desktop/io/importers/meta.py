@@ -447,18 +447,30 @@ def guess_year(rows: list[Row], before: int) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def detect_format(rows: list[Row]) -> tuple[ReportFormat | None, int]:
-    """The format whose own labels (those the other format lacks) the document uses most."""
-    formats = [load_format(f) for f in available_formats()]
+@cache
+def _own_labels() -> dict[str, frozenset[str]]:
+    """Each format's labels and headers that no other format has (formats are data: once)."""
     label_sets = {
-        f.id: {norm(c.text) for t in f.tables for c in t.cells if c.text and c.role in ("label", "header")}
-        for f in formats
+        fid: {norm(c.text) for t in load_format(fid).tables for c in t.cells
+              if c.text and c.role in ("label", "header")}
+        for fid in available_formats()
     }
-    seen = {norm(c.text) for row in rows for c in row.cells if c.text.strip() and len(c.text) < 80}
-    scores: dict[str, int] = {}
-    for f in formats:
-        others = set().union(*(s for fid, s in label_sets.items() if fid != f.id))
-        scores[f.id] = len((label_sets[f.id] - others) & seen)
+    return {fid: frozenset(own - set().union(*(s for other, s in label_sets.items() if other != fid)))
+            for fid, own in label_sets.items()}
+
+
+def cell_words(rows: list[Row]) -> set[str]:
+    """The words of the document's short cells (what a format's labels are looked up in)."""
+    return {norm(c.text) for row in rows for c in row.cells if c.text.strip() and len(c.text) < 80}
+
+
+def detect_format(rows: list[Row], seen: set[str] | None = None) -> tuple[ReportFormat | None, int]:
+    """The format whose own labels (those the other format lacks) the document uses most.
+    `seen`: cell_words(rows), when the caller has it."""
+    formats = [load_format(f) for f in available_formats()]
+    seen = cell_words(rows) if seen is None else seen
+    own = _own_labels()
+    scores = {f.id: len(own[f.id] & seen) for f in formats}
     best = max(formats, key=lambda f: scores[f.id])
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] == 0 or (len(ranked) > 1 and ranked[0] == ranked[1]):
@@ -466,17 +478,28 @@ def detect_format(rows: list[Row]) -> tuple[ReportFormat | None, int]:
     return best, ranked[0]
 
 
-def format_by_headers(rows: list[Row]) -> ReportFormat | None:
+@cache
+def _own_headers() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each format's column headers of 4+ characters no other format prints, and the other
+    formats' headers (formats are data: worked out once)."""
+    headers = {fid: {norm(c.text) for t in load_format(fid).tables for c in t.cells
+                     if c.text and c.role == "header"} for fid in available_formats()}
+    out = {}
+    for fid, mine in headers.items():
+        others = set().union(*(h for other, h in headers.items() if other != fid))
+        out[fid] = frozenset(h for h in mine - others if len(h) >= 4), frozenset(others)
+    return out
+
+
+def format_by_headers(rows: list[Row], seen: set[str] | None = None) -> ReportFormat | None:
     """The format whose own column headers (those no other format prints: 本年制发件数 … in
-    2021, 本年新制作数量 … in 2019) the document prints; None when none or both are seen."""
+    2021, 本年新制作数量 … in 2019) the document prints; None when none or both are seen.
+    `seen`: cell_words(rows), when the caller has it."""
     formats = [load_format(f) for f in available_formats()]
-    headers = {f.id: {norm(c.text) for t in f.tables for c in t.cells if c.text and c.role == "header"}
-               for f in formats}
-    seen = {norm(c.text) for row in rows for c in row.cells if c.text.strip() and len(c.text) < 80}
+    seen = cell_words(rows) if seen is None else seen
     hits = []
     for f in formats:
-        others = set().union(*(h for fid, h in headers.items() if fid != f.id))
-        own = {h for h in headers[f.id] - others if len(h) >= 4}
+        own, others = _own_headers()[f.id]
         # also a header line copied as one cell; but a header inside another format's header
         # (2019's 处理决定数量 in 2021's 本年处理决定数量) is that other header
         if own & seen or any(h in s and not any(h in o and o in s for o in others)

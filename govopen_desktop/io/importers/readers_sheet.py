@@ -30,6 +30,8 @@ _XLS_EMPTY: set[int] = set()  # xlrd's empty and blank cell types, filled when x
 
 def _text_of(value: Any) -> tuple[str, object]:
     """The cell as text, and its typed number when it is one (kept exact for parsing)."""
+    if type(value) is str:  # most cells: before the other kinds' checks
+        return value, None
     if value is None:
         return "", None
     if isinstance(value, tuple):  # a number and the unit its number format shows
@@ -61,15 +63,20 @@ def sheet_rows(
             for c in range(c1, min(c2, n_cols - 1) + 1):
                 if (r, c) != (r1, c1):
                     covered.add((r, c))
-    columns = [_col_name(c) for c in range(n_cols)]
+    prefix = f"工作表“{title}” "
+    columns = [prefix + _col_name(c) for c in range(n_cols)]
     every_col = range(n_cols)
     for r in range(n_rows):
         cols = [c for c in every_col if (r, c) not in covered] if covered else every_col
+        values = [get(r, c) for c in cols]
+        if all(v is None for v in values):
+            continue  # an empty row adds nothing: no cells built
         # empty cells (most of a form) skip _text_of: the same ("", None) it gives for None
-        read = [(c, *(_EMPTY if (v := get(r, c)) is None else _text_of(v))) for c in cols]
-        if any(text.strip() for _c, text, _v in read):  # an empty row adds nothing: no cells built
-            cells = [Cell(text, f"工作表“{title}” {columns[c]}{r + 1}", value) for c, text, value in read]
-            doc.add(Row(cells, f"工作表“{title}” 第{r + 1}行"))
+        read = [_EMPTY if v is None else _text_of(v) for v in values]
+        if any(text.strip() for text, _v in read):
+            number = str(r + 1)
+            cells = [Cell(text, columns[c] + number, value) for c, (text, value) in zip(cols, read, strict=True)]
+            doc.add(Row(cells, f"{prefix}第{number}行"))
 
 
 def _col_name(c: int) -> str:
