@@ -74,19 +74,24 @@ def is_value_text(text: str) -> bool:
     return number.replace(".", "", 1).isdigit()
 
 
+def _every_table() -> Iterator[Table]:
+    """The tables of every official format (formats are data, loaded once)."""
+    from govopen_desktop.domain.formats import available_formats, load_format
+
+    for fid in available_formats():
+        yield from load_format(fid).tables
+
+
 _KNOWN: set[str] = set()
 
 
 def known_label(text: str) -> bool:
     """The text is an official row label of some format (as printed, any numbering)."""
     if not _KNOWN:
-        from govopen_desktop.domain.formats import available_formats, load_format
-
-        for fid in available_formats():
-            for table in load_format(fid).tables:
-                for spec in row_specs(table):
-                    for a in spec.aliases:
-                        _KNOWN.update((a, strip_number(a)))
+        for table in _every_table():
+            for spec in row_specs(table):
+                for a in spec.aliases:
+                    _KNOWN.update((a, strip_number(a)))
     n = norm(text)
     return bool(n) and (n in _KNOWN or strip_number(n) in _KNOWN)
 
@@ -100,26 +105,32 @@ def ends_with_known_label(text: str) -> bool:
     return n in _KNOWN or any(n[-k:] in _KNOWN and (k >= 4 or n[-k].isdigit()) for k in range(3, len(n) + 1))
 
 
-_ALIASES: tuple[frozenset[str], tuple[int, ...]] | None = None  # every format's label spellings
+@dataclass(frozen=True)
+class _Spellings:
+    """Every spelling an official row or group label of some format is matched by."""
+
+    known: frozenset[str]
+    lengths: tuple[int, ...]  # their lengths, shortest first
+    last_chars: frozenset[str]  # the characters they end with
+    bare: frozenset[str]  # without their numbering, 4+ characters (what cell_matches compares so)
 
 
-def _all_aliases() -> tuple[frozenset[str], tuple[int, ...]]:
-    """Every spelling an official row or group label of some format is matched by, and their
-    lengths (shortest first): what LabelIndex looks for at the end of each cell."""
-    global _ALIASES
-    if _ALIASES is None:
-        from govopen_desktop.domain.formats import available_formats, load_format
+_SPELLINGS: list[_Spellings] = []
 
+
+def _spellings() -> _Spellings:
+    if not _SPELLINGS:
         found: set[str] = set()
-        for fid in available_formats():
-            for table in load_format(fid).tables:
-                for spec in row_specs(table):
-                    found.update(spec.aliases)
-                for c in table.cells:
-                    if c.role == "label" and c.text and c.rowspan > 1:
-                        found.update(aliases(c.text))
-        _ALIASES = frozenset(found), tuple(sorted({len(a) for a in found}))
-    return _ALIASES
+        for table in _every_table():
+            for spec in row_specs(table):
+                found.update(spec.aliases)
+            for c in table.cells:
+                if c.role == "label" and c.text and c.rowspan > 1:
+                    found.update(aliases(c.text))  # group labels (group_rows looks them up)
+        _SPELLINGS.append(_Spellings(frozenset(found), tuple(sorted({len(a) for a in found})),
+                                     frozenset(a[-1] for a in found if a),
+                                     frozenset(b for b in map(strip_number, found) if len(b) >= 4)))
+    return _SPELLINGS[0]
 
 
 Position = tuple[int, int]  # (row, cell) in the document
@@ -129,31 +140,35 @@ class LabelIndex:
     """The document's cells by the label spellings they may hold, worked out once per document
     (and shared by the formats tried): finding a label is a look-up, not a scan of every cell
     for every row of every table. Candidates are confirmed with cell_matches, so a hit is exactly
-    the first cell a scan would find."""
+    the first cell a scan would find; a spelling of no format is looked for by a scan."""
 
     def __init__(self, rows: list[Row]) -> None:
         self.norms = [[norm(c.text) if c.text.strip() else "" for c in r.cells] for r in rows]
-        self.known, lengths = _all_aliases()
-        self.exact: dict[str, list[Position]] = {}  # the cell's words
-        self.bare: dict[str, list[Position]] = {}  # the cell's words without their numbering
-        self.suffix: dict[str, list[Position]] = {}  # a known label the cell ends with
+        spellings = _spellings()
+        self.known = known = spellings.known
+        self.exact: dict[str, list[Position]] = {}  # a cell whose words are a label's
+        self.bare: dict[str, list[Position]] = {}  # … without their numbering
+        self.suffix: dict[str, list[Position]] = {}  # a cell that ends with a label
         self.starts: list[Position] = []  # cells that may begin a label cut short by a line break
         for i, row_norms in enumerate(self.norms):
             for j, n in enumerate(row_norms):
                 if not n:
                     continue
                 pos = (i, j)
-                self.exact.setdefault(n, []).append(pos)
-                bare = strip_number(n)
-                if len(bare) >= 4:
-                    self.bare.setdefault(bare, []).append(pos)
-                for k in lengths:
-                    if k >= len(n):
-                        break
-                    if n[-k:] in self.known:
-                        self.suffix.setdefault(n[-k:], []).append(pos)
-                if _label_starts(n):
-                    self.starts.append(pos)
+                if n in known:
+                    self.exact.setdefault(n, []).append(pos)
+                if n[-1] in spellings.last_chars:  # most cells (numbers) end as no label does
+                    for k in spellings.lengths:
+                        if k >= len(n):
+                            break
+                        if n[-k:] in known:
+                            self.suffix.setdefault(n[-k:], []).append(pos)
+                if len(n) >= 4:
+                    bare = strip_number(n)
+                    if bare in spellings.bare:
+                        self.bare.setdefault(bare, []).append(pos)
+                    if len(n) >= 6 and _label_starts(n):
+                        self.starts.append(pos)
 
     def first(self, label_aliases: tuple[str, ...], start: int, stop: int) -> Position | None:
         """The first cell in rows start..stop-1 that holds the label (as cell_matches says)."""
@@ -200,15 +215,12 @@ _NUMERAL = frozenset("0123456789一二三四五六七八九十")
 
 def _label_prefixes() -> dict[str, set[tuple[str, ...]]]:
     if not _PREFIXES:
-        from govopen_desktop.domain.formats import available_formats, load_format
-
-        for fid in available_formats():
-            for table in load_format(fid).tables:
-                for spec in row_specs(table):
-                    for a in spec.aliases:
-                        for whole in (a, strip_number(a)):
-                            for k in range(6, len(whole) + 1):
-                                _PREFIXES.setdefault(whole[:k], set()).add(spec.aliases)
+        for table in _every_table():
+            for spec in row_specs(table):
+                for a in spec.aliases:
+                    for whole in (a, strip_number(a)):
+                        for k in range(6, len(whole) + 1):
+                            _PREFIXES.setdefault(whole[:k], set()).add(spec.aliases)
     return _PREFIXES
 
 

@@ -39,10 +39,13 @@ _PAGE_END = ("版权所有", "ICP备", "主办单位：", "主办：", "网站�
              "网站地图", "我要纠错", "【关闭】", "【字体：", "相关链接", "相关文章", "相关阅读")
 
 
+_PAGE_END_IN = re.compile("|".join(map(re.escape, _PAGE_END)))  # any of them, in one search
+
+
 def page_end(rows: list[Row], after: int) -> int:
     """Where a saved web page goes on after the report (its footer, links to other articles)."""
     for i in range(max(after + 1, 0), len(rows)):
-        if any(m in line for line in _lines(rows[i]) for m in _PAGE_END):
+        if any(_PAGE_END_IN.search(line) for line in _lines(rows[i])):
             return i
     return len(rows)
 
@@ -356,7 +359,7 @@ def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline:
         if i in skip:
             continue
         row_lines = _lines(row)
-        if any(m in line for line in row_lines for m in _PAGE_END):
+        if any(_PAGE_END_IN.search(line) for line in row_lines):
             break
         lines.extend(line for line in row_lines if not is_placeholder(line) and not is_chrome(line))
     text = "\n".join(lines).strip()
