@@ -145,9 +145,9 @@ def _preload() -> None:
     """The readers and the rules, imported before the workers fork."""
     import importlib
 
-    for name in ("govopen_desktop.io.importers.dispatch", "govopen_desktop.io.importers.readers_docx",
-                 "govopen_desktop.io.importers.readers_html", "govopen_desktop.io.importers.readers_sheet",
-                 "govopen_desktop.io.importers.readers_text", "govopen_desktop.io.importers.xlsx_cells",
+    for name in ("govopen_desktop.io.importers.dispatch", "govopen_desktop.io.importers.readers.docx",
+                 "govopen_desktop.io.importers.readers.html", "govopen_desktop.io.importers.readers.sheet",
+                 "govopen_desktop.io.importers.readers.text", "govopen_desktop.io.importers.readers.xlsx_cells",
                  "lxml.etree", "xlrd"):
         with contextlib.suppress(ImportError):  # a missing reader says so when its file comes
             importlib.import_module(name)

@@ -178,22 +178,22 @@ class TextBoxDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        label = QLabel(intro)
-        label.setWordWrap(True)
-        self.editor = QPlainTextEdit(text)
+        form = load_form("text_box", self)  # ui/text_box.ui
+        child(form, QLabel, "intro").setText(intro)
+        self.editor = child(form, QPlainTextEdit, "textBox")
+        self.editor.setPlainText(text)
         self.editor.setReadOnly(not editable)
         self.editor.setPlaceholderText(placeholder)
         standard = QDialogButtonBox.StandardButton
-        buttons = QDialogButtonBox(standard.Ok | standard.Cancel if editable else standard.Ok)
-        buttons.button(standard.Ok).setText(ok_text)
+        buttons = child(form, QDialogButtonBox, "buttons")
         if editable:
             buttons.button(standard.Cancel).setText("取消")
+        else:
+            buttons.setStandardButtons(standard.Ok)  # a list to read: nothing to cancel
+        buttons.button(standard.Ok).setText(ok_text)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.editor)
-        layout.addWidget(buttons)
+        QVBoxLayout(self).addWidget(form)
         self.resize(720, 520 if editable else 360)
 
     def text(self) -> str:

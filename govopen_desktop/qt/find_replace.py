@@ -8,19 +8,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from govopen_desktop.domain.report import TEXT_KEYS
 from govopen_desktop.qt.commands import SetMetaCommand, SetTextCommand
+from govopen_desktop.qt.dialog_buttons import seat_buttons
+from govopen_desktop.qt.forms import child, load_form
 from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, heading_for
 from govopen_desktop.qt.text_editors import CoverEditor, TextSectionEditor
 
@@ -64,41 +57,19 @@ class FindReplaceDialog(QDialog):
         self.setWindowTitle("查找和替换")
         self.setObjectName("findReplace")
         self.setModal(False)
-        self.find_edit = QLineEdit()
-        self.find_edit.setObjectName("findText")
-        self.replace_edit = QLineEdit()
-        self.replace_edit.setObjectName("replaceText")
-        scope = QLabel("在机关名称、一、五、六的正文中查找和替换；表格的行列标签只查找（标签是官方格式，不能改）。")
-        scope.setWordWrap(True)
-        scope.setObjectName("pageHint")
-        self.status = QLabel()
-        self.status.setObjectName("findStatus")
-        self.status.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("查找内容：", self.find_edit)
-        form.addRow("替换为：", self.replace_edit)
-        buttons = QDialogButtonBox()
-        self.next_button = QPushButton("查找下一个")
-        self.next_button.setDefault(True)
-        self.replace_button = QPushButton("替换")
-        self.replace_all_button = QPushButton("全部替换")
-        close = QPushButton("关闭")
-        for button, role in (
-            (self.next_button, QDialogButtonBox.ButtonRole.ActionRole),
-            (self.replace_button, QDialogButtonBox.ButtonRole.ActionRole),
-            (self.replace_all_button, QDialogButtonBox.ButtonRole.ActionRole),
-            (close, QDialogButtonBox.ButtonRole.RejectRole),
-        ):
-            buttons.addButton(button, role)
+        form = load_form("find_replace", self)  # ui/find_replace.ui
+        self.find_edit = child(form, QLineEdit, "findText")
+        self.replace_edit = child(form, QLineEdit, "replaceText")
+        self.status = child(form, QLabel, "findStatus")
+        buttons = seat_buttons(child(form, QDialogButtonBox, "buttons"))
+        self.next_button = child(form, QPushButton, "nextButton")
+        self.replace_button = child(form, QPushButton, "replaceButton")
+        self.replace_all_button = child(form, QPushButton, "replaceAllButton")
         self.next_button.clicked.connect(self.find_next)
         self.replace_button.clicked.connect(self.replace)
         self.replace_all_button.clicked.connect(self.replace_all)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(scope)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
+        QVBoxLayout(self).addWidget(form)
         self.current: Match | None = None
         self.resize(460, self.sizeHint().height())
 

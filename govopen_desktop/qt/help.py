@@ -6,13 +6,14 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from govopen_desktop import __version__
 from govopen_desktop.domain.formats import formats_about, formats_usage
 from govopen_desktop.paths import resources_dir
+from govopen_desktop.qt.dialog_buttons import seat_buttons
+from govopen_desktop.qt.forms import child, load_form
 from govopen_desktop.qt.palette import level_tokens
 
 SHORTCUTS_MARK = "<!--MENU-SHORTCUTS-->"
@@ -43,24 +44,15 @@ def shortcut_rows(actions: list[QAction]) -> str:
     return "\n".join(rows)
 
 
-def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox()
-    buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
-
-
 class HelpDialog(QDialog):
     def __init__(self, parent: QWidget | None, actions: list[QAction]) -> None:
         super().__init__(parent)
         self.setWindowTitle("使用说明")
-        self.browser = QTextBrowser()
-        self.browser.setObjectName("helpBrowser")
-        self.browser.setOpenExternalLinks(False)
+        form = load_form("help", self)  # ui/help.ui
+        self.browser = child(form, QTextBrowser, "helpBrowser")
         self.browser.setHtml(help_html(actions))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(_close_buttons(self))
+        seat_buttons(child(form, QDialogButtonBox, "buttons")).rejected.connect(self.reject)
+        QVBoxLayout(self).addWidget(form)
         self.resize(680, 600)
 
 
@@ -80,10 +72,9 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None, log_file: Path, recovery_dir: Path) -> None:
         super().__init__(parent)
         self.setWindowTitle("关于")
-        self.label = QLabel(about_text(log_file, recovery_dir))
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
-        layout.addWidget(_close_buttons(self))
+        form = load_form("about", self)  # ui/about.ui
+        self.label = child(form, QLabel, "aboutText")
+        self.label.setText(about_text(log_file, recovery_dir))
+        seat_buttons(child(form, QDialogButtonBox, "buttons")).rejected.connect(self.reject)
+        QVBoxLayout(self).addWidget(form)
         self.resize(560, self.sizeHint().height())

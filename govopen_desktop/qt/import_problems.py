@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from govopen_desktop.io.importers.problems import ImportProblem
+from govopen_desktop.qt.dialog_buttons import seat_buttons
+from govopen_desktop.qt.forms import child, load_form
 
 CellOpener = Callable[[str], bool]  # goes to a cell of the open report; False where it has none
 
@@ -35,34 +37,30 @@ class ImportProblemsDialog(QDialog):
         self.setObjectName("importProblemsDialog")
         self.setWindowTitle(title)
         self.go_to = go_to
-        label = QLabel(intro)
-        label.setWordWrap(True)
-        self.listing = QListWidget()
-        self.listing.setObjectName("importProblems")
-        self.listing.setWordWrap(True)
+        form = load_form("import_problems", self)  # ui/import_problems.ui
+        child(form, QLabel, "problemsIntro").setText(intro)
+        self.listing = child(form, QListWidget, "importProblems")
         for i, problem in enumerate(problems, 1):
             item = QListWidgetItem(f"{i}. {problem.describe()}")
             if go_to is not None and problem.key:
                 item.setData(Qt.ItemDataRole.UserRole, problem.key)
                 item.setToolTip("双击转到这个单元格")
             self.listing.addItem(item)
-        self.note = QLabel("")
-        self.note.setObjectName("importProblemsNote")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.note = child(form, QLabel, "importProblemsNote")
+        buttons = seat_buttons(child(form, QDialogButtonBox, "buttons"))
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("知道了")
         buttons.rejected.connect(self.reject)
+        go_button = child(form, QPushButton, "goButton")
         self.go_button: QPushButton | None = None
-        if go_to is not None:
-            self.go_button = buttons.addButton("转到单元格", QDialogButtonBox.ButtonRole.ActionRole)
-            self.go_button.setEnabled(False)
-            self.go_button.clicked.connect(self.go_to_current)
+        if go_to is None:  # the problems' cells are not the open report's: nothing to go to
+            buttons.removeButton(go_button)
+            go_button.deleteLater()
+        else:
+            self.go_button = go_button
+            go_button.clicked.connect(self.go_to_current)
             self.listing.currentItemChanged.connect(self._update_button)
             self.listing.itemActivated.connect(lambda _item: self.go_to_current())
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.listing)
-        layout.addWidget(self.note)
-        layout.addWidget(buttons)
+        QVBoxLayout(self).addWidget(form)
         self.resize(720, 360)
 
     def _update_button(self, item: QListWidgetItem | None) -> None:

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from govopen_desktop.domain.findings import Finding
+from govopen_desktop.qt.dialog_buttons import seat_buttons
+from govopen_desktop.qt.forms import child, load_form
 
 NOTE_MAX_CHARS = 500
 
@@ -23,22 +18,17 @@ class NoteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("说明")
         self.setMinimumWidth(460)
-        intro = QLabel(f"{finding.level.label}：{finding.message}\n\n请写明为什么这一情况属实（将写入审核说明）：")
-        intro.setWordWrap(True)
-        self.editor = QPlainTextEdit(note)
-        self.editor.setObjectName("noteEditor")
-        self.editor.setPlaceholderText("例如：部分文件已于年内废止，现行有效件数因此少于上年数加本年新增数。")
-        self.editor.setFixedHeight(96)
-        self.buttons = QDialogButtonBox()
-        self.ok = self.buttons.addButton("确定说明", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        form = load_form("note", self)  # ui/note.ui
+        intro = child(form, QLabel, "noteIntro")
+        intro.setText(f"{finding.level.label}：{finding.message}\n\n请写明为什么这一情况属实（将写入审核说明）：")
+        self.editor = child(form, QPlainTextEdit, "noteEditor")
+        self.editor.setPlainText(note)
+        self.buttons = seat_buttons(child(form, QDialogButtonBox, "buttons"))
+        self.ok = child(form, QPushButton, "okButton")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.editor.textChanged.connect(self._update_ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.editor)
-        layout.addWidget(self.buttons)
+        QVBoxLayout(self).addWidget(form)
         self._update_ok()
 
     def _update_ok(self) -> None:

@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -34,13 +32,12 @@ from govopen_desktop.domain.findings import Level
 from govopen_desktop.domain.formats import available_formats, load_format
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.review import ReviewedFile, review_order
+from govopen_desktop.qt.dialog_buttons import seat_buttons
+from govopen_desktop.qt.forms import child, load_form
 
 if TYPE_CHECKING:
     from govopen_desktop.qt.controllers.file_ops import FileController
     from govopen_desktop.qt.document import Document
-
-RESULT_HEADERS = ("单位", "年度", "错误", "警告", "提示", "已说明", "文件")
-
 
 class _Worker(QObject):
     """Runs `work(paths)` in a thread; each result is emitted as it comes, in input order."""
@@ -123,22 +120,14 @@ class _FilePicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.list = QListWidget()
-        self.list.setObjectName("inputList")
-        add_files = QPushButton("添加文件…")
-        add_folder = QPushButton("添加文件夹…")
-        clear = QPushButton("清空")
-        add_files.clicked.connect(self._add_files)
-        add_folder.clicked.connect(self._add_folder)
-        clear.clicked.connect(self.list.clear)
-        buttons = QHBoxLayout()
-        for b in (add_files, add_folder, clear):
-            buttons.addWidget(b)
-        buttons.addStretch()
+        form = load_form("file_picker", self)  # ui/file_picker.ui
+        self.list = child(form, QListWidget, "inputList")
+        child(form, QPushButton, "addFilesButton").clicked.connect(self._add_files)
+        child(form, QPushButton, "addFolderButton").clicked.connect(self._add_folder)
+        child(form, QPushButton, "clearButton").clicked.connect(self.list.clear)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list)
-        layout.addLayout(buttons)
+        layout.addWidget(form)
 
     def add(self, paths: Sequence[Path]) -> None:
         for p in paths:
@@ -171,38 +160,19 @@ class BatchCheckDialog(QDialog):
         self.open_report = open_report
         self.results: list[ReviewedFile] = []
         self._thread: QThread | None = None
-        self.picker = _FilePicker()
-        self.start_button = QPushButton("开始检查")
-        self.start_button.setObjectName("startButton")
+        self.picker = _FilePicker(self)  # made before the form: first in the tab order, as it is shown
+        form = load_form("batch_check", self)  # ui/batch_check.ui
+        child(form, QVBoxLayout, "pickerAreaLayout").addWidget(self.picker)
+        self.start_button = child(form, QPushButton, "startButton")
         self.start_button.clicked.connect(self.start)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("progress")
-        self.table = QTableWidget(0, len(RESULT_HEADERS))
-        self.table.setObjectName("resultTable")
-        self.table.setHorizontalHeaderLabels(list(RESULT_HEADERS))
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.progress = child(form, QProgressBar, "progress")
+        self.table = child(form, QTableWidget, "resultTable")
         self.table.cellDoubleClicked.connect(self._open_row)
-        self.summary = QLabel("选择文件或文件夹，然后点“开始检查”。双击结果中的一行打开该单位的报告。")
-        self.summary.setObjectName("summaryLabel")
-        self.save_button = QPushButton("保存检查结果工作簿…")
-        self.save_button.setObjectName("saveWorkbookButton")
-        self.save_button.setEnabled(False)
+        self.summary = child(form, QLabel, "summaryLabel")
+        self.save_button = child(form, QPushButton, "saveWorkbookButton")
         self.save_button.clicked.connect(lambda: self.save_workbook())
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
-        close.clicked.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(self.picker, 1)
-        top.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top, 1)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(self.summary)
-        layout.addWidget(buttons)
+        seat_buttons(child(form, QDialogButtonBox, "buttons")).rejected.connect(self.reject)
+        QVBoxLayout(self).addWidget(form)
 
     def start(self) -> None:
         from govopen_desktop.io.review_inputs import expand_inputs
@@ -291,54 +261,28 @@ class CombineDialog(QDialog):
         self.unusable: list[tuple[str, str]] = []
         self._units: list[UnitReport] = []
         self._thread: QThread | None = None
-        self.picker = _FilePicker()
-        self.agency = QLineEdit(agency)
-        self.agency.setObjectName("agencyEdit")
-        self.agency.setPlaceholderText("如：某某县人民政府")
-        self.year = QSpinBox()
-        self.year.setObjectName("yearSpin")
+        self.picker = _FilePicker(self)  # made before the form: in the tab order where it is shown
+        form = load_form("combine", self)  # ui/combine.ui
+        child(form, QVBoxLayout, "pickerAreaLayout").addWidget(self.picker)
+        self.agency = child(form, QLineEdit, "agencyEdit")
+        self.agency.setText(agency)
+        self.year = child(form, QSpinBox, "yearSpin")
         first = min(load_format(f).first_year for f in available_formats())
         self.year.setRange(first, dt.date.today().year + 1)
         self.year.setValue(year or dt.date.today().year - 1)
-        self.units_edit = QLineEdit()
-        self.units_edit.setObjectName("unitsEdit")
-        self.units_edit.setPlaceholderText("可选：单位名单（.txt 每行一个，或 .xlsx 第一列），用来列出未报送的单位")
-        browse = QPushButton("选择…")
-        browse.clicked.connect(self._pick_units)
-        units_row = QHBoxLayout()
-        units_row.addWidget(self.units_edit, 1)
-        units_row.addWidget(browse)
-        form = QFormLayout()
-        form.addRow("汇总单位：", self.agency)
-        form.addRow("年度：", self.year)
-        form.addRow("单位名单：", units_row)
-        self.start_button = QPushButton("开始汇总")
-        self.start_button.setObjectName("startButton")
+        self.units_edit = child(form, QLineEdit, "unitsEdit")
+        child(form, QPushButton, "browseUnits").clicked.connect(self._pick_units)
+        self.start_button = child(form, QPushButton, "startButton")
         self.start_button.clicked.connect(self.start)
-        self.progress = QProgressBar()
-        self.report_text = QPlainTextEdit()
-        self.report_text.setObjectName("combineReport")
-        self.report_text.setReadOnly(True)
-        self.breakdown_button = QPushButton("保存分单位明细表…")
-        self.breakdown_button.setObjectName("breakdownButton")
+        self.progress = child(form, QProgressBar, "progress")
+        self.report_text = child(form, QPlainTextEdit, "combineReport")
+        self.breakdown_button = child(form, QPushButton, "breakdownButton")
         self.breakdown_button.clicked.connect(lambda: self.save_breakdown())
-        self.open_button = QPushButton("在窗口中打开汇总报告")
-        self.open_button.setObjectName("openCombinedButton")
+        self.open_button = child(form, QPushButton, "openCombinedButton")
         self.open_button.clicked.connect(self._open)
-        for b in (self.breakdown_button, self.open_button):
-            b.setEnabled(False)
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.breakdown_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("各单位的年度报告（文件或文件夹）："))
-        layout.addWidget(self.picker, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.start_button)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.report_text, 2)
-        layout.addWidget(buttons)
+        # only 关闭 closes by itself: 在窗口中打开汇总报告 accepts once the report has opened (_open)
+        seat_buttons(child(form, QDialogButtonBox, "buttons")).rejected.connect(self.reject)
+        QVBoxLayout(self).addWidget(form)
 
     def _pick_units(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "选择单位名单", str(Path.home()), "单位名单（*.txt *.xlsx）")

@@ -48,6 +48,21 @@ def documents_dir() -> Path:
     return path if path.is_dir() else Path.home()
 
 
+class _StoredBytes:
+    """A setting Qt saves as bytes (the window's geometry, its toolbars' state): None where none
+    was saved, or what was saved is not bytes."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __get__(self, settings: Settings, owner: type[Settings]) -> QByteArray | None:
+        value = settings._qs.value(self.key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def __set__(self, settings: Settings, value: QByteArray) -> None:
+        settings._qs.setValue(self.key, value)
+
+
 class Settings:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / "settings.ini"
@@ -85,25 +100,8 @@ class Settings:
     def last_dir(self, path: Path) -> None:
         self._qs.setValue(KEY_LAST_DIR, str(path))
 
-    def _bytes(self, key: str) -> QByteArray | None:
-        value = self._qs.value(key)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    @property
-    def window_geometry(self) -> QByteArray | None:
-        return self._bytes(KEY_GEOMETRY)
-
-    @window_geometry.setter
-    def window_geometry(self, value: QByteArray) -> None:
-        self._qs.setValue(KEY_GEOMETRY, value)
-
-    @property
-    def window_state(self) -> QByteArray | None:
-        return self._bytes(KEY_STATE)
-
-    @window_state.setter
-    def window_state(self, value: QByteArray) -> None:
-        self._qs.setValue(KEY_STATE, value)
+    window_geometry = _StoredBytes(KEY_GEOMETRY)
+    window_state = _StoredBytes(KEY_STATE)
 
     @property
     def show_prior(self) -> bool:

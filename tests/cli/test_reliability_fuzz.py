@@ -127,7 +127,7 @@ def _mutate_zip(data: bytes, rnd: random.Random) -> bytes:
 
 def _html_from_docx(path: Path) -> str:
     """A web page as a CMS publishes the report: paragraphs and the tables, row by row."""
-    from govopen_desktop.io.importers.readers_docx import read_docx
+    from govopen_desktop.io.importers.readers.docx import read_docx
 
     parts = ['<html><head><meta charset="utf-8"><title>年度报告</title></head><body>']
     in_table = False
@@ -183,7 +183,7 @@ def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
 @pytest.mark.parametrize("kind", list(MUTATORS))
 def test_mutated_inputs_never_crash(kind: str, sources: dict[str, bytes], tmp_path: Path,
                                     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    from govopen_desktop.io.importers import convert
+    from govopen_desktop.io.importers.readers import convert
 
     # a damaged .xls that xlrd cannot read goes to LibreOffice where installed: its seconds
     # are LibreOffice's and differ by machine; here the message asking to save as .xlsx

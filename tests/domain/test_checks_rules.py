@@ -91,9 +91,10 @@ def test_an_empty_new_report_reports_blanks_and_missing_sections(fid: str) -> No
     report = Report.new("某市教育局", YEAR[fid])
     found = check(report)
     assert {"T2-BLANK", "T3-BLANK", "T4-BLANK", "R-SECTIONS"} <= rules(found)
-    t3 = [f for f in found if f.rule == "T3-BLANK"]
-    assert len(t3) == len(report.format.table("t3").row_ids)  # one finding per row, not per cell
-    assert all(f.level is Level.WARNING for f in t3)
+    [t3] = [f for f in found if f.rule == "T3-BLANK"]  # one finding for the table, not per row or cell
+    assert "整张表都没有填" in t3.message and t3.level is Level.WARNING
+    fields = report.format.fields
+    assert set(t3.cells) == {k for k in report.format.keys if k.startswith("t3.") and fields[k].kind != "unit"}
     assert [f.level for f in found] == sorted((f.level for f in found), key=["error", "warning", "info"].index)
 
 

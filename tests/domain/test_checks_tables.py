@@ -150,3 +150,26 @@ def test_blank_in_tables_2_and_4(fid: str) -> None:
     report.set_values({"t4.suit_after_review.pending": None, "t2.punishment.decisions": None})
     assert [f.cells for f in of(report, "T4-BLANK")] == [("t4.suit_after_review.pending",)]
     assert [f.cells for f in of(report, "T2-BLANK")] == [("t2.punishment.decisions",)]
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_a_column_empty_in_every_row_is_one_finding(fid: str) -> None:
+    """A web page printing the 法人 columns blank gives one finding for those columns, not one per row."""
+    report = clean_report(fid)
+    fields = report.format.fields
+    legal = [k for k in report.format.keys if k.startswith("t3.") and k.endswith(".legal")]
+    report.set_values({k: None for k in legal if fields[k].derived is None} | {"t3.new.natural": None})
+    found = of(report, "T3-BLANK")
+    column = next(f for f in found if "t3.carried_out.legal" in f.cells)
+    assert set(column.cells) == set(legal) and len(legal) > 3
+    assert "法律服务机构" in column.message and "1 列每一行都没有填" in column.message
+    assert column.suggested == {k: 0 for k in legal if fields[k].derived is None}
+    [row] = [f for f in found if f is not column]  # the other blank stays with its row
+    assert row.cells == ("t3.new.natural",) and "一、本年新收" in row.message
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_a_column_empty_in_some_rows_only_stays_per_row(fid: str) -> None:
+    report = clean_report(fid)
+    report.set_values({"t3.new.legal": None, "t3.carried_out.legal": None})
+    assert sorted(f.cells for f in of(report, "T3-BLANK")) == [("t3.carried_out.legal",), ("t3.new.legal",)]

@@ -15,7 +15,7 @@ import pytest
 
 from govopen_desktop.domain.formats import Table
 from govopen_desktop.domain.report import Report
-from govopen_desktop.io.importers.convert import find_soffice
+from govopen_desktop.io.importers.readers.convert import find_soffice
 from tests.support.paths import REPO, SHARED, load_expected, shared_available
 
 pytestmark = pytest.mark.skipif(

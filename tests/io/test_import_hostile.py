@@ -88,7 +88,7 @@ def test_openpyxl_parses_with_defusedxml() -> None:
 def test_doc_without_libreoffice_asks_to_save_as_docx(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from govopen_desktop.io.importers import convert
+    from govopen_desktop.io.importers.readers import convert
 
     monkeypatch.setattr(convert, "find_soffice", lambda: None)
     path = tmp_path / "去年年报.doc"
@@ -105,7 +105,7 @@ def test_entity_bomb_is_refused_even_without_our_pre_check(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Defence in depth: with the DOCTYPE scan switched off, openpyxl's defusedxml refuses."""
-    from govopen_desktop.io.importers import detect
+    from govopen_desktop.io.importers.readers import detect
 
     monkeypatch.setattr(detect, "check_zip", lambda path, zf: None)
     started = time.monotonic()

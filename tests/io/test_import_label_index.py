@@ -11,7 +11,7 @@ import pytest
 
 from govopen_desktop.domain.formats import available_formats, load_format
 from govopen_desktop.io.importers import ImportFailed, import_file
-from govopen_desktop.io.importers.extract import LabelIndex, row_specs
+from govopen_desktop.io.importers.extract.tables import LabelIndex, row_specs
 from govopen_desktop.io.importers.labels import aliases
 from govopen_desktop.io.importers.neutral import Row
 from tests.support.paths import SHARED, TEST_DATA

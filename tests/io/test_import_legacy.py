@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from govopen_desktop.io.importers import import_file
-from govopen_desktop.io.importers.convert import find_soffice
+from govopen_desktop.io.importers.readers.convert import find_soffice
 from govopen_desktop.io.project import load_report
 from tests.support.import_builders import cell_differences, expected_from, write_docx, write_html
 from tests.support.paths import REPO, SAMPLE, load_expected, needs_shared

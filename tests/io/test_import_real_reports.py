@@ -77,7 +77,7 @@ def test_pdf_text_in_reading_order_keeps_what_is_certain() -> None:
     assert result.found_meta() == exp["meta"]
     inferred = result.inferred
     assert len(inferred) >= 7 * 6 and result.summary().inferred == len(inferred)  # placed by row order
-    from govopen_desktop.io.importers.extract import row_specs
+    from govopen_desktop.io.importers.extract.tables import row_specs
 
     messages = "\n".join(p.message for p in result.problems)
     label_of = {k: spec.label for spec in row_specs(result.report.format.table("t3")) for k in spec.keys}
@@ -143,3 +143,25 @@ def test_open_any_reads_the_real_pdf_with_its_summary() -> None:
     assert opened.imported and opened.summary == "共 200 个数值：读到 129 个，推断 70 个（请核对），留空 1 个。"
     pdf = open_any(REAL / "huaian-2024.pdf")
     assert pdf.imported and pdf.report.meta.agency == "淮安市人民政府" and pdf.problems == []
+
+
+@pytest.mark.parametrize("printed", ["二〇二四年", "二○二四年度", "二零二四 年", "２０２４年"])
+def test_a_title_with_its_year_in_words_or_full_width_keeps_agency_and_year(printed: str, tmp_path: Path) -> None:
+    """Many titles print the year in words (二〇二四年) or in full-width digits."""
+    text = (REAL / "huaian-2024.pdftotext-layout.txt").read_text(encoding="utf-8")
+    assert "2024 年政府信息公开" in text
+    path = tmp_path / "title.txt"
+    path.write_text(text.replace("2024 年政府信息公开", f"{printed}政府信息公开", 1), encoding="utf-8")
+    result = import_file(path)
+    assert result.found_meta() == _expected("huaian-2024")["meta"]
+    assert differences(_expected("huaian-2024")["cells"], result) == []
+
+
+def test_a_web_page_with_blank_columns_gets_one_blank_finding_not_one_per_row() -> None:
+    """shuyang-fgj-2023 prints the five 法人或其他组织 columns of table 3 blank in every row."""
+    from govopen_desktop.domain.checks import check
+
+    report = import_file(REAL / "shuyang-fgj-2023.html").report
+    [blank] = [f for f in check(report) if f.rule == "T3-BLANK"]
+    assert "5 列每一行都没有填" in blank.message and "商业企业" in blank.message
+    assert len(blank.cells) == 5 * 25

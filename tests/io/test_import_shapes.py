@@ -92,7 +92,7 @@ def test_inputs_are_what_the_generator_writes() -> None:
 
 def test_a_pdf_line_of_bars_is_a_table_row() -> None:
     """A CMS table pasted as text and printed to PDF: `规章 | 0 | 0 | 6 |` is a row of cells."""
-    from govopen_desktop.io.importers.readers_pdf import _line_row
+    from govopen_desktop.io.importers.readers.pdf import _line_row
 
     row = _line_row([(56.0, "规章 | 0 | 0 | 6 |")], "第1页")
     assert row.is_table and row.texts == ["规章", "0", "0", "6"]
@@ -154,6 +154,6 @@ def test_each_data_set_on_a_traditional_page(shape: str, tmp_path: Path) -> None
     "2022-01-19 下午3:05 南桥区卫生健康局2021年政府信息公开工作年度报告",
 ])
 def test_a_browsers_print_header_is_not_the_agency(line: str) -> None:
-    from govopen_desktop.io.importers.meta import _title_match
+    from govopen_desktop.io.importers.extract.meta import _title_match
 
     assert _title_match(line) == ("南桥区卫生健康局", 2021)

@@ -12,8 +12,8 @@ from govopen_desktop.domain.formats import load_format
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import Published
 from govopen_desktop.io.importers import ImportFailed, ImportProblem, import_file, import_text
+from govopen_desktop.io.importers.extract.meta import parse_date
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm
-from govopen_desktop.io.importers.meta import parse_date
 from govopen_desktop.io.open_any import open_any
 from govopen_desktop.io.project import save_report
 

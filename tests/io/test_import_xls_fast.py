@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from govopen_desktop.io.importers import import_file, readers_sheet
+from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
+from govopen_desktop.io.importers.readers import sheet
 from tests.support.paths import TESTS
 
 FIXTURES = TESTS / "data" / "import"
@@ -26,9 +27,9 @@ def _plain_rows(path: Path) -> list[Row]:
     empty = {xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK}
     rows: list[Row] = []
     for sh in book.sheets():
-        if sh.name == readers_sheet.DATA_SHEET or getattr(sh, "visibility", 0) != 0:
+        if sh.name == sheet.DATA_SHEET or getattr(sh, "visibility", 0) != 0:
             continue
-        n_rows, n_cols = min(sh.nrows, readers_sheet.MAX_ROWS), min(sh.ncols, readers_sheet.MAX_COLS)
+        n_rows, n_cols = min(sh.nrows, sheet.MAX_ROWS), min(sh.ncols, sheet.MAX_COLS)
         covered = {(r, c) for r1, r2, c1, c2 in sh.merged_cells for r in range(r1, r2) for c in range(c1, c2)
                    if (r, c) != (r1, c1)}
 
@@ -36,9 +37,9 @@ def _plain_rows(path: Path) -> list[Row]:
             return None if sh.cell_type(r, c) in empty else sh.cell_value(r, c)
 
         for r in range(n_rows):
-            read = [(c, *readers_sheet._text_of(get(r, c))) for c in range(n_cols) if (r, c) not in covered]
+            read = [(c, *sheet._text_of(get(r, c))) for c in range(n_cols) if (r, c) not in covered]
             if any(text.strip() for _c, text, _v in read):
-                rows.append(Row([Cell(text, f"工作表“{sh.name}” {readers_sheet._col_name(c)}{r + 1}", value)
+                rows.append(Row([Cell(text, f"工作表“{sh.name}” {sheet._col_name(c)}{r + 1}", value)
                                  for c, text, value in read], f"工作表“{sh.name}” 第{r + 1}行"))
     return rows
 
@@ -49,7 +50,7 @@ def test_there_are_xls_files() -> None:
 
 @pytest.mark.parametrize("path", XLS_FILES, ids=[p.name for p in XLS_FILES])
 def test_xls_rows_are_the_plain_reading(path: Path) -> None:
-    doc, _data = readers_sheet.read_xls(path, path.name)
+    doc, _data = sheet.read_xls(path, path.name)
     assert isinstance(doc, Doc)
     plain = _plain_rows(path)
     assert plain and doc.rows == plain

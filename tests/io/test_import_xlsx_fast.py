@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from govopen_desktop.io.importers import import_file, readers_sheet
+from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.importers.neutral import Doc
+from govopen_desktop.io.importers.readers import sheet
 from govopen_desktop.io.project import load_report, report_to_json
 from tests.support.import_builders import WRITERS, expected_from
 from tests.support.paths import REPO, SAMPLE, load_expected, seed_names
@@ -58,18 +59,18 @@ def test_the_fixtures_are_there(workbooks: list[Path]) -> None:
 
 
 def test_same_cells_as_openpyxl(workbooks: list[Path]) -> None:
-    from govopen_desktop.io.importers.xlsx_cells import read_cells
+    from govopen_desktop.io.importers.readers.xlsx_cells import read_cells
 
     for path in workbooks:
         assert read_cells(path), path.name  # read from the XML, not by the fallback
-        fast_doc, fast_data = readers_sheet.read_xlsx(path, path.name)
-        old_doc, old_data = readers_sheet.read_xlsx_openpyxl(path, path.name)
+        fast_doc, fast_data = sheet.read_xlsx(path, path.name)
+        old_doc, old_data = sheet.read_xlsx_openpyxl(path, path.name)
         assert _typed(fast_doc) == _typed(old_doc), path.name
         assert fast_data == old_data, path.name
 
 
 def test_odd_cells_read_as_openpyxl_reads_them() -> None:
-    doc, _ = readers_sheet.read_xlsx(FIXTURES / "odd-cells-office.xlsx", "odd")
+    doc, _ = sheet.read_xlsx(FIXTURES / "odd-cells-office.xlsx", "odd")
     texts = [c.text for row in doc.rows for c in row.cells if c.text]
     assert "2025-01-20" in texts and "2024-12-31" in texts  # dates in a custom and a built-in format
     assert "120元" in texts and "0.12万元" in texts  # the unit from the number format
@@ -88,13 +89,13 @@ def test_same_report_and_problems_through_either_reader(workbooks: list[Path],
         return report_to_json(result.report), [p.describe() for p in result.problems]
 
     fast = {p.name: imported(p) for p in workbooks}
-    monkeypatch.setattr(readers_sheet, "read_xlsx", readers_sheet.read_xlsx_openpyxl)
+    monkeypatch.setattr(sheet, "read_xlsx", sheet.read_xlsx_openpyxl)
     old = {p.name: imported(p) for p in workbooks}
     assert fast == old  # the project file text: every cell, text and meta
 
 
 def test_unexpected_layout_falls_back_to_openpyxl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from govopen_desktop.io.importers import xlsx_cells
+    from govopen_desktop.io.importers.readers import xlsx_cells
 
     calls: list[str] = []
 
@@ -103,6 +104,6 @@ def test_unexpected_layout_falls_back_to_openpyxl(tmp_path: Path, monkeypatch: p
         raise xlsx_cells.UnexpectedXml("no")
 
     monkeypatch.setattr(xlsx_cells, "read_cells", broken)
-    doc, _ = readers_sheet.read_xlsx(FIXTURES / "sample-2024-stacked.xlsx", "s")
-    old, _ = readers_sheet.read_xlsx_openpyxl(FIXTURES / "sample-2024-stacked.xlsx", "s")
+    doc, _ = sheet.read_xlsx(FIXTURES / "sample-2024-stacked.xlsx", "s")
+    old, _ = sheet.read_xlsx_openpyxl(FIXTURES / "sample-2024-stacked.xlsx", "s")
     assert calls == ["sample-2024-stacked.xlsx"] and _typed(doc) == _typed(old)

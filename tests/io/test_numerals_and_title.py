@@ -26,7 +26,7 @@ def test_numerals_written_and_read_back() -> None:
 
 
 def test_callers_use_the_one_parser() -> None:
-    from govopen_desktop.io.importers.meta import parse_date
+    from govopen_desktop.io.importers.extract.meta import parse_date
 
     assert parse_value("十二", "count") == 12
     assert parse_date("二〇二五年一月二十日") == "2025-01-20"
@@ -41,3 +41,13 @@ def test_one_title_everywhere() -> None:
     title = annual_report_title("青山市自然资源和规划局", 2024)
     assert title == "青山市自然资源和规划局2024年政府信息公开工作年度报告"
     assert report_title(Report.new(" 青山市自然资源和规划局 ", 2024)) == title
+
+
+def test_ascii_years_keeps_every_position() -> None:
+    from govopen_desktop.domain.numerals import ascii_years
+
+    for text in ("某县二〇二四年政府信息公开", "第三十二条", "２０２４年１月１日至", "一二三四五年"):
+        assert len(ascii_years(text)) == len(text)
+    assert ascii_years("二〇二四年１月１日") == "2024年1月1日"
+    assert ascii_years("第三十二条二三四") == "第三十二条二三四"  # not a year: left as printed
+    assert ascii_years("一二三四五年") == "一二三四五年"  # five numerals: not a year

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from govopen_desktop.io.importers import ImportFailed, import_file, limits
+from govopen_desktop.io.importers import ImportFailed, import_file
+from govopen_desktop.io.importers.readers import limits
 from tests.support.reliability import MEMORY_LIMIT_MB, TIME_LIMIT, assert_plain_chinese, run_child
 
 SHEET_NS = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'

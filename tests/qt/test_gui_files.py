@@ -222,6 +222,20 @@ def test_window_geometry_is_remembered(qtbot: Any, gui_env: Path, prompter: Fake
     assert (second.width(), second.height()) == (720, 540)
 
 
+def test_the_window_settings_saved_as_bytes_come_back_as_saved(tmp_path: Path) -> None:
+    from PySide6.QtCore import QByteArray
+
+    settings = Settings(tmp_path / "settings.ini")
+    assert settings.window_geometry is None and settings.window_state is None  # nothing saved yet
+    settings.window_geometry = QByteArray(b"\x01geometry")
+    settings.window_state = QByteArray(b"\x02state")
+    settings.sync()
+    again = Settings(tmp_path / "settings.ini")
+    assert (again.window_geometry, again.window_state) == (QByteArray(b"\x01geometry"), QByteArray(b"\x02state"))
+    again.window_state = QByteArray()  # an empty one is as good as none
+    assert again.window_state is None and again.window_geometry == QByteArray(b"\x01geometry")
+
+
 def test_help_page_opens_on_f1(qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from govopen_desktop.qt import help as help_module
 

@@ -14,24 +14,46 @@ from govopen_desktop.paths import ui_dir
 from tests.support.paths import REPO
 
 LOAD_FORM = r"""load_form\(['"](\w+)['"]"""
+QT_CODE = REPO / "govopen_desktop" / "qt"
+SPEC = REPO / "packaging" / "govopen.spec"
+STARTUP_FORMS = {"coverForm"}  # the cover page may be built with the window; every dialog's form waits
+
+
+def _is_child_call(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and getattr(node.func, "id", "") == "child"
 
 
 def forms_used_in_code() -> dict[str, set[tuple[str, str]]]:
-    """form name -> {(widget class, objectName)} from every load_form/child call in qt/."""
+    """form name -> {(widget class, objectName)} from every load_form/child call in qt/. Every
+    child() call must sit in the function that loads its form, so no name the code looks up
+    escapes the check of the forms below."""
     used: dict[str, set[tuple[str, str]]] = {}
-    for path in (REPO / "govopen_desktop" / "qt").glob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        for node in ast.walk(ast.parse(source)):
-            found = re.search(LOAD_FORM, ast.unparse(node)) if isinstance(node, ast.FunctionDef) else None
-            if found is None:
+    for path in sorted(QT_CODE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        attributed: set[ast.AST] = set()
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef):
                 continue
-            name = found.group(1)
-            for call in ast.walk(node):
-                if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "child":
-                    kind, widget = call.args[1], call.args[2]
-                    assert isinstance(kind, ast.Name) and isinstance(widget, ast.Constant)
-                    used.setdefault(name, set()).add((kind.id, widget.value))
+            loaded = re.findall(LOAD_FORM, ast.unparse(node))
+            if not loaded:
+                continue
+            assert len(set(loaded)) == 1, f"{path.name}:{node.lineno} loads {loaded}: one form a function"
+            for call in filter(_is_child_call, ast.walk(node)):
+                assert isinstance(call, ast.Call)
+                kind, widget = call.args[1], call.args[2]
+                assert isinstance(kind, ast.Name) and isinstance(widget, ast.Constant), ast.unparse(call)
+                used.setdefault(loaded[0], set()).add((kind.id, widget.value))
+                attributed.add(call)
+        stray = [f"{path.name}:{c.lineno}" for c in ast.walk(tree) if _is_child_call(c) and c not in attributed]
+        assert not stray, f"child() outside the function that loads its form: {stray}"
     return used
+
+
+def root_names() -> dict[str, str]:
+    """form name -> the objectName of its top widget."""
+    found = {p.stem: re.search(r'<widget class="\w+" name="(\w+)"', p.read_text(encoding="utf-8"))
+             for p in ui_dir().glob("*.ui")}
+    return {stem: match.group(1) for stem, match in found.items() if match}
 
 
 def test_every_form_is_used_and_every_used_form_exists() -> None:
@@ -54,6 +76,67 @@ def test_form_loads_with_the_names_the_code_uses(name: str, qtbot: Any) -> None:
     for kind, widget in sorted(forms_used_in_code()[name]):
         found = child(form, getattr(QtWidgets, kind), widget)
         assert type(found).__name__ == kind
+    assert form.objectName() == root_names()[name]
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (REPO / "ui").glob("*.ui")))
+def test_every_button_of_a_button_box_has_its_role(name: str, qtbot: Any) -> None:
+    """A button a form puts into a QDialogButtonBox without a known dialogRole would float
+    unmanaged, its clicks emitting none of the box's signals."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    from govopen_desktop.qt.app import make_app
+    from govopen_desktop.qt.dialog_buttons import seat_buttons
+    from govopen_desktop.qt.forms import load_form
+
+    make_app()
+    form = load_form(name)
+    qtbot.addWidget(form)
+    for box in form.findChildren(QDialogButtonBox):
+        own = box.findChildren(QPushButton, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        seat_buttons(box)
+        assert set(own) <= set(box.buttons()) and box.buttons(), box.objectName()
+        assert all(box.buttonRole(b) != QDialogButtonBox.ButtonRole.InvalidRole for b in box.buttons())
+
+
+def test_a_button_with_an_unknown_role_is_a_form_error(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    from govopen_desktop.qt.app import make_app
+    from govopen_desktop.qt.dialog_buttons import ROLE_PROPERTY, seat_buttons
+    from govopen_desktop.qt.forms import FormError
+
+    make_app()
+    box = QDialogButtonBox()
+    qtbot.addWidget(box)
+    QPushButton("关闭", box).setProperty(ROLE_PROPERTY, "CloseRole")  # Qt has no such role
+    with pytest.raises(FormError, match="CloseRole"):
+        seat_buttons(box)
+
+
+def test_the_window_starts_without_the_dialogs_forms(qtbot: Any, window: Any) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    def built() -> set[str]:  # what the window made (its dialogs are its children too)
+        return {w.objectName() for w in window.findChildren(QWidget)}
+
+    dialogs = set(root_names().values()) - STARTUP_FORMS
+    assert len(dialogs) >= 10
+    assert not built() & dialogs
+    window.edit_features.find_replace()  # opening a dialog loads its form
+    assert "findReplaceForm" in built()
+
+
+def test_the_packaged_program_ships_the_forms() -> None:
+    """packaging/govopen.spec copies ui/ beside the program, where paths.ui_dir() looks."""
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    analysis = next(n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "Analysis")
+    datas = next(k.value for k in analysis.keywords if k.arg == "datas")
+    assert isinstance(datas, ast.List)
+    shipped = {ast.unparse(pair.elts[0]): pair.elts[1].value for pair in datas.elts
+               if isinstance(pair, ast.Tuple) and isinstance(pair.elts[1], ast.Constant)}
+    assert shipped.get('str(ROOT / \'ui\')') == "ui", shipped
 
 
 def test_the_objectnames_tests_and_code_rely_on() -> None:

@@ -231,32 +231,74 @@ def _common_label(fmt: ReportFormat, keys: list[str]) -> str:
     return " · ".join(common) or parts[0][0]
 
 
+_WHOLE_COLUMN_ROWS = 3  # a column empty in at least this many rows and no other is one finding
+
+
 @rule_kind("blank")
 def blanks(report: Report, spec: RuleSpec) -> Iterator[Finding]:
-    """Cells left empty, one finding per table row (a finished report writes 0)."""
+    """Cells left empty, one finding per table row (a finished report writes 0); columns left
+    empty in every row of a table (a web page's blank 法人 columns) are one finding together."""
     fmt = report.format
-    for table, row_label, keys in _row_groups(report.meta.format, tuple(spec.params["tables"])):
-        empty = [k for k in keys if report.get(k) is None]
-        # a derived total whose parts are filled is reported (with its value) by its sum rule
-        empty = [k for k in empty if _unknown_total(report, k)]
+    groups = _row_groups(report.meta.format, tuple(spec.params["tables"]))
+    empty_of = {keys: [k for k in keys if report.get(k) is None and _unknown_total(report, k)]
+                for _table, _label, keys in groups}
+    whole = _empty_columns(groups, empty_of)
+    for table, columns in whole.items():
+        cells = [k for _t, _l, keys in groups if _t == table for k in empty_of[keys] if _column(k) in columns]
+        every = {_column(k) for _t, _l, keys in groups if _t == table for k in keys}
+        names = join(dict.fromkeys(_column_name(fmt, k, groups) for k in cells))
+        what = "整张表都没有填" if columns == every else f"{names}{len(columns)} 列每一行都没有填"
+        yield _blank_finding(report, spec, table, cells, f"表{table_number(fmt, table)}{what}（共 {len(cells)} 格）")
+    for table, row_label, keys in groups:
+        rest = [k for k in keys if _column(k) not in whole.get(table, set())]
+        empty = [k for k in empty_of[keys] if k in rest]
         if not empty:
             continue
-        number = table_number(fmt, table)
-        if len(empty) == len(keys) and len(keys) > 1:
+        if len(empty) == len(rest) and len(keys) > 1:
             what = "整行都没有填"
         else:
             what = f"{len(empty)} 格没有填：{join(_cell_name(fmt, k, row_label) for k in empty)}"
-        suggested: dict[str, Value] = {k: 0 for k in empty if fmt.fields[k].derived is None}
-        suggested.update((k, s) for k in empty if (s := _known_sum(report, k)) is not None)
-        yield finding(
-            spec,
-            f"表{number}“{row_label}”{what}。空白和 0 含义不同，确实没有的请填 0。"
-            + "".join(f"“{_cell_name(fmt, k, row_label)}”按各项之和应为 {format_value(suggested[k])}。"
-                      for k in empty if fmt.fields[k].derived is not None and k in suggested),
-            empty,
-            table,
-            suggested,
-        )
+        yield _blank_finding(report, spec, table, empty, f"表{table_number(fmt, table)}“{row_label}”{what}",
+                             row_label)
+
+
+def _column(key: str) -> str:
+    return key.rsplit(".", 1)[-1]
+
+
+def _empty_columns(groups: tuple[tuple[str, str, tuple[str, ...]], ...],
+                   empty_of: dict[tuple[str, ...], list[str]]) -> dict[str, set[str]]:
+    """Per table, the columns empty in every row that has them (at least a few rows)."""
+    rows_with: dict[tuple[str, str], int] = {}
+    empty_in: dict[tuple[str, str], int] = {}
+    for table, _label, keys in groups:
+        if len(keys) < 2:
+            continue
+        empty = set(empty_of[keys])
+        for key in keys:
+            at = (table, _column(key))
+            rows_with[at] = rows_with.get(at, 0) + 1
+            empty_in[at] = empty_in.get(at, 0) + (key in empty)
+    whole: dict[str, set[str]] = {}
+    for (table, column), rows in rows_with.items():
+        if rows >= _WHOLE_COLUMN_ROWS and empty_in[(table, column)] == rows:
+            whole.setdefault(table, set()).add(column)
+    return whole
+
+
+def _column_name(fmt: ReportFormat, key: str, groups: tuple[tuple[str, str, tuple[str, ...]], ...]) -> str:
+    label = next(row_label for _t, row_label, keys in groups if key in keys)
+    return f"“{_cell_name(fmt, key, label)}”"
+
+
+def _blank_finding(report: Report, spec: RuleSpec, table: str, empty: list[str], what: str,
+                   row_label: str = "") -> Finding:
+    fmt = report.format
+    suggested: dict[str, Value] = {k: 0 for k in empty if fmt.fields[k].derived is None}
+    suggested.update((k, s) for k in empty if (s := _known_sum(report, k)) is not None)
+    sums = "".join(f"“{_cell_name(fmt, k, row_label)}”按各项之和应为 {format_value(suggested[k])}。"
+                   for k in empty if row_label and fmt.fields[k].derived is not None and k in suggested)
+    return finding(spec, f"{what}。空白和 0 含义不同，确实没有的请填 0。{sums}", empty, table, suggested)
 
 
 def _unknown_total(report: Report, key: str) -> bool:

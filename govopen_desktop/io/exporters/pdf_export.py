@@ -10,7 +10,7 @@ from pathlib import Path
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.exporters.output import check_target, export_notes, write_export
-from govopen_desktop.io.importers.convert import find_soffice
+from govopen_desktop.io.importers.readers.convert import find_soffice
 
 TIMEOUT_SECONDS = 120
 MISSING = ("导出 PDF 需要 LibreOffice，本机未找到。请安装 LibreOffice（Windows：从 libreoffice.org 下载安装；"

@@ -60,9 +60,9 @@ class ImportResult:
 
 
 def import_text(text: str, name: str = "粘贴的文本") -> ImportResult:
-    from govopen_desktop.io.importers.build import build_report
-    from govopen_desktop.io.importers.limits import check_doc, check_text
-    from govopen_desktop.io.importers.readers_text import read_text
+    from govopen_desktop.io.importers.extract.build import build_report
+    from govopen_desktop.io.importers.readers.limits import check_doc, check_text
+    from govopen_desktop.io.importers.readers.text import read_text
 
     if not text.strip():
         raise ImportFailed(f"“{name}”是空的，没有可导入的内容。")

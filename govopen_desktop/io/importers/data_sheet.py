@@ -12,11 +12,11 @@ import datetime as dt
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import Published, Value, format_value, refusal, same_value
-from govopen_desktop.io.importers.build import build_report
-from govopen_desktop.io.importers.limits import check_doc
+from govopen_desktop.io.importers.extract.build import build_report
 from govopen_desktop.io.importers.neutral import Doc
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
-from govopen_desktop.io.importers.readers_sheet import DATA_SHEET
+from govopen_desktop.io.importers.readers.limits import check_doc
+from govopen_desktop.io.importers.readers.sheet import DATA_SHEET
 
 
 def report_from_workbook(data: dict[str, str], doc: Doc, name: str) -> tuple[Report, list[ImportProblem]]:

@@ -8,9 +8,15 @@ from pathlib import Path
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.io.importers import ImportResult
-from govopen_desktop.io.importers.detect import KIND_LABELS, MAX_FILE_BYTES, MAX_TEXT_BYTES, declared_charset, sniff
 from govopen_desktop.io.importers.neutral import Doc
 from govopen_desktop.io.importers.problems import ImportFailed
+from govopen_desktop.io.importers.readers.detect import (
+    KIND_LABELS,
+    MAX_FILE_BYTES,
+    MAX_TEXT_BYTES,
+    declared_charset,
+    sniff,
+)
 from govopen_desktop.io.inputfile import read_head
 from govopen_desktop.io.oserrors import describe_os_error
 
@@ -63,14 +69,14 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
     if kind in ("xlsx", "ole-xls"):
         return _sheet(path, name, kind)
     if kind == "docx":
-        from govopen_desktop.io.importers.readers_docx import read_docx
+        from govopen_desktop.io.importers.readers.docx import read_docx
 
         return _result(read_docx(path, name))
     if kind in ("html", "text", "mht"):
         if size > MAX_TEXT_BYTES:
             raise ImportFailed(f"“{name}”有 {size // 1024 // 1024} MB，不像年度报告的文本，已拒绝读取。")
-        from govopen_desktop.io.importers.readers_html import html_from_mht
-        from govopen_desktop.io.importers.readers_text import decode_text
+        from govopen_desktop.io.importers.readers.html import html_from_mht
+        from govopen_desktop.io.importers.readers.text import decode_text
 
         data = path.read_bytes()
         text: str | None
@@ -87,11 +93,11 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
         if not text.strip():
             raise ImportFailed(f"“{name}”是空文件，没有可导入的内容。")
         if kind == "html":
-            from govopen_desktop.io.importers.readers_html import read_html
+            from govopen_desktop.io.importers.readers.html import read_html
 
             return _result(read_html(text, name))
-        from govopen_desktop.io.importers.limits import check_text
-        from govopen_desktop.io.importers.readers_text import read_text
+        from govopen_desktop.io.importers.readers.limits import check_text
+        from govopen_desktop.io.importers.readers.text import read_text
 
         check_text(text, name)
         return _result(read_text(text, name))
@@ -100,7 +106,7 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
     if kind in ("ole-doc", "odt", "ods", "rtf") or (kind == "ole" and path.suffix.lower() in _CONVERTIBLE):
         return _converted(path, name, kind)
     if kind == "pdf":
-        from govopen_desktop.io.importers.readers_pdf import read_pdf
+        from govopen_desktop.io.importers.readers.pdf import read_pdf
 
         return _result(read_pdf(path, name))
     raise ImportFailed(f"“{name}”不是可识别的文件（{kind}）。请在 WPS/Office 中另存为 .docx 或 .xlsx 后再导入。")
@@ -108,7 +114,7 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
 
 def _sheet(path: Path, name: str, kind: str) -> ImportResult:
     from govopen_desktop.io.importers.data_sheet import report_from_workbook
-    from govopen_desktop.io.importers.readers_sheet import read_xls, read_xlsx
+    from govopen_desktop.io.importers.readers.sheet import read_xls, read_xlsx
 
     if kind == "xlsx":
         read = read_xlsx(path, name)
@@ -130,7 +136,7 @@ def _sheet(path: Path, name: str, kind: str) -> ImportResult:
 
 
 def _converted(path: Path, name: str, kind: str) -> ImportResult:
-    from govopen_desktop.io.importers.convert import convert
+    from govopen_desktop.io.importers.readers.convert import convert
 
     suffix = path.suffix.lower()
     target = "xlsx" if kind == "ods" or suffix in (".et", ".ett", ".ods", ".xls") else "docx"
@@ -147,8 +153,8 @@ def _converted(path: Path, name: str, kind: str) -> ImportResult:
 
 
 def _result(doc: Doc) -> ImportResult:
-    from govopen_desktop.io.importers.build import build_report  # not needed to open a project file
-    from govopen_desktop.io.importers.limits import check_doc
+    from govopen_desktop.io.importers.extract.build import build_report  # not needed to open a project file
+    from govopen_desktop.io.importers.readers.limits import check_doc
 
     check_doc(doc)
     report, problems = build_report(doc)

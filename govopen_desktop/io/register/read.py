@@ -15,7 +15,8 @@ from typing import Any
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.register import RawSheet
-from govopen_desktop.io.importers.detect import (
+from govopen_desktop.io.importers.problems import ImportFailed
+from govopen_desktop.io.importers.readers.detect import (
     MAX_FILE_BYTES,
     MAX_RATIO,
     MAX_ZIP_ENTRIES,
@@ -25,7 +26,6 @@ from govopen_desktop.io.importers.detect import (
     ole_kind,
     open_zip,
 )
-from govopen_desktop.io.importers.problems import ImportFailed
 from govopen_desktop.io.oserrors import describe_os_error
 
 MAX_COLS = 60

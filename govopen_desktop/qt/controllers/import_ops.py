@@ -3,7 +3,7 @@ report attached for comparison and carry-over. Every change is one undoable step
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from govopen_desktop.domain.carry import carry_over_pairs
 from govopen_desktop.domain.errors import GovopenError
@@ -14,6 +14,7 @@ from govopen_desktop.qt.controllers.controller import WindowController
 from govopen_desktop.qt.pages import heading_for
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 
@@ -22,37 +23,51 @@ PASTE_INTRO = (
     "程序按官方表格的标签逐格读取数字；读不到的单元格会列出来，不会当作 0。"
 )
 
+In = TypeVar("In")
+Out = TypeVar("Out")
+Source = tuple[OpenedReport, str]  # what was read, and how to name it (“年报.docx”, 粘贴的文字)
+
+
+def _use(source: Source | None, use: Callable[[OpenedReport, str], bool]) -> bool:
+    """Bring in what was read (a file or pasted text); False where nothing was: the clerk
+    cancelled, or the reason was said already."""
+    return source is not None and use(*source)
+
 
 class ImportController(WindowController):
 
     # ---- reading a source -------------------------------------------------------------------
 
-    def _open(self, path: Path | None, title: str) -> tuple[OpenedReport, str] | None:
+    def _open(self, path: Path | None, title: str) -> Source | None:
         if path is None:
             path = self.prompter.ask_open_path(title, self.settings.last_dir)
             if path is None:
                 return None
-        try:
-            opened = open_any(path)
-        except GovopenError as exc:
-            self.prompter.show_error(title, str(exc))
+        opened = self._read(title, open_any, path)
+        if opened is None:
             return None
         self.settings.last_dir = path.parent
         return opened, f"“{path.name}”"
 
-    def _paste(self, title: str) -> tuple[OpenedReport, str] | None:
+    def _paste(self, title: str) -> Source | None:
         text = self.prompter.ask_text(title, PASTE_INTRO)
         if not text:
             return None
         from govopen_desktop.io.importers import import_text
 
-        try:
-            result = import_text(text)
-        except GovopenError as exc:
-            self.prompter.show_error(title, str(exc))
+        result = self._read(title, import_text, text)
+        if result is None:
             return None
         return OpenedReport(result.report, [p.describe() for p in result.problems], imported=True,
                             details=list(result.problems), summary=result.summary().describe()), "粘贴的文字"
+
+    def _read(self, title: str, read: Callable[[In], Out], source: In) -> Out | None:
+        """`read(source)`; None where it cannot be read, the reason said under `title`."""
+        try:
+            return read(source)
+        except GovopenError as exc:
+            self.prompter.show_error(title, str(exc))
+            return None
 
     def _tell_problems(self, opened: OpenedReport, name: str, *, same_cells: bool = True) -> None:
         """`same_cells`: the problems' cells are the open report's (imported into it), so each
@@ -66,12 +81,10 @@ class ImportController(WindowController):
     # ---- into the current report ------------------------------------------------------------
 
     def import_into(self, path: Path | None = None) -> bool:
-        source = self._open(path, "导入到当前报告")
-        return source is not None and self._merge(*source)
+        return _use(self._open(path, "导入到当前报告"), self._merge)
 
     def import_pasted_text(self) -> bool:
-        source = self._paste("粘贴文字导入到当前报告")
-        return source is not None and self._merge(*source)
+        return _use(self._paste("粘贴文字导入到当前报告"), self._merge)
 
     def _merge(self, opened: OpenedReport, name: str) -> bool:
         report = self.document.report
@@ -105,12 +118,10 @@ class ImportController(WindowController):
     # ---- last year's report -----------------------------------------------------------------
 
     def attach_prior(self, path: Path | None = None) -> bool:
-        source = self._open(path, "附加上年报告")
-        return source is not None and self._attach(*source)
+        return _use(self._open(path, "附加上年报告"), self._attach)
 
     def attach_prior_text(self) -> bool:
-        source = self._paste("粘贴上年报告文字")
-        return source is not None and self._attach(*source)
+        return _use(self._paste("粘贴上年报告文字"), self._attach)
 
     def _attach(self, opened: OpenedReport, name: str) -> bool:
         report: Report = self.document.report

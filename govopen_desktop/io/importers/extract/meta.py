@@ -12,7 +12,7 @@ from functools import cache
 
 from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import ReportFormat, available_formats, load_format
-from govopen_desktop.domain.numerals import parse_chinese_number
+from govopen_desktop.domain.numerals import ascii_years, parse_chinese_number
 from govopen_desktop.io.importers.labels import is_placeholder, norm
 from govopen_desktop.io.importers.neutral import Cell, Row
 
@@ -382,7 +382,7 @@ _PRINT_STAMP = re.compile(
 
 def _title_match(line: str) -> tuple[str | None, int] | None:
     printed = _PRINT_STAMP.sub("", re.sub(r"\s+", " ", line))
-    text = printed.translate(TO_SIMPLIFIED)  # matched folded, the agency kept as printed
+    text = ascii_years(printed.translate(TO_SIMPLIFIED))  # matched folded, the agency kept as printed
     m = _TITLE.match(text)
     if m:
         pre, post = printed[m.start("pre"):m.end("pre")], printed[m.start("post"):m.end("post")]
@@ -441,7 +441,7 @@ def find_filler(rows: list[Row], limit: int = 40) -> str | None:
 
 def guess_year(rows: list[Row], before: int) -> int | None:
     """统计期限 sentence first, then the year the text before the tables mentions most."""
-    texts = [line for row in rows[: max(before, 1)] for line in _lines(row)]
+    texts = [ascii_years(line) for row in rows[: max(before, 1)] for line in _lines(row)]
     for line in texts:
         m = _PERIOD.search(line)
         if m:

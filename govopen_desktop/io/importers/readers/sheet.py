@@ -92,7 +92,7 @@ def read_xlsx(path: Path, name: str) -> tuple[Doc, dict[str, str] | None]:
     """The neutral rows of the visible sheets, and the govopen-data sheet's key/value pairs
     when the workbook is one of the project's own exports. Cells are read from the XML
     (xlsx_cells: about an eighth of openpyxl's time); a package laid out otherwise goes to openpyxl."""
-    from govopen_desktop.io.importers.xlsx_cells import read_cells
+    from govopen_desktop.io.importers.readers.xlsx_cells import read_cells
 
     try:
         sheets = read_cells(path)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
 from govopen_desktop.domain.values import MAX_COUNT, Published, Value, is_empty_mark, read_cell, split_unit
-from govopen_desktop.io.importers.digits import split_run_together
+from govopen_desktop.io.importers.extract.digits import split_run_together
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number
 from govopen_desktop.io.importers.neutral import Cell, Row
 from govopen_desktop.io.importers.problems import ImportProblem

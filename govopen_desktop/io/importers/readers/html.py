@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from govopen_desktop.io.importers.limits import check_html
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed
+from govopen_desktop.io.importers.readers.limits import check_html
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "center",
            "blockquote", "pre", "dd", "dt", "header", "footer", "tr", "table", "ul", "ol", "form", "hr"}
@@ -44,7 +44,7 @@ class _Parser(HTMLParser):
     # ---- paragraphs ----------------------------------------------------------------------
 
     def flush_line(self) -> None:
-        from govopen_desktop.io.importers.readers_text import is_page_line, spaced_cells
+        from govopen_desktop.io.importers.readers.text import is_page_line, spaced_cells
 
         text = "".join(self.line)
         self.line = []

@@ -80,7 +80,7 @@ def _as_text(doc: Doc) -> Doc:
     """A Word file without tables, its report typed or pasted as text (a CMS page's text
     copied into Word: `规章 | 0 | 0 | 0 |`, one cell a paragraph, columns laid out by spaces):
     its paragraphs read as the lines of a text file."""
-    from govopen_desktop.io.importers.readers_text import read_text
+    from govopen_desktop.io.importers.readers.text import read_text
 
     lines = "\n".join(row.cells[0].text for row in doc.rows if row.cells)
     return read_text(lines, doc.name, doc.kind)

@@ -8,9 +8,7 @@ from typing import Any
 
 from govopen_desktop.domain.formats import ReportFormat, Table, available_formats, format_for_year, load_format
 from govopen_desktop.domain.report import TEXT_KEYS, Report, ReportMeta
-from govopen_desktop.io.importers.extract import Extractor, LabelIndex
-from govopen_desktop.io.importers.labels import norm
-from govopen_desktop.io.importers.meta import (
+from govopen_desktop.io.importers.extract.meta import (
     cell_words,
     detect_format,
     find_filler,
@@ -24,6 +22,8 @@ from govopen_desktop.io.importers.meta import (
     section_text,
     split_glued_headings,
 )
+from govopen_desktop.io.importers.extract.tables import Extractor, LabelIndex
+from govopen_desktop.io.importers.labels import norm
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
 

@@ -88,8 +88,8 @@ def open_zip(path: Path) -> zipfile.ZipFile:
 
 def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
     """Reject, from the zip directory and a streamed scan of the XML parts, what would take
-    too long or too much memory (io/importers/limits.py says how each part is judged)."""
-    from govopen_desktop.io.importers.limits import check_parts, package_parts
+    too long or too much memory (readers/limits.py says how each part is judged)."""
+    from govopen_desktop.io.importers.readers.limits import check_parts, package_parts
 
     infos = zf.infolist()
     name = path.name
