@@ -55,19 +55,20 @@ def sheet_rows(
     """Append a sheet's rows; `merged` holds (first_row, last_row, first_col, last_col), 0-based
     and inclusive."""
     n_rows, n_cols = min(n_rows, MAX_ROWS), min(n_cols, MAX_COLS)
-    covered: set[tuple[int, int]] = set()
+    covered: dict[int, set[int]] = {}  # row -> the columns merged cells cover in it
     for r1, r2, c1, c2 in merged:
         if r1 >= n_rows or c1 >= n_cols:
             continue
         for r in range(r1, min(r2, n_rows - 1) + 1):
             for c in range(c1, min(c2, n_cols - 1) + 1):
                 if (r, c) != (r1, c1):
-                    covered.add((r, c))
+                    covered.setdefault(r, set()).add(c)
     prefix = f"工作表“{title}” "
     columns = [prefix + _col_name(c) for c in range(n_cols)]
     every_col = range(n_cols)
     for r in range(n_rows):
-        cols = [c for c in every_col if (r, c) not in covered] if covered else every_col
+        gone = covered.get(r)
+        cols = [c for c in every_col if c not in gone] if gone else every_col
         values = [get(r, c) for c in cols]
         if all(v is None for v in values):
             continue  # an empty row adds nothing: no cells built
