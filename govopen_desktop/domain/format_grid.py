@@ -16,6 +16,7 @@ from govopen_desktop.domain.format_model import (
     RuleSpec,
     Section,
     Table,
+    ValueColumn,
     numbered_heading,
 )
 
@@ -182,7 +183,7 @@ def _build_table(spec: dict[str, Any], fields: dict[str, Field]) -> Table:
         widths=tuple(spec.get("widths", [1] * n_cols)),
         cells=tuple(cells),
         row_ids=tuple(row_ids),
-        col_ids=tuple(c["id"] for c in value_columns),
+        value_columns=tuple(ValueColumn(c["id"], c["label"], c.get("group")) for c in value_columns),
         _covering=covering,
     )
 

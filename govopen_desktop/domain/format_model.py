@@ -64,6 +64,16 @@ class GridCell:
 
 
 @dataclass(frozen=True)
+class ValueColumn:
+    """A value column of a matrix table (t3): its id, its printed name and the group printed
+    above it (法人或其他组织), if any."""
+
+    id: str
+    label: str
+    group: str | None = None
+
+
+@dataclass(frozen=True)
 class Table:
     id: str
     number: str
@@ -75,7 +85,7 @@ class Table:
     widths: tuple[int, ...]
     cells: tuple[GridCell, ...]
     row_ids: tuple[str, ...] = ()  # matrix tables (t3): ids of the value rows, top to bottom
-    col_ids: tuple[str, ...] = ()  # matrix tables: ids of the value columns
+    value_columns: tuple[ValueColumn, ...] = ()  # matrix tables: the value columns, left to right
     _covering: dict[tuple[int, int], GridCell] = field(default_factory=dict, repr=False)
 
     def cell_at(self, row: int, col: int) -> GridCell | None:
@@ -88,6 +98,11 @@ class Table:
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.cells if c.key is not None)
+
+    @property
+    def col_ids(self) -> tuple[str, ...]:
+        """Matrix tables: the ids of the value columns."""
+        return tuple(c.id for c in self.value_columns)
 
     @property
     def full_title(self) -> str:

@@ -33,13 +33,14 @@ from govopen_desktop.domain.format_model import (
     RuleSpec,
     Section,
     Table,
+    ValueColumn,
     ValueKind,
 )
 from govopen_desktop.paths import templates_dir
 
 __all__ = [
     "FORMATS_DIR_ENV", "LAST_SELECTABLE_YEAR", "VALUE_KINDS", "CarryOver", "CellRole", "Derivation",
-    "DraftButton", "Field", "GridCell", "ReportFormat", "RuleSpec", "Section", "Table", "ValueKind",
+    "DraftButton", "Field", "GridCell", "ReportFormat", "RuleSpec", "Section", "Table", "ValueColumn", "ValueKind",
     "all_table_ids", "all_text_keys", "available_formats", "format_for_year", "format_id_for_year",
     "formats_about", "formats_dir", "formats_usage", "latest_document", "load_format", "navigation",
     "reset_format_cache", "selectable_years", "year_span",

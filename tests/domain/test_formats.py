@@ -30,6 +30,16 @@ def test_2021_table3_keys_and_rows() -> None:
     assert {f"t3.{r}.{c}" for r in T3_ROWS_2021 for c in T3_COLS} == set(t3.keys)
 
 
+
+@pytest.mark.parametrize("fid", ["2019", "2021"])
+def test_table3_value_columns_name_their_group(fid: str) -> None:
+    """The importer tells a row printed with 法人或其他组织 undivided by these groups."""
+    columns = load_format(fid).table("t3").value_columns
+    assert [(c.id, c.label) for c in columns][:2] == [("natural", "自然人"), ("commercial", "商业企业")]
+    assert [c.id for c in columns if c.group == "法人或其他组织"] == T3_COLS[1:6]
+    assert columns[0].group is None and columns[-1].group is None
+
+
 def test_2019_table3_has_single_other_row() -> None:
     t3 = load_format("2019").table("t3")
     assert "other" in t3.row_ids and "other_misc" not in t3.row_ids

@@ -11,9 +11,10 @@ import pytest
 
 from govopen_desktop.domain.formats import available_formats, load_format
 from govopen_desktop.io.importers import ImportFailed, import_file
-from govopen_desktop.io.importers.extract.tables import LabelIndex, row_specs
+from govopen_desktop.io.importers.extract.tables import LabelIndex
 from govopen_desktop.io.importers.labels import aliases
 from govopen_desktop.io.importers.neutral import Row
+from govopen_desktop.io.importers.official_rows import row_specs
 from tests.support.paths import SHARED, TEST_DATA
 
 _SKIP = {".json", ".py", ".md"}

@@ -77,7 +77,7 @@ def test_pdf_text_in_reading_order_keeps_what_is_certain() -> None:
     assert result.found_meta() == exp["meta"]
     inferred = result.inferred
     assert len(inferred) >= 7 * 6 and result.summary().inferred == len(inferred)  # placed by row order
-    from govopen_desktop.io.importers.extract.tables import row_specs
+    from govopen_desktop.io.importers.official_rows import row_specs
 
     messages = "\n".join(p.message for p in result.problems)
     label_of = {k: spec.label for spec in row_specs(result.report.format.table("t3")) for k in spec.keys}

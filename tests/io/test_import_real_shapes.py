@@ -17,7 +17,7 @@ import pytest
 from govopen_desktop.domain.formats import load_format
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.importers import ImportFailed, import_file, import_text
-from govopen_desktop.io.importers.extract.tables import row_specs
+from govopen_desktop.io.importers.official_rows import row_specs
 from govopen_desktop.io.project import load_report
 from tests.support.paths import SAMPLE
 

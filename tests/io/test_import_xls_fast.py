@@ -13,6 +13,7 @@ import pytest
 from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.readers import sheet
+from govopen_desktop.io.sheet_columns import column_letters
 from tests.support.paths import TESTS
 
 FIXTURES = TESTS / "data" / "import"
@@ -39,7 +40,7 @@ def _plain_rows(path: Path) -> list[Row]:
         for r in range(n_rows):
             read = [(c, *sheet._text_of(get(r, c))) for c in range(n_cols) if (r, c) not in covered]
             if any(text.strip() for _c, text, _v in read):
-                rows.append(Row([Cell(text, f"工作表“{sh.name}” {sheet._col_name(c)}{r + 1}", value)
+                rows.append(Row([Cell(text, f"工作表“{sh.name}” {column_letters(c)}{r + 1}", value)
                                  for c, text, value in read], f"工作表“{sh.name}” 第{r + 1}行"))
     return rows
 

@@ -18,11 +18,12 @@ from govopen_desktop.domain.register import RawSheet
 from govopen_desktop.io.importers.problems import ImportFailed
 from govopen_desktop.io.importers.readers.detect import (
     MAX_FILE_BYTES,
-    MAX_RATIO,
     MAX_ZIP_ENTRIES,
     MAX_ZIP_TOTAL,
     OLE_MAGIC,
     ZIP_MAGIC,
+    is_bomb,
+    is_encrypted,
     ole_kind,
     open_zip,
 )
@@ -91,11 +92,10 @@ def _check_zip(name: str, zf: zipfile.ZipFile) -> None:
         raise GovopenError(f"“{name}”包含 {len(infos)} 个部件，不是正常的 Excel 文件，已拒绝读取。")
     total = 0
     for info in infos:
-        if info.flag_bits & 0x1:
+        if is_encrypted(info):
             raise GovopenError(f"台账“{name}”设有密码，无法读取。请在 Excel/WPS 中取消密码后另存，再试。")
         total += info.file_size
-        bomb = info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
-        if info.file_size > MAX_PART_BYTES or bomb or total > MAX_ZIP_TOTAL:
+        if info.file_size > MAX_PART_BYTES or is_bomb(info) or total > MAX_ZIP_TOTAL:
             raise GovopenError(
                 f"“{name}”中的部件“{info.filename}”解压后过大（可能是异常或恶意构造的文件），已拒绝读取。"
             )

@@ -13,10 +13,11 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
-from functools import cache
 from xml.etree.ElementTree import Element, iterparse
 
 from defusedxml.ElementTree import fromstring
+
+from govopen_desktop.io.sheet_columns import column_index, column_letters
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 MAC_EPOCH = dt.datetime(1904, 1, 1)  # workbooks with date1904 (old Mac Excel)
@@ -56,31 +57,14 @@ def _is_date_format(code: str) -> bool:
     return any(ch in bare for ch in "ymd") and "general" not in bare
 
 
-@cache
-def _letters_index(letters: str) -> int:
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch) - 64
-    return col - 1
-
-
 DIGITS = "0123456789"
-
-
-def _column_letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def _column(ref: str) -> int:
     letters = ref.rstrip("0123456789")
     if not letters.isalpha() or not letters.isupper():
         raise UnexpectedLayout(ref)
-    return _letters_index(letters)
+    return column_index(letters)
 
 
 class XlsxRows:
@@ -136,7 +120,7 @@ class XlsxRows:
     def rows(self, part: str, max_rows: int, max_cols: int) -> Iterator[tuple[int, tuple[object, ...]]]:
         """(row number, values) of each row holding a value."""
         strings, dated, epoch = self.strings, self.date_styles, self.epoch
-        letter_index = {_column_letters(i): i for i in range(max_cols)}
+        letter_index = {column_letters(i): i for i in range(max_cols)}
         with self.zf.open(part) as stream:
             ns = ""
             row_tag, v_tag, is_tag = "row", "v", "is"  # a sheet written without namespaces

@@ -12,98 +12,14 @@ from functools import lru_cache
 
 from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
-from govopen_desktop.domain.values import MAX_COUNT, Published, Value, is_empty_mark, read_cell, split_unit
+from govopen_desktop.domain.values import MAX_COUNT, Published, Value, read_cell, split_unit
 from govopen_desktop.io.importers.extract.digits import split_run_together
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number
 from govopen_desktop.io.importers.neutral import Cell, Row
+from govopen_desktop.io.importers.official_rows import RowSpec, every_table, is_value_text, row_specs
 from govopen_desktop.io.importers.problems import ImportProblem
 
-
-@dataclass(frozen=True)
-class RowSpec:
-    """A row of an official table that holds values: its leaf label and its value keys."""
-
-    table: str
-    label: str | None  # None for table 4's single unlabelled row
-    keys: tuple[str, ...]
-    aliases: tuple[str, ...]
-    row: int = 0  # the row in the format's table grid
-
-
-_SPECS: dict[int, tuple[Table, list[RowSpec]]] = {}
-
-
-def row_specs(table: Table) -> list[RowSpec]:
-    """The value rows of a table (formats are loaded once, so this is kept per table)."""
-    cached = _SPECS.get(id(table))
-    if cached is not None and cached[0] is table:
-        return cached[1]
-    specs = _row_specs(table)
-    _SPECS[id(table)] = (table, specs)
-    return specs
-
-
-def _row_specs(table: Table) -> list[RowSpec]:
-    specs: list[RowSpec] = []
-    for r in range(table.n_rows):
-        in_row = [c for c in table.cells if c.row == r]
-        values = sorted((c for c in in_row if c.key), key=lambda c: c.col)
-        if not values:
-            continue
-        labels = sorted((c for c in in_row if c.role == "label" and c.text), key=lambda c: c.col)
-        leaf = labels[-1].text if labels else None
-        specs.append(RowSpec(table.id, leaf, tuple(c.key for c in values if c.key),
-                             aliases(leaf) if leaf else (), r))
-    return specs
-
-
 _HEADER_UNIT = re.compile(r"采购总金额\s*[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]")
-_COUNT_WORD = re.compile(r"^\s*([+\-－]?[\d,，.]+)\s*(?:件|个|条|项|次|宗|起|家)\s*$")
-
-
-@lru_cache(maxsize=65536)  # pure; asked of the same cells again for every table and format tried
-def is_value_text(text: str) -> bool:
-    """A cell that reads as a number, a number with its unit, or an empty mark."""
-    if is_empty_mark(text):
-        return True
-    m = _COUNT_WORD.match(text)
-    number, _unit = split_unit(m.group(1) if m else text)
-    number = number.replace(",", "").replace("+", "", 1)
-    if number.startswith("-"):
-        number = number[1:]
-    return number.replace(".", "", 1).isdigit()
-
-
-def _every_table() -> Iterator[Table]:
-    """The tables of every official format (formats are data, loaded once)."""
-    from govopen_desktop.domain.formats import available_formats, load_format
-
-    for fid in available_formats():
-        yield from load_format(fid).tables
-
-
-_KNOWN: set[str] = set()
-
-
-def known_label(text: str) -> bool:
-    """The text is an official row label of some format (as printed, any numbering)."""
-    if not _KNOWN:
-        for table in _every_table():
-            for spec in row_specs(table):
-                for a in spec.aliases:
-                    _KNOWN.update((a, strip_number(a)))
-    n = norm(text)
-    return bool(n) and (n in _KNOWN or strip_number(n) in _KNOWN)
-
-
-def ends_with_known_label(text: str) -> bool:
-    """The text ends with an official row label (a label that also carries its group, as a
-    narrow column prints "（三）不予公开1.属于国家秘密")."""
-    known_label("")  # fills the set
-    n = norm(text)
-    # a short numbered label ("3其他") only with its number
-    return n in _KNOWN or any(n[-k:] in _KNOWN and (k >= 4 or n[-k].isdigit()) for k in range(3, len(n) + 1))
-
 
 @dataclass(frozen=True)
 class _Spellings:
@@ -121,7 +37,7 @@ _SPELLINGS: list[_Spellings] = []
 def _spellings() -> _Spellings:
     if not _SPELLINGS:
         found: set[str] = set()
-        for table in _every_table():
+        for table in every_table():
             for spec in row_specs(table):
                 found.update(spec.aliases)
             for c in table.cells:
@@ -215,7 +131,7 @@ _NUMERAL = frozenset("0123456789一二三四五六七八九十")
 
 def _label_prefixes() -> dict[str, set[tuple[str, ...]]]:
     if not _PREFIXES:
-        for table in _every_table():
+        for table in every_table():
             for spec in row_specs(table):
                 for a in spec.aliases:
                     for whole in (a, strip_number(a)):
@@ -482,15 +398,15 @@ class Extractor:
         undivided): the columns outside the group are certain, the group's own are not."""
         if table is None or not table.col_ids or len(keys) != len(table.col_ids):
             return {}
-        columns = _value_columns(self.fmt, table)
-        groups = [c.get("group") for c in columns]
+        columns = table.value_columns
+        groups = [c.group for c in columns]
         grouped = [k for k, g in enumerate(groups) if g]
         if not grouped or len(set(groups[k] for k in grouped)) != 1:
             return {}
         # only under a header (above the table's first row) that prints the group undivided
         header = [n for r in range(self.table_start, self.label_row) for n in self.norms[r] if n]
         group = norm(str(groups[grouped[0]]))
-        subs = {norm(str(columns[k]["label"])) for k in grouped}
+        subs = {norm(columns[k].label) for k in grouped}
         if not any(group in n for n in header) or any(s in n.replace(group, "") for n in header for s in subs):
             return {}
         before = grouped[0]
@@ -763,12 +679,3 @@ class Extractor:
         for key in keys:
             label = self.fmt.fields[key].label
             self.problems.append(ImportProblem(f"{reason}，“{label}”留空。", key, table.full_title))
-
-
-def _value_columns(fmt: ReportFormat, table: Table) -> list[dict[str, object]]:
-    """The value columns of a matrix table as the format description gives them (id, label,
-    group such as 法人或其他组织)."""
-    for spec in fmt.raw.get("tables", []):
-        if spec.get("id") == table.id:
-            return list(spec.get("value_columns", []))
-    return []

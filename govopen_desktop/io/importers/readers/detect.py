@@ -86,6 +86,16 @@ def open_zip(path: Path) -> zipfile.ZipFile:
         ) from exc
 
 
+def is_encrypted(info: zipfile.ZipInfo) -> bool:
+    """The member is encrypted (a password-protected package)."""
+    return bool(info.flag_bits & 0x1)
+
+
+def is_bomb(info: zipfile.ZipInfo) -> bool:
+    """A large member that unpacks to far more than it packs: a zip bomb."""
+    return info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+
+
 def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
     """Reject, from the zip directory and a streamed scan of the XML parts, what would take
     too long or too much memory (readers/limits.py says how each part is judged)."""
@@ -95,15 +105,13 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
     name = path.name
     if len(infos) > MAX_ZIP_ENTRIES:
         raise ImportFailed(f"“{name}”包含 {len(infos)} 个部件，不是正常的 Office 文件，已拒绝读取。")
-    total = 0
-    for info in infos:
-        if info.flag_bits & 0x1:
-            raise ImportFailed(f"“{name}”设有密码，无法读取。请在 Excel/WPS/Word 中取消密码后另存，再导入。")
-        total += info.file_size
+    if any(is_encrypted(info) for info in infos):
+        raise ImportFailed(f"“{name}”设有密码，无法读取。请在 Excel/WPS/Word 中取消密码后另存，再导入。")
+    total = sum(info.file_size for info in infos)
     parts = package_parts(zf, infos, name)
     for info in infos:
         big = info.file_size > MAX_PART_BYTES
-        bomb = info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        bomb = is_bomb(info)
         sheet = info.filename in parts.sheets and info.file_size > MAX_SHEET_BYTES
         big = big or (info.filename in parts.xml and info.file_size > MAX_XML_BYTES)
         if big or bomb or sheet:

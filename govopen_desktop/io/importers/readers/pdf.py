@@ -179,7 +179,7 @@ def read_pdf(path: Path, name: str) -> Doc:
 def _line_row(segments: list[Segment], place: str) -> Row:
     """A printed line: a row of a table without ruling lines when its segments read as one
     (see text.spaced_cells), else a paragraph. Cells keep their x position."""
-    from govopen_desktop.io.importers.extract.tables import is_value_text
+    from govopen_desktop.io.importers.official_rows import is_value_text
     from govopen_desktop.io.importers.readers.text import pipe_cells, spaced_cells
 
     text = _line_text(segments)
@@ -212,7 +212,7 @@ def join_wrapped_labels(rows: list[Row], segments: list[list[Segment] | None]) -
     lines, the numbers on one of them. The pieces printed in the label's own column (same x)
     above or below the line of numbers are joined to it when together they make an official
     label exactly (nearest pieces first, below before above); the pieces used are dropped."""
-    from govopen_desktop.io.importers.extract.tables import ends_with_known_label, is_value_text
+    from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text
 
     used: set[tuple[int, int]] = set()  # (row, segment)
     replaced: dict[int, Row] = {}
@@ -260,7 +260,7 @@ def _pieces(segments: list[list[Segment] | None], i: int, x: float, step: int,
             used: set[tuple[int, int]]) -> list[Piece]:
     """Text pieces in the column starting at x on the lines next to line i, up to the next
     line of numbers or ruled-table row, nearest first."""
-    from govopen_desktop.io.importers.extract.tables import is_value_text
+    from govopen_desktop.io.importers.official_rows import is_value_text
 
     out: list[Piece] = []
     j = i + step

@@ -16,6 +16,7 @@ from typing import Any
 
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed
+from govopen_desktop.io.sheet_columns import column_letters
 
 MAX_ROWS = 3000
 MAX_COLS = 100
@@ -64,7 +65,7 @@ def sheet_rows(
                 if (r, c) != (r1, c1):
                     covered.setdefault(r, set()).add(c)
     prefix = f"工作表“{title}” "
-    columns = [prefix + _col_name(c) for c in range(n_cols)]
+    columns = [prefix + column_letters(c) for c in range(n_cols)]
     every_col = range(n_cols)
     for r in range(n_rows):
         gone = covered.get(r)
@@ -78,15 +79,6 @@ def sheet_rows(
             number = str(r + 1)
             cells = [Cell(text, columns[c] + number, value) for c, (text, value) in zip(cols, read, strict=True)]
             doc.add(Row(cells, f"{prefix}第{number}行"))
-
-
-def _col_name(c: int) -> str:
-    name = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        name = chr(65 + rem) + name
-    return name
 
 
 def read_xlsx(path: Path, name: str) -> tuple[Doc, dict[str, str] | None]:

@@ -127,7 +127,7 @@ def pipe_cells(line: str) -> list[str]:
 def spaced_cells(line: str) -> list[str] | None:
     """Columns laid out with runs of spaces (text copied out of a PDF viewer), or a label with
     its numbers after single spaces ("行政许可 97", "规章 0 0 0"); None for a line of prose."""
-    from govopen_desktop.io.importers.extract.tables import ends_with_known_label, is_value_text, known_label
+    from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text, known_label
 
     body = line.strip()
     parts = [p for p in _SPACE_RUN.split(body) if p.strip()]
@@ -176,7 +176,7 @@ def _split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
 
 def _continues(cell: str, line: str) -> bool:
     """A label broken by the copy goes on; a number does not, nor a heading or a table row."""
-    from govopen_desktop.io.importers.extract.tables import is_value_text
+    from govopen_desktop.io.importers.official_rows import is_value_text
 
     return "\t" not in line and not _HEADING_LIKE.match(line) and not (cell.strip() and is_value_text(cell))
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govopen_desktop.io.sheet_columns import column_index
+
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -183,10 +185,7 @@ def _shared_strings(zf: zipfile.ZipFile, part: str, parser: Any) -> list[str]:
 
 
 def _column(letters: str) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n
+    return column_index(letters.upper()) + 1  # 1-based, as openpyxl counts
 
 
 def _coordinate(ref: str) -> tuple[int, int]:

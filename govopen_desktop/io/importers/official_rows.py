@@ -1,0 +1,101 @@
+"""The value rows of every official table and their labels, as the formats give them: which
+rows a table has (row_specs), whether a text is such a label (known_label,
+ends_with_known_label) or a value (is_value_text). Shared by the readers, which split a printed
+line into label and numbers by it, and the extractor, which finds the rows by it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from govopen_desktop.domain.formats import Table
+from govopen_desktop.domain.values import is_empty_mark, split_unit
+from govopen_desktop.io.importers.labels import aliases, norm, strip_number
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    """A row of an official table that holds values: its leaf label and its value keys."""
+
+    table: str
+    label: str | None  # None for table 4's single unlabelled row
+    keys: tuple[str, ...]
+    aliases: tuple[str, ...]
+    row: int = 0  # the row in the format's table grid
+
+
+_SPECS: dict[int, tuple[Table, list[RowSpec]]] = {}
+
+
+def row_specs(table: Table) -> list[RowSpec]:
+    """The value rows of a table (formats are loaded once, so this is kept per table)."""
+    cached = _SPECS.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    specs = _row_specs(table)
+    _SPECS[id(table)] = (table, specs)
+    return specs
+
+
+def _row_specs(table: Table) -> list[RowSpec]:
+    specs: list[RowSpec] = []
+    for r in range(table.n_rows):
+        in_row = [c for c in table.cells if c.row == r]
+        values = sorted((c for c in in_row if c.key), key=lambda c: c.col)
+        if not values:
+            continue
+        labels = sorted((c for c in in_row if c.role == "label" and c.text), key=lambda c: c.col)
+        leaf = labels[-1].text if labels else None
+        specs.append(RowSpec(table.id, leaf, tuple(c.key for c in values if c.key),
+                             aliases(leaf) if leaf else (), r))
+    return specs
+
+
+# a count with its measure word ("3件"): a value cell (the extractor keeps it as printed)
+COUNT_WORD = re.compile(r"^\s*([+\-－]?[\d,，.]+)\s*(?:件|个|条|项|次|宗|起|家)\s*$")
+
+
+@lru_cache(maxsize=65536)  # pure; asked of the same cells again for every table and format tried
+def is_value_text(text: str) -> bool:
+    """A cell that reads as a number, a number with its unit, or an empty mark."""
+    if is_empty_mark(text):
+        return True
+    m = COUNT_WORD.match(text)
+    number, _unit = split_unit(m.group(1) if m else text)
+    number = number.replace(",", "").replace("+", "", 1)
+    if number.startswith("-"):
+        number = number[1:]
+    return number.replace(".", "", 1).isdigit()
+
+
+def every_table() -> Iterator[Table]:
+    """The tables of every official format (formats are data, loaded once)."""
+    from govopen_desktop.domain.formats import available_formats, load_format
+
+    for fid in available_formats():
+        yield from load_format(fid).tables
+
+
+_KNOWN: set[str] = set()
+
+
+def known_label(text: str) -> bool:
+    """The text is an official row label of some format (as printed, any numbering)."""
+    if not _KNOWN:
+        for table in every_table():
+            for spec in row_specs(table):
+                for a in spec.aliases:
+                    _KNOWN.update((a, strip_number(a)))
+    n = norm(text)
+    return bool(n) and (n in _KNOWN or strip_number(n) in _KNOWN)
+
+
+def ends_with_known_label(text: str) -> bool:
+    """The text ends with an official row label (a label that also carries its group, as a
+    narrow column prints "（三）不予公开1.属于国家秘密")."""
+    known_label("")  # fills the set
+    n = norm(text)
+    # a short numbered label ("3其他") only with its number
+    return n in _KNOWN or any(n[-k:] in _KNOWN and (k >= 4 or n[-k].isdigit()) for k in range(3, len(n) + 1))
