@@ -99,7 +99,7 @@ def _print_text(report: Any, count: Any, name: str) -> None:
     print(f"台账“{name}”按 {count.year} 年度统计（{fmt.document}格式）")
     for table_id, sheet in count.sheets.items():
         table = fmt.table(table_id)
-        print(f"\n{table.full_title}（来自工作表“{sheet}”）")
+        print(f"\n{table.heading}（来自工作表“{sheet}”）")
         if table.row_ids:
             print("\t".join(["", *(fmt.fields[f"{table_id}.{table.row_ids[0]}.{c}"].label.split(" · ")[-1]
                                    for c in table.col_ids)]))

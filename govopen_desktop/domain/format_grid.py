@@ -5,20 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from govopen_desktop.domain.format_model import (
-    VALUE_KINDS,
-    CarryOver,
-    Derivation,
-    DraftButton,
-    Field,
-    GridCell,
-    ReportFormat,
-    RuleSpec,
-    Section,
-    Table,
-    ValueColumn,
-    numbered_heading,
-)
+from govopen_desktop.domain import format_model as model
 
 
 def year_range(data: dict[str, Any]) -> tuple[int, int | None]:
@@ -29,18 +16,18 @@ def year_range(data: dict[str, Any]) -> tuple[int, int | None]:
 
 def nav_name(section: dict[str, Any], page: dict[str, Any]) -> str:
     """The navigator's name of a section: the window page's own, else 'number、title'."""
-    return page.get("nav") or numbered_heading(section["number"], section["title"])
+    return page.get("nav") or model.numbered_heading(section["number"], section["title"])
 
 
-def build_format(data: dict[str, Any]) -> ReportFormat:
+def build_format(data: dict[str, Any]) -> model.ReportFormat:
     if data.get("schema") != "govopen-format/1":
         raise ValueError("schema 应为 govopen-format/1")
-    fields: dict[str, Field] = {}
+    fields: dict[str, model.Field] = {}
     tables = tuple(_build_table(t, fields) for t in data["tables"])
     window = data.get("window", {})
-    pages = {p["section"]: p for p in window.get("pages", [])}
+    pages: dict[str, dict[str, Any]] = {p["section"]: p for p in window.get("pages", [])}
     sections = tuple(
-        Section(
+        model.Section(
             s["id"],
             s["number"],
             s["title"],
@@ -49,7 +36,8 @@ def build_format(data: dict[str, Any]) -> ReportFormat:
             nav=nav_name(s, pages.get(s["id"], {})),
             hint=pages.get(s["id"], {}).get("hint", ""),
             buttons=tuple(
-                DraftButton(b["draft"], b["label"], b.get("tip", "")) for b in pages.get(s["id"], {}).get("buttons", [])
+                model.DraftButton(b["draft"], b["label"], b.get("tip", ""))
+                for b in pages.get(s["id"], {}).get("buttons", [])
             ),
         )
         for s in data["sections"]
@@ -65,7 +53,7 @@ def build_format(data: dict[str, Any]) -> ReportFormat:
             raise ValueError(f"new_report_text 引用了不存在的起草模板：{draft}")
     carry_over = tuple(_carry_over(c, tables, fields) for c in data.get("carry_over", []))
     rules = tuple(
-        RuleSpec(
+        model.RuleSpec(
             r["id"],
             r["level"],
             r["kind"],
@@ -77,7 +65,7 @@ def build_format(data: dict[str, Any]) -> ReportFormat:
     order = _derivation_order(fields)
     dependents = _dependents(fields, order)
     first_year, last_year = year_range(data)
-    return ReportFormat(
+    return model.ReportFormat(
         id=data["id"],
         name=data["name"],
         document=data["document"],
@@ -95,11 +83,14 @@ def build_format(data: dict[str, Any]) -> ReportFormat:
         new_report_text=new_report_text,
         open_at=window.get("open_at", ""),
         usage=window.get("usage", ""),
-        raw=data,
+        register=_register(data["register"]) if "register" in data else None,
+        facts=_facts(data.get("facts", {})),
     )
 
 
-def _carry_over(entry: dict[str, Any], tables: tuple[Table, ...], fields: dict[str, Field]) -> CarryOver:
+def _carry_over(
+    entry: dict[str, Any], tables: tuple[model.Table, ...], fields: dict[str, model.Field]
+) -> model.CarryOver:
     table = next(t for t in tables if t.id == entry["table"])
     from_row, to_row = entry["from_row"], entry["to_row"]
     cells = tuple(
@@ -107,16 +98,84 @@ def _carry_over(entry: dict[str, Any], tables: tuple[Table, ...], fields: dict[s
         for col in table.col_ids
         if f"{table.id}.{to_row}.{col}" in fields
     )
-    return CarryOver(table.id, from_row, to_row, entry.get("note", ""), cells)
+    return model.CarryOver(table.id, from_row, to_row, entry.get("note", ""), cells)
 
 
-def _build_table(spec: dict[str, Any], fields: dict[str, Field]) -> Table:
+def _value_column(col: dict[str, Any]) -> model.ValueColumn:
+    total = "sum_of" in col
+    return model.ValueColumn(
+        col["id"], col["label"], col.get("group"), tuple(col["sum_of"]) if total else None, col["rule"] if total else ""
+    )
+
+
+def _names(data: dict[str, list[str]]) -> model.Names:
+    return {k: tuple(names) for k, names in data.items()}
+
+
+def _register(data: dict[str, Any]) -> model.RegisterSpec:
+    apps, cases = data["applications"], data["cases"]
+    limit = apps.get("time_limit", {})
+    return model.RegisterSpec(
+        model.RegisterApplications(
+            table=apps["table"],
+            new_row=apps["new"],
+            carried_in_row=apps["carried_in"],
+            results_row=apps["results"],
+            carried_out_row=apps["carried_out"],
+            time_limit=model.TimeLimit(
+                int(limit.get("working_days", 20)),
+                int(limit.get("extension_working_days", 20)),
+                str(limit.get("source", "")),
+            ),
+            applicant_aliases=_names(apps.get("applicant_aliases", {})),
+            result_aliases=_names(apps.get("result_aliases", {})),
+        ),
+        model.RegisterCases(cases["table"], cases["pending"], _names(cases["kinds"]), _names(cases["outcomes"])),
+    )
+
+
+def _phrasing(entry: dict[str, Any]) -> dict[str, Any]:
+    """The parts every fact and claim has, as keyword arguments."""
+    return {
+        "id": entry["id"],
+        "patterns": tuple(entry["patterns"]),
+        "cells": tuple(entry.get("cells", ())),
+        "subjects": tuple((word, tuple(cells)) for word, cells in entry.get("subjects", {}).items()),
+        "example": entry.get("example", ""),
+    }
+
+
+def _facts(data: dict[str, Any]) -> model.FactsSpec:
+    def words(name: str) -> tuple[str, ...]:
+        return tuple(data.get(name, ()))
+
+    return model.FactsSpec(
+        units=data.get("units", {"count": "件", "amount": "万元|元"}),
+        numbers=tuple(
+            model.NumberFact(**_phrasing(f), name=f["name"], kind=f.get("kind", "count"))
+            for f in data.get("numbers", ())
+        ),
+        claims=tuple(
+            model.Claim(
+                **_phrasing(c), says=c["says"], advice=c.get("advice", ""), level=c.get("level"),
+                exclude=tuple(c.get("exclude", ())), requires=tuple(c.get("requires", ())),
+            )
+            for c in data.get("claims", ())
+        ),
+        scope_words=words("scope_words"),
+        subject_masks=words("subject_masks"),
+        approx_before=words("approx_before"),
+        approx_after=words("approx_after"),
+    )
+
+
+def _build_table(spec: dict[str, Any], fields: dict[str, model.Field]) -> model.Table:
     tid: str = spec["id"]
     n_cols: int = spec["columns"]
     default_kind: str = spec.get("value_kind", "count")
-    value_columns: list[dict[str, Any]] = spec.get("value_columns", [])
+    value_columns = tuple(_value_column(c) for c in spec.get("value_columns", []))
     occupied: set[tuple[int, int]] = set()
-    cells: list[GridCell] = []
+    cells: list[model.GridCell] = []
     row_ids: list[str] = []
     row_labels: dict[int, list[str]] = {}  # row -> label texts covering it (for field labels)
 
@@ -126,18 +185,18 @@ def _build_table(spec: dict[str, Any], fields: dict[str, Field]) -> Table:
             row_ids.append(row_id)
             entries = list(row_spec.get("labels", []))
             for col in value_columns:
-                entry: dict[str, Any] = {"key": f"{tid}.{row_id}.{col['id']}"}
-                row_terms = [f"{tid}.{r2}.{col['id']}" for r2 in row_spec.get("sum_of", ())]
-                if "sum_of" in col:
-                    entry["sum_of"] = [f"{tid}.{row_id}.{c}" for c in col["sum_of"]]
-                    entry["rule"] = col["rule"]
+                entry: dict[str, Any] = {"key": f"{tid}.{row_id}.{col.id}"}
+                row_terms = [f"{tid}.{r2}.{col.id}" for r2 in row_spec.get("sum_of", ())]
+                if col.sum_of is not None:
+                    entry["sum_of"] = [f"{tid}.{row_id}.{c}" for c in col.sum_of]
+                    entry["rule"] = col.rule
                     if row_terms:
-                        entry["_row_sum"] = Derivation(row_spec["rule"], tuple(row_terms))
+                        entry["_row_sum"] = model.Derivation(row_spec["rule"], tuple(row_terms))
                 elif row_terms:
                     entry["sum_of"] = row_terms
                     entry["rule"] = row_spec["rule"]
-                entry["_row_id"], entry["_col_id"] = row_id, col["id"]
-                entry["_col_label"] = " · ".join(x for x in (col.get("group"), col["label"]) if x)
+                entry["_row_id"], entry["_col_id"] = row_id, col.id
+                entry["_col_label"] = " · ".join(col.parts)
                 entries.append(entry)
         else:
             entries = row_spec
@@ -155,24 +214,24 @@ def _build_table(spec: dict[str, Any], fields: dict[str, Field]) -> Table:
             if key is None:
                 text = entry["text"]
                 role = entry.get("role", "label")
-                cells.append(GridCell(r, c, rs, cs, role, text=text))
+                cells.append(model.GridCell(r, c, rs, cs, role, text=text))
                 if role == "label":
                     for dr in range(rs):
                         row_labels.setdefault(r + dr, []).append(text)
             else:
-                cells.append(GridCell(r, c, rs, cs, "value", key=key))
+                cells.append(model.GridCell(r, c, rs, cs, "value", key=key))
                 _add_field(fields, tid, entry, default_kind, r, c, row_labels.get(r, []))
                 unit_key = entry.get("unit_key")
                 if unit_key:
-                    fields[unit_key] = Field(unit_key, tid, "unit", entry["label"] + " · 单位")
+                    fields[unit_key] = model.Field(unit_key, tid, "unit", entry["label"] + " · 单位")
             c += cs
     n_rows = len(spec["rows"])
-    covering: dict[tuple[int, int], GridCell] = {}
+    covering: dict[tuple[int, int], model.GridCell] = {}
     for cell in cells:
         for dr in range(cell.rowspan):
             for dc in range(cell.colspan):
                 covering[(cell.row + dr, cell.col + dc)] = cell
-    return Table(
+    return model.Table(
         id=tid,
         number=spec["number"],
         title=spec["title"],
@@ -183,13 +242,13 @@ def _build_table(spec: dict[str, Any], fields: dict[str, Field]) -> Table:
         widths=tuple(spec.get("widths", [1] * n_cols)),
         cells=tuple(cells),
         row_ids=tuple(row_ids),
-        value_columns=tuple(ValueColumn(c["id"], c["label"], c.get("group")) for c in value_columns),
+        value_columns=value_columns,
         _covering=covering,
     )
 
 
 def _add_field(
-    fields: dict[str, Field],
+    fields: dict[str, model.Field],
     tid: str,
     entry: dict[str, Any],
     default_kind: str,
@@ -201,13 +260,13 @@ def _add_field(
     if key in fields:
         raise ValueError(f"单元格键重复：{key}")
     kind = entry.get("kind", default_kind)
-    if kind not in VALUE_KINDS:
+    if kind not in model.VALUE_KINDS:
         raise ValueError(f"{key} 的取值类型未知：{kind}")
     label = entry.get("label") or " · ".join([*labels, entry.get("_col_label", "")])
     derived = None
     if "sum_of" in entry:
-        derived = Derivation(entry["rule"], tuple(entry["sum_of"]))
-    fields[key] = Field(
+        derived = model.Derivation(entry["rule"], tuple(entry["sum_of"]))
+    fields[key] = model.Field(
         key=key,
         table=tid,
         kind=kind,
@@ -223,7 +282,7 @@ def _add_field(
     )
 
 
-def _derivation_order(fields: dict[str, Field]) -> tuple[str, ...]:
+def _derivation_order(fields: dict[str, model.Field]) -> tuple[str, ...]:
     """Derived keys ordered so that every term is computed before the sum that uses it."""
     order: list[str] = []
     state: dict[str, int] = {}
@@ -248,7 +307,7 @@ def _derivation_order(fields: dict[str, Field]) -> tuple[str, ...]:
     return tuple(order)
 
 
-def _dependents(fields: dict[str, Field], order: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+def _dependents(fields: dict[str, model.Field], order: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """For each key, the derived keys that (transitively) use it, in evaluation order."""
     direct: dict[str, set[str]] = {}
     for key in order:

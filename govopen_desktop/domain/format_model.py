@@ -64,20 +64,36 @@ class GridCell:
 
 
 @dataclass(frozen=True)
-class ValueColumn:
-    """A value column of a matrix table (t3): its id, its printed name and the group printed
-    above it (法人或其他组织), if any."""
+class Numbered:
+    """A part of the format printed under its number: a section (三、…) or a table."""
 
-    id: str
-    label: str
-    group: str | None = None
-
-
-@dataclass(frozen=True)
-class Table:
     id: str
     number: str
     title: str
+
+    @property
+    def heading(self) -> str:
+        return numbered_heading(self.number, self.title)
+
+
+@dataclass(frozen=True)
+class ValueColumn:
+    """A value column of a matrix table (t3) as the format file states it."""
+
+    id: str
+    label: str
+    group: str | None = None  # the printed group above it (法人或其他组织)
+    sum_of: tuple[str, ...] | None = None  # a total column: the columns it sums, checked by `rule`
+    rule: str = ""
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """Its printed names, the group first: ("法人或其他组织", "商业企业")."""
+        return tuple(p for p in (self.group, self.label) if p)
+
+
+@dataclass(frozen=True)
+class Table(Numbered):
     n_rows: int
     n_cols: int
     header_rows: int
@@ -87,6 +103,13 @@ class Table:
     row_ids: tuple[str, ...] = ()  # matrix tables (t3): ids of the value rows, top to bottom
     value_columns: tuple[ValueColumn, ...] = ()  # matrix tables: the value columns, left to right
     _covering: dict[tuple[int, int], GridCell] = field(default_factory=dict, repr=False)
+
+    full_title = Numbered.heading  # the name io/importers still reads
+
+    @property
+    def col_ids(self) -> tuple[str, ...]:
+        """Matrix tables: the ids of the value columns."""
+        return tuple(c.id for c in self.value_columns)
 
     def cell_at(self, row: int, col: int) -> GridCell | None:
         """The grid cell covering (row, col), or None for a position no cell covers."""
@@ -99,15 +122,6 @@ class Table:
     def keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.cells if c.key is not None)
 
-    @property
-    def col_ids(self) -> tuple[str, ...]:
-        """Matrix tables: the ids of the value columns."""
-        return tuple(c.id for c in self.value_columns)
-
-    @property
-    def full_title(self) -> str:
-        return numbered_heading(self.number, self.title)
-
 
 @dataclass(frozen=True)
 class DraftButton:
@@ -119,19 +133,12 @@ class DraftButton:
 
 
 @dataclass(frozen=True)
-class Section:
-    id: str
-    number: str
-    title: str
+class Section(Numbered):
     table: str | None = None
     text: str | None = None  # key under report.text
     nav: str = ""  # the short name in the window's navigator
     hint: str = ""  # the line of advice above the page
     buttons: tuple[DraftButton, ...] = ()
-
-    @property
-    def heading(self) -> str:
-        return numbered_heading(self.number, self.title)
 
 
 @dataclass(frozen=True)
@@ -156,6 +163,96 @@ class RuleSpec:
     params: dict[str, Any] = field(default_factory=dict)
 
 
+Names = dict[str, tuple[str, ...]]  # category id -> the names it goes by, the printed one first
+Subjects = tuple[tuple[str, tuple[str, ...]], ...]  # (word, cells): which group a sentence is about
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """The 答复期限 a register's applications are counted against."""
+
+    working_days: int = 20
+    extension_working_days: int = 20
+    source: str = ""  # the provision it comes from, as the register template quotes it
+
+
+@dataclass(frozen=True)
+class RegisterApplications:
+    """Where the applications of a register are counted: table 3 and its rows."""
+
+    table: str
+    new_row: str
+    carried_in_row: str
+    results_row: str  # the row summing every result
+    carried_out_row: str
+    time_limit: TimeLimit
+    applicant_aliases: Names
+    result_aliases: Names
+
+
+@dataclass(frozen=True)
+class RegisterCases:
+    """Where the 复议/诉讼 cases of a register are counted: table 4, its kinds and outcomes."""
+
+    table: str
+    pending: str  # the outcome of a case not closed at the year's end
+    kinds: Names
+    outcomes: Names
+
+
+@dataclass(frozen=True)
+class RegisterSpec:
+    """The format's `register`: what a register's rows count into."""
+
+    applications: RegisterApplications
+    cases: RegisterCases
+
+
+@dataclass(frozen=True, kw_only=True)
+class Phrasing:
+    """What the text may state (the format's `facts`): regular expressions on the text
+    without spaces (`{n}` a count with its unit, `{amount}` an amount with 元/万元) and the
+    cells it is checked against, or by subject word (复议 -> table 4's 复议 cells)."""
+
+    id: str
+    patterns: tuple[str, ...]
+    cells: tuple[str, ...] = ()
+    subjects: Subjects = ()
+    example: str = ""  # a sentence it reads (docs/checks.md, tests)
+
+
+@dataclass(frozen=True, kw_only=True)
+class NumberFact(Phrasing):
+    """A number the text states, which must equal its cell or the sum of its cells."""
+
+    name: str
+    kind: str = "count"  # "count" or "amount"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Claim(Phrasing):
+    """A qualitative statement (均获维持) its cells contradict when above 0."""
+
+    says: str
+    advice: str = ""
+    level: str | None = None
+    exclude: tuple[str, ...] = ()  # a sentence with one of these says something else
+    requires: tuple[str, ...] = ()  # the sentence names one of these (复议 for 均获维持), or it is about something else
+
+
+@dataclass(frozen=True)
+class FactsSpec:
+    """The format's `facts`: the number facts and claims, and the words around them."""
+
+    units: dict[str, str] = field(default_factory=lambda: {"count": "件", "amount": "万元|元"})
+    numbers: tuple[NumberFact, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    scope_words: tuple[str, ...] = ()  # 其中, 市本级: the sentence may be about part of the agency
+    subject_masks: tuple[str, ...] = ()  # 复议后起诉, 未经复议: 复议 there names no 复议 case
+    approx_before: tuple[str, ...] = ()  # 约 300 件: not an exact statement
+    approx_after: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class ReportFormat:
     id: str
@@ -176,7 +273,8 @@ class ReportFormat:
     new_report_text: dict[str, str] = field(default_factory=dict)  # text key -> draft filled into a new report
     open_at: str = ""  # the page shown first when a file of this format is opened
     usage: str = ""  # which years use this format, in words
-    raw: dict[str, Any] = field(repr=False, default_factory=dict)
+    register: RegisterSpec | None = None
+    facts: FactsSpec = field(default_factory=FactsSpec)
 
     def table(self, table_id: str) -> Table:
         for t in self.tables:

@@ -15,6 +15,19 @@ AGENCY = "青山市自然资源和规划局"
 T3_COLS = ("natural", "commercial", "research", "social", "legal", "other_org")
 
 
+def fill_t2(report: Report, documents: dict[str, tuple[int, int, int]], decisions: tuple[int, int, int],
+            fees: Decimal) -> None:
+    """Table 2: 规章 and 规范性文件 (issued, repealed, in force), the 许可/处罚/强制 decisions, the fees."""
+    values: dict[str, int | Decimal] = {}
+    for doc in ("regulations", "normative_docs"):
+        values.update({f"t2.{doc}.{c}": n for c, n in zip(("issued", "repealed", "in_force"), documents[doc],
+                                                          strict=True)})
+    values.update({f"t2.{k}.decisions": n for k, n in zip(("licensing", "punishment", "coercion"), decisions,
+                                                           strict=True)})
+    values["t2.fees.amount"] = fees
+    report.set_values(values)
+
+
 def fill_t3(report: Report, rows: dict[str, tuple[int, ...]]) -> None:
     """Every input row of table 3; rows not given are all zeros."""
     values: dict[str, int] = {}
@@ -37,12 +50,7 @@ def fill_t4(report: Report, groups: dict[str, tuple[int, int, int, int]]) -> Non
 
 def prior_2023() -> Report:
     r = Report.new(AGENCY, 2023, date="2024-01-22")
-    r.set_values({
-        "t2.regulations.issued": 0, "t2.regulations.repealed": 0, "t2.regulations.in_force": 0,
-        "t2.normative_docs.issued": 4, "t2.normative_docs.repealed": 2, "t2.normative_docs.in_force": 25,
-        "t2.licensing.decisions": 1193, "t2.punishment.decisions": 41, "t2.coercion.decisions": 6,
-        "t2.fees.amount": Decimal("0"),
-    })
+    fill_t2(r, {"regulations": (0, 0, 0), "normative_docs": (4, 2, 25)}, (1193, 41, 6), Decimal("0"))
     fill_t3(r, {
         "new": (39, 5, 0, 0, 2, 2),
         "carried_in": (2, 0, 0, 0, 0, 0),
@@ -74,12 +82,7 @@ def prior_2023() -> Report:
 def report_2024(prior: Report) -> Report:
     r = Report.new(AGENCY, 2024, date="2025-01-20")
     r.prior = prior
-    r.set_values({
-        "t2.regulations.issued": 0, "t2.regulations.repealed": 0, "t2.regulations.in_force": 0,
-        "t2.normative_docs.issued": 3, "t2.normative_docs.repealed": 1, "t2.normative_docs.in_force": 27,
-        "t2.licensing.decisions": 1286, "t2.punishment.decisions": 37, "t2.coercion.decisions": 4,
-        "t2.fees.amount": Decimal("0"),
-    })
+    fill_t2(r, {"regulations": (0, 0, 0), "normative_docs": (3, 1, 27)}, (1286, 37, 4), Decimal("0"))
     fill_t3(r, {
         "new": (42, 6, 0, 1, 3, 2),
         "carried_in": (3, 1, 0, 0, 0, 0),
@@ -102,7 +105,7 @@ def report_2024(prior: Report) -> Report:
             "（一）主动公开\n全年通过门户网站、政务新媒体主动公开政府信息1587条，"
             "制发行政规范性文件3件，同步发布政策解读3篇；公开行政许可决定1286件、行政处罚决定37件。\n"
             "（二）依申请公开\n全年新收政府信息公开申请54件，上年结转4件；办结50件，结转下年度继续办理8件。"
-            "所有申请均在法定期限内答复，未收取任何费用。\n"
+            "已办结的申请均在法定期限内答复，未收取任何费用；另有8件结转下年度继续办理。\n"
             "（三）政府信息管理\n严格落实公开前保密审查，对现行有效的行政规范性文件开展清理，废止1件，"
             "现行有效27件，清单在门户网站同步更新。\n"
             "（四）政府信息公开平台建设\n完成政府信息公开专栏适老化改造，新增“不动产登记办事指南”栏目，"

@@ -9,7 +9,7 @@ import pytest
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.checks.cross_year import similarity
 from govopen_desktop.domain.findings import Level
-from tests.support.clean_reports import FORMATS, clean_pair, of, rules
+from tests.support.clean_reports import FORMATS, clean_pair, clean_with_prior, of, rules
 
 
 @pytest.mark.parametrize("fid", FORMATS)
@@ -26,9 +26,9 @@ def test_carried_in_equals_last_years_carried_out(fid: str) -> None:
 
 
 def test_carry_across_the_format_change() -> None:
-    report = clean_pair("2021", year=2021)  # 2021 report, 2020 prior in the trial format
-    assert report.prior is not None and report.prior.meta.format == "2019"
-    report.prior.set_values({"t3.new.natural": 4, "t3.carried_out.natural": 3})
+    # a 2021 report, its 2020 prior in the trial format
+    report, prior = clean_with_prior("2021", {"t3.new.natural": 4, "t3.carried_out.natural": 3}, year=2021)
+    assert prior.meta.format == "2019"
     [f] = of(report, "T3-CARRY")
     assert f.suggested["t3.carried_in.natural"] == 3
     report.set_values({"t3.carried_in.natural": 3, "t3.granted.natural": 5})
@@ -37,28 +37,22 @@ def test_carry_across_the_format_change() -> None:
 
 @pytest.mark.parametrize("fid", FORMATS)
 def test_no_prior_no_cross_year_findings(fid: str) -> None:
-    report = clean_pair(fid)
-    assert report.prior is not None
-    report.prior.set_values({"t3.new.social": 2, "t3.carried_out.social": 2})
+    report, _prior = clean_with_prior(fid, {"t3.new.social": 2, "t3.carried_out.social": 2})
     report.prior = None
     assert not rules(check(report)) & {"T3-CARRY", "T4-PENDING", "R-DUPLICATE", "R-PRIOR-YEAR"}
 
 
 @pytest.mark.parametrize("fid", FORMATS)
 def test_a_prior_of_another_year_is_reported_not_compared(fid: str) -> None:
-    report = clean_pair(fid)
-    assert report.prior is not None
-    report.prior.set_values({"t3.new.social": 2, "t3.carried_out.social": 2})
-    report.prior.meta.year -= 1
+    report, prior = clean_with_prior(fid, {"t3.new.social": 2, "t3.carried_out.social": 2})
+    prior.meta.year -= 1
     found = check(report)
     assert "R-PRIOR-YEAR" in rules(found) and "T3-CARRY" not in rules(found)
 
 
 @pytest.mark.parametrize("fid", FORMATS)
 def test_last_years_pending_cases(fid: str) -> None:
-    report = clean_pair(fid)
-    assert report.prior is not None
-    report.prior.set_values({"t4.suit_direct.pending": 2})
+    report, _prior = clean_with_prior(fid, {"t4.suit_direct.pending": 2})
     [f] = of(report, "T4-PENDING")
     assert f.level is Level.INFO and f.cells == ("t4.suit_direct.total",)
     report.set_values({"t4.suit_direct.upheld": 1, "t4.suit_direct.corrected": 1})

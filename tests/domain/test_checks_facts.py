@@ -12,17 +12,13 @@ import pytest
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.checks.text_facts import statements
 from govopen_desktop.domain.findings import Finding, Level
-from govopen_desktop.domain.formats import load_format
+from govopen_desktop.domain.formats import Claim, NumberFact, load_format
 from govopen_desktop.domain.report import Report
 from tests.support.clean_reports import FORMATS, PROBLEMS, clean_report
 
 
-def _facts(fid: str, part: str) -> list[dict[str, Any]]:
-    return list(load_format(fid).raw["facts"][part])
-
-
 def _cases(part: str) -> list[Any]:
-    return [pytest.param(fid, f, id=f"{fid}-{f['id']}") for fid in FORMATS for f in _facts(fid, part)]
+    return [pytest.param(fid, f, id=f"{fid}-{f.id}") for fid in FORMATS for f in getattr(load_format(fid).facts, part)]
 
 
 def _input(report: Report, key: str) -> str:
@@ -57,17 +53,16 @@ def _example_number(example: str) -> int:
     return digits[-1] if digits else 0
 
 
-def _cells(fid: str, fact: dict[str, Any], example: str) -> list[str]:
-    if "cells" in fact:
-        return list(fact["cells"])
-    subjects: dict[str, list[str]] = fact["subjects"]
-    return next(cells for word, cells in subjects.items() if word in example)
+def _cells(fid: str, fact: NumberFact, example: str) -> list[str]:
+    if fact.cells:
+        return list(fact.cells)
+    return next(list(cells) for word, cells in fact.subjects if word in example)
 
 
 @pytest.mark.parametrize(("fid", "fact"), _cases("numbers"))
-def test_number_fact_agreeing_is_quiet_and_disagreeing_is_found(fid: str, fact: dict[str, Any]) -> None:
-    example: str = fact["example"]
-    if fact.get("kind") == "amount":
+def test_number_fact_agreeing_is_quiet_and_disagreeing_is_found(fid: str, fact: NumberFact) -> None:
+    example = fact.example
+    if fact.kind == "amount":
         return _amount_case(fid, fact)
     n = _example_number(example)
     cells = _cells(fid, fact, example)
@@ -82,11 +77,11 @@ def test_number_fact_agreeing_is_quiet_and_disagreeing_is_found(fid: str, fact: 
     assert f.level is (Level.WARNING if scoped else Level.ERROR)
 
 
-def _amount_case(fid: str, fact: dict[str, Any]) -> None:
+def _amount_case(fid: str, fact: NumberFact) -> None:
     from decimal import Decimal
 
-    report = _with_text(clean_report(fid), fact["example"])
-    [key] = fact["cells"]
+    report = _with_text(clean_report(fid), fact.example)
+    [key] = fact.cells
     report.set_values({key: Decimal("0.12")})
     assert not _found(report, "R-FACTS")
     report.set_values({key: Decimal("0.1200")})
@@ -101,16 +96,16 @@ def _amount_case(fid: str, fact: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(("fid", "claim"), _cases("claims"))
-def test_claim_contradicted_is_found_and_consistent_is_quiet(fid: str, claim: dict[str, Any]) -> None:
-    example: str = claim["example"]
+def test_claim_contradicted_is_found_and_consistent_is_quiet(fid: str, claim: Claim) -> None:
+    example = claim.example
     report = _with_text(clean_report(fid), example)
-    cells = list(claim.get("cells") or [k for group in claim["subjects"].values() for k in group])
+    cells = list(claim.cells or [k for _word, group in claim.subjects for k in group])
     report.set_values(dict.fromkeys({leaf for k in cells for leaf in _leaves(report, k)}, 0))
     assert not _found(report, "R-CLAIMS"), example
     report.set_values({_input(report, cells[0]): 2})
     [f] = _found(report, "R-CLAIMS")
     assert example in f.message and f.section == "problems" and cells[0] in f.cells
-    assert f.level is Level(claim.get("level", "error"))
+    assert f.level is Level(claim.level or "error")
 
 
 @pytest.mark.parametrize("fid", FORMATS)

@@ -7,7 +7,7 @@ import pytest
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.checks.text_numbers import application_claims, case_claims
 from govopen_desktop.domain.findings import Level
-from tests.support.clean_reports import FORMATS, clean_report, of, rules
+from tests.support.clean_reports import FORMATS, clean_report, found_once_after, of, rules
 
 
 @pytest.mark.parametrize("fid", FORMATS)
@@ -56,10 +56,8 @@ def test_foreign_source_entry_is_ignored() -> None:
 
 @pytest.mark.parametrize("fid", FORMATS)
 def test_overview_five_parts(fid: str) -> None:
-    report = clean_report(fid)
-    assert not of(report, "R-OVERVIEW-5")
-    report.text["overview"] = "（一）主动公开。……（二）依申请公开。……（三）平台建设。……"
-    [f] = of(report, "R-OVERVIEW-5")
+    f = found_once_after(clean_report(fid), "R-OVERVIEW-5",
+                         text={"overview": "（一）主动公开。……（二）依申请公开。……（三）平台建设。……"})
     assert "政府信息管理" in f.message and "监督保障" in f.message
     assert "没有写到政府信息管理、监督保障" in f.message  # 平台建设 counts as the fourth part
     assert f.section == "overview" and f.level is Level.WARNING
@@ -78,10 +76,7 @@ def test_government_reports_assessment_results(fid: str) -> None:
 
 
 def test_fee_statement_2021() -> None:
-    report = clean_report("2021")
-    assert not of(report, "R-FEE-STATEMENT")
-    report.text["other"] = "无。"
-    [f] = of(report, "R-FEE-STATEMENT")
+    f = found_once_after(clean_report("2021"), "R-FEE-STATEMENT", text={"other": "无。"})
     assert f.section == "other" and "信息处理费" in f.message
     old = clean_report("2019")
     old.text["other"] = "无。"
@@ -99,19 +94,15 @@ def test_fee_link_2021() -> None:
 
 @pytest.mark.parametrize("fid", FORMATS)
 def test_partial_disclosure_advice_only_when_there_is_some(fid: str) -> None:
-    report = clean_report(fid)
-    assert not of(report, "T3-PARTIAL")
-    report.set_values({"t3.granted.natural": 1, "t3.partial.natural": 1})
-    [f] = of(report, "T3-PARTIAL")
+    f = found_once_after(clean_report(fid), "T3-PARTIAL", values={"t3.granted.natural": 1, "t3.partial.natural": 1})
     assert f.level is Level.INFO and "部分公开" in f.message
 
 
 @pytest.mark.parametrize("fid", FORMATS)
 def test_overview_reusing_first_level_numbering(fid: str) -> None:
     report = clean_report(fid)
-    assert not of(report, "R-NUMBERING")
-    report.text["overview"] = "2021年以来……\n一、加强权责配置信息公开\n……\n二、载体建设\n……\n三、管理情况\n……"
-    [f] = of(report, "R-NUMBERING")
+    numbered = "2021年以来……\n一、加强权责配置信息公开\n……\n二、载体建设\n……\n三、管理情况\n……"
+    f = found_once_after(report, "R-NUMBERING", text={"overview": numbered})
     assert f.section == "overview" and "（一）" in f.message
     report.text["overview"] = "一是加强领导，二是完善制度。\n一、只有一行这样写"
     assert not of(report, "R-NUMBERING")  # 一是/二是 and a single line are not a numbering

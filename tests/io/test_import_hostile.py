@@ -12,17 +12,14 @@ import pytest
 
 from govopen_desktop.cli.main import main
 from govopen_desktop.io.importers import ImportFailed, import_file, import_text
-from tests.support.hostile_files import CORPUS, ole_file
+from tests.support.hostile_files import CORPUS, ole_file, write_each
 
 # ---- corpus -------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("hostile")
-    for name, make in CORPUS.items():
-        make(folder / name)
-    return folder
+    return write_each(tmp_path_factory.mktemp("hostile"), CORPUS)
 
 
 # ---- tests --------------------------------------------------------------------------------

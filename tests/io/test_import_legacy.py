@@ -70,14 +70,12 @@ def test_web_page_saved_with_xls_name(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed")
 def test_doc_through_libreoffice(tmp_path: Path) -> None:
-    import subprocess
+    from tests.support.office import office_convert
 
     exp = expected_from(load_expected("004_75afd8928d84c447"))
     docx = tmp_path / "report.docx"
     write_docx(exp, docx)
-    profile = tmp_path / "profile"
-    subprocess.run([str(find_soffice()), f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                    "--convert-to", "doc", "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True)
+    office_convert([docx], "doc", tmp_path)
     doc = tmp_path / "去年年报.doc"
     (tmp_path / "report.doc").rename(doc)
     result = import_file(doc)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +18,7 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.io.importers import ImportFailed, import_file, import_text
 from govopen_desktop.io.importers.official_rows import row_specs
 from govopen_desktop.io.project import load_report
+from tests.support.office import office_convert
 from tests.support.paths import SAMPLE
 
 FMT = load_format("2021")
@@ -337,12 +337,7 @@ def pdf_of(report: Report, folder: Path) -> Path:
 
     docx = folder / "report.docx"
     export_docx(report, docx)
-    profile = Path(tempfile.mkdtemp(prefix="lo-"))
-    try:
-        subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(folder), str(docx)], capture_output=True, timeout=180, check=True)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    office_convert([docx], "pdf", folder, timeout=180)
     return folder / "report.pdf"
 
 
@@ -511,12 +506,7 @@ def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str],
             path = folder / f"{seed}-{layout}"
             WRITERS[layout](expected_from(load_expected(seed)), path)
             docs.append(path)
-    profile = Path(tempfile.mkdtemp(prefix="lo-"))
-    try:
-        subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(folder), *map(str, docs)], capture_output=True, timeout=300, check=True)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    office_convert(docs, "pdf", folder)
     return {(seed, layout): folder / f"{seed}-{layout}".replace(".docx", ".pdf")
             for seed in names for layout in SEED_LAYOUTS}
 
@@ -580,12 +570,7 @@ def test_pdf_running_header_and_footer_are_not_text(tmp_path: Path) -> None:
     d.sections[0].header.paragraphs[0].text = TITLE
     d.sections[0].footer.paragraphs[0].text = "青山市自然资源和规划局办公室印发"
     d.save(str(path))
-    profile = Path(tempfile.mkdtemp(prefix="lo-"))
-    try:
-        subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=180, check=True)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    office_convert([path], "pdf", tmp_path, timeout=180)
     result = import_file(tmp_path / "report.pdf")
     assert cell_differences(report, result.report) == []
     assert (result.report.meta.agency, result.report.meta.year) == (report.meta.agency, 2024)

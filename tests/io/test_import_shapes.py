@@ -113,6 +113,16 @@ _DATA = ["pipe-rows-street-2023", "flipbook-numbers-district-2020", "pipe-rows-t
          "flipbook-midlabels-bureau-2023", "text-subcounts-district-2024", "pipe-per-line-bureau-2021"]
 
 
+def _assert_imports_as_printed(module: Any, printed: Any, path: Path) -> None:
+    """The printed report written to `path` imports its cells and meta exactly."""
+    text, exp = module.written(printed)
+    path.write_text(text, encoding="utf-8")
+    result = import_file(path)
+    want = json.loads(json.dumps(exp, ensure_ascii=False), parse_float=Decimal)
+    assert differences(want["cells"], result) == [], path.stem
+    assert result.found_meta() == want["meta"], path.stem
+
+
 @pytest.mark.parametrize("shape", sorted(_generator().RENDERERS))
 def test_each_data_set_in_each_shape(shape: str, tmp_path: Path) -> None:
     """The same reports printed in every shape import exactly: a shape's reader does not
@@ -120,13 +130,7 @@ def test_each_data_set_in_each_shape(shape: str, tmp_path: Path) -> None:
     module = _generator()
     for case in (c for c in module.cases() if c.name in _DATA):
         printed, ext = module.reprinted(case, shape)
-        text, exp = module.written(printed)
-        path = tmp_path / f"{case.name}.{ext}"
-        path.write_text(text, encoding="utf-8")
-        result = import_file(path)
-        want = json.loads(json.dumps(exp, ensure_ascii=False), parse_float=Decimal)
-        assert differences(want["cells"], result) == [], case.name
-        assert result.found_meta() == want["meta"], case.name
+        _assert_imports_as_printed(module, printed, tmp_path / f"{case.name}.{ext}")
 
 
 @pytest.mark.parametrize("shape", ["pipe-rows", "cell-lines", "flipbook"])
@@ -139,13 +143,7 @@ def test_each_data_set_on_a_traditional_page(shape: str, tmp_path: Path) -> None
         draw = printed.render
         printed = replace(printed, render=lambda c, draw=draw: draw(c).translate(module.TRAD),
                           expected_meta={"agency": case.agency.translate(module.TRAD)})
-        text, exp = module.written(printed)
-        path = tmp_path / f"{case.name}.{ext}"
-        path.write_text(text, encoding="utf-8")
-        result = import_file(path)
-        want = json.loads(json.dumps(exp, ensure_ascii=False), parse_float=Decimal)
-        assert differences(want["cells"], result) == [], case.name
-        assert result.found_meta() == want["meta"], case.name
+        _assert_imports_as_printed(module, printed, tmp_path / f"{case.name}.{ext}")
 
 
 @pytest.mark.parametrize("line", [

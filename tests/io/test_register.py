@@ -311,16 +311,14 @@ def test_tab_separated_text_with_a_cases_file_beside(tmp_path: Path) -> None:
 
 def test_xls_register(tmp_path: Path) -> None:
     import shutil
-    import subprocess
 
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    from tests.support.office import office_convert
+
+    if (shutil.which("soffice") or shutil.which("libreoffice")) is None:
         pytest.skip("LibreOffice is not installed: it makes the .xls for this test")
     source = fill_template(tmp_path / "台账.xlsx", 2025, [(D(2025, 3, 4), COMPANY, D(2025, 3, 20), THIRD)],
                            cases=[("行政复议", D(2025, 2, 1), "纠正", D(2025, 4, 1))])
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to",
-                    "xls", "--outdir", str(tmp_path / "xls"), str(source)], check=True, capture_output=True,
-                   timeout=120)
+    office_convert([source], "xls", tmp_path / "xls", timeout=120)
     count = count_sheets(read_register_file(tmp_path / "xls" / "台账.xls").sheets, 2025)
     assert nonzero(count) == {"t3.new.commercial": 1, "t3.denied_third_party.commercial": 1,
                               "t4.review.corrected": 1}

@@ -16,6 +16,7 @@ import pytest
 
 from govopen_desktop.io.importers import ImportFailed, import_file
 from govopen_desktop.io.importers.readers import limits
+from tests.support.hostile_files import write_each
 from tests.support.reliability import MEMORY_LIMIT_MB, TIME_LIMIT, assert_plain_chinese, run_child
 
 SHEET_NS = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
@@ -68,40 +69,31 @@ def _rows(n: int, cells_per_row: int = 1, prefix: bytes = b"") -> bytes:
     return SHEET_NS + body + SHEET_END
 
 
-def sheet_renamed(path: Path) -> None:
-    """The sheet part is called xl/data/s1.xml: only the relationships say it is a sheet."""
-    members = _workbook_members()
-    del members["xl/worksheets/sheet1.xml"]
-    for meta in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
-        members[meta] = members[meta].replace(b"worksheets/sheet1.xml", b"data/s1.xml")
-    members["xl/data/s1.xml"] = _rows(300_000)
-    _write(path, members)
+def _sheet_renamed(part: str, rows: int) -> Callable[[Path], None]:
+    """The sheet part is called `part` (xl/data/s1.xml): only the relationships say it is a sheet."""
+    def write(path: Path) -> None:
+        members = _workbook_members()
+        del members["xl/worksheets/sheet1.xml"]
+        for meta in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+            members[meta] = members[meta].replace(b"worksheets/sheet1.xml", part.removeprefix("xl/").encode())
+        members[part] = _rows(rows)
+        _write(path, members)
+    return write
 
 
-def sheet_renamed_small(path: Path) -> None:
-    """The same disguise, under the size limits: 30,000 rows of one cell (rows counted)."""
-    members = _workbook_members()
-    del members["xl/worksheets/sheet1.xml"]
-    for meta in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
-        members[meta] = members[meta].replace(b"worksheets/sheet1.xml", b"data/s1.dat")
-    members["xl/data/s1.dat"] = _rows(30_000)
-    _write(path, members)
+def _package_with(members: Callable[[], dict[str, bytes]], part: str, xml: bytes) -> Callable[[Path], None]:
+    """A package with its members as `members()` makes them, `part` holding `xml`."""
+    def make(path: Path) -> None:
+        _write(path, {**members(), part: xml})
+    return make
 
 
 def _with_sheet(xml: bytes) -> Callable[[Path], None]:
-    def make(path: Path) -> None:
-        members = _workbook_members()
-        members["xl/worksheets/sheet1.xml"] = xml
-        _write(path, members)
-    return make
+    return _package_with(_workbook_members, "xl/worksheets/sheet1.xml", xml)
 
 
 def _docx_with_document(xml: bytes) -> Callable[[Path], None]:
-    def make(path: Path) -> None:
-        members = _docx_members()
-        members["word/document.xml"] = xml
-        _write(path, members)
-    return make
+    return _package_with(_docx_members, "word/document.xml", xml)
 
 
 DOC_BODY = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
@@ -137,8 +129,8 @@ def _html_cells(n_rows: int, per_row: int) -> Callable[[Path], None]:
 
 
 CRAFTED: dict[str, Callable[[Path], None]] = {
-    "sheet-renamed-300k-rows.xlsx": sheet_renamed,
-    "sheet-renamed-30k-rows.xlsx": sheet_renamed_small,
+    "sheet-renamed-300k-rows.xlsx": _sheet_renamed("xl/data/s1.xml", 300_000),
+    "sheet-renamed-30k-rows.xlsx": _sheet_renamed("xl/data/s1.dat", 30_000),  # the same disguise, under the limits
     "rows-300k.xlsx": _with_sheet(_rows(300_000)),
     "prefixed-rows-40k.xlsx": _with_sheet(_rows(40_000, prefix=b"x")),
     "columns-16384x30.xlsx": _with_sheet(_rows(30, 16_384)),
@@ -167,10 +159,7 @@ CRAFTED: dict[str, Callable[[Path], None]] = {
 
 @pytest.fixture(scope="module")
 def crafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("crafted-imports")
-    for name, make in CRAFTED.items():
-        make(folder / name)
-    return folder
+    return write_each(tmp_path_factory.mktemp("crafted-imports"), CRAFTED)
 
 
 @pytest.mark.parametrize(("name", "why"), [

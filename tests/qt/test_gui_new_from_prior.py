@@ -32,13 +32,19 @@ def ok_button(dialog: NewReportDialog) -> Any:
     return dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
 
 
-def test_picking_last_years_file_takes_its_agency(qtbot: Any, gui_env: Path) -> None:
-    source = last_year_file(gui_env)
-    dialog = NewReportDialog(None, "当前打开的别的单位", lambda: source)
+def prior_picked(qtbot: Any, current_agency: str, source: Path) -> NewReportDialog:
+    """The new-report dialog, shown with 从上年报告新建 ticked and `source` picked by 浏览."""
+    dialog = NewReportDialog(None, current_agency, lambda: source)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.from_prior.setChecked(True)
     qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def test_picking_last_years_file_takes_its_agency(qtbot: Any, gui_env: Path) -> None:
+    source = last_year_file(gui_env)
+    dialog = prior_picked(qtbot, "当前打开的别的单位", source)
     assert dialog.agency.text() == LAST_YEAR_AGENCY
     assert dialog.year.value() == 2025
     assert dialog.prior_note.isVisible() and "已读取" in dialog.prior_note.text()
@@ -53,11 +59,7 @@ def test_picking_last_years_file_takes_its_agency(qtbot: Any, gui_env: Path) -> 
 
 def test_ok_with_the_agency_cleared_keeps_the_dialog_and_says_why(qtbot: Any, gui_env: Path) -> None:
     source = last_year_file(gui_env)
-    dialog = NewReportDialog(None, "", lambda: source)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.from_prior.setChecked(True)
-    qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)
+    dialog = prior_picked(qtbot, "", source)
     dialog.agency.clear()
     qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
@@ -105,11 +107,7 @@ def test_a_prior_without_agency_clears_the_field_and_asks_for_it(qtbot: Any, gui
     last_year.meta.agency = ""
     source = gui_env / "无名.govopen"
     save_report(last_year, source)
-    dialog = NewReportDialog(None, "当前打开的别的单位", lambda: source)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.from_prior.setChecked(True)
-    qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)
+    dialog = prior_picked(qtbot, "当前打开的别的单位", source)
     assert dialog.agency.text() == ""  # not the other body's name
     assert dialog.agency_problem.isVisible() and "没有机关名称" in dialog.agency_problem.text()
     qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)

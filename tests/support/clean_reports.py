@@ -3,7 +3,7 @@ checks' tests break one rule at a time; and small helpers to pick findings by ru
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from govopen_desktop.domain.checks import check
@@ -78,9 +78,27 @@ def clean_pair(fid: str, **kw: Any) -> Report:
     return report
 
 
+def clean_with_prior(fid: str, prior_values: Mapping[str, Any] | None = None, **kw: Any) -> tuple[Report, Report]:
+    """clean_pair's report and its prior (returned too, typed as there), `prior_values` set in the prior."""
+    report = clean_pair(fid, **kw)
+    assert report.prior is not None
+    report.prior.set_values(prior_values or {})
+    return report, report.prior
+
+
 def rules(findings: Iterable[Finding]) -> set[str]:
     return {f.rule for f in findings}
 
 
 def of(report: Report, rule: str) -> list[Finding]:
     return [f for f in check(report) if f.rule == rule]
+
+
+def found_once_after(report: Report, rule: str, *, text: Mapping[str, str] | None = None,
+                     values: Mapping[str, Any] | None = None) -> Finding:
+    """The one finding of `rule` once `text` and `values` are set; before, the report has none."""
+    assert not of(report, rule)
+    report.text.update(text or {})
+    report.set_values(values or {})
+    [f] = of(report, rule)
+    return f

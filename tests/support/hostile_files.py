@@ -67,27 +67,24 @@ def _stream(total: int, chunk: bytes) -> Callable[[zipfile.ZipFile, str], None]:
     return write
 
 
-def _rows(n: int) -> Callable[[zipfile.ZipFile, str], None]:
+def _streamed_sheet(n: int, dimension: str, row: Callable[[int], str]) -> Callable[[zipfile.ZipFile, str], None]:
+    """A sheet part of `n` rows written as it streams (never held whole), each `row(r)`."""
     def write(zf: zipfile.ZipFile, name: str) -> None:
         with zf.open(name, "w", force_zip64=True) as out:
             out.write(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-                      b'spreadsheetml/2006/main"><dimension ref="A1:A1000000"/><sheetData>')
+                      b'spreadsheetml/2006/main"><dimension ref="%s"/><sheetData>' % dimension.encode())
             for start in range(1, n + 1, 10000):
-                out.write("".join(f'<row r="{r}"><c r="A{r}"><v>0</v></c></row>'
-                                  for r in range(start, min(start + 10000, n + 1))).encode())
+                out.write("".join(row(r) for r in range(start, min(start + 10000, n + 1))).encode())
             out.write(b"</sheetData></worksheet>")
     return write
+
+
+def _rows(n: int) -> Callable[[zipfile.ZipFile, str], None]:
+    return _streamed_sheet(n, "A1:A1000000", lambda r: f'<row r="{r}"><c r="A{r}"><v>0</v></c></row>')
 
 
 def _empty_rows(n: int) -> Callable[[zipfile.ZipFile, str], None]:
-    def write(zf: zipfile.ZipFile, name: str) -> None:
-        with zf.open(name, "w", force_zip64=True) as out:
-            out.write(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-                      b'spreadsheetml/2006/main"><dimension ref="A1"/><sheetData>')
-            for start in range(1, n + 1, 10000):
-                out.write("".join(f'<row r="{r}"/>' for r in range(start, min(start + 10000, n + 1))).encode())
-            out.write(b"</sheetData></worksheet>")
-    return write
+    return _streamed_sheet(n, "A1", lambda r: f'<row r="{r}"/>')
 
 
 def _valid_xlsx_bytes() -> bytes:
@@ -187,3 +184,10 @@ CORPUS: dict[str, Callable[[Path], None]] = {
     "many-paragraphs.html": lambda p: p.write_bytes(b"<html><body>" + b"<p>x</p>" * 300_000 + b"</body></html>"),
     "huge.txt": lambda p: p.write_bytes(b"a" * (21 * 1024 * 1024)),
 }
+
+
+def write_each(folder: Path, makers: dict[str, Callable[[Path], object]]) -> Path:
+    """`folder` with each file of `makers` written into it by its function."""
+    for name, make in makers.items():
+        make(folder / name)
+    return folder

@@ -160,7 +160,7 @@ def write_xlsx_three_sheets(exp: Expected, path: Path) -> None:
             ws.cell(1, 1, title_of(exp))
             ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=table.n_cols)
             top = 3
-        ws.cell(top, 1, table.full_title)
+        ws.cell(top, 1, table.heading)
         _put_grid(ws, grid(table, exp, "official", "", False), top + 1, 1)
     wb.save(path)
 
@@ -178,7 +178,7 @@ def write_xlsx_stacked(exp: Expected, path: Path) -> None:
     ws.cell(2, 2, f"填报单位：{exp.meta['agency']}")
     top = 4
     for table in exp.fmt.tables:
-        ws.cell(top, 2, spell(table.full_title, "half"))
+        ws.cell(top, 2, spell(table.heading, "half"))
         _put_grid(ws, grid(table, exp, "half", "-", True), top + 1, 2)
         top += table.n_rows + 3
     wb.save(path)

@@ -36,3 +36,11 @@ def seed_names() -> list[str]:
 
 def load_expected(name: str) -> dict[str, Any]:
     return json.loads((EXPECTED_DIR / f"{name}.json").read_text(encoding="utf-8"), parse_float=Decimal)
+
+
+def format_file(format_id: str) -> dict[str, Any]:
+    """A format file's data as written, to hold the typed format model against."""
+    from govopen_desktop.domain.formats import formats_dir
+
+    data: dict[str, Any] = json.loads((formats_dir() / f"{format_id}.json").read_text(encoding="utf-8"))
+    return data

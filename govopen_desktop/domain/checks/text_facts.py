@@ -19,12 +19,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
 
 from govopen_desktop.domain.checks.common import as_int, compact, finding, label, total
 from govopen_desktop.domain.checks.registry import rule_kind
 from govopen_desktop.domain.findings import Finding
-from govopen_desktop.domain.formats import ReportFormat, RuleSpec, load_format
+from govopen_desktop.domain.formats import FactsSpec, Phrasing, ReportFormat, RuleSpec, load_format
 from govopen_desktop.domain.numerals import parse_chinese_number
 from govopen_desktop.domain.report import Report
 
@@ -34,36 +33,11 @@ _QUOTE_MAX = 90
 
 
 @dataclass(frozen=True)
-class NumberFact:
-    id: str
-    name: str
-    kind: str  # "count" or "amount"
-    cells: tuple[str, ...]  # the sum the statement must equal (when no subject decides)
-    subjects: tuple[tuple[str, tuple[str, ...]], ...]  # (word, cells): which group the sentence is about
-    patterns: tuple[re.Pattern[str], ...]
-
-
-@dataclass(frozen=True)
-class Claim:
-    id: str
-    says: str
-    advice: str
-    level: str | None
-    cells: tuple[str, ...]
-    subjects: tuple[tuple[str, tuple[str, ...]], ...]
-    patterns: tuple[re.Pattern[str], ...]
-    exclude: tuple[str, ...]
-    requires: tuple[str, ...]  # the sentence names one of these (复议 for 均获维持), or it is about something else
-
-
-@dataclass(frozen=True)
 class Vocabulary:
-    numbers: tuple[NumberFact, ...]
-    claims: tuple[Claim, ...]
-    scope_words: tuple[str, ...]
-    subject_masks: tuple[str, ...]  # 复议后起诉, 未经复议: 复议 there names no 复议 case
-    approx_before: tuple[str, ...]
-    approx_after: tuple[str, ...]
+    """The format's facts, with each fact's and claim's patterns compiled."""
+
+    facts: FactsSpec
+    patterns: dict[Phrasing, tuple[re.Pattern[str], ...]]
 
 
 @dataclass(frozen=True)
@@ -85,38 +59,14 @@ def _compile(pattern: str, units: Mapping[str, str]) -> re.Pattern[str]:
     return re.compile(pattern.replace("{n}", count).replace("{amount}", amount))
 
 
-def _subjects(entry: Mapping[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((word, tuple(cells)) for word, cells in entry.get("subjects", {}).items())
-
-
 @lru_cache(maxsize=16)
 def vocabulary(format_id: str) -> Vocabulary:
     """The format's fact vocabulary, compiled once."""
-    fmt = load_format(format_id)
-    data: Mapping[str, Any] = fmt.raw.get("facts", {})
-    units: Mapping[str, str] = data.get("units", {"count": "件", "amount": "万元|元"})
-    numbers = tuple(
-        NumberFact(
-            f["id"], f["name"], f.get("kind", "count"), tuple(f.get("cells", ())), _subjects(f),
-            tuple(_compile(p, units) for p in f["patterns"]),
-        )
-        for f in data.get("numbers", ())
-    )
-    claims = tuple(
-        Claim(
-            c["id"], c["says"], c.get("advice", ""), c.get("level"), tuple(c.get("cells", ())), _subjects(c),
-            tuple(_compile(p, units) for p in c["patterns"]), _words(c, "exclude"), _words(c, "requires"),
-        )
-        for c in data.get("claims", ())
-    )
+    facts = load_format(format_id).facts
     return Vocabulary(
-        numbers, claims, _words(data, "scope_words"), _words(data, "subject_masks"),
-        _words(data, "approx_before"), _words(data, "approx_after"),
+        facts,
+        {f: tuple(_compile(p, facts.units) for p in f.patterns) for f in (*facts.numbers, *facts.claims)},
     )
-
-
-def _words(data: Mapping[str, Any], name: str) -> tuple[str, ...]:
-    return tuple(data.get(name, ()))
 
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -182,6 +132,7 @@ def statements(format_id: str, text: str) -> tuple[Statement, ...]:
     Each pattern scans the whole text once (not sentence by sentence: that is what keeps a
     keystroke's check fast); a hit belongs to the sentence it starts in and must end there."""
     vocab = vocabulary(format_id)
+    facts = vocab.facts
     prose = _prose(text)
     spans = [m.span() for m in _SENTENCE.finditer(prose)]
     starts = [a for a, _b in spans]
@@ -193,13 +144,13 @@ def statements(format_id: str, text: str) -> tuple[Statement, ...]:
             return None
         a, b = spans[i]
         if i not in scoped_of:
-            scoped_of[i] = any(w in prose[a:b] for w in vocab.scope_words)
+            scoped_of[i] = any(w in prose[a:b] for w in facts.scope_words)
         return a, prose[a:b], scoped_of[i]
 
     found: list[tuple[int, Statement]] = []
     taken: list[tuple[int, int]] = []  # spans already read: 予以公开及部分公开 before 部分公开
-    for fact in vocab.numbers:
-        for pattern in fact.patterns:
+    for fact in facts.numbers:
+        for pattern in vocab.patterns[fact]:
             for hit in pattern.finditer(prose):
                 start, end = hit.span()
                 where = sentence_at(start, end)
@@ -208,8 +159,8 @@ def statements(format_id: str, text: str) -> tuple[Statement, ...]:
                 offset, sentence, scoped = where
                 before = prose[max(offset, hit.start("n") - 2) : hit.start("n")]
                 after = prose[end : end + 2]
-                approx = any(w in before for w in vocab.approx_before)
-                if approx or any(after.startswith(w) for w in vocab.approx_after):
+                approx = any(w in before for w in facts.approx_before)
+                if approx or any(after.startswith(w) for w in facts.approx_after):
                     continue  # 约 300 件, 300 件以上: not an exact statement
                 value = _number(hit.group("n"))
                 if value is None:
@@ -217,13 +168,13 @@ def statements(format_id: str, text: str) -> tuple[Statement, ...]:
                 if fact.kind == "amount" and hit.group("unit") == "元":
                     value = value / 10000  # the tables count amounts in 万元
                 taken.append((start, end))
-                subject = _subject(_masked(sentence, vocab.subject_masks), start - offset, fact.subjects)
+                subject = _subject(_masked(sentence, facts.subject_masks), start - offset, fact.subjects)
                 found.append((start, Statement(
                     fact.id, value, subject, scoped, _quote(sentence, start - offset, end - offset)
                 )))
-    for claim in vocab.claims:
+    for claim in facts.claims:
         said: set[int] = set()
-        for pattern in claim.patterns:
+        for pattern in vocab.patterns[claim]:
             for hit in pattern.finditer(prose):
                 start, end = hit.span()
                 where = sentence_at(start, end)
@@ -235,7 +186,7 @@ def statements(format_id: str, text: str) -> tuple[Statement, ...]:
                 if claim.requires and not any(w in sentence for w in claim.requires):
                     continue  # 网站访问量均维持在较高水平: not about cases
                 said.add(offset)
-                subject = _only_subject(_masked(sentence, vocab.subject_masks), claim.subjects)
+                subject = _only_subject(_masked(sentence, facts.subject_masks), claim.subjects)
                 found.append((start, Statement(
                     claim.id, None, subject, scoped, _quote(sentence, start - offset, end - offset)
                 )))
@@ -270,7 +221,7 @@ def _named(fmt: ReportFormat, keys: Sequence[str]) -> str:
 def text_facts(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """A number the text states (现行有效行政规范性文件393件) equals its cell or sum."""
     fmt = report.format
-    facts = {f.id: f for f in vocabulary(fmt.id).numbers}
+    facts = {f.id: f for f in fmt.facts.numbers}
     scoped_level = spec.params.get("scoped_level", "warning")
     seen: set[tuple[str, str, Decimal | None, str | None]] = set()
     for key, st in _section_statements(report, spec):
@@ -299,7 +250,7 @@ def text_facts(report: Report, spec: RuleSpec) -> Iterator[Finding]:
 def text_claims(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """A qualitative statement (均获维持, 无被纠错, 均已办结) the tables contradict."""
     fmt = report.format
-    claims = {c.id: c for c in vocabulary(fmt.id).claims}
+    claims = {c.id: c for c in fmt.facts.claims}
     scoped_level = spec.params.get("scoped_level", "warning")
     seen: set[tuple[str, str, str | None]] = set()
     for key, st in _section_statements(report, spec):

@@ -76,14 +76,15 @@ def count_register(register: Register, year: int, vocab: Vocabulary) -> Register
     notes = _Notes()
     rows: dict[str, list[int]] = defaultdict(list)
     if register.application_sheet is not None:
-        result.sheets[vocab.t3] = register.application_sheet
+        result.sheets[vocab.applications.table] = register.application_sheet
         result.stats = _count_applications(register.applications, register.application_sheet, year, vocab,
                                            rows, notes)
-        for row in (vocab.new_row, vocab.carried_in_row, *(c.id for c in vocab.results), vocab.carried_out_row):
+        t3 = vocab.applications
+        for row in (t3.new_row, t3.carried_in_row, *(c.id for c in vocab.results), t3.carried_out_row):
             for col in vocab.applicant_types:
                 rows.setdefault(vocab.t3_key(row, col.id), [])
     if register.case_sheet is not None:
-        result.sheets[vocab.t4] = register.case_sheet
+        result.sheets[vocab.cases.table] = register.case_sheet
         _count_cases(register.cases, register.case_sheet, year, vocab, rows, notes)
         for kind in vocab.kinds:
             for outcome in vocab.outcomes:
@@ -98,6 +99,7 @@ def _count_applications(
     apps: Iterable[Application], sheet: str, year: int, vocab: Vocabulary,
     rows: dict[str, list[int]], notes: _Notes,
 ) -> dict[str, int]:
+    t3 = vocab.applications
     stats = {"new": 0, "answered": 0, "on_time": 0, "late": 0, "unchecked": 0, "carried_out": 0}
     year_end = dt.date(year, 12, 31)
     for app in apps:
@@ -124,14 +126,14 @@ def _count_applications(
         if "extended" in app.unreadable:
             notes.add("REG-EXTENDED", sheet, app.row, f"第 {app.row} 行“是否延期”{app.unreadable['extended']}")
         column = app.applicant_type
-        arrived = vocab.new_row if received.year == year else vocab.carried_in_row
+        arrived = t3.new_row if received.year == year else t3.carried_in_row
         rows[vocab.t3_key(arrived, column)].append(app.row)
-        stats["new"] += arrived == vocab.new_row
+        stats["new"] += arrived == t3.new_row
         if answered_now and app.result is not None:
             rows[vocab.t3_key(app.result, column)].append(app.row)
             stats["answered"] += 1
         else:
-            rows[vocab.t3_key(vocab.carried_out_row, column)].append(app.row)
+            rows[vocab.t3_key(t3.carried_out_row, column)].append(app.row)
             stats["carried_out"] += 1
         _check_corrected(app, sheet, notes)
         timely = _check_deadline(app, sheet, year_end if not answered_now else None, vocab, notes)
@@ -196,7 +198,8 @@ def _check_deadline(app: Application, sheet: str, open_at: dt.date | None, vocab
         start = app.corrected
     if start is None:
         return None
-    days = vocab.working_days + (vocab.extension_working_days if app.extended else 0)
+    time_limit = vocab.applications.time_limit
+    days = time_limit.working_days + (time_limit.extension_working_days if app.extended else 0)
     try:
         deadline = add_working_days(start, days)
     except CalendarYearMissing as exc:
@@ -238,16 +241,16 @@ def _count_cases(
                 why = case.unreadable.get("result", "空白")
                 notes.add("REG-CASE-OUTCOME", sheet, case.row, f"第 {case.row} 行结果{why}")
                 continue
-            if case.outcome == vocab.pending:
+            if case.outcome == vocab.cases.pending:
                 notes.add("REG-CASE-PENDING-CLOSED", sheet, case.row,
                           f"第 {case.row} 行结果为尚未审结，结案日期为 {shown_date(closed)}")  # type: ignore[arg-type]
                 continue
             outcome = case.outcome
         else:
-            if closed is None and case.outcome not in (None, vocab.pending):
+            if closed is None and case.outcome not in (None, vocab.cases.pending):
                 notes.add("REG-CASE-NO-CLOSED", sheet, case.row, f"第 {case.row} 行有结果，没有结案日期")
                 continue
-            outcome = vocab.pending
+            outcome = vocab.cases.pending
         rows[vocab.t4_key(case.kind, outcome)].append(case.row)
 
 

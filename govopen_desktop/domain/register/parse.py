@@ -103,7 +103,7 @@ def _data_rows(sheet: RawSheet, header: Header) -> list[tuple[int, dict[str, obj
     return result
 
 
-def _date(values: dict[str, object], role: str, unreadable: dict[str, str]) -> dt.date | None:
+def _date(values: Mapping[str, object], role: str, unreadable: dict[str, str]) -> dt.date | None:
     raw = values.get(role)
     try:
         return parse_date(raw)
@@ -150,11 +150,8 @@ def _applications(sheet: RawSheet, header: Header, vocab: Vocabulary) -> list[Ap
     apps: list[Application] = []
     for number, values in _data_rows(sheet, header):
         app = Application(row=number)
-        app.received = _date(values, "received", app.unreadable)
-        app.answered = _date(values, "answered", app.unreadable)
-        app.corrected = _date(values, "corrected", app.unreadable)
-        app.applicant_type = _category(values, "applicant_type", vocab.match_applicant, app.unreadable)
-        app.result = _category(values, "result", vocab.match_result, app.unreadable)
+        _read(app, values, ("received", "answered", "corrected"),
+              {"applicant_type": ("applicant_type", vocab.match_applicant), "result": ("result", vocab.match_result)})
         flag = _flag(values.get("extended"))
         if flag is None:
             app.unreadable["extended"] = f"“{values.get('extended')}”应写“是”或“否”"
@@ -167,9 +164,22 @@ def _cases(sheet: RawSheet, header: Header, vocab: Vocabulary) -> list[Case]:
     cases: list[Case] = []
     for number, values in _data_rows(sheet, header):
         case = Case(row=number)
-        case.received = _date(values, "received", case.unreadable)
-        case.closed = _date(values, "closed", case.unreadable)
-        case.kind = _category(values, "kind", vocab.match_kind, case.unreadable)
-        case.outcome = _category(values, "result", vocab.match_outcome, case.unreadable)
+        _read(case, values, ("received", "closed"),
+              {"kind": ("kind", vocab.match_kind), "outcome": ("result", vocab.match_outcome)})
         cases.append(case)
     return cases
+
+
+def _read(
+    record: Application | Case,
+    values: Mapping[str, object],
+    dates: tuple[str, ...],
+    categories: Mapping[str, tuple[str, Callable[[str], Match]]],
+) -> None:
+    """A row's dates (each attribute read from the column of the same role) and categories
+    (attribute -> its column's role and how the text is matched); what cannot be used, and
+    why, goes to `record.unreadable` in that order."""
+    for role in dates:
+        setattr(record, role, _date(values, role, record.unreadable))
+    for attribute, (role, match_text) in categories.items():
+        setattr(record, attribute, _category(values, role, match_text, record.unreadable))

@@ -9,9 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
 
-from govopen_desktop.domain.formats import ReportFormat, load_format
+from govopen_desktop.domain.formats import Names, RegisterApplications, RegisterCases, ReportFormat, load_format
 
 _SEPARATORS = re.compile(r"[/\\\-—–_·•|,，;；:：>＞\s]+")
 _NUMBERING = re.compile(r"^(?:\(?[一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\(?\d+\)|\d+[.、])")
@@ -46,23 +45,16 @@ class Match:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Everything the register of one format counts into, with the format's keys."""
+    """Everything the register of one format counts into: where (the format's `register`)
+    and the categories a row may name."""
 
     format_id: str
-    t3: str
-    new_row: str
-    carried_in_row: str
-    results_row: str
-    carried_out_row: str
+    applications: RegisterApplications
+    cases: RegisterCases
     applicant_types: tuple[Category, ...]
     results: tuple[Category, ...]
-    working_days: int
-    extension_working_days: int
-    time_limit_source: str
-    t4: str
     kinds: tuple[Category, ...]
     outcomes: tuple[Category, ...]
-    pending: str
     _matches: dict[tuple[str, str], Match] = field(default_factory=dict, compare=False, repr=False)
 
     def _cached(self, what: str, text: str, categories: tuple[Category, ...]) -> Match:
@@ -72,10 +64,10 @@ class Vocabulary:
         return found
 
     def t3_key(self, row: str, column: str) -> str:
-        return f"{self.t3}.{row}.{column}"
+        return f"{self.applications.table}.{row}.{column}"
 
     def t4_key(self, kind: str, outcome: str) -> str:
-        return f"{self.t4}.{kind}.{outcome}"
+        return f"{self.cases.table}.{kind}.{outcome}"
 
     def match_applicant(self, text: str) -> Match:
         return self._cached("applicant", text, self.applicant_types)
@@ -93,46 +85,26 @@ class Vocabulary:
 @cache
 def vocabulary(format_id: str) -> Vocabulary:
     fmt = load_format(format_id)
-    spec: dict[str, Any] = fmt.raw["register"]
-    apps, cases = spec["applications"], spec["cases"]
-    table_id = apps["table"]
-    table_raw = next(t for t in fmt.raw["tables"] if t["id"] == table_id)
-    applicant_aliases: dict[str, list[str]] = apps.get("applicant_aliases", {})
+    if fmt.register is None:
+        raise KeyError("register")
+    apps, cases = fmt.register.applications, fmt.register.cases
     applicant_types = tuple(
-        Category(
-            col["id"],
-            " / ".join(p for p in (col.get("group"), col["label"]) if p),
-            tuple(p for p in (col.get("group"), col["label"]) if p),
-            tuple(applicant_aliases.get(col["id"], ())),
-        )
-        for col in table_raw["value_columns"]
-        if "sum_of" not in col
+        Category(col.id, " / ".join(col.parts), col.parts, apps.applicant_aliases.get(col.id, ()))
+        for col in fmt.table(apps.table).value_columns
+        if col.sum_of is None
     )
-    result_aliases: dict[str, list[str]] = apps.get("result_aliases", {})
     results = tuple(
-        Category(row_id, " / ".join(parts), parts, tuple(result_aliases.get(row_id, ())))
-        for row_id, parts in _result_rows(fmt, table_id, apps["results"])
+        Category(row_id, " / ".join(parts), parts, apps.result_aliases.get(row_id, ()))
+        for row_id, parts in _result_rows(fmt, apps.table, apps.results_row)
     )
-    limit = apps.get("time_limit", {})
-    kinds = tuple(Category(k, names[0], (names[0],), tuple(names[1:])) for k, names in cases["kinds"].items())
-    outcomes = tuple(Category(k, names[0], (names[0],), tuple(names[1:])) for k, names in cases["outcomes"].items())
     return Vocabulary(
-        format_id=format_id,
-        t3=table_id,
-        new_row=apps["new"],
-        carried_in_row=apps["carried_in"],
-        results_row=apps["results"],
-        carried_out_row=apps["carried_out"],
-        applicant_types=applicant_types,
-        results=results,
-        working_days=int(limit.get("working_days", 20)),
-        extension_working_days=int(limit.get("extension_working_days", 20)),
-        time_limit_source=str(limit.get("source", "")),
-        t4=cases["table"],
-        kinds=kinds,
-        outcomes=outcomes,
-        pending=cases["pending"],
+        format_id, apps, cases, applicant_types, results, _named(cases.kinds), _named(cases.outcomes)
     )
+
+
+def _named(names: Names) -> tuple[Category, ...]:
+    """Categories whose first name is the printed one and the rest aliases."""
+    return tuple(Category(k, n[0], (n[0],), n[1:]) for k, n in names.items())
 
 
 def _result_rows(fmt: ReportFormat, table_id: str, total_row: str) -> list[tuple[str, tuple[str, ...]]]:

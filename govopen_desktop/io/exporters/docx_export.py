@@ -19,13 +19,11 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.io.exporters import docx_styles as S
 from govopen_desktop.io.exporters.output import export_notes, write_export
 from govopen_desktop.io.exporters.text import (
-    BLANK_DATE,
     LEVEL_2,
-    LEVEL_3,
-    chinese_date,
     clean_text,
-    is_heading_line,
+    heading_level,
     report_title,
+    signature,
     text_paragraphs,
     title_lines,
     units,
@@ -72,7 +70,9 @@ def build_document(report: Report) -> DocxDocument:
             body.parts.append(table_xml(fmt.table(section.table), report, geometry))
         elif section.text:
             body.text(report.text.get(section.text))
-    body.signature(clean_text(report.meta.agency.strip()), chinese_date(report.meta.date))
+    signed = signature(report)
+    if signed is not None:
+        body.signature(*signed)
     fragment = parse_xml(f"<w:body {nsdecls('w')}>{''.join(body.parts)}</w:body>")
     sect = document.element.body[-1]
     for child in list(fragment):
@@ -138,25 +138,22 @@ class _Body:
         sentence opening a longer part is set in 楷体."""
         for part, joined in text_paragraphs(text or ""):
             line = part.strip()
-            level2 = LEVEL_2.match(line)
-            if (level2 or LEVEL_3.match(line)) and is_heading_line(line):
-                self.paragraph(S.HEADING_2 if level2 else S.HEADING_3, part, joined=joined)
+            level = heading_level(line)
+            if level is not None:
+                self.paragraph(S.HEADING_2 if level == 2 else S.HEADING_3, part, joined=joined)
                 continue
-            head = _inline_heading(part) if level2 else ""
+            head = _inline_heading(part) if LEVEL_2.match(line) else ""
             self.paragraph(S.BODY, part[len(head):], head=head, joined=joined)
 
     def signature(self, agency: str, date: str) -> None:
         """Agency name and date, not sealed (GB/T 9704 7.3.5.2): one blank line below the body;
         the name 右空二字; the date's first character two characters right of the name's first
-        character; a date too long for that keeps 右空二字 and the name moves left. Without a
-        date (a draft) a blank 年 月 日 line to fill in by hand.
+        character; a date too long for that keeps 右空二字 and the name moves left. A draft's
+        date is the blank 年 月 日 line to fill in by hand (text.signature).
 
         Positions are set in twips from the name's width (all full-width characters, so exact);
         the date is placed by its left edge, since the width of its digits and the gaps Word or
         WPS add between 2025 and 年 vary by program."""
-        if not agency:
-            return
-        date = date or BLANK_DATE
         self.paragraph(S.BODY, extra="<w:keepNext/>")
         width = self.geometry.text_width
         char = self.geometry.body_char

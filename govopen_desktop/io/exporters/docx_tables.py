@@ -24,6 +24,7 @@ from govopen_desktop.domain.formats import GridCell, Table
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import format_amount
 from govopen_desktop.io.exporters import docx_styles as S
+from govopen_desktop.io.exporters import table_layout
 from govopen_desktop.io.exporters.table_layout import FIT_SLACK, cached_column_widths, cell_lines, wrapped
 from govopen_desktop.io.exporters.text import clean_text
 
@@ -49,20 +50,11 @@ def cell_text(cell: GridCell, report: Report) -> str:
 def row_heights(table: Table, report: Report, widths: list[int], font_pt: float) -> list[float]:
     """Estimated height of each row in twips (cells merged down share their need out)."""
     char, line = font_pt * 20, font_pt * 20 * LINE_FACTOR
-    heights = [float(MIN_ROW_HEIGHT)] * table.n_rows
-    spanning: list[tuple[GridCell, float]] = []
-    for cell in table.cells:
-        need = cell_lines(cell, cell_text(cell, report), widths, char, 2 * CELL_MARGIN) * line + 60
-        if cell.rowspan == 1:
-            heights[cell.row] = max(heights[cell.row], need)
-        else:
-            spanning.append((cell, need))
-    for cell, need in spanning:
-        rows = range(cell.row, cell.row + cell.rowspan)
-        deficit = need - sum(heights[r] for r in rows)
-        for r in rows if deficit > 0 else ():
-            heights[r] += deficit / cell.rowspan
-    return heights
+
+    def need(cell: GridCell) -> float:
+        return cell_lines(cell, cell_text(cell, report), widths, char, 2 * CELL_MARGIN) * line + 60
+
+    return table_layout.row_heights(table, need, MIN_ROW_HEIGHT)
 
 
 def page_breaks(heights: list[float], header_rows: int, page_height: float) -> set[int]:

@@ -15,15 +15,7 @@ from govopen_desktop.domain.formats import Table
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.exporters.output import export_notes, write_export
 from govopen_desktop.io.exporters.table_layout import cached_column_widths
-from govopen_desktop.io.exporters.text import (
-    BLANK_DATE,
-    LEVEL_2,
-    LEVEL_3,
-    chinese_date,
-    clean_text,
-    is_heading_line,
-    report_title,
-)
+from govopen_desktop.io.exporters.text import clean_text, heading_level, report_title, signature
 
 FONT = "font-family:仿宋_GB2312,仿宋,FangSong,serif"
 CELL = "border:1px solid #000;padding:2px 4px;vertical-align:middle"
@@ -55,14 +47,15 @@ def build_html(report: Report) -> str:
                 line = raw.strip()
                 if not line:
                     continue
-                if (LEVEL_2.match(line) or LEVEL_3.match(line)) and is_heading_line(line):
-                    weight = "bold" if LEVEL_2.match(line) else "normal"  # （一） headings stand out
+                level = heading_level(line)
+                if level is not None:
+                    weight = "bold" if level == 2 else "normal"  # （一） headings stand out
                     parts.append(f'<p style="text-indent:2em;margin:0;font-weight:{weight}">{escape(line)}</p>')
                 else:
                     parts.append(f'<p style="text-indent:2em;margin:0">{escape(line)}</p>')
-    agency = clean_text(report.meta.agency.strip())
-    if agency:
-        date = chinese_date(report.meta.date) or BLANK_DATE
+    signed = signature(report)
+    if signed is not None:
+        agency, date = signed
         parts.append(f'<p style="text-align:right;margin:2em 2em 0 0">{escape(agency)}</p>')
         parts.append(f'<p style="text-align:right;margin:0 2em 0 0">{escape(date)}</p>')
     parts.append("</body></html>")

@@ -1,4 +1,4 @@
-"""How a table's text wraps in its columns, shared by the Word and HTML exports.
+"""How a table's text wraps in its columns and how tall its rows are, shared by the exports.
 
 Labels wrap by width only (no baked line breaks), so the column widths decide where they
 break: a label column is widened until none of its labels leaves a single character on its
@@ -8,6 +8,7 @@ last line (三、本年度办理结/果), the width coming from the value column
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from govopen_desktop.domain.formats import GridCell, Table
 from govopen_desktop.io.exporters.text import units
@@ -35,6 +36,24 @@ def lone_tail(text: str, per_line: float) -> bool:
     """The text wraps and its last line holds a single character (or a digit and a stop)."""
     lines = wrapped(text, per_line)
     return len(lines) > 1 and lines[-1] <= 1.0
+
+
+def row_heights(table: Table, need: Callable[[GridCell], float], minimum: float) -> list[float]:
+    """Each row at least `minimum` and as tall as its cells `need`; a cell merged down shares
+    what its rows lack out evenly among them."""
+    heights = [float(minimum)] * table.n_rows
+    spanning: list[tuple[GridCell, float]] = []
+    for cell in table.cells:
+        if cell.rowspan == 1:
+            heights[cell.row] = max(heights[cell.row], need(cell))
+        else:
+            spanning.append((cell, need(cell)))
+    for cell, cell_need in spanning:
+        rows = range(cell.row, cell.row + cell.rowspan)
+        deficit = cell_need - sum(heights[r] for r in rows)
+        for r in rows if deficit > 0 else ():
+            heights[r] += deficit / cell.rowspan
+    return heights
 
 
 def _column_texts(table: Table, col: int) -> list[str]:

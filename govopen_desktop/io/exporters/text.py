@@ -36,6 +36,13 @@ def chinese_date(iso: str | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def signature(report: Report) -> tuple[str, str] | None:
+    """落款: the agency and the date below it (a draft without 成文日期 gets the blank 年 月 日
+    line to fill in by hand); None where no agency is given."""
+    agency = clean_text(report.meta.agency.strip())
+    return (agency, chinese_date(report.meta.date) or BLANK_DATE) if agency else None
+
+
 def report_title(report: Report) -> str:
     return annual_report_title(report.meta.agency.strip(), report.meta.year)
 
@@ -120,3 +127,9 @@ def is_heading_line(line: str) -> bool:
     """A short line with no sentence inside it: a （一） or 1. heading, not a paragraph."""
     inner = line[:-1] if line.endswith(("。", "：", ":")) else line
     return units(line) <= HEADING_MAX_UNITS and not any(ch in inner for ch in "。；;！？")
+
+
+def heading_level(line: str) -> int | None:
+    """2 for a （一） heading line, 3 for a "1." heading line, None for a paragraph."""
+    level = 2 if LEVEL_2.match(line) else 3 if LEVEL_3.match(line) else None
+    return level if level is not None and is_heading_line(line) else None

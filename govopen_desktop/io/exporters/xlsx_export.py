@@ -75,7 +75,7 @@ def _table_sheet(wb: Workbook, table: Table, report: Report, styles: CellStyles)
         # for borders that are set cell by cell below. The file written is the same.
         ws.merged_cells.add(CellRange(min_col=left, min_row=top, max_col=right, max_row=bottom))
 
-    styles.apply(ws.cell(1, 1, table.full_title), styles.title)
+    styles.apply(ws.cell(1, 1, table.heading), styles.title)
     merge(1, 1, 1, last_col)
     # 填报单位 and 报告年度 in cells of their own: an importer reads "填报单位：X" as the agency.
     half = max(1, (last_col + 1) // 2)

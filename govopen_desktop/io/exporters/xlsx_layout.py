@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from govopen_desktop.domain.formats import GridCell, Table
+from govopen_desktop.io.exporters import table_layout
 from govopen_desktop.io.exporters.table_layout import cached_column_widths, lone_tail
 
 if TYPE_CHECKING:
@@ -108,22 +109,12 @@ def _lines(text: str, width_units: float) -> int:
 
 def row_heights(table: Table, texts: dict[tuple[int, int], str], widths: list[float]) -> list[float]:
     """Rows tall enough for their wrapped text; a cell merged down shares its need out."""
-    heights: list[float] = [MIN_ROW_PT] * table.n_rows
-    spanning: list[tuple[GridCell, float]] = []
-    for cell in table.cells:
+
+    def need(cell: GridCell) -> float:
         text = texts.get((cell.row, cell.col), "")
-        need = _lines(text, sum(widths[cell.col : cell.col + cell.colspan])) * LINE_PT + PAD_PT
-        if cell.rowspan == 1:
-            heights[cell.row] = max(heights[cell.row], need)
-        else:
-            spanning.append((cell, need))
-    for cell, need in spanning:
-        rows = range(cell.row, cell.row + cell.rowspan)
-        deficit = need - sum(heights[r] for r in rows)
-        if deficit > 0:
-            for r in rows:
-                heights[r] += deficit / cell.rowspan
-    return [round(h, 1) for h in heights]
+        return _lines(text, sum(widths[cell.col : cell.col + cell.colspan])) * LINE_PT + PAD_PT
+
+    return [round(h, 1) for h in table_layout.row_heights(table, need, MIN_ROW_PT)]
 
 
 _lone_cache: dict[tuple[int, tuple[float, ...]], tuple[Table, int]] = {}

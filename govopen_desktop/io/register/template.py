@@ -104,7 +104,8 @@ def write_template(path: Path, year: int | None = None) -> None:
     notes.page_setup.paperSize = 9
     notes.page_setup.fitToWidth, notes.page_setup.fitToHeight = 1, 0
     notes.sheet_properties.pageSetUpPr.fitToPage = True
-    for i, line in enumerate(_notes(year, fmt.document, vocab.working_days, vocab.extension_working_days), start=1):
+    limit = vocab.applications.time_limit
+    for i, line in enumerate(_notes(year, fmt.document, limit.working_days, limit.extension_working_days), start=1):
         cell = notes.cell(i, 1, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         # wrapped lines need their height: a Chinese character is about two width units
