@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
+from typing import Any, TypeVar, cast
 
 from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import ReportFormat, available_formats, load_format
@@ -450,13 +452,26 @@ def guess_year(rows: list[Row], before: int) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-@cache
-def _own_labels() -> dict[str, frozenset[str]]:
-    """Each format's labels and headers that no other format has (formats are data: once)."""
+_T = TypeVar("_T")
+_BY_CATALOGUE: dict[str, tuple[tuple[ReportFormat, ...], Any]] = {}
+
+
+def _per_catalogue(name: str, make: Callable[[tuple[ReportFormat, ...]], _T]) -> _T:
+    """What `make` works out from the formats, kept while the catalogue is the same objects
+    (formats are data, loaded once; a new catalogue, as reset_format_cache gives, is new ones)."""
+    formats = tuple(load_format(f) for f in available_formats())
+    kept = _BY_CATALOGUE.get(name)
+    if kept is None or len(kept[0]) != len(formats) or any(a is not b for a, b in zip(kept[0], formats, strict=True)):
+        kept = (formats, make(formats))
+        _BY_CATALOGUE[name] = kept
+    return cast(_T, kept[1])
+
+
+def _own_labels(formats: tuple[ReportFormat, ...]) -> dict[str, frozenset[str]]:
+    """Each format's labels and headers that no other format has."""
     label_sets = {
-        fid: {norm(c.text) for t in load_format(fid).tables for c in t.cells
-              if c.text and c.role in ("label", "header")}
-        for fid in available_formats()
+        f.id: {norm(c.text) for t in f.tables for c in t.cells if c.text and c.role in ("label", "header")}
+        for f in formats
     }
     return {fid: frozenset(own - set().union(*(s for other, s in label_sets.items() if other != fid)))
             for fid, own in label_sets.items()}
@@ -472,7 +487,7 @@ def detect_format(rows: list[Row], seen: set[str] | None = None) -> tuple[Report
     `seen`: cell_words(rows), when the caller has it."""
     formats = [load_format(f) for f in available_formats()]
     seen = cell_words(rows) if seen is None else seen
-    own = _own_labels()
+    own = _per_catalogue("labels", _own_labels)
     scores = {f.id: len(own[f.id] & seen) for f in formats}
     best = max(formats, key=lambda f: scores[f.id])
     ranked = sorted(scores.values(), reverse=True)
@@ -481,12 +496,11 @@ def detect_format(rows: list[Row], seen: set[str] | None = None) -> tuple[Report
     return best, ranked[0]
 
 
-@cache
-def _own_headers() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+def _own_headers(formats: tuple[ReportFormat, ...]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Each format's column headers of 4+ characters no other format prints, and the other
-    formats' headers (formats are data: worked out once)."""
-    headers = {fid: {norm(c.text) for t in load_format(fid).tables for c in t.cells
-                     if c.text and c.role == "header"} for fid in available_formats()}
+    formats' headers."""
+    headers = {f.id: {norm(c.text) for t in f.tables for c in t.cells if c.text and c.role == "header"}
+               for f in formats}
     out = {}
     for fid, mine in headers.items():
         others = set().union(*(h for other, h in headers.items() if other != fid))
@@ -502,7 +516,7 @@ def format_by_headers(rows: list[Row], seen: set[str] | None = None) -> ReportFo
     seen = cell_words(rows) if seen is None else seen
     hits = []
     for f in formats:
-        own, others = _own_headers()[f.id]
+        own, others = _per_catalogue("headers", _own_headers)[f.id]
         # also a header line copied as one cell; but a header inside another format's header
         # (2019's 处理决定数量 in 2021's 本年处理决定数量) is that other header
         if own & seen or any(h in s and not any(h in o and o in s for o in others)
