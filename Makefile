@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLE := resources/sample/sample-2024.govopen
 
-.PHONY: run test lint bench screenshots clean package
+.PHONY: run test lint bench screenshots clean package forms
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: lint
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+# the start-up form(s) compiled to Python (qt/forms.py COMPILED); a test says when this is due
+forms: $(STAMP)
+	$(BIN)/python -m govopen_desktop.qt.forms
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen GOVOPEN_UPDATE_DOCS=1 $(BIN)/python -m pytest -m screenshot

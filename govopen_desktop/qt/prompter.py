@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from govopen_desktop.domain.findings import Finding
-from govopen_desktop.qt.new_request import NewReportRequest
 
 if TYPE_CHECKING:
     from govopen_desktop.io.importers.problems import ImportProblem
     from govopen_desktop.qt.import_problems import CellOpener
+    from govopen_desktop.qt.new_request import NewReportRequest
 
 # the dialog classes are imported where used: building their Qt types costs start-up time
 

@@ -285,3 +285,18 @@ def test_an_accepted_warning_no_longer_marks_its_cell(qtbot: Any, gui_env: Path,
     after = t3.model.data(index, Qt.ItemDataRole.BackgroundRole)
     assert before != after
     window.document.undo_stack.setClean()
+
+
+def test_lock_keys_are_the_ones_earlier_versions_gave(tmp_path: Path) -> None:
+    """A file's key is SHA-1 of its resolved path, whichever module computes it (recovery files
+    written by an earlier version must still be found); an untitled key is 12 random hex digits."""
+    import hashlib
+    import re
+
+    from govopen_desktop.qt.lock import untitled_key
+
+    path = tmp_path / "报告.govopen"
+    expected = hashlib.sha1(os.path.normcase(str(path.resolve())).encode("utf-8")).hexdigest()[:16]
+    assert key_for_path(path) == f"doc-{expected}"
+    keys = {untitled_key() for _ in range(20)}
+    assert len(keys) == 20 and all(re.fullmatch(r"untitled-[0-9a-f]{12}", k) for k in keys)

@@ -79,3 +79,27 @@ def test_counts_colour_without_a_style_sheet(window: Any, qtbot: Any) -> None:
         colours.add((errors, colour))
         assert window.counts_label.styleSheet() == ""
     assert colours == {(True, "#b3261e"), (False, "#2e5d34")}
+
+
+def test_the_quicker_import_hook_answers_as_pyside_does() -> None:
+    """make_app replaces PySide's per-import source scan (inspect.getsource) with a read of the
+    file's bytes: the same verdict for modules that mention PySide6, those that do not, and
+    modules without a source file."""
+    import importlib
+    import inspect
+    import sys
+
+    from govopen_desktop.qt.app import make_app
+
+    make_app()
+    feature = sys.modules["shibokensupport.feature"]
+    assert getattr(feature._mod_uses_pyside, "govopen", False)
+    names = ["govopen_desktop.qt.main_window", "govopen_desktop.qt.forms", "govopen_desktop.domain.report",
+             "json", "sys", "_decimal", "PySide6.QtCore"]
+    for name in names:
+        module = importlib.import_module(name)
+        try:
+            expected = "PySide6" in inspect.getsource(module)
+        except (TypeError, OSError):
+            expected = False
+        assert feature._mod_uses_pyside(module) is expected, name

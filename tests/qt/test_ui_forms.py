@@ -147,6 +147,57 @@ def test_the_objectnames_tests_and_code_rely_on() -> None:
         assert f'name="{name}"' in text["cover"]
 
 
+@pytest.mark.parametrize("name", ["cover"])
+def test_the_compiled_start_up_form_is_what_its_ui_file_compiles_to(name: str) -> None:
+    """qt/ui_<name>.py is pyside6-uic's output for ui/<name>.ui (`make forms` writes it)."""
+    from govopen_desktop.qt.forms import COMPILED, compiled_source
+
+    assert name in COMPILED
+    module = QT_CODE / f"ui_{name}.py"
+    assert module.read_text(encoding="utf-8") == compiled_source(name), f"run `make forms`: {module} is stale"
+
+
+def _tree(widget: Any) -> list[tuple[str, str, str]]:
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    return [(type(w).__name__, w.objectName(), w.text() if isinstance(w, QLabel) else "")
+            for w in widget.findChildren(QWidget)]
+
+
+def test_the_compiled_form_builds_what_quiloader_builds(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from govopen_desktop.qt import forms
+    from govopen_desktop.qt.app import make_app
+
+    make_app()
+    compiled = forms.load_form("cover")
+    qtbot.addWidget(compiled)
+    assert forms._compiled("cover", ui_dir() / "cover.ui") is not None
+    monkeypatch.setattr(forms, "COMPILED", ())
+    loaded = forms.load_form("cover")
+    qtbot.addWidget(loaded)
+    assert type(compiled) is type(loaded) and compiled.objectName() == loaded.objectName()
+    assert _tree(compiled) == _tree(loaded) and len(_tree(loaded)) > 10
+    compiled.resize(800, 500)
+    loaded.resize(800, 500)
+    assert compiled.grab().toImage() == loaded.grab().toImage()
+
+
+def test_an_edited_ui_file_loads_as_drawn_not_as_compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          qtbot: Any) -> None:
+    from govopen_desktop.qt.app import make_app
+    from govopen_desktop.qt.forms import load_form
+
+    make_app()
+    (tmp_path / "ui").mkdir()
+    edited = (ui_dir() / "cover.ui").read_text(encoding="utf-8").replace('name="pageTitle"', 'name="coverTitle"')
+    (tmp_path / "ui" / "cover.ui").write_text(edited, encoding="utf-8")
+    monkeypatch.setenv("GOVOPEN_ROOT", str(tmp_path))
+    form = load_form("cover")
+    qtbot.addWidget(form)
+    names = {name for _kind, name, _text in _tree(form)}
+    assert "coverTitle" in names and "pageTitle" not in names
+
+
 def test_a_missing_form_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> None:
     from govopen_desktop.qt.app import make_app
     from govopen_desktop.qt.forms import FormError, load_form

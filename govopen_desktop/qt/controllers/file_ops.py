@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Signal
 
 from govopen_desktop.domain.carry import start_next_year
 from govopen_desktop.domain.drafts import new_report_texts
@@ -20,10 +20,12 @@ from govopen_desktop.qt.autosave import Autosaver, read_recovery, recovery_candi
 from govopen_desktop.qt.commands import SetCellsCommand, SetTextCommand
 from govopen_desktop.qt.controllers.controller import WindowController
 from govopen_desktop.qt.document import Document
-from govopen_desktop.qt.new_request import NewReportRequest
 from govopen_desktop.qt.pages import heading_for
 from govopen_desktop.qt.prompter import Prompter
 from govopen_desktop.qt.settings import Settings
+
+if TYPE_CHECKING:
+    from govopen_desktop.qt.new_request import NewReportRequest  # the dialog's answer: not needed at start-up
 
 log = logging.getLogger(__name__)
 
@@ -269,6 +271,9 @@ class FileController(WindowController):
         self.settings.last_dir = path.parent
         self._status(f"{title.replace('导出', '已导出', 1)}：{path}")
         answer = self.prompter.ask_choice(title, f"已导出到：\n{path}{extra}", ["打开文档", "打开文件夹", "关闭"])
+        from PySide6.QtCore import QUrl  # with the first export, not at start-up (their enums: ~1.5 ms)
+        from PySide6.QtGui import QDesktopServices
+
         if answer == 0:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         elif answer == 1:
