@@ -154,12 +154,19 @@ def test_import_failed_is_a_govopen_error() -> None:
     assert issubclass(ImportFailed, GovopenError)
 
 
-def test_counts_with_a_measure_word_and_amounts_with_their_unit() -> None:
+def test_counts_with_a_measure_word_are_kept_as_printed_and_amounts_read_with_their_unit() -> None:
+    # "3件" is not the whole number the form asks for: kept as printed and reported on its cell
+    # (README T3-INT), the row still read by its label; an amount's 万元 is the cell's unit
     text = _report_text("2021", 2023, values={"t3.new.natural": "3件", "t3.new.total": "3 件"})
     text = text.replace("一、总体情况", "二、主动公开政府信息情况\n行政事业性收费\t0.5万元\n一、总体情况")
-    report = import_text(text).report
-    assert report.cells["t3.new.natural"] == 3 and report.cells["t3.new.total"] == 3
-    assert report.cells["t2.fees.amount"] == Decimal("0.5")
+    result = import_text(text)
+    cells, bad = result.report.cells, {p.key: p for p in result.problems}
+    assert cells["t3.new.natural"] == Published("3件", "不是数字")
+    assert cells["t3.new.total"] == Published("3 件", "不是数字")
+    assert "“3件”" in bad["t3.new.natural"].message and "行" in bad["t3.new.natural"].place
+    assert "t3.new.total" in bad
+    assert cells["t3.new.commercial"] == 0  # the rest of the row as printed
+    assert cells["t2.fees.amount"] == Decimal("0.5")
 
 
 def test_amount_in_yuan_where_the_form_asks_for_wan_yuan_is_a_problem() -> None:
@@ -210,3 +217,23 @@ def test_text_run_on_after_a_heading() -> None:
     assert report.text["problems"] == "一是公开不够及时，二是解读不够深入。\n下一步将加强培训。"
     assert report.text["other"] == "本年度未收取信息处理费。"
     assert report.extra["source"]["headings"][-2:] == ["五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+
+
+def test_a_word_table_cell_printed_with_its_measure_word_is_kept_and_reported(tmp_path: Path) -> None:
+    """A Word report whose table prints "12件" in a count cell: the value is kept as printed, its
+    cell named in one problem, and every other cell is read as before."""
+    from govopen_desktop.io.project import load_report
+    from tests.support.import_builders import Expected, cell_differences, write_docx
+    from tests.support.paths import SAMPLE
+
+    sample = load_report(SAMPLE)
+    key = "t3.granted.natural"
+    cells = dict(sample.cells) | {key: "12件"}
+    path = tmp_path / "report.docx"
+    write_docx(Expected(sample.meta.to_dict(), cells, dict(sample.text)), path)
+    result = import_file(path)
+    assert result.report.cells[key] == Published("12件", "不是数字")
+    assert [p.key for p in result.problems] == [key]
+    assert "“12件”" in result.problems[0].message and "表三" in result.problems[0].place
+    others = {k: v for k, v in sample.cells.items() if k != key and not sample.format.fields[k].derived}
+    assert cell_differences(others, {k: result.report.cells[k] for k in others}) == []

@@ -28,7 +28,7 @@ def is_placeholder(text: str) -> bool:
 
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # a document's cells are normalised by several passes (a report has ~2,000)
 def norm(text: str) -> str:
     """A label reduced to its words: no spaces, brackets, punctuation; full width and
     traditional characters folded."""

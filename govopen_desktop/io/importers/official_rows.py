@@ -6,7 +6,9 @@ line into label and numbers by it, and the extractor, which finds the rows by it
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from govopen_desktop.domain.formats import Table
 from govopen_desktop.domain.values import is_empty_mark, split_unit
@@ -51,10 +53,11 @@ def _row_specs(table: Table) -> list[RowSpec]:
     return specs
 
 
-# a count with its measure word ("3件"): the number is read, the word dropped
+# a count with its measure word ("3件"): a value cell (the extractor keeps it as printed)
 COUNT_WORD = re.compile(r"^\s*([+\-－]?[\d,，.]+)\s*(?:件|个|条|项|次|宗|起|家)\s*$")
 
 
+@lru_cache(maxsize=65536)  # pure; asked of the same cells again for every table and format tried
 def is_value_text(text: str) -> bool:
     """A cell that reads as a number, a number with its unit, or an empty mark."""
     if is_empty_mark(text):
@@ -67,19 +70,24 @@ def is_value_text(text: str) -> bool:
     return number.replace(".", "", 1).isdigit()
 
 
+def every_table() -> Iterator[Table]:
+    """The tables of every official format (formats are data, loaded once)."""
+    from govopen_desktop.domain.formats import available_formats, load_format
+
+    for fid in available_formats():
+        yield from load_format(fid).tables
+
+
 _KNOWN: set[str] = set()
 
 
 def known_label(text: str) -> bool:
     """The text is an official row label of some format (as printed, any numbering)."""
     if not _KNOWN:
-        from govopen_desktop.domain.formats import available_formats, load_format
-
-        for fid in available_formats():
-            for table in load_format(fid).tables:
-                for spec in row_specs(table):
-                    for a in spec.aliases:
-                        _KNOWN.update((a, strip_number(a)))
+        for table in every_table():
+            for spec in row_specs(table):
+                for a in spec.aliases:
+                    _KNOWN.update((a, strip_number(a)))
     n = norm(text)
     return bool(n) and (n in _KNOWN or strip_number(n) in _KNOWN)
 

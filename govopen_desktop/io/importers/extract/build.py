@@ -9,6 +9,7 @@ from typing import Any
 from govopen_desktop.domain.formats import ReportFormat, Table, available_formats, format_for_year, load_format
 from govopen_desktop.domain.report import TEXT_KEYS, Report, ReportMeta
 from govopen_desktop.io.importers.extract.meta import (
+    cell_words,
     detect_format,
     find_filler,
     find_sections,
@@ -21,7 +22,7 @@ from govopen_desktop.io.importers.extract.meta import (
     section_text,
     split_glued_headings,
 )
-from govopen_desktop.io.importers.extract.tables import Extractor
+from govopen_desktop.io.importers.extract.tables import Extractor, LabelIndex
 from govopen_desktop.io.importers.labels import norm
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
@@ -29,17 +30,31 @@ from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
 SECTION_ORDER = ("overview", "t2", "t3", "t4", "problems", "other")
 
 
-def _table_anchor(fmt: ReportFormat, table: Table, norms: list[set[str]]) -> int | None:
-    """The first row holding a label only this table has (e.g. 第二十条第（一）项)."""
+_ANCHOR_WORDS: dict[tuple[int, int], tuple[ReportFormat, Table, frozenset[str]]] = {}
+
+
+def _anchor_words(fmt: ReportFormat, table: Table) -> frozenset[str]:
+    """The labels of 4+ characters only this table of the format has (formats are loaded once,
+    so this is kept per table)."""
+    cached = _ANCHOR_WORDS.get((id(fmt), id(table)))
+    if cached is not None and cached[0] is fmt and cached[1] is table:
+        return cached[2]
     own = {norm(c.text) for c in table.cells if c.text}
     others = {norm(c.text) for t in fmt.tables if t.id != table.id for c in t.cells if c.text}
-    words = {w for w in own - others if len(w) >= 4}
+    words = frozenset(w for w in own - others if len(w) >= 4)
+    _ANCHOR_WORDS[(id(fmt), id(table))] = (fmt, table, words)
+    return words
+
+
+def _table_anchor(fmt: ReportFormat, table: Table, norms: list[set[str]]) -> int | None:
+    """The first row holding a label only this table has (e.g. 第二十条第（一）项)."""
+    words = _anchor_words(fmt, table)
     return next((i for i, seen in enumerate(norms) if seen & words), None)
 
 
 def _run(rows: list[Row], fmt: ReportFormat, headings: dict[str, int],
-         norms: list[set[str]]) -> tuple[Extractor, ReportFormat]:
-    extractor = Extractor(rows, fmt, [])
+         norms: list[set[str]], index: LabelIndex) -> tuple[Extractor, ReportFormat]:
+    extractor = Extractor(rows, fmt, [], index)
     starts: dict[str, int] = {}
     for table in fmt.tables:
         sid = next((s.id for s in fmt.sections if s.table == table.id), "")
@@ -61,8 +76,10 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     page = read_page_meta(rows, min(sections.rows.values(), default=min(len(rows), 60)))
     if page.rows:  # a CMS page's metadata table and chrome: meta, not report text
         rows = [Row([], r.place) if i in page.rows else r for i, r in enumerate(rows)]
-    norms = [{norm(c.text) for c in r.cells if c.text.strip()} for r in rows]
-    detected, _score = detect_format(rows)
+    index = LabelIndex(rows)  # the cells' words, once for every format tried
+    norms = [{n for n in row_norms if n} for row_norms in index.norms]
+    words = cell_words(rows)
+    detected, _score = detect_format(rows, words)
 
     first_heading = min(sections.rows.values(), default=len(rows))
     title = find_title(rows, first_heading)
@@ -82,7 +99,7 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
 
     # Read the tables as each format; the one whose rows are found wins (ties: the year's).
     by_year = _format_for(year) if year is not None else None
-    by_headers = format_by_headers(rows)
+    by_headers = format_by_headers(rows, words)
     candidates: list[ReportFormat] = []
     first = [by_headers] if by_headers is not None else [by_year, detected]
     for f in [*first, *map(load_format, available_formats())]:
@@ -90,7 +107,7 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
             candidates.append(f)
     best: tuple[Extractor, ReportFormat] | None = None
     for f in candidates:
-        run = _run(rows, f, sections.rows, norms)
+        run = _run(rows, f, sections.rows, norms, index)
         if best is None or run[0].found > best[0].found:
             best = run
         if best[0].missing == 0 or by_headers is not None:

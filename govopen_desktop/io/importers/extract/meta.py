@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
+from typing import Any, TypeVar, cast
 
 from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import ReportFormat, available_formats, load_format
@@ -39,10 +41,13 @@ _PAGE_END = ("版权所有", "ICP备", "主办单位：", "主办：", "网站�
              "网站地图", "我要纠错", "【关闭】", "【字体：", "相关链接", "相关文章", "相关阅读")
 
 
+_PAGE_END_IN = re.compile("|".join(map(re.escape, _PAGE_END)))  # any of them, in one search
+
+
 def page_end(rows: list[Row], after: int) -> int:
     """Where a saved web page goes on after the report (its footer, links to other articles)."""
     for i in range(max(after + 1, 0), len(rows)):
-        if any(m in line for line in _lines(rows[i]) for m in _PAGE_END):
+        if any(_PAGE_END_IN.search(line) for line in _lines(rows[i])):
             return i
     return len(rows)
 
@@ -356,7 +361,7 @@ def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline:
         if i in skip:
             continue
         row_lines = _lines(row)
-        if any(m in line for line in row_lines for m in _PAGE_END):
+        if any(_PAGE_END_IN.search(line) for line in row_lines):
             break
         lines.extend(line for line in row_lines if not is_placeholder(line) and not is_chrome(line))
     text = "\n".join(lines).strip()
@@ -447,18 +452,43 @@ def guess_year(rows: list[Row], before: int) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def detect_format(rows: list[Row]) -> tuple[ReportFormat | None, int]:
-    """The format whose own labels (those the other format lacks) the document uses most."""
-    formats = [load_format(f) for f in available_formats()]
+_T = TypeVar("_T")
+_BY_CATALOGUE: dict[str, tuple[tuple[ReportFormat, ...], Any]] = {}
+
+
+def _per_catalogue(name: str, make: Callable[[tuple[ReportFormat, ...]], _T]) -> _T:
+    """What `make` works out from the formats, kept while the catalogue is the same objects
+    (formats are data, loaded once; a new catalogue, as reset_format_cache gives, is new ones)."""
+    formats = tuple(load_format(f) for f in available_formats())
+    kept = _BY_CATALOGUE.get(name)
+    if kept is None or len(kept[0]) != len(formats) or any(a is not b for a, b in zip(kept[0], formats, strict=True)):
+        kept = (formats, make(formats))
+        _BY_CATALOGUE[name] = kept
+    return cast(_T, kept[1])
+
+
+def _own_labels(formats: tuple[ReportFormat, ...]) -> dict[str, frozenset[str]]:
+    """Each format's labels and headers that no other format has."""
     label_sets = {
         f.id: {norm(c.text) for t in f.tables for c in t.cells if c.text and c.role in ("label", "header")}
         for f in formats
     }
-    seen = {norm(c.text) for row in rows for c in row.cells if c.text.strip() and len(c.text) < 80}
-    scores: dict[str, int] = {}
-    for f in formats:
-        others = set().union(*(s for fid, s in label_sets.items() if fid != f.id))
-        scores[f.id] = len((label_sets[f.id] - others) & seen)
+    return {fid: frozenset(own - set().union(*(s for other, s in label_sets.items() if other != fid)))
+            for fid, own in label_sets.items()}
+
+
+def cell_words(rows: list[Row]) -> set[str]:
+    """The words of the document's short cells (what a format's labels are looked up in)."""
+    return {norm(c.text) for row in rows for c in row.cells if c.text.strip() and len(c.text) < 80}
+
+
+def detect_format(rows: list[Row], seen: set[str] | None = None) -> tuple[ReportFormat | None, int]:
+    """The format whose own labels (those the other format lacks) the document uses most.
+    `seen`: cell_words(rows), when the caller has it."""
+    formats = [load_format(f) for f in available_formats()]
+    seen = cell_words(rows) if seen is None else seen
+    own = _per_catalogue("labels", _own_labels)
+    scores = {f.id: len(own[f.id] & seen) for f in formats}
     best = max(formats, key=lambda f: scores[f.id])
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] == 0 or (len(ranked) > 1 and ranked[0] == ranked[1]):
@@ -466,17 +496,27 @@ def detect_format(rows: list[Row]) -> tuple[ReportFormat | None, int]:
     return best, ranked[0]
 
 
-def format_by_headers(rows: list[Row]) -> ReportFormat | None:
-    """The format whose own column headers (those no other format prints: 本年制发件数 … in
-    2021, 本年新制作数量 … in 2019) the document prints; None when none or both are seen."""
-    formats = [load_format(f) for f in available_formats()]
+def _own_headers(formats: tuple[ReportFormat, ...]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each format's column headers of 4+ characters no other format prints, and the other
+    formats' headers."""
     headers = {f.id: {norm(c.text) for t in f.tables for c in t.cells if c.text and c.role == "header"}
                for f in formats}
-    seen = {norm(c.text) for row in rows for c in row.cells if c.text.strip() and len(c.text) < 80}
+    out = {}
+    for fid, mine in headers.items():
+        others = set().union(*(h for other, h in headers.items() if other != fid))
+        out[fid] = frozenset(h for h in mine - others if len(h) >= 4), frozenset(others)
+    return out
+
+
+def format_by_headers(rows: list[Row], seen: set[str] | None = None) -> ReportFormat | None:
+    """The format whose own column headers (those no other format prints: 本年制发件数 … in
+    2021, 本年新制作数量 … in 2019) the document prints; None when none or both are seen.
+    `seen`: cell_words(rows), when the caller has it."""
+    formats = [load_format(f) for f in available_formats()]
+    seen = cell_words(rows) if seen is None else seen
     hits = []
     for f in formats:
-        others = set().union(*(h for fid, h in headers.items() if fid != f.id))
-        own = {h for h in headers[f.id] - others if len(h) >= 4}
+        own, others = _per_catalogue("headers", _own_headers)[f.id]
         # also a header line copied as one cell; but a header inside another format's header
         # (2019's 处理决定数量 in 2021's 本年处理决定数量) is that other header
         if own & seen or any(h in s and not any(h in o and o in s for o in others)

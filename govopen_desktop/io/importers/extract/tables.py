@@ -5,20 +5,125 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
-from govopen_desktop.domain.values import Published, Value, read_cell, split_unit
+from govopen_desktop.domain.values import MAX_COUNT, Published, Value, read_cell, split_unit
 from govopen_desktop.io.importers.extract.digits import split_run_together
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number
 from govopen_desktop.io.importers.neutral import Cell, Row
-from govopen_desktop.io.importers.official_rows import COUNT_WORD, RowSpec, is_value_text, row_specs
+from govopen_desktop.io.importers.official_rows import RowSpec, every_table, is_value_text, row_specs
 from govopen_desktop.io.importers.problems import ImportProblem
 
 _HEADER_UNIT = re.compile(r"采购总金额\s*[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]")
+
+@dataclass(frozen=True)
+class _Spellings:
+    """Every spelling an official row or group label of some format is matched by."""
+
+    known: frozenset[str]
+    lengths: tuple[int, ...]  # their lengths, shortest first
+    last_chars: frozenset[str]  # the characters they end with
+    bare: frozenset[str]  # without their numbering, 4+ characters (what cell_matches compares so)
+
+
+_SPELLINGS: list[_Spellings] = []
+
+
+def _spellings() -> _Spellings:
+    if not _SPELLINGS:
+        found: set[str] = set()
+        for table in every_table():
+            for spec in row_specs(table):
+                found.update(spec.aliases)
+            for c in table.cells:
+                if c.role == "label" and c.text and c.rowspan > 1:
+                    found.update(aliases(c.text))  # group labels (group_rows looks them up)
+        _SPELLINGS.append(_Spellings(frozenset(found), tuple(sorted({len(a) for a in found})),
+                                     frozenset(a[-1] for a in found if a),
+                                     frozenset(b for b in map(strip_number, found) if len(b) >= 4)))
+    return _SPELLINGS[0]
+
+
+Position = tuple[int, int]  # (row, cell) in the document
+
+
+class LabelIndex:
+    """The document's cells by the label spellings they may hold, worked out once per document
+    (and shared by the formats tried): finding a label is a look-up, not a scan of every cell
+    for every row of every table. Candidates are confirmed with cell_matches, so a hit is exactly
+    the first cell a scan would find; a spelling of no format is looked for by a scan."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        self.norms = [[norm(c.text) if c.text.strip() else "" for c in r.cells] for r in rows]
+        spellings = _spellings()
+        self.known = known = spellings.known
+        self.exact: dict[str, list[Position]] = {}  # a cell whose words are a label's
+        self.bare: dict[str, list[Position]] = {}  # … without their numbering
+        self.suffix: dict[str, list[Position]] = {}  # a cell that ends with a label
+        self.starts: list[Position] = []  # cells that may begin a label cut short by a line break
+        for i, row_norms in enumerate(self.norms):
+            for j, n in enumerate(row_norms):
+                if not n:
+                    continue
+                pos = (i, j)
+                if n in known:
+                    self.exact.setdefault(n, []).append(pos)
+                if n[-1] in spellings.last_chars:  # most cells (numbers) end as no label does
+                    for k in spellings.lengths:
+                        if k >= len(n):
+                            break
+                        if n[-k:] in known:
+                            self.suffix.setdefault(n[-k:], []).append(pos)
+                if len(n) >= 4:
+                    bare = strip_number(n)
+                    if bare in spellings.bare:
+                        self.bare.setdefault(bare, []).append(pos)
+                    if len(n) >= 6 and _label_starts(n):
+                        self.starts.append(pos)
+
+    def first(self, label_aliases: tuple[str, ...], start: int, stop: int) -> Position | None:
+        """The first cell in rows start..stop-1 that holds the label (as cell_matches says)."""
+        if not all(a in self.known for a in label_aliases):
+            return self.scan(label_aliases, start, stop)  # a spelling the suffixes were not indexed for
+        candidates: list[list[Position] | None] = []
+        for a in label_aliases:
+            candidates += [self.exact.get(a), self.suffix.get(a)]
+            bare = strip_number(a)
+            if len(bare) >= 4:
+                candidates.append(self.bare.get(bare))
+        best: Position | None = None
+        for positions in candidates:
+            if not positions:
+                continue
+            for k in range(bisect_left(positions, (start, -1)), len(positions)):
+                pos = positions[k]
+                if pos[0] >= stop or (best is not None and pos >= best):
+                    break
+                if cell_matches(self.norms[pos[0]][pos[1]], label_aliases):
+                    best = pos
+                    break
+        return best
+
+    def scan(self, label_aliases: tuple[str, ...], start: int, stop: int) -> Position | None:
+        """The same, cell by cell."""
+        for i in range(start, stop):
+            for j, n in enumerate(self.norms[i]):
+                if n and cell_matches(n, label_aliases):
+                    return i, j
+        return None
+
+    def wrapped_starts(self, start: int, stop: int) -> Iterator[Position]:
+        """The cells in rows start..stop-1 that may begin a label broken over lines, in order."""
+        for k in range(bisect_left(self.starts, (start, -1)), len(self.starts)):
+            if self.starts[k][0] >= stop:
+                return
+            yield self.starts[k]
+
 
 _PREFIXES: dict[str, set[tuple[str, ...]]] = {}  # a label's first 6+ characters -> the labels
 _NUMERAL = frozenset("0123456789一二三四五六七八九十")
@@ -26,15 +131,12 @@ _NUMERAL = frozenset("0123456789一二三四五六七八九十")
 
 def _label_prefixes() -> dict[str, set[tuple[str, ...]]]:
     if not _PREFIXES:
-        from govopen_desktop.domain.formats import available_formats, load_format
-
-        for fid in available_formats():
-            for table in load_format(fid).tables:
-                for spec in row_specs(table):
-                    for a in spec.aliases:
-                        for whole in (a, strip_number(a)):
-                            for k in range(6, len(whole) + 1):
-                                _PREFIXES.setdefault(whole[:k], set()).add(spec.aliases)
+        for table in every_table():
+            for spec in row_specs(table):
+                for a in spec.aliases:
+                    for whole in (a, strip_number(a)):
+                        for k in range(6, len(whole) + 1):
+                            _PREFIXES.setdefault(whole[:k], set()).add(spec.aliases)
     return _PREFIXES
 
 
@@ -82,11 +184,13 @@ def _is_text(cell: Cell) -> bool:
 
 
 class Extractor:
-    def __init__(self, rows: list[Row], fmt: ReportFormat, problems: list[ImportProblem]) -> None:
+    def __init__(self, rows: list[Row], fmt: ReportFormat, problems: list[ImportProblem],
+                 index: LabelIndex | None = None) -> None:
         self.rows = rows
         self.fmt = fmt
         self.problems = problems
-        self.norms = [[norm(c.text) if c.text.strip() else "" for c in r.cells] for r in rows]
+        self.index = LabelIndex(rows) if index is None else index  # of these rows
+        self.norms = self.index.norms
         self.cells: dict[str, Value] = dict.fromkeys(fmt.keys)
         self.found = 0  # value rows found by their label
         self.missing = 0  # value rows not found
@@ -105,48 +209,44 @@ class Extractor:
     # ---- finding -------------------------------------------------------------------------
 
     def find_label(self, spec: RowSpec, start: int, stop: int) -> tuple[int, int] | None:
-        for i in range(start, stop):
-            for j, n in enumerate(self.norms[i]):
-                if n and cell_matches(n, spec.aliases):
-                    return i, j
-        return None
+        return self.index.first(spec.aliases, start, stop)
 
     def find_wrapped(self, spec: RowSpec, start: int, stop: int) -> tuple[int, list[Cell], int] | None:
         """A label broken over lines (a PDF cell copied as text): its first part, then the rest
         on the next lines, the numbers after any of them. Returns the label row, the value
         cells and the last row used."""
-        for i in range(start, stop):
-            for j, n in enumerate(self.norms[i]):
-                if not n or not _prefix_of(n, spec):
+        for i, j in self.index.wrapped_starts(start, stop):
+            n = self.norms[i][j]
+            if not _prefix_of(n, spec):
+                continue
+            after = [c for c in self.rows[i].cells[j + 1:] if c.text.strip() or c.value is not None]
+            if after and not any(_is_text(c) for c in after):
+                return i, after, i
+            joined = n
+            for k in range(i + 1, min(i + 5, len(self.rows))):
+                cells = self.rows[k].cells
+                texts = [(m, c) for m, c in enumerate(cells) if _is_text(c)]
+                numbers = [c for c in cells if (c.text.strip() or c.value is not None) and not _is_text(c)]
+                if not texts and numbers:
+                    if not _own_values(self.rows[i], self.rows[k]):
+                        break
+                    return i, numbers, k  # the numbers on a line of their own
+                if not texts:
                     continue
-                after = [c for c in self.rows[i].cells[j + 1:] if c.text.strip() or c.value is not None]
-                if after and not any(_is_text(c) for c in after):
-                    return i, after, i
-                joined = n
-                for k in range(i + 1, min(i + 5, len(self.rows))):
-                    cells = self.rows[k].cells
-                    texts = [(m, c) for m, c in enumerate(cells) if _is_text(c)]
-                    numbers = [c for c in cells if (c.text.strip() or c.value is not None) and not _is_text(c)]
-                    if not texts and numbers:
-                        if not _own_values(self.rows[i], self.rows[k]):
-                            break
-                        return i, numbers, k  # the numbers on a line of their own
-                    if not texts:
-                        continue
-                    m, first = texts[0]
-                    more = norm(first.text)
-                    if _prefix_of(joined + more, spec) or joined + more in spec.aliases:
-                        joined += more
-                        rest = [c for c in cells[m + 1:] if c.text.strip() or c.value is not None]
-                        if rest and not any(_is_text(c) for c in rest):
-                            return i, rest, k
-                        continue
-                    if len(texts) == 1 and not numbers and len(more) <= 6:
-                        continue  # a piece of the group label beside it ("（六）其", "他处理")
-                    if numbers and all(self.group_piece(c.text) for _m, c in texts):
-                        return i, numbers, k  # the numbers beside a piece of the group label ("无法  0 0 …")
-                    break
-                return i, [], i
+                m, first = texts[0]
+                more = norm(first.text)
+                if _prefix_of(joined + more, spec) or joined + more in spec.aliases:
+                    joined += more
+                    rest = [c for c in cells[m + 1:] if c.text.strip() or c.value is not None]
+                    if rest and not any(_is_text(c) for c in rest):
+                        return i, rest, k
+                    continue
+                if len(texts) == 1 and not numbers and len(more) <= 6:
+                    continue  # a piece of the group label beside it ("（六）其", "他处理")
+                if numbers and all(self.group_piece(c.text) for _m, c in texts):
+                    return i, numbers, k  # the numbers beside a piece of the group label ("无法  0 0 …")
+                break
+            return i, [], i
         return None
 
     def find_anchor(self, words: Iterable[str], start: int = 0) -> int | None:
@@ -322,6 +422,9 @@ class Extractor:
         if f.kind == "count" and (isinstance(raw, int) or (isinstance(raw, str) and raw.isascii() and raw.isdigit())):
             self.cells[f.key] = int(raw)  # the common case, without the general parser
             return
+        if f.kind == "count" and isinstance(raw, float) and raw.is_integer() and 0 <= raw <= MAX_COUNT:
+            self.cells[f.key] = int(raw)  # a spreadsheet's whole number: what read_cell gives it
+            return
         if isinstance(raw, str):
             raw = self.without_unit(f, raw, cell)
             if raw is None:
@@ -346,10 +449,9 @@ class Extractor:
         return None
 
     def without_unit(self, f: Field, raw: str, cell: Cell) -> str | None:
-        """'3件' is 3; '0.5万元' in a 万元 cell is 0.5; '5000元' there is a problem (not × 10000)."""
-        if f.kind in ("count", "signed_count"):
-            m = COUNT_WORD.match(raw)
-            return m.group(1) if m else raw
+        """'0.5万元' in a 万元 cell is 0.5; '5000元' there is a problem (not × 10000). A count printed
+        with its measure word ('12件') is not the number the form asks for: it is kept as printed
+        (read_cell makes it Published) and reported on its cell."""
         if f.kind == "amount":
             number, unit = split_unit(raw)
             if unit == "元":

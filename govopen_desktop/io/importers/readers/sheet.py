@@ -31,6 +31,8 @@ _XLS_EMPTY: set[int] = set()  # xlrd's empty and blank cell types, filled when x
 
 def _text_of(value: Any) -> tuple[str, object]:
     """The cell as text, and its typed number when it is one (kept exact for parsing)."""
+    if type(value) is str:  # most cells: before the other kinds' checks
+        return value, None
     if value is None:
         return "", None
     if isinstance(value, tuple):  # a number and the unit its number format shows
@@ -54,23 +56,29 @@ def sheet_rows(
     """Append a sheet's rows; `merged` holds (first_row, last_row, first_col, last_col), 0-based
     and inclusive."""
     n_rows, n_cols = min(n_rows, MAX_ROWS), min(n_cols, MAX_COLS)
-    covered: set[tuple[int, int]] = set()
+    covered: dict[int, set[int]] = {}  # row -> the columns merged cells cover in it
     for r1, r2, c1, c2 in merged:
         if r1 >= n_rows or c1 >= n_cols:
             continue
         for r in range(r1, min(r2, n_rows - 1) + 1):
             for c in range(c1, min(c2, n_cols - 1) + 1):
                 if (r, c) != (r1, c1):
-                    covered.add((r, c))
-    columns = [column_letters(c) for c in range(n_cols)]
+                    covered.setdefault(r, set()).add(c)
+    prefix = f"工作表“{title}” "
+    columns = [prefix + column_letters(c) for c in range(n_cols)]
     every_col = range(n_cols)
     for r in range(n_rows):
-        cols = [c for c in every_col if (r, c) not in covered] if covered else every_col
+        gone = covered.get(r)
+        cols = [c for c in every_col if c not in gone] if gone else every_col
+        values = [get(r, c) for c in cols]
+        if all(v is None for v in values):
+            continue  # an empty row adds nothing: no cells built
         # empty cells (most of a form) skip _text_of: the same ("", None) it gives for None
-        read = [(c, *(_EMPTY if (v := get(r, c)) is None else _text_of(v))) for c in cols]
-        if any(text.strip() for _c, text, _v in read):  # an empty row adds nothing: no cells built
-            cells = [Cell(text, f"工作表“{title}” {columns[c]}{r + 1}", value) for c, text, value in read]
-            doc.add(Row(cells, f"工作表“{title}” 第{r + 1}行"))
+        read = [_EMPTY if v is None else _text_of(v) for v in values]
+        if any(text.strip() for text, _v in read):
+            number = str(r + 1)
+            cells = [Cell(text, columns[c] + number, value) for c, (text, value) in zip(cols, read, strict=True)]
+            doc.add(Row(cells, f"{prefix}第{number}行"))
 
 
 def read_xlsx(path: Path, name: str) -> tuple[Doc, dict[str, str] | None]:
