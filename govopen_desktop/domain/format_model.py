@@ -104,8 +104,6 @@ class Table(Numbered):
     value_columns: tuple[ValueColumn, ...] = ()  # matrix tables: the value columns, left to right
     _covering: dict[tuple[int, int], GridCell] = field(default_factory=dict, repr=False)
 
-    full_title = Numbered.heading  # the name io/importers still reads
-
     @property
     def col_ids(self) -> tuple[str, ...]:
         """Matrix tables: the ids of the value columns."""

@@ -632,7 +632,7 @@ class Extractor:
             self.found += 1
             return
         self.missing += 1
-        self.not_found(spec.keys, f"没有找到{table.full_title}的数值行", table)
+        self.not_found(spec.keys, f"没有找到{table.heading}的数值行", table)
 
     def transposed(self, spec: RowSpec, start: int, stop: int) -> bool:
         """Table 4 printed as a grid: a row per result (结果维持 … 总计), a column per top group
@@ -678,4 +678,4 @@ class Extractor:
         """One problem per cell: each key the clerk must fill in is listed."""
         for key in keys:
             label = self.fmt.fields[key].label
-            self.problems.append(ImportProblem(f"{reason}，“{label}”留空。", key, table.full_title))
+            self.problems.append(ImportProblem(f"{reason}，“{label}”留空。", key, table.heading))
