@@ -240,8 +240,11 @@ def blanks(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     empty in every row of a table (a web page's blank 法人 columns) are one finding together."""
     fmt = report.format
     groups = _row_groups(report.meta.format, tuple(spec.params["tables"]))
-    empty_of = {keys: [k for k in keys if report.get(k) is None and _unknown_total(report, k)]
+    values = report.cells
+    empty_of = {keys: [k for k in keys if values.get(k) is None and _unknown_total(report, k)]
                 for _table, _label, keys in groups}
+    if not any(empty_of.values()):
+        return
     whole = _empty_columns(groups, empty_of)
     for table, columns in whole.items():
         cells = [k for _t, _l, keys in groups if _t == table for k in empty_of[keys] if _column(k) in columns]
