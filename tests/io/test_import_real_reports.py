@@ -165,3 +165,22 @@ def test_a_web_page_with_blank_columns_gets_one_blank_finding_not_one_per_row() 
     [blank] = [f for f in check(report) if f.rule == "T3-BLANK"]
     assert "5 列每一行都没有填" in blank.message and "商业企业" in blank.message
     assert len(blank.cells) == 5 * 25
+
+
+def test_a_pdfs_running_title_copied_with_its_text_is_not_part_of_a_section(tmp_path: Path) -> None:
+    """Text copied out of a PDF keeps the title each page repeats at its top, and the page numbers."""
+    lines = (REAL / "huaian-2024.pdftotext-layout.txt").read_text(encoding="utf-8").split("\n")
+    header = "淮安市人民政府2024年政府信息公开工作年度报告"
+    paged: list[str] = []
+    for at, line in enumerate(lines):
+        if at and at % 40 == 0:
+            paged += ["", f"— {at // 40} —", "\f" + header, ""]
+        paged.append(line)
+    path = tmp_path / "paged.txt"
+    path.write_text("\n".join(paged), encoding="utf-8")
+    result = import_file(path)
+    assert differences(_expected("huaian-2024")["cells"], result) == []
+    assert result.found_meta() == _expected("huaian-2024")["meta"]
+    texts = [t for t in result.report.text.values() if t]
+    assert texts and not any(header in "".join(t.split()) for t in texts)
+    assert "信息处理费3940元" in "".join((result.report.text["other"] or "").split())

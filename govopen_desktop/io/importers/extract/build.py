@@ -19,6 +19,7 @@ from govopen_desktop.io.importers.extract.meta import (
     guess_year,
     page_end,
     read_page_meta,
+    running_titles,
     section_text,
     split_glued_headings,
 )
@@ -137,12 +138,13 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
 
     text: dict[str, str | None] = dict.fromkeys(TEXT_KEYS)
     heading_rows = sorted(sections.rows.values())
+    left_out = sig.rows | running_titles(rows, first_heading)
     for key in TEXT_KEYS:
         at = sections.rows.get(key)
         if at is None:
             continue
         stop = min((r for r in heading_rows if r > at), default=len(rows))
-        text[key] = section_text(rows, at, stop, sig.rows, sections.inline.get(key, ""))
+        text[key] = section_text(rows, at, stop, left_out, sections.inline.get(key, ""))
 
     agency = title.agency or page.agency or sig.agency or find_filler(rows)
     if not agency:

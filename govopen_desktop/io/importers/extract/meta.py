@@ -399,6 +399,17 @@ def _title_match(line: str) -> tuple[str | None, int] | None:
     return None
 
 
+def running_titles(rows: list[Row], after: int) -> set[int]:
+    """Rows after `after` that are only a report title: the running header a PDF repeats at
+    the top of each page, which text copied out of the PDF keeps among the paragraphs."""
+    found: set[int] = set()
+    for i in range(after + 1, len(rows)):
+        text = _single_text(rows[i])
+        if text and len(text) <= 80 and _title_match(text.strip()) is not None:
+            found.add(i)
+    return found
+
+
 def find_title(rows: list[Row], before: int) -> Title:
     """The title line; a title printed on two lines (agency above, then the year and
     "政府信息公开工作年度报告") gives its agency from the line above."""
