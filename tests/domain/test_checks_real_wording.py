@@ -44,3 +44,17 @@ def test_a_traditional_character_page_reads_as_its_words(fid: str) -> None:
 
 # the simplified -> traditional direction, for building such pages in the test
 _TRAD = str.maketrans("总体况动开处请报复议讼题进监设台务规费关其余", "總體況動開處請報複議訟題進監設臺務規費關其餘")
+
+
+@pytest.mark.parametrize("fifth", [
+    "（五）及时回应关切，自觉接受监督",  # shuyang-fgj-2023
+    "二、工作机制保障\n市科委设立政务公开工作协调小组，统筹协调政务公开工作。",  # kewei-2024
+    "（五）强化考核，将政务公开纳入年度绩效考核。",
+])
+def test_the_fifth_part_of_the_overview_in_the_words_real_reports_use(fifth: str) -> None:
+    report = clean_report("2021")
+    report.text["overview"] = "（一）主动公开。……（二）依申请公开。……（三）政府信息管理。……（四）平台建设。……\n" + fifth
+    assert not of(report, "R-OVERVIEW-5")
+    report.text["overview"] = "（一）主动公开。……（二）依申请公开。……（三）政府信息管理。……（四）平台建设。保障民生。"
+    [f] = of(report, "R-OVERVIEW-5")
+    assert "没有写到监督保障" in f.message
