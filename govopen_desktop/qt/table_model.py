@@ -8,7 +8,6 @@ and last year's values reach the view through roles.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -19,9 +18,7 @@ from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.findings import LEVEL_ORDER, Finding, Level
 from govopen_desktop.domain.formats import Field, GridCell, Table
 from govopen_desktop.domain.values import (
-    AMOUNT_DECIMALS,
     Published,
-    decimals_of,
     format_amount,
     format_value,
     parse_value,
@@ -101,7 +98,6 @@ class ReportTableModel(QAbstractTableModel):
         self.table_id = table_id
         self.show_prior = False
         self.last_error = ""  # the Chinese reason the last edit was refused
-        self._input_warnings: dict[str, str] = {}
         self._bind()
         document.cellsChanged.connect(self._on_cells_changed)
         document.findingsChanged.connect(self._on_findings_changed)
@@ -239,8 +235,6 @@ class ReportTableModel(QAbstractTableModel):
 
     def _level(self, key: str) -> Level | None:
         levels = [f.level for f in self._findings_by_key.get(key, ())]
-        if key in self._input_warnings:
-            levels.append(Level.WARNING)
         return min(levels, key=LEVEL_ORDER.__getitem__) if levels else None
 
     def _prior_text(self, key: str) -> str:
@@ -268,8 +262,6 @@ class ReportTableModel(QAbstractTableModel):
             lines.append(counted)
         for f in self._findings_by_key.get(key, ()):
             lines.append(f"【{f.level.label}】{f.message}")
-        if key in self._input_warnings:
-            lines.append(f"【提示】{self._input_warnings[key]}")
         return "\n".join(lines)
 
     # ---- editing ----------------------------------------------------------------------------
@@ -288,7 +280,6 @@ class ReportTableModel(QAbstractTableModel):
             self.inputRefused.emit(self.index(index.row(), index.column()), self.last_error)
             return False
         self.last_error = ""
-        self._note_decimals(key, field, parsed, index)
         cells = self.document.report.cells
         extra: dict[str, Any] = {}
         if field.unit_key:
@@ -298,20 +289,17 @@ class ReportTableModel(QAbstractTableModel):
         unchanged = parsed == cells.get(key) and type(parsed) is type(cells.get(key))
         if unchanged and all(cells.get(k) == v for k, v in extra.items()):
             return True
+        before = self._own_warnings(key)
         self.document.undo_stack.push(SetCellCommand(self.document.report, key, parsed, field.label, extra))
+        for message in self._own_warnings(key):
+            if message not in before:  # accepted, but the checker asks for a second look at once
+                self.inputWarning.emit(self.index(index.row(), index.column()), message)
         return True
 
-    def _note_decimals(self, key: str, field: Field, parsed: Any, index: Index) -> None:
-        if field.kind in ("amount", "amount_with_unit") and isinstance(parsed, Decimal):
-            places = decimals_of(parsed)
-            if places > AMOUNT_DECIMALS:
-                message = (
-                    f"“{field.label}”填了 {places} 位小数；万元金额一般保留至多 {AMOUNT_DECIMALS} 位小数，请核对。"
-                )
-                self._input_warnings[key] = message
-                self.inputWarning.emit(self.index(index.row(), index.column()), message)
-                return
-        self._input_warnings.pop(key, None)
+    def _own_warnings(self, key: str) -> list[str]:
+        """The open warnings about this one cell alone (too many decimals, …)."""
+        return [f.message for f in self.document.findings
+                if f.cells == (key,) and f.level is Level.WARNING and not f.accepted]
 
     # ---- reacting to the document -----------------------------------------------------------
 
@@ -336,7 +324,6 @@ class ReportTableModel(QAbstractTableModel):
 
     def _on_report_replaced(self) -> None:
         self.beginResetModel()
-        self._input_warnings.clear()
         self._bind()
         self.endResetModel()
 

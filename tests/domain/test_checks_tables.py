@@ -122,6 +122,19 @@ def test_procurement_amount_2019_is_not_a_count() -> None:
     assert not of(report, "T2-INT")
 
 
+@pytest.mark.parametrize(("amount", "unit", "warned"), [
+    ("12.5", "万元", False), ("0.123456", "万元", True), ("0.123456", None, True), ("1.123456", "元", False),
+])
+def test_procurement_amount_2019_in_wan_yuan_keeps_four_decimals(amount: str, unit: str | None,
+                                                                  warned: bool) -> None:
+    """The same decimals check as 2021's 万元 amounts, in the checker (window, CLI, workbook alike)."""
+    report = clean_report("2019")
+    report.set_values({"t2.procurement.amount": amount, "t2.procurement.amount_unit": unit})
+    found = of(report, "T2-INT")
+    assert bool(found) == warned
+    assert all(f.level is Level.WARNING and "6 位小数" in f.message for f in found)
+
+
 @pytest.mark.parametrize("fid", FORMATS)
 def test_blank_cells_one_finding_per_row(fid: str) -> None:
     report = clean_report(fid)

@@ -218,3 +218,19 @@ def test_amount_with_its_unit_keeps_the_unit(qapp: Any) -> None:
     assert document.undo_stack.count() == 1  # repeated edits of one cell merge into one step
     document.undo_stack.undo()
     assert index.data() == "" and report.get("t2.procurement.amount_unit") is None
+
+
+def test_a_2019_amount_typed_with_its_unit_warns_at_five_decimals_in_wan_yuan(qapp: Any) -> None:
+    """The warning is the checker's (the CLI and the workbook report it too), shown at the cell."""
+    document = Document(Report.new("某市教育局", 2020))
+    model = ReportTableModel(document, "t2")
+    index = model.index_of("t2.procurement.amount")
+    warnings: list[str] = []
+    model.inputWarning.connect(lambda _i, m: warnings.append(m))
+    assert model.setData(index, "1.123456元")
+    assert warnings == []
+    assert model.setData(index, "0.123456万元")
+    assert len(warnings) == 1 and "6 位小数" in warnings[0]
+    assert index.data(Roles.Level) == "warning" and "6 位小数" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.setData(index, "0.1235万元")
+    assert len(warnings) == 1 and index.data(Roles.Level) != "warning"

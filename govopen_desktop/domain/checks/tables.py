@@ -197,7 +197,7 @@ def numbers(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             continue
         if n < 0:
             yield finding(spec, f"“{name}”填的是 {shown(value)}，金额不能小于 0。", (key,), table)
-        elif kind == "amount" and decimals_of(value) > max_decimals:
+        elif _in_wan_yuan(report, key, kind) and decimals_of(value) > max_decimals:
             rounded = n.quantize(Decimal(1).scaleb(-max_decimals), ROUND_HALF_UP)
             yield finding(
                 spec,
@@ -205,6 +205,11 @@ def numbers(report: Report, spec: RuleSpec) -> Iterator[Finding]:
                 f"以万元为单位保留 {max_decimals} 位小数即可精确到元，应为 {shown(rounded)}。",
                 (key,), table, {key: rounded}, level=spec.params.get("decimals_level"),
             )
+
+
+def _in_wan_yuan(report: Report, key: str, kind: str) -> bool:
+    """An amount in 万元: the 2021 form's, or one written with its unit as 万元 (or none)."""
+    return kind == "amount" or (kind == "amount_with_unit" and report.unit_of(key) in (None, "万元"))
 
 
 @lru_cache(maxsize=64)
