@@ -184,3 +184,17 @@ def test_a_pdfs_running_title_copied_with_its_text_is_not_part_of_a_section(tmp_
     texts = [t for t in result.report.text.values() if t]
     assert texts and not any(header in "".join(t.split()) for t in texts)
     assert "信息处理费3940元" in "".join((result.report.text["other"] or "").split())
+
+
+def test_pdf_text_copied_with_single_spaces_between_columns(tmp_path: Path) -> None:
+    """Some viewers copy a table's columns one space apart; a label wrapped over three lines
+    then has its row's numbers after the middle piece (正、行政机关不再处理其政府信 67 3 0 0 1 0 71)."""
+    import re
+
+    text = (REAL / "huaian-2024.pdftotext-layout.txt").read_text(encoding="utf-8")
+    path = tmp_path / "single-spaced.txt"
+    path.write_text(re.sub(r"[ \t]+", " ", text), encoding="utf-8")
+    assert "正、行政机关不再处理其政府信 67 3 0 0 1 0 71" in path.read_text(encoding="utf-8")
+    result = import_file(path)
+    assert differences(_expected("huaian-2024")["cells"], result) == []
+    assert result.problems == []

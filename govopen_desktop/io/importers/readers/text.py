@@ -22,6 +22,8 @@ _PAGE_FOOT = re.compile(
     r"^\s*(?:[\-－—–]+\s*\d{1,3}\s*[\-－—–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
     r"|Page\s+\d{1,4}\s+[\-–—]\s+\S.{0,80}|P\.\s?\d{1,4})\s*$")
 _NUMBER_TOKEN = re.compile(r"^[+\-]?\d{1,12}(?:\.\d{1,4})?$")
+_WRAPPED_ROW_NUMBERS = 4  # table 3's rows have 7 values; prose never ends in four bare numbers
+_PROSE_MARK = re.compile(r"[。，；：:,;！？]")
 # the last number may carry its unit (政府集中采购 1 58000元)
 _TRAILING_NUMBERS = re.compile(
     r"^(?P<label>\S.*?[^\d\s.,，])\s+(?P<numbers>[+\-]?\d[\d.,]*(?:\s+[+\-]?\d[\d.,]*)*(?:万元|元)?)\s*$")
@@ -145,12 +147,22 @@ def spaced_cells(line: str) -> list[str] | None:
     tokens = body.split()
     if len(tokens) >= 3 and all(_NUMBER_TOKEN.match(t) for t in tokens):
         return tokens  # a line of numbers alone: table 4's values under its header lines
-    m = _TRAILING_NUMBERS.match(body) or _GLUED_NUMBERS.match(body)
+    spaced = _TRAILING_NUMBERS.match(body)
+    m = spaced or _GLUED_NUMBERS.match(body)
     # the label may carry its group before a space: "三、本年度办理结果 （一）予以公开 0 0 …"
     if m and len(m.group("label")) <= 60 and (known_label(m.group("label")) or (
             " " in m.group("label").strip() and ends_with_known_label(m.group("label")))):
         return [m.group("label").strip(), *m.group("numbers").split()]
+    if spaced and _is_wrapped_row(spaced.group("label"), spaced.group("numbers").split()):
+        return [spaced.group("label").strip(), *spaced.group("numbers").split()]
     return None
+
+
+def _is_wrapped_row(label: str, numbers: list[str]) -> bool:
+    """A piece of a label broken over lines, with its row's numbers one space apart after it
+    ("正、行政机关不再处理其政府信 67 3 0 0 1 0 71"): a table row, not a sentence."""
+    return (len(numbers) >= _WRAPPED_ROW_NUMBERS and len(label.strip()) <= 40
+            and all(_NUMBER_TOKEN.match(n) for n in numbers) and not _PROSE_MARK.search(label))
 
 
 def _split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
