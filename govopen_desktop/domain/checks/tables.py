@@ -252,9 +252,11 @@ def blanks(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         return
     whole = _empty_columns(groups, empty_of)
     for table, columns in whole.items():
-        cells = [k for _t, _l, keys in groups if _t == table for k in empty_of[keys] if _column(k) in columns]
-        every = {_column(k) for _t, _l, keys in groups if _t == table for k in keys}
-        names = join(dict.fromkeys(_column_name(fmt, k, groups) for k in cells))
+        rows = [(label, keys) for t, label, keys in groups if t == table]
+        named = {k: _cell_name(fmt, k, label) for label, keys in rows for k in empty_of[keys] if _column(k) in columns}
+        cells = list(named)
+        every = {_column(k) for _label, keys in rows for k in keys}
+        names = join(f"“{name}”" for name in dict.fromkeys(named.values()))
         what = "整张表都没有填" if columns == every else f"{names}{len(columns)} 列每一行都没有填"
         yield _blank_finding(report, spec, table, cells, f"表{table_number(fmt, table)}{what}（共 {len(cells)} 格）")
     for table, row_label, keys in groups:
@@ -292,11 +294,6 @@ def _empty_columns(groups: tuple[tuple[str, str, tuple[str, ...]], ...],
         if rows >= _WHOLE_COLUMN_ROWS and empty_in[(table, column)] == rows:
             whole.setdefault(table, set()).add(column)
     return whole
-
-
-def _column_name(fmt: ReportFormat, key: str, groups: tuple[tuple[str, str, tuple[str, ...]], ...]) -> str:
-    label = next(row_label for _t, row_label, keys in groups if key in keys)
-    return f"“{_cell_name(fmt, key, label)}”"
 
 
 def _blank_finding(report: Report, spec: RuleSpec, table: str, empty: list[str], what: str,
