@@ -70,6 +70,9 @@ def _run(rows: list[Row], fmt: ReportFormat, headings: dict[str, int],
     return extractor, fmt
 
 
+PAGE_LINE_KINDS = ("pdf", "txt", "text")  # rows that are a page's lines, not paragraphs
+
+
 def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     rows = split_glued_headings(doc.rows)
     problems: list[ImportProblem] = []
@@ -144,7 +147,8 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         if at is None:
             continue
         stop = min((r for r in heading_rows if r > at), default=len(rows))
-        text[key] = section_text(rows, at, stop, left_out, sections.inline.get(key, ""))
+        text[key] = section_text(rows, at, stop, left_out, sections.inline.get(key, ""),
+                                 wrapped=doc.kind in PAGE_LINE_KINDS)
 
     agency = title.agency or page.agency or sig.agency or find_filler(rows)
     if not agency:
