@@ -164,6 +164,7 @@ def _facts(data: dict[str, Any]) -> model.FactsSpec:
         ),
         scope_words=words("scope_words"),
         subject_masks=words("subject_masks"),
+        scope_masks=words("scope_masks"),
         approx_before=words("approx_before"),
         approx_after=words("approx_after"),
     )

@@ -247,6 +247,7 @@ class FactsSpec:
     claims: tuple[Claim, ...] = ()
     scope_words: tuple[str, ...] = ()  # 其中, 市本级: the sentence may be about part of the agency
     subject_masks: tuple[str, ...] = ()  # 复议后起诉, 未经复议: 复议 there names no 复议 case
+    scope_masks: tuple[str, ...] = ()  # 本机关不掌握: a scope word there limits nothing
     approx_before: tuple[str, ...] = ()  # 约 300 件: not an exact statement
     approx_after: tuple[str, ...] = ()
 

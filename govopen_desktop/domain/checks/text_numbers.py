@@ -24,20 +24,27 @@ from govopen_desktop.domain.formats import RuleSpec
 from govopen_desktop.domain.report import Report
 
 _NUM = r"(\d+|[零〇一二两三四五六七八九十百千]+)"
-_UNIT = r"(?:件|个|份|宗|起)"
+_UNIT = r"(?:件|个|份|宗|起|条)"
 _KIND = r"(?:政府信息公开|政务信息公开|信息公开|依申请公开)"
 _GAP = r"[^，,。；;！？!?、：:（）()]{0,16}?"
 _RECEIVE = r"(?:新收到|收到|受理|接到|接收|新收)"
 _APPLICATIONS = (
     # 共收到政府信息公开申请5件 / 收到申请共5件
-    re.compile(_RECEIVE + r"(?:了)?(?P<gap>" + _GAP + r")申请(?:共|合计|总计|数量为|数为|为)*" + _NUM + _UNIT),
+    re.compile(
+        _RECEIVE + r"(?:了)?(?P<gap>" + _GAP + r")申请(?:共|合计|总计|共计|数量为|数量|数为|量为|量|为)*" + _NUM + _UNIT
+    ),
     # 收到5件政府信息公开申请
     re.compile(_RECEIVE + r"(?:了)?(?:各类)?(?:共|合计)?" + _NUM + _UNIT + r"(?:的)?" + _KIND + r"?(?:的)?申请"),
-    # 受理依申请公开3件
-    re.compile(_RECEIVE + r"依申请公开(?:共|合计)?" + _NUM + _UNIT),
+    # 受理依申请公开3件, 收到政府信息依申请公开1499件
+    re.compile(_RECEIVE + r"(?:政府信息|政务信息)?依申请公开(?:政府信息)?(?:共|合计|共计)?" + _NUM + _UNIT),
 )
 _NO_APPLICATIONS = re.compile(
     r"(?:未|没有|尚无|无)" + _RECEIVE + r"?(?:到)?(?:任何)?(?:形式的|类型的)?" + _KIND + r"?(?:的)?申请(?!人)"
+)
+# 行政复议和行政诉讼共3件 (one number for both), 行政复议、行政诉讼各1件 (each)
+_JOINT_CASES = re.compile(
+    r"(?:行政复议|行政诉讼)(?:案件)?[和与及、或](?:提起)?(?:行政复议|行政诉讼)(?:案件)?(?P<each>各)?(?:共|合计|总计|共计)*"
+    + _NUM + _UNIT
 )
 _CASES = (
     re.compile(r"(?P<what>行政复议|行政诉讼)(?:申请|案件|案)?(?:共|合计|总计|数量为|为)*" + _NUM + _UNIT),
@@ -57,6 +64,20 @@ _NO_CASES_GAP = re.compile(
     r"(?:因|涉及|关于|针对|政府信息公开|政务信息公开|政务公开|信息公开|依申请公开|方面|工作|引起|引发|导致"
     r"|的|而|被|申请|提起|发生|产生|出现|相关|答复|问题|类|任何)*"
 )
+# 办理/受理/审结 right before 行政复议: the body reports the reviews it handles as 复议机关
+# (收到行政复议申请2件 is how departments report the reviews of their own decisions: still read)
+_REVIEW_ORGAN_WORK = re.compile(r"(?:办理|受理|审理|审结|办结|承办|处理)(?:了)?(?:各类)?(?:的)?$")
+_CLAUSE_END = "，,。；;！？!?"
+
+
+def _clause(prose: str, at: int) -> str:
+    """The clause (between commas) that `at` stands in."""
+    left = max(prose.rfind(c, 0, at) for c in _CLAUSE_END)
+    rights = [i for c in _CLAUSE_END if (i := prose.find(c, at)) >= 0]
+    return prose[left + 1 : min(rights) if rights else len(prose)]
+
+
+BOTH = "复议和诉讼"  # a number the text gives for 复议 and 诉讼 together
 _PERIOD = re.compile(r"(\d{4})年1月1日(?:起)?(?:至|到|—|-|～|~)(?:(\d{4})年)?12月31日")
 _TITLE_YEAR = re.compile(r"(\d{4})年")
 
@@ -89,11 +110,23 @@ def application_claims(text: str) -> tuple[tuple[int, str], ...]:
 
 @lru_cache(maxsize=256)
 def case_claims(text: str) -> tuple[tuple[str, int, str], ...]:
-    """('复议' or '诉讼', number, quoted words) for what the text says about t4 cases."""
+    """('复议', '诉讼' or both (BOTH), number, quoted words) for what the text says about t4 cases."""
     prose = _prose(text)
     claims: list[tuple[str, int, str]] = []
+    joint: list[tuple[int, int]] = []
+    for m in _JOINT_CASES.finditer(prose):
+        n = parse_count(m.group(m.lastindex or 0))
+        if n is not None:
+            joint.append(m.span())
+            quoted = _quote(prose, m.start(), m.end())
+            claims.extend([("复议", n, quoted), ("诉讼", n, quoted)] if m.group("each") else [(BOTH, n, quoted)])
     for pattern in _CASES:
         for m in pattern.finditer(prose):
+            if any(a <= m.start() < b for a, b in joint):
+                continue  # the second half of 行政复议和行政诉讼共3件: a number for both
+            organ = _REVIEW_ORGAN_WORK.search(prose, max(0, m.start() - 8), m.start())
+            if organ and "信息公开" not in _clause(prose, m.start()):
+                continue  # 共办理行政复议案件120件: a 复议机关's work, not cases about this agency's disclosure
             n = parse_count(next(g for g in m.groups() if g and g != m.group("what")))
             if n is not None:
                 claims.append((m.group("what")[-2:], n, _quote(prose, m.start(), m.end())))
@@ -139,6 +172,7 @@ def text_cases(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """What the text says about 行政复议/行政诉讼 agrees with table 4."""
     p = spec.params
     groups = {"复议": list(p["review"]), "诉讼": list(p["suit"])}
+    groups[BOTH] = groups["复议"] + groups["诉讼"]
     totals = {what: total(report, keys) for what, keys in groups.items()}
     for key in p["sections"]:
         raw = report.text.get(key)
@@ -151,9 +185,10 @@ def text_cases(report: Report, spec: RuleSpec) -> Iterator[Finding]:
                 continue
             reported.add((what, claimed))
             table_says = "没有" if actual == 0 else f"共 {as_int(actual)} 件"
+            named = "行政复议和行政诉讼" if what == BOTH else f"行政{what}"
             yield finding(
                 spec,
-                f"文字中写“{quoted}”，但表四行政{what}{table_says}。请核对文字和表格，使两者一致。",
+                f"文字中写“{quoted}”，但表四{named}{table_says}。请核对文字和表格，使两者一致。",
                 groups[what],
                 key,
             )

@@ -1,0 +1,145 @@
+"""Shapes of real published reports the checker must read right (probed on reports other
+offices wrote; the sentences here are written in their shape with other numbers):
+
+- a web page that prints the applicant columns of table 3 but leaves its 总计 column blank,
+  while the text states 予以公开及部分公开 and 无法提供 numbers the filled cells already exceed;
+- 均获维持 said of 复议 and 诉讼 while some are 尚未审结 (each cell named once);
+- 因本机关不掌握等原因无法提供 (本机关 names the reason, not a part of the agency);
+- 行政复议和行政诉讼共3件 (one number for both), 行政复议、行政诉讼各1件 (each);
+- a 复议机关 reporting the reviews it handles (共办理行政复议案件120件) is not table 4;
+- applications counted in 条, 收到政府信息依申请公开1499件, 申请量为, 上年结转信息公开申请,
+  完成…答复1453件.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from govopen_desktop.domain.checks.text_facts import statements
+from govopen_desktop.domain.checks.text_numbers import case_claims
+from govopen_desktop.domain.report import Report
+from tests.support.clean_reports import FORMATS, clean_report, of
+
+_T3_INPUTS = ("natural", "commercial", "research", "social", "legal", "other_org")
+
+
+def _blank_totals(report: Report, rows: dict[str, dict[str, int]]) -> None:
+    """Table 3 as such a page prints it: the given applicant cells, the rest of those rows
+    and their 总计 left empty."""
+    values: dict[str, Any] = {}
+    for row, cells in rows.items():
+        for col in (*_T3_INPUTS, "total"):
+            values[f"t3.{row}.{col}"] = cells.get(col)
+    report.set_values(values, force=True)
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_text_below_what_the_filled_cells_of_a_blank_total_row_add_up_to(fid: str) -> None:
+    report = clean_report(fid)
+    _blank_totals(report, {"granted": {"natural": 160, "commercial": 9, "legal": 1},
+                           "partial": {"natural": 4},
+                           "unable_not_held": {"natural": 120, "commercial": 7},
+                           "unable_needs_making": {"natural": 30}})
+    report.text["overview"] += "\n本年予以公开及部分公开160件，占40.2%；因本机关不掌握等原因无法提供150件，占37.7%。"
+    found = of(report, "R-FACTS")
+    assert len(found) == 2
+    granted, unable = found
+    assert "说予以公开和部分公开的申请件数是 160" in granted.message
+    assert "已填的数合计已有 174（另有空格没有填）" in granted.message
+    assert granted.level.value == "error"
+    assert "已有 157" in unable.message
+    assert unable.level.value == "error"  # 本机关不掌握 is the reason, not a scope
+    assert "限定范围" not in unable.message
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_text_that_the_filled_cells_do_not_exceed_is_not_contradicted(fid: str) -> None:
+    report = clean_report(fid)
+    _blank_totals(report, {"granted": {"natural": 160, "commercial": 9}, "partial": {"natural": 4}})
+    report.text["overview"] += "\n本年予以公开及部分公开173件。予以公开及部分公开180件。"
+    assert not of(report, "R-FACTS")  # 173 agrees; 180 may be what the blank cells hold
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_all_upheld_names_each_pending_cell_once(fid: str) -> None:
+    report = clean_report(fid)
+    report.set_values({"t4.review.upheld": 3, "t4.review.pending": 1, "t4.suit_direct.upheld": 4,
+                       "t4.suit_direct.pending": 2})
+    report.text["overview"] += "\n信息公开类行政复议4件，诉讼6件，均获维持。"
+    [f] = of(report, "R-CLAIMS")
+    assert f.cells == ("t4.review.pending", "t4.suit_direct.pending")
+    assert f.message.count("未经复议直接起诉 · 尚未审结") == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "其中，因本机关不掌握相关信息无法提供8件",
+    "非本机关职责范围无法提供8件",
+])
+def test_a_reason_naming_this_agency_is_no_scope(sentence: str) -> None:
+    [st] = statements("2021", sentence)
+    assert st.fact == "t3-unable"
+    assert st.scoped == sentence.startswith("其中")
+
+
+def test_a_scope_word_after_the_statement_does_not_limit_it() -> None:
+    sts = statements("2021", "本年共答复政府信息公开申请30件，其中予以公开10件")
+    assert [(s.fact, s.scoped) for s in sts] == [("t3-results", False), ("t3-granted", True)]
+
+
+@pytest.mark.parametrize(("sentence", "claims"), [
+    ("行政复议和行政诉讼共3件", [("复议和诉讼", 3)]),
+    ("因政府信息公开引起的行政复议、行政诉讼各1件", [("复议", 1), ("诉讼", 1)]),
+    ("全年共办理行政复议案件120件，纠错率8%", []),
+    ("区政府共受理行政复议申请231件，依法审结220件", []),
+    ("依法审结行政复议案件88件", []),
+    ("全年收到政府信息公开类行政复议申请3件", [("复议", 3)]),
+    ("因政府信息公开被申请行政复议1件，提起行政诉讼2件", [("复议", 1), ("诉讼", 2)]),
+])
+def test_case_numbers(sentence: str, claims: list[tuple[str, int]]) -> None:
+    assert [(w, n) for w, n, _q in case_claims(sentence)] == claims
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_one_number_for_reviews_and_suits_together(fid: str) -> None:
+    report = clean_report(fid)  # one review, no suit
+    report.set_values({"t4.suit_direct.upheld": 2})
+    report.text["overview"] += "\n涉及政府信息公开的行政复议和行政诉讼共3件。"
+    assert not of(report, "T4-TEXT")
+    report.text["overview"] = report.text["overview"].replace("共3件", "共4件")
+    [f] = of(report, "T4-TEXT")
+    assert "表四行政复议和行政诉讼共 3 件" in f.message
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_a_review_organs_caseload_is_not_table_4(fid: str) -> None:
+    report = clean_report(fid)
+    report.text["overview"] += "\n全年共办理行政复议案件120件，维持80件，纠错10件。"
+    assert not of(report, "T4-TEXT") and not of(report, "R-FACTS")
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年共收到依申请公开申请2条",
+    "本年度受理政府信息公开申请2条，均已按时答复",
+    "全区共收到政府信息依申请公开2件",
+    "本年度收到政府信息公开申请量为2件",
+    "新收政府信息公开申请数量2件",
+])
+@pytest.mark.parametrize("fid", FORMATS)
+def test_application_counts_in_other_offices_words(fid: str, sentence: str) -> None:
+    report = clean_report(fid)  # the table says 3
+    report.text["overview"] += f"\n{sentence}。"
+    [f] = of(report, "T3-TEXT")
+    assert f.cells == ("t3.new.total",)
+    report.text["overview"] = report.text["overview"].replace("2", "3")
+    assert not of(report, "T3-TEXT")
+
+
+@pytest.mark.parametrize(("sentence", "fact", "n"), [
+    ("共完成政府信息依申请公开答复1453件", "t3-results", 1453),
+    ("答复1453件，包括上年结转信息公开申请30件", "t3-carried-in", 30),
+    ("上一年度结转政务信息公开申请4件", "t3-carried-in", 4),
+])
+def test_result_and_carry_facts_in_other_offices_words(sentence: str, fact: str, n: int) -> None:
+    assert (fact, n) in [(s.fact, s.number) for s in statements("2021", sentence)]
