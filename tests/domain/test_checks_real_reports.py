@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from govopen_desktop.domain.checks.text_facts import statements
-from govopen_desktop.domain.checks.text_numbers import case_claims
+from govopen_desktop.domain.checks.text_numbers import application_claims, case_claims
 from govopen_desktop.domain.report import Report
 from tests.support.clean_reports import FORMATS, clean_report, of
 
@@ -143,3 +143,20 @@ def test_application_counts_in_other_offices_words(fid: str, sentence: str) -> N
 ])
 def test_result_and_carry_facts_in_other_offices_words(sentence: str, fact: str, n: int) -> None:
     assert (fact, n) in [(s.fact, s.number) for s in statements("2021", sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2020年度我街办未接到提出公开政府信息的申请",
+    "依申请公开情况，2020年度我街道未收到申请人提出的依申请公开",
+])
+@pytest.mark.parametrize("fid", FORMATS)
+def test_no_applications_made_in_a_street_offices_words(fid: str, sentence: str) -> None:
+    report = clean_report(fid)  # the table says 3
+    report.text["overview"] += f"\n{sentence}。"
+    [f] = of(report, "T3-TEXT")
+    assert "是 3" in f.message
+
+
+def test_applications_that_occurred() -> None:
+    assert [n for n, _q in application_claims("2020年度和平街道发生依申请公开1次。")] == [1]
+    assert application_claims("2020年共受理人民网留言11条，回复率达到100%。") == ()

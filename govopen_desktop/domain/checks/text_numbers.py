@@ -37,6 +37,12 @@ _APPLICATIONS = (
     re.compile(_RECEIVE + r"(?:了)?(?:各类)?(?:共|合计)?" + _NUM + _UNIT + r"(?:的)?" + _KIND + r"?(?:的)?申请"),
     # 受理依申请公开3件, 收到政府信息依申请公开1499件
     re.compile(_RECEIVE + r"(?:政府信息|政务信息)?依申请公开(?:政府信息)?(?:共|合计|共计)?" + _NUM + _UNIT),
+    # 街道发生依申请公开1次
+    re.compile(r"发生(?:政府信息)?依申请公开(?:申请)?(?:共)?" + _NUM + r"(?:件|次|起)"),
+)
+_NO_APPLICATIONS_MADE = re.compile(  # 未接到提出公开政府信息的申请, 未收到申请人提出的依申请公开
+    r"(?:未|没有|尚无|无)" + _RECEIVE + r"(?:到)?(?:任何)?(?:申请人|公民、法人或者其他组织|公民|群众)?提出(?:的)?"
+    r"(?:公开政府信息|政府信息公开|信息公开)?(?:的)?(?:申请|依申请公开)(?!人)"
 )
 _NO_APPLICATIONS = re.compile(
     r"(?:未|没有|尚无|无)" + _RECEIVE + r"?(?:到)?(?:任何)?(?:形式的|类型的)?" + _KIND + r"?(?:的)?申请(?!人)"
@@ -104,7 +110,8 @@ def application_claims(text: str) -> tuple[tuple[int, str], ...]:
             n = parse_count(m.group(m.lastindex or 0))
             if n is not None:
                 claims.append((n, _quote(prose, m.start(), m.end())))
-    claims.extend((0, _quote(prose, m.start(), m.end())) for m in _NO_APPLICATIONS.finditer(prose))
+    for pattern in (_NO_APPLICATIONS, _NO_APPLICATIONS_MADE):
+        claims.extend((0, _quote(prose, m.start(), m.end())) for m in pattern.finditer(prose))
     return tuple(claims)
 
 
