@@ -160,3 +160,23 @@ def test_no_applications_made_in_a_street_offices_words(fid: str, sentence: str)
 def test_applications_that_occurred() -> None:
     assert [n for n, _q in application_claims("2020年度和平街道发生依申请公开1次。")] == [1]
     assert application_claims("2020年共受理人民网留言11条，回复率达到100%。") == ()
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_a_bare_suit_count_after_reviews_is_read_and_quoted_as_written(fid: str) -> None:
+    report = clean_report(fid)  # one review, no suit
+    report.text["overview"] += "\n信息公开类行政复议1件，诉讼4件，均获维持。"
+    [f] = of(report, "T4-TEXT")
+    assert "“行政复议1件，诉讼4件”" in f.message and "表四行政诉讼没有" in f.message
+    assert [(w, n) for w, n, _q in case_claims("行政复议1件，复议后起诉1件")] == [("复议", 1)]
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_zero_lost_suits_against_table_4(fid: str) -> None:
+    report = clean_report(fid)
+    report.set_values({"t4.suit_after_review.corrected": 1})
+    report.text["overview"] += "\n全年涉及政府信息公开的行政诉讼1件，继续保持零败诉。"
+    [f] = of(report, "R-CLAIMS")
+    assert f.cells == ("t4.suit_after_review.corrected",) and "即行政诉讼没有败诉" in f.message
+    report.text["overview"] = report.text["overview"].replace("继续保持零败诉", "力争实现零败诉")
+    assert not of(report, "R-CLAIMS")  # a goal, not a statement

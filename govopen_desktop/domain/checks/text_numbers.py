@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
@@ -53,6 +52,8 @@ _JOINT_CASES = re.compile(
     + _NUM + _UNIT
 )
 _CASES = (
+    # 信息公开类行政复议7件，诉讼9件: a bare 诉讼 listed after 行政复议
+    re.compile(r"行政复议[^。；;！？]{0,24}?[，,、和及与](?P<what>诉讼)(?:案件|案)?(?:共|合计)*" + _NUM + _UNIT),
     re.compile(r"(?P<what>行政复议|行政诉讼)(?:申请|案件|案)?(?:共|合计|总计|数量为|为)*" + _NUM + _UNIT),
     re.compile(_NUM + _UNIT + r"(?:政府信息公开)?(?:类)?(?:的)?(?P<what>行政复议|行政诉讼)"),
 )
@@ -88,9 +89,14 @@ _PERIOD = re.compile(r"(\d{4})年1月1日(?:起)?(?:至|到|—|-|～|~)(?:(\d{4
 _TITLE_YEAR = re.compile(r"(\d{4})年")
 
 
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９－～", "0123456789-~")
+
+
 @lru_cache(maxsize=256)
 def _prose(text: str) -> str:
-    return compact(unicodedata.normalize("NFKC", text))
+    """The text without spaces, digits half-width; punctuation as written, so a quote reads
+    as the report has it (行政复议7件，诉讼9件, not 行政复议7件,诉讼9件)."""
+    return compact(text.translate(_HALF_WIDTH))
 
 
 def _quote(text: str, start: int, end: int) -> str:
