@@ -148,6 +148,7 @@ def test_result_and_carry_facts_in_other_offices_words(sentence: str, fact: str,
 @pytest.mark.parametrize("sentence", [
     "2020年度我街办未接到提出公开政府信息的申请",
     "依申请公开情况，2020年度我街道未收到申请人提出的依申请公开",
+    "2022年，未收到依申请公开事项",
 ])
 @pytest.mark.parametrize("fid", FORMATS)
 def test_no_applications_made_in_a_street_offices_words(fid: str, sentence: str) -> None:
