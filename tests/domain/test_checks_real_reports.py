@@ -47,9 +47,9 @@ def test_text_below_what_the_filled_cells_of_a_blank_total_row_add_up_to(fid: st
     assert len(found) == 2
     granted, unable = found
     assert "说予以公开和部分公开的申请件数是 160" in granted.message
-    assert "已填的数合计已有 174（另有空格没有填）" in granted.message
+    assert "没有填完，已填的各栏合计已有 174，比文字所说的多" in granted.message
     assert granted.level.value == "error"
-    assert "已有 157" in unable.message
+    assert "表三“三、本年度办理结果 · （四）无法提供”3 项的“总计”没有填完，已填的各栏合计已有 157" in unable.message
     assert unable.level.value == "error"  # 本机关不掌握 is the reason, not a scope
     assert "限定范围" not in unable.message
 
@@ -181,3 +181,13 @@ def test_zero_lost_suits_against_table_4(fid: str) -> None:
     assert f.cells == ("t4.suit_after_review.corrected",) and "即行政诉讼没有败诉" in f.message
     report.text["overview"] = report.text["overview"].replace("继续保持零败诉", "力争实现零败诉")
     assert not of(report, "R-CLAIMS")  # a goal, not a statement
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_the_rows_of_a_group_are_named_once(fid: str) -> None:
+    report = clean_report(fid)
+    report.set_values({"t3.denied_secret.natural": 2, "t3.new.natural": 4})
+    report.text["overview"] += "\n不予公开3件。"
+    [f] = of(report, "R-FACTS")
+    assert "表三“三、本年度办理结果 · （三）不予公开”8 项的“总计”合计 2" in f.message
+    assert f.message.count("表三") == 1

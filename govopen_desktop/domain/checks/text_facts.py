@@ -222,7 +222,23 @@ def _table_of(key: str) -> str:
 
 def _named(fmt: ReportFormat, keys: Sequence[str]) -> str:
     number = {t.id: t.number for t in fmt.tables}
+    group = _group_name(fmt, keys)
+    if group is not None:
+        return f"表{number.get(_table_of(keys[0]), '')}{group}"
     return "＋".join(f"表{number.get(_table_of(k), '')}“{label(fmt, k)}”" for k in keys)
+
+
+def _group_name(fmt: ReportFormat, keys: Sequence[str]) -> str | None:
+    """The rows of one printed group named once: “三、本年度办理结果 · （三）不予公开”8 项的“总计”
+    rather than eight full labels joined by ＋ (three or more rows differing in one part)."""
+    parts = [label(fmt, k).split(" · ") for k in keys]
+    if len(keys) < 3 or len({len(p) for p in parts}) != 1 or len(parts[0]) < 3:
+        return None
+    differing = [i for i in range(len(parts[0])) if len({p[i] for p in parts}) > 1]
+    if len(differing) != 1 or differing[0] in (0, len(parts[0]) - 1):
+        return None
+    i = differing[0]
+    return f"“{' · '.join(parts[0][:i])}”{len(keys)} 项的“{' · '.join(parts[0][i + 1:])}”"
 
 
 @rule_kind("text_facts")
@@ -249,7 +265,7 @@ def text_facts(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             at_least = filled_floor(report, cells)
             if at_least is None or at_least <= st.number:
                 continue
-            table_says = f"已填的数{'合计' if len(cells) > 1 else ''}已有 {as_int(at_least)}（另有空格没有填）"
+            table_says = f"没有填完，已填的各栏合计已有 {as_int(at_least)}，比文字所说的多"
         elif actual == st.number:
             continue
         else:
