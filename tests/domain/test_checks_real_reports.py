@@ -191,3 +191,42 @@ def test_the_rows_of_a_group_are_named_once(fid: str) -> None:
     [f] = of(report, "R-FACTS")
     assert "表三“三、本年度办理结果 · （三）不予公开”8 项的“总计”合计 2" in f.message
     assert f.message.count("表三") == 1
+
+
+def _imported_without_table_4(fid: str, headings: list[str]) -> Report:
+    report = clean_report(fid)
+    report.extra["source"] = {"headings": headings}
+    report.set_values(dict.fromkeys(report.format.table("t4").keys), force=True)
+    return report
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_a_part_left_out_with_its_table_is_missing(fid: str) -> None:
+    """A 统计局 report "由总体情况、主动公开…、收到和处理…、存在问题及改进情况、其他需要报告的事项等六部分组成"
+    with no 行政复议 part: its later parts numbered on (四、存在问题…) or not."""
+    for headings in (["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                      "四、存在问题及改进情况", "五、其他需要报告的事项"],
+                     ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                      "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]):
+        report = _imported_without_table_4(fid, headings)
+        missing = [f for f in of(report, "R-SECTIONS") if f.section == "t4"]
+        assert len(missing) == 1 and missing[0].level.value == "error"
+        assert "缺少“四、" in missing[0].message and "表四也一格都没有读到" in missing[0].message
+    wording = [f.message for f in of(report, "R-SECTIONS") if f.section != "t4"]
+    assert not wording  # the second list is numbered as the format is
+    report = _imported_without_table_4(fid, ["一、总体情况", "四、存在问题及改进情况", "五、其他需要报告的事项"])
+    [renumbered] = [f.message for f in of(report, "R-SECTIONS") if f.section != "t4"]
+    problems = next(s.heading for s in report.format.sections if s.id == "problems")
+    assert f"“四、存在问题及改进情况”应为“{problems}”" in renumbered
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_a_table_part_with_its_heading_or_a_value_is_not_missing(fid: str) -> None:
+    fmt_heading = next(s.heading for s in clean_report(fid).format.sections if s.id == "t4")
+    report = _imported_without_table_4(fid, ["一、总体情况", fmt_heading, "五、存在的主要问题及改进情况"])
+    assert not [f for f in of(report, "R-SECTIONS") if f.section == "t4"]  # there, but empty: T4-BLANK
+    report = _imported_without_table_4(fid, ["一、总体情况", "五、存在的主要问题及改进情况"])
+    report.set_values({"t4.review.upheld": 0})
+    assert not [f for f in of(report, "R-SECTIONS") if f.section == "t4"]
+    report = _imported_without_table_4(fid, [])  # typed in the window: headings unknown
+    assert not [f for f in of(report, "R-SECTIONS") if f.section == "t4"]
