@@ -142,6 +142,7 @@ def _phrasing(entry: dict[str, Any]) -> dict[str, Any]:
         "cells": tuple(entry.get("cells", ())),
         "subjects": tuple((word, tuple(cells)) for word, cells in entry.get("subjects", {}).items()),
         "example": entry.get("example", ""),
+        "exclude": tuple(entry.get("exclude", ())),
     }
 
 
@@ -158,7 +159,7 @@ def _facts(data: dict[str, Any]) -> model.FactsSpec:
         claims=tuple(
             model.Claim(
                 **_phrasing(c), says=c["says"], advice=c.get("advice", ""), level=c.get("level"),
-                exclude=tuple(c.get("exclude", ())), requires=tuple(c.get("requires", ())),
+                requires=tuple(c.get("requires", ())),
             )
             for c in data.get("claims", ())
         ),

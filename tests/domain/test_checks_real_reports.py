@@ -230,3 +230,16 @@ def test_a_table_part_with_its_heading_or_a_value_is_not_missing(fid: str) -> No
     assert not [f for f in of(report, "R-SECTIONS") if f.section == "t4"]
     report = _imported_without_table_4(fid, [])  # typed in the window: headings unknown
     assert not [f for f in of(report, "R-SECTIONS") if f.section == "t4"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "严格落实公文公开属性源头认定制度，全年共制发公文156件，主动公开98件，依申请公开12件，不予公开46件",
+    "全年共审核拟公开文件230件，予以公开210件，不予公开20件",
+])
+@pytest.mark.parametrize("fid", FORMATS)
+def test_documents_reviewed_for_disclosure_are_not_applications(fid: str, sentence: str) -> None:
+    """政府信息管理 paragraphs count documents by 公开属性 in the words of table 3's rows."""
+    report = clean_report(fid)
+    report.text["overview"] += f"\n{sentence}。"
+    assert not of(report, "R-FACTS")
+    assert [s.fact for s in statements(fid, "不予公开46件。")] == ["t3-denied"]

@@ -165,6 +165,8 @@ def statements(format_id: str, text: str) -> tuple[Statement, ...]:
                 if where is None or any(s < end and start < e for s, e in taken):
                     continue
                 offset, sentence, scoped = where
+                if any(w in sentence for w in fact.exclude):
+                    continue  # 公文公开属性: 主动公开98件，不予公开46件 counts documents, not applications
                 before = prose[max(offset, hit.start("n") - 2) : hit.start("n")]
                 after = prose[end : end + 2]
                 approx = any(w in before for w in facts.approx_before)
