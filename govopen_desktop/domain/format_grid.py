@@ -143,6 +143,7 @@ def _phrasing(entry: dict[str, Any]) -> dict[str, Any]:
         "subjects": tuple((word, tuple(cells)) for word, cells in entry.get("subjects", {}).items()),
         "example": entry.get("example", ""),
         "exclude": tuple(entry.get("exclude", ())),
+        "requires": tuple(entry.get("requires", ())),
     }
 
 
@@ -159,7 +160,6 @@ def _facts(data: dict[str, Any]) -> model.FactsSpec:
         claims=tuple(
             model.Claim(
                 **_phrasing(c), says=c["says"], advice=c.get("advice", ""), level=c.get("level"),
-                requires=tuple(c.get("requires", ())),
             )
             for c in data.get("claims", ())
         ),

@@ -218,6 +218,7 @@ class Phrasing:
     subjects: Subjects = ()
     example: str = ""  # a sentence it reads (docs/checks.md, tests)
     exclude: tuple[str, ...] = ()  # a sentence with one of these says something else
+    requires: tuple[str, ...] = ()  # the sentence names one of these (复议 for 均获维持), or it is about something else
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -235,7 +236,6 @@ class Claim(Phrasing):
     says: str
     advice: str = ""
     level: str | None = None
-    requires: tuple[str, ...] = ()  # the sentence names one of these (复议 for 均获维持), or it is about something else
 
 
 @dataclass(frozen=True)

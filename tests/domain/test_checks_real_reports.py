@@ -243,3 +243,25 @@ def test_documents_reviewed_for_disclosure_are_not_applications(fid: str, senten
     report.text["overview"] += f"\n{sentence}。"
     assert not of(report, "R-FACTS")
     assert [s.fact for s in statements(fid, "不予公开46件。")] == ["t3-denied"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "受理政务服务申请1600件，办结1500件",
+    "政务服务中心全年受理各类许可申请12000件",
+])
+@pytest.mark.parametrize("fid", FORMATS)
+def test_other_applications_are_not_disclosure_applications(fid: str, sentence: str) -> None:
+    report = clean_report(fid)
+    report.text["overview"] += f"\n{sentence}。"
+    assert not of(report, "T3-TEXT") and not of(report, "R-FACTS")
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_answered_and_postponed_in_a_city_reports_words(fid: str) -> None:
+    report = clean_report(fid)  # 3 new, 3 concluded, none carried over
+    report.text["overview"] += "\n全年共受理政府信息公开申请3件，答复3件（另有1件申请按照《条例》顺延到下年度答复）。"
+    [f] = of(report, "R-FACTS")
+    assert f.cells == ("t3.carried_out.total",) and "是 1" in f.message and "是 0" in f.message
+    report.text["overview"] = report.text["overview"].replace("答复3件", "答复4件").replace("另有1件", "另有0件")
+    [f] = of(report, "R-FACTS")
+    assert f.cells == ("t3.results_total.total",) and "是 4" in f.message

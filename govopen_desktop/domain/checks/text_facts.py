@@ -167,6 +167,8 @@ def statements(format_id: str, text: str) -> tuple[Statement, ...]:
                 offset, sentence, scoped = where
                 if any(w in sentence for w in fact.exclude):
                     continue  # 公文公开属性: 主动公开98件，不予公开46件 counts documents, not applications
+                if fact.requires and not any(w in sentence for w in fact.requires):
+                    continue  # 受理政务服务申请1600件，办结1500件: not about disclosure applications
                 before = prose[max(offset, hit.start("n") - 2) : hit.start("n")]
                 after = prose[end : end + 2]
                 approx = any(w in before for w in facts.approx_before)

@@ -68,6 +68,9 @@ _NOT_ALL_APPLICATIONS = (
     # one channel of several ("收到群众网上申请105件，快递17件，合计122件")
     "网上", "在线", "网络", "当面", "现场", "窗口", "信函", "邮寄", "快递", "传真", "电子邮件", "邮件", "电话",
 )
+# what may stand between 收到 and 申请 without naming what is applied for (共收到申请5件 in the
+# 依申请公开 paragraph is about disclosure applications)
+_PLAIN_GAPS = frozenset({"共", "共计", "总共", "合计", "的", "各类", "了"})
 # what may stand between 未/没有/无 and 行政复议 in a statement that there were none
 _NO_CASES_GAP = re.compile(
     r"(?:因|涉及|关于|针对|政府信息公开|政务信息公开|政务公开|信息公开|依申请公开|方面|工作|引起|引发|导致"
@@ -115,6 +118,8 @@ def application_claims(text: str) -> tuple[tuple[int, str], ...]:
             gap = m.groupdict().get("gap") or ""
             if any(w in gap for w in _NOT_ALL_APPLICATIONS):
                 continue  # a number about something else, or about one kind of applicant
+            if gap and "公开" not in gap and gap not in _PLAIN_GAPS:
+                continue  # 受理政务服务申请1600件, 受理各类许可申请: applications, but not for disclosure
             n = parse_count(m.group(m.lastindex or 0))
             if n is not None:
                 claims.append((n, _quote(prose, m.start(), m.end())))
