@@ -23,7 +23,7 @@ from govopen_desktop.domain.formats import RuleSpec
 from govopen_desktop.domain.report import Report
 
 _NUM = r"(\d+|[零〇一二两三四五六七八九十百千]+)"
-_UNIT = r"(?:件|个|份|宗|起|条)"
+_UNIT = r"(?:件|个|份|宗|起|条|次)"
 _KIND = r"(?:政府信息公开|政务信息公开|信息公开|依申请公开)"
 _GAP = r"[^，,。；;！？!?、：:（）()]{0,16}?"
 _RECEIVE = r"(?:新收到|收到|受理|接到|接收|新收)"
