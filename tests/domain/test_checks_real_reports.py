@@ -267,3 +267,14 @@ def test_answered_and_postponed_in_a_city_reports_words(fid: str) -> None:
     report.text["overview"] = report.text["overview"].replace("答复3件", "答复4件").replace("另有1件", "另有0件")
     [f] = of(report, "R-FACTS")
     assert f.cells == ("t3.results_total.total",) and "是 4" in f.message
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_applications_against_a_new_row_with_a_blank_total(fid: str) -> None:
+    report = clean_report(fid)
+    report.set_values({"t3.new.natural": 5, "t3.new.commercial": None, "t3.new.total": None}, force=True)
+    report.text["overview"] = "全年共受理政府信息公开申请4件。"
+    [f] = of(report, "T3-TEXT")
+    assert "没有填，已填的各栏合计已有 5" in f.message
+    report.text["overview"] = report.text["overview"].replace("4件", "6件")
+    assert not of(report, "T3-TEXT")  # the blank cells may hold the sixth

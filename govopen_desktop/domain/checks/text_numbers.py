@@ -11,6 +11,7 @@ from govopen_desktop.domain.checks.common import (
     SENTENCE_END,
     as_int,
     compact,
+    filled_floor,
     finding,
     label,
     parse_count,
@@ -165,23 +166,28 @@ def text_applications(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """A number of applications the text states agrees with 本年新收 (or 新收 + 上年结转)."""
     p = spec.params
     new = total(report, [p["new"]])
-    if new is None:
+    # 总计 left blank: the filled applicant cells still prove a smaller number wrong
+    at_least = filled_floor(report, [p["new"]]) if new is None else None
+    if new is None and not at_least:
         return
     carried = total(report, [p["carried_in"]])
-    allowed = {new} | ({new + carried} if carried is not None else set())
+    allowed = set() if new is None else {new} | ({new + carried} if carried is not None else set())
     name = label(report.format, p["new"])
+    floor = at_least or Decimal(0)
+    table_says = f"是 {as_int(new)}" if new is not None else f"没有填，已填的各栏合计已有 {as_int(floor)}"
     for key in p["sections"]:
         raw = report.text.get(key)
         if not raw:
             continue
         seen: set[int] = set()
         for claimed, quoted in application_claims(raw):
-            if Decimal(claimed) in allowed or claimed in seen:
+            wrong = Decimal(claimed) not in allowed if new is not None else Decimal(claimed) < floor
+            if not wrong or claimed in seen:
                 continue
             seen.add(claimed)
             yield finding(
                 spec,
-                f"文字中写“{quoted}”，但表三“{name}”是 {as_int(new)}。请核对文字和表格，使两者一致。",
+                f"文字中写“{quoted}”，但表三“{name}”{table_says}。请核对文字和表格，使两者一致。",
                 (p["new"],),
                 key,
             )
