@@ -278,3 +278,14 @@ def test_applications_against_a_new_row_with_a_blank_total(fid: str) -> None:
     assert "没有填，已填的各栏合计已有 5" in f.message
     report.text["overview"] = report.text["overview"].replace("4件", "6件")
     assert not of(report, "T3-TEXT")  # the blank cells may hold the sixth
+
+
+def test_a_fee_statement_in_another_part_is_named() -> None:
+    report = clean_report("2021")
+    report.text["other"] = "无。"
+    report.text["overview"] += "\n（六）政府信息公开收费情况。本年度未收取信息处理费。公开行政事业性收费目录清单。"
+    [f] = of(report, "R-FEE-STATEMENT")
+    assert "（“一、总体情况”中写到了信息处理费，按年度报告格式应在六中说明）" in f.message
+    report.text["overview"] = report.text["overview"].replace("本年度未收取信息处理费。", "")
+    [f] = of(report, "R-FEE-STATEMENT")
+    assert "写到了" not in f.message

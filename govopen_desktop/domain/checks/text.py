@@ -240,9 +240,14 @@ def fee_statement(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     text = text_of(report, section)
     if not text or not _mentions(text, spec.params["words"]) or _any_pattern(text, spec.params.get("patterns", ())):
         return  # said in any of the ways real reports say it (未发生收费情况, 共计400元…)
+    # said in another part (（三）政府信息公开收费情况：未收取信息处理费 under 总体情况): say where;
+    # only 处理费 counts here (行政事业性收费 in 主动公开 is no fee statement)
+    elsewhere = next((s for s in report.format.sections if s.text and s.text != section
+                      and "处理费" in text_of(report, s.text)), None)
+    where = f"（“{elsewhere.heading}”中写到了信息处理费，按年度报告格式应在六中说明）" if elsewhere else ""
     yield finding(
         spec,
-        f"“{_heading(report.format, section)}”没有说明信息处理费的收取情况。"
+        f"“{_heading(report.format, section)}”没有说明信息处理费的收取情况{where}。"
         "请写明本年度是否收取、收取多少，例如“本年度未收取信息处理费”。",
         section=section,
     )
