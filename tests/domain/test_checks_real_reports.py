@@ -289,3 +289,15 @@ def test_a_fee_statement_in_another_part_is_named() -> None:
     report.text["overview"] = report.text["overview"].replace("本年度未收取信息处理费。", "")
     [f] = of(report, "R-FEE-STATEMENT")
     assert "写到了" not in f.message
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_text_rules_name_the_part_the_words_stand_in(fid: str) -> None:
+    report = clean_report(fid)  # 3 applications, 1 review
+    report.text["overview"] += "\n全年共收到政府信息公开申请5件。"
+    report.text["problems"] += "本年度行政复议2件。"
+    [applications] = of(report, "T3-TEXT")
+    [cases] = of(report, "T4-TEXT")
+    assert applications.message.startswith("“一、总体情况”写“收到政府信息公开申请5件”，但表三")
+    problems = next(s.heading for s in report.format.sections if s.id == "problems")
+    assert cases.message.startswith(f"“{problems}”写“行政复议2件”，但表四")

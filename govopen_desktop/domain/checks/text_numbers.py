@@ -161,6 +161,12 @@ def case_claims(text: str) -> tuple[tuple[str, int, str], ...]:
     return tuple(claims)
 
 
+def _written_in(report: Report, key: str) -> str:
+    """“一、总体情况”写 — the part the quoted words stand in, as R-FACTS names it."""
+    section = next((s for s in report.format.sections if s.text == key), None)
+    return f"“{section.heading}”写" if section else "文字中写"
+
+
 @rule_kind("text_applications")
 def text_applications(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """A number of applications the text states agrees with 本年新收 (or 新收 + 上年结转)."""
@@ -187,7 +193,7 @@ def text_applications(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             seen.add(claimed)
             yield finding(
                 spec,
-                f"文字中写“{quoted}”，但表三“{name}”{table_says}。请核对文字和表格，使两者一致。",
+                f"{_written_in(report, key)}“{quoted}”，但表三“{name}”{table_says}。请核对文字和表格，使两者一致。",
                 (p["new"],),
                 key,
             )
@@ -214,7 +220,7 @@ def text_cases(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             named = "行政复议和行政诉讼" if what == BOTH else f"行政{what}"
             yield finding(
                 spec,
-                f"文字中写“{quoted}”，但表四{named}{table_says}。请核对文字和表格，使两者一致。",
+                f"{_written_in(report, key)}“{quoted}”，但表四{named}{table_says}。请核对文字和表格，使两者一致。",
                 groups[what],
                 key,
             )
