@@ -301,3 +301,12 @@ def test_text_rules_name_the_part_the_words_stand_in(fid: str) -> None:
     assert applications.message.startswith("“一、总体情况”写“收到政府信息公开申请5件”，但表三")
     problems = next(s.heading for s in report.format.sections if s.id == "problems")
     assert cases.message.startswith(f"“{problems}”写“行政复议2件”，但表四")
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_two_claims_of_one_sentence_against_one_cell_are_one_finding(fid: str) -> None:
+    report = clean_report(fid)
+    report.set_values({"t4.suit_direct.corrected": 1})
+    report.text["overview"] += "\n涉及政府信息公开的行政复议1件、行政诉讼1件，均获维持，继续保持零败诉。"
+    [f] = of(report, "R-CLAIMS")
+    assert "即复议、诉讼结果都是维持" in f.message and f.cells == ("t4.suit_direct.corrected",)

@@ -292,6 +292,7 @@ def text_claims(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     claims = {c.id: c for c in fmt.facts.claims}
     scoped_level = spec.params.get("scoped_level", "warning")
     seen: set[tuple[str, str, str | None]] = set()
+    named: set[tuple[str, str, str]] = set()  # (text, sentence, cell) already shown against a claim
     for key, st in _section_statements(report, spec):
         claim = claims.get(st.fact)
         if claim is None or (key, st.fact, st.subject) in seen:
@@ -301,9 +302,10 @@ def text_claims(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             # 诉讼 and 起诉 name the same cells: each cell once
             cells = tuple(dict.fromkeys(k for _w, group in claim.subjects for k in group))
         positive = [(k, n) for k in cells if (n := _at_least(report, k)) is not None and n > 0]
-        if not positive:
-            continue
+        if not positive or all((key, st.sentence, k) in named for k, _n in positive):
+            continue  # 均获维持，继续保持零败诉: one sentence, one cell against it, one finding
         seen.add((key, st.fact, st.subject))
+        named.update((key, st.sentence, k) for k, _n in positive)
         listed = "，".join(f"{_named(fmt, [k])} {as_int(n)}" for k, n in positive)
         yield finding(
             spec,
