@@ -3,9 +3,13 @@ table 2, a page whose report sits in a script's string), written here with other
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from govopen_desktop.io.importers import import_file
+from govopen_desktop.io.project import load_report
+from tests.support.import_builders import Expected, write_html
+from tests.support.paths import SAMPLE
 
 T2_2019_HEAD = "<p>二、主动公开政府信息情况</p><table border=1>"
 
@@ -77,3 +81,50 @@ def test_official_rows_and_header_rows_are_not_named_as_left_out(tmp_path: Path)
     rows = [_row("规章", "0", "0", "2", ""), _row("规范性文件", "3", "3", "17", "")]
     result = import_file(_page(tmp_path, _t2_2019(rows)))
     assert [p.message for p in result.problems if p.key is None] == []
+
+
+# ---- a page whose report is a script's string ----------------------------------------------
+
+
+def _plain_page(tmp_path: Path) -> Path:
+    report = load_report(SAMPLE)
+    exp = Expected(report.meta.to_dict(), dict(report.cells), dict(report.text))
+    path = tmp_path / "plain.html"
+    write_html(exp, path)
+    return path
+
+
+def _body(page: str) -> str:
+    return page[page.index("<body>") + len("<body>"):page.index("</body>")]
+
+
+def _same_import(a: Path, b: Path) -> None:
+    ra, rb = import_file(a), import_file(b)
+    assert rb.report.cells == ra.report.cells
+    assert rb.report.meta == ra.report.meta
+    assert rb.report.text == ra.report.text
+
+
+def test_a_javascript_file_holding_the_page_as_a_string(tmp_path: Path) -> None:
+    """A site's script (real: a city's 2019 report in `let content = "<p …>…<table align=\\"center\\">…"`)."""
+    plain = _plain_page(tmp_path)
+    body = _body(plain.read_text(encoding="utf-8")).replace("\n", "")
+    script = tmp_path / "content.js"
+    script.write_text("//字典项\nlet menu = [{\"id\": \"1\", \"name\": \"年报\"}]\n"
+                      "let content = \"" + body.replace('"', '\\"') + "\"\n", encoding="utf-8")
+    _same_import(plain, script)
+
+
+def test_a_page_that_writes_its_report_from_a_json_string(tmp_path: Path) -> None:
+    """The saved page's body is empty; its script holds the article as JSON (\\u003c, \\")."""
+    plain = _plain_page(tmp_path)
+    page = plain.read_text(encoding="utf-8")
+    data = json.dumps({"code": 200, "data": {"content": _body(page)}}).replace("<", "\\u003c")
+    head = page[:page.index("<body>")]
+    spa = tmp_path / "spa.html"
+    spa.write_text(f"{head}<body><div id='app'></div><script>window.__DATA__ = {data};</script></body></html>",
+                   encoding="utf-8")
+    _same_import(plain, spa)
+    api = tmp_path / "answer.json"
+    api.write_text(data, encoding="utf-8")
+    assert import_file(api).report.cells == import_file(plain).report.cells
