@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _BODY = (
     f"{W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "body"))
 _T, _TAB, _BR, _CR, _VMERGE, _TCPR, _VAL = (f"{W}{t}" for t in ("t", "tab", "br", "cr", "vMerge", "tcPr", "val"))
 _BOOKMARK, _NAME = f"{W}bookmarkStart", f"{W}name"
+_CUSTOM_XML = f"{W}customXml"
 JOINED_MARK = "_govopen_joined"  # the Word export splits （二）… parts typed inside a paragraph off it
 
 
@@ -98,8 +100,22 @@ def _paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
+def _content(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
+    """The children of these kinds, with those inside content controls (a template's
+    单击此处输入文字 fields, a repeating section of rows) and custom XML, in document order."""
+    for el in parent.iterchildren(*tags, _SDT, _CUSTOM_XML):
+        if el.tag == _SDT:
+            content = el.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _content(content, tags)
+        elif el.tag == _CUSTOM_XML:
+            yield from _content(el, tags)
+        else:
+            yield el
+
+
 def _walk(parent: Any, doc: Doc, counters: dict[str, int]) -> None:
-    for el in parent.iterchildren(_P, _TBL, _SDT):
+    for el in _content(parent, (_P, _TBL)):
         if el.tag == _P:
             counters["p"] += 1
             text = _paragraph_text(el)
@@ -109,34 +125,39 @@ def _walk(parent: Any, doc: Doc, counters: dict[str, int]) -> None:
                     doc.rows[-1] = Row([Cell(last.cells[0].text + text, last.place)], last.place)
                 else:
                     doc.add_paragraph(text, f"第{counters['p']}段")
-        elif el.tag == _TBL:
-            counters["t"] += 1
-            _table(el, doc, counters["t"])
         else:
-            content = el.find(_SDT_CONTENT)
-            if content is not None:
-                _walk(content, doc, counters)
+            counters["t"] += 1
+            if el.find(f".//{_TC}//{_TBL}") is not None:
+                _layout(el, doc, counters)
+            else:
+                _table(el, doc, counters["t"])
 
 
-_NS = {"w": W[1:-1]}
-_CONTINUED = './w:tc[w:tcPr/w:vMerge[not(@w:val) or @w:val="continue"]]'  # covered by the cell above
+def _layout(tbl: Any, doc: Doc, counters: dict[str, int]) -> None:
+    """A table with tables in its cells lays out the page (a web page copied into Word, the
+    report in one cell of the site's frame): its cells are read as the body they hold."""
+    for tr in _content(tbl, (_TR,)):
+        for tc in _content(tr, (_TC,)):
+            _walk(tc, doc, counters)
+
+
+def _continued(tc: Any) -> bool:
+    """The cell is covered by the cell above (a vertical merge goes on)."""
+    merge = tc.find(f"{_TCPR}/{_VMERGE}")
+    return merge is not None and merge.get(_VAL) in (None, "continue")
 
 
 def _table(tbl: Any, doc: Doc, number: int) -> None:
-    for r, tr in enumerate(tbl.iterchildren(_TR), 1):
+    for r, tr in enumerate(_content(tbl, (_TR,)), 1):
         if r > MAX_TABLE_ROWS:
             break
         place = f"第{number}个表格 第{r}行"
         cells: list[Cell] = []
-        skip = set(tr.xpath(_CONTINUED, namespaces=_NS)) if tr.find(f".//{_VMERGE}") is not None else ()
-        for c, tc in enumerate(tr.iterchildren(_TC), 1):
-            if tc in skip:
+        for c, tc in enumerate(_content(tr, (_TC,)), 1):
+            if _continued(tc):
                 continue
-            paragraphs = tc.findall(_P)
-            if len(paragraphs) == 1:
-                text = "".join(paragraphs[0].itertext(_T))
-            else:
-                text = "\n".join("".join(p.itertext(_T)) for p in paragraphs)
+            # a break or tab inside a cell keeps what it separates apart ("136⏎12" is not 13612)
+            text = "\n".join(_paragraph_text(p) for p in _content(tc, (_P,)))
             cells.append(Cell(text, f"{place} 第{c}格"))
         if any(c.text.strip() for c in cells):
             doc.add(Row(cells, place, is_table=True))
