@@ -4,6 +4,7 @@ line break between two numbers. Made from the sample report's own Word file, rew
 
 from __future__ import annotations
 
+import quopri
 import re
 import zipfile
 from collections.abc import Callable
@@ -14,7 +15,7 @@ import pytest
 from govopen_desktop.domain.values import Published
 from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.project import load_report
-from tests.support.import_builders import Expected, write_docx
+from tests.support.import_builders import Expected, write_docx, write_html
 from tests.support.paths import SAMPLE
 
 
@@ -88,3 +89,55 @@ def test_a_line_break_between_numbers_in_a_cell_keeps_them_apart(tmp_path: Path)
     value = got.report.cells["t3.new.natural"]
     assert isinstance(value, Published) and value.text == f"{digits[:1]}\n{digits[1:]}"
     assert any(p.key == "t3.new.natural" for p in got.problems)
+
+
+# ---- a Word file that carries a web page whole (w:altChunk) ---------------------------------
+
+_ALT_DOC = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.'
+            'openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships"><w:body><w:altChunk r:id="htmlChunk"/><w:sectPr/></w:body>'
+            '</w:document>')
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _alt_chunk_docx(path: Path, page: bytes, ext: str, content_type: str) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+                   'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+                   f'"application/xml"/><Default Extension="{ext}" ContentType="{content_type}"/></Types>')
+        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                   f'package/2006/relationships"><Relationship Id="rId1" Type="{_REL}/officeDocument" '
+                   'Target="word/document.xml"/></Relationships>')
+        z.writestr("word/document.xml", _ALT_DOC)
+        z.writestr("word/_rels/document.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
+                   f'openxmlformats.org/package/2006/relationships"><Relationship Id="htmlChunk" Type="{_REL}/'
+                   f'aFChunk" Target="/word/afchunk.{ext}"/></Relationships>')
+        z.writestr(f"word/afchunk.{ext}", page)
+    return path
+
+
+def _mht(html: str) -> bytes:
+    head = ('MIME-Version: 1.0\nContent-Type: multipart/related;\n    type="text/html";\n'
+            '    boundary="----=mhtDocumentPart"\n\n\n------=mhtDocumentPart\nContent-Type: text/html;\n'
+            '    charset="utf-8"\nContent-Transfer-Encoding: quoted-printable\n'
+            'Content-Location: file:///C:/fake/document.html\n\n')
+    return (head.encode() + quopri.encodestring(html.encode("utf-8")) + b"\n\n------=mhtDocumentPart--\n")
+
+
+@pytest.mark.parametrize(("ext", "content_type"), [("mht", "message/rfc822"), ("htm", "text/html"),
+                                                    ("xhtml", "application/xhtml+xml")])
+def test_a_word_file_holding_the_report_as_a_web_page(tmp_path: Path, ext: str, content_type: str) -> None:
+    """What html-docx-js and web editors' 导出Word write: Word shows the page; so must we (the
+    page's <!DOCTYPE html> is no XML declaration to refuse)."""
+    report = load_report(SAMPLE)
+    page = tmp_path / "page.html"
+    write_html(Expected(report.meta.to_dict(), dict(report.cells), dict(report.text)), page)
+    html = page.read_text(encoding="utf-8")
+    data = _mht(html) if ext == "mht" else html.encode("utf-8")
+    shaped = _alt_chunk_docx(tmp_path / "exported.docx", data, ext, content_type)
+    a, b = import_file(page), import_file(shaped)
+    assert b.report.cells == a.report.cells
+    assert b.report.meta == a.report.meta
+    assert b.report.text == a.report.text

@@ -27,7 +27,8 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _BODY = (
     f"{W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "body"))
 _T, _TAB, _BR, _CR, _VMERGE, _TCPR, _VAL = (f"{W}{t}" for t in ("t", "tab", "br", "cr", "vMerge", "tcPr", "val"))
 _BOOKMARK, _NAME = f"{W}bookmarkStart", f"{W}name"
-_CUSTOM_XML = f"{W}customXml"
+_CUSTOM_XML, _ALT_CHUNK = f"{W}customXml", f"{W}altChunk"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 JOINED_MARK = "_govopen_joined"  # the Word export splits （二）… parts typed inside a paragraph off it
 
 
@@ -67,15 +68,55 @@ def read_docx(path: Path, name: str) -> Doc:
             data = zf.read(part)
         except KeyError as exc:
             raise ImportFailed(f"“{name}”缺少正文部件（{part}），不是完整的 Word 文档。") from exc
-    root = etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
+        chunks = _alt_chunks(zf, part, root, parser, name)
     etree.strip_elements(root, MC_FALLBACK, with_tail=False)  # text boxes are stored twice
     body = root.find(_BODY)
     doc = Doc(name, "docx")
     if body is not None:
-        _walk(body, doc, {"p": 0, "t": 0})
+        _walk(body, doc, {"p": 0, "t": 0}, chunks)
     if doc.rows and not any(row.is_table for row in doc.rows):
         return _as_text(doc)
     return doc
+
+
+def _alt_chunks(zf: zipfile.ZipFile, part: str, root: Any, parser: Any, name: str) -> dict[str, Doc]:
+    """The web pages a Word file carries whole (w:altChunk: what html-docx-js and many web
+    editors' 导出Word write, the report as an .mht or .htm part), read as pages, by their id."""
+    ids = [el.get(_R_ID) for el in root.iter(_ALT_CHUNK)]
+    if not ids:
+        return {}
+    from lxml import etree
+
+    from govopen_desktop.io.importers.readers.detect import MAX_TEXT_BYTES, declared_charset
+    from govopen_desktop.io.importers.readers.html import html_from_mht, read_html
+    from govopen_desktop.io.importers.readers.text import decode_text
+
+    folder, base = posixpath.split(part)
+    try:
+        rels = etree.fromstring(zf.read(posixpath.join(folder, "_rels", base + ".rels")), parser)
+    except KeyError:
+        return {}
+    targets = {rel.get("Id"): str(rel.get("Target", "")) for rel in rels.iter(REL)}
+    out: dict[str, Doc] = {}
+    for rid in ids:
+        target = targets.get(rid)
+        if not rid or not target:
+            continue
+        member = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+        try:
+            info = zf.getinfo(member)
+        except KeyError:
+            continue
+        if info.file_size > MAX_TEXT_BYTES:
+            raise ImportFailed(f"“{name}”中的网页部件“{member}”有 {info.file_size // 1024 // 1024} MB，已拒绝读取。")
+        data = zf.read(info)
+        head = data[:400].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        text = (html_from_mht(data, name) if head.startswith(b"mime-version:") or b"multipart/related" in head
+                else decode_text(data, declared_charset(data)))
+        if text:
+            out[rid] = read_html(text, name)
+    return out
 
 
 def _as_text(doc: Doc) -> Doc:
@@ -114,9 +155,14 @@ def _content(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
             yield el
 
 
-def _walk(parent: Any, doc: Doc, counters: dict[str, int]) -> None:
-    for el in _content(parent, (_P, _TBL)):
-        if el.tag == _P:
+def _walk(parent: Any, doc: Doc, counters: dict[str, int], chunks: dict[str, Doc] | None = None) -> None:
+    for el in _content(parent, (_P, _TBL, _ALT_CHUNK)):
+        if el.tag == _ALT_CHUNK:
+            page = (chunks or {}).get(el.get(_R_ID), Doc("", ""))
+            doc.title = doc.title or page.title  # the page's <title>: a fallback for the report's
+            for row in page.rows:
+                doc.add(row)
+        elif el.tag == _P:
             counters["p"] += 1
             text = _paragraph_text(el)
             if text.strip():
@@ -128,17 +174,17 @@ def _walk(parent: Any, doc: Doc, counters: dict[str, int]) -> None:
         else:
             counters["t"] += 1
             if el.find(f".//{_TC}//{_TBL}") is not None:
-                _layout(el, doc, counters)
+                _layout(el, doc, counters, chunks)
             else:
                 _table(el, doc, counters["t"])
 
 
-def _layout(tbl: Any, doc: Doc, counters: dict[str, int]) -> None:
+def _layout(tbl: Any, doc: Doc, counters: dict[str, int], chunks: dict[str, Doc] | None) -> None:
     """A table with tables in its cells lays out the page (a web page copied into Word, the
     report in one cell of the site's frame): its cells are read as the body they hold."""
     for tr in _content(tbl, (_TR,)):
         for tc in _content(tr, (_TC,)):
-            _walk(tc, doc, counters)
+            _walk(tc, doc, counters, chunks)
 
 
 def _continued(tc: Any) -> bool:
