@@ -24,6 +24,7 @@ from govopen_desktop.io.importers.extract.meta import (
     split_glued_headings,
 )
 from govopen_desktop.io.importers.extract.tables import Extractor, LabelIndex
+from govopen_desktop.io.importers.extract.unplaced import unplaced_rows
 from govopen_desktop.io.importers.labels import norm
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
@@ -138,6 +139,7 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
             f"{year}年度报告应使用{by_year.document}格式，但表格按{fmt.document}格式填写；已按表格读取。",
             "meta.format"))
     problems.extend(extractor.problems)
+    problems.extend(unplaced_rows(rows, index.norms, fmt, extractor.regions, extractor.used_rows))
 
     text: dict[str, str | None] = dict.fromkeys(TEXT_KEYS)
     heading_rows = sorted(sections.rows.values())
