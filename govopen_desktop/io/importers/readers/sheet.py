@@ -264,7 +264,8 @@ def read_xls_xlrd(path: Path, name: str, kind: str = "xls") -> tuple[Doc, dict[s
     _XLS_PLAIN.update((xlrd.XL_CELL_TEXT, xlrd.XL_CELL_NUMBER))
     try:
         # xlrd reports damage on stdout unless given a log: it would spoil `--json` output
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=io.StringIO())
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, ragged_rows=True,
+                                  logfile=io.StringIO())
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise ImportFailed(f"“{name}”设有打开密码，无法读取。请在 Excel/WPS 中取消密码后另存，再导入。") from exc
