@@ -3,6 +3,7 @@ recent files, instead of an empty report already full of findings."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
@@ -108,7 +109,7 @@ class StartPage(QWidget):
     def set_recent(self, paths: list[Path]) -> None:
         self.recent.clear()
         for path in paths:
-            item = QListWidgetItem(f"{path.name}\n{path.parent}")
+            item = QListWidgetItem(f"{path.name}\n{shown_folder(path.parent)}")
             item.setData(PATH_ROLE, path)
             item.setToolTip(str(path))
             item.setSizeHint(QSize(0, 44))
@@ -120,3 +121,15 @@ class StartPage(QWidget):
         path = item.data(PATH_ROLE)
         if path is not None:
             self.recentRequested.emit(Path(path))
+
+
+def shown_folder(folder: Path) -> str:
+    """A folder as the list shows it: under the home folder on Linux (UOS, 麒麟) as ~/文档/…, the
+    way its file manager names it; elsewhere, and on Windows, in full."""
+    if os.name == "nt":
+        return str(folder)
+    try:
+        inside = folder.relative_to(Path.home())
+    except (ValueError, RuntimeError):  # not under it, or no home folder known
+        return str(folder)
+    return "~" if inside == Path() else f"~/{inside.as_posix()}"

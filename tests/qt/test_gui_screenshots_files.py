@@ -29,7 +29,8 @@ def _shoot_at(window: Any, out: Path, size: QSize) -> None:
 
 
 def test_screenshot_of_the_start_page(qtbot: Any, gui_env: Path, prompter: FakePrompter, out_dir: Path,
-                                      tmp_path: Path) -> None:
+                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(gui_env))  # the list names folders under home as ~/…
     folder = gui_env / "文档" / "年度报告"
     folder.mkdir(parents=True)
     first = make_window(qtbot, gui_env, prompter, None)
@@ -38,6 +39,7 @@ def test_screenshot_of_the_start_page(qtbot: Any, gui_env: Path, prompter: FakeP
         first.settings.add_recent_file(folder / f"{name}.govopen")
     window = make_window(qtbot, gui_env, FakePrompter(), None, start_page=True)
     assert window.start_page.recent.count() == 2
+    assert window.start_page.recent.item(0).text().endswith("\n~/文档/年度报告")
     for suffix, size in SIZES.items():
         if suffix:
             _shoot_at(window, tmp_path / f"screenshot-start{suffix}.png", size)
