@@ -265,6 +265,12 @@ class Extractor:
             cells.pop(0)
         while len(cells) > n and not cells[-1].text.strip() and cells[-1].value is None:
             cells.pop()
+        if len(cells) > n:
+            filled = [c for c in cells if c.text.strip() or c.value is not None]
+            if len(filled) == n:
+                return filled  # as many blanks inside as cells too many: a merged cell's padding
+            if any(c.text.strip() or c.value is not None for c in cells[n:]):
+                return cells  # more cells than columns and values among them: store names them
         return cells[:n]
 
     def values_after(self, i: int, j: int, n: int) -> tuple[list[Cell], int]:
@@ -356,6 +362,14 @@ class Extractor:
         than the form has columns is not placed by position: only what its header makes certain
         is read, and every other cell is named in a problem."""
         place = f"{self.where} {where}"
+        if len(cells) > len(keys):
+            # take() leaves a row this long only when cutting it would drop a printed value
+            shown = " ".join(c.text.strip() or ("（空）" if c.value is None else str(c.value)) for c in cells)
+            for key in keys:
+                self.problems.append(ImportProblem(
+                    f"“{self.fmt.fields[key].label}”无法读取：该行有 {len(cells)} 格（“{shown}”），"
+                    f"多于表格的 {len(keys)} 列，无法确定各数属于哪一列，已留空。", key, place))
+            return False
         if len(cells) >= len(keys) or len(keys) == 1:
             for idx, key in enumerate(keys):
                 if idx < len(cells):
@@ -612,17 +626,21 @@ class Extractor:
         """Table 4: one row of numbers under its header rows."""
         headers = {norm(c.text) for c in table.cells if c.role == "header" and c.text and len(norm(c.text)) >= 4}
         seen_header = False
+        header_row = False  # a row of the table's own headers, not the heading above it
         for i in range(start, stop):
             cells = self.rows[i].cells
             if any(_is_text(c) for c in cells):
                 header_like = any(h in n for n in self.norms[i] for h in headers)
                 seen_header = seen_header or header_like
+                header_row = header_row or (header_like and len(self.rows[i].non_empty()) >= 2)
                 numbers = sum(1 for c in cells if (c.text.strip() or c.value is not None) and not _is_text(c))
                 if header_like or not seen_header or numbers < max(2, len(spec.keys) // 2):
                     continue
                 # the value row with a word typed into a cell (若干): that cell is reported, not the row
             filled = any(c.text.strip() or c.value is not None for c in cells)
-            if seen_header and (filled or len(cells) >= len(spec.keys)):
+            # a row printed wholly blank is the value row only under the headers: a converter
+            # writes an empty row above a table that has no header row of its own
+            if seen_header and (filled or (header_row and len(cells) >= len(spec.keys))):
                 self.found += 1
                 n = len(spec.keys)
                 values = self.take(cells, n) if len(cells) > 1 else self.gather(i, n)[0]

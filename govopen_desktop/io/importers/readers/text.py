@@ -14,6 +14,9 @@ _ONE_CELL = re.compile(r"^\t[^\t]*$")
 _GLUED_NUMBERS = re.compile(r"^(?P<label>\S*?[^\d\s.,，])(?P<numbers>\d[\d ]*)$")  # "行政许可3960181"
 _NUMBERS_RUN = re.compile(r"^[+\-]?\d[\d.,]*(?: [+\-]?\d[\d.,]*)+$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+# a converter's markdown keeps a table it cannot draw with bars as HTML (MinerU, pandoc, marker)
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG = re.compile(r"</?(?:div|p|span|section|article|center|font|b|strong|br)\b[^>]*>", re.IGNORECASE)
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
 # "-3-", "— 3 —", "第3页", "第 3 页 共 6 页": a page foot copied with the text (a bare number is not);
@@ -71,7 +74,11 @@ def read_text(text: str, name: str, kind: str = "txt") -> Doc:
     doc = Doc(name, kind)
     if text.count("\n") > 10 * MAX_DOC_ROWS:
         raise ImportFailed(f"“{name}”有 {text.count(chr(10))} 行，远超年度报告的正常长度，已拒绝读取。")
-    lines = _unflattened(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "<table" in text.lower() and _HTML_TABLE.search(text):
+        _with_html_tables(text, doc)
+        return doc
+    lines = _unflattened(text.split("\n"))
     with_tabs = [ln for ln in lines if "\t" in ln]
     one_cell = sum(1 for ln in with_tabs if _ONE_CELL.match(ln))
     if with_tabs and one_cell * 2 >= len(with_tabs):
@@ -79,6 +86,32 @@ def read_text(text: str, name: str, kind: str = "txt") -> Doc:
     else:
         _split_rows(_bars_joined(lines), doc)
     return doc
+
+
+def _with_html_tables(text: str, doc: Doc) -> None:
+    """Markdown whose tables are HTML (`<table><tr><td rowspan="8">…`): each table read as a web
+    page's table, with its merged cells; the text around it line by line, its tags dropped."""
+    from govopen_desktop.io.importers.readers.html import read_html
+
+    at = 0
+    line = 1
+    for m in _HTML_TABLE.finditer(text):
+        before = text[at:m.start()]
+        _split_rows(_numbered_lines(before, line), doc)
+        line += before.count("\n")
+        start = f"第{line}行起的表格"
+        for k, row in enumerate(read_html(m.group(0), doc.name).rows, 1):
+            place = f"{start} 第{k}行" if row.is_table else start
+            doc.add(Row([Cell(c.text, f"{place} 第{i}格" if row.is_table else place)
+                         for i, c in enumerate(row.cells, 1)], place, is_table=row.is_table, spaced=row.spaced))
+        line += m.group(0).count("\n")
+        at = m.end()
+    _split_rows(_numbered_lines(text[at:], line), doc)
+
+
+def _numbered_lines(text: str, first: int) -> list[tuple[int, str]]:
+    """The lines of a piece of text, numbered from `first`, the block tags around them dropped."""
+    return [(n, _BLOCK_TAG.sub("", ln)) for n, ln in enumerate(text.split("\n"), first)]
 
 
 def _unflattened(lines: list[str]) -> list[str]:
@@ -116,14 +149,42 @@ def _place(n: int) -> str:
     return f"第{n}行"
 
 
-def pipe_cells(line: str) -> list[str]:
-    """A markdown or plain `|` row: the outer bars (leading, trailing) delimit, they hold no cell."""
+def pipe_cells(line: str, last_bar_outer: bool = True) -> list[str]:
+    """A markdown or plain `|` row: the outer bars (leading, trailing) delimit, they hold no cell.
+    In a table whose rows end without a bar (html2text), a bar at the end of a row that has no
+    leading bar parts off an empty last cell (`last_bar_outer` False)."""
     body = line.strip()
     if body.startswith("|"):
         body = body[1:]
+    elif body.endswith("|") and not last_bar_outer:
+        return [*body.split("|")[:-1], ""]
     if body.endswith("|"):
         body = body[:-1]
     return body.split("|")
+
+
+def _pipe_row(line: str) -> bool:
+    return line.count("|") >= 2 or (line.count("|") == 1 and (
+        line.rstrip().endswith("|") or all(len(p.strip()) <= 40 for p in line.split("|"))))
+
+
+def _bar_ended_tables(lines: list[tuple[int, str]]) -> set[int]:
+    """Line numbers of `|` rows whose last bar is an outer bar: in a table drawn without outer
+    bars (no row starts with one, some rows end without one, as html2text writes) a row's last
+    bar is a cell boundary; in the others (`| a | b |`, `规章 | 0 | 0 | 6 |`) it is outer."""
+    out: set[int] = set()
+    block: list[tuple[int, str]] = []
+    for n, line in [*lines, (0, "")]:
+        if "\t" not in line and _pipe_row(line) and not _MD_SEPARATOR.match(line):
+            block.append((n, line))
+            continue
+        if _MD_SEPARATOR.match(line) and line.strip():
+            continue
+        bare = not any(ln.lstrip().startswith("|") for _n, ln in block)
+        if not bare or all(ln.rstrip().endswith("|") for _n, ln in block):
+            out.update(k for k, _ln in block)
+        block = []
+    return out
 
 
 def spaced_cells(line: str) -> list[str] | None:
@@ -166,15 +227,15 @@ def _is_wrapped_row(label: str, numbers: list[str]) -> bool:
 
 
 def _split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
+    outer = _bar_ended_tables(lines)
     for n, line in lines:
         if not line.strip() or _PAGE_FOOT.match(line) or _MD_SEPARATOR.match(line) or is_placeholder(line):
             continue
         place = _place(n)
         if "\t" in line:
             parts = line.split("\t")
-        elif line.count("|") >= 2 or (line.count("|") == 1 and (
-                line.rstrip().endswith("|") or all(len(p.strip()) <= 40 for p in line.split("|")))):
-            parts = pipe_cells(line)
+        elif _pipe_row(line):
+            parts = pipe_cells(line, n in outer)
         else:
             line = _MD_HEADING.sub("", line)
             spaced = spaced_cells(line)

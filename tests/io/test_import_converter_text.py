@@ -1,0 +1,145 @@
+"""A report's page or PDF turned into markdown by a converter, in the shapes real converters
+write (probed on a real 2019 report page run through pandoc, html2text and markdownify, and on
+MinerU-style output): tables kept as HTML inside the markdown, pipe rows without outer bars
+whose empty last cell leaves a bar at the end, merged cells padded with empty cells in the
+middle of a row, an empty header row above a table. Generated from the seed reports."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from govopen_desktop.domain.formats import Table
+from govopen_desktop.io.importers import import_file
+from tests.support.import_builders import Expected, Out, cell_differences, cn_date, expected_from, grid, title_of
+from tests.support.paths import load_expected, needs_shared, seed_names
+
+pytestmark = needs_shared
+
+
+def table_rows(table: Table, exp: Expected) -> list[list[Out]]:
+    """The official grid's cells row by row, as an HTML table holds them (covered cells absent)."""
+    rows: list[list[Out]] = [[] for _ in range(table.n_rows)]
+    for o in sorted(grid(table, exp, "official", "", True), key=lambda o: (o.row, o.col)):
+        rows[o.row].append(o)
+    return rows
+
+
+def td(o: Out, inner: str = "{}") -> str:
+    span = (f' rowspan="{o.rowspan}"' if o.rowspan > 1 else "") + (f' colspan="{o.colspan}"' if o.colspan > 1 else "")
+    return f"<td{span}>{inner.format(html.escape(str(o.value)))}</td>"
+
+
+def one_line_table(table: Table, exp: Expected) -> list[str]:
+    """MinerU: each table one line of HTML."""
+    body = "".join("<tr>" + "".join(td(o) for o in row) + "</tr>" for row in table_rows(table, exp))
+    return [f"<table>{body}</table>"]
+
+
+def pandoc_table(table: Table, exp: Expected) -> list[str]:
+    """pandoc (gfm) for a table with merged cells: raw HTML over many lines, cells as <p>."""
+    out = ["<table>", "<tbody>"]
+    for row in table_rows(table, exp):
+        out += ["<tr>", *(td(o, "<p>{}</p>") for o in row), "</tr>"]
+    return [*out, "</tbody>", "</table>"]
+
+
+def html2text_table(table: Table, exp: Expected) -> list[str]:
+    """html2text: no outer bars, `cell| cell`, an empty cell a space, a hard break at the end;
+    a separator under the first row."""
+    out = []
+    for n, row in enumerate(table_rows(table, exp)):
+        out.append("| ".join(str(o.value) or " " for o in row) + "  ")
+        if n == 0:
+            out.append("|".join(["---"] * len(row)) + "  ")
+    return out
+
+
+def markdownify_table(table: Table, exp: Expected) -> list[str]:
+    """markdownify: an empty header row, then every row with a merged cell's padding written as
+    empty cells after it (cells covered from the row above are left out, so rows are ragged)."""
+    width = max(sum(o.colspan for o in row) for row in table_rows(table, exp))
+    out = ["| " + " | ".join([""] * width) + " |", "| " + " | ".join(["---"] * width) + " |"]
+    for row in table_rows(table, exp):
+        cells = [c for o in row for c in [str(o.value), *[""] * (o.colspan - 1)]]
+        out.append("| " + " | ".join(cells) + " |")
+    return out
+
+
+def document(exp: Expected, table_lines: Callable[[Table, Expected], list[str]], heading: str = "",
+             wrapper: bool = False) -> str:
+    fmt = exp.fmt
+    lines = ['<div class="article">', ""] if wrapper else []
+    lines += [heading + title_of(exp), ""]
+    for s in fmt.sections:
+        lines += [heading + s.heading, ""]
+        if s.text:
+            for para in (exp.text.get(s.text) or "").split("\n"):
+                lines += [para, ""]
+            continue
+        lines += [*table_lines(fmt.table(s.table or ""), exp), ""]
+    if exp.meta.get("date"):
+        lines += [exp.meta["agency"], "", cn_date(exp.meta["date"]), ""]
+    if wrapper:
+        lines.append("</div>")
+    return "\n".join(lines)
+
+
+SHAPES: dict[str, tuple[Callable[[Table, Expected], list[str]], str, bool]] = {
+    "mineru": (one_line_table, "# ", False),
+    "pandoc-gfm": (pandoc_table, "", True),
+    "html2text": (html2text_table, "", False),
+    "markdownify": (markdownify_table, "", False),
+}
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+@pytest.mark.parametrize("seed", seed_names())
+def test_converter_markdown_imports_cell_exact(seed: str, shape: str, tmp_path: Path) -> None:
+    exp = expected_from(load_expected(seed))
+    build, heading, wrapper = SHAPES[shape]
+    path = tmp_path / f"{seed}.md"
+    path.write_text(document(exp, build, heading, wrapper), encoding="utf-8")
+    result = import_file(path)
+    report = result.report
+    assert report.extra["source"]["kind"] == "txt"
+    assert cell_differences(exp.cells, report.cells) == []
+    assert (report.meta.agency, report.meta.year, report.meta.format) == (
+        exp.meta["agency"], exp.meta["year"], exp.meta["format"])
+    assert report.text == exp.text
+    assert [p for p in result.problems if p.key and not p.key.startswith("meta.")] == []
+
+
+def test_blank_last_column_in_rows_without_outer_bars() -> None:
+    """html2text writes `258| 12|  |  | 1| 1|` for a row whose 总计 was printed blank: the bar at
+    the end parts off that empty cell; rows printed with outer bars keep theirs as outer."""
+    from govopen_desktop.io.importers.readers.text import read_text
+
+    rows = "（一）予以公开| 258| 12|    \n（七）总计| 767| 35| 805  \n"
+    bare = read_text("标题\n自然人| 总计  \n---|---  \n" + rows, "a.md")
+    assert [r.texts for r in bare.rows if r.is_table][1] == ["（一）予以公开", " 258", " 12", ""]
+    outer = read_text("规章 | 0 | 0 | 6 |\n行政规范性文件 | 1 | 2 | 3 |\n", "b.md")
+    assert [r.texts for r in outer.rows] == [["规章 ", " 0 ", " 0 ", " 6 "], ["行政规范性文件 ", " 1 ", " 2 ", " 3 "]]
+
+
+def test_a_row_with_more_cells_than_columns_is_not_cut() -> None:
+    """Padding inside a row (as many empty cells as cells too many) is dropped; a row whose extra
+    cells hold numbers is not cut to size: its cells are named, nothing placed by position."""
+    from govopen_desktop.io.importers import import_text
+
+    head = "# 某县审计局2024年政府信息公开工作年度报告\n\n一、总体情况\n\n本局依法公开政府信息。\n\n"
+    head += "二、主动公开政府信息情况\n\n"
+    head += "| 信息内容 | 本年制发件数 | 本年废止件数 | | 现行有效件数 |\n| --- | --- | --- | --- | --- |\n"
+    padded = import_text(head + "| 规章 | 4 | | 1 | 9 |\n| 行政规范性文件 | 2 | 1 | 5 | 7 |\n")
+    assert [padded.report.cells[f"t2.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [4, 1, 9]
+    keys = [f"t2.normative_docs.{c}" for c in ("issued", "repealed", "in_force")]
+    assert [padded.report.cells[k] for k in keys] == [None, None, None]
+    named = {p.key: p.message for p in padded.problems}
+    assert all(k in named and "2 1 5 7" in named[k] and "多于表格的 3 列" in named[k] for k in keys)
+    ragged = import_text(head + "| 规章 | 4 | | | 9 |\n")  # which blank is padding is not certain
+    assert [ragged.report.cells[f"t2.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [
+        None, None, None]
+    assert "4 （空） （空） 9" in {p.key: p.message for p in ragged.problems}["t2.regulations.in_force"]
