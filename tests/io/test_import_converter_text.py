@@ -143,3 +143,53 @@ def test_a_row_with_more_cells_than_columns_is_not_cut() -> None:
     assert [ragged.report.cells[f"t2.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [
         None, None, None]
     assert "4 （空） （空） 9" in {p.key: p.message for p in ragged.problems}["t2.regulations.in_force"]
+
+
+# ---- a web page printed to PDF, its text laid out by pdftotext -layout ---------------------
+
+
+def printed_page_layout(exp: Expected) -> str:
+    """The shapes of a report page printed to PDF and copied with its layout (probed on real
+    pages): a label and its first number one space apart while the other columns are runs of
+    spaces apart; a label wrapped over three lines with the numbers after the middle piece;
+    pieces of the group label in the column to its left ("他处   费通知要求缴纳费")."""
+    fmt = exp.fmt
+
+    def numbers(keys: tuple[str, ...]) -> list[str]:
+        return [str(exp.cells[k]) for k in keys]
+
+    from govopen_desktop.io.importers.official_rows import row_specs
+
+    lines = [title_of(exp), "", "一、总体情况", exp.text["overview"] or "", "", "二、主动公开政府信息情况",
+             "信息内容       本年制发件数 本年废止件数 现行有效件数"]
+    for spec in row_specs(fmt.table("t2")):
+        first, *rest = numbers(spec.keys)
+        lines += [f"{spec.label} {first}           " + "     ".join(rest), ""]
+    lines += ["三、收到和处理政府信息公开申请情况", "                     申请人情况"]
+    for spec in row_specs(fmt.table("t3")):
+        label = spec.label or ""
+        first, *rest = numbers(spec.keys)
+        tail = "       ".join(rest)
+        if spec.keys[0] == "t3.partial.natural":
+            lines += [f"果    {label[:12]}", f"     {label[12:26]} {first}       {tail}", f"     {label[26:]}", ""]
+        elif spec.keys[0] == "t3.other_no_fee.natural":
+            lines += ["           （六", f"           ）其   {label[:10]}", f"           他处   {label[10:18]}",
+                      f"           理    {label[18:27]}              {first}        {tail}",
+                      f"                {label[27:]}", ""]
+        else:
+            lines += [f"          {label}     {first}       {tail}", ""]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议                         行政诉讼",
+              "结果 结果 其他 尚未", "维持 纠正 结果 审结", "   ".join(numbers(tuple(fmt.table("t4").keys))), ""]
+    lines += ["五、存在的主要问题及改进情况", exp.text["problems"] or "",
+              "六、其他需要报告的事项", exp.text["other"] or ""]
+    return "\n".join(lines)
+
+
+def test_printed_page_layout_text_reads_wrapped_and_glued_labels() -> None:
+    from govopen_desktop.io.importers import import_text
+
+    seed = next(s for s in seed_names() if load_expected(s)["meta"]["format"] == "2021")
+    exp = expected_from(load_expected(seed))
+    result = import_text(printed_page_layout(exp))
+    assert cell_differences(exp.cells, result.report.cells) == []
+    assert result.summary().inferred == 0

@@ -19,6 +19,8 @@ from govopen_desktop.io.importers.neutral import Cell, Row
 from govopen_desktop.io.importers.official_rows import RowSpec, every_table, is_value_text, row_specs
 from govopen_desktop.io.importers.problems import ImportProblem
 
+_PIECE_NUMBERS = re.compile(r"^(?P<piece>.*[^\d\s.,，])\s(?P<numbers>\d{1,12}(?:\s\d{1,12})*)$")
+_SPACED = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")  # columns laid out by runs of spaces
 _HEADER_UNIT = re.compile(r"采购总金额\s*[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]")
 
 @dataclass(frozen=True)
@@ -179,6 +181,15 @@ def _own_values(label: Row, values: Row) -> bool:
     return not (values.is_table and not values.spaced and not label.is_table)
 
 
+def _piece_and_numbers(cell: Cell) -> tuple[str, list[Cell]]:
+    """A piece of a wrapped label with its row's first numbers one space after it, in one
+    column of laid-out text ("的，只计这一情形，不计其他 2120"): the piece and those numbers."""
+    m = _PIECE_NUMBERS.match(cell.text.strip())
+    if m is None:
+        return cell.text, []
+    return m.group("piece"), [Cell(t, cell.place) for t in m.group("numbers").split()]
+
+
 def _is_text(cell: Cell) -> bool:
     return bool(cell.text.strip()) and cell.value is None and not is_value_text(cell.text)
 
@@ -211,10 +222,12 @@ class Extractor:
     def find_label(self, spec: RowSpec, start: int, stop: int) -> tuple[int, int] | None:
         return self.index.first(spec.aliases, start, stop)
 
-    def find_wrapped(self, spec: RowSpec, start: int, stop: int) -> tuple[int, list[Cell], int] | None:
+    def find_wrapped(self, spec: RowSpec, start: int, stop: int,
+                     continued: bool = False) -> tuple[int, list[Cell], int] | None:
         """A label broken over lines (a PDF cell copied as text): its first part, then the rest
         on the next lines, the numbers after any of them. Returns the label row, the value
-        cells and the last row used."""
+        cells and the last row used. `continued`: only numbers printed after a further piece
+        of the label (a line of numbers alone is left to the reading order)."""
         for i, j in self.index.wrapped_starts(start, stop):
             n = self.norms[i][j]
             if not _prefix_of(n, spec):
@@ -228,16 +241,19 @@ class Extractor:
                 texts = [(m, c) for m, c in enumerate(cells) if _is_text(c)]
                 numbers = [c for c in cells if (c.text.strip() or c.value is not None) and not _is_text(c)]
                 if not texts and numbers:
-                    if not _own_values(self.rows[i], self.rows[k]):
+                    if continued or not _own_values(self.rows[i], self.rows[k]):
                         break
                     return i, numbers, k  # the numbers on a line of their own
                 if not texts:
                     continue
+                while len(texts) > 1 and self.group_piece(texts[0][1].text):
+                    texts = texts[1:]  # a piece of the group label in the column to the left ("他处")
                 m, first = texts[0]
-                more = norm(first.text)
+                piece, lead = _piece_and_numbers(first)
+                more = norm(self.without_group_piece(piece))
                 if _prefix_of(joined + more, spec) or joined + more in spec.aliases:
                     joined += more
-                    rest = [c for c in cells[m + 1:] if c.text.strip() or c.value is not None]
+                    rest = lead + [c for c in cells[m + 1:] if c.text.strip() or c.value is not None]
                     if rest and not any(_is_text(c) for c in rest):
                         return i, rest, k
                     continue
@@ -501,6 +517,11 @@ class Extractor:
                 i, j = hit
                 self.span_first = i
                 cells, last = self.values_after(i, j, n)
+                if not any(c.text.strip() or c.value is not None for c in cells):
+                    # the label goes on over the next lines, its numbers after a later piece
+                    more = self.find_wrapped(spec, i, i + 1, continued=True)
+                    if more is not None and more[1]:
+                        cells, last = self.take(more[1], n), more[2]
             else:
                 wrapped = self.find_wrapped(spec, cursor, stop) or (
                     self.find_wrapped(spec, start, cursor) if cursor > start else None)
@@ -529,6 +550,14 @@ class Extractor:
                 self.problems.append(ImportProblem(
                     f"找到了“{spec.label}”这一行，但没有读到它的数值，“{self.fmt.fields[key].label}”留空。",
                     key, f"{self.where} {self.rows[h.first].place}"))
+
+    def without_group_piece(self, text: str) -> str:
+        """A line of a wrapped label with a piece of its group label before it, spaces apart
+        ("他处   费通知要求缴纳费"): the label's piece."""
+        pieces = _SPACED.split(text.strip())
+        while len(pieces) > 1 and self.group_piece(pieces[0]):
+            pieces = pieces[1:]
+        return " ".join(pieces)
 
     def group_piece(self, text: str) -> bool:
         """A short piece of a label printed across several rows (（四）无法提供 → "无法", "提供")."""

@@ -187,9 +187,11 @@ def _bar_ended_tables(lines: list[tuple[int, str]]) -> set[int]:
     return out
 
 
-def spaced_cells(line: str) -> list[str] | None:
+def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
     """Columns laid out with runs of spaces (text copied out of a PDF viewer), or a label with
-    its numbers after single spaces ("行政许可 97", "规章 0 0 0"); None for a line of prose."""
+    its numbers after single spaces ("行政许可 97", "规章 0 0 0"); None for a line of prose.
+    `label_apart`: a column piece "行政规范性文件 564" is the label and its first number (the
+    PDF reader, which keeps each piece's position, parts them itself)."""
     from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text, known_label
 
     body = line.strip()
@@ -201,7 +203,8 @@ def spaced_cells(line: str) -> list[str] | None:
         prose = any("。" in p or p.rstrip().endswith(("，", "；")) for p in parts)
         if not prose:
             # columns laid out by spaces: two numbers one space apart are two columns ("2 54")
-            parts = [q for p in parts for q in (p.split() if _NUMBERS_RUN.match(p.strip()) else [p])]
+            parts = [q for p in parts
+                     for q in (p.split() if _NUMBERS_RUN.match(p.strip()) else _label_numbers(p, label_apart))]
             values = sum(1 for p in parts if is_value_text(p.strip()))
         if (values or (short and len(parts) >= 3)) and not prose:
             return [p.strip() for p in parts]
@@ -217,6 +220,20 @@ def spaced_cells(line: str) -> list[str] | None:
     if spaced and _is_wrapped_row(spaced.group("label"), spaced.group("numbers").split()):
         return [spaced.group("label").strip(), *spaced.group("numbers").split()]
     return None
+
+
+def _label_numbers(part: str, label_apart: bool) -> list[str]:
+    """A column piece holding a label and, one space on, the first numbers of its row
+    ("行政规范性文件 564" before "984     4185"): the label and each number."""
+    from govopen_desktop.io.importers.official_rows import known_label
+
+    m = _TRAILING_NUMBERS.match(part.strip()) if label_apart else None
+    if m is None or len(m.group("label")) > 40 or not known_label(m.group("label")):
+        return [part]
+    numbers = m.group("numbers").split()
+    if not all(_NUMBER_TOKEN.match(t) for t in numbers):
+        return [part]
+    return [m.group("label").strip(), *numbers]
 
 
 def _is_wrapped_row(label: str, numbers: list[str]) -> bool:
