@@ -193,3 +193,20 @@ def test_printed_page_layout_text_reads_wrapped_and_glued_labels() -> None:
     result = import_text(printed_page_layout(exp))
     assert cell_differences(exp.cells, result.report.cells) == []
     assert result.summary().inferred == 0
+
+
+def test_table_4_without_its_column_headers_is_read_in_form_order_and_said() -> None:
+    """A converter that kept only "行政复议行政诉讼" above table 4's bare row of numbers: the row is
+    read in the form's column order, marked inferred, and a problem says the headers are missing."""
+    from govopen_desktop.io.importers import import_text
+
+    numbers = "| 12 | 3 | 4 | 1 | 20 | 2 | 0 | 1 | 1 | 4 | 5 | 1 | 0 | 2 | 8 |"
+    text = ("某市2024年政府信息公开工作年度报告\n\n一、总体情况\n本市依法公开政府信息。\n\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n行政复议行政诉讼\n" + numbers + "\n\n"
+            "五、存在的主要问题及改进情况\n一是公开质量有待提高。\n")
+    result = import_text(text)
+    t4 = [k for k in result.report.cells if k.startswith("t4.")]
+    assert [result.report.cells[k] for k in t4] == [int(n) for n in numbers.strip("| ").split(" | ")]
+    assert set(t4) <= result.inferred
+    said = [p for p in result.problems if p.key == "t4.review.upheld"]
+    assert said and "没有印出各列的表头" in said[0].message and "12 3 4 1 20" in said[0].message

@@ -673,13 +673,29 @@ class Extractor:
                 self.found += 1
                 n = len(spec.keys)
                 values = self.take(cells, n) if len(cells) > 1 else self.gather(i, n)[0]
-                self.store(spec.keys, values, self.rows[i].place)
+                if self.store(spec.keys, values, self.rows[i].place) and not self.columns_printed(table, start, i):
+                    self.headerless(table, spec, values, self.rows[i].place)
                 return
         if self.transposed(spec, start, stop):
             self.found += 1
             return
         self.missing += 1
         self.not_found(spec.keys, f"没有找到{table.heading}的数值行", table)
+
+    def columns_printed(self, table: Table, start: int, stop: int) -> bool:
+        """The rows above the value row print the table's own column headers (结果维持 …, 未经复议
+        直接起诉), whole or broken ("结果 结果 其他 尚未"), not only the names of its groups."""
+        words = {norm(c.text)[-2:] for c in table.cells if c.role == "header" and c.text and c.row > 0}
+        return any(w in n for r in range(start, stop) for n in self.norms[r] for w in words if n)
+
+    def headerless(self, table: Table, spec: RowSpec, values: list[Cell], place: str) -> None:
+        """A converter that dropped the column headers (only "行政复议行政诉讼" left above a bare
+        row of numbers): the row is read in the form's column order, marked inferred and said."""
+        shown = " ".join(c.text.strip() or "（空）" for c in values)
+        self.inferred.update(k for k in spec.keys if self.cells.get(k) is not None)
+        self.problems.append(ImportProblem(
+            f"{table.heading}没有印出各列的表头（结果维持、结果纠正……），只有一行数字（“{shown}”），"
+            "已按官方表格的列序读取，请核对。", spec.keys[0], f"{self.where} {place}"))
 
     def transposed(self, spec: RowSpec, start: int, stop: int) -> bool:
         """Table 4 printed as a grid: a row per result (结果维持 … 总计), a column per top group
