@@ -148,7 +148,7 @@ def test_a_row_with_more_cells_than_columns_is_not_cut() -> None:
 # ---- a web page printed to PDF, its text laid out by pdftotext -layout ---------------------
 
 
-def printed_page_layout(exp: Expected) -> str:
+def printed_page_layout(exp: Expected, gap: str = "   ") -> str:
     """The shapes of a report page printed to PDF and copied with its layout (probed on real
     pages): a label and its first number one space apart while the other columns are runs of
     spaces apart; a label wrapped over three lines with the numbers after the middle piece;
@@ -173,8 +173,8 @@ def printed_page_layout(exp: Expected) -> str:
         if spec.keys[0] == "t3.partial.natural":
             lines += [f"果    {label[:12]}", f"     {label[12:26]} {first}       {tail}", f"     {label[26:]}", ""]
         elif spec.keys[0] == "t3.other_no_fee.natural":
-            lines += ["           （六", f"           ）其   {label[:10]}", f"           他处   {label[10:18]}",
-                      f"           理    {label[18:27]}              {first}        {tail}",
+            lines += ["           （六", f"           ）其{gap}{label[:10]}", f"           他处{gap}{label[10:18]}",
+                      f"           理{gap}{label[18:27]}              {first}        {tail}",
                       f"                {label[27:]}", ""]
         else:
             lines += [f"          {label}     {first}       {tail}", ""]
@@ -185,12 +185,13 @@ def printed_page_layout(exp: Expected) -> str:
     return "\n".join(lines)
 
 
-def test_printed_page_layout_text_reads_wrapped_and_glued_labels() -> None:
+@pytest.mark.parametrize("gap", ["   ", " "])  # the group label's column: runs apart, or one space (a PDF)
+def test_printed_page_layout_text_reads_wrapped_and_glued_labels(gap: str) -> None:
     from govopen_desktop.io.importers import import_text
 
     seed = next(s for s in seed_names() if load_expected(s)["meta"]["format"] == "2021")
     exp = expected_from(load_expected(seed))
-    result = import_text(printed_page_layout(exp))
+    result = import_text(printed_page_layout(exp, gap))
     assert cell_differences(exp.cells, result.report.cells) == []
     assert result.summary().inferred == 0
 
@@ -210,3 +211,27 @@ def test_table_4_without_its_column_headers_is_read_in_form_order_and_said() -> 
     assert set(t4) <= result.inferred
     said = [p for p in result.problems if p.key == "t4.review.upheld"]
     assert said and "没有印出各列的表头" in said[0].message and "12 3 4 1 20" in said[0].message
+
+
+def test_a_row_whose_label_was_misread_is_quoted_not_dropped() -> None:
+    """OCR text: a label misread ("2.重复中请") leaves its row's numbers between two rows found
+    by their labels; they are not placed (the row is not known) but quoted in a problem. A
+    letter read for a digit ("O") is kept as printed and reported on its cell."""
+    from govopen_desktop.io.importers import import_text
+
+    seed = next(s for s in seed_names() if load_expected(s)["meta"]["format"] == "2021")
+    exp = expected_from(load_expected(seed))
+    text = printed_page_layout(exp)
+    label = "2.重复申请"
+    at = text.index(label)
+    line = text[at:text.index("\n", at)]
+    misread = line.replace("申请", "中请")
+    values = " ".join(line.replace(label, "").split())
+    result = import_text(text.replace(line, misread))
+    keys = [k for k in exp.cells if k.startswith("t3.rejected_repeat.")]
+    assert all(result.report.cells[k] is None for k in keys)
+    quoted = [p.message for p in result.problems if "2.重复中请 " + values in p.message]
+    assert quoted and "未读入" in quoted[0]
+    head, tail = line.split(label)
+    letter = import_text(text.replace(line, head + label + tail.replace(values.split()[0], "O", 1), 1))
+    assert letter.report.cells["t3.rejected_repeat.natural"].text == "O"  # type: ignore[union-attr]

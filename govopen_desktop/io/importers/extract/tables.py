@@ -20,7 +20,6 @@ from govopen_desktop.io.importers.official_rows import RowSpec, every_table, is_
 from govopen_desktop.io.importers.problems import ImportProblem
 
 _PIECE_NUMBERS = re.compile(r"^(?P<piece>.*[^\d\s.,，])\s(?P<numbers>\d{1,12}(?:\s\d{1,12})*)$")
-_SPACED = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")  # columns laid out by runs of spaces
 _HEADER_UNIT = re.compile(r"采购总金额\s*[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]")
 
 @dataclass(frozen=True)
@@ -214,6 +213,7 @@ class Extractor:
         self.table_start = 0  # the current table's first row, and the row of the label being read
         self.label_row = 0
         self.group_printed: dict[str, str] = {}  # a group label printed as one row -> its numbers
+        self.unplaced_rows: list[ImportProblem] = []  # rows of numbers no label claimed
         # cells whose column is not known from the file (space-laid text, one number per line)
         self.loose = {id(c) for r in rows if r.spaced or not r.is_table for c in r.cells}
 
@@ -540,6 +540,7 @@ class Extractor:
                 hits.append(Hit(index, first_row, last, True))
             else:
                 hits.append(Hit(index, i, last, False))
+        self.unplaced_rows = []  # said after each cell's own problem
         self.fill_gaps(table, specs, hits)
         self.group_rows(table, specs, hits)
         for h in hits:  # a label found without its numbers: each cell named
@@ -550,11 +551,12 @@ class Extractor:
                 self.problems.append(ImportProblem(
                     f"找到了“{spec.label}”这一行，但没有读到它的数值，“{self.fmt.fields[key].label}”留空。",
                     key, f"{self.where} {self.rows[h.first].place}"))
+        self.problems.extend(self.unplaced_rows)
 
     def without_group_piece(self, text: str) -> str:
         """A line of a wrapped label with a piece of its group label before it, spaces apart
-        ("他处   费通知要求缴纳费"): the label's piece."""
-        pieces = _SPACED.split(text.strip())
+        ("他处   费通知要求缴纳费", "他处 费通知要求缴纳费"): the label's piece."""
+        pieces = text.split()
         while len(pieces) > 1 and self.group_piece(pieces[0]):
             pieces = pieces[1:]
         return " ".join(pieces)
@@ -636,6 +638,7 @@ class Extractor:
                         chunks.append(flat[at:at + w])
                         at += w
             if chunks is None:
+                self.unplaced(specs, gap, rows)
                 continue
             for k, cells in zip(gap, chunks, strict=True):
                 spec = specs[k]
@@ -646,6 +649,22 @@ class Extractor:
             self.problems.append(ImportProblem(
                 f"{labels}的数值与标签分开印刷，已按表格行的顺序读取（前后两行的数值都按标签找到，"
                 "中间剩下的数值个数正好对应这几行），请核对。", specs[gap[0]].keys[0], self.where))
+
+    def unplaced(self, specs: list[RowSpec], gap: list[int], rows: list[int]) -> None:
+        """Rows with numbers printed where rows not found should be (a label misread by OCR,
+        "2.重复中请 147 1 0 …"): not placed, but quoted, so nothing printed goes unsaid."""
+        printed = [r for r in rows if any((is_value_text(c.text) and c.text.strip()) or c.value is not None
+                                          for c in self.rows[r].cells)]
+        if not printed:
+            return
+        shown = "；".join(" ".join(c.text.strip() or str(c.value or "") for c in self.rows[r].cells
+                                  if c.text.strip() or c.value is not None) for r in printed)
+        shown = shown if len(shown) <= 200 else shown[:200] + "……"
+        labels = "、".join(f"“{specs[k].label}”" for k in gap)
+        self.unplaced_rows.append(ImportProblem(
+            f"没有找到{labels}；在{'它们' if len(gap) > 1 else '它'}的位置印有“{shown}”，无法确定属于哪一行，"
+            "未读入，请对照原件填写。",
+            specs[gap[0]].keys[0], f"{self.where} {self.rows[printed[0]].place}"))
 
     def clear_problems(self, keys: tuple[str, ...]) -> None:
         wanted = set(keys)
