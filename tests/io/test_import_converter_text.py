@@ -1,6 +1,7 @@
 """A report's page or PDF turned into markdown by a converter, in the shapes real converters
 write (probed on a real 2019 report page run through pandoc, html2text and markdownify, and on
-MinerU-style output): tables kept as HTML inside the markdown, pipe rows without outer bars
+MinerU- and docling-style output): tables kept as HTML inside the markdown, merged cells
+repeated in every position they cover, pipe rows without outer bars
 whose empty last cell leaves a bar at the end, merged cells padded with empty cells in the
 middle of a row, an empty header row above a table. Generated from the seed reports."""
 
@@ -69,6 +70,20 @@ def markdownify_table(table: Table, exp: Expected) -> list[str]:
     return out
 
 
+def docling_table(table: Table, exp: Expected) -> list[str]:
+    """docling: a pipe table in which a merged cell's text is repeated in every position it
+    covers (across and down), with a separator under the first row."""
+    width = max(o.col + o.colspan for row in table_rows(table, exp) for o in row)
+    full = [[""] * width for _ in range(table.n_rows)]
+    for row in table_rows(table, exp):
+        for o in row:
+            for r in range(o.row, o.row + o.rowspan):
+                for c in range(o.col, o.col + o.colspan):
+                    full[r][c] = str(o.value)
+    out = ["| " + " | ".join(full[0]) + " |", "|" + "|".join(["---"] * width) + "|"]
+    return out + ["| " + " | ".join(r) + " |" for r in full[1:]]
+
+
 def document(exp: Expected, table_lines: Callable[[Table, Expected], list[str]], heading: str = "",
              wrapper: bool = False) -> str:
     fmt = exp.fmt
@@ -93,6 +108,7 @@ SHAPES: dict[str, tuple[Callable[[Table, Expected], list[str]], str, bool]] = {
     "pandoc-gfm": (pandoc_table, "", True),
     "html2text": (html2text_table, "", False),
     "markdownify": (markdownify_table, "", False),
+    "docling": (docling_table, "## ", False),
 }
 
 
@@ -139,10 +155,17 @@ def test_a_row_with_more_cells_than_columns_is_not_cut() -> None:
     assert [padded.report.cells[k] for k in keys] == [None, None, None]
     named = {p.key: p.message for p in padded.problems}
     assert all(k in named and "2 1 5 7" in named[k] and "多于表格的 3 列" in named[k] for k in keys)
-    ragged = import_text(head + "| 规章 | 4 | | | 9 |\n")  # which blank is padding is not certain
+    # two blanks side by side, one of them padding: whichever it is, the row reads the same
+    blanks = import_text(head + "| 规章 | 4 | | | 9 |\n")
+    assert [blanks.report.cells[f"t2.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [4, None, 9]
+    ragged = import_text(head + "| 规章 | 4 | | 5 | 9 | 1 |\n")  # a number too many: no column is certain
     assert [ragged.report.cells[f"t2.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [
         None, None, None]
-    assert "4 （空） （空） 9" in {p.key: p.message for p in ragged.problems}["t2.regulations.in_force"]
+    assert "4 （空） 5 9 1" in {p.key: p.message for p in ragged.problems}["t2.regulations.in_force"]
+    # docling repeats a merged cell's value in each column it covers: one way to drop the repeats
+    repeated = import_text(head + "| 规章 | 4 | 4 | 4 | 9 |\n| 行政规范性文件 | 2 | 2 | 3 | 3 |\n")
+    assert [repeated.report.cells[f"t2.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [4, 4, 9]
+    assert [repeated.report.cells[k] for k in keys] == [None, None, None]  # 2 2 3 3: two ways
 
 
 # ---- a web page printed to PDF, its text laid out by pdftotext -layout ---------------------

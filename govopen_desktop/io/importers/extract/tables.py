@@ -285,14 +285,41 @@ class Extractor:
             filled = [c for c in cells if c.text.strip() or c.value is not None]
             if len(filled) == n:
                 return filled  # as many blanks inside as cells too many: a merged cell's padding
+            merged = self.merged_repeats(cells, n)
+            if merged is not None:
+                return merged
             if any(c.text.strip() or c.value is not None for c in cells[n:]):
                 return cells  # more cells than columns and values among them: store names them
         return cells[:n]
+
+    def merged_repeats(self, cells: list[Cell], n: int) -> list[Cell] | None:
+        """A converter that repeats a merged cell's value in every column it covers (docling:
+        `行政许可 | 97 | 97 | 97`): the repeats dropped, when only one way of dropping them gives n
+        cells. Only in a real table (a laid-out line's extra number is no merge)."""
+        if any(id(c) in self.loose for c in cells):
+            return None
+        texts = [c.text.strip() if c.value is None else str(c.value) for c in cells]
+        runs: list[list[int]] = []
+        for k, t in enumerate(texts):
+            if runs and texts[runs[-1][0]] == t:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        surplus = len(cells) - n
+        repeated = [r for r in runs if len(r) > 1]
+        if sum(len(r) - 1 for r in repeated) == surplus:
+            return [cells[r[0]] for r in runs]
+        if len(repeated) == 1 and len(repeated[0]) - 1 > surplus:
+            drop = set(repeated[0][1:surplus + 1])
+            return [c for k, c in enumerate(cells) if k not in drop]
+        return None
 
     def values_after(self, i: int, j: int, n: int) -> tuple[list[Cell], int]:
         """Cells after the label; a row whose numbers were pushed onto the next line (a label
         broken across lines) reads them from there. Returns the cells and the last row used."""
         after = self.rows[i].cells[j + 1 :]
+        while after and after[0].text.strip() and norm(after[0].text) == self.norms[i][j]:
+            after = after[1:]  # the label repeated in each column its merged cell covers (docling)
         if not any(c.text.strip() or c.value is not None for c in after) and i + 1 < len(self.rows):
             nxt = self.rows[i + 1].cells
             own = _own_values(self.rows[i], self.rows[i + 1])
