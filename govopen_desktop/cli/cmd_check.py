@@ -148,7 +148,7 @@ def _preload() -> None:
     for name in ("govopen_desktop.io.importers.dispatch", "govopen_desktop.io.importers.readers.docx",
                  "govopen_desktop.io.importers.readers.html", "govopen_desktop.io.importers.readers.sheet",
                  "govopen_desktop.io.importers.readers.text", "govopen_desktop.io.importers.readers.xlsx_cells",
-                 "lxml.etree", "xlrd"):
+                 "lxml.etree", "python_calamine", "xlrd"):
         with contextlib.suppress(ImportError):  # a missing reader says so when its file comes
             importlib.import_module(name)
 

@@ -51,6 +51,18 @@ def main() -> None:
                             "--convert-to", "xls", "--outdir", tmp, str(xlsx)], check=True, capture_output=True)
             shutil.copyfile(Path(tmp) / f"{name}.xls", HERE / f"{name}.xls")
             print("wrote", HERE / f"{name}.xls")
+        # odd cells (dates, booleans, an error, a hidden sheet, merges) and our own export with
+        # its hidden data sheet, as Excel 97-2003: the two .xls readers are compared on them
+        export = Path(tmp) / "sample-export.xlsx"
+        from govopen_desktop.io.exporters.xlsx_export import export_xlsx
+
+        export_xlsx(load_report(REPO / "resources" / "sample" / "sample-2024.govopen"), export)
+        for xlsx in (HERE / "odd-cells.xlsx", export):
+            profile = Path(tmp) / "profile"
+            subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                            "--convert-to", "xls", "--outdir", tmp, str(xlsx)], check=True, capture_output=True)
+            shutil.copyfile(Path(tmp) / f"{xlsx.stem}.xls", HERE / f"{xlsx.stem}.xls")
+            print("wrote", HERE / f"{xlsx.stem}.xls")
 
 
 if __name__ == "__main__":

@@ -79,7 +79,7 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         rows = [Row([], r.place) if i in page.rows else r for i, r in enumerate(rows)]
     index = LabelIndex(rows)  # the cells' words, once for every format tried
     norms = [{n for n in row_norms if n} for row_norms in index.norms]
-    words = cell_words(rows)
+    words = cell_words(rows, index.norms)
     detected, _score = detect_format(rows, words)
 
     first_heading = min(sections.rows.values(), default=len(rows))

@@ -488,9 +488,13 @@ def _own_labels(formats: tuple[ReportFormat, ...]) -> dict[str, frozenset[str]]:
             for fid, own in label_sets.items()}
 
 
-def cell_words(rows: list[Row]) -> set[str]:
-    """The words of the document's short cells (what a format's labels are looked up in)."""
-    return {norm(c.text) for row in rows for c in row.cells if c.text.strip() and len(c.text) < 80}
+def cell_words(rows: list[Row], norms: list[list[str]] | None = None) -> set[str]:
+    """The words of the document's short cells (what a format's labels are looked up in).
+    `norms`: each cell's norm() by row ("" for an empty cell), when the caller has them."""
+    if norms is not None:
+        return {n for row, row_norms in zip(rows, norms, strict=True)
+                for c, n in zip(row.cells, row_norms, strict=True) if n and len(c.text) < 80}
+    return {norm(c.text) for row in rows for c in row.cells if c.text.strip() and len(c.text) < 80} - {""}
 
 
 def detect_format(rows: list[Row], seen: set[str] | None = None) -> tuple[ReportFormat | None, int]:

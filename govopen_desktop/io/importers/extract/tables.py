@@ -60,7 +60,7 @@ class LabelIndex:
     the first cell a scan would find; a spelling of no format is looked for by a scan."""
 
     def __init__(self, rows: list[Row]) -> None:
-        self.norms = [[norm(c.text) if c.text.strip() else "" for c in r.cells] for r in rows]
+        self.norms = [[norm(c.text) if c.text else "" for c in r.cells] for r in rows]  # norm("  ") is ""
         spellings = _spellings()
         self.known = known = spellings.known
         self.exact: dict[str, list[Position]] = {}  # a cell whose words are a label's
@@ -124,6 +124,18 @@ class LabelIndex:
             if self.starts[k][0] >= stop:
                 return
             yield self.starts[k]
+
+
+_GROUP_NORMS: dict[int, tuple[Table, set[str]]] = {}
+
+
+def _group_norms(table: Table) -> set[str]:
+    """The words of the table's labels over several rows (（四）无法提供), once per table."""
+    cached = _GROUP_NORMS.get(id(table))
+    if cached is None or cached[0] is not table:
+        cached = table, {norm(c.text) for c in table.cells if c.role == "label" and c.text and c.rowspan > 1}
+        _GROUP_NORMS[id(table)] = cached
+    return cached[1]
 
 
 _PREFIXES: dict[str, set[tuple[str, ...]]] = {}  # a label's first 6+ characters -> the labels
@@ -524,7 +536,7 @@ class Extractor:
     def table(self, table: Table, start: int, stop: int) -> None:
         specs = row_specs(table)
         self.where = f"表{table.number}"
-        self.group_norms = {norm(c.text) for c in table.cells if c.role == "label" and c.text and c.rowspan > 1}
+        self.group_norms = _group_norms(table)
         self.table_start = start
         self.order_of = (specs, start, stop)  # worked out when a row needs it (numbers one per line)
         self._order = False

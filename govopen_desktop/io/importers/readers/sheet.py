@@ -1,4 +1,5 @@
-"""Workbooks (.xlsx/.xlsm from their XML, or through openpyxl; .xls/.et through xlrd) to neutral rows.
+"""Workbooks (.xlsx/.xlsm from their XML, or through openpyxl; .xls/.et through python-calamine,
+or xlrd where calamine cannot read them) to neutral rows.
 
 Merged ranges are resolved: a merged cell is read once, at its top-left corner. Scanning
 stops after MAX_ROWS × MAX_COLS whatever the sheet declares. The program's own Excel export
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,10 @@ MAX_COLS = 100
 DATA_SHEET = "govopen-data"
 DATA_SCHEMA = "govopen-report/"
 
-Getter = Callable[[int, int], Any]  # (row, col), 0-based -> value or None
 UNITS_IN_FORMAT = (("万元", '"万元"'), ("元", '"元"'))
 _EMPTY = ("", None)
 _XLS_EMPTY: set[int] = set()  # xlrd's empty and blank cell types, filled when xlrd is loaded
+_XLS_PLAIN: set[int] = set()  # its text and number cell types: the value as it is
 
 
 def _text_of(value: Any) -> tuple[str, object]:
@@ -49,13 +50,17 @@ def _text_of(value: Any) -> tuple[str, object]:
     return str(value), None
 
 
-def sheet_rows(
-    doc: Doc, title: str, n_rows: int, n_cols: int, get: Getter,
-    merged: Iterable[tuple[int, int, int, int]],
-) -> None:
-    """Append a sheet's rows; `merged` holds (first_row, last_row, first_col, last_col), 0-based
-    and inclusive."""
-    n_rows, n_cols = min(n_rows, MAX_ROWS), min(n_cols, MAX_COLS)
+def sheet_rows(doc: Doc, title: str, grid: Sequence[Sequence[Any]],
+               merged: Iterable[tuple[int, int, int, int]]) -> None:
+    """Append a sheet's rows. `grid` holds the values row by row from A1 (None or "" where a
+    cell is empty; rows may be short); `merged` holds (first_row, last_row, first_col,
+    last_col), 0-based and inclusive."""
+    n_rows = min(len(grid), MAX_ROWS)
+    merged = list(merged)
+    # a column whose only content is a merged cell's span still counts (calamine's rows end
+    # at the last value)
+    widest = max(max(map(len, grid[:n_rows]), default=0), max((c2 + 1 for *_, c2 in merged), default=0))
+    n_cols = min(widest, MAX_COLS)
     covered: dict[int, set[int]] = {}  # row -> the columns merged cells cover in it
     for r1, r2, c1, c2 in merged:
         if r1 >= n_rows or c1 >= n_cols:
@@ -67,18 +72,34 @@ def sheet_rows(
     prefix = f"工作表“{title}” "
     columns = [prefix + column_letters(c) for c in range(n_cols)]
     every_col = range(n_cols)
+    new_cell = tuple.__new__  # Cell is a NamedTuple: built without its generated __new__'s frame
     for r in range(n_rows):
+        values = grid[r]
+        if not any(values) and all(v is None or v == "" for v in values):
+            continue  # an empty row adds nothing: no cells built (0 is falsy but not empty)
+        if len(values) < n_cols:
+            values = [*values, *([None] * (n_cols - len(values)))]
         gone = covered.get(r)
         cols = [c for c in every_col if c not in gone] if gone else every_col
-        values = [get(r, c) for c in cols]
-        if all(v is None for v in values):
-            continue  # an empty row adds nothing: no cells built
         # empty cells (most of a form) skip _text_of: the same ("", None) it gives for None
-        read = [_EMPTY if v is None else _text_of(v) for v in values]
+        read = [_EMPTY if (v := values[c]) is None or v == "" else (v, None) if type(v) is str else _text_of(v)
+                for c in cols]
         if any(text.strip() for text, _v in read):
             number = str(r + 1)
-            cells = [Cell(text, columns[c] + number, value) for c, (text, value) in zip(cols, read, strict=True)]
+            cells = [new_cell(Cell, (text, columns[c] + number, value, None))
+                     for c, (text, value) in zip(cols, read, strict=True)]
             doc.add(Row(cells, f"{prefix}第{number}行"))
+
+
+def _grid(cells: Iterable[tuple[tuple[int, int], Any]], n_rows: int, n_cols: int) -> list[list[Any]]:
+    """A sheet's cells given by their 1-based (row, column), as rows from A1 (what is past
+    MAX_ROWS × MAX_COLS left out)."""
+    n_rows, n_cols = min(n_rows, MAX_ROWS), min(n_cols, MAX_COLS)
+    grid: list[list[Any]] = [[None] * n_cols for _ in range(n_rows)]
+    for (r, c), value in cells:
+        if r <= n_rows and c <= n_cols:
+            grid[r - 1][c - 1] = value
+    return grid
 
 
 def read_xlsx(path: Path, name: str) -> tuple[Doc, dict[str, str] | None]:
@@ -99,14 +120,9 @@ def read_xlsx(path: Path, name: str) -> tuple[Doc, dict[str, str] | None]:
             continue
         if sheet.state != "visible":
             continue
-        cells = sheet.cells
-
-        def get(r: int, c: int, cells: dict[tuple[int, int], tuple[Any, str]] = cells) -> Any:
-            cell = cells.get((r + 1, c + 1))
-            return None if cell is None else _with_unit(*cell)
-
+        values = ((at, _with_unit(*cell)) for at, cell in sheet.cells.items())
         merged = [(r1 - 1, r2 - 1, c1 - 1, c2 - 1) for r1, r2, c1, c2 in sheet.merged]
-        sheet_rows(doc, sheet.title, sheet.max_row, sheet.max_column, get, merged)
+        sheet_rows(doc, sheet.title, _grid(values, sheet.max_row, sheet.max_column), merged)
     return doc, data
 
 
@@ -152,14 +168,10 @@ def _read_workbook(wb: Any, name: str) -> tuple[Doc, dict[str, str] | None]:
         for ws in wb.worksheets:
             if ws.sheet_state != "visible" or ws.title == DATA_SHEET:
                 continue
-            cells = ws._cells  # (row, col) -> cell, 1-based: one dict lookup per position
-
-            def get(r: int, c: int, cells: dict[tuple[int, int], Any] = cells) -> Any:
-                cell = cells.get((r + 1, c + 1))
-                return None if cell is None else _with_unit(cell.value, cell.number_format)
-
+            # (row, col) -> cell, 1-based
+            values = ((at, _with_unit(cell.value, cell.number_format)) for at, cell in ws._cells.items())
             merged = [(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
-            sheet_rows(doc, ws.title, ws.max_row, ws.max_column, get, merged)
+            sheet_rows(doc, ws.title, _grid(values, ws.max_row, ws.max_column), merged)
         return doc, data
     finally:
         wb.close()
@@ -179,9 +191,62 @@ def _data_sheet(ws: Any) -> dict[str, str] | None:
 
 
 def read_xls(path: Path, name: str, kind: str = "xls") -> tuple[Doc, dict[str, str] | None]:
+    """An Excel 97-2003 (or WPS) workbook: read by python-calamine (about a tenth of xlrd's time,
+    the same cells: the .xls path reads no number formats); a workbook calamine refuses goes to
+    xlrd, which reads it or says why not (a password, damage)."""
+    try:
+        return read_xls_calamine(path, name, kind)
+    except ImportFailed:
+        raise
+    except Exception:  # calamine's errors, or anything unexpected in a damaged file
+        return read_xls_xlrd(path, name, kind)
+
+
+def read_xls_calamine(path: Path, name: str, kind: str = "xls") -> tuple[Doc, dict[str, str] | None]:
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    try:
+        doc = Doc(name, kind)
+        data: dict[str, str] | None = None
+        visible = python_calamine.SheetVisibleEnum.Visible
+        for meta in book.sheets_metadata:
+            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+                continue
+            if meta.name != DATA_SHEET and meta.visible != visible:
+                continue
+            sh = book.get_sheet_by_name(meta.name)
+            rows = _calamine_rows(sh)
+            if meta.name == DATA_SHEET and rows and len(rows[0]) > 1 and str(rows[0][0]).strip() == "schema":
+                data = {str(row[0]).strip(): _text_of(row[1])[0] for row in rows[1:] if row[0]}
+                continue
+            if meta.visible != visible:
+                continue
+            merged = [(r1, r2, c1, c2) for (r1, c1), (r2, c2) in sh.merged_cell_ranges or ()]
+            sheet_rows(doc, meta.name, rows, merged)
+        return doc, data
+    finally:
+        book.close()
+
+
+def _calamine_rows(sh: Any) -> list[list[Any]]:
+    """The sheet's rows from A1 (calamine's rows start at its first filled cell), at most
+    MAX_ROWS of them: a sheet claiming 65,536 rows costs no more than a report."""
+    first_row, first_col = sh.start or (0, 0)
+    pad = [""] * first_col
+    rows: list[list[Any]] = [[] for _ in range(min(first_row, MAX_ROWS))]
+    for row in sh.iter_rows():
+        if len(rows) >= MAX_ROWS:
+            break
+        rows.append(pad + row[: MAX_COLS - first_col] if first_col else row[:MAX_COLS])
+    return rows
+
+
+def read_xls_xlrd(path: Path, name: str, kind: str = "xls") -> tuple[Doc, dict[str, str] | None]:
     import xlrd
 
     _XLS_EMPTY.update((xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK))
+    _XLS_PLAIN.update((xlrd.XL_CELL_TEXT, xlrd.XL_CELL_NUMBER))
     try:
         # xlrd reports damage on stdout unless given a log: it would spoil `--json` output
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=io.StringIO())
@@ -204,18 +269,31 @@ def read_xls(path: Path, name: str, kind: str = "xls") -> tuple[Doc, dict[str, s
                 continue
 
             # each row once, empty and blank cells as None, so a cell is one lookup
-            rows = [[None if t in _XLS_EMPTY else v
-                     for t, v in zip(sh.row_types(r), sh.row_values(r), strict=True)]
+            rows = [[None if t in _XLS_EMPTY else v if t in _XLS_PLAIN else _xlrd_value(t, v, book.datemode)
+                     for t, v in zip(sh.row_types(r), sh.row_values(r)[:MAX_COLS], strict=False)]
                     for r in range(min(sh.nrows, MAX_ROWS))]
-
-            def get(r: int, c: int, rows: list[list[Any]] = rows) -> Any:
-                if r >= len(rows) or c >= len(rows[r]):
-                    return None
-                return rows[r][c]
-
             merged = [(r1, r2 - 1, c1, c2 - 1) for r1, r2, c1, c2 in sh.merged_cells]
-            sheet_rows(doc, sh.name, sh.nrows, sh.ncols, get, merged)
+            sheet_rows(doc, sh.name, rows, merged)
             book.unload_sheet(idx)
         return doc, data
     finally:
         book.release_resources()
+
+
+def _xlrd_value(ctype: int, value: Any, datemode: int) -> Any:
+    """A date, time, boolean or error cell as calamine (and the .xlsx readers) give it: xlrd
+    gives the serial number, 1/0 and the error's code (#DIV/0! would read as the number 7)."""
+    import xlrd
+
+    if ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(value)
+    if ctype == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(value, "#错误")
+    if ctype == xlrd.XL_CELL_DATE:
+        try:
+            if 0 <= value < 1:  # a time of day or a duration
+                return dt.timedelta(seconds=round(value * 86400))
+            return xlrd.xldate.xldate_as_datetime(value, datemode)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return value
+    return value
