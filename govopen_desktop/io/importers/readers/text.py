@@ -14,9 +14,6 @@ _ONE_CELL = re.compile(r"^\t[^\t]*$")
 _GLUED_NUMBERS = re.compile(r"^(?P<label>\S*?[^\d\s.,，])(?P<numbers>\d[\d ]*)$")  # "行政许可3960181"
 _NUMBERS_RUN = re.compile(r"^[+\-]?\d[\d.,]*(?: [+\-]?\d[\d.,]*)+$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-# a converter's markdown keeps a table it cannot draw with bars as HTML (MinerU, pandoc, marker)
-_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
-_BLOCK_TAG = re.compile(r"</?(?:div|p|span|section|article|center|font|b|strong|br)\b[^>]*>", re.IGNORECASE)
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
 # "-3-", "— 3 —", "第3页", "第 3 页 共 6 页": a page foot copied with the text (a bare number is not);
@@ -75,43 +72,14 @@ def read_text(text: str, name: str, kind: str = "txt") -> Doc:
     if text.count("\n") > 10 * MAX_DOC_ROWS:
         raise ImportFailed(f"“{name}”有 {text.count(chr(10))} 行，远超年度报告的正常长度，已拒绝读取。")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "<table" in text.lower() and _HTML_TABLE.search(text):
-        _with_html_tables(text, doc)
-        return doc
     lines = _unflattened(text.split("\n"))
     with_tabs = [ln for ln in lines if "\t" in ln]
     one_cell = sum(1 for ln in with_tabs if _ONE_CELL.match(ln))
     if with_tabs and one_cell * 2 >= len(with_tabs):
         _cell_per_line(lines, doc)
     else:
-        _split_rows(_bars_joined(lines), doc)
+        split_rows(_bars_joined(lines), doc)
     return doc
-
-
-def _with_html_tables(text: str, doc: Doc) -> None:
-    """Markdown whose tables are HTML (`<table><tr><td rowspan="8">…`): each table read as a web
-    page's table, with its merged cells; the text around it line by line, its tags dropped."""
-    from govopen_desktop.io.importers.readers.html import read_html
-
-    at = 0
-    line = 1
-    for m in _HTML_TABLE.finditer(text):
-        before = text[at:m.start()]
-        _split_rows(_numbered_lines(before, line), doc)
-        line += before.count("\n")
-        start = f"第{line}行起的表格"
-        for k, row in enumerate(read_html(m.group(0), doc.name).rows, 1):
-            place = f"{start} 第{k}行" if row.is_table else start
-            doc.add(Row([Cell(c.text, f"{place} 第{i}格" if row.is_table else place)
-                         for i, c in enumerate(row.cells, 1)], place, is_table=row.is_table, spaced=row.spaced))
-        line += m.group(0).count("\n")
-        at = m.end()
-    _split_rows(_numbered_lines(text[at:], line), doc)
-
-
-def _numbered_lines(text: str, first: int) -> list[tuple[int, str]]:
-    """The lines of a piece of text, numbered from `first`, the block tags around them dropped."""
-    return [(n, _BLOCK_TAG.sub("", ln)) for n, ln in enumerate(text.split("\n"), first)]
 
 
 def _unflattened(lines: list[str]) -> list[str]:
@@ -243,7 +211,7 @@ def _is_wrapped_row(label: str, numbers: list[str]) -> bool:
             and all(_NUMBER_TOKEN.match(n) for n in numbers) and not _PROSE_MARK.search(label))
 
 
-def _split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
+def split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
     outer = _bar_ended_tables(lines)
     for n, line in lines:
         if not line.strip() or _PAGE_FOOT.match(line) or _MD_SEPARATOR.match(line) or is_placeholder(line):
