@@ -142,6 +142,8 @@ def _phrasing(entry: dict[str, Any]) -> dict[str, Any]:
         "cells": tuple(entry.get("cells", ())),
         "subjects": tuple((word, tuple(cells)) for word, cells in entry.get("subjects", {}).items()),
         "example": entry.get("example", ""),
+        "exclude": tuple(entry.get("exclude", ())),
+        "requires": tuple(entry.get("requires", ())),
     }
 
 
@@ -158,12 +160,12 @@ def _facts(data: dict[str, Any]) -> model.FactsSpec:
         claims=tuple(
             model.Claim(
                 **_phrasing(c), says=c["says"], advice=c.get("advice", ""), level=c.get("level"),
-                exclude=tuple(c.get("exclude", ())), requires=tuple(c.get("requires", ())),
             )
             for c in data.get("claims", ())
         ),
         scope_words=words("scope_words"),
         subject_masks=words("subject_masks"),
+        scope_masks=words("scope_masks"),
         approx_before=words("approx_before"),
         approx_after=words("approx_after"),
     )

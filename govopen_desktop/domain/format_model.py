@@ -217,6 +217,8 @@ class Phrasing:
     cells: tuple[str, ...] = ()
     subjects: Subjects = ()
     example: str = ""  # a sentence it reads (docs/checks.md, tests)
+    exclude: tuple[str, ...] = ()  # a sentence with one of these says something else
+    requires: tuple[str, ...] = ()  # the sentence names one of these (复议 for 均获维持), or it is about something else
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -234,8 +236,6 @@ class Claim(Phrasing):
     says: str
     advice: str = ""
     level: str | None = None
-    exclude: tuple[str, ...] = ()  # a sentence with one of these says something else
-    requires: tuple[str, ...] = ()  # the sentence names one of these (复议 for 均获维持), or it is about something else
 
 
 @dataclass(frozen=True)
@@ -247,6 +247,7 @@ class FactsSpec:
     claims: tuple[Claim, ...] = ()
     scope_words: tuple[str, ...] = ()  # 其中, 市本级: the sentence may be about part of the agency
     subject_masks: tuple[str, ...] = ()  # 复议后起诉, 未经复议: 复议 there names no 复议 case
+    scope_masks: tuple[str, ...] = ()  # 本机关不掌握: a scope word there limits nothing
     approx_before: tuple[str, ...] = ()  # 约 300 件: not an exact statement
     approx_after: tuple[str, ...] = ()
 

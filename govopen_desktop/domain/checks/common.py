@@ -71,6 +71,29 @@ def total(report: Report, keys: Iterable[str]) -> Decimal | None:
     return result
 
 
+def filled_floor(report: Report, keys: Iterable[str]) -> Decimal | None:
+    """What the filled cells of `keys` add up to at least, where some are empty: an empty total
+    counts its filled parts, an empty input cell 0 (counts are never negative). A web page that
+    leaves the 总计 column blank still shows 258 + 12 + 1 + 1 in its row. None when a cell
+    holds a printed value that is not a number (its own rule reports it)."""
+    result = Decimal(0)
+    for key in keys:
+        value = report.get(key)
+        n = number(value)
+        if n is not None:
+            result += n
+            continue
+        if value is not None:
+            return None
+        field = report.format.fields.get(key)
+        if field is not None and field.derived is not None:
+            part = filled_floor(report, field.derived.terms)
+            if part is None:
+                return None
+            result += part
+    return result
+
+
 def usable_prior(report: Report) -> Report | None:
     """Last year's report, when it is one: a prior of another year is not compared."""
     prior = report.prior

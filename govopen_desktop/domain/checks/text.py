@@ -58,6 +58,15 @@ def sections(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     by_title = _sections_by_title(fmt, accepted)
     present_words: Mapping[str, list[str]] = spec.params.get("present_words", {})
     for position, section in enumerate(fmt.sections, start=1):
+        if section.table and _table_missing(report, section, section.table, position, parsed, by_title, present_words):
+            number = next((t.number for t in fmt.tables if t.id == section.table), "")
+            yield finding(
+                spec,
+                f"缺少“{section.heading}”：原文的一级标题中没有这一部分，表{number}也一格都没有读到。"
+                "年度报告的六个部分都不能省略，没有发生的也要如实填 0。",
+                section=section.id,
+            )
+            continue
         if not section.text or has_text(report, section.text):
             continue
         evidence = _present_elsewhere(report, section, position, parsed, by_title, present_words)
@@ -85,6 +94,11 @@ def sections(report: Report, spec: RuleSpec) -> Iterator[Finding]:
                 renumbered.append((raw.strip(), titled))
             continue
         numbered = by_number.get(num)
+        named = _section_by_words(fmt, title, present_words)
+        if named is not None and numbered is not None and named is not numbered and numbered.table:
+            # 四、存在问题及改进情况 after a left-out 行政复议 part: 五 numbered on, not a wrong 四
+            renumbered.append((raw.strip(), named))
+            continue
         if numbered is not None and title:
             yield finding(
                 spec,
@@ -100,6 +114,34 @@ def sections(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             section=renumbered[0][1].id,
             level=wording_level,
         )
+
+
+def _table_missing(
+    report: Report,
+    section: Section,
+    table: str,
+    number: int,
+    parsed: list[tuple[str, tuple[int, str, bool]]],
+    by_title: Mapping[str, Section],
+    words: Mapping[str, list[str]],
+) -> bool:
+    """An imported document that has no heading for a table's part and not one value of the
+    table: the part is not there (a 统计局 report listing five parts, 行政复议 left out). A
+    heading with the part's number counts unless its title is another part's (四、存在问题…)."""
+    if not parsed:
+        return False  # not imported, or its headings unknown: nothing says the part is missing
+    if any(report.get(k) is not None for k in report.format.table(table).keys):
+        return False
+    for _raw, (num, title, _arabic) in parsed:
+        titled = by_title.get(title) or _section_by_words(report.format, title, words)
+        if titled is section or (num == number and titled is None):
+            return False
+    return True
+
+
+def _section_by_words(fmt: ReportFormat, title: str, words: Mapping[str, list[str]]) -> Section | None:
+    """The text part a heading's words name, whatever its wording (四、存在问题及改进情况)."""
+    return next((s for s in fmt.sections if any(w in title for w in words.get(s.id, ()))), None)
 
 
 def _sections_by_title(fmt: ReportFormat, accepted: Mapping[str, list[str]]) -> dict[str, Section]:
@@ -198,9 +240,14 @@ def fee_statement(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     text = text_of(report, section)
     if not text or not _mentions(text, spec.params["words"]) or _any_pattern(text, spec.params.get("patterns", ())):
         return  # said in any of the ways real reports say it (未发生收费情况, 共计400元…)
+    # said in another part (（三）政府信息公开收费情况：未收取信息处理费 under 总体情况): say where;
+    # only 处理费 counts here (行政事业性收费 in 主动公开 is no fee statement)
+    elsewhere = next((s for s in report.format.sections if s.text and s.text != section
+                      and "处理费" in text_of(report, s.text)), None)
+    where = f"（“{elsewhere.heading}”中写到了信息处理费，按年度报告格式应在六中说明）" if elsewhere else ""
     yield finding(
         spec,
-        f"“{_heading(report.format, section)}”没有说明信息处理费的收取情况。"
+        f"“{_heading(report.format, section)}”没有说明信息处理费的收取情况{where}。"
         "请写明本年度是否收取、收取多少，例如“本年度未收取信息处理费”。",
         section=section,
     )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from govopen_desktop.domain.checks.common import as_int, compact, finding, label, total
+from govopen_desktop.domain.checks.common import as_int, compact, filled_floor, finding, label, total
 from govopen_desktop.domain.checks.registry import rule_kind
 from govopen_desktop.domain.findings import Finding
 from govopen_desktop.domain.formats import FactsSpec, Phrasing, ReportFormat, RuleSpec, load_format
@@ -99,6 +99,14 @@ def _quote(sentence: str, start: int, end: int) -> str:
     return ("…" if left else "") + f"“{sentence[left:right]}”" + ("…" if right < len(sentence) else "")
 
 
+def _masked_words(text: str, masks: Sequence[str]) -> str:
+    """`text` with each of `masks` blanked out."""
+    for mask in masks:
+        if mask in text:
+            text = text.replace(mask, "·" * len(mask))
+    return text
+
+
 def _masked(sentence: str, masks: Sequence[str]) -> str:
     """`sentence` with the words where 复议 names no 复议 case blanked out (复议后起诉 keeps
     its 起诉), same length so positions still match."""
@@ -136,16 +144,16 @@ def statements(format_id: str, text: str) -> tuple[Statement, ...]:
     prose = _prose(text)
     spans = [m.span() for m in _SENTENCE.finditer(prose)]
     starts = [a for a, _b in spans]
-    scoped_of: dict[int, bool] = {}
-
     def sentence_at(pos: int, end: int) -> tuple[int, str, bool] | None:
+        """The sentence a hit stands in, and whether a scope word limits it: one that comes
+        before the hit's end (in "共收到申请10件，其中本机关5件" 其中 limits the 5, not the 10)
+        and is not part of a phrase that limits nothing (因本机关不掌握等原因无法提供)."""
         i = bisect_right(starts, pos) - 1
         if i < 0 or end > spans[i][1]:
             return None
-        a, b = spans[i]
-        if i not in scoped_of:
-            scoped_of[i] = any(w in prose[a:b] for w in facts.scope_words)
-        return a, prose[a:b], scoped_of[i]
+        a, _b = spans[i]
+        upto = _masked_words(prose[a:end], facts.scope_masks)
+        return a, prose[a : spans[i][1]], any(w in upto for w in facts.scope_words)
 
     found: list[tuple[int, Statement]] = []
     taken: list[tuple[int, int]] = []  # spans already read: 予以公开及部分公开 before 部分公开
@@ -157,6 +165,10 @@ def statements(format_id: str, text: str) -> tuple[Statement, ...]:
                 if where is None or any(s < end and start < e for s, e in taken):
                     continue
                 offset, sentence, scoped = where
+                if any(w in sentence for w in fact.exclude):
+                    continue  # 公文公开属性: 主动公开98件，不予公开46件 counts documents, not applications
+                if fact.requires and not any(w in sentence for w in fact.requires):
+                    continue  # 受理政务服务申请1600件，办结1500件: not about disclosure applications
                 before = prose[max(offset, hit.start("n") - 2) : hit.start("n")]
                 after = prose[end : end + 2]
                 approx = any(w in before for w in facts.approx_before)
@@ -214,7 +226,23 @@ def _table_of(key: str) -> str:
 
 def _named(fmt: ReportFormat, keys: Sequence[str]) -> str:
     number = {t.id: t.number for t in fmt.tables}
+    group = _group_name(fmt, keys)
+    if group is not None:
+        return f"表{number.get(_table_of(keys[0]), '')}{group}"
     return "＋".join(f"表{number.get(_table_of(k), '')}“{label(fmt, k)}”" for k in keys)
+
+
+def _group_name(fmt: ReportFormat, keys: Sequence[str]) -> str | None:
+    """The rows of one printed group named once: “三、本年度办理结果 · （三）不予公开”8 项的“总计”
+    rather than eight full labels joined by ＋ (three or more rows differing in one part)."""
+    parts = [label(fmt, k).split(" · ") for k in keys]
+    if len(keys) < 3 or len({len(p) for p in parts}) != 1 or len(parts[0]) < 3:
+        return None
+    differing = [i for i in range(len(parts[0])) if len({p[i] for p in parts}) > 1]
+    if len(differing) != 1 or differing[0] in (0, len(parts[0]) - 1):
+        return None
+    i = differing[0]
+    return f"“{' · '.join(parts[0][:i])}”{len(keys)} 项的“{' · '.join(parts[0][i + 1:])}”"
 
 
 @rule_kind("text_facts")
@@ -232,13 +260,24 @@ def text_facts(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         if fact.subjects and st.subject is None and not fact.cells:
             continue  # 维持2件 without saying whether 复议 or 诉讼
         cells = _cells_for(fact.cells, fact.subjects, st.subject)
-        actual = total(report, cells)
-        if actual is None or st.number is None or actual == st.number:
+        if st.number is None:
             continue
+        actual = total(report, cells)
+        if actual is None:
+            # cells left empty: the filled ones still prove the text wrong when they alone
+            # add up to more than it says (a page printing 258 ... but no 总计)
+            at_least = filled_floor(report, cells)
+            if at_least is None or at_least <= st.number:
+                continue
+            table_says = f"没有填完，已填的各栏合计已有 {as_int(at_least)}，比文字所说的多"
+        elif actual == st.number:
+            continue
+        else:
+            table_says = f"{'合计' if len(cells) > 1 else '是'} {as_int(actual)}"
         yield finding(
             spec,
             f"“{_heading(fmt, key)}”写{st.sentence}，说{fact.name}是 {as_int(st.number)}，"
-            f"但{_named(fmt, cells)}{'合计' if len(cells) > 1 else '是'} {as_int(actual)}。"
+            f"但{_named(fmt, cells)}{table_says}。"
             f"请核对文字和表格，使两者一致。{_scope_note(st)}",
             cells,
             key,
@@ -253,17 +292,20 @@ def text_claims(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     claims = {c.id: c for c in fmt.facts.claims}
     scoped_level = spec.params.get("scoped_level", "warning")
     seen: set[tuple[str, str, str | None]] = set()
+    named: set[tuple[str, str, str]] = set()  # (text, sentence, cell) already shown against a claim
     for key, st in _section_statements(report, spec):
         claim = claims.get(st.fact)
         if claim is None or (key, st.fact, st.subject) in seen:
             continue
         cells = _cells_for(claim.cells, claim.subjects, st.subject)
         if st.subject is None and claim.subjects:
-            cells = tuple(k for _w, group in claim.subjects for k in group)
-        positive = [(k, n) for k in cells if (n := total(report, [k])) is not None and n > 0]
-        if not positive:
-            continue
+            # 诉讼 and 起诉 name the same cells: each cell once
+            cells = tuple(dict.fromkeys(k for _w, group in claim.subjects for k in group))
+        positive = [(k, n) for k in cells if (n := _at_least(report, k)) is not None and n > 0]
+        if not positive or all((key, st.sentence, k) in named for k, _n in positive):
+            continue  # 均获维持，继续保持零败诉: one sentence, one cell against it, one finding
         seen.add((key, st.fact, st.subject))
+        named.update((key, st.sentence, k) for k, _n in positive)
         listed = "，".join(f"{_named(fmt, [k])} {as_int(n)}" for k, n in positive)
         yield finding(
             spec,
@@ -273,6 +315,12 @@ def text_claims(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             key,
             level=scoped_level if st.scoped else claim.level,
         )
+
+
+def _at_least(report: Report, key: str) -> Decimal | None:
+    """The cell's value, or for an empty total what its filled parts add up to."""
+    value = total(report, [key])
+    return value if value is not None else filled_floor(report, [key])
 
 
 def _section_statements(report: Report, spec: RuleSpec) -> Iterator[tuple[str, Statement]]:

@@ -92,6 +92,8 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
             )
         if not text.strip():
             raise ImportFailed(f"“{name}”是空文件，没有可导入的内容。")
+        if kind == "text":
+            text, kind = _markup_in_script(text)
         if kind == "html":
             from govopen_desktop.io.importers.readers.html import read_html
 
@@ -110,6 +112,17 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
 
         return _result(read_pdf(path, name))
     raise ImportFailed(f"“{name}”不是可识别的文件（{kind}）。请在 WPS/Office 中另存为 .docx 或 .xlsx 后再导入。")
+
+
+def _markup_in_script(text: str) -> tuple[str, str]:
+    """A .js or .json file (a site's script or API answer) whose string holds the report page."""
+    low = text.lower()
+    if "<table" not in low and "\\u003ctable" not in low:
+        return text, "text"
+    from govopen_desktop.io.importers.readers.html import embedded_html
+
+    embedded = embedded_html(text)
+    return (embedded, "html") if embedded is not None else (text, "text")
 
 
 def _sheet(path: Path, name: str, kind: str) -> ImportResult:

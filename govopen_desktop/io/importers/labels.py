@@ -35,6 +35,18 @@ def norm(text: str) -> str:
     return _DROP.sub("", unicodedata.normalize("NFKC", text).translate(TO_SIMPLIFIED))
 
 
+# A label followed by the note a provincial template prints in its cell:
+# 规章（设区的市、自治州人民政府应提供相关数据）, 其他对外管理服务事项（指行政许可以外的…）
+_TRAILING_NOTE = re.compile(
+    r"^(?P<core>.*?[^\s（(])\s*[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*[）)]\s*$", re.S)
+
+
+def without_note(text: str) -> str | None:
+    """The text before a note in brackets at its end, or None when it ends otherwise."""
+    m = _TRAILING_NOTE.match(text)
+    return m.group("core") if m else None
+
+
 @lru_cache(maxsize=8192)
 def strip_number(normalized: str) -> str:
     """'一本年新收…' -> '本年新收…' (a label written without or with another numbering)."""

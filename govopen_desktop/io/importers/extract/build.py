@@ -24,6 +24,7 @@ from govopen_desktop.io.importers.extract.meta import (
     split_glued_headings,
 )
 from govopen_desktop.io.importers.extract.tables import Extractor, LabelIndex
+from govopen_desktop.io.importers.extract.unplaced import unplaced_rows
 from govopen_desktop.io.importers.labels import norm
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
@@ -68,6 +69,9 @@ def _run(rows: list[Row], fmt: ReportFormat, headings: dict[str, int],
         bounds = [s for s in list(starts.values()) + list(headings.values()) if s > start]
         extractor.table(table, start, min(bounds, default=len(rows)))
     return extractor, fmt
+
+
+PAGE_LINE_KINDS = ("pdf", "txt", "text")  # rows that are a page's lines, not paragraphs
 
 
 def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
@@ -135,6 +139,7 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
             f"{year}年度报告应使用{by_year.document}格式，但表格按{fmt.document}格式填写；已按表格读取。",
             "meta.format"))
     problems.extend(extractor.problems)
+    problems.extend(unplaced_rows(rows, index.norms, fmt, extractor.regions, extractor.used_rows))
 
     text: dict[str, str | None] = dict.fromkeys(TEXT_KEYS)
     heading_rows = sorted(sections.rows.values())
@@ -144,7 +149,8 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         if at is None:
             continue
         stop = min((r for r in heading_rows if r > at), default=len(rows))
-        text[key] = section_text(rows, at, stop, left_out, sections.inline.get(key, ""))
+        text[key] = section_text(rows, at, stop, left_out, sections.inline.get(key, ""),
+                                 wrapped=doc.kind in PAGE_LINE_KINDS)
 
     agency = title.agency or page.agency or sig.agency or find_filler(rows)
     if not agency:

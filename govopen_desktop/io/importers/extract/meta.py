@@ -15,6 +15,7 @@ from typing import Any, TypeVar, cast
 from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import ReportFormat, available_formats, load_format
 from govopen_desktop.domain.numerals import ascii_years, parse_chinese_number
+from govopen_desktop.io.importers.extract.paragraphs import join_wrapped
 from govopen_desktop.io.importers.labels import is_placeholder, norm
 from govopen_desktop.io.importers.neutral import Cell, Row
 
@@ -327,7 +328,8 @@ def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Si
     sig = Signature()
     tail = [i for i in range(max(after + 1, 0), len(rows)) if _lines(rows[i])]
     blank: set[int] = set()  # a "　年　月　日" line left to fill by hand: no date, not body text
-    if tail and all(_BLANK_DATE.match(x) for x in _lines(rows[tail[-1]])):
+    # (a PDF may split the line into 年 / 月 / 日 where the gaps for the handwriting are)
+    if tail and _BLANK_DATE.match("".join(_lines(rows[tail[-1]]))):
         blank = {tail.pop()}
         sig.rows = set(blank)
     last = _lines(rows[tail[-1]]) if tail else []
@@ -337,6 +339,9 @@ def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Si
         i = tail[pos]
         lines = _lines(rows[i])
         date = parse_date(lines[-1])
+        if date is None and len(rows[i].non_empty()) > 1:  # 2025 年 / 1 月 / 20 日 in cells of a PDF line
+            date = parse_date("".join(lines))
+            lines = [""] if date else lines
         if date is None:
             continue
         sig.date, sig.rows = date, {i}
@@ -350,10 +355,13 @@ def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Si
     return sig
 
 
-def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline: str = "") -> str | None:
+def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline: str = "",
+                 wrapped: bool = False) -> str | None:
     """The paragraphs of a section, one per line, as printed (lines trimmed, blanks dropped).
-    Stops at the first table row: a section without a following heading ends there."""
-    lines: list[str] = [line.strip() for line in inline.splitlines() if line.strip() and not is_placeholder(line)]
+    Stops at the first table row: a section without a following heading ends there. `wrapped`:
+    the rows are a page's lines (a PDF, text copied from one): lines a page wrapped are joined."""
+    lines: list[tuple[str, float | None]] = [
+        (line.strip(), None) for line in inline.splitlines() if line.strip() and not is_placeholder(line)]
     for i in range(start + 1, stop):
         row = rows[i]
         if row.is_table or len(row.non_empty()) > 1:
@@ -363,8 +371,10 @@ def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline:
         row_lines = _lines(row)
         if any(_PAGE_END_IN.search(line) for line in row_lines):
             break
-        lines.extend(line for line in row_lines if not is_placeholder(line) and not is_chrome(line))
-    text = "\n".join(lines).strip()
+        x = row.non_empty()[0].x if row.non_empty() else None
+        lines.extend((line, x) for line in row_lines if not is_placeholder(line) and not is_chrome(line))
+    paragraphs = join_wrapped(lines) if wrapped else [line for line, _x in lines]
+    text = "\n".join(paragraphs).strip()
     return text or None
 
 

@@ -14,7 +14,7 @@ from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
 from govopen_desktop.domain.values import MAX_COUNT, Published, Value, read_cell, split_unit
 from govopen_desktop.io.importers.extract.digits import split_run_together
-from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number
+from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number, without_note
 from govopen_desktop.io.importers.neutral import Cell, Row
 from govopen_desktop.io.importers.official_rows import RowSpec, every_table, is_value_text, row_specs
 from govopen_desktop.io.importers.problems import ImportProblem
@@ -53,6 +53,19 @@ def _spellings() -> _Spellings:
 Position = tuple[int, int]  # (row, cell) in the document
 
 
+def _cell_norm(text: str, known: frozenset[str]) -> str:
+    """A cell's words; a label with its template's note in brackets after it is read as the
+    label alone (the note's words would hide it, and may name other rows: 含行政处罚、行政强制)."""
+    n = norm(text)
+    if n in known or not text.rstrip().endswith(("）", ")")):
+        return n
+    core = without_note(text)
+    if core is None:
+        return n
+    bare = norm(core)
+    return bare if bare in known or strip_number(bare) in known else n
+
+
 class LabelIndex:
     """The document's cells by the label spellings they may hold, worked out once per document
     (and shared by the formats tried): finding a label is a look-up, not a scan of every cell
@@ -60,9 +73,9 @@ class LabelIndex:
     the first cell a scan would find; a spelling of no format is looked for by a scan."""
 
     def __init__(self, rows: list[Row]) -> None:
-        self.norms = [[norm(c.text) if c.text else "" for c in r.cells] for r in rows]  # norm("  ") is ""
         spellings = _spellings()
         self.known = known = spellings.known
+        self.norms = [[_cell_norm(c.text, known) if c.text else "" for c in r.cells] for r in rows]  # "  " → ""
         self.exact: dict[str, list[Position]] = {}  # a cell whose words are a label's
         self.bare: dict[str, list[Position]] = {}  # … without their numbering
         self.suffix: dict[str, list[Position]] = {}  # a cell that ends with a label
@@ -226,6 +239,8 @@ class Extractor:
         self.label_row = 0
         self.group_printed: dict[str, str] = {}  # a group label printed as one row -> its numbers
         self.unplaced_rows: list[ImportProblem] = []  # rows of numbers no label claimed
+        self.regions: dict[str, tuple[int, int]] = {}  # table id -> the rows it was read from
+        self.used_rows: set[int] = set()  # rows a label was found on, with the rows of its numbers
         # cells whose column is not known from the file (space-laid text, one number per line)
         self.loose = {id(c) for r in rows if r.spaced or not r.is_table for c in r.cells}
 
@@ -582,6 +597,8 @@ class Extractor:
         self.unplaced_rows = []  # said after each cell's own problem
         self.fill_gaps(table, specs, hits)
         self.group_rows(table, specs, hits)
+        self.regions[table.id] = (start, stop)
+        self.used_rows.update(r for h in hits for r in range(h.first, h.last + 1))
         for h in hits:  # a label found without its numbers: each cell named
             spec = specs[h.spec]
             if h.filled or any(self.cells.get(k) is not None or self.named(k) for k in spec.keys):

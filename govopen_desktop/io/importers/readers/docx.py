@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _BODY = (
     f"{W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "body"))
 _T, _TAB, _BR, _CR, _VMERGE, _TCPR, _VAL = (f"{W}{t}" for t in ("t", "tab", "br", "cr", "vMerge", "tcPr", "val"))
 _BOOKMARK, _NAME = f"{W}bookmarkStart", f"{W}name"
+_CUSTOM_XML, _ALT_CHUNK = f"{W}customXml", f"{W}altChunk"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 JOINED_MARK = "_govopen_joined"  # the Word export splits （二）… parts typed inside a paragraph off it
 
 
@@ -65,15 +68,55 @@ def read_docx(path: Path, name: str) -> Doc:
             data = zf.read(part)
         except KeyError as exc:
             raise ImportFailed(f"“{name}”缺少正文部件（{part}），不是完整的 Word 文档。") from exc
-    root = etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
+        chunks = _alt_chunks(zf, part, root, parser, name)
     etree.strip_elements(root, MC_FALLBACK, with_tail=False)  # text boxes are stored twice
     body = root.find(_BODY)
     doc = Doc(name, "docx")
     if body is not None:
-        _walk(body, doc, {"p": 0, "t": 0})
+        _walk(body, doc, {"p": 0, "t": 0}, chunks)
     if doc.rows and not any(row.is_table for row in doc.rows):
         return _as_text(doc)
     return doc
+
+
+def _alt_chunks(zf: zipfile.ZipFile, part: str, root: Any, parser: Any, name: str) -> dict[str, Doc]:
+    """The web pages a Word file carries whole (w:altChunk: what html-docx-js and many web
+    editors' 导出Word write, the report as an .mht or .htm part), read as pages, by their id."""
+    ids = [el.get(_R_ID) for el in root.iter(_ALT_CHUNK)]
+    if not ids:
+        return {}
+    from lxml import etree
+
+    from govopen_desktop.io.importers.readers.detect import MAX_TEXT_BYTES, declared_charset
+    from govopen_desktop.io.importers.readers.html import html_from_mht, read_html
+    from govopen_desktop.io.importers.readers.text import decode_text
+
+    folder, base = posixpath.split(part)
+    try:
+        rels = etree.fromstring(zf.read(posixpath.join(folder, "_rels", base + ".rels")), parser)
+    except KeyError:
+        return {}
+    targets = {rel.get("Id"): str(rel.get("Target", "")) for rel in rels.iter(REL)}
+    out: dict[str, Doc] = {}
+    for rid in ids:
+        target = targets.get(rid)
+        if not rid or not target:
+            continue
+        member = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+        try:
+            info = zf.getinfo(member)
+        except KeyError:
+            continue
+        if info.file_size > MAX_TEXT_BYTES:
+            raise ImportFailed(f"“{name}”中的网页部件“{member}”有 {info.file_size // 1024 // 1024} MB，已拒绝读取。")
+        data = zf.read(info)
+        head = data[:400].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        text = (html_from_mht(data, name) if head.startswith(b"mime-version:") or b"multipart/related" in head
+                else decode_text(data, declared_charset(data)))
+        if text:
+            out[rid] = read_html(text, name)
+    return out
 
 
 def _as_text(doc: Doc) -> Doc:
@@ -98,9 +141,28 @@ def _paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
-def _walk(parent: Any, doc: Doc, counters: dict[str, int]) -> None:
-    for el in parent.iterchildren(_P, _TBL, _SDT):
-        if el.tag == _P:
+def _content(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
+    """The children of these kinds, with those inside content controls (a template's
+    单击此处输入文字 fields, a repeating section of rows) and custom XML, in document order."""
+    for el in parent.iterchildren(*tags, _SDT, _CUSTOM_XML):
+        if el.tag == _SDT:
+            content = el.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _content(content, tags)
+        elif el.tag == _CUSTOM_XML:
+            yield from _content(el, tags)
+        else:
+            yield el
+
+
+def _walk(parent: Any, doc: Doc, counters: dict[str, int], chunks: dict[str, Doc] | None = None) -> None:
+    for el in _content(parent, (_P, _TBL, _ALT_CHUNK)):
+        if el.tag == _ALT_CHUNK:
+            page = (chunks or {}).get(el.get(_R_ID), Doc("", ""))
+            doc.title = doc.title or page.title  # the page's <title>: a fallback for the report's
+            for row in page.rows:
+                doc.add(row)
+        elif el.tag == _P:
             counters["p"] += 1
             text = _paragraph_text(el)
             if text.strip():
@@ -109,34 +171,39 @@ def _walk(parent: Any, doc: Doc, counters: dict[str, int]) -> None:
                     doc.rows[-1] = Row([Cell(last.cells[0].text + text, last.place)], last.place)
                 else:
                     doc.add_paragraph(text, f"第{counters['p']}段")
-        elif el.tag == _TBL:
-            counters["t"] += 1
-            _table(el, doc, counters["t"])
         else:
-            content = el.find(_SDT_CONTENT)
-            if content is not None:
-                _walk(content, doc, counters)
+            counters["t"] += 1
+            if el.find(f".//{_TC}//{_TBL}") is not None:
+                _layout(el, doc, counters, chunks)
+            else:
+                _table(el, doc, counters["t"])
 
 
-_NS = {"w": W[1:-1]}
-_CONTINUED = './w:tc[w:tcPr/w:vMerge[not(@w:val) or @w:val="continue"]]'  # covered by the cell above
+def _layout(tbl: Any, doc: Doc, counters: dict[str, int], chunks: dict[str, Doc] | None) -> None:
+    """A table with tables in its cells lays out the page (a web page copied into Word, the
+    report in one cell of the site's frame): its cells are read as the body they hold."""
+    for tr in _content(tbl, (_TR,)):
+        for tc in _content(tr, (_TC,)):
+            _walk(tc, doc, counters, chunks)
+
+
+def _continued(tc: Any) -> bool:
+    """The cell is covered by the cell above (a vertical merge goes on)."""
+    merge = tc.find(f"{_TCPR}/{_VMERGE}")
+    return merge is not None and merge.get(_VAL) in (None, "continue")
 
 
 def _table(tbl: Any, doc: Doc, number: int) -> None:
-    for r, tr in enumerate(tbl.iterchildren(_TR), 1):
+    for r, tr in enumerate(_content(tbl, (_TR,)), 1):
         if r > MAX_TABLE_ROWS:
             break
         place = f"第{number}个表格 第{r}行"
         cells: list[Cell] = []
-        skip = set(tr.xpath(_CONTINUED, namespaces=_NS)) if tr.find(f".//{_VMERGE}") is not None else ()
-        for c, tc in enumerate(tr.iterchildren(_TC), 1):
-            if tc in skip:
+        for c, tc in enumerate(_content(tr, (_TC,)), 1):
+            if _continued(tc):
                 continue
-            paragraphs = tc.findall(_P)
-            if len(paragraphs) == 1:
-                text = "".join(paragraphs[0].itertext(_T))
-            else:
-                text = "\n".join("".join(p.itertext(_T)) for p in paragraphs)
+            # a break or tab inside a cell keeps what it separates apart ("136⏎12" is not 13612)
+            text = "\n".join(_paragraph_text(p) for p in _content(tc, (_P,)))
             cells.append(Cell(text, f"{place} 第{c}格"))
         if any(c.text.strip() for c in cells):
             doc.add(Row(cells, place, is_table=True))

@@ -3,6 +3,7 @@ as rows. Cells covered by a rowspan/colspan are absent in HTML, so each is read 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -40,6 +41,8 @@ class _Parser(HTMLParser):
         self.row_count = 0
         self.in_title = False
         self.title: list[str] = []
+        self.in_script = False
+        self.scripts: list[str] = []  # a page may carry its report in a script's string
 
     # ---- paragraphs ----------------------------------------------------------------------
 
@@ -63,6 +66,9 @@ class _Parser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
+        if tag == "script" and not self.in_script:
+            self.in_script = True
+            self.scripts.append("")
         if tag in _SKIP:
             self.skip += 1
             return
@@ -98,6 +104,8 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
+        if tag == "script":
+            self.in_script = False
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
             return
@@ -118,6 +126,8 @@ class _Parser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title.append(data)
+        if self.in_script:
+            self.scripts[-1] += data  # a script's text may come in several pieces
         if self.skip:
             return
         cell = self._cell()
@@ -182,7 +192,46 @@ def read_html(text: str, name: str) -> Doc:
         parser.tables.pop()
     parser.flush_line()
     doc.title = " ".join("".join(parser.title).split()) or None
+    if not any(row.is_table for row in doc.rows) and parser.scripts:
+        # a page that shows its report by script: the report is the string the script writes
+        embedded = embedded_html("\n".join(parser.scripts))
+        if embedded is not None:
+            inner = read_html(embedded, name)
+            inner.title = inner.title or doc.title
+            return inner
     return doc
+
+
+# A JavaScript or JSON string that begins with a tag: "<p style=…>…<table…" or "\u003cp\u003e…"
+_MARKUP_STRING = re.compile(
+    r"""(["'`])((?:\s|\\[nrt])*(?:<|\\u003[cC]|\\x3[cC])[a-zA-Z](?:(?!\1)[^\\]|\\.)*)\1""", re.S)
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
+_ESCAPED = {"n": "\n", "r": "", "t": "\t", "b": "", "f": "", "v": "", "0": ""}
+EMBEDDED_MIN_CHARS = 200  # a report's markup; shorter strings are a script's own bits of HTML
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match.group(1)
+    if code[0] in "ux" and len(code) > 1:
+        return chr(int(code[1:], 16))
+    return _ESCAPED.get(code, code)
+
+
+def embedded_html(text: str) -> str | None:
+    """The longest script or JSON string holding a table, unescaped (a page or a .js/.json
+    file that carries the report as `content = "<p>…<table align=\\"center\\">…"`)."""
+    best: str | None = None
+    for m in _MARKUP_STRING.finditer(text):
+        raw = m.group(2)
+        if len(raw) < EMBEDDED_MIN_CHARS or (best is not None and len(raw) <= len(best)):
+            continue
+        if "table" not in raw and "TABLE" not in raw:
+            continue  # no table in it, however escaped: not unescaped for nothing
+        # \ud83d\ude00: JSON writes a character beyond the BMP as two escapes
+        markup = _ESCAPE.sub(_unescape, raw).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        if "<table" in markup.lower() and "<td" in markup.lower():
+            best = markup
+    return best
 
 
 def html_from_mht(data: bytes, name: str) -> str:

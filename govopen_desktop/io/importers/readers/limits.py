@@ -114,6 +114,7 @@ def package_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) 
             parts.xml.add(part)
         if _SHEET_CONTENT.search(ct) or (part.startswith("xl/worksheets/") and part.endswith(".xml")):
             parts.sheets.add(part)
+    chunks: set[str] = set()  # w:altChunk targets (an .htm/.xhtml/.mht page)
     for rels in [n for n in names if n.endswith(".rels")]:
         text = _small_part(zf, by_name[rels], name)
         for el in _elements(text, "Relationship"):
@@ -126,7 +127,10 @@ def package_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) 
                 parts.sheets.add(part)
             elif last == "officeDocument":
                 parts.main.add(part)
+            elif last == "aFChunk":
+                chunks.add(part)
     parts.xml |= (parts.sheets | parts.main) & names
+    parts.xml -= chunks - parts.main  # a page Word carries whole is read as HTML, never as XML
     parts.sheets &= names
     return parts
 

@@ -1,0 +1,68 @@
+"""Paragraphs put back together from the visual lines of a PDF (or of text copied out of one).
+
+A PDF holds lines, not paragraphs: a report imported from it would carry a line break every 28
+characters into the editor and into the next year's Word file. A line runs on into the next
+when it is full (as wide as the widest line of the section, allowing for the first line's
+two-character indent) and the next line does not start a paragraph: no indent where the PDF
+gives positions, no heading numbering, and, where positions are unknown, no sentence ended.
+Short lines, lists and one-line paragraphs stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# the start of a numbered heading or item: （一） 一、 1. 1、 (1) 第一 ① (not 一是…, which runs on in a sentence)
+_ITEM = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．)）]"
+    r"|第[一二三四五六七八九十]|[①-⑳])")
+_SENTENCE_END = ("。", "！", "？", "!", "?", "；", ";", "：", ":")
+MIN_FULL_WIDTH = 15  # characters: a section whose lines are shorter was not wrapped by a page
+MAX_PAGE_WIDTH = 60  # characters: a longer line is a paragraph, not a page's line
+INDENT_POINTS = 10.0  # a first-line indent of two characters is ~32 pt at 16 pt; a stray shift is less
+
+
+def width(text: str) -> float:
+    """Characters as wide as a Chinese character: ASCII counts half."""
+    return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
+
+
+def join_wrapped(lines: Sequence[tuple[str, float | None]]) -> list[str]:
+    """The section's lines (text, and the x where the line starts on the page when known) as
+    paragraphs."""
+    if len(lines) < 2:
+        return [text for text, _x in lines]
+    xs = [x for _t, x in lines if x is not None]
+    left = min(xs) if len(xs) == len(lines) else None
+    if left is not None and all(x - left <= INDENT_POINTS for x in xs):
+        left = None  # paragraphs without first-line indents: the positions tell nothing
+
+    def indented(x: float | None) -> bool:
+        return left is not None and x is not None and x - left > INDENT_POINTS
+
+    full = max(width(text) + (2 if indented(x) else 0) for text, x in lines)
+    if full < MIN_FULL_WIDTH:
+        return [text for text, _x in lines]
+    # where the page's positions show first-line indents, a line that is not indented goes on
+    # the line before unless that one stopped well short of the margin; without positions only
+    # a full line not ending a sentence goes on (digits, the spaces a PDF viewer puts around
+    # them and compressed punctuation make a full line narrower than the widest, and a first
+    # line has lost its two-character indent)
+    slack = 4.0 if left is not None else 4.5
+    if left is None:
+        # no positions: only a page's width of lines (an A4 line holds at most ~45 characters),
+        # several of them full, tells wrapped lines from paragraphs one to a line
+        n_full = sum(width(text) >= full - slack for text, _x in lines)
+        if full > MAX_PAGE_WIDTH or n_full < 2:
+            return [text for text, _x in lines]
+    out: list[str] = []
+    run_on = False  # does the previous line continue into this one
+    for text, x in lines:
+        if run_on and not indented(x) and not _ITEM.match(text):
+            out[-1] += text
+        else:
+            out.append(text)
+        is_full = width(text) + (2 if indented(x) else 0) >= full - slack
+        run_on = is_full and (left is not None or not text.endswith(_SENTENCE_END))
+    return out
