@@ -258,3 +258,24 @@ def test_a_row_whose_label_was_misread_is_quoted_not_dropped() -> None:
     head, tail = line.split(label)
     letter = import_text(text.replace(line, head + label + tail.replace(values.split()[0], "O", 1), 1))
     assert letter.report.cells["t3.rejected_repeat.natural"].text == "O"  # type: ignore[union-attr]
+
+
+def test_reading_order_text_with_two_numbers_on_the_first_line_of_a_row() -> None:
+    """pdftotext in reading order: a row's label on its line, the first two numbers on the next
+    line ("13612 252", the two narrow columns close together), the rest one a line."""
+    from govopen_desktop.io.importers import import_text
+    from govopen_desktop.io.importers.official_rows import row_specs
+
+    seed = next(s for s in seed_names() if load_expected(s)["meta"]["format"] == "2021")
+    exp = expected_from(load_expected(seed))
+    fmt = exp.fmt
+    lines = [title_of(exp), "", "一、总体情况", exp.text["overview"] or "", "",
+             "三、收到和处理政府信息公开申请情况", ""]
+    for spec in row_specs(fmt.table("t3")):
+        values = [str(exp.cells[k]) for k in spec.keys]
+        lines += [spec.label or "", "", f"{values[0]} {values[1]}", ""]
+        lines += [x for v in values[2:] for x in (v, "")]
+    lines += ["五、存在的主要问题及改进情况", exp.text["problems"] or ""]
+    result = import_text("\n".join(lines))
+    keys = [k for k in exp.cells if k.startswith("t3.")]
+    assert cell_differences({k: exp.cells[k] for k in keys}, result.report.cells) == []

@@ -351,7 +351,10 @@ class Extractor:
             nxt = self.rows[i + 1].cells
             own = _own_values(self.rows[i], self.rows[i + 1])
             if own and any(c.text.strip() for c in nxt) and not any(_is_text(c) for c in nxt):
-                if after or len(nxt) > 1:
+                # a laid-out line with fewer numbers than the row has (reading order: "13612 252",
+                # then one number a line) is the start of a run, read as numbers one per line are
+                short_run = len(nxt) < n and all(id(c) in self.loose for c in nxt)
+                if after or (len(nxt) > 1 and not short_run):
                     return self.take(nxt, n), i + 1
                 # the label alone on its line, one number per line: all of the run is its own, or
                 # the run holds the numbers of several labels printed before it (a PDF's reading

@@ -177,7 +177,7 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
         if (values or (short and len(parts) >= 3)) and not prose:
             return [p.strip() for p in parts]
     tokens = body.split()
-    if len(tokens) >= 3 and all(_NUMBER_TOKEN.match(t) for t in tokens):
+    if len(tokens) >= 2 and all(_NUMBER_TOKEN.match(t) for t in tokens):
         return tokens  # a line of numbers alone: table 4's values under its header lines
     spaced = _TRAILING_NUMBERS.match(body)
     m = spaced or _GLUED_NUMBERS.match(body)
