@@ -56,7 +56,7 @@ def test_cli_exit_2_and_nothing_written(
     ("entity-bomb.xlsx", "实体"), ("entity-bomb.docx", "实体"),
     ("million-rows.xlsx", "MB"), ("many-empty-rows.xlsx", "行"), ("empty.xlsx", "空文件"),
     ("binary-named.docx", "不是可识别"), ("not-a-report.docx", "不是政府信息公开工作年度报告"),
-    ("pdf-report.pdf", "PDF"),
+    ("pdf-report.pdf", "PDF"), ("far-cell.xls", "工作表“表三”在 IV65536 处还有内容"),
 ])
 def test_message_says_why(name: str, words: str, corpus: Path) -> None:
     with pytest.raises(ImportFailed, match=words):

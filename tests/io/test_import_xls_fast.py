@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from govopen_desktop.io.importers import import_file
+from govopen_desktop.io.importers import ImportFailed, import_file
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.readers import sheet
 from govopen_desktop.io.sheet_columns import column_letters
@@ -136,3 +136,50 @@ def test_calamine_rows_start_at_a1_and_stop_at_the_limit() -> None:
     # a sheet claiming far more rows and columns than a report costs no more than the limits
     huge = sheet._calamine_rows(_FakeSheet((0, 0), [[1] * 300 for _ in range(sheet.MAX_ROWS + 500)]))
     assert len(huge) == sheet.MAX_ROWS and {len(r) for r in huge} == {sheet.MAX_COLS}
+
+
+@pytest.mark.parametrize("path", XLS_FILES, ids=[p.name for p in XLS_FILES])
+def test_the_records_reach_as_far_as_calamines_cells(path: Path) -> None:
+    """The record scan that guards the readers sees each sheet's last value where calamine does."""
+    import python_calamine
+
+    from govopen_desktop.io.importers.readers.biff import cell_extents, workbook_stream
+
+    stream = workbook_stream(path.read_bytes())
+    assert stream is not None
+    extents = cell_extents(stream)
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    for name in book.sheet_names:
+        end = book.get_sheet_by_name(name).end
+        if end is not None:
+            assert extents[name] == end, name
+
+
+def test_a_value_far_from_the_table_is_refused_before_any_reader_lays_the_sheet_out(tmp_path: Path) -> None:
+    """(calamine would take about 1 GB for it, xlrd 200 MB; the hostile corpus's test holds the
+    whole process under 200 MB.)"""
+    from govopen_desktop.io.importers.readers.biff import cell_extents, workbook_stream
+    from tests.support.hostile_files import far_cell_xls
+
+    data = far_cell_xls()
+    stream = workbook_stream(data)
+    assert stream is not None and cell_extents(stream) == {"表三": (65535, 255)}
+    path = tmp_path / "far.xls"
+    path.write_bytes(data)
+    with pytest.raises(ImportFailed, match=r"“far.xls”的工作表“表三”在 IV65536 处还有内容.*已拒绝读取"):
+        import_file(path)
+
+
+def test_a_panic_in_calamine_falls_back_to_xlrd(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A malformed record can make calamine's Rust panic: pyo3 raises PanicException, which is a
+    BaseException (a plain `except Exception` lets it through and the import would crash)."""
+    class PanicException(BaseException):  # pyo3's name: matched by name
+        pass
+
+    def panic(*_args: object, **_kw: object) -> None:
+        raise PanicException("index out of bounds")
+
+    path = FIXTURES / "sample-2024-stacked.xls"
+    first = _outcome(path)
+    monkeypatch.setattr(sheet, "read_xls_calamine", panic)
+    assert _outcome(path) == first

@@ -509,3 +509,13 @@ def test_fast_reader_inline_strings_prefixed_namespace_and_gaps(tmp_path: Path) 
     count = count_sheets(sheets, 2025)
     assert nonzero(count) == {"t3.new.natural": 1, "t3.granted.natural": 1}
     assert count.sources["t3.granted.natural"] == (4,)
+
+
+def test_a_damaged_xls_register_is_said_in_chinese_without_the_librarys_words() -> None:
+    from govopen_desktop.io.register.read import _read_xls
+    from tests.support.hostile_files import far_cell_xls
+
+    with pytest.raises(GovopenError) as caught:
+        _read_xls(far_cell_xls(), "台账.xls")  # records xlrd's container reader cannot follow
+    assert str(caught.value) == ("台账“台账.xls”不是有效的 Excel 97-2003 工作簿，可能已损坏。"
+                                 "请用 Excel 或 WPS 打开并另存为 .xlsx 后再读取。")

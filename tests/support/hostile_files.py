@@ -155,6 +155,26 @@ def _corrupt_member(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _record(kind: int, body: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def far_cell_xls() -> bytes:
+    """An Excel 97-2003 workbook of a few kilobytes with one sheet holding a value at A1 and
+    one at IV65536, its last cell: laid out whole, 16 million cells."""
+    bof_globals = _record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0, 0, 0, 0))
+    name = "表三".encode("utf-16-le")
+    boundsheet_len = 4 + 8 + len(name)
+    sheet_at = len(bof_globals) + boundsheet_len + 4  # after the BOUNDSHEET and the globals' EOF
+    boundsheet = _record(0x0085, struct.pack("<IBBBB", sheet_at, 0, 0, 2, 1) + name)
+    number = lambda row, col: _record(0x0203, struct.pack("<HHHd", row, col, 0, 1.0))  # noqa: E731
+    sheet = (_record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0, 0, 0, 0))
+             + number(0, 0) + number(65535, 255) + _record(0x000A, b""))
+    stream = bof_globals + boundsheet + _record(0x000A, b"") + sheet
+    # at least 4096 bytes: a smaller stream would belong in the mini stream ole_file does not write
+    return ole_file({"Workbook": stream + _record(0x003C, b"\0" * (4096 - len(stream)))})
+
+
 CORPUS: dict[str, Callable[[Path], None]] = {
     "empty.xlsx": lambda p: p.write_bytes(b""),
     "empty.txt": lambda p: p.write_bytes(b""),
@@ -183,6 +203,7 @@ CORPUS: dict[str, Callable[[Path], None]] = {
     "many-rows.txt": lambda p: p.write_bytes("规章\t1\t2\n".encode() * 150_000),
     "many-paragraphs.html": lambda p: p.write_bytes(b"<html><body>" + b"<p>x</p>" * 300_000 + b"</body></html>"),
     "huge.txt": lambda p: p.write_bytes(b"a" * (21 * 1024 * 1024)),
+    "far-cell.xls": lambda p: p.write_bytes(far_cell_xls()),
 }
 
 

@@ -163,9 +163,12 @@ def _read_xls(data: bytes, name: str) -> tuple[RawSheet, ...]:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=io.StringIO())
+        # ragged rows: a value at IV65536 would otherwise pad every row to 256 cells (200 MB)
+        book = xlrd.open_workbook(file_contents=data, on_demand=True, ragged_rows=True, logfile=io.StringIO())
     except Exception as exc:
-        raise GovopenError(f"台账“{name}”不是有效的 Excel 97-2003 工作簿（{exc}）。") from exc
+        # the library's words (English, often empty) say nothing to a clerk
+        raise GovopenError(f"台账“{name}”不是有效的 Excel 97-2003 工作簿，可能已损坏。"
+                           "请用 Excel 或 WPS 打开并另存为 .xlsx 后再读取。") from exc
     try:
         sheets = []
         for idx in range(book.nsheets):

@@ -17,10 +17,15 @@ from typing import Any
 
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed
+from govopen_desktop.io.importers.readers.biff import far_cell
 from govopen_desktop.io.sheet_columns import column_letters
 
 MAX_ROWS = 3000
 MAX_COLS = 100
+# an .xls sheet is laid out whole by both readers (calamine ~60 bytes a cell, xlrd more): a
+# value far from A1 in a few-kilobyte file would take a gigabyte
+MAX_XLS_ROWS = 25_000
+MAX_XLS_AREA = 1_000_000
 DATA_SHEET = "govopen-data"
 DATA_SCHEMA = "govopen-report/"
 
@@ -194,11 +199,21 @@ def read_xls(path: Path, name: str, kind: str = "xls") -> tuple[Doc, dict[str, s
     """An Excel 97-2003 (or WPS) workbook: read by python-calamine (about a tenth of xlrd's time,
     the same cells: the .xls path reads no number formats); a workbook calamine refuses goes to
     xlrd, which reads it or says why not (a password, damage)."""
+    far = far_cell(path.read_bytes(), MAX_XLS_ROWS, MAX_XLS_AREA)
+    if far is not None:
+        sheet, row, col = far
+        raise ImportFailed(
+            f"“{name}”的工作表“{sheet}”在 {column_letters(col)}{row + 1} 处还有内容，远超年度报告的正常大小"
+            "（读取它要占用上百 MB 内存），已拒绝读取。请在 Excel/WPS 中删去表格以外的内容后另存，再导入。")
     try:
         return read_xls_calamine(path, name, kind)
     except ImportFailed:
         raise
     except Exception:  # calamine's errors, or anything unexpected in a damaged file
+        return read_xls_xlrd(path, name, kind)
+    except BaseException as exc:  # a panic in calamine's Rust (pyo3's PanicException is no Exception)
+        if type(exc).__name__ != "PanicException":
+            raise
         return read_xls_xlrd(path, name, kind)
 
 
@@ -249,7 +264,8 @@ def read_xls_xlrd(path: Path, name: str, kind: str = "xls") -> tuple[Doc, dict[s
     _XLS_PLAIN.update((xlrd.XL_CELL_TEXT, xlrd.XL_CELL_NUMBER))
     try:
         # xlrd reports damage on stdout unless given a log: it would spoil `--json` output
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=io.StringIO())
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, ragged_rows=True,
+                                  logfile=io.StringIO())
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise ImportFailed(f"“{name}”设有打开密码，无法读取。请在 Excel/WPS 中取消密码后另存，再导入。") from exc
