@@ -186,3 +186,20 @@ def test_a_column_empty_in_some_rows_only_stays_per_row(fid: str) -> None:
     report = clean_report(fid)
     report.set_values({"t3.new.legal": None, "t3.carried_out.legal": None})
     assert sorted(f.cells for f in of(report, "T3-BLANK")) == [("t3.carried_out.legal",), ("t3.new.legal",)]
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_blanks_left_for_0_all_over_a_table_are_one_finding(fid: str) -> None:
+    """A real page leaving 0 blank in 21 rows of table 3 got 21 warnings; a reviewer reads one,
+    the window marks every cell, and its suggested values fill them all."""
+    report = clean_report(fid)
+    rows = ["new", "carried_out", "granted", "partial", "denied_secret", "denied_law", "denied_third_party"]
+    report.set_values({f"t3.{row}.commercial": None for row in rows}
+                      | {f"t3.{row}.natural": None for row in rows[:3]})
+    [f] = of(report, "T3-BLANK")
+    assert set(f.cells) == {f"t3.{row}.commercial" for row in rows} | {f"t3.{row}.natural" for row in rows[:3]}
+    assert f.message.startswith(f"表三有 {len(rows)} 行共 10 格没有填，如“一、本年新收政府信息公开申请数量”")
+    assert f.suggested == dict.fromkeys(f.cells, 0)
+    # five rows left: each its own finding
+    report.set_values({"t3.denied_law.commercial": 0, "t3.denied_third_party.commercial": 0})
+    assert len(of(report, "T3-BLANK")) == 5

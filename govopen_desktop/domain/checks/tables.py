@@ -237,6 +237,7 @@ def _common_label(fmt: ReportFormat, keys: list[str]) -> str:
 
 
 _WHOLE_COLUMN_ROWS = 3  # a column empty in at least this many rows and no other is one finding
+_MANY_BLANK_ROWS = 5  # more rows of a table with blanks than this: one finding for them all
 
 
 @rule_kind("blank")
@@ -259,6 +260,7 @@ def blanks(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         names = join(f"“{name}”" for name in dict.fromkeys(named.values()))
         what = "整张表都没有填" if columns == every else f"{names}{len(columns)} 列每一行都没有填"
         yield _blank_finding(report, spec, table, cells, f"表{table_number(fmt, table)}{what}（共 {len(cells)} 格）")
+    by_table: dict[str, list[tuple[str, list[str], str]]] = {}
     for table, row_label, keys in groups:
         rest = [k for k in keys if _column(k) not in whole.get(table, set())]
         empty = [k for k in empty_of[keys] if k in rest]
@@ -268,8 +270,18 @@ def blanks(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             what = "整行都没有填"
         else:
             what = f"{len(empty)} 格没有填：{join(_cell_name(fmt, k, row_label) for k in empty)}"
-        yield _blank_finding(report, spec, table, empty, f"表{table_number(fmt, table)}“{row_label}”{what}",
-                             row_label)
+        by_table.setdefault(table, []).append((row_label, empty, what))
+    for table, blank_rows in by_table.items():
+        number = table_number(fmt, table)
+        if len(blank_rows) > _MANY_BLANK_ROWS:  # blank left for 0 all over the table: one finding, not a page
+            all_empty = [k for _label, empty, _what in blank_rows for k in empty]
+            examples = join(f"“{label}”" for label, _empty, _what in blank_rows[:3])
+            also = "另" if table in whole else ""
+            yield _blank_finding(report, spec, table, all_empty,
+                                 f"表{number}{also}有 {len(blank_rows)} 行共 {len(all_empty)} 格没有填，如{examples}等")
+            continue
+        for row_label, empty, what in blank_rows:
+            yield _blank_finding(report, spec, table, empty, f"表{number}“{row_label}”{what}", row_label)
 
 
 def _column(key: str) -> str:
