@@ -62,12 +62,12 @@ class ImportResult:
 def import_text(text: str, name: str = "粘贴的文本") -> ImportResult:
     from govopen_desktop.io.importers.extract.build import build_report
     from govopen_desktop.io.importers.readers.limits import check_doc, check_text
-    from govopen_desktop.io.importers.readers.text import read_text
+    from govopen_desktop.io.importers.readers.markdown import read_text_or_markdown
 
     if not text.strip():
         raise ImportFailed(f"“{name}”是空的，没有可导入的内容。")
     check_text(text, name)
-    doc = read_text(text, name, "text")
+    doc = read_text_or_markdown(text, name, "text")
     check_doc(doc)
     report, problems = build_report(doc)
     return ImportResult(report, problems)

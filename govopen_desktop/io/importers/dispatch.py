@@ -99,10 +99,10 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
 
             return _result(read_html(text, name))
         from govopen_desktop.io.importers.readers.limits import check_text
-        from govopen_desktop.io.importers.readers.text import read_text
+        from govopen_desktop.io.importers.readers.markdown import read_text_or_markdown
 
         check_text(text, name)
-        return _result(read_text(text, name))
+        return _result(read_text_or_markdown(text, name))
     if kind == "encrypted":
         raise ImportFailed(f"“{name}”设有打开密码，无法读取。请在 Excel/WPS/Word 中取消密码后另存，再导入。")
     if kind in ("ole-doc", "odt", "ods", "rtf") or (kind == "ole" and path.suffix.lower() in _CONVERTIBLE):

@@ -19,6 +19,7 @@ from govopen_desktop.io.importers.neutral import Cell, Row
 from govopen_desktop.io.importers.official_rows import RowSpec, every_table, is_value_text, row_specs
 from govopen_desktop.io.importers.problems import ImportProblem
 
+_PIECE_NUMBERS = re.compile(r"^(?P<piece>.*[^\d\s.,，])\s(?P<numbers>\d{1,12}(?:\s\d{1,12})*)$")
 _HEADER_UNIT = re.compile(r"采购总金额\s*[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]")
 
 @dataclass(frozen=True)
@@ -204,6 +205,15 @@ def _own_values(label: Row, values: Row) -> bool:
     return not (values.is_table and not values.spaced and not label.is_table)
 
 
+def _piece_and_numbers(cell: Cell) -> tuple[str, list[Cell]]:
+    """A piece of a wrapped label with its row's first numbers one space after it, in one
+    column of laid-out text ("的，只计这一情形，不计其他 2120"): the piece and those numbers."""
+    m = _PIECE_NUMBERS.match(cell.text.strip())
+    if m is None:
+        return cell.text, []
+    return m.group("piece"), [Cell(t, cell.place) for t in m.group("numbers").split()]
+
+
 def _is_text(cell: Cell) -> bool:
     return bool(cell.text.strip()) and cell.value is None and not is_value_text(cell.text)
 
@@ -228,6 +238,7 @@ class Extractor:
         self.table_start = 0  # the current table's first row, and the row of the label being read
         self.label_row = 0
         self.group_printed: dict[str, str] = {}  # a group label printed as one row -> its numbers
+        self.unplaced_rows: list[ImportProblem] = []  # rows of numbers no label claimed
         self.regions: dict[str, tuple[int, int]] = {}  # table id -> the rows it was read from
         self.used_rows: set[int] = set()  # rows a label was found on, with the rows of its numbers
         # cells whose column is not known from the file (space-laid text, one number per line)
@@ -238,10 +249,12 @@ class Extractor:
     def find_label(self, spec: RowSpec, start: int, stop: int) -> tuple[int, int] | None:
         return self.index.first(spec.aliases, start, stop)
 
-    def find_wrapped(self, spec: RowSpec, start: int, stop: int) -> tuple[int, list[Cell], int] | None:
+    def find_wrapped(self, spec: RowSpec, start: int, stop: int,
+                     continued: bool = False) -> tuple[int, list[Cell], int] | None:
         """A label broken over lines (a PDF cell copied as text): its first part, then the rest
         on the next lines, the numbers after any of them. Returns the label row, the value
-        cells and the last row used."""
+        cells and the last row used. `continued`: only numbers printed after a further piece
+        of the label (a line of numbers alone is left to the reading order)."""
         for i, j in self.index.wrapped_starts(start, stop):
             n = self.norms[i][j]
             if not _prefix_of(n, spec):
@@ -255,16 +268,19 @@ class Extractor:
                 texts = [(m, c) for m, c in enumerate(cells) if _is_text(c)]
                 numbers = [c for c in cells if (c.text.strip() or c.value is not None) and not _is_text(c)]
                 if not texts and numbers:
-                    if not _own_values(self.rows[i], self.rows[k]):
+                    if continued or not _own_values(self.rows[i], self.rows[k]):
                         break
                     return i, numbers, k  # the numbers on a line of their own
                 if not texts:
                     continue
+                while len(texts) > 1 and self.group_piece(texts[0][1].text):
+                    texts = texts[1:]  # a piece of the group label in the column to the left ("他处")
                 m, first = texts[0]
-                more = norm(first.text)
+                piece, lead = _piece_and_numbers(first)
+                more = norm(self.without_group_piece(piece))
                 if _prefix_of(joined + more, spec) or joined + more in spec.aliases:
                     joined += more
-                    rest = [c for c in cells[m + 1:] if c.text.strip() or c.value is not None]
+                    rest = lead + [c for c in cells[m + 1:] if c.text.strip() or c.value is not None]
                     if rest and not any(_is_text(c) for c in rest):
                         return i, rest, k
                     continue
@@ -292,17 +308,53 @@ class Extractor:
             cells.pop(0)
         while len(cells) > n and not cells[-1].text.strip() and cells[-1].value is None:
             cells.pop()
+        if len(cells) > n:
+            filled = [c for c in cells if c.text.strip() or c.value is not None]
+            if len(filled) == n:
+                return filled  # as many blanks inside as cells too many: a merged cell's padding
+            merged = self.merged_repeats(cells, n)
+            if merged is not None:
+                return merged
+            if any(c.text.strip() or c.value is not None for c in cells[n:]):
+                return cells  # more cells than columns and values among them: store names them
         return cells[:n]
+
+    def merged_repeats(self, cells: list[Cell], n: int) -> list[Cell] | None:
+        """A converter that repeats a merged cell's value in every column it covers (docling:
+        `行政许可 | 97 | 97 | 97`): the repeats dropped, when only one way of dropping them gives n
+        cells. Only in a real table (a laid-out line's extra number is no merge)."""
+        if any(id(c) in self.loose for c in cells):
+            return None
+        texts = [c.text.strip() if c.value is None else str(c.value) for c in cells]
+        runs: list[list[int]] = []
+        for k, t in enumerate(texts):
+            if runs and texts[runs[-1][0]] == t:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        surplus = len(cells) - n
+        repeated = [r for r in runs if len(r) > 1]
+        if sum(len(r) - 1 for r in repeated) == surplus:
+            return [cells[r[0]] for r in runs]
+        if len(repeated) == 1 and len(repeated[0]) - 1 > surplus:
+            drop = set(repeated[0][1:surplus + 1])
+            return [c for k, c in enumerate(cells) if k not in drop]
+        return None
 
     def values_after(self, i: int, j: int, n: int) -> tuple[list[Cell], int]:
         """Cells after the label; a row whose numbers were pushed onto the next line (a label
         broken across lines) reads them from there. Returns the cells and the last row used."""
         after = self.rows[i].cells[j + 1 :]
+        while after and after[0].text.strip() and norm(after[0].text) == self.norms[i][j]:
+            after = after[1:]  # the label repeated in each column its merged cell covers (docling)
         if not any(c.text.strip() or c.value is not None for c in after) and i + 1 < len(self.rows):
             nxt = self.rows[i + 1].cells
             own = _own_values(self.rows[i], self.rows[i + 1])
             if own and any(c.text.strip() for c in nxt) and not any(_is_text(c) for c in nxt):
-                if after or len(nxt) > 1:
+                # a laid-out line with fewer numbers than the row has (reading order: "13612 252",
+                # then one number a line) is the start of a run, read as numbers one per line are
+                short_run = len(nxt) < n and all(id(c) in self.loose for c in nxt)
+                if after or (len(nxt) > 1 and not short_run):
                     return self.take(nxt, n), i + 1
                 # the label alone on its line, one number per line: all of the run is its own, or
                 # the run holds the numbers of several labels printed before it (a PDF's reading
@@ -383,6 +435,14 @@ class Extractor:
         than the form has columns is not placed by position: only what its header makes certain
         is read, and every other cell is named in a problem."""
         place = f"{self.where} {where}"
+        if len(cells) > len(keys):
+            # take() leaves a row this long only when cutting it would drop a printed value
+            shown = " ".join(c.text.strip() or ("（空）" if c.value is None else str(c.value)) for c in cells)
+            for key in keys:
+                self.problems.append(ImportProblem(
+                    f"“{self.fmt.fields[key].label}”无法读取：该行有 {len(cells)} 格（“{shown}”），"
+                    f"多于表格的 {len(keys)} 列，无法确定各数属于哪一列，已留空。", key, place))
+            return False
         if len(cells) >= len(keys) or len(keys) == 1:
             for idx, key in enumerate(keys):
                 if idx < len(cells):
@@ -514,6 +574,11 @@ class Extractor:
                 i, j = hit
                 self.span_first = i
                 cells, last = self.values_after(i, j, n)
+                if not any(c.text.strip() or c.value is not None for c in cells):
+                    # the label goes on over the next lines, its numbers after a later piece
+                    more = self.find_wrapped(spec, i, i + 1, continued=True)
+                    if more is not None and more[1]:
+                        cells, last = self.take(more[1], n), more[2]
             else:
                 wrapped = self.find_wrapped(spec, cursor, stop) or (
                     self.find_wrapped(spec, start, cursor) if cursor > start else None)
@@ -532,6 +597,7 @@ class Extractor:
                 hits.append(Hit(index, first_row, last, True))
             else:
                 hits.append(Hit(index, i, last, False))
+        self.unplaced_rows = []  # said after each cell's own problem
         self.fill_gaps(table, specs, hits)
         self.group_rows(table, specs, hits)
         self.regions[table.id] = (start, stop)
@@ -544,6 +610,15 @@ class Extractor:
                 self.problems.append(ImportProblem(
                     f"找到了“{spec.label}”这一行，但没有读到它的数值，“{self.fmt.fields[key].label}”留空。",
                     key, f"{self.where} {self.rows[h.first].place}"))
+        self.problems.extend(self.unplaced_rows)
+
+    def without_group_piece(self, text: str) -> str:
+        """A line of a wrapped label with a piece of its group label before it, spaces apart
+        ("他处   费通知要求缴纳费", "他处 费通知要求缴纳费"): the label's piece."""
+        pieces = text.split()
+        while len(pieces) > 1 and self.group_piece(pieces[0]):
+            pieces = pieces[1:]
+        return " ".join(pieces)
 
     def group_piece(self, text: str) -> bool:
         """A short piece of a label printed across several rows (（四）无法提供 → "无法", "提供")."""
@@ -622,6 +697,7 @@ class Extractor:
                         chunks.append(flat[at:at + w])
                         at += w
             if chunks is None:
+                self.unplaced(specs, gap, rows)
                 continue
             for k, cells in zip(gap, chunks, strict=True):
                 spec = specs[k]
@@ -633,6 +709,22 @@ class Extractor:
                 f"{labels}的数值与标签分开印刷，已按表格行的顺序读取（前后两行的数值都按标签找到，"
                 "中间剩下的数值个数正好对应这几行），请核对。", specs[gap[0]].keys[0], self.where))
 
+    def unplaced(self, specs: list[RowSpec], gap: list[int], rows: list[int]) -> None:
+        """Rows with numbers printed where rows not found should be (a label misread by OCR,
+        "2.重复中请 147 1 0 …"): not placed, but quoted, so nothing printed goes unsaid."""
+        printed = [r for r in rows if any((is_value_text(c.text) and c.text.strip()) or c.value is not None
+                                          for c in self.rows[r].cells)]
+        if not printed:
+            return
+        shown = "；".join(" ".join(c.text.strip() or str(c.value or "") for c in self.rows[r].cells
+                                  if c.text.strip() or c.value is not None) for r in printed)
+        shown = shown if len(shown) <= 200 else shown[:200] + "……"
+        labels = "、".join(f"“{specs[k].label}”" for k in gap)
+        self.unplaced_rows.append(ImportProblem(
+            f"没有找到{labels}；在{'它们' if len(gap) > 1 else '它'}的位置印有“{shown}”，无法确定属于哪一行，"
+            "未读入，请对照原件填写。",
+            specs[gap[0]].keys[0], f"{self.where} {self.rows[printed[0]].place}"))
+
     def clear_problems(self, keys: tuple[str, ...]) -> None:
         wanted = set(keys)
         self.problems[:] = [p for p in self.problems if p.key not in wanted]
@@ -641,27 +733,47 @@ class Extractor:
         """Table 4: one row of numbers under its header rows."""
         headers = {norm(c.text) for c in table.cells if c.role == "header" and c.text and len(norm(c.text)) >= 4}
         seen_header = False
+        header_row = False  # a row of the table's own headers, not the heading above it
         for i in range(start, stop):
             cells = self.rows[i].cells
             if any(_is_text(c) for c in cells):
                 header_like = any(h in n for n in self.norms[i] for h in headers)
                 seen_header = seen_header or header_like
+                header_row = header_row or (header_like and len(self.rows[i].non_empty()) >= 2)
                 numbers = sum(1 for c in cells if (c.text.strip() or c.value is not None) and not _is_text(c))
                 if header_like or not seen_header or numbers < max(2, len(spec.keys) // 2):
                     continue
                 # the value row with a word typed into a cell (若干): that cell is reported, not the row
             filled = any(c.text.strip() or c.value is not None for c in cells)
-            if seen_header and (filled or len(cells) >= len(spec.keys)):
+            # a row printed wholly blank is the value row only under the headers: a converter
+            # writes an empty row above a table that has no header row of its own
+            if seen_header and (filled or (header_row and len(cells) >= len(spec.keys))):
                 self.found += 1
                 n = len(spec.keys)
                 values = self.take(cells, n) if len(cells) > 1 else self.gather(i, n)[0]
-                self.store(spec.keys, values, self.rows[i].place)
+                if self.store(spec.keys, values, self.rows[i].place) and not self.columns_printed(table, start, i):
+                    self.headerless(table, spec, values, self.rows[i].place)
                 return
         if self.transposed(spec, start, stop):
             self.found += 1
             return
         self.missing += 1
         self.not_found(spec.keys, f"没有找到{table.heading}的数值行", table)
+
+    def columns_printed(self, table: Table, start: int, stop: int) -> bool:
+        """The rows above the value row print the table's own column headers (结果维持 …, 未经复议
+        直接起诉), whole or broken ("结果 结果 其他 尚未"), not only the names of its groups."""
+        words = {norm(c.text)[-2:] for c in table.cells if c.role == "header" and c.text and c.row > 0}
+        return any(w in n for r in range(start, stop) for n in self.norms[r] for w in words if n)
+
+    def headerless(self, table: Table, spec: RowSpec, values: list[Cell], place: str) -> None:
+        """A converter that dropped the column headers (only "行政复议行政诉讼" left above a bare
+        row of numbers): the row is read in the form's column order, marked inferred and said."""
+        shown = " ".join(c.text.strip() or "（空）" for c in values)
+        self.inferred.update(k for k in spec.keys if self.cells.get(k) is not None)
+        self.problems.append(ImportProblem(
+            f"{table.heading}没有印出各列的表头（结果维持、结果纠正……），只有一行数字（“{shown}”），"
+            "已按官方表格的列序读取，请核对。", spec.keys[0], f"{self.where} {place}"))
 
     def transposed(self, spec: RowSpec, start: int, stop: int) -> bool:
         """Table 4 printed as a grid: a row per result (结果维持 … 总计), a column per top group

@@ -51,7 +51,7 @@ def sniff(path: Path, head: bytes) -> Sniffed:
         b"multipart/related" in head.lower()
     ):
         return Sniffed("mht")  # a web page saved as one file (.mht/.mhtml) by IE, 360, Edge
-    if _looks_like_html(stripped, head):
+    if _looks_like_html(stripped, head) and not _markdown_with_html(path, stripped):
         return Sniffed("html")
     return Sniffed("text")
 
@@ -63,6 +63,15 @@ def _looks_like_html(stripped: bytes, head: bytes) -> bool:
         return True
     low = head.lower()
     return stripped.startswith(b"<") and (b"<table" in low or b"<p" in low or b"<div" in low)
+
+
+_PAGE_START = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<?xml")
+
+
+def _markdown_with_html(path: Path, stripped: bytes) -> bool:
+    """A converter's markdown that opens with an HTML block (pandoc keeps a page's `<div>` and
+    its tables as HTML): text with HTML in it, not a page, unless it starts as a whole page."""
+    return path.suffix.lower() in (".md", ".markdown") and not stripped.startswith(_PAGE_START)
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([a-zA-Z0-9_\-]+)""", re.IGNORECASE)

@@ -185,7 +185,7 @@ def _line_row(segments: list[Segment], place: str) -> Row:
     text = _line_text(segments)
     if text.count("|") >= 2:  # a CMS table pasted as text, then printed: `规章 | 0 | 0 | 0 |`
         return Row([Cell(c.strip(), place) for c in pipe_cells(text)], place, is_table=True)
-    cells = spaced_cells(text)
+    cells = spaced_cells(text, label_apart=False)
     if cells is None:
         return Row([Cell(text, place, x=segments[0][0])], place)
     if len(cells) == len(segments) and len(segments) > 1:

@@ -71,13 +71,14 @@ def read_text(text: str, name: str, kind: str = "txt") -> Doc:
     doc = Doc(name, kind)
     if text.count("\n") > 10 * MAX_DOC_ROWS:
         raise ImportFailed(f"“{name}”有 {text.count(chr(10))} 行，远超年度报告的正常长度，已拒绝读取。")
-    lines = _unflattened(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = _unflattened(text.split("\n"))
     with_tabs = [ln for ln in lines if "\t" in ln]
     one_cell = sum(1 for ln in with_tabs if _ONE_CELL.match(ln))
     if with_tabs and one_cell * 2 >= len(with_tabs):
         _cell_per_line(lines, doc)
     else:
-        _split_rows(_bars_joined(lines), doc)
+        split_rows(_bars_joined(lines), doc)
     return doc
 
 
@@ -116,19 +117,49 @@ def _place(n: int) -> str:
     return f"第{n}行"
 
 
-def pipe_cells(line: str) -> list[str]:
-    """A markdown or plain `|` row: the outer bars (leading, trailing) delimit, they hold no cell."""
+def pipe_cells(line: str, last_bar_outer: bool = True) -> list[str]:
+    """A markdown or plain `|` row: the outer bars (leading, trailing) delimit, they hold no cell.
+    In a table whose rows end without a bar (html2text), a bar at the end of a row that has no
+    leading bar parts off an empty last cell (`last_bar_outer` False)."""
     body = line.strip()
     if body.startswith("|"):
         body = body[1:]
+    elif body.endswith("|") and not last_bar_outer:
+        return [*body.split("|")[:-1], ""]
     if body.endswith("|"):
         body = body[:-1]
     return body.split("|")
 
 
-def spaced_cells(line: str) -> list[str] | None:
+def _pipe_row(line: str) -> bool:
+    return line.count("|") >= 2 or (line.count("|") == 1 and (
+        line.rstrip().endswith("|") or all(len(p.strip()) <= 40 for p in line.split("|"))))
+
+
+def _bar_ended_tables(lines: list[tuple[int, str]]) -> set[int]:
+    """Line numbers of `|` rows whose last bar is an outer bar: in a table drawn without outer
+    bars (no row starts with one, some rows end without one, as html2text writes) a row's last
+    bar is a cell boundary; in the others (`| a | b |`, `规章 | 0 | 0 | 6 |`) it is outer."""
+    out: set[int] = set()
+    block: list[tuple[int, str]] = []
+    for n, line in [*lines, (0, "")]:
+        if "\t" not in line and _pipe_row(line) and not _MD_SEPARATOR.match(line):
+            block.append((n, line))
+            continue
+        if _MD_SEPARATOR.match(line) and line.strip():
+            continue
+        bare = not any(ln.lstrip().startswith("|") for _n, ln in block)
+        if not bare or all(ln.rstrip().endswith("|") for _n, ln in block):
+            out.update(k for k, _ln in block)
+        block = []
+    return out
+
+
+def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
     """Columns laid out with runs of spaces (text copied out of a PDF viewer), or a label with
-    its numbers after single spaces ("行政许可 97", "规章 0 0 0"); None for a line of prose."""
+    its numbers after single spaces ("行政许可 97", "规章 0 0 0"); None for a line of prose.
+    `label_apart`: a column piece "行政规范性文件 564" is the label and its first number (the
+    PDF reader, which keeps each piece's position, parts them itself)."""
     from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text, known_label
 
     body = line.strip()
@@ -140,12 +171,13 @@ def spaced_cells(line: str) -> list[str] | None:
         prose = any("。" in p or p.rstrip().endswith(("，", "；")) for p in parts)
         if not prose:
             # columns laid out by spaces: two numbers one space apart are two columns ("2 54")
-            parts = [q for p in parts for q in (p.split() if _NUMBERS_RUN.match(p.strip()) else [p])]
+            parts = [q for p in parts
+                     for q in (p.split() if _NUMBERS_RUN.match(p.strip()) else _label_numbers(p, label_apart))]
             values = sum(1 for p in parts if is_value_text(p.strip()))
         if (values or (short and len(parts) >= 3)) and not prose:
             return [p.strip() for p in parts]
     tokens = body.split()
-    if len(tokens) >= 3 and all(_NUMBER_TOKEN.match(t) for t in tokens):
+    if len(tokens) >= 2 and all(_NUMBER_TOKEN.match(t) for t in tokens):
         return tokens  # a line of numbers alone: table 4's values under its header lines
     spaced = _TRAILING_NUMBERS.match(body)
     m = spaced or _GLUED_NUMBERS.match(body)
@@ -158,6 +190,20 @@ def spaced_cells(line: str) -> list[str] | None:
     return None
 
 
+def _label_numbers(part: str, label_apart: bool) -> list[str]:
+    """A column piece holding a label and, one space on, the first numbers of its row
+    ("行政规范性文件 564" before "984     4185"): the label and each number."""
+    from govopen_desktop.io.importers.official_rows import known_label
+
+    m = _TRAILING_NUMBERS.match(part.strip()) if label_apart else None
+    if m is None or len(m.group("label")) > 40 or not known_label(m.group("label")):
+        return [part]
+    numbers = m.group("numbers").split()
+    if not all(_NUMBER_TOKEN.match(t) for t in numbers):
+        return [part]
+    return [m.group("label").strip(), *numbers]
+
+
 def _is_wrapped_row(label: str, numbers: list[str]) -> bool:
     """A piece of a label broken over lines, with its row's numbers one space apart after it
     ("正、行政机关不再处理其政府信 67 3 0 0 1 0 71"): a table row, not a sentence."""
@@ -165,16 +211,16 @@ def _is_wrapped_row(label: str, numbers: list[str]) -> bool:
             and all(_NUMBER_TOKEN.match(n) for n in numbers) and not _PROSE_MARK.search(label))
 
 
-def _split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
+def split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
+    outer = _bar_ended_tables(lines)
     for n, line in lines:
         if not line.strip() or _PAGE_FOOT.match(line) or _MD_SEPARATOR.match(line) or is_placeholder(line):
             continue
         place = _place(n)
         if "\t" in line:
             parts = line.split("\t")
-        elif line.count("|") >= 2 or (line.count("|") == 1 and (
-                line.rstrip().endswith("|") or all(len(p.strip()) <= 40 for p in line.split("|")))):
-            parts = pipe_cells(line)
+        elif _pipe_row(line):
+            parts = pipe_cells(line, n in outer)
         else:
             line = _MD_HEADING.sub("", line)
             spaced = spaced_cells(line)

@@ -1,0 +1,46 @@
+"""Text that holds HTML tables: the markdown a converter writes when a table has merged cells
+it cannot draw with bars (MinerU's one-line `<table>`, pandoc's and marker's raw HTML). Each
+table is read as a web page's table, with its merged cells; the text around it as text."""
+
+from __future__ import annotations
+
+import re
+
+from govopen_desktop.io.importers.neutral import MAX_DOC_ROWS, Cell, Doc, Row
+from govopen_desktop.io.importers.readers.html import read_html
+from govopen_desktop.io.importers.readers.text import read_text, split_rows
+
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG = re.compile(r"</?(?:div|p|span|section|article|center|font|b|strong|br)\b[^>]*>", re.IGNORECASE)
+
+
+def read_text_or_markdown(text: str, name: str, kind: str = "txt") -> Doc:
+    """A text file or pasted text: with HTML tables in it, those read as tables; else as text."""
+    if "<table" not in text.lower():
+        return read_text(text, name, kind)
+    flat = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _HTML_TABLE.search(flat):
+        return read_text(text, name, kind)
+    if flat.count("\n") > 10 * MAX_DOC_ROWS:
+        return read_text(text, name, kind)  # refused there, with its message
+    doc = Doc(name, kind)
+    at = 0
+    line = 1
+    for m in _HTML_TABLE.finditer(flat):
+        before = flat[at:m.start()]
+        split_rows(_numbered_lines(before, line), doc)
+        line += before.count("\n")
+        start = f"第{line}行起的表格"
+        for k, row in enumerate(read_html(m.group(0), doc.name).rows, 1):
+            place = f"{start} 第{k}行" if row.is_table else start
+            doc.add(Row([Cell(c.text, f"{place} 第{i}格" if row.is_table else place)
+                         for i, c in enumerate(row.cells, 1)], place, is_table=row.is_table, spaced=row.spaced))
+        line += m.group(0).count("\n")
+        at = m.end()
+    split_rows(_numbered_lines(flat[at:], line), doc)
+    return doc
+
+
+def _numbered_lines(text: str, first: int) -> list[tuple[int, str]]:
+    """The lines of a piece of text, numbered from `first`, the block tags around them dropped."""
+    return [(n, _BLOCK_TAG.sub("", ln)) for n, ln in enumerate(text.split("\n"), first)]
