@@ -111,7 +111,10 @@ def define_styles(doc: docx.document.Document) -> None:
         f"<w:docDefaults {nsdecls('w')}><w:rPrDefault><w:rPr>{rfonts(FANGSONG)}"
         f'<w:sz w:val="{SIZE_3}"/><w:szCs w:val="{SIZE_3}"/>'
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
-        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        # overflowPunct on is Word's and WPS's default; LibreOffice reads it as "wrap, do not
+        # hang" and without it leaves a comma ending a full justified line out of its PDF
+        '<w:pPrDefault><w:pPr><w:overflowPunct w:val="1"/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+        '</w:pPr>'
         "</w:pPrDefault></w:docDefaults>"))
     set_style(doc, S.BODY, ppr=para_props(), rpr=run_props(FANGSONG, SIZE_3, condense=CONDENSE))
     set_style(doc, S.TITLE, based_on=S.BODY, next_style=S.BODY,
