@@ -144,6 +144,13 @@ def _paragraph_text(p: Any) -> str:
 def _content(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
     """The children of these kinds, with those inside content controls (a template's
     单击此处输入文字 fields, a repeating section of rows) and custom XML, in document order."""
+    if parent.find(_SDT) is None and parent.find(_CUSTOM_XML) is None:
+        children: Iterator[Any] = parent.iterchildren(*tags)  # most elements: lxml's own iterator
+        return children
+    return _controlled(parent, tags)
+
+
+def _controlled(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
     for el in parent.iterchildren(*tags, _SDT, _CUSTOM_XML):
         if el.tag == _SDT:
             content = el.find(_SDT_CONTENT)
@@ -194,16 +201,23 @@ def _continued(tc: Any) -> bool:
 
 
 def _table(tbl: Any, doc: Doc, number: int) -> None:
+    # looked for once in the whole table: most tables have no break, tab or vertical merge
+    breaks = any(tbl.find(f".//{tag}") is not None for tag in (_TAB, _BR, _CR))
+    merges = tbl.find(f".//{_VMERGE}") is not None
     for r, tr in enumerate(_content(tbl, (_TR,)), 1):
         if r > MAX_TABLE_ROWS:
             break
         place = f"第{number}个表格 第{r}行"
         cells: list[Cell] = []
         for c, tc in enumerate(_content(tr, (_TC,)), 1):
-            if _continued(tc):
+            if merges and _continued(tc):
                 continue
             # a break or tab inside a cell keeps what it separates apart ("136⏎12" is not 13612)
-            text = "\n".join(_paragraph_text(p) for p in _content(tc, (_P,)))
+            paragraphs = _content(tc, (_P,))
+            if breaks:
+                text = "\n".join(_paragraph_text(p) for p in paragraphs)
+            else:
+                text = "\n".join("".join(p.itertext(_T)) for p in paragraphs)
             cells.append(Cell(text, f"{place} 第{c}格"))
         if any(c.text.strip() for c in cells):
             doc.add(Row(cells, place, is_table=True))
