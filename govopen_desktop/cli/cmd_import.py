@@ -28,6 +28,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from govopen_desktop.io.importers import import_file
+    from govopen_desktop.io.importers.problems import describe_grouped
 
     result = import_file(Path(args.file))
     report, problems = result.report, result.problems
@@ -49,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
               f"（{report.format.document}格式）。{result.summary().describe()}")
         if problems:
             print(f"有 {len(problems)} 处无法读取：", file=sys.stderr)
-            for p in problems:
-                print(f"  - {p.describe()}", file=sys.stderr)
+            for line in describe_grouped(problems):
+                print(f"  - {line}", file=sys.stderr)
         if args.output:
             print(f"已保存到 {args.output}")
     return EXIT_FINDINGS if problems else EXIT_OK

@@ -26,10 +26,11 @@ def open_any(path: Path) -> OpenedReport:
     a project (io.project.read_project) and otherwise reads it by its content, so a workbook
     renamed to .govopen still opens and a project saved with sorted keys is a project."""
     from govopen_desktop.io.importers import import_file  # heavy readers load on demand
+    from govopen_desktop.io.importers.problems import describe_grouped
 
     result = import_file(Path(path))
     if result.project:
         return OpenedReport(result.report)
     problems = list(result.problems)
-    return OpenedReport(result.report, [p.describe() for p in problems], imported=True, details=problems,
+    return OpenedReport(result.report, describe_grouped(problems), imported=True, details=problems,
                         summary=result.summary().describe())
