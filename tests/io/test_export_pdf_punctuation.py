@@ -4,7 +4,6 @@ w:overflowPunct (Word's and WPS's default, which LibreOffice reads as "wrap, do 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,8 @@ from govopen_desktop.io.exporters.docx_export import build_docx_bytes
 from govopen_desktop.io.exporters.pdf_export import export_pdf
 from govopen_desktop.io.importers import import_file
 from tests.support.import_builders import expected_from
+from tests.support.office import needs_soffice
 from tests.support.paths import SAMPLE, load_expected, seed_names
-
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 
 
 def test_the_word_file_lets_punctuation_overflow_as_word_does_by_default() -> None:

@@ -5,7 +5,6 @@ PDF) is not taken for text of the last section."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,11 +15,8 @@ from govopen_desktop.io.importers import import_file, import_text
 from govopen_desktop.io.importers.extract.paragraphs import join_wrapped
 from govopen_desktop.io.project import load_report
 from tests.support.import_builders import expected_from
-from tests.support.office import office_convert
+from tests.support.office import needs_pdftotext, needs_soffice, pdf_of
 from tests.support.paths import SAMPLE, load_expected, seed_names
-
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
 
 LEFT, INDENT = 80.0, 112.0  # a page's left margin and a first line's two-character indent (points)
 
@@ -78,19 +74,10 @@ def _paragraphs(report: Report) -> dict[str, list[str]]:
     return {key: [line.replace(" ", "") for line in (text or "").splitlines()] for key, text in report.text.items()}
 
 
-def _pdf_of(report: Report, folder: Path) -> Path:
-    from govopen_desktop.io.exporters.docx_export import export_docx
-
-    docx = folder / "report.docx"
-    export_docx(report, docx)
-    office_convert([docx], "pdf", folder, timeout=180)
-    return folder / "report.pdf"
-
-
 @needs_soffice
 def test_a_pdf_gives_back_the_paragraphs_of_the_word_file_it_was_printed_from(tmp_path: Path) -> None:
     report = load_report(SAMPLE)
-    result = import_file(_pdf_of(report, tmp_path))
+    result = import_file(pdf_of(report, tmp_path))
     assert _paragraphs(result.report) == _paragraphs(report)
 
 
@@ -98,7 +85,7 @@ def test_a_pdf_gives_back_the_paragraphs_of_the_word_file_it_was_printed_from(tm
 @needs_pdftotext
 def test_text_copied_out_of_the_pdf_gives_back_the_paragraphs(tmp_path: Path) -> None:
     report = load_report(SAMPLE)
-    pdf = _pdf_of(report, tmp_path)
+    pdf = pdf_of(report, tmp_path)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert _paragraphs(import_text(text).report) == _paragraphs(report)
 
@@ -110,6 +97,6 @@ def test_a_signature_with_its_date_left_blank_is_not_text(tmp_path: Path) -> Non
     exp = expected_from(load_expected("001_fb2a13aa5693ffc1"))  # a 街道 report signed without a date
     report = Report.from_dict({"meta": exp.meta, "cells": exp.cells, "text": exp.text})
     assert report.meta.date is None
-    result = import_file(_pdf_of(report, tmp_path))
+    result = import_file(pdf_of(report, tmp_path))
     assert result.report.text["other"] == exp.text["other"] == "无"
     assert result.report.meta.agency == exp.meta["agency"]

@@ -18,7 +18,7 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.io.importers import ImportFailed, import_file, import_text
 from govopen_desktop.io.importers.official_rows import row_specs
 from govopen_desktop.io.project import load_report
-from tests.support.office import office_convert
+from tests.support.office import needs_pdftotext, needs_soffice, office_convert, pdf_of
 from tests.support.paths import SAMPLE
 
 FMT = load_format("2021")
@@ -329,18 +329,6 @@ def test_template_placeholders_are_not_report_text() -> None:
 
 # ---- PDF -----------------------------------------------------------------------------------
 
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-
-
-def pdf_of(report: Report, folder: Path) -> Path:
-    from govopen_desktop.io.exporters.docx_export import export_docx
-
-    docx = folder / "report.docx"
-    export_docx(report, docx)
-    office_convert([docx], "pdf", folder, timeout=180)
-    return folder / "report.pdf"
-
-
 @needs_soffice
 def test_pdf_printed_from_our_word_export_imports_exactly(tmp_path: Path) -> None:
     report = sample()
@@ -576,9 +564,6 @@ def test_pdf_running_header_and_footer_are_not_text(tmp_path: Path) -> None:
     assert (result.report.meta.agency, result.report.meta.year) == (report.meta.agency, 2024)
     for key in ("overview", "problems", "other"):
         assert "".join((result.report.text[key] or "").split()) == "".join((report.text[key] or "").split())
-
-
-needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
 
 
 @needs_soffice

@@ -8,7 +8,13 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
+from govopen_desktop.domain.report import Report
 from govopen_desktop.io.importers.readers.convert import find_soffice
+
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
 
 
 def office_convert(sources: Sequence[Path], to: str, outdir: Path, *, timeout: float = 300) -> None:
@@ -21,3 +27,13 @@ def office_convert(sources: Sequence[Path], to: str, outdir: Path, *, timeout: f
                        capture_output=True, timeout=timeout, check=True)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def pdf_of(report: Report, folder: Path) -> Path:
+    """The report's Word export printed to PDF by LibreOffice, as an office prints it."""
+    from govopen_desktop.io.exporters.docx_export import export_docx
+
+    docx = folder / "report.docx"
+    export_docx(report, docx)
+    office_convert([docx], "pdf", folder, timeout=180)
+    return folder / "report.pdf"
