@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import ReportFormat, available_formats, load_format
 from govopen_desktop.domain.numerals import ascii_years, parse_chinese_number
-from govopen_desktop.io.importers.extract.paragraphs import join_wrapped
+from govopen_desktop.io.importers.extract.paragraphs import SENTENCE_END, join_wrapped
 from govopen_desktop.io.importers.labels import is_placeholder, norm
 from govopen_desktop.io.importers.neutral import Cell, Row
 
@@ -35,7 +35,6 @@ _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|-
 _YEAR_MENTION = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _FILLER = re.compile(r"^(?:填报单位|报告单位|单位名称|填报机关)\s*[:：]?\s*(.*)$")
 _FILLER_END = re.compile(r"[\s\u3000]{2,}|报告年度|填报日期|填报时间|年度[:：]|日期[:：]")
-_SENTENCE_END = ("。", "；", ";", "：", ":", "！", "？")
 # A saved web page goes on after the report: print/close links, the site's footer.
 _PAGE_END = ("版权所有", "ICP备", "主办单位：", "主办：", "网站标识码", "公网安备", "【打印", "关闭窗口",
              "打印本页", "扫一扫在手机", "技术支持：", "上一篇：", "下一篇：", "上一篇:", "下一篇:", "责任编辑：",
@@ -347,7 +346,7 @@ def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Si
         sig.date, sig.rows = date, {i}
         candidates = lines[:-1] or (_lines(rows[tail[pos - 1]]) if pos > 0 else [])
         name = candidates[-1] if candidates else ""
-        if name and len(name) <= 40 and not name.endswith(_SENTENCE_END) and pos > 0:
+        if name and len(name) <= 40 and not name.endswith(SENTENCE_END) and pos > 0:
             sig.agency = name.strip()
             if not lines[:-1]:
                 sig.rows.add(tail[pos - 1])
@@ -438,7 +437,7 @@ def find_title(rows: list[Row], before: int) -> Title:
             if found is None:
                 continue
             agency, year = found
-            if agency is None and previous and len(previous) <= 30 and not previous.endswith(_SENTENCE_END):
+            if agency is None and previous and len(previous) <= 30 and not previous.endswith(SENTENCE_END):
                 agency, line = previous, previous + line
             t = Title(line, agency, year)
             if agency:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 _ITEM = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．)）]"
     r"|第[一二三四五六七八九十]|[①-⑳])")
-_SENTENCE_END = ("。", "！", "？", "!", "?", "；", ";", "：", ":")
+SENTENCE_END = ("。", "！", "？", "!", "?", "；", ";", "：", ":")  # what ends a sentence or a lead-in
 MIN_FULL_WIDTH = 15  # characters: a section whose lines are shorter was not wrapped by a page
 MAX_PAGE_WIDTH = 60  # characters: a longer line is a paragraph, not a page's line
 INDENT_POINTS = 10.0  # a first-line indent of two characters is ~32 pt at 16 pt; a stray shift is less
@@ -64,5 +64,5 @@ def join_wrapped(lines: Sequence[tuple[str, float | None]]) -> list[str]:
         else:
             out.append(text)
         is_full = width(text) + (2 if indented(x) else 0) >= full - slack
-        run_on = is_full and (left is not None or not text.endswith(_SENTENCE_END))
+        run_on = is_full and (left is not None or not text.endswith(SENTENCE_END))
     return out
