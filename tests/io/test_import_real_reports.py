@@ -97,6 +97,17 @@ def test_real_web_page_reads_its_sections_and_leaves_the_site_out() -> None:
     assert "2023年，县发展和改革局认真贯彻执行" in (report.text["overview"] or "")
 
 
+def test_a_problems_part_without_its_heading_is_read_after_table_4() -> None:
+    # kewei-2024: 表四, then （一）主要问题 …（二）改进情况, then 五、其他需要报告的事项
+    result = import_file(REAL / "kewei-2024.md.txt")
+    problems = result.report.text["problems"] or ""
+    assert problems.startswith("（一）主要问题\n") and "（二）改进情况" in problems
+    assert "正在有序进行中。" in problems and "收费" not in problems
+    assert (result.report.text["other"] or "").startswith("本年度信息公开处理费收费情况")
+    [said] = [p for p in result.problems if "存在的主要问题及改进情况" in p.message]
+    assert "没有找到" in said.message and "（一）主要问题" in said.message
+
+
 def test_real_pdf_text_sections_have_no_page_numbers() -> None:
     report = import_file(REAL / "huaian-2024.pdf").report
     overview = report.text["overview"] or ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 from typing import Any
 
 from govopen_desktop.domain.formats import ReportFormat, Table, available_formats, format_for_year, load_format
@@ -151,6 +152,12 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         stop = min((r for r in heading_rows if r > at), default=len(rows))
         text[key] = section_text(rows, at, stop, left_out, sections.inline.get(key, ""),
                                  wrapped=doc.kind in PAGE_LINE_KINDS)
+    for key, block in _headless_sections(rows, fmt, extractor, sections.rows, left_out, doc.kind).items():
+        text[key] = block
+        heading = next(s.heading for s in fmt.sections if s.text == key)
+        problems.append(ImportProblem(
+            f"没有找到“{heading}”的标题；表格之后、下一部分之前的文字（以“{block.splitlines()[0][:20]}”开头）"
+            "已作为这一部分导入，请核对。", place=doc.name))
 
     agency = title.agency or page.agency or sig.agency or find_filler(rows)
     if not agency:
@@ -164,6 +171,45 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         source["group_rows"] = dict(extractor.group_printed)  # e.g. {"（六）其他处理": "3 0 0 0 0 0 3"}
     report.extra["source"] = source
     return report, problems
+
+
+def _headless_sections(rows: list[Row], fmt: ReportFormat, extractor: Extractor, headings: dict[str, int],
+                       left_out: set[int], kind: str) -> dict[str, str]:
+    """Text sections whose heading is missing (a converter dropped it, or it was never printed)
+    while their text stands after the table of the section before them: 表四, then
+    （一）主要问题 … （二）改进情况, then 六、其他需要报告的事项. The rows after the table's last
+    row read, up to the next heading, are that section's text when their first line shares a
+    word with the section's title (主要问题: 存在的主要问题及改进情况); a note under the table does not."""
+    found: dict[str, str] = {}
+    for before, section in pairwise(fmt.sections):
+        if section.text is None or section.id in headings or before.table is None:
+            continue
+        region = extractor.regions.get(before.table)
+        used = [r for r in extractor.used_rows if region and region[0] <= r < region[1]]
+        if region is None or not used:
+            continue
+        stop = region[1]
+        first = next((i for i in range(max(used) + 1, stop) if rows[i].non_empty()), None)
+        if first is None or rows[first].is_table or len(rows[first].non_empty()) > 1:
+            continue
+        if _shared_run(norm(rows[first].non_empty()[0].text), norm(section.title)) < 3:
+            continue
+        block = section_text(rows, first - 1, stop, left_out, wrapped=kind in PAGE_LINE_KINDS)
+        if block:
+            found[section.text] = block
+    return found
+
+
+def _shared_run(a: str, b: str) -> int:
+    """The length of the longest run of characters `a` and `b` share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(len(b)):
+            k = 0
+            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
+                k += 1
+            best = max(best, k)
+    return best
 
 
 def _format_for(year: int) -> ReportFormat | None:

@@ -750,7 +750,8 @@ class Extractor:
             if seen_header and (filled or (header_row and len(cells) >= len(spec.keys))):
                 self.found += 1
                 n = len(spec.keys)
-                values = self.take(cells, n) if len(cells) > 1 else self.gather(i, n)[0]
+                values, last = (self.take(cells, n), i) if len(cells) > 1 else self.gather(i, n)
+                self.used_rows.update(range(i, last + 1))  # the text after the table starts below them
                 if self.store(spec.keys, values, self.rows[i].place) and not self.columns_printed(table, start, i):
                     self.headerless(table, spec, values, self.rows[i].place)
                 return
