@@ -108,6 +108,17 @@ def test_a_problems_part_without_its_heading_is_read_after_table_4() -> None:
     assert "没有找到" in said.message and "（一）主要问题" in said.message
 
 
+@pytest.mark.parametrize("name", ["huaian-2024.pdf", "huaian-2024.pdftotext.txt", "shuyang-fgj-2023.html"])
+def test_the_words_above_the_first_part_are_kept_out_of_the_text(name: str) -> None:
+    # 本报告由…编制。报告所列统计期限自…: kept with the report (R-YEAR reads it), not put in 总体情况
+    report = import_file(REAL / name).report
+    preface = "".join(str(report.extra["source"].get("preface", "")).split())
+    assert preface.startswith(("本报告由淮安市人民政府办公室根据", "根据《中华人民共和国政府信息公开条例》"))
+    assert "统计期限自2024年1月1日" in preface or "统计时限为2023年1月1日" in preface
+    assert "来源：" not in preface and "采集时间" not in preface and "星期" not in preface
+    assert not "".join((report.text["overview"] or "").split()).startswith(preface[:20])
+
+
 def test_real_pdf_text_sections_have_no_page_numbers() -> None:
     report = import_file(REAL / "huaian-2024.pdf").report
     overview = report.text["overview"] or ""

@@ -159,6 +159,9 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
             f"没有找到“{heading}”的标题；表格之后、下一部分之前的文字（以“{block.splitlines()[0][:20]}”开头）"
             "已作为这一部分导入，请核对。", place=doc.name))
 
+    # the words above 一、总体情况 are no part of the six: kept with the report, not in its text
+    preface = _preface(rows, first_heading if sections.rows else 0, left_out, title.line, doc.kind)
+
     agency = title.agency or page.agency or sig.agency or find_filler(rows)
     if not agency:
         problems.append(ImportProblem("没有找到报告机关名称（标题或落款），请补填。", "meta.agency"))
@@ -167,10 +170,30 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     source: dict[str, Any] = {"file": doc.name, "kind": doc.kind, "title": title.line,
                               "headings": list(sections.headings), "year_found": not year_guessed,
                               "inferred": sorted(extractor.inferred)}
+    if preface:
+        source["preface"] = preface  # kept with the report: R-YEAR reads its 统计期限
     if extractor.group_printed:
         source["group_rows"] = dict(extractor.group_printed)  # e.g. {"（六）其他处理": "3 0 0 0 0 0 3"}
     report.extra["source"] = source
     return report, problems
+
+
+def _preface(rows: list[Row], first_heading: int, left_out: set[int], title: str | None, kind: str) -> str | None:
+    """The paragraphs between the title and 一、总体情况 (本报告根据《条例》编制……统计期限自…):
+    no part of the official format, but what the report printed. The title's lines, and short
+    lines (a date, a site's breadcrumbs) are not; there must be a sentence in it."""
+    title_words = norm(title or "")
+    title_rows = {i for i in range(first_heading)
+                  if (n := norm(" ".join(c.text for c in rows[i].non_empty()))) and n in title_words}
+    text = section_text(rows, -1, first_heading, left_out | title_rows, wrapped=kind in PAGE_LINE_KINDS)
+    paragraphs = [p for p in (text or "").split("\n") if norm(p) not in title_words]
+    # it begins at the first line of prose: not a page's 来源：…/发表日期：… or date line
+    start = next((k for k, p in enumerate(paragraphs) if len(p) >= 15 and not _PAGE_LINE.match(p)), None)
+    kept = paragraphs[start:] if start is not None else []
+    return "\n".join(kept) if any("。" in p for p in kept) else None
+
+
+_PAGE_LINE = re.compile(r"^\s*(?:[^\s。，,：:]{1,8}[：:]|\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2})")
 
 
 def _headless_sections(rows: list[Row], fmt: ReportFormat, extractor: Extractor, headings: dict[str, int],
