@@ -56,6 +56,8 @@ Position = tuple[int, int]  # (row, cell) in the document
 def _cell_norm(text: str, known: frozenset[str]) -> str:
     """A cell's words; a label with its template's note in brackets after it is read as the
     label alone (the note's words would hide it, and may name other rows: 含行政处罚、行政强制)."""
+    if text.isdigit() and text.isascii():
+        return text  # most cells (a number): norm would give it back as it is
     n = norm(text)
     if n in known or not text.rstrip().endswith(("）", ")")):
         return n
