@@ -90,6 +90,10 @@ class _Parser(HTMLParser):
             if self.tables[-1].row is None:
                 self.tables[-1].row = []
             self.tables[-1].cell = []
+        elif tag == "img" and cell is None:
+            # a table published as a picture: where it stood, so its cells are said to be in one
+            self.flush_line()
+            self.doc.add_picture(_picture_name(dict(attrs)), f"第{len(self.doc.rows) + 1}段")
         elif tag == "br":
             (cell if cell is not None else self.line).append("\n")
         elif tag in _BLOCKS:
@@ -179,6 +183,14 @@ class _Parser(HTMLParser):
             place = f"第{t.number}个表格 第{t.rows_read}行"
             cells = [Cell(x, f"{place} 第{i}格") for i, x in enumerate(row, 1)]
             self.doc.add(Row(cells, place, is_table=True))
+
+
+def _picture_name(attrs: dict[str, str | None]) -> str:
+    """An <img>'s file name (its src's last part), or its alt text."""
+    src = (attrs.get("src") or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    if src.startswith("data:") or len(src) > 80:
+        src = ""  # an image written into the page itself: no name to show
+    return src or (attrs.get("alt") or "").strip()[:40]
 
 
 def read_html(text: str, name: str) -> Doc:
