@@ -14,6 +14,7 @@ from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
 from govopen_desktop.domain.values import MAX_COUNT, Published, Value, read_cell, split_unit
 from govopen_desktop.io.importers.extract.digits import split_run_together
+from govopen_desktop.io.importers.extract.grouped_rows import read_grouped
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number, without_note
 from govopen_desktop.io.importers.neutral import Cell, Row
 from govopen_desktop.io.importers.official_rows import RowSpec, every_table, is_value_text, row_specs
@@ -730,7 +731,14 @@ class Extractor:
         self.problems[:] = [p for p in self.problems if p.key not in wanted]
 
     def unlabelled(self, table: Table, spec: RowSpec, start: int, stop: int) -> None:
-        """Table 4: one row of numbers under its header rows."""
+        """Table 4: one row of numbers under its header rows (or a row per group)."""
+        grouped = read_grouped(self.rows, {k: self.fmt.fields[k].label for k in spec.keys}, start, stop)
+        if grouped is not None:  # 行政复议 and 行政诉讼 as two tables, or a row per group
+            self.found += 1
+            for key, cell in grouped[0].items():
+                self.store_one(self.fmt.fields[key], cell)
+            self.used_rows.update(grouped[1])
+            return
         headers = {norm(c.text) for c in table.cells if c.role == "header" and c.text and len(norm(c.text)) >= 4}
         seen_header = False
         header_row = False  # a row of the table's own headers, not the heading above it
