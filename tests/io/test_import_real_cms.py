@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from govopen_desktop.domain.formats import load_format
-from govopen_desktop.io.importers import import_file
+from govopen_desktop.io.importers import ImportResult, import_file
+from govopen_desktop.io.importers.problems import ImportFailed
 from tests.support.import_builders import Expected, write_docx, write_html
 
 Edit = Callable[[str], str]
@@ -212,3 +213,106 @@ def test_a_date_line_written_with_dashes_dots_or_numerals(tmp_path: Path, line: 
     result = import_file(_page(tmp_path, lambda h: h.replace("2026年1月16日", line)))
     assert result.report.meta.date == "2026-01-16"
     assert result.report.text["other"] == TEXT["other"]  # the date line is no text of section 六
+
+
+# ---- table 4 split otherwise ---------------------------------------------------------------
+
+T4_RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+T4_GROUPS = ("review", "suit_direct", "suit_after_review")
+T4_LEAVES = ("upheld", "corrected", "other", "pending", "total")
+
+
+def _t4_as(replacement: str) -> Edit:
+    def edit(html: str) -> str:
+        a, b = _table(html, "四、政府信息公开行政复议、行政诉讼情况")
+        return html[:a] + replacement + html[b:]
+    return edit
+
+
+def _tr(*cells: object) -> str:
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def _t4_values() -> dict[str, list[int]]:
+    cells = _expected().cells
+    return {g: [int(str(cells.get(f"t4.{g}.{lf}", 0))) for lf in T4_LEAVES] for g in T4_GROUPS}
+
+
+def _assert_t4_read(result: ImportResult, values: dict[str, list[int]]) -> None:
+    cells = result.report.cells
+    for g in T4_GROUPS:
+        assert [cells[f"t4.{g}.{lf}"] for lf in T4_LEAVES] == values[g], g
+    assert not [p for p in result.problems if (p.key or "").startswith("t4.") or "表四" in (p.place or "")]
+
+
+def test_table_4_printed_as_a_review_table_and_a_suit_table(tmp_path: Path) -> None:
+    """行政复议 under its own caption and header row; 行政诉讼 as a second table with its two
+    groups above the results printed twice."""
+    v = _t4_values()
+    two = ("<p>（一）行政复议情况</p><table>" + _tr(*T4_RESULTS) + _tr(*v["review"]) + "</table>"
+           "<p>（二）行政诉讼情况</p><table>"
+           "<tr><td colspan='5'>未经复议直接起诉</td><td colspan='5'>复议后起诉</td></tr>"
+           + _tr(*T4_RESULTS, *T4_RESULTS) + _tr(*v["suit_direct"], *v["suit_after_review"]) + "</table>")
+    _assert_t4_read(import_file(_page(tmp_path, _t4_as(two))), v)
+
+
+@pytest.mark.parametrize("labels", [("行政复议", "未经复议直接起诉", "复议后起诉"),
+                                    ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")])
+def test_table_4_printed_a_row_per_group(tmp_path: Path, labels: tuple[str, str, str]) -> None:
+    v = _t4_values()
+    rows = "".join(_tr(label, *v[g]) for label, g in zip(labels, T4_GROUPS, strict=True))
+    table = "<table>" + _tr("类别", *T4_RESULTS) + rows + "</table>"
+    _assert_t4_read(import_file(_page(tmp_path, _t4_as(table))), v)
+
+
+def test_table_4_rows_per_group_with_a_row_short_is_not_placed_by_position(tmp_path: Path) -> None:
+    """A group row printing four numbers under five headers: nothing of the table is guessed."""
+    v = _t4_values()
+    rows = _tr("行政复议", *v["review"][:4]) + _tr("未经复议直接起诉", *v["suit_direct"]) + _tr(
+        "复议后起诉", *v["suit_after_review"])
+    result = import_file(_page(tmp_path, _t4_as("<table>" + _tr("类别", *T4_RESULTS) + rows + "</table>")))
+    assert result.report.cells.get("t4.review.total") is None
+    assert any((p.key or "").startswith("t4.") for p in result.problems)
+
+
+# ---- Excel's "save as web page" --------------------------------------------------------------
+
+
+def _as_excel_page(html: str) -> str:
+    """The report as Excel saves a sheet as a web page: one <table> for the whole sheet, the
+    title, headings and text in rows of one wide cell, numbers marked x:num."""
+    html = re.sub(r"<td([^>]*)><p>(.*?)</p></td>", r"<td\1>\2</td>", html)
+    html = re.sub(r"<td>(\d+)</td>", r"<td class=xl66 align=right x:num>\1</td>", html)
+    html = html.replace("<table>", "").replace("</table>", "")
+    html = re.sub(r"<(?:p|h1)[^>]*>(.*?)</(?:p|h1)>", r"<tr><td colspan=15 class=xl70>\1</td></tr>", html)
+    head, _, body = html.partition("<body>")
+    head = head.replace("<head>", "<head><meta name=ProgId content=Excel.Sheet>")
+    return f"{head}<body><table border=0 cellpadding=0 cellspacing=0 x:str>{body.replace('</body>', '</table></body>')}"
+
+
+def test_a_sheet_excel_saved_as_a_web_page(tmp_path: Path) -> None:
+    """Headings and text are rows of the sheet's one table: read as a sheet's rows are, and a
+    long text cell does not make the sheet a layout table."""
+    long_text = {**TEXT, "overview": "2025年，本局扎实推进政务公开。" + "持续完善公开目录，规范发布流程。" * 25}
+
+    def excel(html: str) -> str:
+        return _as_excel_page(html.replace(TEXT["overview"].split("\n")[0], long_text["overview"]))
+    result = import_file(_page(tmp_path, excel, name="年报.htm"))
+    exp = _expected()
+    assert {k: result.report.cells.get(k) for k in exp.cells} == exp.cells
+    assert (result.report.text["overview"] or "").startswith(long_text["overview"])
+    assert result.report.text["problems"] == TEXT["problems"]
+    assert result.report.text["other"] == TEXT["other"]
+    assert result.report.meta.agency == "西岭县水利局"
+
+
+def test_the_frameset_page_of_a_workbook_saved_as_a_web_page_names_its_sheets(tmp_path: Path) -> None:
+    path = tmp_path / "年报.htm"
+    path.write_text("<html><head><meta name=ProgId content=Excel.Sheet><title>年报</title></head>"
+                    "<frameset rows='*,39'><frame src='年报.files/sheet001.htm' name='frSheet'>"
+                    "<frame src='年报.files/tabstrip.htm' name='frTabs'><noframes><body>"
+                    "<p>此页面使用了框架，而您的浏览器不支持框架。</p></body></noframes></frameset></html>",
+                    encoding="utf-8")
+    with pytest.raises(ImportFailed) as failed:
+        import_file(path)
+    assert "框架页" in str(failed.value) and "“年报.files/sheet001.htm”" in str(failed.value)
