@@ -316,3 +316,16 @@ def test_the_frameset_page_of_a_workbook_saved_as_a_web_page_names_its_sheets(tm
     with pytest.raises(ImportFailed) as failed:
         import_file(path)
     assert "框架页" in str(failed.value) and "“年报.files/sheet001.htm”" in str(failed.value)
+
+
+@pytest.mark.parametrize("line", ["西岭县水利局　2026年1月16日", "西岭县水利局  2026-01-16"])
+def test_agency_and_date_on_one_line_under_the_report(tmp_path: Path, line: str) -> None:
+    def edit(html: str) -> str:
+        html = re.sub(r"<p style='text-align:right'>西岭县水利局</p>\s*<p style='text-align:right'>2026年1月16日</p>",
+                      f"<p style='text-align:right'>{line}</p>", html)
+        html = re.sub(r"<title>.*?</title>", "<title>年报</title>", html)
+        return re.sub(r"<h1>.*?</h1>", "<h1>2025年政府信息公开工作年度报告</h1>", html)
+    result = import_file(_page(tmp_path, edit))
+    assert result.report.meta.date == "2026-01-16"
+    assert result.report.meta.agency == "西岭县水利局"
+    assert result.report.text["other"] == TEXT["other"]

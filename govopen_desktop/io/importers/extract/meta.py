@@ -360,6 +360,9 @@ class Signature:
     rows: set[int] = field(default_factory=set)  # rows to leave out of the last text section
 
 
+_NAME_AND_DATE = re.compile(
+    r"^(?P<name>\S.{1,38}?)[\s\u3000\u00a0]+(?P<date>\S{4}\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日|"
+    r"(?:19|20)\d{2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})$")
 _BLANK_DATE = re.compile(r"^[\s\u3000_＿]*年[\s\u3000_＿]*月[\s\u3000_＿]*日$")
 
 
@@ -383,6 +386,10 @@ def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Si
         if date is None and len(rows[i].non_empty()) > 1:  # 2025 年 / 1 月 / 20 日 in cells of a PDF line
             date = parse_date("".join(lines))
             lines = [""] if date else lines
+        one_line = _NAME_AND_DATE.match(lines[-1]) if date is None else None
+        if one_line and parse_date(one_line.group("date")):  # 某某局　2026年1月20日, on one line
+            date = parse_date(one_line.group("date"))
+            lines = [*lines[:-1], one_line.group("name"), one_line.group("date")]
         if date is None:
             continue
         sig.date, sig.rows = date, {i}
