@@ -329,3 +329,31 @@ def test_agency_and_date_on_one_line_under_the_report(tmp_path: Path, line: str)
     assert result.report.meta.date == "2026-01-16"
     assert result.report.meta.agency == "西岭县水利局"
     assert result.report.text["other"] == TEXT["other"]
+
+
+def test_a_page_that_only_links_its_report_as_an_attachment(tmp_path: Path) -> None:
+    """The CMS page of a report published as a file: the page has the title and the links,
+    and the clerk is told to download the attachment, not that this is no report."""
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><meta charset='utf-8'><title>西岭县水利局2025年政府信息公开工作年度报告</title></head><body>"
+        "<h1>西岭县水利局2025年政府信息公开工作年度报告</h1><div class='info'>发布时间：2026-01-16 浏览次数：52</div>"
+        "<div id='zoom'><p>附件：<a href='/module/download/downfile.jsp?classid=0&amp;filename=2601161530.pdf'>"
+        "年度报告.pdf</a></p><p><a href='./P020260116523461.docx?v=2'>年度报告.docx</a></p></div>"
+        "<div class='footer'>版权所有</div></body></html>", encoding="utf-8")
+    with pytest.raises(ImportFailed) as failed:
+        import_file(path)
+    assert str(failed.value) == ("“page.html”这个网页里没有年度报告的表格和章节，只有附件链接：“2601161530.pdf”、"
+                                 "“P020260116523461.docx”。报告多半在附件里：请在网站上下载附件，再导入下载的文件。")
+
+
+def test_the_cells_of_a_pictured_table_are_one_line_of_the_command(tmp_path: Path) -> None:
+    """A whole table left empty for one reason is one line, counted over the table (共 n 格)."""
+    from govopen_desktop.io.importers.problems import describe_grouped
+
+    result = import_file(_page(tmp_path, _t3_as('<p><img src="t3.jpg"></p>')))
+    lines = [line for line in describe_grouped(result.problems) if "图片" in line]
+    n = sum(1 for p in result.problems if "图片" in p.message)
+    heading = "三、收到和处理政府信息公开申请情况"
+    assert lines == [f"［{heading}］“{heading}”的表格在原文中是图片（t3.jpg），"
+                     f"图中的数字无法读取，请对照原文填写，共 {n} 格留空（t3.new.natural 等）。"]

@@ -50,6 +50,7 @@ class Doc:
     kind: str  # txt, xlsx, xls, docx, html, ...
     rows: list[Row] = field(default_factory=list)
     title: str | None = None  # a web page's <title>, a PDF's title: a fallback for the report title
+    attachments: list[str] = field(default_factory=list)  # a web page's links to .pdf/.docx/… files
 
     def add_paragraph(self, text: str, place: str) -> None:
         self.add(Row([Cell(text, place)], place))

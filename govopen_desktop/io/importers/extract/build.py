@@ -123,6 +123,11 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     assert best is not None
     extractor, fmt = best
     if extractor.found < 3 and len(sections.rows) < 2:
+        if doc.attachments:  # a CMS page that links the report as an attachment
+            shown = "、".join(f"“{a}”" for a in dict.fromkeys(doc.attachments[:3]))
+            raise ImportFailed(
+                f"“{doc.name}”这个网页里没有年度报告的表格和章节，只有附件链接：{shown}。"
+                "报告多半在附件里：请在网站上下载附件，再导入下载的文件。")
         raise ImportFailed(
             f"“{doc.name}”：没有找到年度报告的表格（主动公开、依申请公开、复议诉讼）和章节，"
             "不是政府信息公开工作年度报告。"

@@ -77,6 +77,10 @@ class _Parser(HTMLParser):
             self.sheet = True  # <meta name=ProgId content=Excel.Sheet>
         if tag == "frame":
             self.frames.append(dict(attrs).get("src") or "")
+        if tag == "a":
+            name = _attachment_name(dict(attrs).get("href") or "")
+            if name:  # a CMS page that only links its report as an attachment
+                self.doc.attachments.append(name)
         if tag in _SKIP:
             self.skip += 1
             return
@@ -98,7 +102,7 @@ class _Parser(HTMLParser):
             if self.tables[-1].row is None:
                 self.tables[-1].row = []
             self.tables[-1].cell = []
-        elif tag == "img" and cell is None:
+        elif tag == "img" and cell is None and not _is_icon(dict(attrs)):
             # a table published as a picture: where it stood, so its cells are said to be in one
             self.flush_line()
             self.doc.add_picture(_picture_name(dict(attrs)), f"第{len(self.doc.rows) + 1}段")
@@ -191,6 +195,27 @@ class _Parser(HTMLParser):
             place = f"第{t.number}个表格 第{t.rows_read}行"
             cells = [Cell(x, f"{place} 第{i}格") for i, x in enumerate(row, 1)]
             self.doc.add(Row(cells, place, is_table=not self.sheet))
+
+
+_ATTACHMENT = re.compile(r"[^/\\?#=&]+\.(?:pdf|docx?|wps|xlsx?|et|ofd)(?=$|[&#?])", re.I)
+
+
+def _attachment_name(href: str) -> str:
+    """The file name of a link to a document: …/P020260120512345.pdf, or a download script's
+    downfile.jsp?filename=2601201530123.pdf."""
+    from urllib.parse import unquote
+
+    m = _ATTACHMENT.search(unquote(href).strip())
+    return m.group(0)[:80] if m else ""
+
+
+def _is_icon(attrs: dict[str, str | None]) -> bool:
+    """An image sized as an icon or a bullet (width or height under 50): no table."""
+    for side in ("width", "height"):
+        size = (attrs.get(side) or "").strip().removesuffix("px")
+        if size.isdigit() and int(size) < 50:
+            return True
+    return False
 
 
 def _picture_name(attrs: dict[str, str | None]) -> str:
