@@ -186,6 +186,12 @@ def test_section_six_worded_otherwise(tmp_path: Path, six: str) -> None:
     assert result.report.text["other"] == TEXT["other"]
 
 
+@pytest.mark.parametrize("one", ["一、政府信息公开工作总体情况", "一、政府信息公开总体工作情况"])
+def test_section_one_worded_otherwise(tmp_path: Path, one: str) -> None:
+    result = import_file(_page(tmp_path, lambda h: h.replace("一、总体情况", one)))
+    assert result.report.text["overview"] == TEXT["overview"]
+
+
 def test_an_unnumbered_heading_in_another_offices_words(tmp_path: Path) -> None:
     """Headings in bold with no number (Word's list numbering lost on the page); 五 worded as
     存在问题及改进情况."""
