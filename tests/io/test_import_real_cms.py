@@ -363,3 +363,17 @@ def test_the_cells_of_a_pictured_table_are_one_line_of_the_command(tmp_path: Pat
     heading = "三、收到和处理政府信息公开申请情况"
     assert lines == [f"［{heading}］“{heading}”的表格在原文中是图片（t3.jpg），"
                      f"图中的数字无法读取，请对照原文填写，共 {n} 格留空（t3.new.natural 等）。"]
+
+
+def test_a_picture_in_the_layout_cell_that_holds_the_article(tmp_path: Path) -> None:
+    """An older CMS page lays the article out in one cell of a page table: a table's picture
+    there is found as on a plain page."""
+    def edit(html: str) -> str:
+        html = _t3_as('<p><img src="/upload/2026/t3.gif" width="640"></p>')(html)
+        start, end = html.index("<h1>"), html.index("<div class='footer'>")
+        return (html[:start] + "<table width='960'><tr><td width='200'>栏目导航</td><td class='bt_content'>"
+                + html[start:end] + "</td></tr></table>" + html[end:])
+    result = import_file(_page(tmp_path, edit))
+    t3 = [p for p in result.problems if (p.key or "").startswith("t3.")]
+    assert t3 and all("在原文中是图片（t3.gif）" in p.message for p in t3)
+    assert result.report.text["other"] == TEXT["other"]

@@ -102,8 +102,11 @@ class _Parser(HTMLParser):
             if self.tables[-1].row is None:
                 self.tables[-1].row = []
             self.tables[-1].cell = []
-        elif tag == "img" and cell is None and not _is_icon(dict(attrs)):
+        elif tag == "img" and (cell is None or self._is_layout_cell()) and not _is_icon(dict(attrs)):
             # a table published as a picture: where it stood, so its cells are said to be in one
+            # (also in the one cell of a layout table that holds the article)
+            if cell is not None:
+                self._flush_cell_lines(self.tables[-1])
             self.flush_line()
             self.doc.add_picture(_picture_name(dict(attrs)), f"第{len(self.doc.rows) + 1}段")
         elif tag == "br":
