@@ -95,7 +95,8 @@ def test_a_missing_table_without_a_picture_is_still_said_missing(tmp_path: Path)
     assert t3[0].message.startswith("没有找到")
 
 
-def test_a_word_file_with_a_table_pasted_as_a_picture(tmp_path: Path) -> None:
+@pytest.mark.parametrize("caption", ["", "表三 收到和处理政府信息公开申请情况"])
+def test_a_word_file_with_a_table_pasted_as_a_picture(tmp_path: Path, caption: str) -> None:
     import docx
 
     path = tmp_path / "report.docx"
@@ -104,7 +105,7 @@ def test_a_word_file_with_a_table_pasted_as_a_picture(tmp_path: Path) -> None:
     table3 = d.tables[1]._tbl
     picture = tmp_path / "t3.png"
     picture.write_bytes(_png())
-    holder = d.add_paragraph()
+    holder = d.add_paragraph(caption)  # the picture alone, or in one paragraph with its caption
     holder.add_run().add_picture(str(picture))
     table3.addprevious(holder._p)  # where the table stood
     table3.getparent().remove(table3)

@@ -188,8 +188,8 @@ def _walk(parent: Any, doc: Doc, counters: dict[str, int], chunks: dict[str, Doc
                     doc.rows[-1] = Row([Cell(last.cells[0].text + text, last.place)], last.place)
                 else:
                     doc.add_paragraph(text, f"第{counters['p']}段")
-            elif any(True for _ in el.iter(*_PICTURES)):
-                doc.add_picture(_picture_name(el), f"第{counters['p']}段")  # a table pasted as a picture
+            if any(True for _ in el.iter(*_PICTURES)):  # a table pasted as a picture (a caption beside it)
+                doc.add_picture(_picture_name(el), f"第{counters['p']}段")
         else:
             counters["t"] += 1
             if el.find(f".//{_TC}//{_TBL}") is not None:
