@@ -378,3 +378,20 @@ def test_a_picture_in_the_layout_cell_that_holds_the_article(tmp_path: Path) -> 
     t3 = [p for p in result.problems if (p.key or "").startswith("t3.")]
     assert t3 and all("在原文中是图片（t3.gif）" in p.message for p in t3)
     assert result.report.text["other"] == TEXT["other"]
+
+
+@pytest.mark.parametrize("sentence", ["本报告中所列数据的统计时限自2025年1月1日起至2025年12月31日止。",
+                                      "本报告数据统计期限为二〇二五年一月一日至十二月三十一日。",
+                                      "本报告所列数据统计时间从2025年1月1日开始，到2025年12月31日结束。",
+                                      "本报告所列数据统计期限为2025年度。"])
+def test_the_year_from_the_period_sentence_in_other_offices_words(tmp_path: Path, sentence: str) -> None:
+    """A title without its year (西岭县水利局政府信息公开工作年度报告): the 统计期限 sentence says
+    the year, though the front matter names the year before more often."""
+    def edit(html: str) -> str:
+        html = re.sub(r"<title>.*?</title>", "<title>年度报告</title>", html)
+        front = "按照《2024年政务公开工作要点》、2024年度考核要求和2024年12月的通知编制本报告。"
+        title = "西岭县水利局政府信息公开工作年度报告"
+        return re.sub(r"<h1>.*?</h1>", f"<h1>{title}</h1><p>{front}</p><p>{sentence}</p>", html)
+    result = import_file(_page(tmp_path, edit))
+    assert result.report.meta.year == 2025
+    assert not [p for p in result.problems if p.key == "meta.year"]

@@ -37,7 +37,11 @@ _TITLE_YEAR_AFTER = re.compile(
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0", "○": "0"}
 _DATE = re.compile(r"^(\S{4})\s*年\s*(\S{1,3})\s*月\s*(\S{1,3})\s*日$")
 _DATE_NUMERIC = re.compile(r"^((?:19|20)\d{2})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
-_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|-|—|～|~)")
+_PERIOD = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(?:1|一)\s*月\s*(?:1|一)\s*日\s*(?:起|开始)?\s*[，,]?\s*(?:至|到|-|—|～|~)")
+# 统计期限为2025年度, 统计时限自2025年…: the sentence names the year it counts
+_PERIOD_WORDS = re.compile(
+    r"统计(?:期限|时限|时间|时段|区间|周期)\s*(?:为|是|自|从|：|:)?\s*((?:19|20)\d{2})\s*年")
 _YEAR_MENTION = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _FILLER = re.compile(r"^(?:填报单位|报告单位|单位名称|填报机关)\s*[:：]?\s*(.*)$")
 _FILLER_END = re.compile(r"[\s\u3000]{2,}|报告年度|填报日期|填报时间|年度[:：]|日期[:：]")
@@ -515,7 +519,7 @@ def guess_year(rows: list[Row], before: int) -> int | None:
     """统计期限 sentence first, then the year the text before the tables mentions most."""
     texts = [ascii_years(line) for row in rows[: max(before, 1)] for line in _lines(row)]
     for line in texts:
-        m = _PERIOD.search(line)
+        m = _PERIOD.search(line) or _PERIOD_WORDS.search(line)
         if m:
             return int(m.group(1))
     counts = Counter(int(y) for line in texts for y in _YEAR_MENTION.findall(line))
