@@ -395,3 +395,37 @@ def test_the_year_from_the_period_sentence_in_other_offices_words(tmp_path: Path
     result = import_file(_page(tmp_path, edit))
     assert result.report.meta.year == 2025
     assert not [p for p in result.problems if p.key == "meta.year"]
+
+
+# ---- columns in another order -------------------------------------------------------------
+
+_T3_VALUES = re.compile(r"((?:<td><p>(?:\d+|&nbsp;)</p></td>\n){6})<td><p>&nbsp;</p></td>\n</tr>")
+
+
+def _total_column_first(html: str) -> str:
+    """Table 3 with its 总计 column printed first (its header cell before 自然人, each row's
+    total before its other numbers)."""
+    a, b = _table(html, "三、收到和处理政府信息公开申请情况")
+    total, natural = '<td rowspan="2"><p>总计</p></td>\n', '<td rowspan="2"><p>自然人</p></td>'
+    t3 = html[a:b].replace(total, "").replace(natural, total + natural)
+
+    def row(m: re.Match[str]) -> str:
+        total = sum(int(n) for n in re.findall(r"<p>(\d+)</p>", m.group(1)))
+        return f"<td><p>{total}</p></td>\n{m.group(1)}</tr>"
+    return html[:a] + _T3_VALUES.sub(row, t3) + html[b:]
+
+
+def test_table_3_with_its_total_column_printed_first(tmp_path: Path) -> None:
+    """Each number goes to the column its header names: 总计 first is the total, not 自然人."""
+    result = import_file(_page(tmp_path, _total_column_first))
+    cells = result.report.cells
+    exp = _expected().cells
+    fmt = load_format("2021")
+    t3_values = [k for k in exp if k.startswith("t3.")]
+    assert t3_values and {k: cells[k] for k in t3_values} == {k: exp[k] for k in t3_values}
+    columns = [c for c in fmt.table("t3").col_ids if c != "total"]
+    for row in fmt.table("t3").row_ids:
+        parts = [exp.get(f"t3.{row}.{c}") for c in columns]
+        if all(isinstance(v, int) for v in parts):
+            assert cells[f"t3.{row}.total"] == sum(parts)  # type: ignore[arg-type]
+    assert not [p for p in result.problems if (p.key or "").startswith("t3.")]
