@@ -31,6 +31,8 @@ _DEL, _MOVE_FROM, _VANISH, _R = f"{W}del", f"{W}moveFrom", f"{W}vanish", f"{W}r"
 _OFF = ("0", "false", "off")
 _CUSTOM_XML, _ALT_CHUNK = f"{W}customXml", f"{W}altChunk"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PICTURES = (f"{W}drawing", f"{W}pict", f"{W}object")  # an image, a VML shape, an embedded object
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 JOINED_MARK = "_govopen_joined"  # the Word export splits （二）… parts typed inside a paragraph off it
 
 
@@ -161,6 +163,14 @@ def _paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
+def _picture_name(p: Any) -> str:
+    """The name Word gives a picture (图片 3), or its description."""
+    pr = next(p.iter(_DOC_PR), None)
+    if pr is None:
+        return ""
+    return str(pr.get("descr") or pr.get("name") or "")[:40]
+
+
 def _content(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
     """The children of these kinds, with those inside content controls (a template's
     单击此处输入文字 fields, a repeating section of rows) and custom XML, in document order."""
@@ -198,6 +208,8 @@ def _walk(parent: Any, doc: Doc, counters: dict[str, int], chunks: dict[str, Doc
                     doc.rows[-1] = Row([Cell(last.cells[0].text + text, last.place)], last.place)
                 else:
                     doc.add_paragraph(text, f"第{counters['p']}段")
+            if any(True for _ in el.iter(*_PICTURES)):  # a table pasted as a picture (a caption beside it)
+                doc.add_picture(_picture_name(el), f"第{counters['p']}段")
         else:
             counters["t"] += 1
             if el.find(f".//{_TC}//{_TBL}") is not None:
