@@ -231,6 +231,57 @@ def _picture_name(attrs: dict[str, str | None]) -> str:
 
 def read_html(text: str, name: str) -> Doc:
     check_html(text, name)  # tags, cells, nested tables: bounded before parsing
+    shown = without_hidden_blocks(text)
+    if shown != text:
+        # what the page shows, unless its report is what is hidden (a site that reveals the
+        # article by script): then all of it
+        doc = _read_markup(shown, name)
+        if any(row.is_table for row in doc.rows):
+            return doc
+    return _read_markup(text, name)
+
+
+# an element the page does not show: style display:none / visibility:hidden, or `hidden`
+_HIDDEN_START = re.compile(
+    r"<(?P<tag>div|span|p|table|section|ul|font)\b(?=[^>]*?(?:style\s*=\s*(?P<q>[\"'])[^\"'>]*?"
+    r"(?:display\s*:\s*none|visibility\s*:\s*hidden)|\shidden(?:\s|=|>|/)))[^>]*>", re.I)
+MAX_HIDDEN_BLOCKS = 200
+
+
+def without_hidden_blocks(text: str) -> str:
+    """The page without the elements it hides (a copy of the article kept for printing or
+    sharing, an old version, a search engine's summary), each only when its end tag is found:
+    a hidden element left open takes nothing away."""
+    out: list[str] = []
+    at = 0
+    for _ in range(MAX_HIDDEN_BLOCKS):
+        m = _HIDDEN_START.search(text, at)
+        if m is None:
+            break
+        end = _closing(text, m.group("tag").lower(), m.end())
+        if end is None:
+            out.append(text[at:m.end()])
+            at = m.end()
+            continue
+        out.append(text[at:m.start()])
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _closing(text: str, tag: str, start: int) -> int | None:
+    """Where the element opened before `start` ends (after its end tag), counting nested
+    elements of the same name; None when it is not closed."""
+    pattern = re.compile(rf"<(/?){tag}\b[^>]*>", re.I)
+    depth = 1
+    for m in pattern.finditer(text, start):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return m.end()
+    return None
+
+
+def _read_markup(text: str, name: str) -> Doc:
     doc = Doc(name, "html")
     parser = _Parser(doc)
     parser.feed(text)
