@@ -30,6 +30,7 @@ class Row:
     is_table: bool = False  # a row of a real table (docx/html/sheet), not a paragraph
     spaced: bool = False  # columns told apart by runs of spaces (text laid out by a PDF viewer)
     _filled: list[Cell] | None = field(default=None, init=False, repr=False, compare=False)
+    _lines: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def texts(self) -> list[str]:
@@ -41,6 +42,14 @@ class Row:
         if self._filled is None:
             self._filled = [c for c in self.cells if c.text.strip()]
         return self._filled
+
+    def lines(self) -> list[str]:
+        """The row's lines of text, cell after cell, trimmed, blank ones left out (worked out
+        once, as non_empty is; not to be changed by the caller)."""
+        if self._lines is None:
+            out = [line.strip() for cell in self.cells for line in cell.text.splitlines()]
+            self._lines = [line for line in out if line.strip(" \u00a0\u3000\t")]
+        return self._lines
 
 
 @dataclass

@@ -282,10 +282,7 @@ def _number(mark: str) -> int | None:
 
 
 def _lines(row: Row) -> list[str]:
-    out: list[str] = []
-    for cell in row.cells:
-        out.extend(line.strip() for line in cell.text.splitlines())
-    return [line for line in out if line.strip(" \u00a0\u3000\t")]
+    return row.lines()
 
 
 def parse_date(text: str) -> str | None:
@@ -463,7 +460,8 @@ def find_filler(rows: list[Row], limit: int = 40) -> str | None:
 
 def guess_year(rows: list[Row], before: int) -> int | None:
     """统计期限 sentence first, then the year the text before the tables mentions most."""
-    texts = [ascii_years(line) for row in rows[: max(before, 1)] for line in _lines(row)]
+    # both patterns need a 年 (a table's numbers have none; ascii_years keeps it)
+    texts = [ascii_years(line) for row in rows[: max(before, 1)] for line in _lines(row) if "年" in line]
     for line in texts:
         m = _PERIOD.search(line)
         if m:

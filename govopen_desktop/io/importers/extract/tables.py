@@ -56,6 +56,8 @@ Position = tuple[int, int]  # (row, cell) in the document
 def _cell_norm(text: str, known: frozenset[str]) -> str:
     """A cell's words; a label with its template's note in brackets after it is read as the
     label alone (the note's words would hide it, and may name other rows: 含行政处罚、行政强制)."""
+    if text.isdigit() and text.isascii():
+        return text  # most cells (a number): norm would give it back as it is
     n = norm(text)
     if n in known or not text.rstrip().endswith(("）", ")")):
         return n
@@ -750,7 +752,8 @@ class Extractor:
             if seen_header and (filled or (header_row and len(cells) >= len(spec.keys))):
                 self.found += 1
                 n = len(spec.keys)
-                values = self.take(cells, n) if len(cells) > 1 else self.gather(i, n)[0]
+                values, last = (self.take(cells, n), i) if len(cells) > 1 else self.gather(i, n)
+                self.used_rows.update(range(i, last + 1))  # the text after the table starts below them
                 if self.store(spec.keys, values, self.rows[i].place) and not self.columns_printed(table, start, i):
                     self.headerless(table, spec, values, self.rows[i].place)
                 return
