@@ -152,6 +152,7 @@ class Section(NamedTuple):
     nav: str = ""  # the short name in the window's navigator
     hint: str = ""  # the line of advice above the page
     buttons: tuple[DraftButton, ...] = ()
+    printed_as: tuple[str, ...] = ()  # other offices' wording of the heading (其他需要说明的事项)
 
     @property
     def heading(self) -> str:

@@ -18,12 +18,14 @@ from govopen_desktop.io.importers.extract.meta import (
     find_title,
     format_by_headers,
     guess_year,
+    more_pages,
     page_end,
     read_page_meta,
     running_titles,
     section_text,
     split_glued_headings,
 )
+from govopen_desktop.io.importers.extract.pictures import name_pictured_tables
 from govopen_desktop.io.importers.extract.tables import Extractor, LabelIndex
 from govopen_desktop.io.importers.extract.unplaced import unplaced_rows
 from govopen_desktop.io.importers.labels import norm
@@ -96,7 +98,8 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         if other.year is not None and (title.year is None or other.year == title.year):
             title = other
     last_heading = max(sections.rows.values(), default=-1)
-    sig = find_signature(rows[:page_end(rows, last_heading)], last_heading, title.agency)
+    web = doc.kind == "html"  # a web page's pager (下一页 …) ends its text
+    sig = find_signature(rows[:page_end(rows, last_heading, web)], last_heading, title.agency)
     year = title.year or guess_year(rows, first_heading)
     if year is None and sig.date:
         year = int(sig.date[:4]) - 1
@@ -121,6 +124,11 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     assert best is not None
     extractor, fmt = best
     if extractor.found < 3 and len(sections.rows) < 2:
+        if doc.attachments:  # a CMS page that links the report as an attachment
+            shown = "、".join(f"“{a}”" for a in dict.fromkeys(doc.attachments[:3]))
+            raise ImportFailed(
+                f"“{doc.name}”这个网页里没有年度报告的表格和章节，只有附件链接：{shown}。"
+                "报告多半在附件里：请在网站上下载附件，再导入下载的文件。")
         raise ImportFailed(
             f"“{doc.name}”：没有找到年度报告的表格（主动公开、依申请公开、复议诉讼）和章节，"
             "不是政府信息公开工作年度报告。"
@@ -139,7 +147,13 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         problems.append(ImportProblem(
             f"{year}年度报告应使用{by_year.document}格式，但表格按{fmt.document}格式填写；已按表格读取。",
             "meta.format"))
-    problems.extend(extractor.problems)
+    pages = more_pages(rows) if web else 0
+    if pages > 1 and (extractor.missing or len(sections.rows) < len(SECTION_ORDER)):
+        problems.append(ImportProblem(
+            f"这个网页是分成 {pages} 页发布的文章中的一页，其他页的内容不在本文件中，下面没有找到的表格行和章节"
+            "可能在其他页上。请在网站上打开“全文”或“阅读全文”后另存，或把各页的内容复制到一个文件中再导入。",
+            None, "网页分页"))
+    problems.extend(name_pictured_tables(rows, fmt, extractor.regions, dict(extractor.cells), extractor.problems))
     problems.extend(unplaced_rows(rows, index.norms, fmt, extractor.regions, extractor.used_rows))
 
     text: dict[str, str | None] = dict.fromkeys(TEXT_KEYS)
@@ -151,7 +165,7 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
             continue
         stop = min((r for r in heading_rows if r > at), default=len(rows))
         text[key] = section_text(rows, at, stop, left_out, sections.inline.get(key, ""),
-                                 wrapped=doc.kind in PAGE_LINE_KINDS)
+                                 wrapped=doc.kind in PAGE_LINE_KINDS, pager=web)
     for key, block in _headless_sections(rows, fmt, extractor, sections.rows, left_out, doc.kind).items():
         text[key] = block
         heading = next(s.heading for s in fmt.sections if s.text == key)
@@ -217,7 +231,8 @@ def _headless_sections(rows: list[Row], fmt: ReportFormat, extractor: Extractor,
             continue
         if _shared_run(norm(rows[first].non_empty()[0].text), norm(section.title)) < 3:
             continue
-        block = section_text(rows, first - 1, stop, left_out, wrapped=kind in PAGE_LINE_KINDS)
+        block = section_text(rows, first - 1, stop, left_out, wrapped=kind in PAGE_LINE_KINDS,
+                             pager=kind == "html")
         if block:
             found[section.text] = block
     return found
