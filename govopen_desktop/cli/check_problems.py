@@ -26,7 +26,7 @@ def problems_json(problems: Sequence[Problem]) -> dict[str, Any]:
 
 def problems_count_text(problems: Sequence[Problem]) -> str:
     """The end of the text's count line: '，导入时有 3 个问题（见上）' or nothing."""
-    return f"导入时有 {len(problems)} 个问题未能读入（见上）。" if problems else ""
+    return f"导入时有 {len(problems)} 处需要核对（见上）。" if problems else ""
 
 
 def summary_cell(problems: Sequence[Problem]) -> str:

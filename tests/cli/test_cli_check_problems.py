@@ -36,7 +36,7 @@ def test_json_text_and_summary_count_the_same_import_problems(
 
     main(["check", str(path)])
     captured = capsys.readouterr()
-    assert f"导入时有 {len(problems)} 个问题未能读入" in captured.out
+    assert f"导入时有 {len(problems)} 处需要核对" in captured.out
     assert captured.err.count("\n  - ") + captured.err.startswith("  - ") == len(problems)
     for p in keyed:
         assert f"（{p['key']}）" in captured.err
