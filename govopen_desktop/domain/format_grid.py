@@ -246,7 +246,7 @@ def _build_table(spec: dict[str, Any], fields: dict[str, model.Field]) -> model.
         cells=tuple(cells),
         row_ids=tuple(row_ids),
         value_columns=value_columns,
-        _covering=covering,
+        covering=covering,
     )
 
 

@@ -1,12 +1,17 @@
-"""What a report format is, as plain frozen dataclasses: its sections, tables (the grid of
-labels, headers and value cells), fields with their derivations, carry-over pairs and rules.
-Built from the format files by domain/format_grid.py; found by year in domain/formats.py."""
+"""What a report format is, as immutable records: its sections, tables (the grid of labels,
+headers and value cells), fields with their derivations, carry-over pairs and rules.
+Built from the format files by domain/format_grid.py; found by year in domain/formats.py.
 
-from __future__ import annotations
+The records are NamedTuples, not frozen dataclasses: every window start defines them, and on
+Python 3.11 a frozen dataclass compiles six methods from source when it is defined (about 1 ms
+each class, 19 classes); a NamedTuple is defined ten times faster and is just as immutable,
+compared and hashed by value, and typed. Nothing here subclasses a record: the shared parts
+of a section and a table are the `Numbered` protocol. No `from __future__ import annotations`
+here: a NamedTuple turns each annotation written as a string into a ForwardRef by compiling it
+(a third of the time it takes to define these records)."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple, Protocol
 
 ValueKind = Literal["count", "signed_count", "amount", "amount_with_unit", "unit"]
 CellRole = Literal["value", "label", "header", "group", "note"]
@@ -18,16 +23,14 @@ def numbered_heading(number: str, title: str) -> str:
     return f"{number}、{title}"
 
 
-@dataclass(frozen=True)
-class Derivation:
+class Derivation(NamedTuple):
     """A derived cell is the sum of `terms`; `rule` names the check of that sum."""
 
     rule: str
     terms: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One value of the report, addressed by its canonical key (`t3.new.natural`)."""
 
     key: str
@@ -50,8 +53,7 @@ class Field:
         return self.derived is None
 
 
-@dataclass(frozen=True)
-class GridCell:
+class GridCell(NamedTuple):
     """A cell of a table's official grid; spans as in the printed form."""
 
     row: int
@@ -63,21 +65,23 @@ class GridCell:
     key: str | None = None
 
 
-@dataclass(frozen=True)
-class Numbered:
+class Numbered(Protocol):
     """A part of the format printed under its number: a section (三、…) or a table."""
 
-    id: str
-    number: str
-    title: str
+    @property
+    def id(self) -> str: ...
 
     @property
-    def heading(self) -> str:
-        return numbered_heading(self.number, self.title)
+    def number(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def heading(self) -> str: ...
 
 
-@dataclass(frozen=True)
-class ValueColumn:
+class ValueColumn(NamedTuple):
     """A value column of a matrix table (t3) as the format file states it."""
 
     id: str
@@ -92,8 +96,12 @@ class ValueColumn:
         return tuple(p for p in (self.group, self.label) if p)
 
 
-@dataclass(frozen=True)
-class Table(Numbered):
+class Table(NamedTuple):
+    """A table of the format (Numbered): its official grid and, for a matrix, its row and column ids."""
+
+    id: str
+    number: str
+    title: str
     n_rows: int
     n_cols: int
     header_rows: int
@@ -102,7 +110,11 @@ class Table(Numbered):
     cells: tuple[GridCell, ...]
     row_ids: tuple[str, ...] = ()  # matrix tables (t3): ids of the value rows, top to bottom
     value_columns: tuple[ValueColumn, ...] = ()  # matrix tables: the value columns, left to right
-    _covering: dict[tuple[int, int], GridCell] = field(default_factory=dict, repr=False)
+    covering: dict[tuple[int, int], GridCell] | None = None  # (row, col) -> the cell over it (built with the grid)
+
+    @property
+    def heading(self) -> str:
+        return numbered_heading(self.number, self.title)
 
     @property
     def col_ids(self) -> tuple[str, ...]:
@@ -111,7 +123,7 @@ class Table(Numbered):
 
     def cell_at(self, row: int, col: int) -> GridCell | None:
         """The grid cell covering (row, col), or None for a position no cell covers."""
-        return self._covering.get((row, col))
+        return self.covering.get((row, col)) if self.covering is not None else None
 
     def value_cells(self) -> Iterator[GridCell]:
         return (c for c in self.cells if c.key is not None)
@@ -121,8 +133,7 @@ class Table(Numbered):
         return tuple(c.key for c in self.cells if c.key is not None)
 
 
-@dataclass(frozen=True)
-class DraftButton:
+class DraftButton(NamedTuple):
     """A button on a text page that inserts the drafting template `draft` (see domain/drafts.py)."""
 
     draft: str
@@ -130,8 +141,12 @@ class DraftButton:
     tip: str
 
 
-@dataclass(frozen=True)
-class Section(Numbered):
+class Section(NamedTuple):
+    """A part of the report (Numbered): a table's or a text's, with what the window shows of it."""
+
+    id: str
+    number: str
+    title: str
     table: str | None = None
     text: str | None = None  # key under report.text
     nav: str = ""  # the short name in the window's navigator
@@ -139,9 +154,12 @@ class Section(Numbered):
     buttons: tuple[DraftButton, ...] = ()
     printed_as: tuple[str, ...] = ()  # other offices' wording of the heading (其他需要说明的事项)
 
+    @property
+    def heading(self) -> str:
+        return numbered_heading(self.number, self.title)
 
-@dataclass(frozen=True)
-class CarryOver:
+
+class CarryOver(NamedTuple):
     """This year's row `to_row` of `table` starts from last year's `from_row`, column by column."""
 
     table: str
@@ -151,23 +169,21 @@ class CarryOver:
     cells: tuple[tuple[str, str], ...] = ()  # (this year's key, last year's key), column by column
 
 
-@dataclass(frozen=True)
-class RuleSpec:
+class RuleSpec(NamedTuple):
     """A rule as the format file states it; `params` holds the rest of its entry."""
 
     id: str
     level: str
     kind: str
     title: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any]
 
 
 Names = dict[str, tuple[str, ...]]  # category id -> the names it goes by, the printed one first
 Subjects = tuple[tuple[str, tuple[str, ...]], ...]  # (word, cells): which group a sentence is about
 
 
-@dataclass(frozen=True)
-class TimeLimit:
+class TimeLimit(NamedTuple):
     """The 答复期限 a register's applications are counted against."""
 
     working_days: int = 20
@@ -175,8 +191,7 @@ class TimeLimit:
     source: str = ""  # the provision it comes from, as the register template quotes it
 
 
-@dataclass(frozen=True)
-class RegisterApplications:
+class RegisterApplications(NamedTuple):
     """Where the applications of a register are counted: table 3 and its rows."""
 
     table: str
@@ -189,8 +204,7 @@ class RegisterApplications:
     result_aliases: Names
 
 
-@dataclass(frozen=True)
-class RegisterCases:
+class RegisterCases(NamedTuple):
     """Where the 复议/诉讼 cases of a register are counted: table 4, its kinds and outcomes."""
 
     table: str
@@ -199,22 +213,20 @@ class RegisterCases:
     outcomes: Names
 
 
-@dataclass(frozen=True)
-class RegisterSpec:
+class RegisterSpec(NamedTuple):
     """The format's `register`: what a register's rows count into."""
 
     applications: RegisterApplications
     cases: RegisterCases
 
 
-@dataclass(frozen=True, kw_only=True)
-class Phrasing:
-    """What the text may state (the format's `facts`): regular expressions on the text
-    without spaces (`{n}` a count with its unit, `{amount}` an amount with 元/万元) and the
-    cells it is checked against, or by subject word (复议 -> table 4's 复议 cells)."""
+class NumberFact(NamedTuple):
+    """A number the text states, which must equal its cell or the sum of its cells (Phrasing)."""
 
     id: str
     patterns: tuple[str, ...]
+    name: str
+    kind: str = "count"  # "count" or "amount"
     cells: tuple[str, ...] = ()
     subjects: Subjects = ()
     example: str = ""  # a sentence it reads (docs/checks.md, tests)
@@ -222,28 +234,31 @@ class Phrasing:
     requires: tuple[str, ...] = ()  # the sentence names one of these (复议 for 均获维持), or it is about something else
 
 
-@dataclass(frozen=True, kw_only=True)
-class NumberFact(Phrasing):
-    """A number the text states, which must equal its cell or the sum of its cells."""
+class Claim(NamedTuple):
+    """A qualitative statement (均获维持) its cells contradict when above 0 (Phrasing)."""
 
-    name: str
-    kind: str = "count"  # "count" or "amount"
-
-
-@dataclass(frozen=True, kw_only=True)
-class Claim(Phrasing):
-    """A qualitative statement (均获维持) its cells contradict when above 0."""
-
+    id: str
+    patterns: tuple[str, ...]
     says: str
     advice: str = ""
     level: str | None = None
+    cells: tuple[str, ...] = ()
+    subjects: Subjects = ()
+    example: str = ""
+    exclude: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class FactsSpec:
+# What the text may state (the format's `facts`): regular expressions on the text without
+# spaces (`{n}` a count with its unit, `{amount}` an amount with 元/万元) and the cells it is
+# checked against, or by subject word (复议 -> table 4's 复议 cells).
+Phrasing = NumberFact | Claim
+
+
+class FactsSpec(NamedTuple):
     """The format's `facts`: the number facts and claims, and the words around them."""
 
-    units: dict[str, str] = field(default_factory=lambda: {"count": "件", "amount": "万元|元"})
+    units: dict[str, str]  # kind -> the units a number of it is written with ("万元|元")
     numbers: tuple[NumberFact, ...] = ()
     claims: tuple[Claim, ...] = ()
     scope_words: tuple[str, ...] = ()  # 其中, 市本级: the sentence may be about part of the agency
@@ -252,9 +267,13 @@ class FactsSpec:
     approx_before: tuple[str, ...] = ()  # 约 300 件: not an exact statement
     approx_after: tuple[str, ...] = ()
 
+    @property
+    def phrasings(self) -> tuple[Phrasing, ...]:
+        """The number facts, then the claims."""
+        return (*self.numbers, *self.claims)
 
-@dataclass(frozen=True)
-class ReportFormat:
+
+class ReportFormat(NamedTuple):
     id: str
     name: str
     document: str
@@ -268,13 +287,13 @@ class ReportFormat:
     # input key -> derived keys to recompute when it changes, in evaluation order
     dependents: dict[str, tuple[str, ...]]
     derived_order: tuple[str, ...]
-    carry_over: tuple[CarryOver, ...] = ()
-    drafts: dict[str, dict[str, Any]] = field(default_factory=dict)  # drafting templates (domain/drafts.py)
-    new_report_text: dict[str, str] = field(default_factory=dict)  # text key -> draft filled into a new report
+    carry_over: tuple[CarryOver, ...]
+    drafts: dict[str, dict[str, Any]]  # drafting templates (domain/drafts.py)
+    new_report_text: dict[str, str]  # text key -> draft filled into a new report
+    facts: FactsSpec
     open_at: str = ""  # the page shown first when a file of this format is opened
     usage: str = ""  # which years use this format, in words
     register: RegisterSpec | None = None
-    facts: FactsSpec = field(default_factory=FactsSpec)
 
     def table(self, table_id: str) -> Table:
         for t in self.tables:

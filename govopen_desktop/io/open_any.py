@@ -24,7 +24,13 @@ class OpenedReport:
 def open_any(path: Path) -> OpenedReport:
     """The one way every command opens a file: `import_file` decides by parsing whether it is
     a project (io.project.read_project) and otherwise reads it by its content, so a workbook
-    renamed to .govopen still opens and a project saved with sorted keys is a project."""
+    renamed to .govopen still opens and a project saved with sorted keys is a project.
+    A project file is read before the importers are loaded: opening one at start-up loads none."""
+    from govopen_desktop.io.project import read_project
+
+    project = read_project(Path(path))
+    if project is not None:
+        return OpenedReport(project)
     from govopen_desktop.io.importers import import_file  # heavy readers load on demand
     from govopen_desktop.io.importers.problems import describe_grouped
 

@@ -121,23 +121,25 @@ class MainWindow(QMainWindow):
     # ---- layout and wiring ------------------------------------------------------------------
 
     def _build_central(self) -> None:
-        self.findings_panel = FindingsPanel(self.page_stack.section_name)
+        # built from the window down: with the app's style sheet, each widget that joins a tree
+        # restyles its whole subtree, so each part joins once (not the findings list four times)
+        self.central_stack = QStackedWidget()  # the report, or the start page
+        self.setCentralWidget(self.central_stack)
+        self.editor_area = QWidget()
+        self.central_stack.addWidget(self.editor_area)
+        layout = QHBoxLayout(self.editor_area)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         right = QSplitter(Qt.Orientation.Vertical)
+        layout.addWidget(self.navigator)
+        layout.addWidget(right, 1)
         right.addWidget(self.stack)
+        self.findings_panel = FindingsPanel(self.page_stack.section_name, right)
         right.addWidget(self.findings_panel)
         right.setStretchFactor(0, 4)
         right.setStretchFactor(1, 1)
         right.setSizes([540, 150])  # the tables first; the list grows when dragged
         right.setChildrenCollapsible(False)
-        self.editor_area = QWidget()
-        layout = QHBoxLayout(self.editor_area)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.navigator)
-        layout.addWidget(right, 1)
-        self.central_stack = QStackedWidget()  # the report, or the start page
-        self.central_stack.addWidget(self.editor_area)
-        self.setCentralWidget(self.central_stack)
 
     def _connect(self) -> None:
         document = self.document

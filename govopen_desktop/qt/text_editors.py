@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govopen_desktop.domain.combine import provenance_text
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.formats import format_for_year, selectable_years
 from govopen_desktop.domain.title import annual_report_title
@@ -274,7 +273,11 @@ class CoverEditor(QWidget):
             if prior is not None
             else "未附。可用“文件 → 附加上年报告”（或新建时“从上年报告开始”）带入上年结转数并对照上年数字。"
         )
-        provenance = provenance_text(self.document.report)
+        provenance = None
+        if "provenance" in self.document.report.extra:  # a summed report: its module loads only then
+            from govopen_desktop.domain.combine import provenance_text
+
+            provenance = provenance_text(self.document.report)
         self.provenance_label.setText(provenance or "")
         self.provenance_label.setVisible(provenance is not None)
         self._updating = False

@@ -103,3 +103,68 @@ def test_the_quicker_import_hook_answers_as_pyside_does() -> None:
         except (TypeError, OSError):
             expected = False
         assert feature._mod_uses_pyside(module) is expected, name
+
+
+# What `govopen gui FILE` does up to its first paint, in a process of its own (as bench_gui
+# times it): it prints the program's modules then loaded and the pages built.
+START_UP = """
+import sys
+from pathlib import Path
+from govopen_desktop.qt.app import make_app, setup_logging, show_then_check
+app = make_app()
+setup_logging()
+from govopen_desktop.qt.main_window import MainWindow
+window = MainWindow(defer_check=True)
+assert window.files.load(Path(sys.argv[1]))
+show_then_check(window)
+app.processEvents()
+print(" ".join(sorted(m for m in sys.modules if m.startswith("govopen_desktop"))))
+print(" ".join(window.pages))
+"""
+NOT_AT_START_UP = (  # a project file's first paint needs none of these
+    "govopen_desktop.io.importers", "govopen_desktop.io.exporters", "govopen_desktop.io.register",
+    "govopen_desktop.domain.combine", "govopen_desktop.domain.register", "govopen_desktop.qt.table_model",
+    "govopen_desktop.qt.table_view", "govopen_desktop.qt.dialogs", "govopen_desktop.qt.review_dialogs",
+    "govopen_desktop.qt.start_page", "govopen_desktop.qt.find_replace", "govopen_desktop.qt.help",
+)
+
+
+def test_start_up_loads_only_what_the_first_paint_needs(gui_env: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.support.paths import REPO
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", START_UP, str(SAMPLE)], env=env, cwd=REPO, capture_output=True,
+                          text=True, timeout=120, check=True)
+    modules_line, pages_line = done.stdout.strip().splitlines()[-2:]
+    modules = modules_line.split()
+    assert "govopen_desktop.io.project" in modules and "govopen_desktop.qt.main_window" in modules
+    loaded = [m for m in modules if m.startswith(NOT_AT_START_UP)]
+    assert loaded == [], f"loaded before the first paint: {loaded}"
+    assert pages_line.split() == ["cover"]  # the other pages are built when first shown
+
+
+def test_pages_are_built_on_first_view(window: Any) -> None:
+    """Only the page shown is built; the others, placeholders until then, are built for the
+    open report when navigated to, in their place in the stack."""
+    from govopen_desktop.qt.page_stack import PAGE_IDS
+    from govopen_desktop.qt.pages import TablePage
+    from govopen_desktop.qt.text_editors import TextSectionEditor
+
+    stack = window.page_stack
+    built = set(window.pages)
+    assert len(built) == 1
+    for row, page_id in enumerate(PAGE_IDS):
+        window.navigator.setCurrentRow(row)
+        page = window.pages[page_id]
+        assert window.stack.currentWidget() is page and window.stack.indexOf(page) == row
+        if page_id.startswith("t"):
+            assert isinstance(page, TablePage) and page.table_id == page_id
+            assert page.heading.text() == window.document.report.format.section(page_id).heading
+        elif page_id != "cover":
+            assert isinstance(page, TextSectionEditor)
+            assert page.editor.toPlainText() == (window.document.report.text.get(page_id) or "")
+    assert set(window.pages) == set(PAGE_IDS) and stack.stack.count() == len(PAGE_IDS)

@@ -65,7 +65,7 @@ def vocabulary(format_id: str) -> Vocabulary:
     facts = load_format(format_id).facts
     return Vocabulary(
         facts,
-        {f: tuple(_compile(p, facts.units) for p in f.patterns) for f in (*facts.numbers, *facts.claims)},
+        {f: tuple(_compile(p, facts.units) for p in f.patterns) for f in facts.phrasings},
     )
 
 
