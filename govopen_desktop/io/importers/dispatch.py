@@ -105,7 +105,19 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
         return _result(read_text_or_markdown(text, name))
     if kind == "encrypted":
         raise ImportFailed(f"“{name}”设有打开密码，无法读取。请在 Excel/WPS/Word 中取消密码后另存，再导入。")
-    if kind in ("ole-doc", "odt", "ods", "rtf") or (kind == "ole" and path.suffix.lower() in _CONVERTIBLE):
+    if kind == "ole-doc":
+        from govopen_desktop.io.importers.readers.doc import DocFormatError, read_doc
+
+        try:
+            doc = read_doc(path.read_bytes(), name)
+        except DocFormatError:
+            return _converted(path, name, kind)  # laid out otherwise: LibreOffice, when installed
+        from govopen_desktop.io.importers.readers.convert import find_soffice
+
+        if not any(row.is_table for row in doc.rows) and find_soffice() is not None:
+            return _converted(path, name, kind)  # no table made out: LibreOffice may see more
+        return _result(doc)
+    if kind in ("odt", "ods", "rtf") or (kind == "ole" and path.suffix.lower() in _CONVERTIBLE):
         return _converted(path, name, kind)
     if kind == "pdf":
         from govopen_desktop.io.importers.readers.pdf import read_pdf
