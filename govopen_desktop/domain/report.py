@@ -124,10 +124,22 @@ class Report:
                 self.cells[key] = value
                 changed.add(key)
         if not force:
+            self.confirm_inferred(parsed)
             dirty = {d for key in changed for d in fmt.dependents.get(key, ())}
             changed |= self._recompute_keys(dirty)
         self._notify(changed)
         return changed
+
+    def confirm_inferred(self, keys: Iterable[str]) -> bool:
+        """A value the import inferred (source.inferred), once typed, is the clerk's own.
+        True when one of `keys` was inferred."""
+        source = self.extra.get("source")
+        inferred = source.get("inferred") if isinstance(source, dict) else None
+        if not isinstance(source, dict) or not isinstance(inferred, list):
+            return False
+        typed = set(keys)
+        source["inferred"] = [k for k in inferred if k not in typed]
+        return len(source["inferred"]) != len(inferred)
 
     def recompute(self, keys: Iterable[str] | None = None) -> set[str]:
         """Recompute derived cells (all, or those given) from their parts."""

@@ -288,6 +288,8 @@ class ReportTableModel(QAbstractTableModel):
                 extra[field.unit_key] = unit
         unchanged = parsed == cells.get(key) and type(parsed) is type(cells.get(key))
         if unchanged and all(cells.get(k) == v for k, v in extra.items()):
+            if self.document.report.confirm_inferred([key]):
+                self.document.recheck()  # the same number typed over an inferred one: checked
             return True
         before = self._own_warnings(key)
         self.document.undo_stack.push(SetCellCommand(self.document.report, key, parsed, field.label, extra))

@@ -104,3 +104,21 @@ def test_findings_name_cells_by_label_not_key(fid: str) -> None:
     for f in check(report):
         assert "t3." not in f.message and "t2." not in f.message and "t4." not in f.message, f.message
         assert f.cells or f.section, f.rule
+
+
+def test_values_an_import_inferred_are_to_compare_until_typed() -> None:
+    from tests.support.clean_reports import clean_report, of
+
+    report = clean_report("2021")
+    assert not of(report, "R-INFERRED")
+    inferred = ["t3.partial.natural", "t3.partial.total", "t3.denied_law.natural", "t4.review.upheld"]
+    report.extra["source"] = {"inferred": list(inferred)}
+    t3, t4 = of(report, "R-INFERRED")
+    assert t3.section == "t3" and set(t3.cells) == set(inferred[:3]) and "表三" in t3.message
+    assert "（二）部分公开" in t3.message and "3 个数值" in t3.message
+    assert t4.section == "t4" and t4.cells == ("t4.review.upheld",)
+    report.set_value("t3.partial.natural", str(report.cells["t3.partial.natural"]))  # typed: the clerk's own
+    [t3, _t4] = of(report, "R-INFERRED")
+    assert "t3.partial.natural" not in t3.cells and len(t3.cells) == 2
+    report.set_value("t4.review.upheld", "0")
+    assert [f.section for f in of(report, "R-INFERRED")] == ["t3"]

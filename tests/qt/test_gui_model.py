@@ -234,3 +234,19 @@ def test_a_2019_amount_typed_with_its_unit_warns_at_five_decimals_in_wan_yuan(qa
     assert index.data(Roles.Level) == "warning" and "6 位小数" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert model.setData(index, "0.1235万元")
     assert len(warnings) == 1 and index.data(Roles.Level) != "warning"
+
+
+def test_values_an_import_inferred_are_marked_until_typed(qapp: Any) -> None:
+    from govopen_desktop.qt.table_model import INFO_BG
+
+    make_app()
+    report = sample_report()
+    report.extra["source"] = {"inferred": ["t3.partial.natural", "t3.partial.commercial"]}
+    document = Document(report)
+    model = ReportTableModel(document, "t3")
+    natural, commercial = model.index_of("t3.partial.natural"), model.index_of("t3.partial.commercial")
+    assert natural.data(Qt.ItemDataRole.BackgroundRole) == INFO_BG
+    assert "推断" in natural.data(Qt.ItemDataRole.ToolTipRole)
+    model.setData(natural, str(report.cells["t3.partial.natural"]))  # the same number, typed: checked
+    assert natural.data(Qt.ItemDataRole.BackgroundRole) != INFO_BG  # typed: the clerk's own
+    assert commercial.data(Qt.ItemDataRole.BackgroundRole) == INFO_BG

@@ -94,3 +94,4 @@ def date_missing(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         f"（如“{report.meta.year + 1}年1月20日”），请在封面信息中填写。",
         section="meta",
     )
+

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from govopen_desktop.domain.checks.common import finding, join, shown
+from govopen_desktop.domain.checks.common import finding, join, shown, source_info
 from govopen_desktop.domain.checks.registry import rule_kind, unknown_cells
 from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.formats import ReportFormat, RuleSpec, load_format
@@ -348,3 +348,31 @@ def _cell_name(fmt: ReportFormat, key: str, row_label: str) -> str:
 
 def table_number(fmt: ReportFormat, table_id: str) -> str:
     return fmt.table(table_id).number
+
+
+@rule_kind("imported_inferred")
+def imported_inferred(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """Values an import placed by the table's row order or its sums (numbers printed apart from
+    their labels, a PDF's table copied as text): to compare with the original, one finding a
+    table, until the clerk types them (Report.set_values takes them off source.inferred)."""
+    inferred = source_info(report).get("inferred")
+    if not isinstance(inferred, list):
+        return
+    fmt = report.format
+    marked = {k for k in inferred if isinstance(k, str) and report.cells.get(k) is not None}
+    for table in fmt.tables:
+        rows = [(label, [k for k in keys if k in marked])
+                for t, label, keys in _row_groups(fmt.id, (table.id,)) if t == table.id]
+        rows = [(label, keys) for label, keys in rows if keys]
+        if not rows:
+            continue
+        cells = [k for _label, keys in rows for k in keys]
+        names = join(f"“{label.split(' · ')[-1]}”" for label, _keys in rows[:3])
+        more = f"等 {len(rows)} 行" if len(rows) > 3 else ""
+        yield finding(
+            spec,
+            f"表{table.number}{names}{more}的 {len(cells)} 个数值是导入时按表格行的顺序或合计关系推断的"
+            "（原报告的数值与标签分开印刷），请与原报告核对；核对后重新填写即不再提示。",
+            cells,
+            section=table.id,
+        )
