@@ -141,7 +141,8 @@ def read_pdf(path: Path, name: str) -> Doc:
         pages = pdf.pages
         if len(pages) > MAX_PAGES:
             raise ImportFailed(f"“{name}”有 {len(pages)} 页，远超年度报告的正常篇幅，已拒绝读取。")
-        page_items = [_page_items(page, name, n) for n, page in enumerate(pages, 1)]
+        xs: dict[int, list[float]] = {}  # id of a ruled table's row: where each of its cells starts
+        page_items = [_page_items(page, name, n, xs) for n, page in enumerate(pages, 1)]
     chars = sum(len(_line_text(payload)) for items in page_items for _top, kind, payload in items
                 if kind == "line")
     chars += sum(1 for items in page_items for _t, kind, _p in items if kind == "row")
@@ -152,6 +153,7 @@ def read_pdf(path: Path, name: str) -> Doc:
         )
     doc = Doc(name, "pdf")
     running = _running_lines(page_items)
+    _join_rows_broken_by_pages(page_items, running, xs)
     kept: list[Row] = []
     segments: list[list[Segment] | None] = []  # a printed line's segments, for joining labels
     for n, items in enumerate(page_items, 1):
@@ -284,8 +286,9 @@ def _password(name: str) -> ImportFailed:
     )
 
 
-def _page_items(page: Any, name: str, number: int) -> list[tuple[float, str, Any]]:
-    """(top, "line"|"row", text or Row) of one page, in reading order."""
+def _page_items(page: Any, name: str, number: int, xs: dict[int, list[float]]) -> list[tuple[float, str, Any]]:
+    """(top, "line"|"row", text or Row) of one page, in reading order; `xs` gets the x where
+    each cell of a ruled table's row starts."""
     chars = page.chars
     if len(chars) > MAX_PAGE_CHARS:
         raise ImportFailed(f"“{name}”第{number}页有 {len(chars)} 个字符，远超正常页面，已拒绝读取。")
@@ -297,17 +300,69 @@ def _page_items(page: Any, name: str, number: int) -> list[tuple[float, str, Any
         if width <= 1:
             continue  # a framed text box: its text is read as lines below
         boxes.append(table.bbox)
-        for r, (cells, top) in enumerate(zip(rows, (row.bbox[1] for row in table.rows), strict=False), 1):
+        for r, (cells, found) in enumerate(zip(rows, table.rows, strict=False), 1):
             place = f"第{number}页 第{t}个表格 第{r}行"
             row = Row([Cell(_cell_text(text), f"{place} 第{c}格") for c, text in enumerate(cells, 1)
                        if text is not None], place, is_table=True)
             if any(c.text.strip() for c in row.cells):
-                items.append((top, "row", row))
+                items.append((found.bbox[1], "row", row))
+                xs[id(row)] = [box[0] for box, text in zip(found.cells, cells, strict=False)
+                               if box is not None and text is not None]
     outside = [ch for ch in chars if not _inside(ch, boxes)]
     for top, segments in _lines(outside):
         items.append((top, "line", segments))
     items.sort(key=lambda item: item[0])
     return items
+
+
+def _join_rows_broken_by_pages(page_items: list[list[tuple[float, str, Any]]], running: set[str],
+                               xs: dict[int, list[float]]) -> None:
+    """Word lets a table row break across a page (its default): the rest of a wrapped label
+    ("8.属于" | "行政查询事项") is the first row of the next page's table, the other cells empty.
+    That row is put back into the row above when it holds no number and each of its pieces sits
+    under a label of that row (same x) that together with the piece makes an official label."""
+    from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text
+
+    seen: set[tuple[str, ...]] = set()  # rows printed before: a header row repeated on each page
+    for n in range(1, len(page_items)):
+        seen.update(tuple(p.texts) for _t, kind, p in page_items[n - 1] if kind == "row")
+        last = _edge_row(page_items[n - 1], running, set())
+        first = _edge_row(page_items[n], running, seen, forward=True)
+        if last is None or first is None or id(last) not in xs or id(first) not in xs:
+            continue
+        above = dict(zip(xs[id(last)], range(len(last.cells)), strict=False))
+        joined: dict[int, str] = {}
+        for cell, x in zip(first.cells, xs[id(first)], strict=False):
+            if not cell.text.strip():
+                continue
+            k = next((k for ax, k in above.items() if abs(ax - x) <= 2.0), None)
+            head = last.cells[k].text if k is not None else ""
+            if k is None or not head.strip() or is_value_text(cell.text) or is_value_text(head):
+                joined = {}
+                break
+            joined[k] = head + "\n" + cell.text
+        if not any(ends_with_known_label(text.replace("\n", "")) for text in joined.values()):
+            continue
+        for k, text in joined.items():
+            last.cells[k] = last.cells[k]._replace(text=text)
+        last._filled = None
+        page_items[n] = [item for item in page_items[n] if item[2] is not first]
+
+
+def _edge_row(items: list[tuple[float, str, Any]], running: set[str], repeated: set[tuple[str, ...]],
+              forward: bool = False) -> Row | None:
+    """The first (`forward`; else the last) ruled-table row of a page when only page numbers,
+    running headers (footers) and `repeated` rows (a table's header printed again) come before
+    (after) it."""
+    for _top, kind, payload in (items if forward else reversed(items)):
+        if kind == "row" and tuple(payload.texts) in repeated:
+            continue
+        if kind == "row":
+            return payload if isinstance(payload, Row) else None
+        text = _line_text(payload).strip()
+        if not (is_page_number(text, bare=True) or text in running):
+            return None
+    return None
 
 
 def _cell_text(text: str) -> str:
