@@ -1,0 +1,130 @@
+"""PDFs in the shapes other offices' producers make, and the text PDF viewers copy out of them:
+a ruled table whose rows Word lets break across a page (its default), with and without header
+rows repeated on each page; text copied out of Chrome/Edge (PDFium), each label wrapped in its
+narrow cell over several lines before its row's numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from govopen_desktop.io.importers import import_file, import_text
+from govopen_desktop.io.importers.official_rows import row_specs
+from tests.support.import_builders import Expected, cell_differences, expected_from, grid, title_of
+from tests.support.office import needs_soffice, office_convert
+from tests.support.paths import load_expected, needs_shared, seed_names
+
+pytestmark = needs_shared
+
+
+def _ruled_docx(exp: Expected, path: Path, *, repeat_header: bool) -> None:
+    """A Word report as many offices set it: A4, 12 pt text, the tables in the official grid
+    with ruling lines at 10 pt; rows may break across pages (Word's default)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+    from docx.shared import Mm, Pt
+
+    def run(paragraph: Any, text: str, size: float) -> None:
+        r = paragraph.add_run(text)
+        r.font.size = Pt(size)
+        r.font.name = "宋体"
+        r._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+
+    d = docx.Document()
+    d.sections[0].page_width, d.sections[0].page_height = Mm(210), Mm(297)
+    run(d.add_paragraph(), title_of(exp), 18)
+    year = exp.meta["year"]
+    run(d.add_paragraph(), f"本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。", 12)
+    lines = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    for s in exp.fmt.sections:
+        if s.text and exp.text.get(s.text) is None:
+            continue
+        run(d.add_paragraph(), s.heading, 12)
+        if s.text:
+            for line in (exp.text.get(s.text) or "").split("\n"):
+                run(d.add_paragraph(), line, 12)
+            continue
+        table = exp.fmt.table(s.table or "")
+        t = d.add_table(rows=table.n_rows, cols=table.n_cols)
+        t._tbl.tblPr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{lines}</w:tblBorders>"))
+        rows = [list(r.cells) for r in t.rows]
+        for o in grid(table, exp, "official", "", True):
+            cell = rows[o.row][o.col]
+            if o.rowspan > 1 or o.colspan > 1:
+                cell = cell.merge(rows[o.row + o.rowspan - 1][o.col + o.colspan - 1])
+            run(cell.paragraphs[0], str(o.value), 10)
+        if repeat_header:
+            for r in range(table.header_rows):
+                t.rows[r]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+    d.save(str(path))
+
+
+@needs_soffice
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_a_ruled_table_row_broken_across_a_page_is_one_row(repeat_header: bool, tmp_path: Path) -> None:
+    """Seed 000's table 3 breaks inside the row “8.属于行政查询事项”: its numbers and “8.属于”
+    at the foot of page 2, “行政查询事项” in the first row of page 3's table (after the header
+    rows when Word repeats them). Before, the row's label was “8.属于” and its seven cells were
+    left empty."""
+    seed = seed_names()[0]
+    exp = expected_from(load_expected(seed))
+    docx_path = tmp_path / "report.docx"
+    _ruled_docx(exp, docx_path, repeat_header=repeat_header)
+    office_convert([docx_path], "pdf", tmp_path, timeout=180)
+    result = import_file(tmp_path / "report.pdf")
+    assert cell_differences(exp.cells, result.report.cells) == []
+
+
+def _pdfium_copy(exp: Expected, broken: str) -> str:
+    """Table 3 as Chrome or Edge copies it out of a ruled PDF: every label cell's lines (three
+    characters a line, a narrow column) on lines of their own, then the row's numbers on one
+    line (a blank cell written “—”); the group labels' lines before their first row; the row `broken` by a page: its
+    first line with the numbers, the rest of its label after them."""
+    fmt = exp.fmt
+    lines = [title_of(exp), "一、总体情况", exp.text.get("overview") or "", "三、收到和处理政府信息公开申请情况",
+             "申请人情况", "自然人 法人或其他组织 总计"]
+    groups: set[str] = set()
+    for spec in row_specs(fmt.table("t3")):
+        numbers = " ".join("—" if exp.cells[k] is None else str(exp.cells[k]) for k in spec.keys)
+        group = next((c.text for c in fmt.table("t3").cells if c.role == "label" and c.text and c.col == 1
+                      and c.rowspan > 1 and c.row <= spec.row < c.row + c.rowspan), None)
+        if group and group not in groups:
+            groups.add(group)
+            lines += [group[i:i + 3] for i in range(0, len(group), 3)]
+        label = spec.label or ""
+        pieces = [label[i:i + 3] for i in range(0, len(label), 3)]
+        if label == broken:
+            lines += [f"{pieces[0]} {numbers}", *pieces[1:]]
+        else:
+            lines += [*pieces, numbers]
+    lines += ["五、政府信息公开工作存在的主要问题及改进情况", exp.text.get("problems") or ""]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("seed", seed_names())
+def test_text_copied_from_chrome_with_labels_wrapped_over_lines(seed: str) -> None:
+    """Before, each wrapped label's lines were paragraphs and its numbers a row without label:
+    most of table 3 was left empty."""
+    exp = expected_from(load_expected(seed))
+    t3 = [s for s in row_specs(exp.fmt.table("t3")) if s.label]
+    result = import_text(_pdfium_copy(exp, t3[len(t3) // 2].label or ""))
+    keys = [k for k in exp.cells if k.startswith("t3.")]
+    assert cell_differences({k: exp.cells[k] for k in keys}, result.report.cells) == []
+
+
+def test_a_whole_label_line_is_not_taken_as_a_piece_of_the_next_row() -> None:
+    """A section heading or a full label above a row's first line of numbers stays what it is:
+    the lines joined into a label start at a numbered label (“一、”, “（二）”, “1.”)."""
+    text = "\n".join(["青山市民政局2024年政府信息公开工作年度报告", "一、总体情况", "本年度公开工作有序开展。",
+                      "二、主动公开政府信息情况", "规章 0 0 3", "三、收到和处理政府信息公开申请情况",
+                      "一、本年新收政", "府信息公开申", "请数量", "5 0 0 0 0 0 5",
+                      "二、上年结转政府信息公开申请数量", "0 0 0 0 0 0 0",
+                      "五、政府信息公开工作存在的主要问题及改进情况", "宣传有待加强。"])
+    result = import_text(text)
+    assert result.report.cells["t3.new.natural"] == 5
+    assert result.report.cells["t3.new.total"] == 5
+    assert result.report.cells["t3.carried_in.total"] == 0
