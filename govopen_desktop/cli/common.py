@@ -185,30 +185,36 @@ def _log() -> Any:
 
 def setup_cli_log() -> None:
     """Log the program's own messages (raw library errors among them) to govopen-cli.log in
-    the per-user data folder; the file is created only when something is logged."""
+    the per-user data folder; the file is created only when something is logged. The
+    libraries' warnings (pdfminer's "Data-loss while decompressing corrupted data") go there
+    too: on the terminal they would be English lines among the Chinese messages."""
     import logging
     from pathlib import Path
 
     from govopen_desktop.paths import user_data_dir
 
     path = user_data_dir() / "govopen-cli.log"
-    logger = logging.getLogger("govopen_desktop")
-    for handler in list(logger.handlers):
+    root = logging.getLogger()
+    for handler in list(root.handlers):
         if getattr(handler, "govopen_cli", False):
             if Path(getattr(handler, "baseFilename", "")) == path:
                 return
-            logger.removeHandler(handler)
+            root.removeHandler(handler)
             handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError:
+        root.addHandler(logging.NullHandler())  # nowhere to log: still nothing on the terminal
         return
     handler = _private_file_handler(path)
     handler.govopen_cli = True
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logger.addHandler(handler)
-    if logger.level == logging.NOTSET or logger.level > logging.INFO:
-        logger.setLevel(logging.INFO)
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.WARNING:
+        root.setLevel(logging.WARNING)  # the libraries' info and debug stay out
+    ours = logging.getLogger("govopen_desktop")
+    if ours.level == logging.NOTSET or ours.level > logging.INFO:
+        ours.setLevel(logging.INFO)
 
 
 def _private_file_handler(path: Any) -> Any:

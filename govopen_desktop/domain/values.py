@@ -117,6 +117,9 @@ def read_cell(raw: object, kind: ValueKind | str) -> Value:
     (the printed text and why the form does not allow it). Never raises; bounded work."""
     if raw is None:
         return None
+    if type(raw) is str and raw.isdigit() and raw.isascii() and len(raw) <= 9 and kind != "unit":
+        # most printed cells ("12"): what the full path below gives, without its normalising
+        return int(raw) if kind in ("count", "signed_count") else Decimal(raw)
     if isinstance(raw, Published):
         return raw
     if kind == "unit":

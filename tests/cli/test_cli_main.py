@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -101,3 +102,20 @@ def test_argparse_messages_in_chinese(argv: list[str], message: str, capsys: pyt
     assert message in err
     for english in ("usage:", "error:", "invalid choice", "required", "argument", "expected", "unrecognized"):
         assert english not in err
+
+
+def test_a_library_warning_goes_to_the_log_not_the_terminal(tmp_path: Path) -> None:
+    # a content stream whose zlib checksum is off: pdfminer reads it whole and warns in English
+    data = (REPO / "tests" / "data" / "shapes" / "browser-printed-cms-health-2021.pdf").read_bytes()
+    start = data.index(b"stream\n", data.index(b"/FlateDecode")) + len(b"stream\n")
+    end = len(data[:data.index(b"endstream", start)].rstrip(b"\r\n"))
+    damaged = tmp_path / "校验和有误.pdf"
+    damaged.write_bytes(data[:end - 1] + bytes([data[end - 1] ^ 0xFF]) + data[end:])
+    env = {**os.environ, "GOVOPEN_DATA_DIR": str(tmp_path / "data")}
+    code = "import sys\nfrom govopen_desktop.cli.main import main\nsys.exit(main(sys.argv[1:]))"
+    done = subprocess.run([sys.executable, "-c", code, "import", str(damaged)],
+                          capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    assert "已导入" in done.stdout + done.stderr
+    assert "Data-loss" not in done.stderr and "Data-loss" not in done.stdout
+    assert "Data-loss while decompressing" in (tmp_path / "data" / "govopen-cli.log").read_text(encoding="utf-8")

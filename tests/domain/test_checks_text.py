@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from govopen_desktop.domain.checks import check
-from govopen_desktop.domain.checks.text_numbers import application_claims, case_claims
+from govopen_desktop.domain.checks.text_numbers import application_claims, application_words, case_claims
 from govopen_desktop.domain.findings import Level
+from govopen_desktop.domain.formats import (
+    FORMATS_DIR_ENV,
+    available_formats,
+    formats_dir,
+    load_format,
+    reset_format_cache,
+)
 from tests.support.clean_reports import FORMATS, clean_report, found_once_after, of, rules
 
 
@@ -220,3 +230,27 @@ def test_title_of_another_year(fid: str) -> None:
     report.extra["source"] = {"title": f"某市教育局{year - 1}年政府信息公开工作年度报告"}
     [f] = of(report, "R-YEAR")
     assert f.section == "meta"
+
+
+def test_text_phrasings_are_read_from_the_format_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # T3-TEXT's words are data: a format file that adds one makes the checker read it
+    sentence = "全年收悉政府信息公开申请7件。"
+    assert application_claims(sentence, application_words(load_format("2021"))) == ()
+    folder = tmp_path / "formats"
+    folder.mkdir()
+    for fid in available_formats():
+        data = json.loads((formats_dir() / f"{fid}.json").read_text(encoding="utf-8"))
+        rule = next(r for r in data["rules"] if r["kind"] == "text_applications")
+        rule["words"]["receive"] += "|收悉"
+        (folder / f"{fid}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv(FORMATS_DIR_ENV, str(folder))
+    reset_format_cache()
+    try:
+        assert [n for n, _q in application_claims(sentence, application_words(load_format("2021")))] == [7]
+        report = clean_report("2021")
+        report.text["overview"] = sentence
+        [f] = of(report, "T3-TEXT")
+        assert "收悉政府信息公开申请7件" in f.message
+    finally:
+        monkeypatch.delenv(FORMATS_DIR_ENV)
+        reset_format_cache()

@@ -202,3 +202,12 @@ def test_a_count_past_the_bound_set_directly_is_reported_once(fid: str) -> None:
 def test_standard_numerals_read_back() -> None:
     for n in (*range(0, 1200), 10005, 10010, 20300, 100000, 123456, 99999999):
         assert parse_chinese_number(standard_numeral(n)) == n, n
+
+
+@pytest.mark.parametrize("digits", ["0", "7", "0123", "2024", "999999999", "1000000000", "12345678901"])
+@pytest.mark.parametrize("kind", ["count", "signed_count", "amount", "amount_with_unit", "unit"])
+def test_plain_digits_read_as_the_full_path_reads_them(digits: str, kind: str) -> None:
+    # a cell of bare ASCII digits takes a short path; a space around it takes the full one
+    short, full = read_cell(digits, kind), read_cell(f" {digits} ", kind)
+    assert type(short) is type(full)
+    assert short == full

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any, TypeVar, cast
 
 from govopen_desktop.domain.checks.common import (
     SENTENCE_END,
@@ -20,67 +22,94 @@ from govopen_desktop.domain.checks.common import (
 )
 from govopen_desktop.domain.checks.registry import rule_kind
 from govopen_desktop.domain.findings import Finding
-from govopen_desktop.domain.formats import RuleSpec
+from govopen_desktop.domain.formats import ReportFormat, RuleSpec, load_format
 from govopen_desktop.domain.report import Report
 
-_NUM = r"(\d+|[零〇一二两三四五六七八九十百千]+)"
-_UNIT = r"(?:件|个|份|宗|起|条|次)"
-_KIND = r"(?:政府信息公开|政务信息公开|信息公开|依申请公开)"
+_NUMBER = r"(?P<n>\d+|[零〇一二两三四五六七八九十百千]+)"
+# what may stand between 收到 and 申请 (or between 未 and 行政复议): no punctuation, few words
+NEWEST = "2021"  # the vocabulary claims are read with when no format is given
 _GAP = r"[^，,。；;！？!?、：:（）()]{0,16}?"
-_RECEIVE = r"(?:新收到|收到|受理|接到|接收|新收)"
-_APPLICATIONS = (
-    # 共收到政府信息公开申请5件 / 收到申请共5件
-    re.compile(
-        _RECEIVE + r"(?:了)?(?P<gap>" + _GAP + r")申请(?:共|合计|总计|共计|数量为|数量|数为|量为|量|为)*" + _NUM + _UNIT
-    ),
-    # 收到5件政府信息公开申请
-    re.compile(_RECEIVE + r"(?:了)?(?:各类)?(?:共|合计)?" + _NUM + _UNIT + r"(?:的)?" + _KIND + r"?(?:的)?申请"),
-    # 受理依申请公开3件, 收到政府信息依申请公开1499件
-    re.compile(_RECEIVE + r"(?:政府信息|政务信息)?依申请公开(?:政府信息)?(?:共|合计|共计)?" + _NUM + _UNIT),
-    # 街道发生依申请公开1次
-    re.compile(r"发生(?:政府信息)?依申请公开(?:申请)?(?:共)?" + _NUM + r"(?:件|次|起)"),
-)
-_NO_APPLICATIONS_MADE = re.compile(  # 未接到提出公开政府信息的申请, 未收到申请人提出的依申请公开
-    r"(?:未|没有|尚无|无)" + _RECEIVE + r"(?:到)?(?:任何)?(?:申请人|公民、法人或者其他组织|公民|群众)?提出(?:的)?"
-    r"(?:公开政府信息|政府信息公开|信息公开)?(?:的)?(?:申请|依申请公开)(?!人)"
-    # 未收到依申请公开事项
-    r"|(?:未|没有|尚无|无)" + _RECEIVE + r"(?:到)?(?:任何)?(?:政府信息)?依申请公开(?:的)?事项"
-)
-_NO_APPLICATIONS = re.compile(
-    r"(?:未|没有|尚无|无)" + _RECEIVE + r"?(?:到)?(?:任何)?(?:形式的|类型的)?" + _KIND + r"?(?:的)?申请(?!人)"
-)
-# 行政复议和行政诉讼共3件 (one number for both), 行政复议、行政诉讼各1件 (each)
-_JOINT_CASES = re.compile(
-    r"(?:行政复议|行政诉讼)(?:案件)?[和与及、或](?:提起)?(?:行政复议|行政诉讼)(?:案件)?(?P<each>各)?(?:共|合计|总计|共计)*"
-    + _NUM + _UNIT
-)
-_CASES = (
-    # 信息公开类行政复议7件，诉讼9件: a bare 诉讼 listed after 行政复议
-    re.compile(r"行政复议[^。；;！？]{0,24}?[，,、和及与](?P<what>诉讼)(?:案件|案)?(?:共|合计)*" + _NUM + _UNIT),
-    re.compile(r"(?P<what>行政复议|行政诉讼)(?:申请|案件|案)?(?:共|合计|总计|数量为|为)*" + _NUM + _UNIT),
-    re.compile(_NUM + _UNIT + r"(?:政府信息公开)?(?:类)?(?:的)?(?P<what>行政复议|行政诉讼)"),
-)
-_NO_CASES = re.compile(
-    r"(?:未|没有|无)(?P<verb>发生|出现|收到|产生|接到|遇到|涉及|被|有)?(?P<gap>" + _GAP + r")"
-    r"(?P<what>(?:行政复议|行政诉讼)(?:[和与及、或](?:提起)?(?:行政复议|行政诉讼))?)(?P<tail>(?:的)?(?:情况|案件|情形|事项))?"
-)
-_NOT_ALL_APPLICATIONS = (
-    "复议", "诉讼", "上年", "结转", "自然人", "法人", "企业", "机构", "组织", "个人", "其中", "涉及",
-    # one channel of several ("收到群众网上申请105件，快递17件，合计122件")
-    "网上", "在线", "网络", "当面", "现场", "窗口", "信函", "邮寄", "快递", "传真", "电子邮件", "邮件", "电话",
-)
-# what may stand between 收到 and 申请 without naming what is applied for (共收到申请5件 in the
-# 依申请公开 paragraph is about disclosure applications)
-_PLAIN_GAPS = frozenset({"共", "共计", "总共", "合计", "的", "各类", "了"})
-# what may stand between 未/没有/无 and 行政复议 in a statement that there were none
-_NO_CASES_GAP = re.compile(
-    r"(?:因|涉及|关于|针对|政府信息公开|政务信息公开|政务公开|信息公开|依申请公开|方面|工作|引起|引发|导致"
-    r"|的|而|被|申请|提起|发生|产生|出现|相关|答复|问题|类|任何)*"
-)
-# 办理/受理/审结 right before 行政复议: the body reports the reviews it handles as 复议机关
-# (收到行政复议申请2件 is how departments report the reviews of their own decisions: still read)
-_REVIEW_ORGAN_WORK = re.compile(r"(?:办理|受理|审理|审结|办结|承办|处理)(?:了)?(?:各类)?(?:的)?$")
 _CLAUSE_END = "，,。；;！？!?"
+BOTH = "复议和诉讼"  # a number the text gives for 复议 and 诉讼 together
+
+
+def _pattern(template: str, words: Mapping[str, str]) -> re.Pattern[str]:
+    """A phrasing of the format file compiled: {number} a count, {n} a count with its unit,
+    {gap} a few words, {name} one of the rule's `words` (alternatives)."""
+    text = template.replace("{n}", _NUMBER + "(?:" + words["unit"] + ")").replace("{number}", _NUMBER)
+    text = text.replace("{gap}", _GAP)
+    for name, alternatives in words.items():
+        text = text.replace("{" + name + "}", "(?:" + alternatives + ")")
+    return re.compile(text)
+
+
+@dataclass(frozen=True)
+class ApplicationWords:
+    """T3-TEXT's vocabulary (the format file's rule entry), compiled."""
+
+    statements: tuple[re.Pattern[str], ...]  # 共收到政府信息公开申请5件
+    none: tuple[re.Pattern[str], ...]  # 未收到政府信息公开申请
+    about_part: tuple[str, ...]  # a gap word making the number one kind or channel of applications
+    plain_gaps: frozenset[str]  # gap words that name nothing (共, 合计): still all applications
+    about_disclosure: str  # a gap naming something must hold this word to be about disclosure
+
+
+@dataclass(frozen=True)
+class CaseWords:
+    """T4-TEXT's vocabulary (the format file's rule entry), compiled."""
+
+    joint: tuple[re.Pattern[str], ...]  # 行政复议和行政诉讼共3件 / 各1件
+    statements: tuple[re.Pattern[str], ...]  # 行政复议2件
+    none: re.Pattern[str]  # 未发生行政复议和行政诉讼
+    none_gap: re.Pattern[str]  # what may stand between 未 and 行政复议 in a statement of none
+    not_none: tuple[str, ...]  # words making a none-match something else (the column 未经复议…)
+    not_none_gap: tuple[str, ...]
+    organ_work: re.Pattern[str]  # 办理/受理 before 行政复议: the body's work as 复议机关
+    about_disclosure: str
+
+
+def application_words(fmt: ReportFormat | None = None) -> ApplicationWords:
+    """The format's (the newest format's) T3-TEXT vocabulary, compiled once per loaded format."""
+    fmt = fmt or load_format(NEWEST)
+    return _per_format(fmt, "text_applications", lambda p: ApplicationWords(
+        tuple(_pattern(t, p["words"]) for t in p["statements"]),
+        tuple(_pattern(t, p["words"]) for t in p["none_statements"]),
+        tuple(p["about_part"]),
+        frozenset(p["plain_gaps"]),
+        p["about_disclosure"],
+    ))
+
+
+def case_words(fmt: ReportFormat | None = None) -> CaseWords:
+    """The format's (the newest format's) T4-TEXT vocabulary, compiled once per loaded format."""
+    fmt = fmt or load_format(NEWEST)
+    return _per_format(fmt, "text_cases", lambda p: CaseWords(
+        tuple(_pattern(t, p["words"]) for t in p["joint_statements"]),
+        tuple(_pattern(t, p["words"]) for t in p["statements"]),
+        _pattern(p["none_statement"], p["words"]),
+        re.compile(p["none_gap"]),
+        tuple(p["not_none"]),
+        tuple(p["not_none_gap"]),
+        re.compile(p["organ_work"]),
+        p["about_disclosure"],
+    ))
+
+
+_T = TypeVar("_T")
+_COMPILED: dict[tuple[int, str], tuple[ReportFormat, Any]] = {}
+
+
+def _per_format(fmt: ReportFormat, kind: str, make: Callable[[dict[str, Any]], _T]) -> _T:
+    """`make` of the entry of the format's rule of `kind`, kept while that format object lives
+    (a format file read again, as reset_format_cache does, is compiled again)."""
+    kept = _COMPILED.get((id(fmt), kind))
+    if kept is None or kept[0] is not fmt:
+        rule = next((r for r in fmt.rules if r.kind == kind), None)
+        if rule is None:
+            raise KeyError(f"format {fmt.id} has no rule of kind {kind}")
+        kept = (fmt, make(rule.params))
+        _COMPILED[(id(fmt), kind)] = kept
+    return cast(_T, kept[1])
 
 
 def _clause(prose: str, at: int) -> str:
@@ -88,11 +117,6 @@ def _clause(prose: str, at: int) -> str:
     left = max(prose.rfind(c, 0, at) for c in _CLAUSE_END)
     rights = [i for c in _CLAUSE_END if (i := prose.find(c, at)) >= 0]
     return prose[left + 1 : min(rights) if rights else len(prose)]
-
-
-BOTH = "复议和诉讼"  # a number the text gives for 复议 and 诉讼 together
-_PERIOD = re.compile(r"(\d{4})年1月1日(?:起)?(?:至|到|—|-|～|~)(?:(\d{4})年)?12月31日")
-_TITLE_YEAR = re.compile(r"(\d{4})年")
 
 
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９－～", "0123456789-~")
@@ -110,51 +134,56 @@ def _quote(text: str, start: int, end: int) -> str:
 
 
 @lru_cache(maxsize=256)
-def application_claims(text: str) -> tuple[tuple[int, str], ...]:
+def application_claims(text: str, words: ApplicationWords | None = None) -> tuple[tuple[int, str], ...]:
     """(number, quoted words) for every statement of how many applications came in."""
+    words = words or application_words()
     prose = _prose(text)
     claims: list[tuple[int, str]] = []
-    for pattern in _APPLICATIONS:
+    for pattern in words.statements:
         for m in pattern.finditer(prose):
             gap = m.groupdict().get("gap") or ""
-            if any(w in gap for w in _NOT_ALL_APPLICATIONS):
+            if any(w in gap for w in words.about_part):
                 continue  # a number about something else, or about one kind of applicant
-            if gap and "公开" not in gap and gap not in _PLAIN_GAPS:
+            if gap and words.about_disclosure not in gap and gap not in words.plain_gaps:
                 continue  # 受理政务服务申请1600件, 受理各类许可申请: applications, but not for disclosure
-            n = parse_count(m.group(m.lastindex or 0))
+            n = parse_count(m.group("n"))
             if n is not None:
                 claims.append((n, _quote(prose, m.start(), m.end())))
-    for pattern in (_NO_APPLICATIONS, _NO_APPLICATIONS_MADE):
+    for pattern in words.none:
         claims.extend((0, _quote(prose, m.start(), m.end())) for m in pattern.finditer(prose))
     return tuple(claims)
 
 
 @lru_cache(maxsize=256)
-def case_claims(text: str) -> tuple[tuple[str, int, str], ...]:
+def case_claims(text: str, words: CaseWords | None = None) -> tuple[tuple[str, int, str], ...]:
     """('复议', '诉讼' or both (BOTH), number, quoted words) for what the text says about t4 cases."""
+    words = words or case_words()
     prose = _prose(text)
     claims: list[tuple[str, int, str]] = []
     joint: list[tuple[int, int]] = []
-    for m in _JOINT_CASES.finditer(prose):
-        n = parse_count(m.group(m.lastindex or 0))
-        if n is not None:
-            joint.append(m.span())
-            quoted = _quote(prose, m.start(), m.end())
-            claims.extend([("复议", n, quoted), ("诉讼", n, quoted)] if m.group("each") else [(BOTH, n, quoted)])
-    for pattern in _CASES:
+    for pattern in words.joint:
+        for m in pattern.finditer(prose):
+            n = parse_count(m.group("n"))
+            if n is not None:
+                joint.append(m.span())
+                quoted = _quote(prose, m.start(), m.end())
+                claims.extend([("复议", n, quoted), ("诉讼", n, quoted)] if m.group("each") else [(BOTH, n, quoted)])
+    for pattern in words.statements:
         for m in pattern.finditer(prose):
             if any(a <= m.start() < b for a, b in joint):
                 continue  # the second half of 行政复议和行政诉讼共3件: a number for both
-            organ = _REVIEW_ORGAN_WORK.search(prose, max(0, m.start() - 8), m.start())
-            if organ and "信息公开" not in _clause(prose, m.start()):
+            organ = words.organ_work.search(prose, max(0, m.start() - 8), m.start())
+            if organ and words.about_disclosure not in _clause(prose, m.start()):
                 continue  # 共办理行政复议案件120件: a 复议机关's work, not cases about this agency's disclosure
-            n = parse_count(next(g for g in m.groups() if g and g != m.group("what")))
+            n = parse_count(m.group("n"))
             if n is not None:
                 claims.append((m.group("what")[-2:], n, _quote(prose, m.start(), m.end())))
-    for m in _NO_CASES.finditer(prose):
-        if "未经复议" in prose[m.start() : m.end() + 2] or "经复议" in m.group("gap"):
+    for m in words.none.finditer(prose):
+        if any(w in prose[m.start() : m.end() + 2] for w in words.not_none) or any(
+            w in m.group("gap") for w in words.not_none_gap
+        ):
             continue  # the column label 未经复议直接起诉
-        if not (m.group("verb") or m.group("tail") or _NO_CASES_GAP.fullmatch(m.group("gap"))):
+        if not (m.group("verb") or m.group("tail") or words.none_gap.fullmatch(m.group("gap"))):
             continue  # "对未按期答复的可依法申请行政复议": advice, not a statement about cases
         quoted = _quote(prose, m.start(), m.end())
         claims.extend((what, 0, quoted) for what in ("复议", "诉讼") if what in m.group("what"))
@@ -186,7 +215,7 @@ def text_applications(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         if not raw:
             continue
         seen: set[int] = set()
-        for claimed, quoted in application_claims(raw):
+        for claimed, quoted in application_claims(raw, application_words(report.format)):
             wrong = Decimal(claimed) not in allowed if new is not None else Decimal(claimed) < floor
             if not wrong or claimed in seen:
                 continue
@@ -211,7 +240,7 @@ def text_cases(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         if not raw:
             continue
         reported: set[tuple[str, int]] = set()
-        for what, claimed, quoted in case_claims(raw):
+        for what, claimed, quoted in case_claims(raw, case_words(report.format)):
             actual = totals[what]
             if actual is None or actual == claimed or (what, claimed) in reported:
                 continue
@@ -233,11 +262,11 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 @lru_cache(maxsize=256)
-def period_years(text: str, context: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
-    """Years of every statistics period (YYYY年1月1日至12月31日) stated as such."""
+def period_years(text: str, context: tuple[str, ...], period: str) -> tuple[tuple[int, str], ...]:
+    """Years of every statistics period (`period`: YYYY年1月1日至12月31日) stated as such."""
     prose = _prose(text)
     found: list[tuple[int, str]] = []
-    for m in _PERIOD.finditer(prose):
+    for m in re.finditer(period, prose):
         if not any(w in _sentence_around(prose, m.start(), m.end()) for w in context):
             continue  # a date range that is not the report's statistics period
         found.extend((int(y), m.group(0)) for y in m.groups() if y)
@@ -253,7 +282,7 @@ def statistics_year(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         raw = report.text.get(key)
         if not raw:
             continue
-        wrong = sorted({(y, q) for y, q in period_years(raw, context) if y != year})
+        wrong = sorted({(y, q) for y, q in period_years(raw, context, spec.params["period"]) if y != year})
         if wrong:
             y, quoted = wrong[0]
             yield finding(
@@ -263,7 +292,8 @@ def statistics_year(report: Report, spec: RuleSpec) -> Iterator[Finding]:
                 section=key,
             )
     title = source_info(report).get("title")
-    if isinstance(title, str) and (m := _TITLE_YEAR.search(_prose(title))) and int(m.group(1)) != year:
+    m = re.search(spec.params["title_year"], _prose(title)) if isinstance(title, str) else None
+    if isinstance(title, str) and m and int(m.group(1)) != year:
         yield finding(
             spec,
             f"报告标题“{title.strip()}”写的是 {m.group(1)} 年，本报告是 {year} 年度报告，请统一年度。",
