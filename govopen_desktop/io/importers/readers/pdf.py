@@ -399,6 +399,10 @@ def _lines(chars: list[dict[str, Any]]) -> list[tuple[float, list[Segment]]]:
     return [(top, segs) for top, segs in out if any(text.strip() for _x, text in segs)]
 
 
+_COLUMN_GAP = 1.1  # character widths: two columns of a table without ruling lines are a cell's padding apart
+# (~1.2 characters in Word); words of a line are never that far apart, character spacing (0.3) less
+
+
 def _segments(chars: list[dict[str, Any]]) -> list[Segment]:
     chars.sort(key=lambda c: c["x0"])
     segments: list[Segment] = []
@@ -407,7 +411,7 @@ def _segments(chars: list[dict[str, Any]]) -> list[Segment]:
     last_x1: float | None = None
     for ch in chars:
         size = max(ch.get("size") or 10.0, 1.0)
-        if last_x1 is not None and ch["x0"] - last_x1 > size * 1.5:
+        if last_x1 is not None and ch["x0"] - last_x1 > size * _COLUMN_GAP:
             if "".join(parts).strip():
                 segments.append((start, "".join(parts).strip()))
             parts = []
