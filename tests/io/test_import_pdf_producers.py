@@ -142,3 +142,45 @@ def test_a_whole_label_line_is_not_taken_as_a_piece_of_the_next_row() -> None:
     assert result.report.cells["t3.new.natural"] == 5
     assert result.report.cells["t3.new.total"] == 5
     assert result.report.cells["t3.carried_in.total"] == 0
+
+
+def test_a_driver_made_pdf_with_a_diagonal_watermark_on_each_page() -> None:
+    """tests/data/import/producer-watermark.pdf (made by make_producer_pdf.py from the sample
+    report): every character its own text object, a running header and page number, a grey
+    “内部资料 请勿外传” at 45° across each page, section 六 with a space between every character,
+    tables without ruling lines. Before, the watermark's characters were read into the lines
+    they cross: 28 cells empty, every section's text broken."""
+    from govopen_desktop.io.project import load_report
+    from tests.support.paths import SAMPLE, TEST_DATA
+
+    sample = load_report(SAMPLE)
+    result = import_file(TEST_DATA / "import" / "producer-watermark.pdf")
+    assert cell_differences(dict(sample.cells), result.report.cells) == []
+    assert result.report.meta.agency == sample.meta.agency
+    assert result.report.text == sample.text  # 六 without its spaces: （国办函〔2020〕109号）
+    assert not any("内部" in p.message or "外传" in p.message for p in result.problems)
+
+
+def test_a_line_spaced_character_by_character_loses_its_spaces() -> None:
+    from govopen_desktop.io.importers.extract.paragraphs import despaced
+
+    assert despaced("主 动 公 开 政 府 信 息 1 2 条 。") == "主动公开政府信息12条。"
+    assert despaced("共 12 件") == "共 12 件"  # published so too: kept
+    assert despaced("依据 GB/T 7714 标准，今年 共受理") == "依据 GB/T 7714 标准，今年 共受理"
+
+
+def test_a_numbered_item_at_the_margin_after_a_lead_in_goes_on_its_paragraph() -> None:
+    """Where the page indents its paragraphs, “（一）” at the margin after a full line ending in a
+    lead-in (“…主要问题：”) is the paragraph going on; after a sentence it starts a paragraph."""
+    from govopen_desktop.io.importers.extract.paragraphs import join_wrapped
+
+    first = "本年度我局认真落实条例要求，政务公开工作取得了新的成效，但"
+    full = "在工作中也发现了本年度政府信息公开工作存在一些不足，主要问题："
+    items = "（一）宣传不够深入；（二）解读形式单一。"
+    lines: list[tuple[str, float | None]] = [
+        (first, 92.0), (full, 60.0), (items, 60.0),
+        ("下一步，我局将加强培训，进一步提升公开质量，推动各项工作。", 92.0),
+        ("（一）加强宣传。", 92.0)]
+    assert join_wrapped(lines) == [
+        first + full + items,
+        "下一步，我局将加强培训，进一步提升公开质量，推动各项工作。", "（一）加强宣传。"]

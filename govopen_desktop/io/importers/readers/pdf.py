@@ -292,6 +292,9 @@ def _page_items(page: Any, name: str, number: int, xs: dict[int, list[float]]) -
     chars = page.chars
     if len(chars) > MAX_PAGE_CHARS:
         raise ImportFailed(f"“{name}”第{number}页有 {len(chars)} 个字符，远超正常页面，已拒绝读取。")
+    if any(_slanted(ch) for ch in chars):
+        page = page.filter(lambda obj: obj.get("object_type") != "char" or not _slanted(obj))
+        chars = page.chars
     items: list[tuple[float, str, Any]] = []
     boxes: list[tuple[float, float, float, float]] = []
     for t, table in enumerate(page.find_tables(), 1):
@@ -363,6 +366,13 @@ def _edge_row(items: list[tuple[float, str, Any]], running: set[str], repeated: 
         if not (is_page_number(text, bare=True) or text in running):
             return None
     return None
+
+
+def _slanted(ch: dict[str, Any]) -> bool:
+    """A character set at a slant (a diagonal watermark: “内部资料”, a site's name across each
+    page): report text runs across or, in a vertical cell, down the page, never at a slant."""
+    a, b = (abs(float(v)) for v in ch.get("matrix", (1.0, 0.0))[:2])
+    return min(a, b) > 0.1 * max(a, b)
 
 
 def _cell_text(text: str) -> str:
