@@ -5,6 +5,7 @@ narrow cell over several lines before its row's numbers."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -93,11 +94,13 @@ def test_a_table_without_ruling_lines_and_a_narrow_group_column(tmp_path: Path) 
     assert cell_differences(exp.cells, result.report.cells) == []
 
 
-def _pdfium_copy(exp: Expected, broken: str) -> str:
+def _pdfium_copy(exp: Expected, broken: str, one_a_line: bool = False) -> str:
     """Table 3 as Chrome or Edge copies it out of a ruled PDF: every label cell's lines (three
     characters a line, a narrow column) on lines of their own, then the row's numbers on one
     line (a blank cell written “—”); the group labels' lines before their first row; the row `broken` by a page: its
-    first line with the numbers, the rest of its label after them."""
+    first line with the numbers, the rest of its label after them. `one_a_line`: as PDFium
+    gives it where a cell's font changes, a label's numbering on a line of its own (“6.”) and
+    each number on its own line (no row broken)."""
     fmt = exp.fmt
     lines = [title_of(exp), "一、总体情况", exp.text.get("overview") or "", "三、收到和处理政府信息公开申请情况",
              "申请人情况", "自然人 法人或其他组织 总计"]
@@ -111,7 +114,13 @@ def _pdfium_copy(exp: Expected, broken: str) -> str:
             lines += [group[i:i + 3] for i in range(0, len(group), 3)]
         label = spec.label or ""
         pieces = [label[i:i + 3] for i in range(0, len(label), 3)]
-        if label == broken:
+        numbering = re.match(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+\.)", label)
+        if one_a_line and numbering:
+            rest = label[numbering.end():]
+            pieces = [numbering.group(), *(rest[i:i + 3] for i in range(0, len(rest), 3))]
+        if one_a_line:
+            lines += [*pieces, *numbers.split()]
+        elif label == broken:
             lines += [f"{pieces[0]} {numbers}", *pieces[1:]]
         else:
             lines += [*pieces, numbers]
@@ -126,6 +135,16 @@ def test_text_copied_from_chrome_with_labels_wrapped_over_lines(seed: str) -> No
     exp = expected_from(load_expected(seed))
     t3 = [s for s in row_specs(exp.fmt.table("t3")) if s.label]
     result = import_text(_pdfium_copy(exp, t3[len(t3) // 2].label or ""))
+    keys = [k for k in exp.cells if k.startswith("t3.")]
+    assert cell_differences({k: exp.cells[k] for k in keys}, result.report.cells) == []
+
+
+@pytest.mark.parametrize("seed", seed_names())
+def test_text_copied_from_chrome_with_numbering_and_numbers_one_a_line(seed: str) -> None:
+    """Before, a line “6.” stopped the label's pieces (it reads as a number) and the numbers
+    one a line were no row: every such row was left empty."""
+    exp = expected_from(load_expected(seed))
+    result = import_text(_pdfium_copy(exp, "", one_a_line=True))
     keys = [k for k in exp.cells if k.startswith("t3.")]
     assert cell_differences({k: exp.cells[k] for k in keys}, result.report.cells) == []
 

@@ -235,7 +235,7 @@ def split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
         doc.add(Row([Cell(p, place) for p in parts], place, is_table=True))
 
 
-_MAX_LABEL_LINES = 12  # lines a label wrapped in a narrow cell runs over (2-3 characters a line)
+_MAX_LABEL_LINES = 24  # lines a label wrapped in a narrow cell runs over (2-3 characters a line)
 _MAX_LABEL_LINE = 24  # characters of one such line (a line of prose is longer)
 _MAX_ROW_VALUES = 8  # a row of table 2 or 3; table 4's one line of 15 numbers has no label
 _LABEL_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
@@ -337,10 +337,12 @@ def _label_lines(rows: list[Row], i: int, step: int, used: set[int]) -> list[int
         if row.is_table or len(row.cells) != 1:
             break
         text = row.cells[0].text.strip()
-        if not text or len(text) > _MAX_LABEL_LINE or text.endswith(("。", "：", ":")) or is_value_text(text):
+        start = bool(_LABEL_START.match(text))  # "6." alone on its line reads as a number too
+        if not text or len(text) > _MAX_LABEL_LINE or text.endswith(("。", "：", ":")) or (
+                is_value_text(text) and not start):
             break
         out.append(j)
-        if step < 0 and _LABEL_START.match(text):
+        if step < 0 and start:
             break  # a label's numbered start: what is above belongs to no label of this row
         j += step
     return out
