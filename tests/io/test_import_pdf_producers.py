@@ -6,6 +6,7 @@ narrow cell over several lines before its row's numbers."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -203,3 +204,15 @@ def test_a_numbered_item_at_the_margin_after_a_lead_in_goes_on_its_paragraph() -
     assert join_wrapped(lines) == [
         first + full + items,
         "下一步，我局将加强培训，进一步提升公开质量，推动各项工作。", "（一）加强宣传。"]
+
+
+def test_a_unit_a_viewer_set_apart_from_its_amount() -> None:
+    """Chrome/Edge put a space where the font changes: “政府集中采购 2 35.6 万元”. Before, the
+    row read as a sentence and both cells were left empty."""
+    text = "\n".join(["青山市民政局2024年政府信息公开工作年度报告", "一、总体情况", "本年度公开工作有序开展。",
+                      "二、主动公开政府信息情况", "规章 0 0 3", "政府集中采购 2 35.6 万元",
+                      "三、收到和处理政府信息公开申请情况", "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",
+                      "五、政府信息公开工作存在的主要问题及改进情况", "宣传有待加强。"])
+    cells = import_text(text).report.cells
+    assert (cells["t2.procurement.projects"], cells["t2.procurement.amount"]) == (2, Decimal("35.6"))
+    assert cells["t2.procurement.amount_unit"] == "万元"

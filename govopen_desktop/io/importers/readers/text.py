@@ -21,6 +21,7 @@ _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
 _PAGE_FOOT = re.compile(
     r"^\s*(?:[\-－—–]+\s*\d{1,3}\s*[\-－—–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
     r"|Page\s+\d{1,4}\s+[\-–—]\s+\S.{0,80}|P\.\s?\d{1,4})\s*$")
+_UNIT_APART = re.compile(r"(\d) (万元|元)$")
 _NUMBER_TOKEN = re.compile(r"^[+\-]?\d{1,12}(?:\.\d{1,4})?$")
 _WRAPPED_ROW_NUMBERS = 4  # table 3's rows have 7 values; prose never ends in four bare numbers
 _PROSE_MARK = re.compile(r"[。，；：:,;！？]")
@@ -164,7 +165,8 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
     from govopen_desktop.domain.values import is_empty_mark
     from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text, known_label
 
-    body = line.strip()
+    # a PDF viewer's space where the font changes: "政府集中采购 0 0 元" is "… 0 0元"
+    body = _UNIT_APART.sub(r"\1\2", line.strip())
     parts = [p for p in _SPACE_RUN.split(body) if p.strip()]
     if len(parts) >= 2:
         values = sum(1 for p in parts if is_value_text(p.strip()))
