@@ -323,7 +323,8 @@ def _join_rows_broken_by_pages(page_items: list[list[tuple[float, str, Any]]], r
     """Word lets a table row break across a page (its default): the rest of a wrapped label
     ("8.属于" | "行政查询事项") is the first row of the next page's table, the other cells empty.
     That row is put back into the row above when it holds no number and each of its pieces sits
-    under a label of that row (same x) that together with the piece makes an official label."""
+    under a label (same x) of that row or, for a group label merged down the rows, of the row
+    where that cell starts, and one of them together with its piece makes an official label."""
     from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text
 
     seen: set[tuple[str, ...]] = set()  # rows printed before: a header row repeated on each page
@@ -333,23 +334,38 @@ def _join_rows_broken_by_pages(page_items: list[list[tuple[float, str, Any]]], r
         first = _edge_row(page_items[n], running, seen, forward=True)
         if last is None or first is None or id(last) not in xs or id(first) not in xs:
             continue
-        above = dict(zip(xs[id(last)], range(len(last.cells)), strict=False))
-        joined: dict[int, str] = {}
+        rows_above = _rows_up_to(page_items[n - 1], last)
+        joined: dict[tuple[int, int], str] = {}  # (row above, cell) -> its text with the piece
         for cell, x in zip(first.cells, xs[id(first)], strict=False):
             if not cell.text.strip():
                 continue
-            k = next((k for ax, k in above.items() if abs(ax - x) <= 2.0), None)
-            head = last.cells[k].text if k is not None else ""
-            if k is None or not head.strip() or is_value_text(cell.text) or is_value_text(head):
+            # the cell above at the same x: in the last row, or where a cell merged down the rows
+            # (a group label) starts
+            at = next(((r, k) for r, row in enumerate(rows_above) for k, ax in enumerate(xs.get(id(row), []))
+                       if abs(ax - x) <= 2.0 and k < len(row.cells)), None)
+            head = rows_above[at[0]].cells[at[1]].text if at is not None else ""
+            if at is None or not head.strip() or is_value_text(cell.text) or is_value_text(head):
                 joined = {}
                 break
-            joined[k] = head + "\n" + cell.text
+            joined[at] = head + "\n" + cell.text
         if not any(ends_with_known_label(text.replace("\n", "")) for text in joined.values()):
             continue
-        for k, text in joined.items():
-            last.cells[k] = last.cells[k]._replace(text=text)
-        last._filled = None
+        for (r, k), text in joined.items():
+            row = rows_above[r]
+            row.cells[k] = row.cells[k]._replace(text=text)
+            row._filled = None
         page_items[n] = [item for item in page_items[n] if item[2] is not first]
+
+
+def _rows_up_to(items: list[tuple[float, str, Any]], last: Row) -> list[Row]:
+    """The table rows printed right before `last` on its page, `last` first, back to the nearest line."""
+    out: list[Row] = []
+    for _top, kind, payload in reversed(items):
+        if kind == "row":
+            out.append(payload)
+        elif out:
+            break
+    return out[out.index(last):] if last in out else [last]
 
 
 def _edge_row(items: list[tuple[float, str, Any]], running: set[str], repeated: set[tuple[str, ...]],
