@@ -166,7 +166,9 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
     from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text, known_label
 
     # a PDF viewer's space where the font changes: "政府集中采购 0 0 元" is "… 0 0元"
-    body = _UNIT_APART.sub(r"\1\2", line.strip())
+    body = line.strip()
+    if body.endswith("元"):
+        body = _UNIT_APART.sub(r"\1\2", body)
     parts = [p for p in _SPACE_RUN.split(body) if p.strip()]
     if len(parts) >= 2:
         values = sum(1 for p in parts if is_value_text(p.strip()))
@@ -181,8 +183,8 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
         if (values or (short and len(parts) >= 3)) and not prose:
             return [p.strip() for p in parts]
     tokens = body.split()
-    if len(tokens) >= 2 and any(_NUMBER_TOKEN.match(t) for t in tokens) and all(
-            _NUMBER_TOKEN.match(t) or is_empty_mark(t) for t in tokens):
+    if len(tokens) >= 2 and all(_NUMBER_TOKEN.match(t) or is_empty_mark(t) for t in tokens) and any(
+            _NUMBER_TOKEN.match(t) for t in tokens):
         return tokens  # a line of numbers alone (blank cells "—"): table 4's values under its header lines
     spaced = _TRAILING_NUMBERS.match(body)
     m = spaced or _GLUED_NUMBERS.match(body)
@@ -262,7 +264,7 @@ def _number_lines_joined(rows: list[Row]) -> list[Row]:
 
     for row in rows:
         text = row.cells[0].text.strip() if len(row.cells) == 1 else ""
-        if not row.is_table and text and (_NUMBER_TOKEN.match(text) or is_empty_mark(text)):
+        if not row.is_table and text and len(text) <= 16 and (_NUMBER_TOKEN.match(text) or is_empty_mark(text)):
             run.append(row)
             continue
         flush()
