@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"已导入：{report.meta.agency or '（未找到机关名称）'}{report.meta.year}年度报告"
               f"（{report.format.document}格式）。{result.summary().describe()}")
         if problems:
-            print(f"有 {len(problems)} 处无法读取：", file=sys.stderr)
+            print(f"有 {len(problems)} 处需要核对（没有读到或读得不确定）：", file=sys.stderr)
             for line in describe_grouped(problems):
                 print(f"  - {line}", file=sys.stderr)
         if args.output:

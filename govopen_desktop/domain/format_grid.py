@@ -39,6 +39,7 @@ def build_format(data: dict[str, Any]) -> model.ReportFormat:
                 model.DraftButton(b["draft"], b["label"], b.get("tip", ""))
                 for b in pages.get(s["id"], {}).get("buttons", [])
             ),
+            printed_as=tuple(s.get("printed_as", ())),
         )
         for s in data["sections"]
     )

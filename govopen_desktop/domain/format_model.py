@@ -137,6 +137,7 @@ class Section(Numbered):
     nav: str = ""  # the short name in the window's navigator
     hint: str = ""  # the line of advice above the page
     buttons: tuple[DraftButton, ...] = ()
+    printed_as: tuple[str, ...] = ()  # other offices' wording of the heading (其他需要说明的事项)
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,9 @@ def read_cell(raw: object, kind: ValueKind | str) -> Value:
     if cn is None:
         if all(ch in CN_DIGITS or ch in CN_UNITS for ch in text):
             return Published(printed, "不是规范的中文数字，读不出确定的数")
+        if printed.startswith("=") and any(ch.isalpha() for ch in printed):
+            return Published(printed, "是公式，文件里没有保存计算结果，可能由其他程序生成，"
+                                      "在 Excel/WPS 中打开并保存一次后再导入即可")
         return Published(printed, "不是数字")
     return _checked_number(Decimal(cn), kind, printed)
 

@@ -4,7 +4,9 @@ sorted by errors, with a chart), 问题清单 (one row per finding) and 无法�
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,15 +35,33 @@ def review_workbook_bytes(files: Sequence[ReviewedFile]) -> bytes:
     from openpyxl import Workbook
 
     ordered = review_order(files)
+    folder, shown = shown_files([f.file for f in ordered])
+    ordered = [replace(f, file=shown[f.file]) for f in ordered]
     wb = Workbook()
     summary = wb.active
     summary.title = "汇总"
     _summary_sheet(summary, ordered)
     _findings_sheet(wb.create_sheet("问题清单"), ordered)
     _unusable_sheet(wb.create_sheet("无法读取"), [f for f in ordered if f.unusable is not None])
+    if folder:
+        for ws in wb.worksheets:  # where the files are: on every printed page, not in every row
+            ws.oddHeader.left.text = f"文件夹：{folder}"
+            ws.oddHeader.left.size = 9
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def shown_files(files: Sequence[str]) -> tuple[str, dict[str, str]]:
+    """The folder all the files are in, and each file as shown in the workbook: its path from
+    that folder (街道/乙.docx), which a column can show whole; the folder is in the page header."""
+    try:
+        folder = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in files]) if files else ""
+    except ValueError:  # files on different drives
+        return "", {f: f for f in files}
+    if not folder or os.path.dirname(folder) == folder:
+        return "", {f: f for f in files}  # nothing shared but the root: the paths as they are
+    return folder, {f: os.path.relpath(os.path.abspath(f), folder) for f in files}
 
 
 def _header(ws: Worksheet, headers: Sequence[str], widths: Sequence[int]) -> None:

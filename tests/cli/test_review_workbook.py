@@ -75,6 +75,11 @@ def test_findings_workbook_from_a_mixed_folder(tmp_path: Path, capsys: pytest.Ca
     unusable = [[c.value for c in r] for r in wb["无法读取"].iter_rows(min_row=2)]
     assert len(unusable) == 1 and unusable[0][0].endswith("坏文件.docx") and unusable[0][1]
 
+    # files by their path from the folder checked (a column shows that whole), the folder on each page
+    shown = {r[3] for r in rows} | {r[1] for r in listed}
+    assert str(Path("街道") / "乙.govopen") in shown and not any(str(tmp_path) in f for f in shown)
+    assert all(str(folder) in ws.oddHeader.left.text for ws in wb.worksheets)
+
 
 def _reload(path: Path):
     from govopen_desktop.io.project import load_report

@@ -97,6 +97,28 @@ def test_real_web_page_reads_its_sections_and_leaves_the_site_out() -> None:
     assert "2023年，县发展和改革局认真贯彻执行" in (report.text["overview"] or "")
 
 
+def test_a_problems_part_without_its_heading_is_read_after_table_4() -> None:
+    # kewei-2024: 表四, then （一）主要问题 …（二）改进情况, then 五、其他需要报告的事项
+    result = import_file(REAL / "kewei-2024.md.txt")
+    problems = result.report.text["problems"] or ""
+    assert problems.startswith("（一）主要问题\n") and "（二）改进情况" in problems
+    assert "正在有序进行中。" in problems and "收费" not in problems
+    assert (result.report.text["other"] or "").startswith("本年度信息公开处理费收费情况")
+    [said] = [p for p in result.problems if "存在的主要问题及改进情况" in p.message]
+    assert "没有找到" in said.message and "（一）主要问题" in said.message
+
+
+@pytest.mark.parametrize("name", ["huaian-2024.pdf", "huaian-2024.pdftotext.txt", "shuyang-fgj-2023.html"])
+def test_the_words_above_the_first_part_are_kept_out_of_the_text(name: str) -> None:
+    # 本报告由…编制。报告所列统计期限自…: kept with the report (R-YEAR reads it), not put in 总体情况
+    report = import_file(REAL / name).report
+    preface = "".join(str(report.extra["source"].get("preface", "")).split())
+    assert preface.startswith(("本报告由淮安市人民政府办公室根据", "根据《中华人民共和国政府信息公开条例》"))
+    assert "统计期限自2024年1月1日" in preface or "统计时限为2023年1月1日" in preface
+    assert "来源：" not in preface and "采集时间" not in preface and "星期" not in preface
+    assert not "".join((report.text["overview"] or "").split()).startswith(preface[:20])
+
+
 def test_real_pdf_text_sections_have_no_page_numbers() -> None:
     report = import_file(REAL / "huaian-2024.pdf").report
     overview = report.text["overview"] or ""

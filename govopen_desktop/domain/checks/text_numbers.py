@@ -291,6 +291,17 @@ def statistics_year(report: Report, spec: RuleSpec) -> Iterator[Finding]:
                 f"统计期限应为{year}年1月1日至12月31日。",
                 section=key,
             )
+    preface = source_info(report).get("preface")  # the words above 一、总体情况 an import kept
+    if isinstance(preface, str):
+        wrong = sorted({(y, q) for y, q in period_years(preface, context, spec.params["period"]) if y != year})
+        if wrong:
+            y, quoted = wrong[0]
+            yield finding(
+                spec,
+                f"标题下的说明文字中的统计期限“{quoted}”是 {y} 年，本报告是 {year} 年度报告。"
+                f"统计期限应为{year}年1月1日至12月31日。",
+                section="meta",
+            )
     title = source_info(report).get("title")
     m = re.search(spec.params["title_year"], _prose(title)) if isinstance(title, str) else None
     if isinstance(title, str) and m and int(m.group(1)) != year:

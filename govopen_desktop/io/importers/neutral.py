@@ -29,7 +29,9 @@ class Row:
     place: str
     is_table: bool = False  # a row of a real table (docx/html/sheet), not a paragraph
     spaced: bool = False  # columns told apart by runs of spaces (text laid out by a PDF viewer)
+    picture: str = ""  # a picture standing alone here (a table published as an image): its name
     _filled: list[Cell] | None = field(default=None, init=False, repr=False, compare=False)
+    _lines: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def texts(self) -> list[str]:
@@ -42,6 +44,14 @@ class Row:
             self._filled = [c for c in self.cells if c.text.strip()]
         return self._filled
 
+    def lines(self) -> list[str]:
+        """The row's lines of text, cell after cell, trimmed, blank ones left out (worked out
+        once, as non_empty is; not to be changed by the caller)."""
+        if self._lines is None:
+            out = [line.strip() for cell in self.cells for line in cell.text.splitlines()]
+            self._lines = [line for line in out if line.strip(" \u00a0\u3000\t")]
+        return self._lines
+
 
 @dataclass
 class Doc:
@@ -49,9 +59,14 @@ class Doc:
     kind: str  # txt, xlsx, xls, docx, html, ...
     rows: list[Row] = field(default_factory=list)
     title: str | None = None  # a web page's <title>, a PDF's title: a fallback for the report title
+    attachments: list[str] = field(default_factory=list)  # a web page's links to .pdf/.docx/… files
 
     def add_paragraph(self, text: str, place: str) -> None:
         self.add(Row([Cell(text, place)], place))
+
+    def add_picture(self, name: str, place: str) -> None:
+        """A picture with no text of its own: an empty row that says where it stood."""
+        self.add(Row([], place, picture=name or "图片"))
 
     def add(self, row: Row) -> None:
         if len(self.rows) >= MAX_DOC_ROWS:

@@ -41,7 +41,9 @@ def describe_grouped(problems: Sequence[ImportProblem]) -> list[str]:
             j += 1
         if head is not None and j - i >= GROUP_FROM:
             where = f"［{first.place}］" if first.place else ""
-            lines.append(f"{where}{head}，该行 {j - i} 格留空（{first.key} 等）。")
+            # one row's cells (t3.new.*), or a whole table's (a table published as a picture)
+            rows = {(p.key or "").rsplit(".", 1)[0] for p in problems[i:j]}
+            lines.append(f"{where}{head}，{'该行' if len(rows) == 1 else '共'} {j - i} 格留空（{first.key} 等）。")
         else:
             lines.extend(p.describe() for p in problems[i:j])
         i = j

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 from typing import Any
 
 from govopen_desktop.domain.formats import ReportFormat, Table, available_formats, format_for_year, load_format
@@ -17,12 +18,14 @@ from govopen_desktop.io.importers.extract.meta import (
     find_title,
     format_by_headers,
     guess_year,
+    more_pages,
     page_end,
     read_page_meta,
     running_titles,
     section_text,
     split_glued_headings,
 )
+from govopen_desktop.io.importers.extract.pictures import name_pictured_tables
 from govopen_desktop.io.importers.extract.tables import Extractor, LabelIndex
 from govopen_desktop.io.importers.extract.unplaced import unplaced_rows
 from govopen_desktop.io.importers.labels import norm
@@ -95,7 +98,8 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         if other.year is not None and (title.year is None or other.year == title.year):
             title = other
     last_heading = max(sections.rows.values(), default=-1)
-    sig = find_signature(rows[:page_end(rows, last_heading)], last_heading, title.agency)
+    web = doc.kind == "html"  # a web page's pager (下一页 …) ends its text
+    sig = find_signature(rows[:page_end(rows, last_heading, web)], last_heading, title.agency)
     year = title.year or guess_year(rows, first_heading)
     if year is None and sig.date:
         year = int(sig.date[:4]) - 1
@@ -120,6 +124,11 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     assert best is not None
     extractor, fmt = best
     if extractor.found < 3 and len(sections.rows) < 2:
+        if doc.attachments:  # a CMS page that links the report as an attachment
+            shown = "、".join(f"“{a}”" for a in dict.fromkeys(doc.attachments[:3]))
+            raise ImportFailed(
+                f"“{doc.name}”这个网页里没有年度报告的表格和章节，只有附件链接：{shown}。"
+                "报告多半在附件里：请在网站上下载附件，再导入下载的文件。")
         raise ImportFailed(
             f"“{doc.name}”：没有找到年度报告的表格（主动公开、依申请公开、复议诉讼）和章节，"
             "不是政府信息公开工作年度报告。"
@@ -138,7 +147,13 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         problems.append(ImportProblem(
             f"{year}年度报告应使用{by_year.document}格式，但表格按{fmt.document}格式填写；已按表格读取。",
             "meta.format"))
-    problems.extend(extractor.problems)
+    pages = more_pages(rows) if web else 0
+    if pages > 1 and (extractor.missing or len(sections.rows) < len(SECTION_ORDER)):
+        problems.append(ImportProblem(
+            f"这个网页是分成 {pages} 页发布的文章中的一页，其他页的内容不在本文件中，下面没有找到的表格行和章节"
+            "可能在其他页上。请在网站上打开“全文”或“阅读全文”后另存，或把各页的内容复制到一个文件中再导入。",
+            None, "网页分页"))
+    problems.extend(name_pictured_tables(rows, fmt, extractor.regions, dict(extractor.cells), extractor.problems))
     problems.extend(unplaced_rows(rows, index.norms, fmt, extractor.regions, extractor.used_rows))
 
     text: dict[str, str | None] = dict.fromkeys(TEXT_KEYS)
@@ -150,7 +165,16 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
             continue
         stop = min((r for r in heading_rows if r > at), default=len(rows))
         text[key] = section_text(rows, at, stop, left_out, sections.inline.get(key, ""),
-                                 wrapped=doc.kind in PAGE_LINE_KINDS)
+                                 wrapped=doc.kind in PAGE_LINE_KINDS, pager=web)
+    for key, block in _headless_sections(rows, fmt, extractor, sections.rows, left_out, doc.kind).items():
+        text[key] = block
+        heading = next(s.heading for s in fmt.sections if s.text == key)
+        problems.append(ImportProblem(
+            f"没有找到“{heading}”的标题；表格之后、下一部分之前的文字（以“{block.splitlines()[0][:20]}”开头）"
+            "已作为这一部分导入，请核对。", place=doc.name))
+
+    # the words above 一、总体情况 are no part of the six: kept with the report, not in its text
+    preface = _preface(rows, first_heading if sections.rows else 0, left_out, title.line, doc.kind)
 
     agency = title.agency or page.agency or sig.agency or find_filler(rows)
     if not agency:
@@ -160,10 +184,70 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     source: dict[str, Any] = {"file": doc.name, "kind": doc.kind, "title": title.line,
                               "headings": list(sections.headings), "year_found": not year_guessed,
                               "inferred": sorted(extractor.inferred)}
+    if preface:
+        source["preface"] = preface  # kept with the report: R-YEAR reads its 统计期限
     if extractor.group_printed:
         source["group_rows"] = dict(extractor.group_printed)  # e.g. {"（六）其他处理": "3 0 0 0 0 0 3"}
     report.extra["source"] = source
     return report, problems
+
+
+def _preface(rows: list[Row], first_heading: int, left_out: set[int], title: str | None, kind: str) -> str | None:
+    """The paragraphs between the title and 一、总体情况 (本报告根据《条例》编制……统计期限自…):
+    no part of the official format, but what the report printed. The title's lines, and short
+    lines (a date, a site's breadcrumbs) are not; there must be a sentence in it."""
+    title_words = norm(title or "")
+    title_rows = {i for i in range(first_heading)
+                  if (n := norm(" ".join(c.text for c in rows[i].non_empty()))) and n in title_words}
+    text = section_text(rows, -1, first_heading, left_out | title_rows, wrapped=kind in PAGE_LINE_KINDS)
+    paragraphs = [p for p in (text or "").split("\n") if norm(p) not in title_words]
+    # it begins at the first line of prose: not a page's 来源：…/发表日期：… or date line
+    start = next((k for k, p in enumerate(paragraphs) if len(p) >= 15 and not _PAGE_LINE.match(p)), None)
+    kept = paragraphs[start:] if start is not None else []
+    return "\n".join(kept) if any("。" in p for p in kept) else None
+
+
+_PAGE_LINE = re.compile(r"^\s*(?:[^\s。，,：:]{1,8}[：:]|\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2})")
+
+
+def _headless_sections(rows: list[Row], fmt: ReportFormat, extractor: Extractor, headings: dict[str, int],
+                       left_out: set[int], kind: str) -> dict[str, str]:
+    """Text sections whose heading is missing (a converter dropped it, or it was never printed)
+    while their text stands after the table of the section before them: 表四, then
+    （一）主要问题 … （二）改进情况, then 六、其他需要报告的事项. The rows after the table's last
+    row read, up to the next heading, are that section's text when their first line shares a
+    word with the section's title (主要问题: 存在的主要问题及改进情况); a note under the table does not."""
+    found: dict[str, str] = {}
+    for before, section in pairwise(fmt.sections):
+        if section.text is None or section.id in headings or before.table is None:
+            continue
+        region = extractor.regions.get(before.table)
+        used = [r for r in extractor.used_rows if region and region[0] <= r < region[1]]
+        if region is None or not used:
+            continue
+        stop = region[1]
+        first = next((i for i in range(max(used) + 1, stop) if rows[i].non_empty()), None)
+        if first is None or rows[first].is_table or len(rows[first].non_empty()) > 1:
+            continue
+        if _shared_run(norm(rows[first].non_empty()[0].text), norm(section.title)) < 3:
+            continue
+        block = section_text(rows, first - 1, stop, left_out, wrapped=kind in PAGE_LINE_KINDS,
+                             pager=kind == "html")
+        if block:
+            found[section.text] = block
+    return found
+
+
+def _shared_run(a: str, b: str) -> int:
+    """The length of the longest run of characters `a` and `b` share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(len(b)):
+            k = 0
+            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
+                k += 1
+            best = max(best, k)
+    return best
 
 
 def _format_for(year: int) -> ReportFormat | None:

@@ -20,10 +20,15 @@ from govopen_desktop.io.importers.labels import is_placeholder, norm
 from govopen_desktop.io.importers.neutral import Cell, Row
 
 _HEADING = re.compile(r"^(?:第)?([一二三四五六七八九十]|\d{1,2})\s*[、.．,，]\s*(\S.{1,38})$")
+# Other offices' first-level numbering: 第一部分 总体情况, （一）总体情况 (the section's own
+# number only: （一） is most often a part inside a section)
+_HEADING_PART = re.compile(r"^第\s*([一二三四五六七八九十]|\d{1,2})\s*部分\s*[、.．,，:：]?\s*(\S.{1,38})$")
+_HEADING_PAREN = re.compile(r"^[（(]\s*([一二三四五六七八九十])\s*[）)]\s*[、.．]?\s*(\S.{1,38})$")
 _TITLE = re.compile(
     r"^(?P<pre>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<post>.*?)\s*"
     r"(?:政府)?(?:信息公开|政务公开).*?(?:年度报告|年报|工作报告)(?:数据|表|统计表)?(?:[(（].*[)）])?$"
 )
+_ABOUT = re.compile(r"^关于|关于$")
 _TITLE_BRACKET = re.compile(r"[(（]([^()（）]{2,30})[)）]\s*$")
 _INLINE = re.compile(r"^([^：:。]{2,42}?)[：:。]\s*(\S.*)$", re.S)
 _TITLE_YEAR_AFTER = re.compile(
@@ -31,7 +36,12 @@ _TITLE_YEAR_AFTER = re.compile(
 )
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0", "○": "0"}
 _DATE = re.compile(r"^(\S{4})\s*年\s*(\S{1,3})\s*月\s*(\S{1,3})\s*日$")
-_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|-|—|～|~)")
+_DATE_NUMERIC = re.compile(r"^((?:19|20)\d{2})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
+_PERIOD = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(?:1|一)\s*月\s*(?:1|一)\s*日\s*(?:起|开始)?\s*[，,]?\s*(?:至|到|-|—|～|~)")
+# 统计期限为2025年度, 统计时限自2025年…: the sentence names the year it counts
+_PERIOD_WORDS = re.compile(
+    r"统计(?:期限|时限|时间|时段|区间|周期)\s*(?:为|是|自|从|：|:)?\s*((?:19|20)\d{2})\s*年")
 _YEAR_MENTION = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _FILLER = re.compile(r"^(?:填报单位|报告单位|单位名称|填报机关)\s*[:：]?\s*(.*)$")
 _FILLER_END = re.compile(r"[\s\u3000]{2,}|报告年度|填报日期|填报时间|年度[:：]|日期[:：]")
@@ -42,14 +52,39 @@ _PAGE_END = ("版权所有", "ICP备", "主办单位：", "主办：", "网站�
 
 
 _PAGE_END_IN = re.compile("|".join(map(re.escape, _PAGE_END)))  # any of them, in one search
+# The pager of an article a CMS splits into pages: 共3页 首页 上一页 1 2 3 下一页 尾页, 第1页 第2页
+_N = r"[\[［(（]?\s*\d{1,3}\s*[\]］)）]?"  # a page number, bare or in brackets: 3, [3]
+_PAGER = re.compile(r"^(?:\s|共|第|页|首页|上一页|下一页|尾页|末页|" + _N + r"|[<>«»‹›…|]|跳转|转到|到|GO|go)+$")
+_PAGER_WORD = re.compile(r"上一页|下一页|共\s*" + _N + r"\s*页|第\s*" + _N + r"(?:\s*" + _N + r")*\s*页")
 
 
-def page_end(rows: list[Row], after: int) -> int:
-    """Where a saved web page goes on after the report (its footer, links to other articles)."""
+def is_pager(line: str) -> bool:
+    return len(line) <= 120 and bool(_PAGER_WORD.search(line)) and bool(_PAGER.match(line))
+
+
+def _ends_page(line: str, pager: bool) -> bool:
+    return bool(_PAGE_END_IN.search(line)) or (pager and is_pager(line))
+
+
+def page_end(rows: list[Row], after: int, pager: bool = False) -> int:
+    """Where a saved web page goes on after the report (its footer, links to other articles;
+    `pager`: a web page's pager, 下一页 …, of an article split into pages, also ends it — a PDF's
+    第2页 共6页 is its page's footer, not the end)."""
     for i in range(max(after + 1, 0), len(rows)):
-        if any(_PAGE_END_IN.search(line) for line in _lines(rows[i])):
+        if any(_ends_page(line, pager) for line in _lines(rows[i])):
             return i
     return len(rows)
+
+
+def more_pages(rows: list[Row]) -> int:
+    """The pages an article split by its CMS has (共3页, or its pager's last 第N页), 0 for none."""
+    most = 0
+    for row in rows:
+        for line in _lines(row):
+            if is_pager(line) and ("下一页" in line or "共" in line or line.count("页") > 1):
+                numbers = [int(n) for n in re.findall(r"\d{1,3}", line)]  # 1 2 3, [3], 共3页
+                most = max(most, *numbers, 2 if "下一页" in line else 0)
+    return most
 
 
 # The metadata table a government CMS prints above a document (名称/索引号/发布机构/成文日期 …)
@@ -158,7 +193,7 @@ def _section_titles() -> dict[str, set[str]]:
     titles: dict[str, set[str]] = {}
     for fid in available_formats():
         for s in load_format(fid).sections:
-            titles.setdefault(s.id, set()).add(norm(s.title))
+            titles.setdefault(s.id, set()).update(norm(t) for t in (s.title, *s.printed_as))
     return titles
 
 
@@ -197,8 +232,10 @@ def _close_to(body: str, title: str, need: float) -> bool:
 
 
 def _match_heading(text: str, order: tuple[str, ...], last: int,
-                   titles: dict[str, set[str]]) -> tuple[str | None, int]:
-    m = _HEADING.match(text)
+                   titles: dict[str, set[str]], paren_ok: bool = True) -> tuple[str | None, int]:
+    m = _HEADING.match(text) or _HEADING_PART.match(text)
+    paren = _HEADING_PAREN.match(text) if m is None and paren_ok else None
+    m = m or paren
     body = norm(m.group(2)) if m else norm(text)
     if not body or (m and any(p in m.group(2).rstrip("。：:") for p in "，。；;")):
         return None, last  # a numbered sentence, not a heading
@@ -209,6 +246,8 @@ def _match_heading(text: str, order: tuple[str, ...], last: int,
         else:
             # another number ("1、主动公开情况" inside 总体情况) needs a closer match
             own = _number(m.group(1)) in (None, k + 1)
+            if paren is not None and not own:
+                continue
             need = 0.8 if own else 0.92
             hit = any(_close_to(body, t, need) if own else _similar(body, t, need)
                       for t in titles.get(sid, {""}))
@@ -259,13 +298,16 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
     titles = _section_titles()
     found = Sections()
     last = -1
+    paren_ok = True  # （一）总体情况 as the first level: only if the first heading is numbered so
     for i, row in enumerate(rows):
         text = _single_text(row)
         if not text:
             continue
         for heading, inline in _heading_candidates(text):
-            sid, k = _match_heading(heading, order, last, titles)
+            sid, k = _match_heading(heading, order, last, titles, paren_ok)
             if sid is not None:
+                if not found.rows:
+                    paren_ok = bool(_HEADING_PAREN.match(heading))
                 found.rows[sid] = i
                 found.headings.append(heading)
                 if inline:
@@ -282,18 +324,19 @@ def _number(mark: str) -> int | None:
 
 
 def _lines(row: Row) -> list[str]:
-    out: list[str] = []
-    for cell in row.cells:
-        out.extend(line.strip() for line in cell.text.splitlines())
-    return [line for line in out if line.strip(" \u00a0\u3000\t")]
+    return row.lines()
 
 
 def parse_date(text: str) -> str | None:
+    """A date line as printed under a report: 2026年1月20日, 二〇二六年一月二十日, or as some
+    offices write it, 2026-01-20, 2026.1.20, 2026/1/20."""
     m = _DATE.match(re.sub(r"\s+", "", text))
+    if not m:
+        m = _DATE_NUMERIC.match(text.strip())
     if not m:
         return None
     parts: list[int] = []
-    for raw in m.groups():
+    for raw in (m.group(1), m.group(3), m.group(4)) if m.re is _DATE_NUMERIC else m.groups():
         digits = "".join(_CN_DIGIT.get(ch, ch) for ch in raw)
         if not digits.isdigit():
             digits = str(_cn_small(raw) or "")
@@ -318,6 +361,9 @@ class Signature:
     rows: set[int] = field(default_factory=set)  # rows to leave out of the last text section
 
 
+_NAME_AND_DATE = re.compile(
+    r"^(?P<name>\S.{1,38}?)[\s\u3000\u00a0]+(?P<date>\S{4}\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日|"
+    r"(?:19|20)\d{2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})$")
 _BLANK_DATE = re.compile(r"^[\s\u3000_＿]*年[\s\u3000_＿]*月[\s\u3000_＿]*日$")
 
 
@@ -341,6 +387,10 @@ def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Si
         if date is None and len(rows[i].non_empty()) > 1:  # 2025 年 / 1 月 / 20 日 in cells of a PDF line
             date = parse_date("".join(lines))
             lines = [""] if date else lines
+        one_line = _NAME_AND_DATE.match(lines[-1]) if date is None else None
+        if one_line and parse_date(one_line.group("date")):  # 某某局　2026年1月20日, on one line
+            date = parse_date(one_line.group("date"))
+            lines = [*lines[:-1], one_line.group("name"), one_line.group("date")]
         if date is None:
             continue
         sig.date, sig.rows = date, {i}
@@ -355,7 +405,7 @@ def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Si
 
 
 def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline: str = "",
-                 wrapped: bool = False) -> str | None:
+                 wrapped: bool = False, pager: bool = False) -> str | None:
     """The paragraphs of a section, one per line, as printed (lines trimmed, blanks dropped).
     Stops at the first table row: a section without a following heading ends there. `wrapped`:
     the rows are a page's lines (a PDF, text copied from one): lines a page wrapped are joined."""
@@ -368,7 +418,7 @@ def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline:
         if i in skip:
             continue
         row_lines = _lines(row)
-        if any(_PAGE_END_IN.search(line) for line in row_lines):
+        if any(_ends_page(line, pager) for line in row_lines):
             break
         x = row.non_empty()[0].x if row.non_empty() else None
         lines.extend((line, x) for line in row_lines if not is_placeholder(line) and not is_chrome(line))
@@ -397,7 +447,8 @@ def _title_match(line: str) -> tuple[str | None, int] | None:
     m = _TITLE.match(text)
     if m:
         pre, post = printed[m.start("pre"):m.end("pre")], printed[m.start("post"):m.end("post")]
-        agency = (pre or post or "").strip() or None
+        # 关于…年度政府信息公开工作的年度报告, …关于…: the preposition is no part of the name
+        agency = _ABOUT.sub("", (pre or post or "").strip()).strip() or None
         bracket = _TITLE_BRACKET.search(printed)
         if agency is None and bracket and not re.search(r"\d{4}", bracket.group(1)):
             agency = bracket.group(1).strip()  # "…年度报告数据（平潭综合实验区）"
@@ -463,9 +514,10 @@ def find_filler(rows: list[Row], limit: int = 40) -> str | None:
 
 def guess_year(rows: list[Row], before: int) -> int | None:
     """统计期限 sentence first, then the year the text before the tables mentions most."""
-    texts = [ascii_years(line) for row in rows[: max(before, 1)] for line in _lines(row)]
+    # both patterns need a 年 (a table's numbers have none; ascii_years keeps it)
+    texts = [ascii_years(line) for row in rows[: max(before, 1)] for line in _lines(row) if "年" in line]
     for line in texts:
-        m = _PERIOD.search(line)
+        m = _PERIOD.search(line) or _PERIOD_WORDS.search(line)
         if m:
             return int(m.group(1))
     counts = Counter(int(y) for line in texts for y in _YEAR_MENTION.findall(line))

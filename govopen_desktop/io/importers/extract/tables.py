@@ -13,7 +13,9 @@ from functools import lru_cache
 from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
 from govopen_desktop.domain.values import MAX_COUNT, Published, Value, read_cell, split_unit
+from govopen_desktop.io.importers.extract.column_order import printed_order
 from govopen_desktop.io.importers.extract.digits import split_run_together
+from govopen_desktop.io.importers.extract.grouped_rows import read_grouped
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number, without_note
 from govopen_desktop.io.importers.neutral import Cell, Row
 from govopen_desktop.io.importers.official_rows import RowSpec, every_table, is_value_text, row_specs
@@ -56,6 +58,8 @@ Position = tuple[int, int]  # (row, cell) in the document
 def _cell_norm(text: str, known: frozenset[str]) -> str:
     """A cell's words; a label with its template's note in brackets after it is read as the
     label alone (the note's words would hide it, and may name other rows: 含行政处罚、行政强制)."""
+    if text.isdigit() and text.isascii():
+        return text  # most cells (a number): norm would give it back as it is
     n = norm(text)
     if n in known or not text.rstrip().endswith(("）", ")")):
         return n
@@ -230,6 +234,7 @@ class Extractor:
         self.found = 0  # value rows found by their label
         self.missing = 0  # value rows not found
         self.where = ""  # "表三": prefixed to every place
+        self.col_order: tuple[int, ...] | None = None  # matrix table columns as printed, if not official
         self.inferred: set[str] = set()  # keys whose values were placed by arithmetic or row order
         self.group_norms: set[str] = set()  # labels of the current table printed across several rows
         self.order_of: tuple[list[RowSpec], int, int] = ([], 0, 0)  # numbers one per line: after or
@@ -435,6 +440,8 @@ class Extractor:
         than the form has columns is not placed by position: only what its header makes certain
         is read, and every other cell is named in a problem."""
         place = f"{self.where} {where}"
+        if self.col_order is not None and len(keys) == len(self.col_order) and len(cells) == len(keys):
+            keys = tuple(keys[k] for k in self.col_order)
         if len(cells) > len(keys):
             # take() leaves a row this long only when cutting it would drop a printed value
             shown = " ".join(c.text.strip() or ("（空）" if c.value is None else str(c.value)) for c in cells)
@@ -554,6 +561,8 @@ class Extractor:
     def table(self, table: Table, start: int, stop: int) -> None:
         specs = row_specs(table)
         self.where = f"表{table.number}"
+        # 总计 printed before 自然人: each row's numbers go to the columns its header names
+        self.col_order = printed_order(self.rows, table, start, stop) if table.value_columns else None
         self.group_norms = _group_norms(table)
         self.table_start = start
         self.order_of = (specs, start, stop)  # worked out when a row needs it (numbers one per line)
@@ -730,7 +739,14 @@ class Extractor:
         self.problems[:] = [p for p in self.problems if p.key not in wanted]
 
     def unlabelled(self, table: Table, spec: RowSpec, start: int, stop: int) -> None:
-        """Table 4: one row of numbers under its header rows."""
+        """Table 4: one row of numbers under its header rows (or a row per group)."""
+        grouped = read_grouped(self.rows, {k: self.fmt.fields[k].label for k in spec.keys}, start, stop)
+        if grouped is not None:  # 行政复议 and 行政诉讼 as two tables, or a row per group
+            self.found += 1
+            for key, cell in grouped[0].items():
+                self.store_one(self.fmt.fields[key], cell)
+            self.used_rows.update(grouped[1])
+            return
         headers = {norm(c.text) for c in table.cells if c.role == "header" and c.text and len(norm(c.text)) >= 4}
         seen_header = False
         header_row = False  # a row of the table's own headers, not the heading above it
@@ -750,7 +766,8 @@ class Extractor:
             if seen_header and (filled or (header_row and len(cells) >= len(spec.keys))):
                 self.found += 1
                 n = len(spec.keys)
-                values = self.take(cells, n) if len(cells) > 1 else self.gather(i, n)[0]
+                values, last = (self.take(cells, n), i) if len(cells) > 1 else self.gather(i, n)
+                self.used_rows.update(range(i, last + 1))  # the text after the table starts below them
                 if self.store(spec.keys, values, self.rows[i].place) and not self.columns_printed(table, start, i):
                     self.headerless(table, spec, values, self.rows[i].place)
                 return

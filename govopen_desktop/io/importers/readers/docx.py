@@ -27,9 +27,26 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _BODY = (
     f"{W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "body"))
 _T, _TAB, _BR, _CR, _VMERGE, _TCPR, _VAL = (f"{W}{t}" for t in ("t", "tab", "br", "cr", "vMerge", "tcPr", "val"))
 _BOOKMARK, _NAME = f"{W}bookmarkStart", f"{W}name"
+_DEL, _MOVE_FROM, _VANISH, _R = f"{W}del", f"{W}moveFrom", f"{W}vanish", f"{W}r"
+_OFF = ("0", "false", "off")
 _CUSTOM_XML, _ALT_CHUNK = f"{W}customXml", f"{W}altChunk"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PICTURES = (f"{W}drawing", f"{W}pict", f"{W}object")  # an image, a VML shape, an embedded object
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 JOINED_MARK = "_govopen_joined"  # the Word export splits （二）… parts typed inside a paragraph off it
+
+
+def _strip_hidden_runs(root: Any) -> None:
+    """Runs formatted as hidden text (字体 › 隐藏) are neither shown nor printed: a number kept
+    there is not what was published."""
+    for vanish in list(root.iter(_VANISH)):
+        rpr = vanish.getparent()
+        run = rpr.getparent() if rpr is not None else None
+        if run is None or run.tag != _R or vanish.get(_VAL) in _OFF:
+            continue  # a paragraph mark's (its text is shown) or switched off
+        parent = run.getparent()
+        if parent is not None:
+            parent.remove(run)  # a run's tail is no text of Word's
 
 
 def _joined(p: Any) -> bool:
@@ -71,6 +88,11 @@ def read_docx(path: Path, name: str) -> Doc:
         root = etree.fromstring(data, parser)
         chunks = _alt_chunks(zf, part, root, parser, name)
     etree.strip_elements(root, MC_FALLBACK, with_tail=False)  # text boxes are stored twice
+    # tracked changes: what was deleted or moved away is not in the document any more
+    if b":del " in data or b":del>" in data or b":moveFrom" in data:
+        etree.strip_elements(root, _DEL, _MOVE_FROM, with_tail=False)
+    if b":vanish" in data:
+        _strip_hidden_runs(root)
     body = root.find(_BODY)
     doc = Doc(name, "docx")
     if body is not None:
@@ -141,6 +163,14 @@ def _paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
+def _picture_name(p: Any) -> str:
+    """The name Word gives a picture (图片 3), or its description."""
+    pr = next(p.iter(_DOC_PR), None)
+    if pr is None:
+        return ""
+    return str(pr.get("descr") or pr.get("name") or "")[:40]
+
+
 def _content(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
     """The children of these kinds, with those inside content controls (a template's
     单击此处输入文字 fields, a repeating section of rows) and custom XML, in document order."""
@@ -178,6 +208,8 @@ def _walk(parent: Any, doc: Doc, counters: dict[str, int], chunks: dict[str, Doc
                     doc.rows[-1] = Row([Cell(last.cells[0].text + text, last.place)], last.place)
                 else:
                     doc.add_paragraph(text, f"第{counters['p']}段")
+            if any(True for _ in el.iter(*_PICTURES)):  # a table pasted as a picture (a caption beside it)
+                doc.add_picture(_picture_name(el), f"第{counters['p']}段")
         else:
             counters["t"] += 1
             if el.find(f".//{_TC}//{_TBL}") is not None:

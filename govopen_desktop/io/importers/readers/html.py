@@ -43,6 +43,10 @@ class _Parser(HTMLParser):
         self.title: list[str] = []
         self.in_script = False
         self.scripts: list[str] = []  # a page may carry its report in a script's string
+        # Excel's "save as web page": the sheet is one <table>, headings and text are its rows;
+        # read as a sheet is (rows of cells, a lone cell a paragraph), never as a layout table
+        self.sheet = False
+        self.frames: list[str] = []  # a frameset page's frames: the report is in those files
 
     # ---- paragraphs ----------------------------------------------------------------------
 
@@ -69,6 +73,14 @@ class _Parser(HTMLParser):
         if tag == "script" and not self.in_script:
             self.in_script = True
             self.scripts.append("")
+        if tag == "meta" and (dict(attrs).get("content") or "").startswith("Excel."):
+            self.sheet = True  # <meta name=ProgId content=Excel.Sheet>
+        if tag == "frame":
+            self.frames.append(dict(attrs).get("src") or "")
+        if tag == "a":
+            name = _attachment_name(dict(attrs).get("href") or "")
+            if name:  # a CMS page that only links its report as an attachment
+                self.doc.attachments.append(name)
         if tag in _SKIP:
             self.skip += 1
             return
@@ -90,6 +102,13 @@ class _Parser(HTMLParser):
             if self.tables[-1].row is None:
                 self.tables[-1].row = []
             self.tables[-1].cell = []
+        elif tag == "img" and (cell is None or self._is_layout_cell()) and not _is_icon(dict(attrs)):
+            # a table published as a picture: where it stood, so its cells are said to be in one
+            # (also in the one cell of a layout table that holds the article)
+            if cell is not None:
+                self._flush_cell_lines(self.tables[-1])
+            self.flush_line()
+            self.doc.add_picture(_picture_name(dict(attrs)), f"第{len(self.doc.rows) + 1}段")
         elif tag == "br":
             (cell if cell is not None else self.line).append("\n")
         elif tag in _BLOCKS:
@@ -138,7 +157,7 @@ class _Parser(HTMLParser):
     def _is_layout_cell(self) -> bool:
         """The open cell lays out the page (a CMS that puts the whole report in one cell)."""
         t = self.tables[-1] if self.tables else None
-        if t is None or t.cell is None:
+        if t is None or t.cell is None or self.sheet:
             return False
         if not t.layout and sum(len(x) for x in t.cell) > LAYOUT_CELL_CHARS:
             t.layout = True
@@ -178,7 +197,36 @@ class _Parser(HTMLParser):
             t.rows_read += 1
             place = f"第{t.number}个表格 第{t.rows_read}行"
             cells = [Cell(x, f"{place} 第{i}格") for i, x in enumerate(row, 1)]
-            self.doc.add(Row(cells, place, is_table=True))
+            self.doc.add(Row(cells, place, is_table=not self.sheet))
+
+
+_ATTACHMENT = re.compile(r"[^/\\?#=&]+\.(?:pdf|docx?|wps|xlsx?|et|ofd)(?=$|[&#?])", re.I)
+
+
+def _attachment_name(href: str) -> str:
+    """The file name of a link to a document: …/P020260120512345.pdf, or a download script's
+    downfile.jsp?filename=2601201530123.pdf."""
+    from urllib.parse import unquote
+
+    m = _ATTACHMENT.search(unquote(href).strip())
+    return m.group(0)[:80] if m else ""
+
+
+def _is_icon(attrs: dict[str, str | None]) -> bool:
+    """An image sized as an icon or a bullet (width or height under 50): no table."""
+    for side in ("width", "height"):
+        size = (attrs.get(side) or "").strip().removesuffix("px")
+        if size.isdigit() and int(size) < 50:
+            return True
+    return False
+
+
+def _picture_name(attrs: dict[str, str | None]) -> str:
+    """An <img>'s file name (its src's last part), or its alt text."""
+    src = (attrs.get("src") or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    if src.startswith("data:") or len(src) > 80:
+        src = ""  # an image written into the page itself: no name to show
+    return src or (attrs.get("alt") or "").strip()[:40]
 
 
 def read_html(text: str, name: str) -> Doc:
@@ -192,6 +240,13 @@ def read_html(text: str, name: str) -> Doc:
         parser.tables.pop()
     parser.flush_line()
     doc.title = " ".join("".join(parser.title).split()) or None
+    frames = [f for f in parser.frames if f]
+    text_chars = sum(len(c.text) for row in doc.rows for c in row.cells)
+    if frames and not any(row.is_table for row in doc.rows) and text_chars < 300:  # <noframes>' line
+        shown = "、".join(f"“{f}”" for f in frames[:3])
+        raise ImportFailed(
+            f"“{name}”是一个框架页（Excel 或 Word 另存为网页时写出的那一页），报告的内容不在其中，"
+            f"而在它引用的文件里：{shown}。请导入原来的 Excel 或 Word 文件，或其中的工作表网页文件。")
     if not any(row.is_table for row in doc.rows) and parser.scripts:
         # a page that shows its report by script: the report is the string the script writes
         embedded = embedded_html("\n".join(parser.scripts))

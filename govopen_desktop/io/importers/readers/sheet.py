@@ -163,10 +163,18 @@ def read_xlsx_openpyxl(path: Path, name: str) -> tuple[Doc, dict[str, str] | Non
         # a handle: openpyxl refuses names not ending in .xlsx; its warnings about features it
         # drops (data validation extensions, …) say nothing to a clerk
         warnings.simplefilter("ignore")
-        return _read_workbook(openpyxl.load_workbook(handle, data_only=True, keep_links=False), name)
+        values = openpyxl.load_workbook(handle, data_only=True, keep_links=False)
+        handle.seek(0)
+        formulas = openpyxl.load_workbook(handle, data_only=False, keep_links=False)  # for results not saved
+        try:
+            return _read_workbook(values, name, formulas)
+        finally:
+            formulas.close()
 
 
-def _read_workbook(wb: Any, name: str) -> tuple[Doc, dict[str, str] | None]:
+def _read_workbook(wb: Any, name: str, formula_wb: Any = None) -> tuple[Doc, dict[str, str] | None]:
+    from govopen_desktop.io.importers.readers.xlsx_cells import evaluate_sum
+
     try:
         data = _data_sheet(wb[DATA_SHEET]) if DATA_SHEET in wb.sheetnames else None
         doc = Doc(name, "xlsx")
@@ -174,7 +182,14 @@ def _read_workbook(wb: Any, name: str) -> tuple[Doc, dict[str, str] | None]:
             if ws.sheet_state != "visible" or ws.title == DATA_SHEET:
                 continue
             # (row, col) -> cell, 1-based
-            values = ((at, _with_unit(cell.value, cell.number_format)) for at, cell in ws._cells.items())
+            cells = {at: (cell.value, cell.number_format) for at, cell in ws._cells.items()}
+            written = formula_wb[ws.title]._cells if formula_wb is not None else {}
+            formulas = {at: str(written[at].value)[1:] for at, (value, _f) in cells.items()
+                        if value is None and at in written and str(written[at].value or "").startswith("=")}
+            for at, formula in formulas.items():  # as the XML reader does (xlsx_cells)
+                result = evaluate_sum(formula, cells, formulas)
+                cells[at] = (result if result is not None else "=" + formula, cells[at][1])
+            values = ((at, _with_unit(value, fmt)) for at, (value, fmt) in cells.items())
             merged = [(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
             sheet_rows(doc, ws.title, _grid(values, ws.max_row, ws.max_column), merged)
         return doc, data

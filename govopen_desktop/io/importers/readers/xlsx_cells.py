@@ -27,7 +27,7 @@ from govopen_desktop.io.sheet_columns import column_index
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_ROW, _C, _V, _IS, _T, _R, _RPH = (f"{NS}{t}" for t in ("row", "c", "v", "is", "t", "r", "rPh"))
+_ROW, _C, _V, _IS, _T, _R, _RPH, _F = (f"{NS}{t}" for t in ("row", "c", "v", "is", "t", "r", "rPh", "f"))
 _MERGE = f"{NS}mergeCell"
 _SHEET_DATA = f"{NS}sheetData"
 
@@ -202,6 +202,7 @@ def _number(text: str) -> int | float:
 def _read_sheet(root: Any, sheet: SheetCells, strings: list[str], formats: list[str], dates: set[int],
                 durations: set[int], epoch: dt.datetime) -> None:
     cells = sheet.cells
+    formulas: dict[tuple[int, int], str] = {}
     data = root.find(_SHEET_DATA)
     row_number = 0
     for row in data.iterchildren(_ROW) if data is not None else ():
@@ -235,7 +236,14 @@ def _read_sheet(root: Any, sheet: SheetCells, strings: list[str], formats: list[
                         from openpyxl.utils.datetime import from_ISO8601  # rare: a cell typed as ISO date
 
                         value = from_ISO8601(value)
+            if value is None and (formula := c.findtext(_F)):
+                formulas[(row_at, col)] = formula
             cells[(row_at, col)] = (value, formats[style] if formats else "General")
+    for at, formula in formulas.items():
+        # a workbook written by a program that does not calculate (no cached result): the
+        # sum Excel would show, or the formula itself, which the importer reports
+        result = evaluate_sum(formula, cells, formulas)
+        cells[at] = (result if result is not None else "=" + formula, cells[at][1])
     merges = root.find(f"{NS}mergeCells")
     for m in merges.iterchildren(_MERGE) if merges is not None else ():
         first, _, last = (m.get("ref") or "").partition(":")
@@ -245,6 +253,45 @@ def _read_sheet(root: Any, sheet: SheetCells, strings: list[str], formats: list[
             for cc in range(c1, c2 + 1):
                 if (rr, cc) != (r1, c1):
                     cells[(rr, cc)] = (None, "General")
+
+
+_REF = r"\$?[A-Za-z]{1,3}\$?\d+"
+_SUM_TERM = re.compile(rf"^\s*(?:(?P<first>{_REF})(?::(?P<last>{_REF}))?|(?P<number>\d+(?:\.\d+)?))\s*$")
+_SUM_CALL = re.compile(r"^\s*SUM\s*\((?P<args>[^()]*)\)\s*$", re.I)
+MAX_SUM_CELLS = 10_000
+
+
+def evaluate_sum(formula: str, cells: dict[tuple[int, int], tuple[Any, str]],
+                 formulas: dict[tuple[int, int], str], depth: int = 0) -> int | float | None:
+    """The value of SUM(B5:G5), B5+C5+… or such a sum of sums, over numbers of this sheet, as
+    Excel shows it; None for any other formula, a cell holding text (SUM would skip what a
+    number stored as text says), or a chain deeper than a form's."""
+    call = _SUM_CALL.match(formula)
+    terms = call.group("args").split(",") if call else formula.split("+")
+    total: int | float = 0
+    for term in terms:
+        m = _SUM_TERM.match(term)
+        if m is None or depth > 4:
+            return None
+        if m.group("number"):
+            total += _number(m.group("number"))
+            continue
+        (r1, c1), (r2, c2) = _coordinate(m.group("first")), _coordinate(m.group("last") or m.group("first"))
+        rows, cols = range(min(r1, r2), max(r1, r2) + 1), range(min(c1, c2), max(c1, c2) + 1)
+        if len(rows) * len(cols) > MAX_SUM_CELLS:
+            return None
+        for at in ((r, c) for r in rows for c in cols):
+            value = cells.get(at, (None, ""))[0]
+            if value is None and at in formulas:
+                value = evaluate_sum(formulas[at], cells, formulas, depth + 1)
+                if value is None:
+                    return None
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return None
+            total += value
+    return int(total) if isinstance(total, float) and total.is_integer() else total
 
 
 def _row_number(r: str | None, previous: int) -> int:

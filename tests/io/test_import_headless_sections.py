@@ -1,0 +1,48 @@
+"""A text part printed without its heading (a converter dropped it, or the office never
+printed one): 表四, then （一）存在的问题 …（二）改进措施, then 六、其他需要报告的事项. The text
+after table 4 is 第五部分 when its first line shares the part's words; a note under the table
+is not, and nothing is taken then."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govopen_desktop.io.importers import import_file
+from govopen_desktop.io.project import load_report
+from tests.support.import_builders import Expected, write_html
+from tests.support.paths import REPO
+
+SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
+PROBLEMS_HEADING = "<p><strong>五、存在的主要问题及改进情况</strong></p>"
+
+
+def page_without_problems_heading(tmp_path: Path, problems: str) -> Path:
+    report = load_report(SAMPLE)
+    text = {**report.text, "problems": problems}
+    meta = {"agency": report.meta.agency, "year": report.meta.year, "format": report.meta.format,
+            "date": report.meta.date}
+    page = tmp_path / "报告.html"
+    write_html(Expected(meta, dict(report.cells), text), page)
+    html = page.read_text(encoding="utf-8")
+    assert html.count(PROBLEMS_HEADING) == 1
+    page.write_text(html.replace(PROBLEMS_HEADING, ""), encoding="utf-8")
+    return page
+
+
+def test_the_problems_text_after_table_4_is_read_as_its_part(tmp_path: Path) -> None:
+    problems = ("（一）存在的主要问题\n政策解读形式还比较单一。\n"
+                "（二）改进措施\n下一步将丰富解读形式，提高解读质量。")
+    result = import_file(page_without_problems_heading(tmp_path, problems))
+    assert result.report.text["problems"] == problems
+    assert (result.report.text["other"] or "").startswith(load_report(SAMPLE).text["other"].split("\n")[0])
+    [said] = [p for p in result.problems if "五、存在的主要问题及改进情况" in p.message]
+    assert "没有找到" in said.message and "请核对" in said.message
+
+
+@pytest.mark.parametrize("note", ["注：表中数据统计至当年12月31日。", "以上为本机关本年度的复议诉讼数据。"])
+def test_a_note_under_table_4_is_not_taken_for_the_problems_part(tmp_path: Path, note: str) -> None:
+    result = import_file(page_without_problems_heading(tmp_path, note))
+    assert result.report.text["problems"] is None
+    assert not [p for p in result.problems if "作为这一部分导入" in p.message]
