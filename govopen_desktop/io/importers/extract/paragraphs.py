@@ -18,9 +18,29 @@ _ITEM = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．)）]"
     r"|第[一二三四五六七八九十]|[①-⑳])")
 SENTENCE_END = ("。", "！", "？", "!", "?", "；", ";", "：", ":")  # what ends a sentence or a lead-in
+_ENDED = ("。", "！", "？", "!", "?", "；", ";")  # a sentence ended: an item after it starts a paragraph
 MIN_FULL_WIDTH = 15  # characters: a section whose lines are shorter was not wrapped by a page
 MAX_PAGE_WIDTH = 60  # characters: a longer line is a paragraph, not a page's line
 INDENT_POINTS = 10.0  # a first-line indent of two characters is ~32 pt at 16 pt; a stray shift is less
+
+
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+_ONE_SPACE = re.compile(r"(?<=\S) (?=\S)")
+_SPACED_SHARE = 0.6  # of the line's neighbouring Chinese characters parted by a space: spaced by its producer
+
+
+def despaced(line: str) -> str:
+    """A page's line without the spaces its producer put between its Chinese characters, when
+    most of them are parted so (`主 动 公 开`, `〔 2 0 2 0 〕`: character spacing drawn as spaces;
+    a run of spaces, a column gap, stays). A space
+    between a Chinese character and a digit (`共 12 件`) stays: reports are published with it
+    too, and what was published is kept."""
+    gaps = len(_CJK_GAP.findall(line))
+    pairs = gaps + len(re.findall(f"[{_CJK}](?=[{_CJK}])", line))
+    if gaps >= 3 and gaps >= _SPACED_SHARE * pairs:
+        line = _ONE_SPACE.sub("", line)  # every character was parted: digits and Latin letters too
+    return line
 
 
 def width(text: str) -> float:
@@ -31,6 +51,7 @@ def width(text: str) -> float:
 def join_wrapped(lines: Sequence[tuple[str, float | None]]) -> list[str]:
     """The section's lines (text, and the x where the line starts on the page when known) as
     paragraphs."""
+    lines = [(despaced(text), x) for text, x in lines]
     if len(lines) < 2:
         return [text for text, _x in lines]
     xs = [x for _t, x in lines if x is not None]
@@ -59,7 +80,10 @@ def join_wrapped(lines: Sequence[tuple[str, float | None]]) -> list[str]:
     out: list[str] = []
     run_on = False  # does the previous line continue into this one
     for text, x in lines:
-        if run_on and not indented(x) and not _ITEM.match(text):
+        # a numbered item at the margin after a full line that ended mid-sentence or with a lead-in
+        # ("…存在的问题：" "（一）宣传…"), where the page indents its paragraphs, goes on that line
+        item = bool(_ITEM.match(text)) and not (left is not None and out and not out[-1].endswith(_ENDED))
+        if run_on and not indented(x) and not item:
             out[-1] += text
         else:
             out.append(text)

@@ -141,7 +141,8 @@ def read_pdf(path: Path, name: str) -> Doc:
         pages = pdf.pages
         if len(pages) > MAX_PAGES:
             raise ImportFailed(f"“{name}”有 {len(pages)} 页，远超年度报告的正常篇幅，已拒绝读取。")
-        page_items = [_page_items(page, name, n) for n, page in enumerate(pages, 1)]
+        xs: dict[int, list[float]] = {}  # id of a ruled table's row: where each of its cells starts
+        page_items = [_page_items(page, name, n, xs) for n, page in enumerate(pages, 1)]
     chars = sum(len(_line_text(payload)) for items in page_items for _top, kind, payload in items
                 if kind == "line")
     chars += sum(1 for items in page_items for _t, kind, _p in items if kind == "row")
@@ -152,6 +153,7 @@ def read_pdf(path: Path, name: str) -> Doc:
         )
     doc = Doc(name, "pdf")
     running = _running_lines(page_items)
+    _join_rows_broken_by_pages(page_items, running, xs)
     kept: list[Row] = []
     segments: list[list[Segment] | None] = []  # a printed line's segments, for joining labels
     for n, items in enumerate(page_items, 1):
@@ -284,11 +286,15 @@ def _password(name: str) -> ImportFailed:
     )
 
 
-def _page_items(page: Any, name: str, number: int) -> list[tuple[float, str, Any]]:
-    """(top, "line"|"row", text or Row) of one page, in reading order."""
+def _page_items(page: Any, name: str, number: int, xs: dict[int, list[float]]) -> list[tuple[float, str, Any]]:
+    """(top, "line"|"row", text or Row) of one page, in reading order; `xs` gets the x where
+    each cell of a ruled table's row starts."""
     chars = page.chars
     if len(chars) > MAX_PAGE_CHARS:
         raise ImportFailed(f"“{name}”第{number}页有 {len(chars)} 个字符，远超正常页面，已拒绝读取。")
+    if any(_slanted(ch) for ch in chars):
+        page = page.filter(lambda obj: obj.get("object_type") != "char" or not _slanted(obj))
+        chars = page.chars
     items: list[tuple[float, str, Any]] = []
     boxes: list[tuple[float, float, float, float]] = []
     for t, table in enumerate(page.find_tables(), 1):
@@ -297,17 +303,92 @@ def _page_items(page: Any, name: str, number: int) -> list[tuple[float, str, Any
         if width <= 1:
             continue  # a framed text box: its text is read as lines below
         boxes.append(table.bbox)
-        for r, (cells, top) in enumerate(zip(rows, (row.bbox[1] for row in table.rows), strict=False), 1):
+        for r, (cells, found) in enumerate(zip(rows, table.rows, strict=False), 1):
             place = f"第{number}页 第{t}个表格 第{r}行"
             row = Row([Cell(_cell_text(text), f"{place} 第{c}格") for c, text in enumerate(cells, 1)
                        if text is not None], place, is_table=True)
             if any(c.text.strip() for c in row.cells):
-                items.append((top, "row", row))
+                items.append((found.bbox[1], "row", row))
+                xs[id(row)] = [box[0] for box, text in zip(found.cells, cells, strict=False)
+                               if box is not None and text is not None]
     outside = [ch for ch in chars if not _inside(ch, boxes)]
     for top, segments in _lines(outside):
         items.append((top, "line", segments))
     items.sort(key=lambda item: item[0])
     return items
+
+
+def _join_rows_broken_by_pages(page_items: list[list[tuple[float, str, Any]]], running: set[str],
+                               xs: dict[int, list[float]]) -> None:
+    """Word lets a table row break across a page (its default): the rest of a wrapped label
+    ("8.属于" | "行政查询事项") is the first row of the next page's table, the other cells empty.
+    That row is put back into the row above when it holds no number and each of its pieces sits
+    under a label (same x) of that row or, for a group label merged down the rows, of the row
+    where that cell starts, and one of them together with its piece makes an official label."""
+    from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text
+
+    seen: set[tuple[str, ...]] = set()  # rows printed before: a header row repeated on each page
+    for n in range(1, len(page_items)):
+        seen.update(tuple(p.texts) for _t, kind, p in page_items[n - 1] if kind == "row")
+        last = _edge_row(page_items[n - 1], running, set())
+        first = _edge_row(page_items[n], running, seen, forward=True)
+        if last is None or first is None or id(last) not in xs or id(first) not in xs:
+            continue
+        rows_above = _rows_up_to(page_items[n - 1], last)
+        joined: dict[tuple[int, int], str] = {}  # (row above, cell) -> its text with the piece
+        for cell, x in zip(first.cells, xs[id(first)], strict=False):
+            if not cell.text.strip():
+                continue
+            # the cell above at the same x: in the last row, or where a cell merged down the rows
+            # (a group label) starts
+            at = next(((r, k) for r, row in enumerate(rows_above) for k, ax in enumerate(xs.get(id(row), []))
+                       if abs(ax - x) <= 2.0 and k < len(row.cells)), None)
+            head = rows_above[at[0]].cells[at[1]].text if at is not None else ""
+            if at is None or not head.strip() or is_value_text(cell.text) or is_value_text(head):
+                joined = {}
+                break
+            joined[at] = head + "\n" + cell.text
+        if not any(ends_with_known_label(text.replace("\n", "")) for text in joined.values()):
+            continue
+        for (r, k), text in joined.items():
+            row = rows_above[r]
+            row.cells[k] = row.cells[k]._replace(text=text)
+            row._filled = None
+        page_items[n] = [item for item in page_items[n] if item[2] is not first]
+
+
+def _rows_up_to(items: list[tuple[float, str, Any]], last: Row) -> list[Row]:
+    """The table rows printed right before `last` on its page, `last` first, back to the nearest line."""
+    out: list[Row] = []
+    for _top, kind, payload in reversed(items):
+        if kind == "row":
+            out.append(payload)
+        elif out:
+            break
+    return out[out.index(last):] if last in out else [last]
+
+
+def _edge_row(items: list[tuple[float, str, Any]], running: set[str], repeated: set[tuple[str, ...]],
+              forward: bool = False) -> Row | None:
+    """The first (`forward`; else the last) ruled-table row of a page when only page numbers,
+    running headers (footers) and `repeated` rows (a table's header printed again) come before
+    (after) it."""
+    for _top, kind, payload in (items if forward else reversed(items)):
+        if kind == "row" and tuple(payload.texts) in repeated:
+            continue
+        if kind == "row":
+            return payload if isinstance(payload, Row) else None
+        text = _line_text(payload).strip()
+        if not (is_page_number(text, bare=True) or text in running):
+            return None
+    return None
+
+
+def _slanted(ch: dict[str, Any]) -> bool:
+    """A character set at a slant (a diagonal watermark: “内部资料”, a site's name across each
+    page): report text runs across or, in a vertical cell, down the page, never at a slant."""
+    a, b = (abs(float(v)) for v in ch.get("matrix", (1.0, 0.0))[:2])
+    return min(a, b) > 0.1 * max(a, b)
 
 
 def _cell_text(text: str) -> str:
@@ -344,6 +425,10 @@ def _lines(chars: list[dict[str, Any]]) -> list[tuple[float, list[Segment]]]:
     return [(top, segs) for top, segs in out if any(text.strip() for _x, text in segs)]
 
 
+_COLUMN_GAP = 1.1  # character widths: two columns of a table without ruling lines are a cell's padding apart
+# (~1.2 characters in Word); words of a line are never that far apart, character spacing (0.3) less
+
+
 def _segments(chars: list[dict[str, Any]]) -> list[Segment]:
     chars.sort(key=lambda c: c["x0"])
     segments: list[Segment] = []
@@ -352,7 +437,7 @@ def _segments(chars: list[dict[str, Any]]) -> list[Segment]:
     last_x1: float | None = None
     for ch in chars:
         size = max(ch.get("size") or 10.0, 1.0)
-        if last_x1 is not None and ch["x0"] - last_x1 > size * 1.5:
+        if last_x1 is not None and ch["x0"] - last_x1 > size * _COLUMN_GAP:
             if "".join(parts).strip():
                 segments.append((start, "".join(parts).strip()))
             parts = []

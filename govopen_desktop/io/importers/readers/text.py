@@ -21,6 +21,7 @@ _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
 _PAGE_FOOT = re.compile(
     r"^\s*(?:[\-－—–]+\s*\d{1,3}\s*[\-－—–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
     r"|Page\s+\d{1,4}\s+[\-–—]\s+\S.{0,80}|P\.\s?\d{1,4})\s*$")
+_UNIT_APART = re.compile(r"(\d) (万元|元)$")
 _NUMBER_TOKEN = re.compile(r"^[+\-]?\d{1,12}(?:\.\d{1,4})?$")
 _WRAPPED_ROW_NUMBERS = 4  # table 3's rows have 7 values; prose never ends in four bare numbers
 _PROSE_MARK = re.compile(r"[。，；：:,;！？]")
@@ -79,6 +80,7 @@ def read_text(text: str, name: str, kind: str = "txt") -> Doc:
         _cell_per_line(lines, doc)
     else:
         split_rows(_bars_joined(lines), doc)
+        doc.rows = join_label_lines(_number_lines_joined(doc.rows))
     return doc
 
 
@@ -160,9 +162,13 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
     its numbers after single spaces ("行政许可 97", "规章 0 0 0"); None for a line of prose.
     `label_apart`: a column piece "行政规范性文件 564" is the label and its first number (the
     PDF reader, which keeps each piece's position, parts them itself)."""
+    from govopen_desktop.domain.values import is_empty_mark
     from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text, known_label
 
+    # a PDF viewer's space where the font changes: "政府集中采购 0 0 元" is "… 0 0元"
     body = line.strip()
+    if body.endswith("元"):
+        body = _UNIT_APART.sub(r"\1\2", body)
     parts = [p for p in _SPACE_RUN.split(body) if p.strip()]
     if len(parts) >= 2:
         values = sum(1 for p in parts if is_value_text(p.strip()))
@@ -177,8 +183,9 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
         if (values or (short and len(parts) >= 3)) and not prose:
             return [p.strip() for p in parts]
     tokens = body.split()
-    if len(tokens) >= 2 and all(_NUMBER_TOKEN.match(t) for t in tokens):
-        return tokens  # a line of numbers alone: table 4's values under its header lines
+    if len(tokens) >= 2 and all(_NUMBER_TOKEN.match(t) or is_empty_mark(t) for t in tokens) and any(
+            _NUMBER_TOKEN.match(t) for t in tokens):
+        return tokens  # a line of numbers alone (blank cells "—"): table 4's values under its header lines
     spaced = _TRAILING_NUMBERS.match(body)
     m = spaced or _GLUED_NUMBERS.match(body)
     # the label may carry its group before a space: "三、本年度办理结果 （一）予以公开 0 0 …"
@@ -230,6 +237,119 @@ def split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
             doc.add(Row([Cell(p, place) for p in spaced], place, is_table=True, spaced=True))
             continue
         doc.add(Row([Cell(p, place) for p in parts], place, is_table=True))
+
+
+_MAX_LABEL_LINES = 24  # lines a label wrapped in a narrow cell runs over (2-3 characters a line)
+_MAX_LABEL_LINE = 24  # characters of one such line (a line of prose is longer)
+_MAX_ROW_VALUES = 8  # a row of table 2 or 3; table 4's one line of 15 numbers has no label
+_LABEL_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
+
+
+def _number_lines_joined(rows: list[Row]) -> list[Row]:
+    """A row's numbers copied one a line, right after the lines of its wrapped label: one row
+    of values (each number its own cell), for join_label_lines to put the label on."""
+    from govopen_desktop.domain.values import is_empty_mark
+
+    out: list[Row] = []
+    run: list[Row] = []
+
+    def flush() -> None:
+        if 2 <= len(run) <= _MAX_ROW_VALUES and _ends_wrapped_label(out) and any(
+                _NUMBER_TOKEN.match(r.cells[0].text.strip()) for r in run):
+            out.append(Row([Cell(r.cells[0].text.strip(), r.place) for r in run], run[0].place, is_table=True,
+                           spaced=True))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for row in rows:
+        text = row.cells[0].text.strip() if len(row.cells) == 1 else ""
+        if not row.is_table and text and len(text) <= 16 and (_NUMBER_TOKEN.match(text) or is_empty_mark(text)):
+            run.append(row)
+            continue
+        flush()
+        out.append(row)
+    flush()
+    return out
+
+
+def _ends_wrapped_label(rows: list[Row]) -> bool:
+    """The last lines are an official label wrapped over two or more lines, from its numbered
+    start ("1.属于" "国家秘" "密"): not a table's header pieces, not a whole label on its line."""
+    from govopen_desktop.io.importers.official_rows import ends_with_known_label
+
+    at = _label_lines(rows, len(rows), -1, set())
+    if len(at) < 2 or not _LABEL_START.match(rows[at[-1]].cells[0].text):
+        return False
+    return ends_with_known_label("".join(rows[k].cells[0].text.strip() for k in reversed(at)))
+
+
+def join_label_lines(rows: list[Row]) -> list[Row]:
+    """Text copied out of a PDF viewer (Chrome, Edge: PDFium) gives a ruled table's cell as
+    printed: a label wrapped in a narrow cell on several lines, then its row's numbers on a line
+    of their own ("（二）部分公开" "（区分处理的，" … "0 0 0 0 0 0 0"), or a row broken by a page
+    with the label's end after its numbers ("8.属于 0 0 …" "行政查询事项"). The label's lines
+    next to the numbers are joined into the row when together they make an official label
+    exactly (the fewest lines above first; lines below only when the row holds a label piece);
+    the lines used are dropped."""
+    from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text
+
+    used: set[int] = set()
+    out: dict[int, Row] = {}
+    for i, row in enumerate(rows):
+        cells = row.non_empty()
+        if not row.spaced or not cells or i in used:
+            continue
+        head = "" if is_value_text(cells[0].text) else cells[0].text
+        values = cells[1:] if head else cells
+        if not values or len(values) > _MAX_ROW_VALUES or not all(is_value_text(c.text) for c in values):
+            continue
+        if head and ends_with_known_label(head):
+            continue
+        above = _label_lines(rows, i, -1, used)
+        below = _label_lines(rows, i, +1, used)
+        found: tuple[str, list[int]] | None = None
+        for n_below in range(len(below) + 1):
+            for n_above in range(len(above) + 1):
+                if n_above + n_below + bool(head) < 2 or (n_below and not (head or n_above)):
+                    continue  # a whole label on its line: the extractor reads the order of labels and numbers
+                if n_below and ends_with_known_label("".join(rows[k].cells[0].text for k in below[:n_below])):
+                    break  # the lines below are the next row's own label
+                picked = above[:n_above][::-1] + below[:n_below]
+                text = "".join(rows[k].cells[0].text.strip() for k in above[:n_above][::-1]) + head + "".join(
+                    rows[k].cells[0].text.strip() for k in below[:n_below])
+                if ends_with_known_label(text):
+                    found = (text, picked)
+                    break
+            if found:
+                break
+        if found is None:
+            continue
+        used.update(found[1])
+        out[i] = Row([Cell(found[0], rows[found[1][0]].place), *values], row.place, is_table=True, spaced=True)
+    return [out.get(i, row) for i, row in enumerate(rows) if i not in used]
+
+
+def _label_lines(rows: list[Row], i: int, step: int, used: set[int]) -> list[int]:
+    """The one-line paragraphs next to row i that can be pieces of a wrapped label, nearest first."""
+    from govopen_desktop.io.importers.official_rows import is_value_text
+
+    out: list[int] = []
+    j = i + step
+    while 0 <= j < len(rows) and len(out) < _MAX_LABEL_LINES and j not in used:
+        row = rows[j]
+        if row.is_table or len(row.cells) != 1:
+            break
+        text = row.cells[0].text.strip()
+        start = bool(_LABEL_START.match(text))  # "6." alone on its line reads as a number too
+        if not text or len(text) > _MAX_LABEL_LINE or text.endswith(("。", "：", ":")) or (
+                is_value_text(text) and not start):
+            break
+        out.append(j)
+        if step < 0 and start:
+            break  # a label's numbered start: what is above belongs to no label of this row
+        j += step
+    return out
 
 
 def _continues(cell: str, line: str) -> bool:
