@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,33 @@ def test_damaged_files_never_crash_nor_print(tmp_path: Path, capfd: pytest.Captu
             assert path.name in str(exc)
         assert time.monotonic() - started < 5
     assert capfd.readouterr() == ("", "")
+
+
+def test_a_word_part_the_reader_never_parses_is_not_scanned(tmp_path: Path) -> None:
+    # the DOCTYPE scan guards what a reader parses: a .docx's main part and relationships; a
+    # declaration in styles.xml (which nothing here reads) does not make a report unreadable
+    from govopen_desktop.io.exporters.docx_export import export_docx
+    from govopen_desktop.io.project import load_report
+    from tests.support.paths import REPO
+
+    report = load_report(REPO / "resources" / "sample" / "sample-2024.govopen")
+    plain = tmp_path / "导出.docx"
+    export_docx(report, plain)
+    with zipfile.ZipFile(plain) as zf:
+        members = [(info, zf.read(info.filename)) for info in zf.infolist()]
+    doctype = b'<?xml version="1.0"?>\n<!DOCTYPE w:styles [<!ENTITY a "x">]>\n'
+    out = tmp_path / "样式有声明.docx"
+    with zipfile.ZipFile(out, "w") as zf:
+        for info, data in members:
+            if info.filename == "word/styles.xml":
+                data = doctype + data.split(b"?>", 1)[1]
+            zf.writestr(info, data)
+    assert import_file(out).report.cells == report.cells
+    main = tmp_path / "正文有声明.docx"
+    with zipfile.ZipFile(main, "w") as zf:
+        for info, data in members:
+            if info.filename == "word/document.xml":
+                data = doctype.replace(b"w:styles", b"w:document") + data.split(b"?>", 1)[1]
+            zf.writestr(info, data)
+    with pytest.raises(ImportFailed, match="实体声明"):
+        import_file(main)

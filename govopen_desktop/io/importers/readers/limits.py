@@ -245,6 +245,11 @@ def check_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str,
     if total > MAX_XML_TOTAL:
         raise refuse(name, f"的 XML 部件解压后共有 {total // 1024 // 1024} MB")
     workbook = bool(parts.sheets) or "xl/workbook.xml" in parts.xml
+    if not workbook and parts.main:
+        # a Word document: its reader parses the main part and the relationships, nothing else
+        # (styles, theme, numbering …); a workbook's may go to openpyxl, which reads them all
+        xml_infos = [i for i in xml_infos if i.filename in parts.main or i.filename.endswith(".rels")
+                     or i.filename == "[Content_Types].xml"]
     totals = _Counts(limit=MAX_WORKBOOK_ELEMENTS if workbook else MAX_PACKAGE_ELEMENTS)
     for info in xml_infos:
         _scan_part(zf, info, name, info.filename in parts.sheets, totals)
