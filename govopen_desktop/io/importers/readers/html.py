@@ -241,11 +241,31 @@ def read_html(text: str, name: str) -> Doc:
     return _read_markup(text, name)
 
 
-# an element the page does not show: style display:none / visibility:hidden, or `hidden`
-_HIDDEN_START = re.compile(
-    r"<(?P<tag>div|span|p|table|section|ul|font)\b(?=[^>]*?(?:style\s*=\s*(?P<q>[\"'])[^\"'>]*?"
-    r"(?:display\s*:\s*none|visibility\s*:\s*hidden)|\shidden(?:\s|=|>|/)))[^>]*>", re.I)
+# what makes an element hidden, inside its start tag: style display:none / visibility:hidden,
+# or the `hidden` attribute. The words are found with str.find (a regular expression over a
+# page of Chinese text costs milliseconds), then checked where they stand.
+_HIDING_BEFORE = re.compile(r"(?:display\s*:\s*|visibility\s*:\s*|\s)$", re.I)
+_HIDDEN_TAG = re.compile(r"<(div|span|p|table|section|ul|font)\b", re.I)
 MAX_HIDDEN_BLOCKS = 200
+
+
+def _hiding_words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each display:none, visibility:hidden or ` hidden` attribute, in order."""
+    found: list[tuple[int, int]] = []
+    for word in ("none", "NONE", "None", "hidden", "HIDDEN", "Hidden"):
+        i = text.find(word)
+        while i >= 0 and len(found) < 10 * MAX_HIDDEN_BLOCKS:
+            before = _HIDING_BEFORE.search(text, max(0, i - 24), i)
+            after = text[i + len(word):i + len(word) + 1]
+            lead = before.group(0).lower().strip() if before else None
+            attribute = lead == "" and after in " \t\r\n=>/"  # <div hidden>
+            if before is not None and lead is not None and (
+                (word.lower() == "none" and lead.startswith("display"))
+                or (word.lower() == "hidden" and (lead.startswith("visibility") or attribute))
+            ):
+                found.append((before.start(), i + len(word)))
+            i = text.find(word, i + len(word))
+    return sorted(found)
 
 
 def without_hidden_blocks(text: str) -> str:
@@ -254,17 +274,27 @@ def without_hidden_blocks(text: str) -> str:
     a hidden element left open takes nothing away."""
     out: list[str] = []
     at = 0
-    for _ in range(MAX_HIDDEN_BLOCKS):
-        m = _HIDDEN_START.search(text, at)
-        if m is None:
-            break
-        end = _closing(text, m.group("tag").lower(), m.end())
-        if end is None:
-            out.append(text[at:m.end()])
-            at = m.end()
+    found = 0
+    for word_start, word_end in _hiding_words(text):
+        if word_start < at:
+            continue  # inside a block already taken out
+        opening = text.rfind("<", at, word_start)
+        if opening < 0 or ">" in text[opening:word_start]:
+            continue  # not inside a start tag (a style sheet's rule, the page's text)
+        tag = _HIDDEN_TAG.match(text, opening)
+        if tag is None:
             continue
-        out.append(text[at:m.start()])
+        start_end = text.find(">", word_end)
+        end = _closing(text, tag.group(1).lower(), start_end + 1) if start_end >= 0 else None
+        if end is None:
+            continue
+        out.append(text[at:opening])
         at = end
+        found += 1
+        if found >= MAX_HIDDEN_BLOCKS:
+            break
+    if not found:
+        return text
     out.append(text[at:])
     return "".join(out)
 
