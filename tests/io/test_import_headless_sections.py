@@ -46,3 +46,9 @@ def test_a_note_under_table_4_is_not_taken_for_the_problems_part(tmp_path: Path,
     result = import_file(page_without_problems_heading(tmp_path, note))
     assert result.report.text["problems"] is None
     assert not [p for p in result.problems if "作为这一部分导入" in p.message]
+
+
+def test_a_sentence_under_table_4s_heading_is_kept_for_the_checks() -> None:
+    shape = REPO / "tests" / "data" / "shapes" / "flipbook-audit-2020.txt"
+    source = import_file(shape).report.extra["source"]
+    assert "未出现申请行政复议、提起行政诉讼的情况" in source["table_notes"]["t4"]

@@ -191,9 +191,22 @@ def case_claims(text: str, words: CaseWords | None = None) -> tuple[tuple[str, i
 
 
 def _written_in(report: Report, key: str) -> str:
-    """“一、总体情况”写 — the part the quoted words stand in, as R-FACTS names it."""
-    section = next((s for s in report.format.sections if s.text == key), None)
+    """“一、总体情况”写 — the part the quoted words stand in, as R-FACTS names it (a table's
+    part: the sentences printed there, not in its table)."""
+    section = next((s for s in report.format.sections if key in (s.text, s.table)), None)
     return f"“{section.heading}”写" if section else "文字中写"
+
+
+def _texts(report: Report, sections: list[str]) -> Iterator[tuple[str, str]]:
+    """(part, text) of the rule's text parts, then of the sentences an import found printed
+    in a table's part (source.table_notes)."""
+    for key in sections:
+        raw = report.text.get(key)
+        if raw:
+            yield key, raw
+    notes = source_info(report).get("table_notes")
+    if isinstance(notes, dict):
+        yield from ((k, v) for k, v in notes.items() if isinstance(k, str) and isinstance(v, str) and v)
 
 
 @rule_kind("text_applications")
@@ -210,10 +223,7 @@ def text_applications(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     name = label(report.format, p["new"])
     floor = at_least or Decimal(0)
     table_says = f"是 {as_int(new)}" if new is not None else f"没有填，已填的各栏合计已有 {as_int(floor)}"
-    for key in p["sections"]:
-        raw = report.text.get(key)
-        if not raw:
-            continue
+    for key, raw in _texts(report, p["sections"]):
         seen: set[int] = set()
         for claimed, quoted in application_claims(raw, application_words(report.format)):
             wrong = Decimal(claimed) not in allowed if new is not None else Decimal(claimed) < floor
@@ -235,10 +245,7 @@ def text_cases(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     groups = {"复议": list(p["review"]), "诉讼": list(p["suit"])}
     groups[BOTH] = groups["复议"] + groups["诉讼"]
     totals = {what: total(report, keys) for what, keys in groups.items()}
-    for key in p["sections"]:
-        raw = report.text.get(key)
-        if not raw:
-            continue
+    for key, raw in _texts(report, p["sections"]):
         reported: set[tuple[str, int]] = set()
         for what, claimed, quoted in case_claims(raw, case_words(report.format)):
             actual = totals[what]

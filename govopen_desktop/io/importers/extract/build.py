@@ -166,7 +166,8 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         stop = min((r for r in heading_rows if r > at), default=len(rows))
         text[key] = section_text(rows, at, stop, left_out, sections.inline.get(key, ""),
                                  wrapped=doc.kind in PAGE_LINE_KINDS, pager=web)
-    for key, block in _headless_sections(rows, fmt, extractor, sections.rows, left_out, doc.kind).items():
+    taken: dict[str, int] = {}
+    for key, block in _headless_sections(rows, fmt, extractor, sections.rows, left_out, doc.kind, taken).items():
         text[key] = block
         heading = next(s.heading for s in fmt.sections if s.text == key)
         problems.append(ImportProblem(
@@ -186,6 +187,9 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
                               "inferred": sorted(extractor.inferred)}
     if preface:
         source["preface"] = preface  # kept with the report: R-YEAR reads its 统计期限
+    notes = _table_notes(rows, fmt, extractor, taken, left_out)
+    if notes:
+        source["table_notes"] = notes  # T3-TEXT and T4-TEXT read them as they read the text
     if extractor.group_printed:
         source["group_rows"] = dict(extractor.group_printed)  # e.g. {"（六）其他处理": "3 0 0 0 0 0 3"}
     report.extra["source"] = source
@@ -211,7 +215,7 @@ _PAGE_LINE = re.compile(r"^\s*(?:[^\s。，,：:]{1,8}[：:]|\d{4}\s*[年/.-]\s*
 
 
 def _headless_sections(rows: list[Row], fmt: ReportFormat, extractor: Extractor, headings: dict[str, int],
-                       left_out: set[int], kind: str) -> dict[str, str]:
+                       left_out: set[int], kind: str, taken: dict[str, int] | None = None) -> dict[str, str]:
     """Text sections whose heading is missing (a converter dropped it, or it was never printed)
     while their text stands after the table of the section before them: 表四, then
     （一）主要问题 … （二）改进情况, then 六、其他需要报告的事项. The rows after the table's last
@@ -235,7 +239,31 @@ def _headless_sections(rows: list[Row], fmt: ReportFormat, extractor: Extractor,
                              pager=kind == "html")
         if block:
             found[section.text] = block
+            if taken is not None:
+                taken[before.table] = first  # the table's part ends where this text begins
     return found
+
+
+def _table_notes(rows: list[Row], fmt: ReportFormat, extractor: Extractor, ends: dict[str, int],
+                 left_out: set[int]) -> dict[str, str]:
+    """Sentences printed in a table's part, not in its table (2020年，我单位未出现申请行政复议的
+    情况。 under 四、): no text part of the form, kept with the report for the checks to read."""
+    notes: dict[str, str] = {}
+    for table in fmt.tables:
+        region = extractor.regions.get(table.id)
+        if region is None:
+            continue
+        lines = []
+        for i in range(region[0] + 1, min(region[1], ends.get(table.id, region[1]))):
+            row = rows[i]
+            if i in extractor.used_rows or i in left_out or row.is_table or len(row.non_empty()) != 1:
+                continue
+            text = row.non_empty()[0].text.strip()
+            if "。" in text and len(text) >= 10:
+                lines.append(text)
+        if lines:
+            notes[table.id] = "\n".join(lines)
+    return notes
 
 
 def _shared_run(a: str, b: str) -> int:
