@@ -241,3 +241,33 @@ def test_a_row_broken_across_a_page_inside_a_merged_group_label(tmp_path: Path) 
     result = import_file(tmp_path / "report.pdf")
     keys = [k for k in exp.cells if k.startswith("t3.")]
     assert cell_differences({k: exp.cells[k] for k in keys}, result.report.cells) == []
+
+
+def test_a_number_wrapped_in_a_narrow_column_of_an_unruled_table_is_kept_as_printed() -> None:
+    # a PDF table without ruling lines, table 4's 15 narrow columns: "27" over "6" is what the
+    # cell printed (as a ruled table's cell "27\n6"), not 27 with the line under it dropped
+    from govopen_desktop.io.importers.extract.build import build_report
+    from govopen_desktop.io.importers.neutral import Cell, Doc, Row
+
+    doc = Doc("报告.pdf", "pdf")
+    for text in ("某县某局2024年政府信息公开工作年度报告", "一、总体情况", "2024年，本局认真落实条例。",
+                 "四、政府信息公开行政复议、行政诉讼情况", "行政复议  行政诉讼"):
+        doc.add_paragraph(text, "第4页")
+    xs = [90 + 28 * k for k in range(15)]
+
+    def spaced(texts: list[str], at: list[float]) -> Row:
+        return Row([Cell(t, "第4页", x=x) for t, x in zip(texts, at, strict=True)], "第4页", is_table=True,
+                   spaced=True)
+
+    doc.add(spaced(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"],
+                   [*xs[:5], xs[5], xs[10]]))
+    doc.add(spaced(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2, xs[5:]))
+    numbers = ["5", "2", "27", "1", "35", "3", "0", "1", "0", "4", "2", "0", "0", "1", "3"]
+    doc.add(spaced(numbers, [float(x) for x in xs]))
+    doc.add(spaced(["6", "6"], [xs[2] + 2.5, xs[4] + 2.5]))  # the wrapped second lines, centred
+    doc.add_paragraph("五、存在的主要问题及改进情况", "第5页")
+    report, problems = build_report(doc)
+    assert str(report.cells["t4.review.other"]) == "27\n6" and str(report.cells["t4.review.total"]) == "35\n6"
+    assert report.cells["t4.review.upheld"] == 5 and report.cells["t4.suit_after_review.total"] == 3
+    named = {p.key for p in problems}
+    assert {"t4.review.other", "t4.review.total"} <= named

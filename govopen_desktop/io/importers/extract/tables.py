@@ -53,6 +53,7 @@ def _spellings() -> _Spellings:
 
 
 Position = tuple[int, int]  # (row, cell) in the document
+WRAP_ALIGN_POINTS = 6.0  # a wrapped number's line starts within this of the number above it
 
 
 def _cell_norm(text: str, known: frozenset[str]) -> str:
@@ -767,6 +768,8 @@ class Extractor:
                 self.found += 1
                 n = len(spec.keys)
                 values, last = (self.take(cells, n), i) if len(cells) > 1 else self.gather(i, n)
+                if last + 1 < stop and (wrapped := self.wrapped_below(values, self.rows[last + 1])) is not None:
+                    values, last = wrapped, last + 1
                 self.used_rows.update(range(i, last + 1))  # the text after the table starts below them
                 if self.store(spec.keys, values, self.rows[i].place) and not self.columns_printed(table, start, i):
                     self.headerless(table, spec, values, self.rows[i].place)
@@ -776,6 +779,26 @@ class Extractor:
             return
         self.missing += 1
         self.not_found(spec.keys, f"没有找到{table.heading}的数值行", table)
+
+    def wrapped_below(self, values: list[Cell], below: Row) -> list[Cell] | None:
+        """A PDF table without ruling lines whose narrow columns wrapped some numbers (17 over
+        8): a line of numbers alone right under the value row, each where a number of that row
+        stands. Those numbers are what was printed in the cells above ("17\n8", read as
+        printed and named, as a ruled table's cell is), not a row to drop."""
+        pieces = below.non_empty()
+        if not pieces or len(pieces) >= len(values) or any(c.x is None or not is_value_text(c.text) for c in pieces):
+            return None
+        above = {k: v.x for k, v in enumerate(values) if v.x is not None and v.text.strip()}
+        joined = list(values)
+        for piece in pieces:
+            assert piece.x is not None
+            k = next((k for k, x in above.items() if abs(x - piece.x) <= WRAP_ALIGN_POINTS), None)
+            if k is None:
+                return None
+            v = joined[k]
+            joined[k] = Cell(f"{v.text}\n{piece.text}", v.place, None, v.x)
+            del above[k]
+        return joined
 
     def columns_printed(self, table: Table, start: int, stop: int) -> bool:
         """The rows above the value row print the table's own column headers (结果维持 …, 未经复议
