@@ -360,10 +360,10 @@ def imported_inferred(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         return
     fmt = report.format
     marked = {k for k in inferred if isinstance(k, str) and report.cells.get(k) is not None}
+    groups = _row_groups(fmt.id, tuple(t.id for t in fmt.tables))
     for table in fmt.tables:
-        rows = [(label, [k for k in keys if k in marked])
-                for t, label, keys in _row_groups(fmt.id, (table.id,)) if t == table.id]
-        rows = [(label, keys) for label, keys in rows if keys]
+        rows = [(label, picked) for t, label, keys in groups
+                if t == table.id and (picked := [k for k in keys if k in marked])]
         if not rows:
             continue
         cells = [k for _label, keys in rows for k in keys]

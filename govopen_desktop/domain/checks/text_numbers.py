@@ -285,29 +285,19 @@ def statistics_year(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """The statistics period and the title state the year the report is for."""
     year = report.meta.year
     context = tuple(spec.params["context"])
-    for key in spec.params["sections"]:
-        raw = report.text.get(key)
-        if not raw:
+    texts: list[tuple[str, str, object]] = [(key, "文字中", report.text.get(key)) for key in spec.params["sections"]]
+    texts.append(("meta", "标题下的说明文字中", source_info(report).get("preface")))  # kept by an import
+    for section, where, raw in texts:
+        if not isinstance(raw, str) or not raw:
             continue
         wrong = sorted({(y, q) for y, q in period_years(raw, context, spec.params["period"]) if y != year})
         if wrong:
             y, quoted = wrong[0]
             yield finding(
                 spec,
-                f"文字中的统计期限“{quoted}”是 {y} 年，本报告是 {year} 年度报告。"
+                f"{where}的统计期限“{quoted}”是 {y} 年，本报告是 {year} 年度报告。"
                 f"统计期限应为{year}年1月1日至12月31日。",
-                section=key,
-            )
-    preface = source_info(report).get("preface")  # the words above 一、总体情况 an import kept
-    if isinstance(preface, str):
-        wrong = sorted({(y, q) for y, q in period_years(preface, context, spec.params["period"]) if y != year})
-        if wrong:
-            y, quoted = wrong[0]
-            yield finding(
-                spec,
-                f"标题下的说明文字中的统计期限“{quoted}”是 {y} 年，本报告是 {year} 年度报告。"
-                f"统计期限应为{year}年1月1日至12月31日。",
-                section="meta",
+                section=section,
             )
     title = source_info(report).get("title")
     m = re.search(spec.params["title_year"], _prose(title)) if isinstance(title, str) else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Any
 
@@ -268,14 +269,7 @@ def _table_notes(rows: list[Row], fmt: ReportFormat, extractor: Extractor, ends:
 
 def _shared_run(a: str, b: str) -> int:
     """The length of the longest run of characters `a` and `b` share."""
-    best = 0
-    for i in range(len(a)):
-        for j in range(len(b)):
-            k = 0
-            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
-                k += 1
-            best = max(best, k)
-    return best
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
 
 
 def _format_for(year: int) -> ReportFormat | None:

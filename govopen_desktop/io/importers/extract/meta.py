@@ -71,7 +71,7 @@ def page_end(rows: list[Row], after: int, pager: bool = False) -> int:
     `pager`: a web page's pager, 下一页 …, of an article split into pages, also ends it — a PDF's
     第2页 共6页 is its page's footer, not the end)."""
     for i in range(max(after + 1, 0), len(rows)):
-        if any(_ends_page(line, pager) for line in _lines(rows[i])):
+        if any(_ends_page(line, pager) for line in rows[i].lines()):
             return i
     return len(rows)
 
@@ -80,7 +80,7 @@ def more_pages(rows: list[Row]) -> int:
     """The pages an article split by its CMS has (共3页, or its pager's last 第N页), 0 for none."""
     most = 0
     for row in rows:
-        for line in _lines(row):
+        for line in row.lines():
             if is_pager(line) and ("下一页" in line or "共" in line or line.count("页") > 1):
                 numbers = [int(n) for n in re.findall(r"\d{1,3}", line)]  # 1 2 3, [3], 共3页
                 most = max(most, *numbers, 2 if "下一页" in line else 0)
@@ -323,10 +323,6 @@ def _number(mark: str) -> int | None:
     return parse_chinese_number(mark)  # domain/numerals.py
 
 
-def _lines(row: Row) -> list[str]:
-    return row.lines()
-
-
 def parse_date(text: str) -> str | None:
     """A date line as printed under a report: 2026年1月20日, 二〇二六年一月二十日, or as some
     offices write it, 2026-01-20, 2026.1.20, 2026/1/20."""
@@ -371,18 +367,18 @@ def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Si
     """The date under the report and the agency line above it; without a date, a last line
     that repeats the agency of the title."""
     sig = Signature()
-    tail = [i for i in range(max(after + 1, 0), len(rows)) if _lines(rows[i])]
+    tail = [i for i in range(max(after + 1, 0), len(rows)) if rows[i].lines()]
     blank: set[int] = set()  # a "　年　月　日" line left to fill by hand: no date, not body text
     # (a PDF may split the line into 年 / 月 / 日 where the gaps for the handwriting are)
-    if tail and _BLANK_DATE.match("".join(_lines(rows[tail[-1]]))):
+    if tail and _BLANK_DATE.match("".join(rows[tail[-1]].lines())):
         blank = {tail.pop()}
         sig.rows = set(blank)
-    last = _lines(rows[tail[-1]]) if tail else []
+    last = rows[tail[-1]].lines() if tail else []
     if agency and last and norm(" ".join(last)) == norm(agency) and all(parse_date(x) is None for x in last):
         return Signature(agency, None, {tail[-1]} | blank)
     for pos in range(len(tail) - 1, max(len(tail) - 4, -1), -1):
         i = tail[pos]
-        lines = _lines(rows[i])
+        lines = rows[i].lines()
         date = parse_date(lines[-1])
         if date is None and len(rows[i].non_empty()) > 1:  # 2025 年 / 1 月 / 20 日 in cells of a PDF line
             date = parse_date("".join(lines))
@@ -394,7 +390,7 @@ def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Si
         if date is None:
             continue
         sig.date, sig.rows = date, {i}
-        candidates = lines[:-1] or (_lines(rows[tail[pos - 1]]) if pos > 0 else [])
+        candidates = lines[:-1] or (rows[tail[pos - 1]].lines() if pos > 0 else [])
         name = candidates[-1] if candidates else ""
         if name and len(name) <= 40 and not name.endswith(SENTENCE_END) and pos > 0:
             sig.agency = name.strip()
@@ -417,7 +413,7 @@ def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline:
             break
         if i in skip:
             continue
-        row_lines = _lines(row)
+        row_lines = row.lines()
         if any(_ends_page(line, pager) for line in row_lines):
             break
         x = row.non_empty()[0].x if row.non_empty() else None
@@ -477,8 +473,8 @@ def find_title(rows: list[Row], before: int) -> Title:
     previous = ""
     head = rows[: max(before, 0) or min(len(rows), 12)]
     for at, row in enumerate(head):
-        lines = _lines(row)
-        following = _lines(head[at + 1]) if at + 1 < len(head) and len(head[at + 1].non_empty()) == 1 else []
+        lines = row.lines()
+        following = head[at + 1].lines() if at + 1 < len(head) and len(head[at + 1].non_empty()) == 1 else []
         tried = ["".join(lines), *lines] if len(lines) > 1 else list(lines)
         if following and len(lines) == 1 and len(following) == 1 and not (_title_match(following[0]) or (None,))[0]:
             # a title broken after 工作: "…公开工作" / "年度报告" (not a line above a whole title)
@@ -515,7 +511,7 @@ def find_filler(rows: list[Row], limit: int = 40) -> str | None:
 def guess_year(rows: list[Row], before: int) -> int | None:
     """统计期限 sentence first, then the year the text before the tables mentions most."""
     # both patterns need a 年 (a table's numbers have none; ascii_years keeps it)
-    texts = [ascii_years(line) for row in rows[: max(before, 1)] for line in _lines(row) if "年" in line]
+    texts = [ascii_years(line) for row in rows[: max(before, 1)] for line in row.lines() if "年" in line]
     for line in texts:
         m = _PERIOD.search(line) or _PERIOD_WORDS.search(line)
         if m:

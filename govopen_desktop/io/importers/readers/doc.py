@@ -205,8 +205,7 @@ def _visible(text: str) -> str:
 
 def _doc(text: str, row_ends: set[int], paragraphs: list[tuple[int, bool]], name: str) -> Doc:
     doc = Doc(name, "doc")
-    ends = [p for p, _t in paragraphs]
-    in_table = {p: t for p, t in paragraphs}
+    in_table = dict(paragraphs)  # a paragraph mark's position -> whether it stands in a table
     cells: list[str] = []
     cell: list[str] = []
     start = 0
@@ -217,9 +216,7 @@ def _doc(text: str, row_ends: set[int], paragraphs: list[tuple[int, bool]], name
             continue
         piece = _visible(text[start:cp])
         start = cp + 1
-        # the paragraph this mark ends: its properties say whether it stands in a table
-        k = bisect_right(ends, cp) - 1
-        tabled = ch == "\x07" or (k >= 0 and ends[k] == cp and in_table.get(cp, False))
+        tabled = ch == "\x07" or in_table.get(cp, False)  # the paragraph's properties say so
         if not tabled:
             if previous_in_table and cells:
                 n_rows += 1

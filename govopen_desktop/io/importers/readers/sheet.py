@@ -173,7 +173,7 @@ def read_xlsx_openpyxl(path: Path, name: str) -> tuple[Doc, dict[str, str] | Non
 
 
 def _read_workbook(wb: Any, name: str, formula_wb: Any = None) -> tuple[Doc, dict[str, str] | None]:
-    from govopen_desktop.io.importers.readers.xlsx_cells import evaluate_sum
+    from govopen_desktop.io.importers.readers.xlsx_cells import resolve_formulas
 
     try:
         data = _data_sheet(wb[DATA_SHEET]) if DATA_SHEET in wb.sheetnames else None
@@ -186,9 +186,7 @@ def _read_workbook(wb: Any, name: str, formula_wb: Any = None) -> tuple[Doc, dic
             written = formula_wb[ws.title]._cells if formula_wb is not None else {}
             formulas = {at: str(written[at].value)[1:] for at, (value, _f) in cells.items()
                         if value is None and at in written and str(written[at].value or "").startswith("=")}
-            for at, formula in formulas.items():  # as the XML reader does (xlsx_cells)
-                result = evaluate_sum(formula, cells, formulas)
-                cells[at] = (result if result is not None else "=" + formula, cells[at][1])
+            resolve_formulas(cells, formulas)  # as the XML reader does
             values = ((at, _with_unit(value, fmt)) for at, (value, fmt) in cells.items())
             merged = [(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
             sheet_rows(doc, ws.title, _grid(values, ws.max_row, ws.max_column), merged)

@@ -239,11 +239,7 @@ def _read_sheet(root: Any, sheet: SheetCells, strings: list[str], formats: list[
             if value is None and (formula := c.findtext(_F)):
                 formulas[(row_at, col)] = formula
             cells[(row_at, col)] = (value, formats[style] if formats else "General")
-    for at, formula in formulas.items():
-        # a workbook written by a program that does not calculate (no cached result): the
-        # sum Excel would show, or the formula itself, which the importer reports
-        result = evaluate_sum(formula, cells, formulas)
-        cells[at] = (result if result is not None else "=" + formula, cells[at][1])
+    resolve_formulas(cells, formulas)
     merges = root.find(f"{NS}mergeCells")
     for m in merges.iterchildren(_MERGE) if merges is not None else ():
         first, _, last = (m.get("ref") or "").partition(":")
@@ -259,6 +255,14 @@ _REF = r"\$?[A-Za-z]{1,3}\$?\d+"
 _SUM_TERM = re.compile(rf"^\s*(?:(?P<first>{_REF})(?::(?P<last>{_REF}))?|(?P<number>\d+(?:\.\d+)?))\s*$")
 _SUM_CALL = re.compile(r"^\s*SUM\s*\((?P<args>[^()]*)\)\s*$", re.I)
 MAX_SUM_CELLS = 10_000
+
+
+def resolve_formulas(cells: dict[tuple[int, int], tuple[Any, str]], formulas: dict[tuple[int, int], str]) -> None:
+    """Cells holding a formula with no saved result (a workbook written by a program that does
+    not calculate): the sum Excel would show, or the formula itself, which the importer reports."""
+    for at, formula in formulas.items():
+        result = evaluate_sum(formula, cells, formulas)
+        cells[at] = (result if result is not None else "=" + formula, cells[at][1])
 
 
 def evaluate_sum(formula: str, cells: dict[tuple[int, int], tuple[Any, str]],
