@@ -92,6 +92,21 @@ def known_label(text: str) -> bool:
     return bool(n) and (n in _KNOWN or strip_number(n) in _KNOWN)
 
 
+_STARTS: set[str] = set()
+_MIN_START = 4  # characters a label's first piece needs to be told from other words
+
+
+def starts_known_label(text: str) -> bool:
+    """The text is the first part of an official row label (its numbered start and the words
+    after it, as a narrow cell wraps it: "3.补正" "后申请" before the rest "内容仍" "不明确")."""
+    if not _STARTS:
+        known_label("")  # fills the set
+        for label in _KNOWN:
+            _STARTS.update(label[:k] for k in range(_MIN_START, len(label)))
+    n = norm(text)
+    return len(n) >= _MIN_START and n in _STARTS
+
+
 def ends_with_known_label(text: str) -> bool:
     """The text ends with an official row label (a label that also carries its group, as a
     narrow column prints "（三）不予公开1.属于国家秘密")."""

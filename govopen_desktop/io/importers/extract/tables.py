@@ -767,7 +767,13 @@ class Extractor:
             if seen_header and (filled or (header_row and len(cells) >= len(spec.keys))):
                 self.found += 1
                 n = len(spec.keys)
-                values, last = (self.take(cells, n), i) if len(cells) > 1 else self.gather(i, n)
+                if len(cells) > 1 and (not self.rows[i].spaced or any(c.x is not None for c in cells)):
+                    values, last = self.take(cells, n), i
+                else:
+                    # text copied out of a PDF: the whole run of lines of numbers alone is the row, as
+                    # printed; more numbers than columns (a number its narrow column wrapped, "17" "8")
+                    # are not cut to size: store names every cell
+                    values, last = self.gather(i, n, whole=True)
                 if last + 1 < stop and (wrapped := self.wrapped_below(values, self.rows[last + 1])) is not None:
                     values, last = wrapped, last + 1
                 self.used_rows.update(range(i, last + 1))  # the text after the table starts below them

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from govopen_desktop.io.importers.labels import is_placeholder
+from govopen_desktop.io.importers.labels import is_placeholder, norm
 from govopen_desktop.io.importers.neutral import MAX_DOC_ROWS, Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed
 
@@ -73,7 +73,7 @@ def read_text(text: str, name: str, kind: str = "txt") -> Doc:
     if text.count("\n") > 10 * MAX_DOC_ROWS:
         raise ImportFailed(f"“{name}”有 {text.count(chr(10))} 行，远超年度报告的正常长度，已拒绝读取。")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = _unflattened(text.split("\n"))
+    lines = _numbering_parted(_unflattened(text.split("\n")))
     with_tabs = [ln for ln in lines if "\t" in ln]
     one_cell = sum(1 for ln in with_tabs if _ONE_CELL.match(ln))
     if with_tabs and one_cell * 2 >= len(with_tabs):
@@ -96,6 +96,23 @@ def _unflattened(lines: list[str]) -> list[str]:
     if len(longest) < 0.8 * total or len(longest.split()) < 60:
         return lines
     return [part for ln in lines for part in ln.split()]
+
+
+_GLUED_NUMBERING = re.compile(r"^(?P<end>.{0,23}\D)(?P<digits>\d{1,2})$")
+
+
+def _numbering_parted(lines: list[str]) -> list[str]:
+    """A row broken by its numbers in PDFium's copy ends its label after them on the line of the
+    next label's numbering ("卷８" then "." "属于…"): the label's end and the numbering each on
+    a line of their own, as the other rows come."""
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        m = _GLUED_NUMBERING.match(line.strip())
+        if m and k + 1 < len(lines) and lines[k + 1].strip() in _NUMBERING_MARKS and " " not in line.strip():
+            out += [m.group("end"), m.group("digits")]
+        else:
+            out.append(line)
+    return out
 
 
 def _bars_joined(lines: list[str]) -> list[tuple[int, str]]:
@@ -242,35 +259,80 @@ def split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
 _MAX_LABEL_LINES = 24  # lines a label wrapped in a narrow cell runs over (2-3 characters a line)
 _MAX_LABEL_LINE = 24  # characters of one such line (a line of prose is longer)
 _MAX_ROW_VALUES = 8  # a row of table 2 or 3; table 4's one line of 15 numbers has no label
+_NUMBERING_DIGITS = re.compile(r"^\d{1,2}$")
+_NUMBERING_MARKS = (".", "．", "、")
+_MIN_BARE_LABEL = 4  # a label joined from lines without its numbering: not a header's "总" "计"
 _LABEL_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
 
 
 def _number_lines_joined(rows: list[Row]) -> list[Row]:
     """A row's numbers copied one a line, right after the lines of its wrapped label: one row
-    of values (each number its own cell), for join_label_lines to put the label on."""
-    from govopen_desktop.domain.values import is_empty_mark
-
+    of values (each number its own cell), for join_label_lines to put the label on. PDFium
+    puts two cells on one line where they share a baseline ("30" "1" … "0 31"): such a line of
+    numbers alone goes on the run, each number still its own cell. The label may also go on
+    after the numbers, the numbers standing in the middle of its cell ("3.补正" "后申请" 1 … 1
+    "内容仍" "不明确")."""
     out: list[Row] = []
     run: list[Row] = []
 
-    def flush() -> None:
-        if 2 <= len(run) <= _MAX_ROW_VALUES and _ends_wrapped_label(out) and any(
-                _NUMBER_TOKEN.match(r.cells[0].text.strip()) for r in run):
-            out.append(Row([Cell(r.cells[0].text.strip(), r.place) for r in run], run[0].place, is_table=True,
-                           spaced=True))
+    def flush(rest: list[Row]) -> None:
+        cells = [c for r in run for c in r.cells if c.text.strip()]
+        singles = sum(1 for r in run if not r.is_table)
+        if (singles and 2 <= len(cells) <= _MAX_ROW_VALUES and any(_NUMBER_TOKEN.match(c.text.strip()) for c in cells)
+                and (_ends_wrapped_label(out) or _label_around(out, rest))):
+            out.append(Row([Cell(c.text.strip(), c.place) for c in cells], run[0].place, is_table=True, spaced=True))
         else:
             out.extend(run)
         run.clear()
 
-    for row in rows:
+    for k, row in enumerate(rows):
         text = row.cells[0].text.strip() if len(row.cells) == 1 else ""
-        if not row.is_table and text and len(text) <= 16 and (_NUMBER_TOKEN.match(text) or is_empty_mark(text)):
+        if not row.is_table and text and len(text) <= 16 and _is_number_or_blank(text) and not _numbering_next(
+                text, rows[k + 1:k + 2]):
             run.append(row)
             continue
-        flush()
+        if _numbers_alone(row):
+            run.append(row)
+            continue
+        flush(rows[k:])
         out.append(row)
-    flush()
+    flush([])
     return out
+
+
+def _numbering_next(text: str, after: list[Row]) -> bool:
+    """A number alone whose next line starts with "." or "、": the next label's numbering
+    ("８" "." "属于…"), parted from it where the font changes, not a value."""
+    return bool(_NUMBERING_DIGITS.match(text)) and bool(after) and not after[0].is_table and len(
+        after[0].cells) == 1 and after[0].cells[0].text.lstrip().startswith(_NUMBERING_MARKS)
+
+
+def _is_number_or_blank(text: str) -> bool:
+    from govopen_desktop.domain.values import is_empty_mark
+
+    return bool(_NUMBER_TOKEN.match(text)) or is_empty_mark(text)
+
+
+def _numbers_alone(row: Row) -> bool:
+    """A laid-out line of two or more numbers and nothing else ("0 31")."""
+    cells = row.non_empty()
+    return row.spaced and len(cells) >= 2 and all(_is_number_or_blank(c.text.strip()) for c in cells)
+
+
+def _label_around(above: list[Row], below: list[Row]) -> bool:
+    """The lines above are an official label's numbered start, cut short ("3.补正" "后申请"),
+    and the lines below go on to make it whole ("内容仍" "不明确")."""
+    from govopen_desktop.io.importers.official_rows import ends_with_known_label, starts_known_label
+
+    at = _label_lines(above, len(above), -1, set())
+    head = "".join(above[k].cells[0].text.strip() for k in reversed(at))
+    if not at or not _LABEL_START.match(head) or not starts_known_label(head):
+        return False
+    for n in _label_lines(below, -1, +1, set()):
+        head += below[n].cells[0].text.strip()
+        if ends_with_known_label(head):
+            return True
+    return False
 
 
 def _ends_wrapped_label(rows: list[Row]) -> bool:
@@ -279,9 +341,8 @@ def _ends_wrapped_label(rows: list[Row]) -> bool:
     from govopen_desktop.io.importers.official_rows import ends_with_known_label
 
     at = _label_lines(rows, len(rows), -1, set())
-    if len(at) < 2 or not _LABEL_START.match(rows[at[-1]].cells[0].text):
-        return False
-    return ends_with_known_label("".join(rows[k].cells[0].text.strip() for k in reversed(at)))
+    text = "".join(rows[k].cells[0].text.strip() for k in reversed(at))
+    return len(at) >= 2 and bool(_LABEL_START.match(text)) and ends_with_known_label(text)
 
 
 def join_label_lines(rows: list[Row]) -> list[Row]:
@@ -318,7 +379,7 @@ def join_label_lines(rows: list[Row]) -> list[Row]:
                 picked = above[:n_above][::-1] + below[:n_below]
                 text = "".join(rows[k].cells[0].text.strip() for k in above[:n_above][::-1]) + head + "".join(
                     rows[k].cells[0].text.strip() for k in below[:n_below])
-                if ends_with_known_label(text):
+                if ends_with_known_label(text) and (_LABEL_START.match(text) or len(norm(text)) >= _MIN_BARE_LABEL):
                     found = (text, picked)
                     break
             if found:
@@ -342,14 +403,27 @@ def _label_lines(rows: list[Row], i: int, step: int, used: set[int]) -> list[int
             break
         text = row.cells[0].text.strip()
         start = bool(_LABEL_START.match(text))  # "6." alone on its line reads as a number too
+        # "８" "." "属于…": PDFium parts a label's numbering where its font changes
+        start = start or (step < 0 and bool(out) and _NUMBERING_DIGITS.match(text) is not None
+                          and rows[out[-1]].cells[0].text.lstrip().startswith(_NUMBERING_MARKS))
         if not text or len(text) > _MAX_LABEL_LINE or text.endswith(("。", "：", ":")) or (
-                is_value_text(text) and not start):
+                is_value_text(text) and not start and not _mark_word_piece(rows, j, step)):
             break
         out.append(j)
         if step < 0 and start:
             break  # a label's numbered start: what is above belongs to no label of this row
         j += step
     return out
+
+
+def _mark_word_piece(rows: list[Row], j: int, step: int) -> bool:
+    """A word that is also a blank mark ("无"), on its line right after a label's numbering
+    ("４" "." "无" "正当理" …): the label's first piece, not a blank cell."""
+    text = rows[j].cells[0].text.strip()
+    if step > 0 or any(ch.isdigit() for ch in text) or j == 0:
+        return False
+    above = rows[j - 1]
+    return not above.is_table and len(above.cells) == 1 and above.cells[0].text.strip() in _NUMBERING_MARKS
 
 
 def _continues(cell: str, line: str) -> bool:

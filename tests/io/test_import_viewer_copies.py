@@ -1,0 +1,154 @@
+"""Text a clerk copies out of a PDF viewer (select all, copy, paste), in the shapes each viewer
+gives a ruled table: Chrome/Edge (PDFium), Firefox (pdf.js), poppler's pdftotext (plain and
+-layout). Every report here is made up; only the shapes are those the viewers produce."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from govopen_desktop.domain.formats import load_format
+from govopen_desktop.io.importers import ImportResult, import_text
+from govopen_desktop.io.importers.official_rows import row_specs
+
+T3 = [s for s in row_specs(load_format("2021").table("t3")) if s.label]
+
+
+def _numbers(k: int) -> list[int]:
+    """Row k's seven numbers (made up): six columns and their total."""
+    six = [k + 2, k % 3, 0, 1 if k % 4 == 0 else 0, k % 2, 0]
+    return [*six, sum(six)]
+
+
+Shape = Callable[[str, list[str]], list[str]]
+
+
+def _plain(label: str, numbers: list[str]) -> list[str]:
+    return [label, " ".join(numbers)]
+
+
+def _copy(shapes: dict[str, Shape] | None = None, t4: list[str] | None = None, digits: str = "") -> str:
+    """A 2021 report's text as a viewer copies it: each table-3 row in the shape `shapes` gives
+    for its label (else its label on a line, its numbers on the next), table 4's header, then
+    `t4` (else its fifteen numbers on one line). `digits`: "full" prints every number in
+    full-width digits, as some offices type them."""
+    def show(n: int) -> str:
+        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")) if digits == "full" else str(n)
+
+    lines = ["青禾县水务局2024年政府信息公开工作年度报告", "一、总体情况", "本局全年主动公开信息312条。",
+             "二、主动公开政府信息情况", "信息内容 本年制发件数 本年废止件数 现行有效件数", "规章 0 0 0",
+             "行政规范性文件 2 1 9", "行政许可 57", "行政处罚 14", "行政强制 3", "行政事业性收费 0",
+             "三、收到和处理政府信息公开申请情况", "申请人情况", "自然人 法人或其他组织 总计"]
+    for k, spec in enumerate(T3):
+        label = spec.label or ""
+        lines += (shapes or {}).get(label, _plain)(label, [show(n) for n in _numbers(k)])
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议 行政诉讼",
+              *"结果维持结果纠正其他结果尚未审结总计", "未经复议直接起诉 复议后起诉",
+              *("结果维持结果纠正其他结果尚未审结总计" * 2)]
+    lines += t4 if t4 is not None else ["4 1 6 0 11 2 0 1 0 3 1 0 0 1 2"]
+    lines += ["五、政府信息公开工作存在的主要问题及改进情况", "解读形式还不够丰富。",
+              "六、其他需要报告的事项", "本年度未收取信息处理费。"]
+    return "\r\n".join(lines)  # PDFium ends its lines so
+
+
+def _row(result: ImportResult, label: str) -> list[object]:
+    spec = next(s for s in T3 if s.label == label)
+    return [result.report.cells[k] for k in spec.keys]
+
+
+def _expected(label: str) -> list[int]:
+    return _numbers(next(k for k, s in enumerate(T3) if s.label == label))
+
+
+def test_the_plain_copy_reads_every_row() -> None:
+    result = import_text(_copy())
+    assert all(_row(result, s.label or "") == _expected(s.label or "") for s in T3)
+    assert result.report.cells["t4.review.total"] == 11
+
+
+def _wrapped(label: str, width: int = 3) -> list[str]:
+    return [label[i:i + width] for i in range(0, len(label), width)]
+
+
+def test_pdfium_puts_two_cells_that_share_a_baseline_on_one_line() -> None:
+    """Chrome/Edge: the numbers one a line, the last two on one line (“0” … “1 9”). Before, the
+    run stopped at the line of two numbers: 5 of 7 read, the row left empty and named."""
+    def shape(label: str, numbers: list[str]) -> list[str]:
+        return [*_wrapped(label), *numbers[:5], " ".join(numbers[5:])]
+
+    labels = ["2.其他法律行政法规禁止公开", "6.属于四类过程性信息"]
+    result = import_text(_copy(dict.fromkeys(labels, shape)))
+    for label in labels:
+        assert _row(result, label) == _expected(label)
+
+
+def test_pdfium_starts_a_row_with_two_numbers_on_a_line() -> None:
+    """“746 12” “0” “0 10” “1 769”: lines of one or two numbers, seven in all."""
+    def shape(label: str, numbers: list[str]) -> list[str]:
+        return [*_wrapped(label), " ".join(numbers[:2]), numbers[2], " ".join(numbers[3:5]), " ".join(numbers[5:])]
+
+    label = "1.本机关不掌握相关政府信息"
+    result = import_text(_copy({label: shape}))
+    assert _row(result, label) == _expected(label)
+
+
+def test_pdfium_prints_the_numbers_in_the_middle_of_a_label_wrapped_in_its_cell() -> None:
+    """The numbers centred in a tall cell: the label's first lines above them, the rest below
+    (“3.补正” “后申请” 1 … 1 “内容仍” “不明确”). Before, the row was not found by its label: its
+    numbers were placed by the order of the rows around it, marked to check."""
+    def shape(label: str, numbers: list[str]) -> list[str]:
+        pieces = _wrapped(label)
+        return [*pieces[:2], *numbers, *pieces[2:]]
+
+    def one_a_line(label: str, numbers: list[str]) -> list[str]:
+        return [*_wrapped(label), *numbers]
+
+    labels = ["3.补正后申请内容仍不明确", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"]
+    shapes: dict[str, Shape] = {s.label or "": one_a_line for s in T3 if "、" not in (s.label or "")[:3]}
+    shapes.update(dict.fromkeys(labels, shape))
+    result = import_text(_copy(shapes))
+    for label in labels:
+        assert _row(result, label) == _expected(label)
+        # read by its label, not placed by the rows' order between its neighbours (as before)
+        assert not result.inferred & set(next(s for s in T3 if s.label == label).keys)
+
+
+def test_pdfium_parts_a_full_width_numbering_where_the_font_changes() -> None:
+    """Full-width digits: PDFium gives a label's numbering “８” on a line, “.” on the next, then
+    the words; the end of a row broken by its numbers shares a line with the next numbering
+    (“卷８”); a piece “无” reads as a blank mark. Before, each such row was left empty."""
+    def parted(label: str, numbers: list[str]) -> list[str]:
+        digit, rest = label[0].translate(str.maketrans("0123456789", "０１２３４５６７８９")), label[2:]
+        return [digit, ".", rest[0], *_wrapped(rest[1:]), *numbers]
+
+    def broken(label: str, numbers: list[str]) -> list[str]:
+        return [label[:4], label[4:6], *numbers, label[6:]]  # "7.属于" "行政" … "执法案卷"
+
+    shapes: dict[str, Shape] = dict.fromkeys(
+        ["8.属于行政查询事项", "4.无正当理由大量反复申请", "2.没有现成信息需要另行制作"], parted)
+    shapes["7.属于行政执法案卷"] = broken
+    text = _copy(shapes, digits="full")
+    # the end of 7's label and 8's numbering on one line, as PDFium joins them
+    text = text.replace("\r\n执法案卷\r\n８\r\n.", "\r\n执法案卷８\r\n.")
+    result = import_text(text)
+    for label in shapes:
+        assert _row(result, label) == _expected(label), label
+
+
+def test_table_4_numbers_one_a_line_more_than_its_columns_are_named_not_cut_to_fifteen() -> None:
+    """Full-width digits in table 4's narrow columns: each digit on its own line in PDFium's copy
+    (“３” “５” for 35). Before, the first fifteen lines were read as the row, silently wrong."""
+    digits = [d for n in ["4", "1", "16", "0", "21", "2", "0", "1", "0", "3", "1", "0", "0", "1", "2"] for d in n]
+    result = import_text(_copy(t4=[d.translate(str.maketrans("0123456789", "０１２３４５６７８９")) for d in digits]))
+    t4 = [k for k in result.report.cells if k.startswith("t4.")]
+    assert all(result.report.cells[k] is None for k in t4)
+    assert set(t4) <= {p.key for p in result.problems}
+
+
+def test_table_4_with_a_wrapped_number_copied_by_pdfjs_is_named_not_misread() -> None:
+    """Firefox: a number its narrow column wrapped (“17” over “8”) breaks the line of table 4's
+    numbers; the header's last lines “总” “计” are no row label for the numbers after them."""
+    result = import_text(_copy(t4=["72 64 17", "8", "37 35", "1", "13 4 8 1 26 12 1 1 6 20"]))
+    t4 = [k for k in result.report.cells if k.startswith("t4.")]
+    assert all(result.report.cells[k] is None for k in t4)
+    assert set(t4) <= {p.key for p in result.problems}
+    assert result.report.cells["t3.results_total.total"] == _expected("（七）总计")[-1]
