@@ -152,3 +152,53 @@ def test_table_4_with_a_wrapped_number_copied_by_pdfjs_is_named_not_misread() ->
     assert all(result.report.cells[k] is None for k in t4)
     assert set(t4) <= {p.key for p in result.problems}
     assert result.report.cells["t3.results_total.total"] == _expected("（七）总计")[-1]
+
+
+def test_pdftotext_layout_a_number_wrapped_under_its_row_is_named_not_dropped() -> None:
+    """pdftotext -layout of full-width digits in narrow cells: “３００” over “１” (3001), the wrap
+    on the line of the label's second piece (“开申请数量   １   ９”). Before: read as 300 and 311,
+    the “１ ９” dropped, silently wrong."""
+    def shape(label: str, numbers: list[str]) -> list[str]:
+        wide = "      ".join(["５００", *numbers[1:6], "５１１"])
+        return [f"{label[:11]}      {wide}", f"{label[11:]}            ２                                      ３"]
+
+    label = "一、本年新收政府信息公开申请数量"
+    result = import_text(_copy({label: shape}, digits="full"))
+    assert _row(result, label) == [None] * 7
+    spec = next(s for s in T3 if s.label == label)
+    assert set(spec.keys) <= {p.key for p in result.problems}
+    assert any("２ ３" in p.message for p in result.problems if p.key == spec.keys[0])
+    assert _row(result, "二、上年结转政府信息公开申请数量") == _expected("二、上年结转政府信息公开申请数量")
+
+
+def test_one_run_a_line_a_wrapped_number_after_the_label_piece_is_named() -> None:
+    """Each text run on its line (the shape Adobe Reader and WPS give a table): the row's seven
+    numbers, a piece of the group label beside it, then the wrapped digits “８” “２” (1288 over
+    two lines). Before:
+    read as 128 … 136, silently wrong."""
+    def shape(label: str, numbers: list[str]) -> list[str]:
+        # the group label's pieces (三、本 / 年度办 / 理结果) run beside it, one a line too
+        return ["三、本", label, "１２８", *numbers[1:6], "１３６", "年度办", "８", "２", "理结果"]
+
+    label = "（一）予以公开"
+    result = import_text(_copy({label: shape}, digits="full"))
+    assert _row(result, label) == [None] * 7
+    spec = next(s for s in T3 if s.label == label)
+    assert set(spec.keys) <= {p.key for p in result.problems}
+
+
+def test_a_numbering_on_its_line_and_a_piece_that_reads_as_a_blank_mark() -> None:
+    """PDFium: “4.” on a line, then “无” “正” “当理由 大量反 复申请”: “无” is the label's first
+    word, not a blank cell. Before: the row was not found by its label."""
+    def shape(label: str, numbers: list[str]) -> list[str]:
+        return ["4.", "无", "正", "当理由 大量反 复申请", *numbers]
+
+    def one_a_line(label: str, numbers: list[str]) -> list[str]:
+        return [*_wrapped(label), *numbers]
+
+    label = "4.无正当理由大量反复申请"
+    shapes: dict[str, Shape] = {s.label or "": one_a_line for s in T3 if "、" not in (s.label or "")[:3]}
+    shapes[label] = shape
+    result = import_text(_copy(shapes))
+    assert _row(result, label) == _expected(label)
+    assert not result.inferred & set(next(s for s in T3 if s.label == label).keys)

@@ -22,6 +22,7 @@ from govopen_desktop.io.importers.official_rows import RowSpec, every_table, is_
 from govopen_desktop.io.importers.problems import ImportProblem
 
 _PIECE_NUMBERS = re.compile(r"^(?P<piece>.*[^\d\s.,，])\s(?P<numbers>\d{1,12}(?:\s\d{1,12})*)$")
+_NUMBER = re.compile(r"^\d{1,12}$")
 _HEADER_UNIT = re.compile(r"采购总金额\s*[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]")
 
 @dataclass(frozen=True)
@@ -247,6 +248,8 @@ class Extractor:
         self.unplaced_rows: list[ImportProblem] = []  # rows of numbers no label claimed
         self.regions: dict[str, tuple[int, int]] = {}  # table id -> the rows it was read from
         self.used_rows: set[int] = set()  # rows a label was found on, with the rows of its numbers
+        self.gap_rows: set[int] = set()  # rows whose numbers fill_gaps placed
+        self.stored: set[int] = set()  # ids of the cells store() was given
         # cells whose column is not known from the file (space-laid text, one number per line)
         self.loose = {id(c) for r in rows if r.spaced or not r.is_table for c in r.cells}
 
@@ -441,6 +444,7 @@ class Extractor:
         than the form has columns is not placed by position: only what its header makes certain
         is read, and every other cell is named in a problem."""
         place = f"{self.where} {where}"
+        self.stored.update(id(c) for c in cells)
         if self.col_order is not None and len(keys) == len(self.col_order) and len(cells) == len(keys):
             keys = tuple(keys[k] for k in self.col_order)
         if len(cells) > len(keys):
@@ -610,6 +614,7 @@ class Extractor:
         self.unplaced_rows = []  # said after each cell's own problem
         self.fill_gaps(table, specs, hits)
         self.group_rows(table, specs, hits)
+        self.numbers_left_under(specs, hits)
         self.regions[table.id] = (start, stop)
         self.used_rows.update(r for h in hits for r in range(h.first, h.last + 1))
         for h in hits:  # a label found without its numbers: each cell named
@@ -709,6 +714,7 @@ class Extractor:
             if chunks is None:
                 self.unplaced(specs, gap, rows)
                 continue
+            self.gap_rows.update(rows)
             for k, cells in zip(gap, chunks, strict=True):
                 spec = specs[k]
                 self.clear_problems(spec.keys)
@@ -718,6 +724,52 @@ class Extractor:
             self.problems.append(ImportProblem(
                 f"{labels}的数值与标签分开印刷，已按表格行的顺序读取（前后两行的数值都按标签找到，"
                 "中间剩下的数值个数正好对应这几行），请核对。", specs[gap[0]].keys[0], self.where))
+
+    def numbers_left_under(self, specs: list[RowSpec], hits: list[Hit]) -> None:
+        """Text copied out of a PDF (no positions): a row read from its line, with fewer numbers
+        than a row right under it, before the next label, that no row took ("３００ ５３ … ３１１",
+        then "开申请数量 １ ９"): numbers its narrow columns wrapped (3001 as "３００" over "１").
+        Which cell each belongs to cannot be told, so the row's cells are left empty and named,
+        not read as 300 with the "１" dropped."""
+        if self.order == "before":
+            return  # the numbers under a row are the next row's, printed before its label
+        taken = {r for h in hits for r in range(h.first, h.last + 1)} | self.gap_rows
+        by_first = sorted(hits, key=lambda h: h.first)
+        for h in hits:
+            keys = specs[h.spec].keys
+            if not h.filled or len(keys) < 2 or any(c.x is not None for c in self.rows[h.last].cells):
+                continue
+            after = next((g for g in by_first if g.first > h.last), None)
+            if after is not None and not after.filled:
+                continue  # the numbers may be the next row's, printed before its label: that row is named
+            stop = min(after.first if after else len(self.rows), h.last + 40)
+            stray: list[str] = []
+            # every number up to the next row read, or the next line that starts a label: as many
+            # as a row or more are a row whose label was not made out (named already)
+            for r in range(h.last + 1, stop):
+                row = self.rows[r]
+                texts = [c for c in row.cells if _is_text(c)]
+                if r in taken or any(c.x is not None for c in row.cells) or any(
+                        _label_starts(norm(c.text)) or norm(c.text) in self.index.known for c in texts
+                ) or self.numbering_next(r):
+                    break
+                stray += [c.text.strip() for c in row.cells
+                          if not _is_text(c) and _NUMBER.match(c.text.strip()) and id(c) not in self.stored]
+            if not 0 < len(stray) <= len(keys) // 2:  # more are another row's numbers (its label not made out)
+                continue
+            shown = " ".join(stray)
+            self.clear_problems(keys)
+            for key in keys:
+                self.cells[key] = None
+                self.problems.append(ImportProblem(
+                    f"“{self.fmt.fields[key].label}”无法读取：该行的数值下面另有数字“{shown}”，可能是窄栏里折行的"
+                    "数字（如“300”下面的“1”），无法确定各数属于哪一格，已留空，请对照原件填写。",
+                    key, f"{self.where} {self.rows[h.first].place}"))
+
+    def numbering_next(self, r: int) -> bool:
+        """Row r is a number alone with "." or "、" starting the next line: a label's numbering."""
+        nxt = self.rows[r + 1].non_empty() if r + 1 < len(self.rows) else []
+        return len(self.rows[r].non_empty()) == 1 and bool(nxt) and nxt[0].text.lstrip().startswith((".", "．", "、"))
 
     def unplaced(self, specs: list[RowSpec], gap: list[int], rows: list[int]) -> None:
         """Rows with numbers printed where rows not found should be (a label misread by OCR,

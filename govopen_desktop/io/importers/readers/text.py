@@ -261,6 +261,7 @@ _MAX_LABEL_LINE = 24  # characters of one such line (a line of prose is longer)
 _MAX_ROW_VALUES = 8  # a row of table 2 or 3; table 4's one line of 15 numbers has no label
 _NUMBERING_DIGITS = re.compile(r"^\d{1,2}$")
 _NUMBERING_MARKS = (".", "．", "、")
+_NUMBERING_ONLY = re.compile(r"^\d{1,2}[.．、]$")
 _MIN_BARE_LABEL = 4  # a label joined from lines without its numbering: not a header's "总" "计"
 _LABEL_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
 
@@ -423,7 +424,10 @@ def _mark_word_piece(rows: list[Row], j: int, step: int) -> bool:
     if step > 0 or any(ch.isdigit() for ch in text) or j == 0:
         return False
     above = rows[j - 1]
-    return not above.is_table and len(above.cells) == 1 and above.cells[0].text.strip() in _NUMBERING_MARKS
+    if above.is_table or len(above.cells) != 1:
+        return False
+    mark = above.cells[0].text.strip()
+    return mark in _NUMBERING_MARKS or bool(_NUMBERING_ONLY.match(mark))  # "." alone, or "4."
 
 
 def _continues(cell: str, line: str) -> bool:
