@@ -158,12 +158,17 @@ def test_pdftotext_layout_a_number_wrapped_under_its_row_is_named_not_dropped() 
     """pdftotext -layout of full-width digits in narrow cells: “３００” over “１” (3001), the wrap
     on the line of the label's second piece (“开申请数量   １   ９”). Before: read as 300 and 311,
     the “１ ９” dropped, silently wrong."""
+    def laid_out(label: str, numbers: list[str]) -> list[str]:
+        return [f"{label[:11]}      {'      '.join(numbers)}", label[11:], ""]
+
     def shape(label: str, numbers: list[str]) -> list[str]:
         wide = "      ".join(["５００", *numbers[1:6], "５１１"])
-        return [f"{label[:11]}      {wide}", f"{label[11:]}            ２                                      ３"]
+        return [f"{label[:11]}      {wide}", f"{label[11:]}            ２                                      ３", ""]
 
     label = "一、本年新收政府信息公开申请数量"
-    result = import_text(_copy({label: shape}, digits="full"))
+    shapes: dict[str, Shape] = {s.label or "": laid_out for s in T3}
+    shapes[label] = shape
+    result = import_text(_copy(shapes, digits="full"))
     assert _row(result, label) == [None] * 7
     spec = next(s for s in T3 if s.label == label)
     assert set(spec.keys) <= {p.key for p in result.problems}
@@ -202,3 +207,45 @@ def test_a_numbering_on_its_line_and_a_piece_that_reads_as_a_blank_mark() -> Non
     result = import_text(_copy(shapes))
     assert _row(result, label) == _expected(label)
     assert not result.inferred & set(next(s for s in T3 if s.label == label).keys)
+
+
+def _layout_copy(t3_rows: list[str], t4_rows: list[str]) -> str:
+    return "\n".join([
+        "青禾县水务局2024年政府信息公开工作年度报告", "一、总体情况", "本局全年主动公开信息312条。",
+        "二、主动公开政府信息情况", "信息内容      本年制发件数   本年废止件数   现行有效件数",
+        "规章            0       0      0", "行政规范性文件  2       1      9", "行政许可    57", "行政处罚    14",
+        "行政强制    3", "行政事业性收费   0", "三、收到和处理政府信息公开申请情况", *t3_rows,
+        "四、政府信息公开行政复议、行政诉讼情况", "行政复议                      行政诉讼",
+        "结    结     其    尚    总      未经复议直接起诉                   复议后起诉",
+        "果    果     他    未    计", *t4_rows,
+        "五、政府信息公开工作存在的主要问题及改进情况", "解读形式还不够丰富。"])
+
+
+def test_pdftotext_layout_a_label_wrapped_in_its_column_under_its_row() -> None:
+    """pdftotext -layout: the label's first piece on the row's line, the rest in the same column
+    on the lines below, a piece of the group label to its left (“（三）   1.属于   4 …” “不予公
+    国家秘” “开     密”). Before: the rows were not found (1.属于 is no label)."""
+    rows = ["（三）   1.属于   4     0    0   0   0    0   4", "不予公   国家秘", "开     密", "",
+            "      2.其他   13    1    0   0   0    0   14", "      法律行", "      政法规", "      禁止公",
+            "      开", "",
+            "三、本    （一）予以公开   128    2     0     0     5         3    138",
+            "理结果    （二）部分公开   47     7     0     0     0         0    54",
+            "       （区分处理的，", "       只计这一情形，", "不计其他情形）"]
+    result = import_text(_layout_copy(rows, ["4   1    6   0   11     2   0   1   0   3   1   0   0   1   2"]))
+    cells = result.report.cells
+    assert [cells[f"t3.denied_secret.{c}"] for c in ("natural", "total")] == [4, 4]
+    assert [cells[f"t3.denied_law.{c}"] for c in ("natural", "commercial", "total")] == [13, 1, 14]
+    assert [cells[f"t3.partial.{c}"] for c in ("natural", "commercial", "total")] == [47, 7, 54]
+    assert cells["t3.granted.total"] == 138
+
+
+def test_pdftotext_layout_a_number_wrapped_in_table_4_is_kept_as_printed() -> None:
+    """“17” over “8” in table 4's narrow column: the line under the row holds the wrap, each
+    number where a number of the row starts. Before: 17 numbers for 15 columns, all left empty."""
+    t4 = ["72   64    17   37   35     13   4    8       1   26   12        1   1   6     20",
+          "           8         1"]
+    result = import_text(_layout_copy([], t4))
+    cells = result.report.cells
+    assert str(cells["t4.review.other"]) == "17\n8" and str(cells["t4.review.total"]) == "35\n1"
+    assert cells["t4.review.upheld"] == 72 and cells["t4.suit_after_review.total"] == 20
+    assert {"t4.review.other", "t4.review.total"} <= {p.key for p in result.problems}

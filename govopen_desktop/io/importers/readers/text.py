@@ -73,15 +73,60 @@ def read_text(text: str, name: str, kind: str = "txt") -> Doc:
     if text.count("\n") > 10 * MAX_DOC_ROWS:
         raise ImportFailed(f"“{name}”有 {text.count(chr(10))} 行，远超年度报告的正常长度，已拒绝读取。")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = _numbering_parted(_unflattened(text.split("\n")))
+    lines = _column_labels_joined(_numbering_parted(_unflattened(text.split("\n"))))
     with_tabs = [ln for ln in lines if "\t" in ln]
     one_cell = sum(1 for ln in with_tabs if _ONE_CELL.match(ln))
     if with_tabs and one_cell * 2 >= len(with_tabs):
         _cell_per_line(lines, doc)
     else:
         split_rows(_bars_joined(lines), doc)
-        doc.rows = join_label_lines(_number_lines_joined(doc.rows))
+        doc.rows = join_label_lines(_number_lines_joined(_wraps_kept(doc.rows, _wrapped_numbers(lines))))
     return doc
+
+
+_MIN_WRAP_ROW = 8  # numbers of a row whose narrow columns wrap (table 4's 15; table 3 is read so)
+
+
+def _wrapped_numbers(lines: list[str]) -> dict[int, dict[int, str]]:
+    """Laid-out text (pdftotext -layout) of a line of numbers alone with a shorter line of
+    numbers alone under it, each starting in the column of one number above ("72   64    17 …",
+    then "           8"): the digits a narrow column wrapped. By line number (from 1): the
+    numbers' places in the row above and what their cells printed under them; the line under
+    maps to an empty dict (dropped)."""
+    out: dict[int, dict[int, str]] = {}
+    for k in range(len(lines) - 1):
+        row, below = _pieces(lines[k]), _pieces(lines[k + 1])
+        if (len(row) < _MIN_WRAP_ROW or not below or len(below) >= len(row)
+                or not all(_NUMBER_TOKEN.match(t) for _a, t in row + below)):
+            continue
+        found: dict[int, str] = {}
+        for at, text in below:
+            under = [i for i, (a, _t) in enumerate(row) if abs(a - at) <= _LAYOUT_ALIGN]
+            if len(under) != 1 or under[0] in found:
+                found = {}
+                break
+            found[under[0]] = text
+        if found:
+            out[k + 1] = found
+            out[k + 2] = {}
+    return out
+
+
+def _wraps_kept(rows: list[Row], wraps: dict[int, dict[int, str]]) -> list[Row]:
+    """The numbers a narrow column wrapped kept with their cells as printed ("17\\n8", read as
+    printed and named, as a ruled table's cell is), their line dropped."""
+    if not wraps:
+        return rows
+    out: list[Row] = []
+    for row in rows:
+        n = int(row.place[1:-1]) if row.place.startswith("第") and row.place.endswith("行") else 0
+        wrap = wraps.get(n)
+        if wrap is None:
+            out.append(row)
+        elif wrap:
+            cells = [Cell(f"{c.text}\n{wrap[i]}" if i in wrap else c.text, c.place) for i, c in enumerate(row.cells)]
+            out.append(Row(cells, row.place, is_table=row.is_table, spaced=row.spaced))
+    return out
 
 
 def _unflattened(lines: list[str]) -> list[str]:
@@ -96,6 +141,64 @@ def _unflattened(lines: list[str]) -> list[str]:
     if len(longest) < 0.8 * total or len(longest.split()) < 60:
         return lines
     return [part for ln in lines for part in ln.split()]
+
+
+_PIECE = re.compile(r"\S+(?: \S+)*")  # a column's text: runs of two or more spaces part columns
+_LAYOUT_ALIGN = 1  # characters a wrapped label's next line may start off its first line's column
+_MAX_WRAP_LINES = 12
+
+
+def _pieces(line: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _PIECE.finditer(line.replace("\u3000", "  "))]
+
+
+def _column_labels_joined(lines: list[str]) -> list[str]:
+    """Text laid out by spaces (pdftotext -layout) prints a label wrapped in its narrow column
+    over the lines under its row, each piece starting in the label's column ("（三）   1.属于   2 0 …"
+    then "不予公   国家秘", "开     密"): the pieces in that column are joined onto the row's
+    label when together they make an official label, and taken off their lines (a piece of the
+    group label beside them stays). A last piece out of line ("不计其他情形）") is taken only when
+    it makes the label whole."""
+    from govopen_desktop.io.importers.official_rows import ends_with_known_label, starts_known_label
+
+    out = list(lines)
+    for k in range(len(lines)):
+        pieces = _pieces(out[k])
+        texts = [(at, t) for at, t in pieces if not _NUMBER_TOKEN.match(t)]
+        if len(pieces) < 2 or not texts or texts[-1] == pieces[-1] or _NUMBER_TOKEN.match(pieces[0][1]) or any(
+                "。" in t for _at, t in texts):
+            continue  # not a row (a label's piece, then its numbers), or a sentence
+        at, label = texts[-1]
+        if ends_with_known_label(label) and not starts_known_label(label):
+            continue
+        joined, taken, best = label, [], None
+        for j in range(k + 1, min(k + 1 + _MAX_WRAP_LINES, len(lines))):
+            below = _pieces(out[j])
+            if not below or any(_NUMBER_TOKEN.match(t) for _a, t in below):
+                break
+            here = [(a, t) for a, t in below if abs(a - at) <= _LAYOUT_ALIGN]
+            if here:
+                joined += here[0][1]
+                taken.append((j, here[0][0], here[0][1]))
+            elif len(below) == 1 and ends_with_known_label(joined + below[0][1]):
+                joined += below[0][1]
+                taken.append((j, below[0][0], below[0][1]))
+                best = (joined, list(taken))
+                break
+            else:
+                break
+            if ends_with_known_label(joined):
+                best = (joined, list(taken))
+            if not starts_known_label(joined):
+                break
+        if best is None:
+            continue
+        joined, taken = best
+        head = out[k][:at] + joined
+        out[k] = head + out[k][at + len(label):]
+        for j, a, t in taken:
+            out[j] = out[j][:a] + " " * len(t) + out[j][a + len(t):]
+    return out
 
 
 _GLUED_NUMBERING = re.compile(r"^(?P<end>.{0,23}\D)(?P<digits>\d{1,2})$")
