@@ -249,3 +249,17 @@ def test_pdftotext_layout_a_number_wrapped_in_table_4_is_kept_as_printed() -> No
     assert str(cells["t4.review.other"]) == "17\n8" and str(cells["t4.review.total"]) == "35\n1"
     assert cells["t4.review.upheld"] == 72 and cells["t4.suit_after_review.total"] == 20
     assert {"t4.review.other", "t4.review.total"} <= {p.key for p in result.problems}
+
+
+def test_a_label_spaced_out_by_the_viewer_wrapped_around_its_numbers() -> None:
+    """Character-spaced labels copied one run a line: “一 、 本 年 新 收 政 府”, the numbers one a
+    line, then “信 息 公 开 申 请 数 量”. Before: “一 、” with its space was no label's numbering,
+    the row was read with one number and named."""
+    def shape(label: str, numbers: list[str]) -> list[str]:
+        return [" ".join(label[:8]), *numbers, " ".join(label[8:])]
+
+    labels = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"]
+    result = import_text(_copy(dict.fromkeys(labels, shape)))
+    for label in labels:
+        assert _row(result, label) == _expected(label)
+        assert not result.inferred & set(next(s for s in T3 if s.label == label).keys)

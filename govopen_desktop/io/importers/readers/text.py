@@ -417,6 +417,11 @@ def _is_number_or_blank(text: str) -> bool:
     return bool(_NUMBER_TOKEN.match(text)) or is_empty_mark(text)
 
 
+def _starts_label(text: str) -> bool:
+    """The text starts with a label's numbering, also as a viewer spaces it out ("一 、 本 年")."""
+    return bool(_LABEL_START.match(text.replace(" ", "").replace("\u3000", "")))
+
+
 def _numbers_alone(row: Row) -> bool:
     """A laid-out line of two or more numbers and nothing else ("0 31")."""
     cells = row.non_empty()
@@ -430,7 +435,7 @@ def _label_around(above: list[Row], below: list[Row]) -> bool:
 
     at = _label_lines(above, len(above), -1, set())
     head = "".join(above[k].cells[0].text.strip() for k in reversed(at))
-    if not at or not _LABEL_START.match(head) or not starts_known_label(head):
+    if not at or not _starts_label(head) or not starts_known_label(head):
         return False
     for n in _label_lines(below, -1, +1, set()):
         head += below[n].cells[0].text.strip()
@@ -446,7 +451,7 @@ def _ends_wrapped_label(rows: list[Row]) -> bool:
 
     at = _label_lines(rows, len(rows), -1, set())
     text = "".join(rows[k].cells[0].text.strip() for k in reversed(at))
-    return len(at) >= 2 and bool(_LABEL_START.match(text)) and ends_with_known_label(text)
+    return len(at) >= 2 and _starts_label(text) and ends_with_known_label(text)
 
 
 def join_label_lines(rows: list[Row]) -> list[Row]:
@@ -483,7 +488,7 @@ def join_label_lines(rows: list[Row]) -> list[Row]:
                 picked = above[:n_above][::-1] + below[:n_below]
                 text = "".join(rows[k].cells[0].text.strip() for k in above[:n_above][::-1]) + head + "".join(
                     rows[k].cells[0].text.strip() for k in below[:n_below])
-                if ends_with_known_label(text) and (_LABEL_START.match(text) or len(norm(text)) >= _MIN_BARE_LABEL):
+                if ends_with_known_label(text) and (_starts_label(text) or len(norm(text)) >= _MIN_BARE_LABEL):
                     found = (text, picked)
                     break
             if found:
@@ -506,7 +511,7 @@ def _label_lines(rows: list[Row], i: int, step: int, used: set[int]) -> list[int
         if row.is_table or len(row.cells) != 1:
             break
         text = row.cells[0].text.strip()
-        start = bool(_LABEL_START.match(text))  # "6." alone on its line reads as a number too
+        start = _starts_label(text)  # "6." alone on its line reads as a number too
         # "８" "." "属于…": PDFium parts a label's numbering where its font changes
         start = start or (step < 0 and bool(out) and _NUMBERING_DIGITS.match(text) is not None
                           and rows[out[-1]].cells[0].text.lstrip().startswith(_NUMBERING_MARKS))
