@@ -263,3 +263,19 @@ def test_a_label_spaced_out_by_the_viewer_wrapped_around_its_numbers() -> None:
     for label in labels:
         assert _row(result, label) == _expected(label)
         assert not result.inferred & set(next(s for s in T3 if s.label == label).keys)
+
+
+def test_a_row_broken_by_a_page_with_the_running_header_between_its_numbers_and_its_label() -> None:
+    """Firefox and Chrome copy a row Word broke across a page as printed: the label's start with
+    the numbers, the next page's running header (or the table's header rows repeated there),
+    then the label's end (“8.属于 0 0 …” “青禾县水务局 主办” … “行政查” “询事项”). Before: the
+    header lines stopped the label's pieces; the row was not found and named."""
+    running = ["青禾县水务局 主办", "青禾县水务局政府信息公开专栏"]
+
+    def broken(label: str, numbers: list[str]) -> list[str]:
+        return [f"{label[:4]} {' '.join(numbers)}", *running, *_wrapped(label[4:])]
+
+    label = "8.属于行政查询事项"
+    text = _copy({label: broken}).replace("一、总体情况", "\r\n".join([*running, "一、总体情况"]))
+    result = import_text(text)
+    assert _row(result, label) == _expected(label)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from govopen_desktop.io.importers.labels import is_placeholder, norm
 from govopen_desktop.io.importers.neutral import MAX_DOC_ROWS, Cell, Doc, Row
@@ -466,6 +467,7 @@ def join_label_lines(rows: list[Row]) -> list[Row]:
 
     used: set[int] = set()
     out: dict[int, Row] = {}
+    repeated = _repeated_lines(rows)
     for i, row in enumerate(rows):
         cells = row.non_empty()
         if not row.spaced or not cells or i in used:
@@ -477,7 +479,7 @@ def join_label_lines(rows: list[Row]) -> list[Row]:
         if head and ends_with_known_label(head):
             continue
         above = _label_lines(rows, i, -1, used)
-        below = _label_lines(rows, i, +1, used)
+        below = _label_lines(rows, i, +1, used, repeated)
         found: tuple[str, list[int]] | None = None
         for n_below in range(len(below) + 1):
             for n_above in range(len(above) + 1):
@@ -500,17 +502,36 @@ def join_label_lines(rows: list[Row]) -> list[Row]:
     return [out.get(i, row) for i, row in enumerate(rows) if i not in used]
 
 
-def _label_lines(rows: list[Row], i: int, step: int, used: set[int]) -> list[int]:
-    """The one-line paragraphs next to row i that can be pieces of a wrapped label, nearest first."""
+def _repeated_lines(rows: list[Row]) -> frozenset[str]:
+    """Lines printed more than once: a page's running header or foot, the table's header rows
+    repeated on the next page."""
+    seen = Counter(r.cells[0].text.strip() for r in rows if len(r.cells) == 1 and not r.is_table)
+    return frozenset(t for t, n in seen.items() if n >= 2 and t)
+
+
+_MIN_REPEATED = 4  # characters of a repeated line that starts such a block ("业" alone may be a piece)
+
+
+def _label_lines(rows: list[Row], i: int, step: int, used: set[int],
+                 repeated: frozenset[str] = frozenset()) -> list[int]:
+    """The one-line paragraphs next to row i that can be pieces of a wrapped label, nearest first.
+    Below a row broken by a page, the running header or the repeated header rows between its
+    numbers and the rest of its label (`repeated`) are passed over."""
     from govopen_desktop.io.importers.official_rows import is_value_text
 
     out: list[int] = []
     j = i + step
+    in_repeat = False
     while 0 <= j < len(rows) and len(out) < _MAX_LABEL_LINES and j not in used:
         row = rows[j]
+        text = row.cells[0].text.strip() if len(row.cells) == 1 else ""
+        if step > 0 and not row.is_table and text in repeated and (in_repeat or len(norm(text)) >= _MIN_REPEATED):
+            in_repeat = True
+            j += step
+            continue
+        in_repeat = False
         if row.is_table or len(row.cells) != 1:
             break
-        text = row.cells[0].text.strip()
         start = _starts_label(text)  # "6." alone on its line reads as a number too
         # "８" "." "属于…": PDFium parts a label's numbering where its font changes
         start = start or (step < 0 and bool(out) and _NUMBERING_DIGITS.match(text) is not None
