@@ -96,6 +96,8 @@ def _wrapped_numbers(lines: list[str]) -> dict[int, dict[int, str]]:
     maps to an empty dict (dropped)."""
     out: dict[int, dict[int, str]] = {}
     for k in range(len(lines) - 1):
+        if len(lines[k]) > _MAX_LAYOUT_ROW or len(lines[k + 1]) > _MAX_LAYOUT_ROW:
+            continue
         row, below = _pieces(lines[k]), _pieces(lines[k + 1])
         if (len(row) < _MIN_WRAP_ROW or not below or len(below) >= len(row)
                 or not all(_NUMBER_TOKEN.match(t) for _a, t in row + below)):
@@ -147,6 +149,7 @@ def _unflattened(lines: list[str]) -> list[str]:
 _PIECE = re.compile(r"\S+(?: \S+)*")  # a column's text: runs of two or more spaces part columns
 _LAYOUT_ALIGN = 1  # characters a wrapped label's next line may start off its first line's column
 _MAX_WRAP_LINES = 12
+_MAX_LAYOUT_ROW = 400  # characters of a laid-out table row (table 4's 15 columns with a label)
 
 
 def _pieces(line: str) -> list[tuple[int, str]]:
@@ -164,13 +167,15 @@ def _column_labels_joined(lines: list[str]) -> list[str]:
 
     out = list(lines)
     for k in range(len(lines)):
+        if len(lines[k]) > _MAX_LAYOUT_ROW or "  " not in lines[k]:
+            continue  # a table row laid out by spaces is short; prose or a crafted file is not one
         pieces = _pieces(out[k])
         texts = [(at, t) for at, t in pieces if not _NUMBER_TOKEN.match(t)]
         if len(pieces) < 2 or not texts or texts[-1] == pieces[-1] or _NUMBER_TOKEN.match(pieces[0][1]) or any(
                 "。" in t for _at, t in texts):
             continue  # not a row (a label's piece, then its numbers), or a sentence
         at, label = texts[-1]
-        if ends_with_known_label(label) and not starts_known_label(label):
+        if len(label) > _MAX_LABEL_LINE or (ends_with_known_label(label) and not starts_known_label(label)):
             continue
         joined, taken, best = label, [], None
         for j in range(k + 1, min(k + 1 + _MAX_WRAP_LINES, len(lines))):
