@@ -26,6 +26,7 @@ _PAGE_FOOT = re.compile(
 _UNIT_APART = re.compile(r"(\d) (万元|元)$")
 _NUMBER_TOKEN = re.compile(r"^[+\-]?\d{1,12}(?:\.\d{1,4})?$")
 _WRAPPED_ROW_NUMBERS = 4  # table 3's rows have 7 values; prose never ends in four bare numbers
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # below 32, not \t \n \v \f \r
 _ANY_DIGIT = re.compile(r"\d")
 _PROSE_MARK = re.compile(r"[。，；：:,;！？]")
 # the last number may carry its unit (政府集中采购 1 58000元)
@@ -65,7 +66,7 @@ def decode_text(data: bytes, declared: str | None = None) -> str | None:
 
 
 def _checked(text: str) -> str | None:
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\r\n\f\v")
+    controls = len(_CONTROL_CHARS.findall(text, 0, 20000))
     if "\x00" in text or controls > 8 or text[:20000].count("\ufffd") > 200:
         return None
     return text
