@@ -5,8 +5,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from govopen_desktop.domain.values import is_empty_mark
 from govopen_desktop.io.importers.labels import is_placeholder, norm
 from govopen_desktop.io.importers.neutral import MAX_DOC_ROWS, Cell, Doc, Row
+from govopen_desktop.io.importers.official_rows import (
+    ends_with_known_label,
+    is_value_text,
+    known_label,
+    starts_known_label,
+)
 from govopen_desktop.io.importers.problems import ImportFailed
 
 MAX_TEXT_CHARS = 5_000_000
@@ -25,6 +32,8 @@ _PAGE_FOOT = re.compile(
 _UNIT_APART = re.compile(r"(\d) (万元|元)$")
 _NUMBER_TOKEN = re.compile(r"^[+\-]?\d{1,12}(?:\.\d{1,4})?$")
 _WRAPPED_ROW_NUMBERS = 4  # table 3's rows have 7 values; prose never ends in four bare numbers
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # below 32, not \t \n \v \f \r
+_ANY_DIGIT = re.compile(r"\d")
 _PROSE_MARK = re.compile(r"[。，；：:,;！？]")
 # the last number may carry its unit (政府集中采购 1 58000元)
 _TRAILING_NUMBERS = re.compile(
@@ -63,7 +72,7 @@ def decode_text(data: bytes, declared: str | None = None) -> str | None:
 
 
 def _checked(text: str) -> str | None:
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\r\n\f\v")
+    controls = len(_CONTROL_CHARS.findall(text, 0, 20000))
     if "\x00" in text or controls > 8 or text[:20000].count("\ufffd") > 200:
         return None
     return text
@@ -163,7 +172,6 @@ def _column_labels_joined(lines: list[str]) -> list[str]:
     label when together they make an official label, and taken off their lines (a piece of the
     group label beside them stays). A last piece out of line ("不计其他情形）") is taken only when
     it makes the label whole."""
-    from govopen_desktop.io.importers.official_rows import ends_with_known_label, starts_known_label
 
     out = list(lines)
     for k in range(len(lines)):
@@ -259,7 +267,13 @@ def pipe_cells(line: str, last_bar_outer: bool = True) -> list[str]:
     return body.split("|")
 
 
+def _md_separator(line: str) -> bool:
+    return "--" in line and _MD_SEPARATOR.match(line) is not None
+
+
 def _pipe_row(line: str) -> bool:
+    if "|" not in line:
+        return False  # most lines
     return line.count("|") >= 2 or (line.count("|") == 1 and (
         line.rstrip().endswith("|") or all(len(p.strip()) <= 40 for p in line.split("|"))))
 
@@ -269,12 +283,14 @@ def _bar_ended_tables(lines: list[tuple[int, str]]) -> set[int]:
     bars (no row starts with one, some rows end without one, as html2text writes) a row's last
     bar is a cell boundary; in the others (`| a | b |`, `规章 | 0 | 0 | 6 |`) it is outer."""
     out: set[int] = set()
+    if not any("|" in line for _n, line in lines):
+        return out  # no `|` row at all: most text
     block: list[tuple[int, str]] = []
     for n, line in [*lines, (0, "")]:
-        if "\t" not in line and _pipe_row(line) and not _MD_SEPARATOR.match(line):
+        if "\t" not in line and _pipe_row(line) and not _md_separator(line):
             block.append((n, line))
             continue
-        if _MD_SEPARATOR.match(line) and line.strip():
+        if _md_separator(line) and line.strip():
             continue
         bare = not any(ln.lstrip().startswith("|") for _n, ln in block)
         if not bare or all(ln.rstrip().endswith("|") for _n, ln in block):
@@ -288,9 +304,6 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
     its numbers after single spaces ("行政许可 97", "规章 0 0 0"); None for a line of prose.
     `label_apart`: a column piece "行政规范性文件 564" is the label and its first number (the
     PDF reader, which keeps each piece's position, parts them itself)."""
-    from govopen_desktop.domain.values import is_empty_mark
-    from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text, known_label
-
     # a PDF viewer's space where the font changes: "政府集中采购 0 0 元" is "… 0 0元"
     body = line.strip()
     if body.endswith("元"):
@@ -308,6 +321,8 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
             values = sum(1 for p in parts if is_value_text(p.strip()))
         if (values or (short and len(parts) >= 3)) and not prose:
             return [p.strip() for p in parts]
+    if not _ANY_DIGIT.search(body):
+        return None  # each shape below holds a number: most lines of prose end here
     tokens = body.split()
     if len(tokens) >= 2 and all(_NUMBER_TOKEN.match(t) or is_empty_mark(t) for t in tokens) and any(
             _NUMBER_TOKEN.match(t) for t in tokens):
@@ -326,7 +341,6 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
 def _label_numbers(part: str, label_apart: bool) -> list[str]:
     """A column piece holding a label and, one space on, the first numbers of its row
     ("行政规范性文件 564" before "984     4185"): the label and each number."""
-    from govopen_desktop.io.importers.official_rows import known_label
 
     m = _TRAILING_NUMBERS.match(part.strip()) if label_apart else None
     if m is None or len(m.group("label")) > 40 or not known_label(m.group("label")):
@@ -347,7 +361,7 @@ def _is_wrapped_row(label: str, numbers: list[str]) -> bool:
 def split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
     outer = _bar_ended_tables(lines)
     for n, line in lines:
-        if not line.strip() or _PAGE_FOOT.match(line) or _MD_SEPARATOR.match(line) or is_placeholder(line):
+        if not line.strip() or _PAGE_FOOT.match(line) or _md_separator(line) or is_placeholder(line):
             continue
         place = _place(n)
         if "\t" in line:
@@ -418,8 +432,6 @@ def _numbering_next(text: str, after: list[Row]) -> bool:
 
 
 def _is_number_or_blank(text: str) -> bool:
-    from govopen_desktop.domain.values import is_empty_mark
-
     return bool(_NUMBER_TOKEN.match(text)) or is_empty_mark(text)
 
 
@@ -437,8 +449,6 @@ def _numbers_alone(row: Row) -> bool:
 def _label_around(above: list[Row], below: list[Row]) -> bool:
     """The lines above are an official label's numbered start, cut short ("3.补正" "后申请"),
     and the lines below go on to make it whole ("内容仍" "不明确")."""
-    from govopen_desktop.io.importers.official_rows import ends_with_known_label, starts_known_label
-
     at = _label_lines(above, len(above), -1, set())
     head = "".join(above[k].cells[0].text.strip() for k in reversed(at))
     if not at or not _starts_label(head) or not starts_known_label(head):
@@ -453,7 +463,6 @@ def _label_around(above: list[Row], below: list[Row]) -> bool:
 def _ends_wrapped_label(rows: list[Row]) -> bool:
     """The last lines are an official label wrapped over two or more lines, from its numbered
     start ("1.属于" "国家秘" "密"): not a table's header pieces, not a whole label on its line."""
-    from govopen_desktop.io.importers.official_rows import ends_with_known_label
 
     at = _label_lines(rows, len(rows), -1, set())
     text = "".join(rows[k].cells[0].text.strip() for k in reversed(at))
@@ -468,7 +477,6 @@ def join_label_lines(rows: list[Row]) -> list[Row]:
     next to the numbers are joined into the row when together they make an official label
     exactly (the fewest lines above first; lines below only when the row holds a label piece);
     the lines used are dropped."""
-    from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text
 
     used: set[int] = set()
     out: dict[int, Row] = {}
@@ -522,7 +530,6 @@ def _label_lines(rows: list[Row], i: int, step: int, used: set[int],
     """The one-line paragraphs next to row i that can be pieces of a wrapped label, nearest first.
     Below a row broken by a page, the running header or the repeated header rows between its
     numbers and the rest of its label (`repeated`) are passed over."""
-    from govopen_desktop.io.importers.official_rows import is_value_text
 
     out: list[int] = []
     j = i + step
@@ -566,7 +573,6 @@ def _mark_word_piece(rows: list[Row], j: int, step: int) -> bool:
 
 def _continues(cell: str, line: str) -> bool:
     """A label broken by the copy goes on; a number does not, nor a heading or a table row."""
-    from govopen_desktop.io.importers.official_rows import is_value_text
 
     return "\t" not in line and not _HEADING_LIKE.match(line) and not (cell.strip() and is_value_text(cell))
 
