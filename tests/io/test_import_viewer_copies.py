@@ -279,3 +279,16 @@ def test_a_row_broken_by_a_page_with_the_running_header_between_its_numbers_and_
     text = _copy({label: broken}).replace("一、总体情况", "\r\n".join([*running, "一、总体情况"]))
     result = import_text(text)
     assert _row(result, label) == _expected(label)
+
+
+def test_the_2019_procurement_numbers_on_the_line_after_their_label_keep_their_unit() -> None:
+    """Chrome's copy of an unruled 2019 table 2: “政府集中采购” on a line, “2 4800元” on the next.
+    Before: the amount was read, its written unit 元 lost and not named."""
+    text = "\r\n".join([
+        "青禾县水务局2020年政府信息公开工作年度报告", "一、总体情况", "本局全年主动公开信息312条。",
+        "二、主动公开政府信息情况", "信息内容 本年新制作数量 本年新公开数量 对外公开总数量", "规章 0 0 0",
+        "规范性文件 2 2 9", "信息内容 采购项目数量 采购总金额", "政府集中采购", "2 4800元",
+        "三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1"])
+    cells = import_text(text).report.cells
+    assert cells["t2.procurement.projects"] == 2
+    assert cells["t2.procurement.amount"] == 4800 and cells["t2.procurement.amount_unit"] == "元"

@@ -30,6 +30,7 @@ _PAGE_FOOT = re.compile(
     r"^\s*(?:[\-－—–]+\s*\d{1,3}\s*[\-－—–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
     r"|Page\s+\d{1,4}\s+[\-–—]\s+\S.{0,80}|P\.\s?\d{1,4})\s*$")
 _UNIT_APART = re.compile(r"(\d) (万元|元)$")
+_WITH_UNIT = re.compile(r"(?<=\d)(?:万元|元)$")
 _NUMBER_TOKEN = re.compile(r"^[+\-]?\d{1,12}(?:\.\d{1,4})?$")
 _WRAPPED_ROW_NUMBERS = 4  # table 3's rows have 7 values; prose never ends in four bare numbers
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # below 32, not \t \n \v \f \r
@@ -324,8 +325,10 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
     if not _ANY_DIGIT.search(body):
         return None  # each shape below holds a number: most lines of prose end here
     tokens = body.split()
-    if len(tokens) >= 2 and all(_NUMBER_TOKEN.match(t) or is_empty_mark(t) for t in tokens) and any(
-            _NUMBER_TOKEN.match(t) for t in tokens):
+    # the last number may carry its unit: table 2's 政府集中采购 numbers on the line after it ("0 0元")
+    numbers = [*tokens[:-1], _WITH_UNIT.sub("", tokens[-1])] if tokens else []
+    if len(tokens) >= 2 and all(_NUMBER_TOKEN.match(t) or is_empty_mark(t) for t in numbers) and any(
+            _NUMBER_TOKEN.match(t) for t in numbers):
         return tokens  # a line of numbers alone (blank cells "—"): table 4's values under its header lines
     spaced = _TRAILING_NUMBERS.match(body)
     m = spaced or _GLUED_NUMBERS.match(body)
