@@ -726,11 +726,11 @@ class Extractor:
                 "中间剩下的数值个数正好对应这几行），请核对。", specs[gap[0]].keys[0], self.where))
 
     def numbers_left_under(self, specs: list[RowSpec], hits: list[Hit]) -> None:
-        """Text copied out of a PDF (no positions): a row read from its line, with fewer numbers
-        than a row right under it, before the next label, that no row took ("３００ ５３ … ３１１",
-        then "开申请数量 １ ９"): numbers its narrow columns wrapped (3001 as "３００" over "１").
-        Which cell each belongs to cannot be told, so the row's cells are left empty and named,
-        not read as 300 with the "１" dropped."""
+        """Text copied out of a PDF (no positions): under a row read by its label, before the next
+        label, numbers no row took, at most half a row's worth ("３００ ５３ … ３１１", then
+        "开申请数量 １ ９"): digits its narrow columns wrapped (3001 as "３００" over "１"). Which
+        cell each belongs to cannot be told, so the row's cells are left empty and named, not
+        read as 300 with the "１" dropped."""
         if self.order == "before":
             return  # the numbers under a row are the next row's, printed before its label
         taken = {r for h in hits for r in range(h.first, h.last + 1)} | self.gap_rows
