@@ -1,0 +1,62 @@
+"""How many applications came in, in the further words published 总体情况 use (街道, 乡镇,
+county bureaus, 2019–2025): each is read as the statement it is, so a table that differs is
+reported, and a table that agrees is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from govopen_desktop.domain.checks.text_numbers import application_claims
+from tests.support.clean_reports import FORMATS, clean_report, of
+
+# the table of clean_report says 3 new applications, none carried over
+STATED_THREE = [
+    "全年共收到和办理依申请公开3件，全部为自然人申请。",
+    "全区共收到依申请公开件3件，共办结3件。",
+    "本年度新收到依申请公开事项3件，均已答复。",
+    "全镇共收到信息公开申请件3件，已按时办结。",
+    "全街共受理政府信息公开申请总数3件。",
+    "受理公民、法人和其他组织向区政府提出的政府信息公开申请3件，均在法定时限内答复。",
+    "受理公民、法人或者其他组织提出的信息公开申请3件。",
+]
+
+STATED_NONE = [
+    "本年度我街未收到依申请公开的政府信息。",
+    "全年我镇未收到任何形式的依申请公开政府信息。",
+    "全年没有收到依申请公开政府信息的情况。",
+    "本年度未收到依申请公开政府信息申请。",
+    "本年度中心未收到依申请公开件。",
+    "目前未收到依申请公开请求；",
+    "本年度我乡未接收受理过依申请公开。",
+    "本年度未接到群众要求公开的信息。",
+    "街道未收到任何公民、法人和其他组织提出的公开政府信息的申请。",
+]
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+@pytest.mark.parametrize("sentence", STATED_THREE)
+def test_a_count_in_these_words_is_read(fid: str, sentence: str) -> None:
+    report = clean_report(fid)
+    report.text["overview"] = sentence
+    assert not of(report, "T3-TEXT")
+    report.set_values({"t3.new.natural": 3, "t3.granted.natural": 3})  # now 4 new
+    [f] = of(report, "T3-TEXT")
+    assert f.cells == ("t3.new.total",) and "3件" in f.message
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+@pytest.mark.parametrize("sentence", STATED_NONE)
+def test_none_in_these_words_is_read(fid: str, sentence: str) -> None:
+    report = clean_report(fid)  # 3 new applications in the table
+    report.text["overview"] = sentence
+    [f] = of(report, "T3-TEXT")
+    assert f.cells == ("t3.new.total",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "未收到依申请公开申请人的投诉。",  # about the applicants, not the applications
+    "未收到依申请公开答复的异议，",
+    "全年依申请公开3次，行政复议0次。",  # no verb: not said to have come in
+])
+def test_words_near_these_are_no_statement(sentence: str) -> None:
+    assert application_claims(sentence) == ()
