@@ -20,6 +20,7 @@ from govopen_desktop.io.importers.extract.meta import (
     format_by_headers,
     guess_year,
     more_pages,
+    named_in_preface,
     page_end,
     read_page_meta,
     running_titles,
@@ -178,7 +179,11 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     # the words above 一、总体情况 are no part of the six: kept with the report, not in its text
     preface = _preface(rows, first_heading if sections.rows else 0, left_out, title.line, doc.kind)
 
-    agency = title.agency or page.agency or sig.agency or find_filler(rows)
+    # no title: the body the opening sentence names beats a CMS's 发布机构 (the site's owner,
+    # publishing for its towns), unless a name found elsewhere is the same body named in full
+    named = None if title.agency else named_in_preface(rows, first_heading, year)
+    agency = title.agency or _in_full(named, page.agency, sig.agency) or page.agency or sig.agency \
+        or find_filler(rows)
     if not agency:
         problems.append(ImportProblem("没有找到报告机关名称（标题或落款），请补填。", "meta.agency"))
     report = Report(ReportMeta(agency=agency or "", year=year, format=fmt.id, date=sig.date or page.date),
@@ -195,6 +200,13 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         source["group_rows"] = dict(extractor.group_printed)  # e.g. {"（六）其他处理": "3 0 0 0 0 0 3"}
     report.extra["source"] = source
     return report, problems
+
+
+def _in_full(named: str | None, *found: str | None) -> str | None:
+    """`named`, or the first of `found` that names it in full (区人民政府办公室 → 某某市某某区人民政府办公室)."""
+    if not named:
+        return None
+    return next((f for f in found if f and named in f), named)
 
 
 def _preface(rows: list[Row], first_heading: int, left_out: set[int], title: str | None, kind: str) -> str | None:
