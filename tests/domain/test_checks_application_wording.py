@@ -60,3 +60,14 @@ def test_none_in_these_words_is_read(fid: str, sentence: str) -> None:
 ])
 def test_words_near_these_are_no_statement(sentence: str) -> None:
     assert application_claims(sentence) == ()
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_review_and_suits_together_given_with_wei(fid: str) -> None:
+    """本年度涉及政府信息公开的行政复议、行政诉讼案件为0件: one number for both, read as such."""
+    report = clean_report(fid)  # table 4: one review, no suit
+    report.text["overview"] = "本年度涉及政府信息公开的行政复议、行政诉讼案件为1件。"
+    assert not of(report, "T4-TEXT")
+    report.text["overview"] = "本年度涉及政府信息公开的行政复议、行政诉讼案件为0件。"
+    [f] = of(report, "T4-TEXT")
+    assert "0件" in f.message
