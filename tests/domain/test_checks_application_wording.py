@@ -71,3 +71,18 @@ def test_review_and_suits_together_given_with_wei(fid: str) -> None:
     report.text["overview"] = "本年度涉及政府信息公开的行政复议、行政诉讼案件为0件。"
     [f] = of(report, "T4-TEXT")
     assert "0件" in f.message
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_the_applications_part_named_by_what_it_counts(fid: str) -> None:
+    """（二）政府信息公开情况 … 全街共受理政府信息公开申请总数3件: 依申请公开 is written about,
+    in the words of the applications it counts (R-OVERVIEW-5 does not ask for it)."""
+    report = clean_report(fid)
+    report.text["overview"] = (report.text["overview"] or "").replace(
+        "（二）依申请公开。全年共收到政府信息公开申请3件，均按期答复。",
+        "（二）政府信息公开情况。全年共受理政府信息公开申请总数3件，均按期答复。")
+    assert "依申请公开" not in report.text["overview"]
+    assert not of(report, "R-OVERVIEW-5")
+    report.text["overview"] = report.text["overview"].replace("全年共受理政府信息公开申请总数3件，均按期答复。", "")
+    [f] = of(report, "R-OVERVIEW-5")
+    assert "依申请公开" in f.message
