@@ -161,11 +161,13 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     text: dict[str, str | None] = dict.fromkeys(TEXT_KEYS)
     heading_rows = sorted(sections.rows.values())
     left_out = sig.rows | running_titles(rows, first_heading)
+    in_text: set[int] = set()  # the rows of the text parts: no table's notes
     for key in TEXT_KEYS:
         at = sections.rows.get(key)
         if at is None:
             continue
         stop = min((r for r in heading_rows if r > at), default=len(rows))
+        in_text.update(range(at, stop))
         text[key] = section_text(rows, at, stop, left_out, sections.inline.get(key, ""),
                                  wrapped=doc.kind in PAGE_LINE_KINDS, pager=web)
     taken: dict[str, int] = {}
@@ -193,7 +195,9 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
                               "inferred": sorted(extractor.inferred)}
     if preface:
         source["preface"] = preface  # kept with the report: R-YEAR reads its 统计期限
-    notes = _table_notes(rows, fmt, extractor, taken, left_out)
+    # a table whose part was not found is looked for from the top: the overview's sentences are
+    # not its notes (they would be read twice, the second time as printed in 四)
+    notes = _table_notes(rows, fmt, extractor, taken, left_out | in_text)
     if notes:
         source["table_notes"] = notes  # T3-TEXT and T4-TEXT read them as they read the text
     if extractor.group_printed:
