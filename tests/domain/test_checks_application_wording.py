@@ -29,6 +29,10 @@ STATED_NONE = [
     "目前未收到依申请公开请求；",
     "本年度我乡未接收受理过依申请公开。",
     "本年度未接到群众要求公开的信息。",
+    "2025年未收到依申请公开事宜。",
+    "本年度街道办事处未收到公众关于政府信息公开的申请。",
+    "全年未收到依申请公开来信，无意见投诉情况。",
+    "本年度街道未收到依申请公开的信息申请。",
     "街道未收到任何公民、法人和其他组织提出的公开政府信息的申请。",
 ]
 
@@ -86,3 +90,15 @@ def test_the_applications_part_named_by_what_it_counts(fid: str) -> None:
     report.text["overview"] = report.text["overview"].replace("全年共受理政府信息公开申请总数3件，均按期答复。", "")
     [f] = of(report, "R-OVERVIEW-5")
     assert "依申请公开" in f.message
+
+
+@pytest.mark.parametrize("fid", FORMATS)
+def test_no_review_and_no_suit_said_short(fid: str) -> None:
+    """全年无行政复议和诉讼情况 (诉讼 without 行政): none of either."""
+    report = clean_report(fid)  # one review in table 4
+    report.text["overview"] = "全年无行政复议和诉讼情况，无信息公开收费等情况。"
+    [f] = of(report, "T4-TEXT")
+    assert "行政复议" in f.message
+    report.set_values({"t4.review.upheld": 0, "t4.suit_direct.upheld": 1})
+    [f] = of(report, "T4-TEXT")
+    assert "诉讼" in f.message
