@@ -18,7 +18,8 @@ from tests.support.import_builders import Expected, write_one_per_line
 def test_the_overview_headed_as_the_work_as_a_whole(tmp_path: Path, fid: str) -> None:
     fmt = load_format(fid)
     cells = {k: 0 for k, f in fmt.fields.items() if f.row >= 0 and f.derived is None and f.kind != "unit"}
-    text = {"overview": "（一）主动公开提质增效。全年主动公开政府信息40条。\n（二）依申请公开规范有序。全年未收到政府信息公开申请。",
+    text = {"overview": "（一）主动公开提质增效。全年主动公开政府信息40条。\n"
+                        "（二）依申请公开规范有序。全年未收到政府信息公开申请。",
             "problems": "公开的及时性还需提高。", "other": "本年度未收取信息处理费。"}
     year = 2020 if fid == "2019" else 2025
     exp = Expected({"agency": "西岭县东坪镇人民政府", "year": year, "format": fid, "date": None}, cells, text)
