@@ -44,6 +44,9 @@ _NAMING_VERB = (r"(?:向社会公开|社会公开|现将|现予公布|现予以�
 _NAME = r"(?P<agency>[^，,。；;：:、《》“”\"()（）\s\d]{2,40}?)"
 _NAMED_BEFORE_YEAR = re.compile(_NAMING_VERB + r"[《“\"]?" + _NAME + r"\s*" + _YEAR_WORDS + r"\s*" + _DISCLOSURE)
 _NAMED_AFTER_YEAR = re.compile(_NAMING_VERB + r"[《“\"]?" + _YEAR_WORDS + r"\s*" + _NAME + _DISCLOSURE)
+# 现公开某某街道政府信息公开2023年度工作报告: the year after 信息公开, as such titles have it
+_NAMED_YEAR_LATE = re.compile(_NAMING_VERB + r"[《“\"]?" + _NAME + _DISCLOSURE + r"(?:工作)?\s*" + _YEAR_WORDS
+                              + r"\s*(?:工作)?(?:年度)?报告")
 _NAMED_SUBJECT = re.compile(
     r"(?:^|[，,。；;])" + _NAME + r"(?:向社会公布|公布)" + _YEAR_WORDS + r"\s*本级" + _DISCLOSURE)
 _NAMED_BY = re.compile(r"由" + _NAME + r"编制")
@@ -68,7 +71,7 @@ def named_in_preface(rows: list[Row], first_heading: int, year: int | None) -> s
         if len(printed) > 600:
             continue
         text = ascii_years(printed.translate(TO_SIMPLIFIED))  # matched folded, the name kept as printed
-        for pattern in (_NAMED_BEFORE_YEAR, _NAMED_AFTER_YEAR, _NAMED_SUBJECT, _NAMED_BY):
+        for pattern in (_NAMED_BEFORE_YEAR, _NAMED_AFTER_YEAR, _NAMED_YEAR_LATE, _NAMED_SUBJECT, _NAMED_BY):
             for m in pattern.finditer(text):
                 name = m.group("agency")
                 said = m.groupdict().get("year")
