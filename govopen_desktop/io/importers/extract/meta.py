@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar, cast
 
 from govopen_desktop.domain.fold import TO_SIMPLIFIED
@@ -252,6 +252,11 @@ def _section_titles() -> dict[str, set[str]]:
     return titles
 
 
+@cache
+def _any_title() -> frozenset[str]:
+    return frozenset().union(*_section_titles().values())
+
+
 def _single_text(row: Row) -> str | None:
     if row.is_table:
         return None
@@ -294,6 +299,8 @@ def _match_heading(text: str, order: tuple[str, ...], last: int,
     body = norm(m.group(2)) if m else norm(text)
     if not body or (m and any(p in m.group(2).rstrip("。：:") for p in "，。；;")):
         return None, last  # a numbered sentence, not a heading
+    if m is None and body not in _any_title():
+        return None, last  # most lines: an unnumbered heading must be a title exactly
     for k in range(last + 1, len(order)):
         sid = order[k]
         if m is None:
@@ -311,12 +318,20 @@ def _match_heading(text: str, order: tuple[str, ...], last: int,
     return None, last
 
 
+@lru_cache(maxsize=512)
+def _chars(text: str) -> frozenset[str]:
+    return frozenset(text)
+
+
 def _similar(a: str, b: str, need: float) -> bool:
     """SequenceMatcher(None, a, b).ratio() >= need, trying its cheaper upper bounds first (the
     lengths alone, then the shared characters): most lines are no heading at all."""
     if not a and not b:
         return need <= 1.0
     if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < need:  # real_quick_ratio, without building
+        return False
+    in_b = _chars(b)
+    if 2.0 * sum(ch in in_b for ch in a) / (len(a) + len(b)) < need:  # no more can match than a's characters in b
         return False
     matcher = SequenceMatcher(None, a, b)
     return matcher.quick_ratio() >= need and matcher.ratio() >= need
@@ -493,6 +508,9 @@ _PRINT_STAMP = re.compile(
 
 
 def _title_match(line: str) -> tuple[str | None, int] | None:
+    folded = line.translate(TO_SIMPLIFIED)
+    if "年" not in folded or "公开" not in folded:
+        return None  # both title patterns need them: most lines end here
     printed = _PRINT_STAMP.sub("", re.sub(r"\s+", " ", line))
     text = ascii_years(printed.translate(TO_SIMPLIFIED))  # matched folded, the agency kept as printed
     m = _TITLE.match(text)

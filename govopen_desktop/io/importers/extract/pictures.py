@@ -17,8 +17,10 @@ def name_pictured_tables(rows: list[Row], fmt: ReportFormat, regions: dict[str, 
         start, stop = regions.get(table.id, (0, 0))
         part = rows[start:stop]
         pictures = [r.picture for r in part if r.picture]
+        if not pictures or any(r.is_table for r in part):
+            continue  # most tables: no picture where they stand
         keys = {k for k, f in fmt.fields.items() if f.table == table.id}
-        if not pictures or any(r.is_table for r in part) or any(cells.get(k) is not None for k in keys):
+        if any(cells.get(k) is not None for k in keys):
             continue
         shown = "、".join(dict.fromkeys(pictures))
         said = f"“{table.heading}”的表格在原文中是图片（{shown}），图中的数字无法读取"

@@ -26,6 +26,7 @@ REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationshi
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _BODY = (
     f"{W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "body"))
 _T, _TAB, _BR, _CR, _VMERGE, _TCPR, _VAL = (f"{W}{t}" for t in ("t", "tab", "br", "cr", "vMerge", "tcPr", "val"))
+_TCPR_VMERGE = f"{_TCPR}/{_VMERGE}"
 _BOOKMARK, _NAME = f"{W}bookmarkStart", f"{W}name"
 _DEL, _MOVE_FROM, _VANISH, _R = f"{W}del", f"{W}moveFrom", f"{W}vanish", f"{W}r"
 _OFF = ("0", "false", "off")
@@ -180,6 +181,11 @@ def _content(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
     return _controlled(parent, tags)
 
 
+def _children(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
+    children: Iterator[Any] = parent.iterchildren(*tags)
+    return children
+
+
 def _controlled(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
     for el in parent.iterchildren(*tags, _SDT, _CUSTOM_XML):
         if el.tag == _SDT:
@@ -228,7 +234,7 @@ def _layout(tbl: Any, doc: Doc, counters: dict[str, int], chunks: dict[str, Doc]
 
 def _continued(tc: Any) -> bool:
     """The cell is covered by the cell above (a vertical merge goes on)."""
-    merge = tc.find(f"{_TCPR}/{_VMERGE}")
+    merge = tc.find(_TCPR_VMERGE)
     return merge is not None and merge.get(_VAL) in (None, "continue")
 
 
@@ -236,16 +242,18 @@ def _table(tbl: Any, doc: Doc, number: int) -> None:
     # looked for once in the whole table: most tables have no break, tab or vertical merge
     breaks = any(tbl.find(f".//{tag}") is not None for tag in (_TAB, _BR, _CR))
     merges = tbl.find(f".//{_VMERGE}") is not None
-    for r, tr in enumerate(_content(tbl, (_TR,)), 1):
+    controls = tbl.find(f".//{_SDT}") is not None or tbl.find(f".//{_CUSTOM_XML}") is not None
+    content = _content if controls else _children  # most tables: no control to look into at each row and cell
+    for r, tr in enumerate(content(tbl, (_TR,)), 1):
         if r > MAX_TABLE_ROWS:
             break
         place = f"第{number}个表格 第{r}行"
         cells: list[Cell] = []
-        for c, tc in enumerate(_content(tr, (_TC,)), 1):
+        for c, tc in enumerate(content(tr, (_TC,)), 1):
             if merges and _continued(tc):
                 continue
             # a break or tab inside a cell keeps what it separates apart ("136⏎12" is not 13612)
-            paragraphs = _content(tc, (_P,))
+            paragraphs = content(tc, (_P,))
             if breaks:
                 text = "\n".join(_paragraph_text(p) for p in paragraphs)
             else:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from govopen_desktop.domain.values import is_empty_mark
 from govopen_desktop.io.importers.labels import is_placeholder
 from govopen_desktop.io.importers.neutral import MAX_DOC_ROWS, Cell, Doc, Row
+from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text, known_label
 from govopen_desktop.io.importers.problems import ImportFailed
 
 MAX_TEXT_CHARS = 5_000_000
@@ -24,6 +26,8 @@ _PAGE_FOOT = re.compile(
 _UNIT_APART = re.compile(r"(\d) (万元|元)$")
 _NUMBER_TOKEN = re.compile(r"^[+\-]?\d{1,12}(?:\.\d{1,4})?$")
 _WRAPPED_ROW_NUMBERS = 4  # table 3's rows have 7 values; prose never ends in four bare numbers
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # below 32, not \t \n \v \f \r
+_ANY_DIGIT = re.compile(r"\d")
 _PROSE_MARK = re.compile(r"[。，；：:,;！？]")
 # the last number may carry its unit (政府集中采购 1 58000元)
 _TRAILING_NUMBERS = re.compile(
@@ -62,7 +66,7 @@ def decode_text(data: bytes, declared: str | None = None) -> str | None:
 
 
 def _checked(text: str) -> str | None:
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\r\n\f\v")
+    controls = len(_CONTROL_CHARS.findall(text, 0, 20000))
     if "\x00" in text or controls > 8 or text[:20000].count("\ufffd") > 200:
         return None
     return text
@@ -133,7 +137,13 @@ def pipe_cells(line: str, last_bar_outer: bool = True) -> list[str]:
     return body.split("|")
 
 
+def _md_separator(line: str) -> bool:
+    return "--" in line and _MD_SEPARATOR.match(line) is not None
+
+
 def _pipe_row(line: str) -> bool:
+    if "|" not in line:
+        return False  # most lines
     return line.count("|") >= 2 or (line.count("|") == 1 and (
         line.rstrip().endswith("|") or all(len(p.strip()) <= 40 for p in line.split("|"))))
 
@@ -143,12 +153,14 @@ def _bar_ended_tables(lines: list[tuple[int, str]]) -> set[int]:
     bars (no row starts with one, some rows end without one, as html2text writes) a row's last
     bar is a cell boundary; in the others (`| a | b |`, `规章 | 0 | 0 | 6 |`) it is outer."""
     out: set[int] = set()
+    if not any("|" in line for _n, line in lines):
+        return out  # no `|` row at all: most text
     block: list[tuple[int, str]] = []
     for n, line in [*lines, (0, "")]:
-        if "\t" not in line and _pipe_row(line) and not _MD_SEPARATOR.match(line):
+        if "\t" not in line and _pipe_row(line) and not _md_separator(line):
             block.append((n, line))
             continue
-        if _MD_SEPARATOR.match(line) and line.strip():
+        if _md_separator(line) and line.strip():
             continue
         bare = not any(ln.lstrip().startswith("|") for _n, ln in block)
         if not bare or all(ln.rstrip().endswith("|") for _n, ln in block):
@@ -162,9 +174,6 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
     its numbers after single spaces ("行政许可 97", "规章 0 0 0"); None for a line of prose.
     `label_apart`: a column piece "行政规范性文件 564" is the label and its first number (the
     PDF reader, which keeps each piece's position, parts them itself)."""
-    from govopen_desktop.domain.values import is_empty_mark
-    from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text, known_label
-
     # a PDF viewer's space where the font changes: "政府集中采购 0 0 元" is "… 0 0元"
     body = line.strip()
     if body.endswith("元"):
@@ -182,6 +191,8 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
             values = sum(1 for p in parts if is_value_text(p.strip()))
         if (values or (short and len(parts) >= 3)) and not prose:
             return [p.strip() for p in parts]
+    if not _ANY_DIGIT.search(body):
+        return None  # each shape below holds a number: most lines of prose end here
     tokens = body.split()
     if len(tokens) >= 2 and all(_NUMBER_TOKEN.match(t) or is_empty_mark(t) for t in tokens) and any(
             _NUMBER_TOKEN.match(t) for t in tokens):
@@ -200,7 +211,6 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
 def _label_numbers(part: str, label_apart: bool) -> list[str]:
     """A column piece holding a label and, one space on, the first numbers of its row
     ("行政规范性文件 564" before "984     4185"): the label and each number."""
-    from govopen_desktop.io.importers.official_rows import known_label
 
     m = _TRAILING_NUMBERS.match(part.strip()) if label_apart else None
     if m is None or len(m.group("label")) > 40 or not known_label(m.group("label")):
@@ -221,7 +231,7 @@ def _is_wrapped_row(label: str, numbers: list[str]) -> bool:
 def split_rows(lines: list[tuple[int, str]], doc: Doc) -> None:
     outer = _bar_ended_tables(lines)
     for n, line in lines:
-        if not line.strip() or _PAGE_FOOT.match(line) or _MD_SEPARATOR.match(line) or is_placeholder(line):
+        if not line.strip() or _PAGE_FOOT.match(line) or _md_separator(line) or is_placeholder(line):
             continue
         place = _place(n)
         if "\t" in line:
@@ -248,7 +258,6 @@ _LABEL_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）
 def _number_lines_joined(rows: list[Row]) -> list[Row]:
     """A row's numbers copied one a line, right after the lines of its wrapped label: one row
     of values (each number its own cell), for join_label_lines to put the label on."""
-    from govopen_desktop.domain.values import is_empty_mark
 
     out: list[Row] = []
     run: list[Row] = []
@@ -276,7 +285,6 @@ def _number_lines_joined(rows: list[Row]) -> list[Row]:
 def _ends_wrapped_label(rows: list[Row]) -> bool:
     """The last lines are an official label wrapped over two or more lines, from its numbered
     start ("1.属于" "国家秘" "密"): not a table's header pieces, not a whole label on its line."""
-    from govopen_desktop.io.importers.official_rows import ends_with_known_label
 
     at = _label_lines(rows, len(rows), -1, set())
     if len(at) < 2 or not _LABEL_START.match(rows[at[-1]].cells[0].text):
@@ -292,7 +300,6 @@ def join_label_lines(rows: list[Row]) -> list[Row]:
     next to the numbers are joined into the row when together they make an official label
     exactly (the fewest lines above first; lines below only when the row holds a label piece);
     the lines used are dropped."""
-    from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text
 
     used: set[int] = set()
     out: dict[int, Row] = {}
@@ -332,7 +339,6 @@ def join_label_lines(rows: list[Row]) -> list[Row]:
 
 def _label_lines(rows: list[Row], i: int, step: int, used: set[int]) -> list[int]:
     """The one-line paragraphs next to row i that can be pieces of a wrapped label, nearest first."""
-    from govopen_desktop.io.importers.official_rows import is_value_text
 
     out: list[int] = []
     j = i + step
@@ -354,7 +360,6 @@ def _label_lines(rows: list[Row], i: int, step: int, used: set[int]) -> list[int
 
 def _continues(cell: str, line: str) -> bool:
     """A label broken by the copy goes on; a number does not, nor a heading or a table row."""
-    from govopen_desktop.io.importers.official_rows import is_value_text
 
     return "\t" not in line and not _HEADING_LIKE.match(line) and not (cell.strip() and is_value_text(cell))
 
