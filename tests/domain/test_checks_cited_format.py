@@ -42,3 +42,15 @@ def test_a_2020_report_citing_the_2019_format_is_right() -> None:
     report = clean_report("2019")
     report.text["overview"] = OLD + "\n" + (report.text["overview"] or "")
     assert not of(report, "R-FORMAT-CITED")
+
+
+def test_the_old_notice_cited_by_its_title_alone() -> None:
+    """编制依据 as 底张街道 2023 wrote it: the 2019 notice's title without its number."""
+    report = clean_report("2021")
+    old = "根据《条例》及《关于政府信息公开工作年度报告有关事项的通知》的要求，编制本年度报告。"
+    report.extra["source"] = {"preface": old}
+    [f] = of(report, "R-FORMAT-CITED")
+    assert "国办公开办函〔2019〕60号" in f.message
+    new = "根据《条例》和《关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》要求编制。"
+    report.extra["source"] = {"preface": new}
+    assert not of(report, "R-FORMAT-CITED")

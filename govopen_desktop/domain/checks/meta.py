@@ -33,9 +33,12 @@ def format_matches_year(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     )
 
 
-def _documents(text: str, pattern: str) -> list[str]:
-    """The format documents a text cites, written as the format files write them (国办公开办函〔2019〕60号)."""
-    return [f"国办公开办函〔{m.group(1)}〕{m.group(2)}号" for m in re.finditer(pattern, compact(text))]
+def _documents(text: str, pattern: str, titles: list[list[str]]) -> list[str]:
+    """The format documents a text cites, written as the format files write them (国办公开办函〔2019〕60号),
+    by number or by the notice's title alone (《…关于政府信息公开工作年度报告有关事项的通知》)."""
+    prose = compact(text)
+    found = [f"国办公开办函〔{m.group(1)}〕{m.group(2)}号" for m in re.finditer(pattern, prose)]
+    return found + [doc for doc, title in titles if re.search(title, prose)]
 
 
 @rule_kind("cited_format")
@@ -50,7 +53,8 @@ def cited_format(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     cited: list[tuple[str, str, str]] = []
     for section, where, raw in texts:
         if isinstance(raw, str) and raw:
-            cited += [(doc, section, where) for doc in _documents(raw, spec.params["document"])]
+            docs = _documents(raw, spec.params["document"], spec.params.get("titles", []))
+            cited += [(doc, section, where) for doc in docs]
     if any(doc == own.document for doc, _, _ in cited):
         return  # its own format named too (e.g. the old notice cited for its other provisions)
     wrong = next(((doc, section, where) for doc, section, where in cited if doc in others), None)
