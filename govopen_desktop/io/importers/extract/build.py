@@ -175,8 +175,11 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
             f"没有找到“{heading}”的标题；表格之后、下一部分之前的文字（以“{block.splitlines()[0][:20]}”开头）"
             "已作为这一部分导入，请核对。", place=doc.name))
 
-    # the words above 一、总体情况 are no part of the six: kept with the report, not in its text
+    # the words above 一、总体情况 (本报告根据《条例》编制……) are the format's opening text
     preface = _preface(rows, first_heading if sections.rows else 0, left_out, title.line, doc.kind)
+    opening = next((s.text for s in fmt.front_texts if s.text), None)
+    if preface and opening:
+        text[opening] = preface
 
     agency = title.agency or page.agency or sig.agency or find_filler(rows)
     if not agency:
@@ -186,8 +189,8 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     source: dict[str, Any] = {"file": doc.name, "kind": doc.kind, "title": title.line,
                               "headings": list(sections.headings), "year_found": not year_guessed,
                               "inferred": sorted(extractor.inferred)}
-    if preface:
-        source["preface"] = preface  # kept with the report: R-YEAR reads its 统计期限
+    if preface and not opening:
+        source["preface"] = preface  # a format without an opening text: still kept with the report
     notes = _table_notes(rows, fmt, extractor, taken, left_out)
     if notes:
         source["table_notes"] = notes  # T3-TEXT and T4-TEXT read them as they read the text
