@@ -4,7 +4,10 @@ as the report's opening text (开头说明), not into 总体情况 and not only 
 from __future__ import annotations
 
 from govopen_desktop.domain.checks import check
-from govopen_desktop.io.importers import import_text
+from govopen_desktop.io.importers import import_file, import_text
+from tests.support.paths import REPO
+
+SHAPES = REPO / "tests" / "data" / "shapes"
 
 OPENING = (
     "本报告根据《中华人民共和国政府信息公开条例》要求，由东岭镇人民政府编制。"
@@ -43,3 +46,16 @@ def test_a_report_without_them_has_none() -> None:
     report = import_text(REPORT.format(opening="")).report
     assert report.text["preface"] is None
     assert not [f for f in check(report) if f.section == "preface" or "开头说明" in f.message]
+
+
+def test_a_title_broken_apart_is_not_part_of_them() -> None:
+    # a web page printed to PDF by a browser: the title over two lines, its year set on a line
+    # of its own (南桥区卫生健康局 年政府信息公开工作年度 / 2021 / 报告), then the opening sentence
+    report = import_file(SHAPES / "browser-printed-cms-health-2021.pdf").report
+    assert report.text["preface"] == "本报告根据《中华人民共和国政府信息公开条例》要求编制。"
+
+
+def test_a_sentence_naming_the_report_is_kept_whole() -> None:
+    # 东峰路街道办事处2024年…年度报告根据《条例》编制。: the title's words open a sentence of them
+    report = import_file(SHAPES / "glued-title-street-2024.txt").report
+    assert (report.text["preface"] or "").startswith("东峰路街道办事处2024年政府信息公开工作年度报告根据《")

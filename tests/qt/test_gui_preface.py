@@ -106,3 +106,28 @@ def test_the_opening_paragraph_is_autosaved(qtbot: Any, gui_env: Path, prompter:
     recovered = read_recovery(recovery)
     assert recovered is not None and recovered.report.text[OPENING] == "本报告由本机关编制。"
     window.document.undo_stack.setClean()
+
+
+def test_started_from_last_year_its_opening_paragraph_is_beside_and_copies_with_the_year_moved(
+        qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
+    from govopen_desktop.domain.report import Report
+    from govopen_desktop.io.project import save_report
+    from govopen_desktop.qt.new_request import NewReportRequest
+    from tests.support.gui import filled_report
+
+    last_year = filled_report()
+    last_year.text[OPENING] = "本报告由本机关编制。本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。"
+    source = gui_env / "上年.govopen"
+    save_report(last_year, source)
+    window = make_window(qtbot, gui_env, prompter, Report.new("测试区政务服务中心", 2025))
+    prompter.new_request = NewReportRequest("测试区政务服务中心", 2025, prior_path=source)
+    window.act_new.trigger()
+    page = window.show_section(OPENING)
+    assert page.editor.toPlainText() == ""  # last year's words never slip in unread
+    panel = page.prior_panel
+    assert panel is not None and panel.viewer.toPlainText() == last_year.text[OPENING]
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    assert window.document.report.text[OPENING] == (
+        "本报告由本机关编制。本报告中所列数据的统计期限自2025年1月1日起至2025年12月31日止。")
+    assert not [f for f in window.document.findings if f.section == OPENING]
+    window.document.undo_stack.setClean()

@@ -209,10 +209,18 @@ def _preface(rows: list[Row], first_heading: int, left_out: set[int], title: str
                   if (n := norm(" ".join(c.text for c in rows[i].non_empty()))) and n in title_words}
     text = section_text(rows, -1, first_heading, left_out | title_rows, wrapped=kind in PAGE_LINE_KINDS)
     paragraphs = [p for p in (text or "").split("\n") if norm(p) not in title_words]
-    # it begins at the first line of prose: not a page's 来源：…/发表日期：… or date line
-    start = next((k for k, p in enumerate(paragraphs) if len(p) >= 15 and not _PAGE_LINE.match(p)), None)
+    # it begins at the first line of prose: not a page's 来源：…/发表日期：… or date line, nor a
+    # piece of the title broken apart (a browser's PDF sets its year on a line of its own)
+    start = next((k for k, p in enumerate(paragraphs)
+                  if len(p) >= 15 and not _PAGE_LINE.match(p) and not _of_title(p, title_words)), None)
     kept = paragraphs[start:] if start is not None else []
     return "\n".join(kept) if any("。" in p for p in kept) else None
+
+
+def _of_title(paragraph: str, title_words: str) -> bool:
+    """A line made only of the title's characters, with no sentence in it."""
+    words = norm(paragraph)
+    return bool(words) and "。" not in paragraph and set(words) <= set(title_words)
 
 
 _PAGE_LINE = re.compile(r"^\s*(?:[^\s。，,：:]{1,8}[：:]|\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2})")
