@@ -609,7 +609,9 @@ def format_by_headers(rows: list[Row], seen: set[str] | None = None) -> ReportFo
         own, others = _per_catalogue("headers", _own_headers)[f.id]
         # also a header line copied as one cell; but a header inside another format's header
         # (2019's 处理决定数量 in 2021's 本年处理决定数量) is that other header
+        shortest = min(map(len, own), default=0)
+        longer = [s for s in seen if len(s) > shortest]  # a header is inside no shorter word
         if own & seen or any(h in s and not any(h in o and o in s for o in others)
-                             for s in seen for h in own):
+                             for s in longer for h in own):
             hits.append(f)
     return hits[0] if len(hits) == 1 else None

@@ -87,8 +87,8 @@ class LabelIndex:
         self.starts: list[Position] = []  # cells that may begin a label cut short by a line break
         for i, row_norms in enumerate(self.norms):
             for j, n in enumerate(row_norms):
-                if not n:
-                    continue
+                if not n or n.isdigit():
+                    continue  # empty, or a number (most cells): no label holds only digits
                 pos = (i, j)
                 if n in known:
                     self.exact.setdefault(n, []).append(pos)

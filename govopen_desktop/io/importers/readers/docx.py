@@ -232,6 +232,58 @@ def _layout(tbl: Any, doc: Doc, counters: dict[str, int], chunks: dict[str, Doc]
             _walk(tc, doc, counters, chunks)
 
 
+def _is_simple(tbl: Any, controls: bool, breaks: bool) -> bool:
+    return not controls and not breaks and all(p.getparent().tag == _TC for p in tbl.iter(_P))
+
+
+def _simple_table(tbl: Any, doc: Doc, number: int) -> None:
+    """A table whose paragraphs all stand right in its cells and hold no tab or break (no
+    control, text box or nested table): read in one pass over its elements in document order,
+    as _table reads it cell by cell (a cell's paragraphs a line each, each the text of its
+    w:t elements with their tails, as lxml's itertext gives them)."""
+    rows = 0
+    place = ""
+    cells: list[Cell] = []
+    parts: list[str] | None = None  # the open cell's text; None when it is covered (vMerge)
+    column = 0
+    first = True  # no paragraph yet in the open cell
+
+    def end_cell() -> None:
+        if parts is not None:
+            cells.append(Cell("".join(parts), f"{place} 第{column}格"))
+
+    def end_row() -> None:
+        end_cell()
+        if any(c.text.strip() for c in cells):
+            doc.add(Row(list(cells), place, is_table=True))
+        cells.clear()
+
+    for el in tbl.iter(_TR, _TC, _P, _T, _VMERGE):
+        tag = el.tag
+        if tag == _T:
+            if parts is not None:
+                parts.append((el.text or "") + (el.tail or ""))
+        elif tag == _P:
+            if parts is not None and not first:
+                parts.append("\n")
+            first = False
+        elif tag == _TC:
+            end_cell()
+            column += 1
+            parts, first = [], True
+        elif tag == _TR:
+            if rows:
+                end_row()
+            rows += 1
+            if rows > MAX_TABLE_ROWS:
+                return
+            place, column, parts = f"第{number}个表格 第{rows}行", 0, None
+        elif el.get(_VAL) in (None, "continue") and el.getparent().tag == _TCPR:
+            parts = None  # a vertical merge goes on: the cell above holds the value
+    if rows:
+        end_row()
+
+
 def _continued(tc: Any) -> bool:
     """The cell is covered by the cell above (a vertical merge goes on)."""
     merge = tc.find(_TCPR_VMERGE)
@@ -244,6 +296,9 @@ def _table(tbl: Any, doc: Doc, number: int) -> None:
     merges = tbl.find(f".//{_VMERGE}") is not None
     controls = tbl.find(f".//{_SDT}") is not None or tbl.find(f".//{_CUSTOM_XML}") is not None
     content = _content if controls else _children  # most tables: no control to look into at each row and cell
+    if _is_simple(tbl, controls, breaks):
+        _simple_table(tbl, doc, number)  # most tables
+        return
     for r, tr in enumerate(content(tbl, (_TR,)), 1):
         if r > MAX_TABLE_ROWS:
             break
@@ -253,11 +308,13 @@ def _table(tbl: Any, doc: Doc, number: int) -> None:
             if merges and _continued(tc):
                 continue
             # a break or tab inside a cell keeps what it separates apart ("136⏎12" is not 13612)
-            paragraphs = content(tc, (_P,))
+            paragraphs = list(content(tc, (_P,)))
             if breaks:
-                text = "\n".join(_paragraph_text(p) for p in paragraphs)
+                text = "\n".join([_paragraph_text(p) for p in paragraphs])
+            elif len(paragraphs) == 1:  # most cells
+                text = "".join(paragraphs[0].itertext(_T))
             else:
-                text = "\n".join("".join(p.itertext(_T)) for p in paragraphs)
+                text = "\n".join(["".join(p.itertext(_T)) for p in paragraphs])
             cells.append(Cell(text, f"{place} 第{c}格"))
         if any(c.text.strip() for c in cells):
             doc.add(Row(cells, place, is_table=True))

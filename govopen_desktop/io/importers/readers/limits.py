@@ -16,6 +16,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from govopen_desktop.io.importers.neutral import Doc
 from govopen_desktop.io.importers.problems import ImportFailed
@@ -57,15 +58,25 @@ def refuse(name: str, why: str) -> ImportFailed:
 
 # ---- what the parts are ------------------------------------------------------------------
 
+@lru_cache(maxsize=32)
+def _attr_pattern(attr: str) -> re.Pattern[str]:
+    return re.compile(_ATTR.format(name=attr))
+
+
+@lru_cache(maxsize=32)
+def _element_pattern(tag: str) -> re.Pattern[str]:
+    return re.compile(rf"<(?:[A-Za-z_][\w.-]*:)?{tag}\b[^>]*>")
+
+
 def _attr(element: str, attr: str) -> str | None:
-    m = re.search(_ATTR.format(name=attr), element)
+    m = _attr_pattern(attr).search(element)
     if not m:
         return None
     return m.group(1) if m.group(1) is not None else m.group(2)
 
 
 def _elements(text: str, tag: str) -> list[str]:
-    return re.findall(rf"<(?:[A-Za-z_][\w.-]*:)?{tag}\b[^>]*>", text)
+    return _element_pattern(tag).findall(text)
 
 
 def _small_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> str:
