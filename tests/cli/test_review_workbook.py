@@ -33,10 +33,22 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
+def test_a_units_ofd_submission_is_listed_as_unreadable_not_skipped(tmp_path: Path) -> None:
+    import zipfile
+
+    folder = _folder(tmp_path)
+    with zipfile.ZipFile(folder / "丙局.ofd", "w") as zf:
+        zf.writestr("OFD.xml", "<ofd:OFD xmlns:ofd='http://www.ofdspec.org/2016'/>")
+    out = tmp_path / "检查结果.xlsx"
+    main(["check", str(folder), "--summary", "--xlsx", str(out)])
+    unreadable = [[c.value for c in r] for r in load_workbook(out)["无法读取"].iter_rows(min_row=2)]
+    assert any(row[0] == "丙局.ofd" and "OFD 版式文件" in str(row) for row in unreadable)
+
+
 def test_folder_walk_takes_readable_kinds_only(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     names = sorted(p.name for p in expand_inputs([folder]))
-    assert names == ["乙.govopen", "坏文件.docx", "甲局.govopen"]
+    assert names == ["乙.govopen", "坏文件.docx", "甲局.govopen"]  # not 说明.png, not the lock file
 
 
 def test_findings_workbook_from_a_mixed_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from govopen_desktop.io.importers.readers import docx as docx_reader
 from govopen_desktop.io.importers.readers.docx import read_docx
-from tests.support.import_builders import Expected, write_docx
+from tests.support.import_builders import expected_of, write_docx
 from tests.support.paths import SAMPLE
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -33,10 +33,7 @@ def _docx(tmp_path: Path, document: bytes) -> Path:
     from govopen_desktop.io.project import load_report
 
     src = tmp_path / "base.docx"
-    report = load_report(SAMPLE)
-    meta = {"agency": report.meta.agency, "year": report.meta.year, "format": report.meta.format,
-            "date": report.meta.date}
-    write_docx(Expected(meta, dict(report.cells), dict(report.text)), src)
+    write_docx(expected_of(load_report(SAMPLE)), src)
     import zipfile
 
     out = tmp_path / "t.docx"

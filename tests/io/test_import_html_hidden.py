@@ -10,7 +10,7 @@ import pytest
 
 from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.project import load_report
-from tests.support.import_builders import Expected, write_html
+from tests.support.import_builders import expected_of, write_html
 from tests.support.paths import REPO
 
 SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
@@ -19,11 +19,8 @@ OLD_ROW = ("<table><tr><td>一、本年新收政府信息公开申请数量</td>
 
 
 def sample_page(tmp_path: Path) -> tuple[Path, str]:
-    report = load_report(SAMPLE)
-    meta = {"agency": report.meta.agency, "year": report.meta.year, "format": report.meta.format,
-            "date": report.meta.date}
     page = tmp_path / "报告.html"
-    write_html(Expected(meta, dict(report.cells), dict(report.text)), page)
+    write_html(expected_of(load_report(SAMPLE)), page)
     return page, page.read_text(encoding="utf-8")
 
 

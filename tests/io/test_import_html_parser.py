@@ -7,7 +7,7 @@ from pathlib import Path
 
 from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.project import load_report
-from tests.support.import_builders import Expected, write_html
+from tests.support.import_builders import expected_of, write_html
 from tests.support.paths import REPO
 
 SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
@@ -15,11 +15,8 @@ T4_HEADING = "四、政府信息公开行政复议、行政诉讼情况"
 
 
 def sample_page(tmp_path: Path) -> tuple[Path, str]:
-    report = load_report(SAMPLE)
-    meta = {"agency": report.meta.agency, "year": report.meta.year, "format": report.meta.format,
-            "date": report.meta.date}
     page = tmp_path / "报告.html"
-    write_html(Expected(meta, dict(report.cells), dict(report.text)), page)
+    write_html(expected_of(load_report(SAMPLE)), page)
     return page, page.read_text(encoding="utf-8")
 
 

@@ -10,18 +10,15 @@ import pytest
 
 from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.project import load_report
-from tests.support.import_builders import Expected, write_html
+from tests.support.import_builders import expected_of, write_html
 from tests.support.paths import REPO
 
 SAMPLE = REPO / "resources" / "sample" / "sample-2024.govopen"
 
 
 def _page_bytes(tmp_path: Path, encoding: str) -> bytes:
-    report = load_report(SAMPLE)
-    meta = {"agency": report.meta.agency, "year": report.meta.year, "format": report.meta.format,
-            "date": report.meta.date}
     page = tmp_path / "page.htm"
-    write_html(Expected(meta, dict(report.cells), dict(report.text)), page, encoding)
+    write_html(expected_of(load_report(SAMPLE)), page, encoding)
     html = page.read_bytes()
     page.unlink()
     return html

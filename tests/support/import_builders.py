@@ -33,6 +33,13 @@ def expected_from(data: dict[str, Any]) -> Expected:
     return Expected(data["meta"], data["cells"], data["text"])
 
 
+def expected_of(report: Any) -> Expected:
+    """A report (the built-in sample, say) as the builders take it."""
+    meta = {"agency": report.meta.agency, "year": report.meta.year, "format": report.meta.format,
+            "date": report.meta.date}
+    return Expected(meta, dict(report.cells), dict(report.text))
+
+
 # ---- spellings ----------------------------------------------------------------------------
 
 

@@ -123,7 +123,24 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
         from govopen_desktop.io.importers.readers.pdf import read_pdf
 
         return _result(read_pdf(path, name))
+    if kind == "ofd":
+        raise ImportFailed(
+            f"“{name}”是 OFD 版式文件，本程序不能直接读取。请用 OFD 阅读器（如数科、福昕或 WPS）打开它，"
+            "另存为 PDF 后再导入；或全选复制其中的文字，粘贴到本程序中导入。")
+    if kind == "zip":
+        raise ImportFailed(_archive_message(path, name))
     raise ImportFailed(f"“{name}”不是可识别的文件（{kind}）。请在 WPS/Office 中另存为 .docx 或 .xlsx 后再导入。")
+
+
+def _archive_message(path: Path, name: str) -> str:
+    """A zip archive (attachments downloaded together): the files in it, to unpack first."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        members = [info.filename.rsplit("/", 1)[-1] for info in zf.infolist() if not info.is_dir()]
+    shown = "、".join(f"“{m}”" for m in members[:3] if m) + ("等" if len(members) > 3 else "")
+    inside = f"，其中有{shown}" if shown else ""
+    return f"“{name}”是压缩包{inside}。请先解压，再导入其中的年度报告文件。"
 
 
 def _markup_in_script(text: str) -> tuple[str, str]:
