@@ -178,8 +178,11 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
             f"没有找到“{heading}”的标题；表格之后、下一部分之前的文字（以“{block.splitlines()[0][:20]}”开头）"
             "已作为这一部分导入，请核对。", place=doc.name))
 
-    # the words above 一、总体情况 are no part of the six: kept with the report, not in its text
+    # the words above 一、总体情况 (本报告根据《条例》编制……) are the format's opening text
     preface = _preface(rows, first_heading if sections.rows else 0, left_out, title.line, doc.kind)
+    opening = next((s.text for s in fmt.front_texts if s.text), None)
+    if preface and opening:
+        text[opening] = preface
 
     # no title: the body the opening sentence names beats a CMS's 发布机构 (the site's owner,
     # publishing for its towns), unless a name found elsewhere is the same body named in full
@@ -193,8 +196,8 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     source: dict[str, Any] = {"file": doc.name, "kind": doc.kind, "title": title.line,
                               "headings": list(sections.headings), "year_found": not year_guessed,
                               "inferred": sorted(extractor.inferred)}
-    if preface:
-        source["preface"] = preface  # kept with the report: R-YEAR reads its 统计期限
+    if preface and not opening:
+        source["preface"] = preface  # a format without an opening text: still kept with the report
     # a table whose part was not found is looked for from the top: the overview's sentences are
     # not its notes (they would be read twice, the second time as printed in 四)
     notes = _table_notes(rows, fmt, extractor, taken, left_out | in_text)
@@ -222,10 +225,18 @@ def _preface(rows: list[Row], first_heading: int, left_out: set[int], title: str
                   if (n := norm(" ".join(c.text for c in rows[i].non_empty()))) and n in title_words}
     text = section_text(rows, -1, first_heading, left_out | title_rows, wrapped=kind in PAGE_LINE_KINDS)
     paragraphs = [p for p in (text or "").split("\n") if norm(p) not in title_words]
-    # it begins at the first line of prose: not a page's 来源：…/发表日期：… or date line
-    start = next((k for k, p in enumerate(paragraphs) if len(p) >= 15 and not _PAGE_LINE.match(p)), None)
+    # it begins at the first line of prose: not a page's 来源：…/发表日期：… or date line, nor a
+    # piece of the title broken apart (a browser's PDF sets its year on a line of its own)
+    start = next((k for k, p in enumerate(paragraphs)
+                  if len(p) >= 15 and not _PAGE_LINE.match(p) and not _of_title(p, title_words)), None)
     kept = paragraphs[start:] if start is not None else []
     return "\n".join(kept) if any("。" in p for p in kept) else None
+
+
+def _of_title(paragraph: str, title_words: str) -> bool:
+    """A line made only of the title's characters, with no sentence in it."""
+    words = norm(paragraph)
+    return bool(words) and "。" not in paragraph and set(words) <= set(title_words)
 
 
 _PAGE_LINE = re.compile(r"^\s*(?:[^\s。，,：:]{1,8}[：:]|\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2})")
