@@ -1,11 +1,13 @@
 """Draft text a clerk starts from, filled from the drafting templates of the report's format
-file ("drafts"): the 总体情况 outline, the 依申请公开 paragraph from table 3's numbers, the
-信息处理费 sentence. The templates name cells by key (glob patterns allowed); nothing here knows
-a row or column of the official tables.
+file ("drafts"): the opening paragraph under the title, the 总体情况 outline, the 依申请公开
+paragraph from table 3's numbers, the 信息处理费 sentence. The templates name cells by key (glob
+patterns allowed); nothing here knows a row or column of the official tables.
 
-A template's `{name}` is one of: `year`, `agency` (or its `defaults` entry when empty), a
-`sums` entry (the sum of the cells it lists, unknown cells as 0), or a `lists` entry (the
-labelled items whose sum is not 0, joined with "、", put into `wrap`; `empty` when none is).
+A template's `{name}` is one of: `year`, `agency` (or its `defaults` entry when empty),
+`format_name` and `document` (the format's name and the circular that issued it), a `sums`
+entry (the sum of the cells it lists, unknown cells as 0), a `lists` entry (the labelled items
+whose sum is not 0, joined with "、", put into `wrap`; `empty` when none is), or a
+`section_titles` entry (the titles of the format's six sections, joined with its separator).
 The first of `variants` whose `if` sum is not 0 replaces the template. `then` names sentences
 the domain adds when it has them (`register_time_limits`: the time limits kept, from a register)."""
 
@@ -43,9 +45,13 @@ def draft_text(report: Report, draft_id: str) -> str:
             template = variant["template"]
             break
     defaults: dict[str, str] = spec.get("defaults", {})
+    titles = [section.title for section in report.format.sections]
     values: dict[str, str] = {
         "year": str(report.meta.year),
-        "agency": report.meta.agency or defaults.get("agency", ""),
+        "agency": report.meta.agency.strip() or defaults.get("agency", ""),
+        "format_name": report.format.name,
+        "document": report.format.document,
+        **{name: str(separator).join(titles) for name, separator in spec.get("section_titles", {}).items()},
         **{name: str(n) for name, n in sums.items()},
         **{name: _list(report, lst) for name, lst in spec.get("lists", {}).items()},
     }

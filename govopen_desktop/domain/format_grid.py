@@ -15,8 +15,27 @@ def year_range(data: dict[str, Any]) -> tuple[int, int | None]:
 
 
 def nav_name(section: dict[str, Any], page: dict[str, Any]) -> str:
-    """The navigator's name of a section: the window page's own, else 'number、title'."""
-    return page.get("nav") or model.numbered_heading(section["number"], section["title"])
+    """The navigator's name of a section: the window page's own, else 'number、title' (a front
+    text, which has no number: its title)."""
+    if page.get("nav"):
+        return str(page["nav"])
+    number = section.get("number")
+    return model.numbered_heading(number, section["title"]) if number else str(section["title"])
+
+
+def _section(s: dict[str, Any], page: dict[str, Any]) -> model.Section:
+    """A section, or a front text (no number), with what the window page says of it."""
+    return model.Section(
+        s["id"],
+        s.get("number", ""),
+        s["title"],
+        s.get("table"),
+        s.get("text"),
+        nav=nav_name(s, page),
+        hint=page.get("hint", ""),
+        buttons=tuple(model.DraftButton(b["draft"], b["label"], b.get("tip", "")) for b in page.get("buttons", [])),
+        printed_as=tuple(s.get("printed_as", ())),
+    )
 
 
 def build_format(data: dict[str, Any]) -> model.ReportFormat:
@@ -26,28 +45,13 @@ def build_format(data: dict[str, Any]) -> model.ReportFormat:
     tables = tuple(_build_table(t, fields) for t in data["tables"])
     window = data.get("window", {})
     pages: dict[str, dict[str, Any]] = {p["section"]: p for p in window.get("pages", [])}
-    sections = tuple(
-        model.Section(
-            s["id"],
-            s["number"],
-            s["title"],
-            s.get("table"),
-            s.get("text"),
-            nav=nav_name(s, pages.get(s["id"], {})),
-            hint=pages.get(s["id"], {}).get("hint", ""),
-            buttons=tuple(
-                model.DraftButton(b["draft"], b["label"], b.get("tip", ""))
-                for b in pages.get(s["id"], {}).get("buttons", [])
-            ),
-            printed_as=tuple(s.get("printed_as", ())),
-        )
-        for s in data["sections"]
-    )
+    sections = tuple(_section(s, pages.get(s["id"], {})) for s in data["sections"])
+    front_texts = tuple(_section({**s, "number": ""}, pages.get(s["id"], {})) for s in data.get("front_texts", []))
     drafts: dict[str, dict[str, Any]] = data.get("drafts", {})
-    for section in sections:
+    for section in front_texts + sections:
         for button in section.buttons:
             if button.draft not in drafts:
-                raise ValueError(f"第{section.number}部分的按钮引用了不存在的起草模板：{button.draft}")
+                raise ValueError(f"“{section.heading}”的按钮引用了不存在的起草模板：{button.draft}")
     new_report_text: dict[str, str] = window.get("new_report_text", {})
     for draft in new_report_text.values():
         if draft not in drafts:
@@ -86,6 +90,7 @@ def build_format(data: dict[str, Any]) -> model.ReportFormat:
         usage=window.get("usage", ""),
         register=_register(data["register"]) if "register" in data else None,
         facts=_facts(data.get("facts", {})),
+        front_texts=front_texts,
     )
 
 

@@ -142,7 +142,9 @@ class DraftButton(NamedTuple):
 
 
 class Section(NamedTuple):
-    """A part of the report (Numbered): a table's or a text's, with what the window shows of it."""
+    """A part of the report (Numbered): a table's or a text's, with what the window shows of it.
+    A front text (the opening paragraph under the title) is a Section without a number: no part
+    of the six, printed before 一、 without a heading."""
 
     id: str
     number: str
@@ -156,7 +158,7 @@ class Section(NamedTuple):
 
     @property
     def heading(self) -> str:
-        return numbered_heading(self.number, self.title)
+        return numbered_heading(self.number, self.title) if self.number else self.title
 
 
 class CarryOver(NamedTuple):
@@ -294,6 +296,8 @@ class ReportFormat(NamedTuple):
     open_at: str = ""  # the page shown first when a file of this format is opened
     usage: str = ""  # which years use this format, in words
     register: RegisterSpec | None = None
+    # texts before the six sections (the opening paragraph): unnumbered, no heading printed
+    front_texts: tuple[Section, ...] = ()
 
     def table(self, table_id: str) -> Table:
         for t in self.tables:
@@ -305,12 +309,18 @@ class ReportFormat(NamedTuple):
         return next((r for r in self.rules if r.id == rule_id), None)
 
     def section(self, section_id: str) -> Section | None:
-        """The section by its id, table id or text key."""
-        return next((s for s in self.sections if section_id in (s.id, s.table, s.text)), None)
+        """The section (or front text) by its id, table id or text key."""
+        return next((s for s in self.all_parts if section_id in (s.id, s.table, s.text)), None)
+
+    @property
+    def all_parts(self) -> tuple[Section, ...]:
+        """The front texts, then the six sections: everything the report prints, in order."""
+        return self.front_texts + self.sections
 
     @property
     def text_keys(self) -> tuple[str, ...]:
-        return tuple(s.text for s in self.sections if s.text)
+        """Every text key, front texts first."""
+        return tuple(s.text for s in self.all_parts if s.text)
 
     def covers_year(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)

@@ -129,15 +129,23 @@ def navigation() -> tuple[tuple[str, str], ...]:
     for fid in available_formats():
         data = _format_data(fid)
         pages = {p["section"]: p for p in data.get("window", {}).get("pages", [])}
-        for s in data["sections"]:
+        for s in _parts(data):
             names[s["id"]] = nav_name(s, pages.get(s["id"], {}))
-    return tuple(names.items())
+    front = {s["id"] for fid in available_formats() for s in _format_data(fid).get("front_texts", [])}
+    # front texts (the opening paragraph) come before 一、 whichever format names them
+    return tuple(sorted(names.items(), key=lambda item: item[0] not in front))
+
+
+def _parts(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """A format file's front texts, then its sections."""
+    return [*data.get("front_texts", []), *data["sections"]]
 
 
 def all_text_keys() -> tuple[str, ...]:
-    """The text keys (report.text) of every format, in section order."""
-    keys = [s["text"] for fid in available_formats() for s in _format_data(fid)["sections"] if s.get("text")]
-    return tuple(dict.fromkeys(keys))
+    """The text keys (report.text) of every format: front texts first, then in section order."""
+    keys = [s["text"] for fid in available_formats() for s in _parts(_format_data(fid)) if s.get("text")]
+    front = {s["text"] for fid in available_formats() for s in _format_data(fid).get("front_texts", [])}
+    return tuple(sorted(dict.fromkeys(keys), key=lambda key: key not in front))
 
 
 def all_table_ids() -> tuple[str, ...]:

@@ -1,4 +1,5 @@
-"""The report a clerk fills in: front matter, one value per canonical cell key, three texts.
+"""The report a clerk fills in: front matter, one value per canonical cell key, its texts
+(the opening paragraph under the title and the sections' texts, as the format files name them).
 
 Setting an input cell recomputes exactly the derived cells that depend on it and tells the
 listeners which keys changed. Values read from a file stay as published: a total that
@@ -318,7 +319,24 @@ class Report:
         acceptances = _acceptances_from(data.get(ACCEPTED_KEY), place)
         known = {"schema", "meta", "cells", "text", "prior", ACCEPTED_KEY}
         extra = {k: v for k, v in data.items() if k not in known}
+        _opening_from_source(fmt, text, extra)
         return cls(meta=meta, cells=cells, text=text, prior=prior, extra=extra, acceptances=acceptances)
+
+
+LEGACY_PREFACE = "preface"  # where imports before the opening paragraph was a text kept it: extra.source
+
+
+def _opening_from_source(fmt: ReportFormat, text: dict[str, str | None], extra: dict[str, Any]) -> None:
+    """A file saved when an import kept the words above 一、 in source.preface: they are the
+    format's first front text now (the window shows them, the exports print them)."""
+    source = extra.get("source")
+    kept = source.get(LEGACY_PREFACE) if isinstance(source, Mapping) else None
+    if not fmt.front_texts or not isinstance(source, Mapping) or not isinstance(kept, str):
+        return
+    key = fmt.front_texts[0].text
+    if key is not None and not text.get(key):
+        text[key] = kept or None
+    extra["source"] = {k: v for k, v in source.items() if k != LEGACY_PREFACE}
 
 
 def _acceptances_from(raw: Any, place: str) -> dict[str, str]:

@@ -116,7 +116,7 @@ class FindingsPanel(QWidget):
     def _fit_sections(self, report: Report) -> None:
         if self._fitted_format != report.format.id:
             self._fitted_format = report.format.id
-            names = [s.heading for s in report.format.sections] + ["封面信息", "全文"]
+            names = [s.heading for s in report.format.all_parts] + ["封面信息", "全文"]
             widest = max(self.tree.fontMetrics().horizontalAdvance(n) for n in names)
             self.tree.header().resizeSection(1, widest + 2 * self.tree.indentation())
 

@@ -80,7 +80,8 @@ class PageStack(QObject):
 
     def page_of(self, finding: Finding) -> str:
         if is_text_finding(finding):
-            return finding.section or self.document.report.format.text_keys[0]  # about a sentence: go to the text
+            # about a sentence: go to its text (a finding on the whole report: 一、总体情况)
+            return finding.section or next(s.text for s in self.document.report.format.sections if s.text)
         fields = self.document.report.format.fields
         if finding.cells and finding.cells[0] in fields:
             return fields[finding.cells[0]].table

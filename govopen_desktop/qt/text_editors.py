@@ -188,7 +188,7 @@ class TextSectionEditor(QWidget):
     def reload(self) -> None:
         self._show_prior()
         # the heading follows the format (2019: 五、政府信息公开工作存在的主要问题及改进情况)
-        section = next((s for s in self.document.report.format.sections if s.text == self.key), None)
+        section = self.document.report.format.section(self.key)
         if section is not None:
             self.title = section.heading
             self.heading.setText(section.heading)

@@ -234,15 +234,15 @@ def test_title_of_another_year(fid: str) -> None:
 
 @pytest.mark.parametrize("fid", FORMATS)
 def test_statistics_period_in_the_words_above_the_first_part(fid: str) -> None:
-    # 本报告根据《条例》编制……统计期限自… above 一、总体情况: kept by the import, checked as the text is
+    # 本报告根据《条例》编制……统计期限自… above 一、总体情况: the opening text, checked as the others are
     report = clean_report(fid)
     year = report.meta.year
     right = f"本报告根据《条例》编制。报告所列统计期限自{year}年1月1日至{year}年12月31日。"
-    report.extra["source"] = {"preface": right}
+    report.set_text("preface", right)
     assert not of(report, "R-YEAR")
-    report.extra["source"] = {"preface": f"本报告所列数据统计期限自{year - 1}年1月1日至{year - 1}年12月31日。"}
+    report.set_text("preface", f"本报告所列数据统计期限自{year - 1}年1月1日至{year - 1}年12月31日。")
     [f] = of(report, "R-YEAR")
-    assert f.section == "meta" and "标题下的说明文字" in f.message and str(year - 1) in f.message
+    assert f.section == "preface" and "标题下的“开头说明”中" in f.message and str(year - 1) in f.message
 
 
 def test_text_phrasings_are_read_from_the_format_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -109,10 +109,11 @@ def test_a_problems_part_without_its_heading_is_read_after_table_4() -> None:
 
 
 @pytest.mark.parametrize("name", ["huaian-2024.pdf", "huaian-2024.pdftotext.txt", "shuyang-fgj-2023.html"])
-def test_the_words_above_the_first_part_are_kept_out_of_the_text(name: str) -> None:
-    # 本报告由…编制。报告所列统计期限自…: kept with the report (R-YEAR reads it), not put in 总体情况
+def test_the_words_above_the_first_part_are_the_opening_text(name: str) -> None:
+    # 本报告由…编制。报告所列统计期限自…: the report's opening text (开头说明), not put in 总体情况
     report = import_file(REAL / name).report
-    preface = "".join(str(report.extra["source"].get("preface", "")).split())
+    preface = "".join((report.text["preface"] or "").split())
+    assert "preface" not in report.extra["source"]  # no second copy in the import's notes
     assert preface.startswith(("本报告由淮安市人民政府办公室根据", "根据《中华人民共和国政府信息公开条例》"))
     assert "统计期限自2024年1月1日" in preface or "统计时限为2023年1月1日" in preface
     assert "来源：" not in preface and "采集时间" not in preface and "星期" not in preface
@@ -130,7 +131,7 @@ def test_real_pdf_text_sections_have_no_page_numbers() -> None:
 
 def test_blank_template_placeholders_are_not_text() -> None:
     result = import_file(REAL / "govnianbao-template.docx")
-    assert result.report.text == {"overview": None, "problems": None, "other": None}
+    assert result.report.text == {"preface": None, "overview": None, "problems": None, "other": None}
     assert result.summary().read == 0 and result.summary().empty == len(result.report.format.keys)
 
 

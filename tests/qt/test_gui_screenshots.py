@@ -65,3 +65,14 @@ def test_screenshot_of_last_years_numbers(sample_window: Any, out_dir: Path) -> 
     sample_window.act_show_prior.setChecked(True)
     sample_window.show_section("t3")
     shoot(sample_window, out_dir / "screenshot-prior.png")
+
+
+def test_screenshot_of_the_opening_paragraph(sample_window: Any, out_dir: Path) -> None:
+    from govopen_desktop.domain.drafts import draft_text
+
+    page = sample_window.show_section("preface")
+    drafted = draft_text(sample_window.document.report, "preface")
+    page.editor.setPlainText(drafted.replace("网址：　　　　", "网址：http://www.qingshan.gov.cn")
+                             .replace("地址：　　　　；邮编：　　　　；电话：　　　　",
+                                      "地址：青山市人民路1号；邮编：000000；电话：0000-1234567"))
+    shoot(sample_window, out_dir / "screenshot-preface.png")

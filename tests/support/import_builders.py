@@ -342,3 +342,10 @@ def cell_differences(exp_cells: dict[str, Any], got: dict[str, Any]) -> list[str
         if (want is None) != (have is None) or not same_value(have, want):
             diffs.append(f"{key}: got {have!r}, want {want!r}")
     return diffs
+
+
+def texts_of(got: dict[str, Any], exp_text: dict[str, Any]) -> dict[str, Any]:
+    """The imported texts of the keys the expected result gives: the fixtures in ../shared list
+    the six sections' texts only (the opening paragraph under the title is a text of its own
+    now, and the fixtures leave it out of 一、总体情况)."""
+    return {key: got.get(key) for key in exp_text}

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
-from govopen_desktop.domain.checks.common import finding, is_government
+from govopen_desktop.domain.checks.common import compact, finding, is_government, source_info
 from govopen_desktop.domain.checks.registry import rule_kind
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.findings import Finding
-from govopen_desktop.domain.formats import RuleSpec, format_for_year
+from govopen_desktop.domain.formats import RuleSpec, available_formats, format_for_year, load_format
 from govopen_desktop.domain.report import Report
 
 
@@ -29,6 +30,42 @@ def format_matches_year(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         f"本报告用的是{report.format.title}，表格的栏目和行不符合该年度的要求。",
         section="meta",
         suggested={"meta.format": wanted.id},
+    )
+
+
+def _documents(text: str, pattern: str, titles: list[list[str]]) -> list[str]:
+    """The format documents a text cites, written as the format files write them (国办公开办函〔2019〕60号),
+    by number or by the notice's title alone (《…关于政府信息公开工作年度报告有关事项的通知》)."""
+    prose = compact(text)
+    found = [f"国办公开办函〔{m.group(1)}〕{m.group(2)}号" for m in re.finditer(pattern, prose)]
+    return found + [doc for doc, title in titles if re.search(title, prose)]
+
+
+@rule_kind("cited_format")
+def cited_format(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """The report says it was written after another format's document than the one its tables
+    follow (a 2022 report “根据…（国办公开办函〔2019〕60号）的要求编制” with the 2021 tables)."""
+    own = report.format
+    others = {load_format(f).document: load_format(f) for f in available_formats() if f != own.id}
+    texts = [("meta", "标题下的说明文字", source_info(report).get("preface"))]
+    headings = {sec.text: sec.heading for sec in own.sections if sec.text}
+    texts += [(key, f"“{headings.get(key, key)}”", report.text.get(key)) for key in spec.params["sections"]]
+    cited: list[tuple[str, str, str]] = []
+    for section, where, raw in texts:
+        if isinstance(raw, str) and raw:
+            docs = _documents(raw, spec.params["document"], spec.params.get("titles", []))
+            cited += [(doc, section, where) for doc in docs]
+    if any(doc == own.document for doc, _, _ in cited):
+        return  # its own format named too (e.g. the old notice cited for its other provisions)
+    wrong = next(((doc, section, where) for doc, section, where in cited if doc in others), None)
+    if wrong is None:
+        return
+    doc, section, where = wrong
+    yield finding(
+        spec,
+        f"{where}写按“{doc}”（{others[doc].name}）编制，但本报告的表格是{own.name}（{own.document}），"
+        f"{report.meta.year} 年度报告也应按{own.document}编制。请核对编制依据。",
+        section=section,
     )
 
 

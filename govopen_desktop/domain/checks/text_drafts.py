@@ -18,7 +18,7 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789
 
 
 def _heading(fmt: ReportFormat, key: str) -> str:
-    section = next((s for s in fmt.sections if s.text == key), None)
+    section = fmt.section(key)  # a section's heading, or a front text's title (开头说明)
     return section.heading if section else key
 
 

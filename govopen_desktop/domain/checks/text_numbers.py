@@ -285,8 +285,13 @@ def statistics_year(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """The statistics period and the title state the year the report is for."""
     year = report.meta.year
     context = tuple(spec.params["context"])
-    texts: list[tuple[str, str, object]] = [(key, "文字中", report.text.get(key)) for key in spec.params["sections"]]
-    texts.append(("meta", "标题下的说明文字中", source_info(report).get("preface")))  # kept by an import
+    front = {s.text: s.title for s in report.format.front_texts}
+    texts: list[tuple[str, str, object]] = [
+        (key, f"标题下的“{front[key]}”中" if key in front else "文字中", report.text.get(key))
+        for key in spec.params["sections"]
+    ]
+    # the words above 一、 an import kept where the format has no opening text
+    texts.append(("meta", "标题下的说明文字中", source_info(report).get("preface")))
     for section, where, raw in texts:
         if not isinstance(raw, str) or not raw:
             continue

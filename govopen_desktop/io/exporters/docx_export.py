@@ -1,6 +1,7 @@
 """The report as a Word document in the official layout (GB/T 9704 page, format's tables).
 
-Order and headings come from the format's sections, tables from its grid description, and
+Order and headings come from the format's sections (its front texts, the opening paragraph,
+printed under the title without a heading), tables from its grid description, and
 every font from the template's styles (docx_styles). The body is written as one XML string
 and parsed once: python-docx's add_paragraph looks styles up by scanning them all.
 """
@@ -64,6 +65,8 @@ def build_document(report: Report) -> DocxDocument:
     body = _Body(geometry)
     fmt = report.format
     body.title(title_lines(report))
+    for front in fmt.front_texts:  # the opening paragraph: body text under the title, no heading
+        body.plain(report.text.get(front.text or ""))
     for section in fmt.sections:
         body.paragraph(S.HEADING_1, section.heading)
         if section.table:
@@ -144,6 +147,13 @@ class _Body:
                 continue
             head = _inline_heading(part) if LEVEL_2.match(line) else ""
             self.paragraph(S.BODY, part[len(head):], head=head, joined=joined)
+
+    def plain(self, text: str | None) -> None:
+        """Body paragraphs, one per line, nothing made a heading (the opening paragraph)."""
+        for raw in clean_text(text or "").split("\n"):
+            line = raw.lstrip(" \t\u3000\u00a0").rstrip()
+            if line:
+                self.paragraph(S.BODY, line)
 
     def signature(self, agency: str, date: str) -> None:
         """Agency name and date, not sealed (GB/T 9704 7.3.5.2): one blank line below the body;

@@ -1,5 +1,5 @@
-"""The report as one self-contained HTML page for the website: title, sections, the three
-tables with rowspan/colspan as on the form, the signature.
+"""The report as one self-contained HTML page for the website: title, the opening paragraph,
+sections, the three tables with rowspan/colspan as on the form, the signature.
 
 What a clerk pastes into a CMS editor: no scripts, no classes or style sheet, only a few
 inline styles editors keep (borders, alignment, widths in percent). The page imports back
@@ -38,6 +38,10 @@ def build_html(report: Report) -> str:
         f'<h1 style="text-align:center;font-size:26px">{escape(title)}</h1>',
     ]
     fmt = report.format
+    for front in fmt.front_texts:  # the opening paragraph under the title, no heading
+        for raw in clean_text(report.text.get(front.text or "") or "").split("\n"):
+            if line := raw.strip():
+                parts.append(f'<p style="text-indent:2em;margin:0">{escape(line)}</p>')
     for section in fmt.sections:
         parts.append(f'<h2 style="font-size:18px">{escape(section.heading)}</h2>')
         if section.table:

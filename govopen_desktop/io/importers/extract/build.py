@@ -20,6 +20,7 @@ from govopen_desktop.io.importers.extract.meta import (
     format_by_headers,
     guess_year,
     more_pages,
+    named_in_preface,
     page_end,
     read_page_meta,
     running_titles,
@@ -160,11 +161,13 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     text: dict[str, str | None] = dict.fromkeys(TEXT_KEYS)
     heading_rows = sorted(sections.rows.values())
     left_out = sig.rows | running_titles(rows, first_heading)
+    in_text: set[int] = set()  # the rows of the text parts: no table's notes
     for key in TEXT_KEYS:
         at = sections.rows.get(key)
         if at is None:
             continue
         stop = min((r for r in heading_rows if r > at), default=len(rows))
+        in_text.update(range(at, stop))
         text[key] = section_text(rows, at, stop, left_out, sections.inline.get(key, ""),
                                  wrapped=doc.kind in PAGE_LINE_KINDS, pager=web)
     taken: dict[str, int] = {}
@@ -175,10 +178,17 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
             f"没有找到“{heading}”的标题；表格之后、下一部分之前的文字（以“{block.splitlines()[0][:20]}”开头）"
             "已作为这一部分导入，请核对。", place=doc.name))
 
-    # the words above 一、总体情况 are no part of the six: kept with the report, not in its text
+    # the words above 一、总体情况 (本报告根据《条例》编制……) are the format's opening text
     preface = _preface(rows, first_heading if sections.rows else 0, left_out, title.line, doc.kind)
+    opening = next((s.text for s in fmt.front_texts if s.text), None)
+    if preface and opening:
+        text[opening] = preface
 
-    agency = title.agency or page.agency or sig.agency or find_filler(rows)
+    # no title: the body the opening sentence names beats a CMS's 发布机构 (the site's owner,
+    # publishing for its towns), unless a name found elsewhere is the same body named in full
+    named = None if title.agency else named_in_preface(rows, first_heading, year)
+    agency = title.agency or _in_full(named, page.agency, sig.agency) or page.agency or sig.agency \
+        or find_filler(rows)
     if not agency:
         problems.append(ImportProblem("没有找到报告机关名称（标题或落款），请补填。", "meta.agency"))
     report = Report(ReportMeta(agency=agency or "", year=year, format=fmt.id, date=sig.date or page.date),
@@ -186,15 +196,24 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     source: dict[str, Any] = {"file": doc.name, "kind": doc.kind, "title": title.line,
                               "headings": list(sections.headings), "year_found": not year_guessed,
                               "inferred": sorted(extractor.inferred)}
-    if preface:
-        source["preface"] = preface  # kept with the report: R-YEAR reads its 统计期限
-    notes = _table_notes(rows, fmt, extractor, taken, left_out)
+    if preface and not opening:
+        source["preface"] = preface  # a format without an opening text: still kept with the report
+    # a table whose part was not found is looked for from the top: the overview's sentences are
+    # not its notes (they would be read twice, the second time as printed in 四)
+    notes = _table_notes(rows, fmt, extractor, taken, left_out | in_text)
     if notes:
         source["table_notes"] = notes  # T3-TEXT and T4-TEXT read them as they read the text
     if extractor.group_printed:
         source["group_rows"] = dict(extractor.group_printed)  # e.g. {"（六）其他处理": "3 0 0 0 0 0 3"}
     report.extra["source"] = source
     return report, problems
+
+
+def _in_full(named: str | None, *found: str | None) -> str | None:
+    """`named`, or the first of `found` that names it in full (区人民政府办公室 → 某某市某某区人民政府办公室)."""
+    if not named:
+        return None
+    return next((f for f in found if f and named in f), named)
 
 
 def _preface(rows: list[Row], first_heading: int, left_out: set[int], title: str | None, kind: str) -> str | None:
@@ -206,10 +225,18 @@ def _preface(rows: list[Row], first_heading: int, left_out: set[int], title: str
                   if (n := norm(" ".join(c.text for c in rows[i].non_empty()))) and n in title_words}
     text = section_text(rows, -1, first_heading, left_out | title_rows, wrapped=kind in PAGE_LINE_KINDS)
     paragraphs = [p for p in (text or "").split("\n") if norm(p) not in title_words]
-    # it begins at the first line of prose: not a page's 来源：…/发表日期：… or date line
-    start = next((k for k, p in enumerate(paragraphs) if len(p) >= 15 and not _PAGE_LINE.match(p)), None)
+    # it begins at the first line of prose: not a page's 来源：…/发表日期：… or date line, nor a
+    # piece of the title broken apart (a browser's PDF sets its year on a line of its own)
+    start = next((k for k, p in enumerate(paragraphs)
+                  if len(p) >= 15 and not _PAGE_LINE.match(p) and not _of_title(p, title_words)), None)
     kept = paragraphs[start:] if start is not None else []
     return "\n".join(kept) if any("。" in p for p in kept) else None
+
+
+def _of_title(paragraph: str, title_words: str) -> bool:
+    """A line made only of the title's characters, with no sentence in it."""
+    words = norm(paragraph)
+    return bool(words) and "。" not in paragraph and set(words) <= set(title_words)
 
 
 _PAGE_LINE = re.compile(r"^\s*(?:[^\s。，,：:]{1,8}[：:]|\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2})")

@@ -34,6 +34,61 @@ _INLINE = re.compile(r"^([^：:。]{2,42}?)[：:。]\s*(\S.*)$", re.S)
 _TITLE_YEAR_AFTER = re.compile(
     r"^(?P<agency>.+?)\s*(?:政府)?信息公开(?:工作)?年度报告\s*[(（]\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*[)）]$"
 )
+# The report names itself in its opening sentence: 现将某某镇2022年度政府信息公开工作报告如下,
+# 特编制某某办公室2023年…年度报告, 现发布《某某区2024年…》, 特向社会公布2020年某某局…,
+# 某某局向社会公布2023年本级…, 由某某镇人民政府编制
+_YEAR_WORDS = r"(?P<year>(?:19|20)\d{2})\s*年度?"
+_DISCLOSURE = r"(?:本级)?(?:政府)?(?:信息公开|政务公开)"
+_NAMING_VERB = (r"(?:向社会公开|社会公开|现将|现予公布|现予以公布|现公布|现发布|现公开|特编制|特向社会公布|向社会公布"
+                r"|编制|公布|发布)")
+_NAME = r"(?P<agency>[^，,。；;：:、《》“”\"()（）\s\d]{2,40}?)"
+_NAMED_BEFORE_YEAR = re.compile(_NAMING_VERB + r"[《“\"]?" + _NAME + r"\s*" + _YEAR_WORDS + r"\s*" + _DISCLOSURE)
+_NAMED_AFTER_YEAR = re.compile(_NAMING_VERB + r"[《“\"]?" + _YEAR_WORDS + r"\s*" + _NAME + _DISCLOSURE)
+# 现公开某某街道政府信息公开2023年度工作报告: the year after 信息公开, as such titles have it
+_NAMED_YEAR_LATE = re.compile(_NAMING_VERB + r"[《“\"]?" + _NAME + _DISCLOSURE + r"(?:工作)?\s*" + _YEAR_WORDS
+                              + r"\s*(?:工作)?(?:年度)?报告")
+_NAMED_SUBJECT = re.compile(
+    r"(?:^|[，,。；;])" + _NAME + r"(?:向社会公布|公布)" + _YEAR_WORDS + r"\s*本级" + _DISCLOSURE)
+_NAMED_BY = re.compile(r"由" + _NAME + r"编制")
+# what a name in those sentences is not: the report speaking of itself (我局, 本单位, 全县, 该…),
+# a verb or the report's own words swallowed when the name was left out (…并向社会公布2021年度)
+_NOT_A_NAME = re.compile(r"^(?:我|本|全|该|各|年)|公布|编制|发布|报告|社会|工作|要求|规定|条例")
+# a level or kind of body alone (…公布2021年度街道信息公开年度报告) names none
+_GENERIC = frozenset({"街道", "乡镇", "镇", "乡", "区", "县", "市", "机关", "单位", "部门", "政府", "本级"})
+# 由…编制 is a sentence of other kinds too (由办公室牵头编制): the name must end as a body's does
+_BODY_END = re.compile(r"(?:政府|局|委|委员会|办|办公室|厅|处|署|镇|乡|街道|办事处|区|县|市|中心|院|所|站|馆|会)$")
+
+
+def named_in_preface(rows: list[Row], first_heading: int, year: int | None) -> str | None:
+    """The body the opening sentence names as the author of the report of `year` (as printed):
+    above 一、总体情况, or in the first lines under it, where some reports print their preface.
+    Another year's report it names (公开发布《某署2021年…年度报告》) says nothing of this one."""
+    stop = min(len(rows), max(first_heading, 0) + 6)
+    for row in rows[:stop]:
+        if row.is_table or len(row.non_empty()) != 1:
+            continue
+        printed = re.sub(r"\s+", "", row.non_empty()[0].text)
+        if len(printed) > 600:
+            continue
+        text = ascii_years(printed.translate(TO_SIMPLIFIED))  # matched folded, the name kept as printed
+        for pattern in (_NAMED_BEFORE_YEAR, _NAMED_AFTER_YEAR, _NAMED_YEAR_LATE, _NAMED_SUBJECT, _NAMED_BY):
+            for m in pattern.finditer(text):
+                name = m.group("agency")
+                said = m.groupdict().get("year")
+                if (said is not None and int(said) != year) or name in _GENERIC:
+                    continue
+                if _NOT_A_NAME.search(name) or (pattern is _NAMED_BY and not _BODY_END.search(name)):
+                    continue
+                if len(text) == len(printed):
+                    return printed[m.start("agency"):m.end("agency")]
+                return name
+    return None
+
+
+# …政府信息公开工作2022年度报告: the year after 工作 (two lines: the agency above it)
+_TITLE_YEAR_LATE = re.compile(
+    r"^(?P<agency>.*?)\s*(?:政府)?信息公开(?:工作)?\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:工作)?报告$"
+)
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0", "○": "0"}
 _DATE = re.compile(r"^(\S{4})\s*年\s*(\S{1,3})\s*月\s*(\S{1,3})\s*日$")
 _DATE_NUMERIC = re.compile(r"^((?:19|20)\d{2})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
@@ -467,9 +522,10 @@ def _title_match(line: str) -> tuple[str | None, int] | None:
         if agency is None and bracket and not re.search(r"\d{4}", bracket.group(1)):
             agency = bracket.group(1).strip()  # "…年度报告数据（平潭综合实验区）"
         return agency, int(m.group("year"))
-    m = _TITLE_YEAR_AFTER.match(text)
-    if m:
-        return printed[m.start("agency"):m.end("agency")].strip() or None, int(m.group("year"))
+    for pattern in (_TITLE_YEAR_AFTER, _TITLE_YEAR_LATE):
+        m = pattern.match(text)
+        if m:
+            return printed[m.start("agency"):m.end("agency")].strip() or None, int(m.group("year"))
     return None
 
 
