@@ -172,6 +172,12 @@ def _label_prefixes() -> dict[str, set[tuple[str, ...]]]:
     return _PREFIXES
 
 
+def _own_cells(row: Row) -> bool:
+    """A row of a grid (a sheet's, a Word or web page table's, a `|` or tab row): its cells are
+    the document's, not pieces of a line of text parted by spaces or a line alone."""
+    return not row.spaced and len(row.cells) > 1
+
+
 @lru_cache(maxsize=65536)
 def _label_starts(fragment: str) -> tuple[str, ...]:
     """The parts of a line that could begin an official label: the line itself, or its tail after
@@ -733,6 +739,9 @@ class Extractor:
         read as 300 with the "１" dropped."""
         if self.order == "before":
             return  # the numbers under a row are the next row's, printed before its label
+        hits = [h for h in hits if not _own_cells(self.rows[h.last])]
+        if not hits:
+            return  # rows of a real table (a sheet, Word, a web page): each number in its own cell
         taken = {r for h in hits for r in range(h.first, h.last + 1)} | self.gap_rows
         by_first = sorted(hits, key=lambda h: h.first)
         for h in hits:
