@@ -4,6 +4,8 @@ published 2022 town reports: “根据《条例》及《…关于政府信息公
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.support.clean_reports import clean_report, of
@@ -23,6 +25,23 @@ def test_the_old_format_cited_for_a_report_in_the_new_one(where: str) -> None:
     [f] = of(report, "R-FORMAT-CITED")
     assert f.level == "warning" and "国办公开办函〔2019〕60号" in f.message and "〔2021〕30号" in f.message
     assert f.section == ("meta" if where == "preface" else "overview")
+
+
+def test_the_old_format_cited_in_an_imported_opening_paragraph(tmp_path: Path) -> None:
+    """The opening paragraph an import reads into 开头说明 is where the 编制依据 stands."""
+    from govopen_desktop.io.importers import import_file
+    from govopen_desktop.io.project import load_report
+    from tests.support.import_builders import expected_of, write_one_per_line
+    from tests.support.paths import SAMPLE
+
+    page = tmp_path / "年报.txt"
+    write_one_per_line(expected_of(load_report(SAMPLE)), page)
+    title, rest = page.read_text(encoding="utf-8").split("\n", 1)
+    page.write_text(f"{title}\n{OLD}\n{rest}", encoding="utf-8")
+    imported = import_file(page).report
+    assert imported.text["preface"] == OLD
+    [f] = of(imported, "R-FORMAT-CITED")
+    assert f.section == "preface" and "“开头说明”" in f.message
 
 
 def test_its_own_format_cited_too_is_no_finding() -> None:

@@ -47,9 +47,10 @@ def cited_format(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     follow (a 2022 report “根据…（国办公开办函〔2019〕60号）的要求编制” with the 2021 tables)."""
     own = report.format
     others = {load_format(f).document: load_format(f) for f in available_formats() if f != own.id}
+    # the words above 一、 an import kept where the format has no opening text
     texts = [("meta", "标题下的说明文字", source_info(report).get("preface"))]
-    headings = {sec.text: sec.heading for sec in own.sections if sec.text}
-    texts += [(key, f"“{headings.get(key, key)}”", report.text.get(key)) for key in spec.params["sections"]]
+    texts += [(key, f"“{part.heading if (part := own.section(key)) else key}”", report.text.get(key))
+              for key in spec.params["sections"]]
     cited: list[tuple[str, str, str]] = []
     for section, where, raw in texts:
         if isinstance(raw, str) and raw:
