@@ -98,13 +98,13 @@ def read_text(text: str, name: str, kind: str = "txt") -> Doc:
 _MIN_WRAP_ROW = 8  # numbers of a row whose narrow columns wrap (table 4's 15; table 3 is read so)
 
 
-def _wrapped_numbers(lines: list[str]) -> dict[int, dict[int, str]]:
+def _wrapped_numbers(lines: list[str]) -> dict[str, dict[int, str]]:
     """Laid-out text (pdftotext -layout) of a line of numbers alone with a shorter line of
     numbers alone under it, each starting in the column of one number above ("72   64    17 …",
     then "           8"): the digits a narrow column wrapped. By line number (from 1): the
-    numbers' places in the row above and what their cells printed under them; the line under
-    maps to an empty dict (dropped)."""
-    out: dict[int, dict[int, str]] = {}
+    numbers' places in the row above and what their cells printed under them, by the row's place
+    (第k行); the line under maps to an empty dict (dropped)."""
+    out: dict[str, dict[int, str]] = {}
     for k in range(len(lines) - 1):
         if len(lines[k]) > _MAX_LAYOUT_ROW or len(lines[k + 1]) > _MAX_LAYOUT_ROW:
             continue
@@ -120,20 +120,19 @@ def _wrapped_numbers(lines: list[str]) -> dict[int, dict[int, str]]:
                 break
             found[under[0]] = text
         if found:
-            out[k + 1] = found
-            out[k + 2] = {}
+            out[_place(k + 1)] = found
+            out[_place(k + 2)] = {}
     return out
 
 
-def _wraps_kept(rows: list[Row], wraps: dict[int, dict[int, str]]) -> list[Row]:
+def _wraps_kept(rows: list[Row], wraps: dict[str, dict[int, str]]) -> list[Row]:
     """The numbers a narrow column wrapped kept with their cells as printed ("17\\n8", read as
     printed and named, as a ruled table's cell is), their line dropped."""
     if not wraps:
         return rows
     out: list[Row] = []
     for row in rows:
-        n = int(row.place[1:-1]) if row.place.startswith("第") and row.place.endswith("行") else 0
-        wrap = wraps.get(n)
+        wrap = wraps.get(row.place)
         if wrap is None:
             out.append(row)
         elif wrap:
@@ -344,7 +343,6 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
 def _label_numbers(part: str, label_apart: bool) -> list[str]:
     """A column piece holding a label and, one space on, the first numbers of its row
     ("行政规范性文件 564" before "984     4185"): the label and each number."""
-
     m = _TRAILING_NUMBERS.match(part.strip()) if label_apart else None
     if m is None or len(m.group("label")) > 40 or not known_label(m.group("label")):
         return [part]
@@ -466,7 +464,6 @@ def _label_around(above: list[Row], below: list[Row]) -> bool:
 def _ends_wrapped_label(rows: list[Row]) -> bool:
     """The last lines are an official label wrapped over two or more lines, from its numbered
     start ("1.属于" "国家秘" "密"): not a table's header pieces, not a whole label on its line."""
-
     at = _label_lines(rows, len(rows), -1, set())
     text = "".join(rows[k].cells[0].text.strip() for k in reversed(at))
     return len(at) >= 2 and _starts_label(text) and ends_with_known_label(text)
@@ -480,7 +477,6 @@ def join_label_lines(rows: list[Row]) -> list[Row]:
     next to the numbers are joined into the row when together they make an official label
     exactly (the fewest lines above first; lines below only when the row holds a label piece);
     the lines used are dropped."""
-
     used: set[int] = set()
     out: dict[int, Row] = {}
     repeated = _repeated_lines(rows)
@@ -533,7 +529,6 @@ def _label_lines(rows: list[Row], i: int, step: int, used: set[int],
     """The one-line paragraphs next to row i that can be pieces of a wrapped label, nearest first.
     Below a row broken by a page, the running header or the repeated header rows between its
     numbers and the rest of its label (`repeated`) are passed over."""
-
     out: list[int] = []
     j = i + step
     in_repeat = False
@@ -576,7 +571,6 @@ def _mark_word_piece(rows: list[Row], j: int, step: int) -> bool:
 
 def _continues(cell: str, line: str) -> bool:
     """A label broken by the copy goes on; a number does not, nor a heading or a table row."""
-
     return "\t" not in line and not _HEADING_LIKE.match(line) and not (cell.strip() and is_value_text(cell))
 
 
