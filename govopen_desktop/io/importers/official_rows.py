@@ -92,6 +92,8 @@ def known_label(text: str) -> bool:
     return bool(n) and (n in _KNOWN or strip_number(n) in _KNOWN)
 
 
+# what follows a label's number ("8." "8．" "8、"): a viewer may part it from the number
+NUMBERING_MARKS = (".", "．", "、")
 _STARTS: set[str] = set()
 _MIN_START = 4  # characters a label's first piece needs to be told from other words
 

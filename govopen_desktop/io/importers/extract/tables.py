@@ -18,7 +18,13 @@ from govopen_desktop.io.importers.extract.digits import split_run_together
 from govopen_desktop.io.importers.extract.grouped_rows import read_grouped
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number, without_note
 from govopen_desktop.io.importers.neutral import Cell, Row
-from govopen_desktop.io.importers.official_rows import RowSpec, every_table, is_value_text, row_specs
+from govopen_desktop.io.importers.official_rows import (
+    NUMBERING_MARKS,
+    RowSpec,
+    every_table,
+    is_value_text,
+    row_specs,
+)
 from govopen_desktop.io.importers.problems import ImportProblem
 
 _PIECE_NUMBERS = re.compile(r"^(?P<piece>.*[^\d\s.,，])\s(?P<numbers>\d{1,12}(?:\s\d{1,12})*)$")
@@ -778,7 +784,7 @@ class Extractor:
     def numbering_next(self, r: int) -> bool:
         """Row r is a number alone with "." or "、" starting the next line: a label's numbering."""
         nxt = self.rows[r + 1].non_empty() if r + 1 < len(self.rows) else []
-        return len(self.rows[r].non_empty()) == 1 and bool(nxt) and nxt[0].text.lstrip().startswith((".", "．", "、"))
+        return len(self.rows[r].non_empty()) == 1 and bool(nxt) and nxt[0].text.lstrip().startswith(NUMBERING_MARKS)
 
     def unplaced(self, specs: list[RowSpec], gap: list[int], rows: list[int]) -> None:
         """Rows with numbers printed where rows not found should be (a label misread by OCR,

@@ -9,6 +9,7 @@ from govopen_desktop.domain.values import is_empty_mark
 from govopen_desktop.io.importers.labels import is_placeholder, norm
 from govopen_desktop.io.importers.neutral import MAX_DOC_ROWS, Cell, Doc, Row
 from govopen_desktop.io.importers.official_rows import (
+    NUMBERING_MARKS,
     ends_with_known_label,
     is_value_text,
     known_label,
@@ -225,7 +226,7 @@ def _numbering_parted(lines: list[str]) -> list[str]:
     out: list[str] = []
     for k, line in enumerate(lines):
         m = _GLUED_NUMBERING.match(line.strip())
-        if m and k + 1 < len(lines) and lines[k + 1].strip() in _NUMBERING_MARKS and " " not in line.strip():
+        if m and k + 1 < len(lines) and lines[k + 1].strip() in NUMBERING_MARKS and " " not in line.strip():
             out += [m.group("end"), m.group("digits")]
         else:
             out.append(line)
@@ -384,7 +385,6 @@ _MAX_LABEL_LINES = 24  # lines a label wrapped in a narrow cell runs over (2-3 c
 _MAX_LABEL_LINE = 24  # characters of one such line (a line of prose is longer)
 _MAX_ROW_VALUES = 8  # a row of table 2 or 3; table 4's one line of 15 numbers has no label
 _NUMBERING_DIGITS = re.compile(r"^\d{1,2}$")
-_NUMBERING_MARKS = (".", "．", "、")
 _NUMBERING_ONLY = re.compile(r"^\d{1,2}[.．、]$")
 _MIN_BARE_LABEL = 4  # a label joined from lines without its numbering: not a header's "总" "计"
 _LABEL_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
@@ -429,7 +429,7 @@ def _numbering_next(text: str, after: list[Row]) -> bool:
     """A number alone whose next line starts with "." or "、": the next label's numbering
     ("８" "." "属于…"), parted from it where the font changes, not a value."""
     return bool(_NUMBERING_DIGITS.match(text)) and bool(after) and not after[0].is_table and len(
-        after[0].cells) == 1 and after[0].cells[0].text.lstrip().startswith(_NUMBERING_MARKS)
+        after[0].cells) == 1 and after[0].cells[0].text.lstrip().startswith(NUMBERING_MARKS)
 
 
 def _is_number_or_blank(text: str) -> bool:
@@ -545,7 +545,7 @@ def _label_lines(rows: list[Row], i: int, step: int, used: set[int],
         start = _starts_label(text)  # "6." alone on its line reads as a number too
         # "８" "." "属于…": PDFium parts a label's numbering where its font changes
         start = start or (step < 0 and bool(out) and _NUMBERING_DIGITS.match(text) is not None
-                          and rows[out[-1]].cells[0].text.lstrip().startswith(_NUMBERING_MARKS))
+                          and rows[out[-1]].cells[0].text.lstrip().startswith(NUMBERING_MARKS))
         if not text or len(text) > _MAX_LABEL_LINE or text.endswith(("。", "：", ":")) or (
                 is_value_text(text) and not start and not _mark_word_piece(rows, j, step)):
             break
@@ -566,7 +566,7 @@ def _mark_word_piece(rows: list[Row], j: int, step: int) -> bool:
     if above.is_table or len(above.cells) != 1:
         return False
     mark = above.cells[0].text.strip()
-    return mark in _NUMBERING_MARKS or bool(_NUMBERING_ONLY.match(mark))  # "." alone, or "4."
+    return mark in NUMBERING_MARKS or bool(_NUMBERING_ONLY.match(mark))  # "." alone, or "4."
 
 
 def _continues(cell: str, line: str) -> bool:
