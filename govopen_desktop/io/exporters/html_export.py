@@ -39,24 +39,13 @@ def build_html(report: Report) -> str:
     ]
     fmt = report.format
     for front in fmt.front_texts:  # the opening paragraph under the title, no heading
-        for raw in clean_text(report.text.get(front.text or "") or "").split("\n"):
-            if line := raw.strip():
-                parts.append(f'<p style="text-indent:2em;margin:0">{escape(line)}</p>')
+        parts += _paragraphs(report.text.get(front.text or ""), headings=False)
     for section in fmt.sections:
         parts.append(f'<h2 style="font-size:18px">{escape(section.heading)}</h2>')
         if section.table:
             parts.append(table_html(fmt.table(section.table), report))
         elif section.text:
-            for raw in clean_text(report.text.get(section.text) or "").split("\n"):
-                line = raw.strip()
-                if not line:
-                    continue
-                level = heading_level(line)
-                if level is not None:
-                    weight = "bold" if level == 2 else "normal"  # （一） headings stand out
-                    parts.append(f'<p style="text-indent:2em;margin:0;font-weight:{weight}">{escape(line)}</p>')
-                else:
-                    parts.append(f'<p style="text-indent:2em;margin:0">{escape(line)}</p>')
+            parts += _paragraphs(report.text.get(section.text), headings=True)
     signed = signature(report)
     if signed is not None:
         agency, date = signed
@@ -64,6 +53,22 @@ def build_html(report: Report) -> str:
         parts.append(f'<p style="text-align:right;margin:0 2em 0 0">{escape(date)}</p>')
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _paragraphs(text: str | None, headings: bool) -> list[str]:
+    """A text's lines as paragraphs; `headings`: its （一） and 1. lines marked as in Word."""
+    out = []
+    for raw in clean_text(text or "").split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        level = heading_level(line) if headings else None
+        if level is not None:
+            weight = "bold" if level == 2 else "normal"  # （一） headings stand out
+            out.append(f'<p style="text-indent:2em;margin:0;font-weight:{weight}">{escape(line)}</p>')
+        else:
+            out.append(f'<p style="text-indent:2em;margin:0">{escape(line)}</p>')
+    return out
 
 
 def table_html(table: Table, report: Report) -> str:
