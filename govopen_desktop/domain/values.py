@@ -47,6 +47,7 @@ MAX_TEXT = 64  # longer text in a number cell is not read as a number at all
 
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_MISREAD_DIGITS = re.compile(r"^(?=.*[OoIl|])[\dOoIl|]{1,12}$")  # 0 recognised as O, 1 as l (a scan's text)
 # digits (or a sign, a point) on both sides of a space, a line break or a paragraph: "1 2", "12\n13"
 _GAP_CHARS = r"[\s\u00a0\u3000\u200b\ufeff]+"
 _CN_CHARS = "[零〇一二两三四五六七八九十百千万]"
@@ -159,6 +160,8 @@ def read_cell(raw: object, kind: ValueKind | str) -> Value:
         if printed.startswith("=") and any(ch.isalpha() for ch in printed):
             return Published(printed, "是公式，文件里没有保存计算结果，可能由其他程序生成，"
                                       "在 Excel/WPS 中打开并保存一次后再导入即可")
+        if _MISREAD_DIGITS.match(text):
+            return Published(printed, "不是数字，像是扫描件的文字识别把 0、1 认成了字母 O、l")
         return Published(printed, "不是数字")
     return _checked_number(Decimal(cn), kind, printed)
 

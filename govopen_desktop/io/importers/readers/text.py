@@ -36,6 +36,9 @@ _NUMBER_TOKEN = re.compile(r"^[+\-]?\d{1,12}(?:\.\d{1,4})?$")
 _WRAPPED_ROW_NUMBERS = 4  # table 3's rows have 7 values; prose never ends in four bare numbers
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # below 32, not \t \n \v \f \r
 _ANY_DIGIT = re.compile(r"\d")
+# a number as text recognised from a scan may print it: 0 as O/o/〇, 1 as l/I/|
+_MISREAD_NUMBER = re.compile(r"^[\dOoIl|〇]{1,12}$")
+_MISREAD_LAST = frozenset("0123456789OoIl|〇")
 _PROSE_MARK = re.compile(r"[。，；：:,;！？]")
 # the last number may carry its unit (政府集中采购 1 58000元)
 _TRAILING_NUMBERS = re.compile(
@@ -323,7 +326,7 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
         if (values or (short and len(parts) >= 3)) and not prose:
             return [p.strip() for p in parts]
     if not _ANY_DIGIT.search(body):
-        return None  # each shape below holds a number: most lines of prose end here
+        return _misread_row(body)  # each shape below holds a number: most lines of prose end here
     tokens = body.split()
     # the last number may carry its unit: table 2's 政府集中采购 numbers on the line after it ("0 0元")
     numbers = [*tokens[:-1], _WITH_UNIT.sub("", tokens[-1])] if tokens else []
@@ -336,8 +339,29 @@ def spaced_cells(line: str, label_apart: bool = True) -> list[str] | None:
     if m and len(m.group("label")) <= 60 and (known_label(m.group("label")) or (
             " " in m.group("label").strip() and ends_with_known_label(m.group("label")))):
         return [m.group("label").strip(), *m.group("numbers").split()]
-    if spaced and _is_wrapped_row(spaced.group("label"), spaced.group("numbers").split()):
+    misread = _misread_row(body)  # before a wrapped label: "数量 0 O 0 0 0 0 0" is no label's piece
+    if misread is None and spaced and _is_wrapped_row(spaced.group("label"), spaced.group("numbers").split()):
         return [spaced.group("label").strip(), *spaced.group("numbers").split()]
+    return misread
+
+
+def _misread_row(body: str) -> list[str] | None:
+    """A label and its numbers one space apart, some number printed wrong (text recognised from
+    a scan reads 0 as O, 1 as l: "行政许可 O", "规章 0 O 0"): the label and each value as printed,
+    for the extraction to keep the odd one and name it. Only after an official label."""
+    if len(body) > 160 or body[-1] not in _MISREAD_LAST:
+        return None  # most lines: no value of this shape at their end
+    tokens = body.split()
+    k = len(tokens)
+    while k > 1 and (_NUMBER_TOKEN.match(tokens[k - 1]) or _MISREAD_NUMBER.match(tokens[k - 1])
+                     or is_empty_mark(tokens[k - 1])):
+        k -= 1
+    values = tokens[k:]
+    if not values or all(_NUMBER_TOKEN.match(t) or is_empty_mark(t) for t in values):
+        return None  # nothing misread: the shapes above have decided
+    label = " ".join(tokens[:k])
+    if known_label(label) or (" " in label and ends_with_known_label(label)):
+        return [label, *values]
     return None
 
 
