@@ -56,6 +56,21 @@ def test_without_positions_a_full_line_ending_a_sentence_ends_its_paragraph() ->
     ]
 
 
+def test_without_positions_a_first_line_short_by_its_lost_indent_runs_on() -> None:
+    # pdftotext drops the first-line indent, and its spaces around digits make the widest line
+    # wider than the page's (huaian 2024's opening paragraph)
+    lines = [("本报告由青山市人民政府办公室根据《中华人民共和国政府", None),
+             ("信息公开条例》（国令第 711 号）（以下简称《条例》）规定编", None),
+             ("制。报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。", None),
+             ("如对本报告有疑问，请与青山市人民政府办公室联系（地址：青", None),
+             ("山市人民路 1 号）。", None)]
+    assert join_wrapped(lines) == [
+        "本报告由青山市人民政府办公室根据《中华人民共和国政府信息公开条例》（国令第 711 号）（以下简称《条例》）"
+        "规定编制。报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。",
+        "如对本报告有疑问，请与青山市人民政府办公室联系（地址：青山市人民路 1 号）。",
+    ]
+
+
 def test_short_lines_and_lists_are_left_as_they_are() -> None:
     lines = [("无", LEFT), ("1、主动公开", LEFT), ("2、依申请公开", LEFT)]
     assert join_wrapped(lines) == ["无", "1、主动公开", "2、依申请公开"]

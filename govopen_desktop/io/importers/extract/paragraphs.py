@@ -68,8 +68,7 @@ def join_wrapped(lines: Sequence[tuple[str, float | None]]) -> list[str]:
     # where the page's positions show first-line indents, a line that is not indented goes on
     # the line before unless that one stopped well short of the margin; without positions only
     # a full line not ending a sentence goes on (digits, the spaces a PDF viewer puts around
-    # them and compressed punctuation make a full line narrower than the widest, and a first
-    # line has lost its two-character indent)
+    # them and compressed punctuation make a full line narrower or wider than the page's)
     slack = 4.0 if left is not None else 4.5
     if left is None:
         # no positions: only a page's width of lines (an A4 line holds at most ~45 characters),
@@ -83,10 +82,12 @@ def join_wrapped(lines: Sequence[tuple[str, float | None]]) -> list[str]:
         # a numbered item at the margin after a full line that ended mid-sentence or with a lead-in
         # ("…存在的问题：" "（一）宣传…"), where the page indents its paragraphs, goes on that line
         item = bool(_ITEM.match(text)) and not (left is not None and out and not out[-1].endswith(_ENDED))
-        if run_on and not indented(x) and not item:
+        joined = run_on and not indented(x) and not item
+        if joined:
             out[-1] += text
         else:
             out.append(text)
-        is_full = width(text) + (2 if indented(x) else 0) >= full - slack
+        # without positions a paragraph's first line has lost its two-character indent
+        is_full = width(text) + (2 if indented(x) or (left is None and not joined) else 0) >= full - slack
         run_on = is_full and (left is not None or not text.endswith(SENTENCE_END))
     return out
