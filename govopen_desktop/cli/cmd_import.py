@@ -1,4 +1,5 @@
-"""`govopen import FILE [--json] [-o FILE.govopen]`: read last year's report from any file."""
+"""`govopen import FILE [FILE …] [--json] [-o FILE.govopen]`: read last year's report from any file
+(several files: the saved pages of one web article its CMS split into pages)."""
 
 from __future__ import annotations
 
@@ -18,19 +19,20 @@ def register(sub: Any) -> None:
         description=(
             "从 .xlsx/.xlsm、.xls、.docx、.pdf、.html/.htm/.mht、.txt/.md 或 .govopen 文件读取年度报告，"
             "按官方表格的标签逐格读取数值。已安装 LibreOffice 时也可读取 .doc/.wps/.et。\n"
+            "网站把一篇报告分成几页发布时，把各页分别另存，按页码顺序一起给出，即作为一篇报告导入。\n"
             "退出码：0 完整导入；1 已导入但有无法读取的内容；2 文件无法使用。"
         ),
     )
-    p.add_argument("file", metavar="文件", help="要导入的文件")
+    p.add_argument("files", nargs="+", metavar="文件", help="要导入的文件（分页发布的网页：各页按顺序）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出导入结果（meta、cells、text、problems）")
     p.add_argument("-o", "--output", metavar="文件.govopen", help="另存为本程序的项目文件")
 
 
 def run(args: argparse.Namespace) -> int:
-    from govopen_desktop.io.importers import import_file
+    from govopen_desktop.io.importers.pages import import_pages
     from govopen_desktop.io.importers.problems import describe_grouped
 
-    result = import_file(Path(args.file))
+    result = import_pages([Path(f) for f in args.files])
     report, problems = result.report, result.problems
     if args.output:
         from govopen_desktop.io.project import save_report

@@ -40,3 +40,14 @@ def open_any(path: Path) -> OpenedReport:
     problems = list(result.problems)
     return OpenedReport(result.report, describe_grouped(problems), imported=True, details=problems,
                         summary=result.summary().describe())
+
+
+def open_pages(paths: list[Path]) -> OpenedReport:
+    """The saved pages of a web article its site split into pages, as one imported report."""
+    from govopen_desktop.io.importers.pages import import_pages
+    from govopen_desktop.io.importers.problems import describe_grouped
+
+    result = import_pages(paths)
+    problems = list(result.problems)
+    return OpenedReport(result.report, describe_grouped(problems), imported=True, details=problems,
+                        summary=result.summary().describe())

@@ -55,3 +55,12 @@ def ask_file(parent: QWidget | None, title: str, start: Path, file_filter: str, 
         return None
     files = dialog.selectedFiles()
     return Path(files[0]) if files else None
+
+
+def ask_files(parent: QWidget | None, title: str, start: Path, file_filter: str) -> list[Path]:
+    """Files to open: one, or several selected together."""
+    dialog = chinese_file_dialog(parent, title, start, file_filter, save=False)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted:
+        return []
+    return [Path(f) for f in dialog.selectedFiles()]

@@ -33,6 +33,12 @@ class Prompter:
 
         return ask_file(self.parent, title, start, file_filter, save=False)
 
+    def ask_open_paths(self, title: str, start: Path, file_filter: str = OPEN_FILTER) -> list[Path]:
+        """One file, or several: the saved pages of a web article its site split into pages."""
+        from govopen_desktop.qt.file_dialog import ask_files
+
+        return ask_files(self.parent, title, start, file_filter)
+
     def ask_save_path(self, title: str, suggested: Path, file_filter: str = PROJECT_FILTER) -> Path | None:
         from govopen_desktop.qt.file_dialog import ask_file
 
@@ -144,6 +150,9 @@ class ConsolePrompter(Prompter):
 
     def ask_open_path(self, title: str, start: Path, file_filter: str = OPEN_FILTER) -> Path | None:
         return None
+
+    def ask_open_paths(self, title: str, start: Path, file_filter: str = OPEN_FILTER) -> list[Path]:
+        return []
 
     def ask_save_path(self, title: str, suggested: Path, file_filter: str = PROJECT_FILTER) -> Path | None:
         return None

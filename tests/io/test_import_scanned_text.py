@@ -8,7 +8,7 @@ import re
 
 from govopen_desktop.domain.values import Published
 from govopen_desktop.io.importers import import_text
-from tests.io.test_import_real_shapes import FMT, cell_differences, layout_text, sample
+from tests.support.sample_shapes import FMT, cell_differences, layout_text, sample
 
 
 def scanned_text() -> str:

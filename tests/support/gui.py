@@ -16,6 +16,7 @@ class FakePrompter:
     """Answers every dialog from its fields and records what was asked."""
 
     open_path: Path | None = None
+    open_paths: list[Path] = field(default_factory=list)  # several files chosen together
     save_path: Path | None = None
     confirm_answer: bool = True
     save_discard_cancel: str = "discard"
@@ -32,6 +33,11 @@ class FakePrompter:
     def ask_open_path(self, title: str, start: Path, file_filter: str = "") -> Path | None:
         self.asked.append(("open", title))
         return self.open_path
+
+    def ask_open_paths(self, title: str, start: Path, file_filter: str = "") -> list[Path]:
+        """The files chosen together: `open_paths`, else the one `open_path`."""
+        self.asked.append(("open", title))
+        return list(self.open_paths) if self.open_paths else [self.open_path] if self.open_path else []
 
     def ask_save_path(self, title: str, suggested: Path, file_filter: str = "") -> Path | None:
         self.asked.append(("save", title))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.io.importers import ImportResult
@@ -21,6 +23,7 @@ from govopen_desktop.io.inputfile import read_head
 from govopen_desktop.io.oserrors import describe_os_error
 
 log = logging.getLogger(__name__)
+Read = TypeVar("Read")
 
 _CONVERTIBLE = (".doc", ".wps", ".et", ".ett", ".xls", ".wpt", ".dot", ".odt", ".ods", ".rtf")
 
@@ -36,14 +39,38 @@ def import_path(path: Path, name: str | None = None) -> ImportResult:
     project = read_project(path, shown)
     if project is not None:
         return ImportResult(project, [], project=True)
+    _check_size(name, size)
+    return _guarded(path, name, head, lambda kind: _dispatch(path, name, kind, size))
+
+
+def page_doc(path: Path) -> Doc:
+    """The rows of one page of an article its CMS split into pages (a web page, or text)."""
+    name = path.name
+    head, size = read_head(path, 8192, ImportFailed)
+    _check_size(name, size)
+
+    def read(kind: str) -> Doc:
+        if kind not in _PAGE_KINDS:
+            raise ImportFailed(f"“{name}”不是网页或文本，不能作为分页发布的网页文章中的一页导入。"
+                               "几个文件一起导入时，每个文件都应是同一篇文章的一页（.html、.mht 或 .txt）。")
+        return _page_doc(path, name, kind, size)
+
+    return _guarded(path, name, head, read)
+
+
+def _check_size(name: str, size: int) -> None:
     if size == 0:
         raise ImportFailed(f"“{name}”是空文件（0 字节），没有可导入的内容。")
     if size > MAX_FILE_BYTES:
         raise ImportFailed(f"“{name}”有 {size // 1024 // 1024} MB，远超年度报告的正常大小，已拒绝读取。")
+
+
+def _guarded(path: Path, name: str, head: bytes, read: Callable[[str], Read]) -> Read:
+    """`read(kind)` of the file's kind, whatever goes wrong said in Chinese, naming the file."""
     kind = "file"
     try:
         kind = sniff(path, head).kind
-        return _dispatch(path, name, kind, size)
+        return read(kind)
     except GovopenError:
         raise
     except MemoryError as exc:
@@ -71,38 +98,9 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
     if kind == "docx":
         from govopen_desktop.io.importers.readers.docx import read_docx
 
-        return _result(read_docx(path, name))
-    if kind in ("html", "text", "mht"):
-        if size > MAX_TEXT_BYTES:
-            raise ImportFailed(f"“{name}”有 {size // 1024 // 1024} MB，不像年度报告的文本，已拒绝读取。")
-        from govopen_desktop.io.importers.readers.html import html_from_mht
-        from govopen_desktop.io.importers.readers.text import decode_text
-
-        data = path.read_bytes()
-        text: str | None
-        if kind == "mht":
-            text = html_from_mht(data, name)
-            kind = "html"
-        else:
-            text = decode_text(data, declared_charset(data) if kind == "html" else None)
-        if text is None:
-            raise ImportFailed(
-                f"“{name}”不是可识别的文件：既不是 Word/Excel 文档，也不是网页或文本。"
-                "请确认文件完整，或在 WPS/Office 中另存为 .docx/.xlsx 后再导入。"
-            )
-        if not text.strip():
-            raise ImportFailed(f"“{name}”是空文件，没有可导入的内容。")
-        if kind == "text":
-            text, kind = _markup_in_script(text)
-        if kind == "html":
-            from govopen_desktop.io.importers.readers.html import read_html
-
-            return _result(read_html(text, name))
-        from govopen_desktop.io.importers.readers.limits import check_text
-        from govopen_desktop.io.importers.readers.markdown import read_text_or_markdown
-
-        check_text(text, name)
-        return _result(read_text_or_markdown(text, name))
+        return doc_result(read_docx(path, name))
+    if kind in _PAGE_KINDS:
+        return doc_result(_page_doc(path, name, kind, size))
     if kind == "encrypted":
         raise ImportFailed(f"“{name}”设有打开密码，无法读取。请在 Excel/WPS/Word 中取消密码后另存，再导入。")
     if kind == "ole-doc":
@@ -116,13 +114,13 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
 
         if not any(row.is_table for row in doc.rows) and find_soffice() is not None:
             return _converted(path, name, kind)  # no table made out: LibreOffice may see more
-        return _result(doc)
+        return doc_result(doc)
     if kind in ("odt", "ods", "rtf") or (kind == "ole" and path.suffix.lower() in _CONVERTIBLE):
         return _converted(path, name, kind)
     if kind == "pdf":
         from govopen_desktop.io.importers.readers.pdf import read_pdf
 
-        return _result(read_pdf(path, name))
+        return doc_result(read_pdf(path, name))
     if kind == "ofd":
         raise ImportFailed(
             f"“{name}”是 OFD 版式文件，本程序不能直接读取。请用 OFD 阅读器（如数科、福昕或 WPS）打开它，"
@@ -130,6 +128,43 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
     if kind == "zip":
         raise ImportFailed(_archive_message(path, name))
     raise ImportFailed(f"“{name}”不是可识别的文件（{kind}）。请在 WPS/Office 中另存为 .docx 或 .xlsx 后再导入。")
+
+
+_PAGE_KINDS = ("html", "text", "mht")  # a web page or text: read to rows here, no container
+
+
+def _page_doc(path: Path, name: str, kind: str, size: int) -> Doc:
+    """The rows of a web page (.html, .mht) or a text file."""
+    if size > MAX_TEXT_BYTES:
+        raise ImportFailed(f"“{name}”有 {size // 1024 // 1024} MB，不像年度报告的文本，已拒绝读取。")
+    from govopen_desktop.io.importers.readers.html import html_from_mht
+    from govopen_desktop.io.importers.readers.text import decode_text
+
+    data = path.read_bytes()
+    text: str | None
+    if kind == "mht":
+        text = html_from_mht(data, name)
+        kind = "html"
+    else:
+        text = decode_text(data, declared_charset(data) if kind == "html" else None)
+    if text is None:
+        raise ImportFailed(
+            f"“{name}”不是可识别的文件：既不是 Word/Excel 文档，也不是网页或文本。"
+            "请确认文件完整，或在 WPS/Office 中另存为 .docx/.xlsx 后再导入。"
+        )
+    if not text.strip():
+        raise ImportFailed(f"“{name}”是空文件，没有可导入的内容。")
+    if kind == "text":
+        text, kind = _markup_in_script(text)
+    if kind == "html":
+        from govopen_desktop.io.importers.readers.html import read_html
+
+        return read_html(text, name)
+    from govopen_desktop.io.importers.readers.limits import check_text
+    from govopen_desktop.io.importers.readers.markdown import read_text_or_markdown
+
+    check_text(text, name)
+    return read_text_or_markdown(text, name)
 
 
 def _archive_message(path: Path, name: str) -> str:
@@ -170,7 +205,7 @@ def _sheet(path: Path, name: str, kind: str) -> ImportResult:
             return _converted(path, name, "ole")  # a WPS sheet xlrd cannot read
     doc, data = read
     if data is None:
-        return _result(doc)
+        return doc_result(doc)
     report, problems = report_from_workbook(data, doc, name)
     report.extra["source"] = {"file": name, "kind": kind if kind == "xlsx" else "xls",
                               "title": None, "headings": []}
@@ -194,7 +229,8 @@ def _converted(path: Path, name: str, kind: str) -> ImportResult:
     return result
 
 
-def _result(doc: Doc) -> ImportResult:
+def doc_result(doc: Doc) -> ImportResult:
+    """The report the document's rows make, and what could not be read."""
     from govopen_desktop.io.importers.extract.build import build_report  # not needed to open a project file
     from govopen_desktop.io.importers.readers.limits import check_doc
 

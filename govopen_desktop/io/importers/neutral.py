@@ -60,6 +60,7 @@ class Doc:
     rows: list[Row] = field(default_factory=list)
     title: str | None = None  # a web page's <title>, a PDF's title: a fallback for the report title
     attachments: list[str] = field(default_factory=list)  # a web page's links to .pdf/.docx/… files
+    pages: int = 1  # the pages of an article its CMS split into pages, joined into these rows
 
     def add_paragraph(self, text: str, place: str) -> None:
         self.add(Row([Cell(text, place)], place))

@@ -14,7 +14,7 @@ from govopen_desktop.domain.drafts import new_report_texts
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.title import annual_report_title
-from govopen_desktop.io.open_any import open_any
+from govopen_desktop.io.open_any import OpenedReport, open_any
 from govopen_desktop.io.project import EXTENSION, ProjectFileError, save_report
 from govopen_desktop.qt.autosave import Autosaver, read_recovery, recovery_candidates, recovery_is_newer
 from govopen_desktop.qt.commands import SetCellsCommand, SetTextCommand
@@ -130,11 +130,25 @@ class FileController(WindowController):
     def open_file(self, path: Path | None = None) -> bool:
         if not self.maybe_save():
             return False
-        if path is None:
-            path = self.prompter.ask_open_path("打开年度报告", self.settings.last_dir)
-            if path is None:
-                return False
-        return self.load(path)
+        if path is not None:
+            return self.load(path)
+        # several files selected together: the saved pages of one web article split into pages
+        paths = self.prompter.ask_open_paths("打开年度报告（分页发布的网页可一起选中各页）", self.settings.last_dir)
+        if len(paths) > 1:
+            from govopen_desktop.io.importers.pages import page_order
+
+            return self.load_pages(sorted(paths, key=page_order))
+        return self.load(paths[0]) if paths else False
+
+    def load_pages(self, paths: list[Path]) -> bool:
+        from govopen_desktop.io.open_any import open_pages
+
+        try:
+            opened = open_pages(paths)
+        except GovopenError as exc:
+            self.prompter.show_error("无法打开文件", str(exc))
+            return False
+        return self._show_opened(opened, paths[0], f"“{paths[0].name}”等 {len(paths)} 页")
 
     def load(self, path: Path) -> bool:
         path = Path(path)
@@ -149,6 +163,10 @@ class FileController(WindowController):
         except GovopenError as exc:
             self.prompter.show_error("无法打开文件", str(exc))
             return False
+        return self._show_opened(opened, path, f"“{path.name}”")
+
+    def _show_opened(self, opened: OpenedReport, path: Path, name: str) -> bool:
+        """The report read from `path` (called `name`) in the window."""
         imported = opened.imported
         read_only = False
         if imported:
@@ -164,12 +182,12 @@ class FileController(WindowController):
         self.settings.last_dir = path.parent
         if imported:
             self.document.import_source = path
-            self._status(f"已从“{path.name}”导入。保存时请另存为 .govopen 文件。")
+            self._status(f"已从{name}导入。保存时请另存为 .govopen 文件。")
         else:
             self.settings.add_recent_file(path)
             self._status(f"已打开“{path.name}”。")
         if opened.problems:
-            intro = f"“{path.name}”中有以下内容未能读取，请核对："
+            intro = f"{name}中有以下内容未能读取，请核对："
             self.prompter.show_import_problems("导入时有问题", intro, opened.details, self._go_to_cell)
         self.recentFilesChanged.emit()
         return True

@@ -150,10 +150,12 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
             f"{year}年度报告应使用{by_year.document}格式，但表格按{fmt.document}格式填写；已按表格读取。",
             "meta.format"))
     pages = more_pages(rows) if web else 0
-    if pages > 1 and (extractor.missing or len(sections.rows) < len(SECTION_ORDER)):
+    if pages > doc.pages and (extractor.missing or len(sections.rows) < len(SECTION_ORDER)):
+        given = "这个网页" if doc.pages == 1 else f"导入的 {doc.pages} 个网页"
         problems.append(ImportProblem(
-            f"这个网页是分成 {pages} 页发布的文章中的一页，其他页的内容不在本文件中，下面没有找到的表格行和章节"
-            "可能在其他页上。请在网站上打开“全文”或“阅读全文”后另存，或把各页的内容复制到一个文件中再导入。",
+            f"{given}是分成 {pages} 页发布的文章中的{'一' if doc.pages == 1 else '几'}页，其他页的内容不在"
+            "导入的文件中，下面没有找到的表格行和章节可能在其他页上。请把各页都另存下来，一起选中导入"
+            "（或在网站上打开“全文”“阅读全文”后另存，再导入）。",
             None, "网页分页"))
     problems.extend(name_pictured_tables(rows, fmt, extractor.regions, dict(extractor.cells), extractor.problems))
     problems.extend(unplaced_rows(rows, index.norms, fmt, extractor.regions, extractor.used_rows))
