@@ -143,6 +143,8 @@ class TextSectionEditor(QWidget):
             self.body.addWidget(self.prior_panel)
             self.body.setStretchFactor(0, 3)
             self.body.setStretchFactor(1, 2)
+            if self.compact:  # a table's note: last year's no taller than this year's box
+                self.prior_panel.viewer.setMaximumHeight(self.editor.maximumHeight())
         assert report.prior is not None
         self.prior_panel.set_text(prior_text, report.prior.meta.year, report.meta.year)
         self.prior_panel.show()

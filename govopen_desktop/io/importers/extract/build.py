@@ -300,11 +300,34 @@ def _table_notes(rows: list[Row], fmt: ReportFormat, extractor: Extractor, ends:
                 runs.append([])
             runs[-1].append((cell.text.strip(), cell.x))
             last = i
-        paragraphs = [p for run in runs for p in (join_wrapped(run) if wrapped else [t for t, _x in run])]
-        lines = [p for p in paragraphs if "。" in p and len(p) >= 10]
+        lines = [line for run in runs
+                 for line in _sentences(join_wrapped(run) if wrapped else [t for t, _x in run])]
         if lines:
             notes[table.id] = "\n".join(lines)
     return notes
+
+
+def _sentences(lines: list[str]) -> list[str]:
+    """The lines of consecutive rows that make sentences: each line with a 。, with the long
+    lines without one just before it (a sentence the copy broke over lines, kept as printed,
+    not joined by guess); a short line without one (a table's label broken off) is not, nor
+    a line announcing the table (该部分以表格形式报告。表格如下：): the exports print the
+    table itself, and the note under it."""
+    kept: list[str] = []
+    pending: list[str] = []
+    for line in lines:
+        if line.rstrip().endswith(("：", ":")):
+            pending = []
+        elif "。" in line:
+            block = [*pending, line]
+            if sum(len(b) for b in block) >= 10:
+                kept += block
+            pending = []
+        elif len(line) >= 10:
+            pending.append(line)
+        else:
+            pending = []
+    return kept
 
 
 def _shared_run(a: str, b: str) -> int:
