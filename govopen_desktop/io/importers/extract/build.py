@@ -170,6 +170,8 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         if at is None:
             continue
         stop = min((r for r in heading_rows if r > at), default=len(rows))
+        # the signature ends the report: what a saved page shows after it is no section's text
+        stop = min((r for r in sig.rows if r > at), default=stop) if stop == len(rows) else stop
         in_text.update(range(at, stop))
         text[key] = section_text(rows, at, stop, left_out, sections.inline.get(key, ""),
                                  wrapped=doc.kind in PAGE_LINE_KINDS, pager=web)

@@ -103,7 +103,10 @@ _FILLER_END = re.compile(r"[\s\u3000]{2,}|报告年度|填报日期|填报时间
 # A saved web page goes on after the report: print/close links, the site's footer.
 _PAGE_END = ("版权所有", "ICP备", "主办单位：", "主办：", "网站标识码", "公网安备", "【打印", "关闭窗口",
              "打印本页", "扫一扫在手机", "技术支持：", "上一篇：", "下一篇：", "上一篇:", "下一篇:", "责任编辑：",
-             "网站地图", "我要纠错", "【关闭】", "【字体：", "相关链接", "相关文章", "相关阅读")
+             "网站地图", "我要纠错", "【关闭】", "【字体：", "相关链接", "相关文章", "相关阅读",
+             # a WeChat article saved from the browser: what the app prints under it
+             "关注该公众号", "预览时标签不可点", "继续滑动看下一个", "向上滑动看下一个", "轻触阅读原文",
+             "喜欢此内容的人还喜欢", "轻点两下取消")
 
 
 _PAGE_END_IN = re.compile("|".join(map(re.escape, _PAGE_END)))  # any of them, in one search
