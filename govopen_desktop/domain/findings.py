@@ -105,6 +105,6 @@ def part_heading(fmt: ReportFormat, finding: Finding) -> str:
     if section_id is None and finding.cells and finding.cells[0] in fmt.fields:
         section_id = fmt.fields[finding.cells[0]].table
     for section in fmt.all_parts:
-        if section_id in (section.id, section.table, section.text):
+        if section_id in (section.id, section.table, section.text, section.note):
             return section.heading
     return "封面信息" if section_id in ("meta", "cover") else "全文"

@@ -35,6 +35,8 @@ def _section(s: dict[str, Any], page: dict[str, Any]) -> model.Section:
         hint=page.get("hint", ""),
         buttons=tuple(model.DraftButton(b["draft"], b["label"], b.get("tip", "")) for b in page.get("buttons", [])),
         printed_as=tuple(s.get("printed_as", ())),
+        note=s.get("note") if s.get("table") else None,  # a note stands under a table
+        note_hint=page.get("note_hint", ""),
     )
 
 

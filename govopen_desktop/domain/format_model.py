@@ -16,6 +16,7 @@ from typing import Any, Literal, NamedTuple, Protocol
 ValueKind = Literal["count", "signed_count", "amount", "amount_with_unit", "unit"]
 CellRole = Literal["value", "label", "header", "group", "note"]
 VALUE_KINDS: tuple[str, ...] = ("count", "signed_count", "amount", "amount_with_unit", "unit")
+NOTE_TITLE = "表下说明"  # what the words printed under a table are called
 
 
 def numbered_heading(number: str, title: str) -> str:
@@ -144,7 +145,8 @@ class DraftButton(NamedTuple):
 class Section(NamedTuple):
     """A part of the report (Numbered): a table's or a text's, with what the window shows of it.
     A front text (the opening paragraph under the title) is a Section without a number: no part
-    of the six, printed before 一、 without a heading."""
+    of the six, printed before 一、 without a heading. A table's part may hold a note: a text
+    (`note`, a key under report.text) printed right under its table (注：本年度无结转申请。)."""
 
     id: str
     number: str
@@ -155,10 +157,17 @@ class Section(NamedTuple):
     hint: str = ""  # the line of advice above the page
     buttons: tuple[DraftButton, ...] = ()
     printed_as: tuple[str, ...] = ()  # other offices' wording of the heading (其他需要说明的事项)
+    note: str | None = None  # key under report.text of the words printed under the table
+    note_hint: str = ""  # the placeholder of the note's box on the table's page
 
     @property
     def heading(self) -> str:
         return numbered_heading(self.number, self.title) if self.number else self.title
+
+    @property
+    def text_keys(self) -> tuple[str, ...]:
+        """The part's texts: its own, then the note under its table."""
+        return tuple(k for k in (self.text, self.note) if k)
 
 
 class CarryOver(NamedTuple):
@@ -309,8 +318,24 @@ class ReportFormat(NamedTuple):
         return next((r for r in self.rules if r.id == rule_id), None)
 
     def section(self, section_id: str) -> Section | None:
-        """The section (or front text) by its id, table id or text key."""
-        return next((s for s in self.all_parts if section_id in (s.id, s.table, s.text)), None)
+        """The section (or front text) by its id, table id or text key (a table's note: its section)."""
+        return next((s for s in self.all_parts if section_id in (s.id, s.table, s.text, s.note)), None)
+
+    def text_heading(self, key: str) -> str:
+        """What a text is called in messages and the undo list: its part's heading, a table's
+        note “四、…（表下说明）”."""
+        section = self.section(key)
+        if section is None:
+            return key
+        return f"{section.heading}（{NOTE_TITLE}）" if key == section.note else section.heading
+
+    def note_of(self, table_id: str) -> str | None:
+        """The text key of the note under table `table_id` (None: the format has none)."""
+        return next((s.note for s in self.sections if s.table == table_id), None)
+
+    def is_note(self, key: str) -> bool:
+        """`key` is the note under a table."""
+        return any(s.note == key for s in self.sections)
 
     @property
     def all_parts(self) -> tuple[Section, ...]:
@@ -319,8 +344,8 @@ class ReportFormat(NamedTuple):
 
     @property
     def text_keys(self) -> tuple[str, ...]:
-        """Every text key, front texts first."""
-        return tuple(s.text for s in self.all_parts if s.text)
+        """Every text key in print order: front texts first, a table's note after its table."""
+        return tuple(k for s in self.all_parts for k in s.text_keys)
 
     def covers_year(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)

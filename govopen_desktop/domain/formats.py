@@ -142,8 +142,10 @@ def _parts(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def all_text_keys() -> tuple[str, ...]:
-    """The text keys (report.text) of every format: front texts first, then in section order."""
-    keys = [s["text"] for fid in available_formats() for s in _parts(_format_data(fid)) if s.get("text")]
+    """The text keys (report.text) of every format: front texts first, then in section order
+    (a table's note after its table)."""
+    keys = [s[k] for fid in available_formats() for s in _parts(_format_data(fid)) for k in ("text", "note")
+            if s.get(k) and (k == "text" or s.get("table"))]
     front = {s["text"] for fid in available_formats() for s in _format_data(fid).get("front_texts", [])}
     return tuple(sorted(dict.fromkeys(keys), key=lambda key: key not in front))
 

@@ -320,6 +320,7 @@ class Report:
         known = {"schema", "meta", "cells", "text", "prior", ACCEPTED_KEY}
         extra = {k: v for k, v in data.items() if k not in known}
         _opening_from_source(fmt, text, extra)
+        _notes_from_source(fmt, text, extra)
         return cls(meta=meta, cells=cells, text=text, prior=prior, extra=extra, acceptances=acceptances)
 
 
@@ -337,6 +338,28 @@ def _opening_from_source(fmt: ReportFormat, text: dict[str, str | None], extra: 
     if key is not None and not text.get(key):
         text[key] = kept or None
     extra["source"] = {k: v for k, v in source.items() if k != LEGACY_PREFACE}
+
+
+LEGACY_TABLE_NOTES = "table_notes"  # where imports before notes were texts kept them: {table id: text}
+
+
+def _notes_from_source(fmt: ReportFormat, text: dict[str, str | None], extra: dict[str, Any]) -> None:
+    """A file saved when an import kept the sentences under a table in source.table_notes:
+    they are that table's note now. A table whose format has no note keeps its sentence there
+    (the checks still read it)."""
+    source = extra.get("source")
+    kept = source.get(LEGACY_TABLE_NOTES) if isinstance(source, Mapping) else None
+    if not isinstance(source, Mapping) or not isinstance(kept, Mapping):
+        return
+    left: dict[str, Any] = {}
+    for table_id, note in kept.items():
+        key = fmt.note_of(table_id) if isinstance(table_id, str) else None
+        if key is None or not isinstance(note, str):
+            left[table_id] = note
+        elif not text.get(key):
+            text[key] = note or None
+    rest = {k: v for k, v in source.items() if k != LEGACY_TABLE_NOTES}
+    extra["source"] = {**rest, LEGACY_TABLE_NOTES: left} if left else rest
 
 
 def _acceptances_from(raw: Any, place: str) -> dict[str, str]:

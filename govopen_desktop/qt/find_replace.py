@@ -1,6 +1,6 @@
-"""查找/替换 over what the clerk writes: the agency, the text sections (find and replace) and the
-printed labels of the tables (find only: they are the official form). Every replacement is an
-undo step of its own."""
+"""查找/替换 over what the clerk writes: the agency, the texts (the notes under the tables too:
+find and replace) and the printed labels of the tables (find only: they are the official form).
+Every replacement is an undo step of its own."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from govopen_desktop.domain.report import TEXT_KEYS
 from govopen_desktop.qt.commands import SetMetaCommand, SetTextCommand
 from govopen_desktop.qt.dialog_buttons import seat_buttons
 from govopen_desktop.qt.forms import child, load_form
-from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, heading_for
+from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, heading_for, page_of_text
 from govopen_desktop.qt.text_editors import CoverEditor, TextSectionEditor
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ FIND_BG = QColor("#c8e1ff")
 
 @dataclass(frozen=True)
 class Match:
-    page: str  # "cover", a text key or a table id
+    page: str  # "cover", a text key (a table's note among them) or a table id
     start: int = 0  # in the agency or the text
     end: int = 0
     row: int = -1  # a table label's grid position
@@ -91,6 +91,8 @@ class FindReplaceDialog(QDialog):
                 table = report.format.table(page_id)
                 found += [Match(page_id, row=c.row, col=c.col) for c in table.cells
                           if c.key is None and c.text and needle in c.text]
+                if note := report.format.note_of(page_id):  # the note under the grid
+                    found += [Match(note, s, e) for s, e in occurrences(report.text.get(note) or "", needle)]
         return found
 
     def find_next(self) -> Match | None:
@@ -102,13 +104,23 @@ class FindReplaceDialog(QDialog):
         position = found.index(self.current) + 1 if self.current in found else 0
         self.current = found[position % len(found)]
         self._show(self.current)
-        where = dict(NAV_ENTRIES)[self.current.page]
+        where = self._where(self.current)
         self.status.setText(f"第 {found.index(self.current) + 1} 处，共 {len(found)} 处：{where}"
                             + ("" if self.current.replaceable else "（表格标签，只能查找）"))
         return self.current
 
+    def _where(self, match: Match) -> str:
+        """The navigator's name of the match's page; a table's note: 表下说明 of that page."""
+        report = self.document.report
+        name = dict(NAV_ENTRIES)[page_of_text(report, match.page)]
+        return f"{name} · 表下说明" if report.format.is_note(match.page) else name
+
     def _show(self, match: Match) -> None:
-        page = self.pages.show_section(match.page)
+        report = self.document.report
+        if report.format.is_note(match.page):
+            page: QWidget | None = self.pages.show_text(match.page)
+        else:
+            page = self.pages.show_section(match.page)
         if isinstance(page, TextSectionEditor):
             cursor = page.editor.textCursor()
             cursor.setPosition(match.start)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWid
 from govopen_desktop.domain.findings import Finding
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.findings_panel import is_text_finding, text_target
-from govopen_desktop.qt.pages import COVER_PAGE, NAV_ENTRIES, TablePage, build_page
+from govopen_desktop.qt.pages import COVER_PAGE, NAV_ENTRIES, TablePage, build_page, page_of_text
 from govopen_desktop.qt.text_editors import TextSectionEditor
 
 PAGE_IDS = tuple(page_id for page_id, _name in NAV_ENTRIES)
@@ -79,13 +79,16 @@ class PageStack(QObject):
     # ---- findings ---------------------------------------------------------------------------
 
     def page_of(self, finding: Finding) -> str:
+        report = self.document.report
         if is_text_finding(finding):
-            # about a sentence: go to its text (a finding on the whole report: 一、总体情况)
-            return finding.section or next(s.text for s in self.document.report.format.sections if s.text)
-        fields = self.document.report.format.fields
+            # about a sentence: go to its text's page (a table's note: the table's; a finding on
+            # the whole report: 一、总体情况)
+            key = finding.section or next(s.text for s in report.format.sections if s.text)
+            return page_of_text(report, key)
+        fields = report.format.fields
         if finding.cells and finding.cells[0] in fields:
             return fields[finding.cells[0]].table
-        section = finding.section or ""
+        section = page_of_text(report, finding.section or "")
         return section if section in PAGE_IDS else COVER_PAGE
 
     def section_name(self, finding: Finding) -> str:
@@ -112,11 +115,23 @@ class PageStack(QObject):
         page = self.show_section(field.table) if field is not None else None
         return isinstance(page, TablePage) and page.view.go_to_key(key)
 
+    def show_text(self, key: str) -> TextSectionEditor | None:
+        """Show the page a text is edited on and return its editor (a table's note: the box
+        under the grid)."""
+        page = self.show_section(page_of_text(self.document.report, key))
+        if isinstance(page, TablePage) and page.note is not None and page.note.key == key:
+            return page.note
+        return page if isinstance(page, TextSectionEditor) and page.key == key else None
+
     def go_to_finding(self, finding: Finding) -> None:
         if (target := text_target(self.document.report, finding)) is not None:
-            text_page = self.show_section(target[0])
-            if isinstance(text_page, TextSectionEditor):
-                text_page.highlight(target[1], target[2])
+            if (editor := self.show_text(target[0])) is not None:
+                editor.highlight(target[1], target[2])
+            return
+        report = self.document.report
+        if finding.section and report.format.is_note(finding.section):  # about the note as a whole
+            if (editor := self.show_text(finding.section)) is not None:
+                editor.editor.setFocus()
             return
         page = self.show_section(self.page_of(finding))
         if isinstance(page, TablePage) and finding.cells:

@@ -1,4 +1,5 @@
-"""The pages of the report shown beside the navigator: cover, text sections and tables."""
+"""The pages of the report shown beside the navigator: cover, text sections and tables (each
+with the box of its note, 表下说明, under the grid)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from govopen_desktop.domain.drafts import draft_text
 from govopen_desktop.domain.formats import navigation
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.document import Document
-from govopen_desktop.qt.text_editors import CoverEditor, TextSectionEditor
+from govopen_desktop.qt.text_editors import NOTE_LABEL, CoverEditor, TextSectionEditor
 
 # navigator entries: (page id, short name in the list); the sections and their names come from the formats
 COVER_PAGE = "cover"
@@ -18,8 +19,14 @@ NAV_ENTRIES = ((COVER_PAGE, "封面信息"), *navigation())
 
 
 def heading_for(report: Report, page_id: str) -> str:
-    section = report.format.section(page_id)
-    return section.heading if section else "封面信息"
+    """A page's heading; a text key's name (a table's note: 四、…（表下说明）)."""
+    return report.format.text_heading(page_id) if report.format.section(page_id) else "封面信息"
+
+
+def page_of_text(report: Report, key: str) -> str:
+    """The page a text is edited on: its own, or for a table's note the table's page."""
+    section = report.format.section(key)
+    return section.id if section is not None else key
 
 
 def hint_for(report: Report, page_id: str) -> str:
@@ -55,11 +62,29 @@ class TablePage(QWidget):
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        self.note = self._note_box(document, table_id)
+        if self.note is not None:
+            layout.addWidget(self.note)
         layout.addStretch(0)
         document.reportReplaced.connect(self._retitle)
         self.view.rowsFitted.connect(self._limit_height)
         self._retitle()
         self._limit_height()
+
+    @staticmethod
+    def _note_box(document: Document, table_id: str) -> TextSectionEditor | None:
+        """The box of the words printed under the table (表下说明), where the format has one:
+        a few lines high, so the grid keeps the page."""
+        fmt = document.report.format
+        section, key = fmt.section(table_id), fmt.note_of(table_id)
+        if section is None or key is None:
+            return None
+        box = TextSectionEditor(document, key, fmt.text_heading(key), section.note_hint, label=NOTE_LABEL)
+        box.setObjectName(f"note_{table_id}")
+        line = box.editor.fontMetrics().lineSpacing()
+        box.editor.setFixedHeight(3 * line + 14)  # three lines; a longer note scrolls
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        return box
 
     def _retitle(self) -> None:
         self.heading.setText(heading_for(self.document.report, self.table_id))

@@ -1,4 +1,5 @@
-"""The cover page editor and the plain-text editors of 一、五、六; edits go on the undo stack."""
+"""The cover page editor and the plain-text editors (开头说明, 一、五、六, the note under each
+table); edits go on the undo stack."""
 
 from __future__ import annotations
 
@@ -35,25 +36,36 @@ if TYPE_CHECKING:
     from govopen_desktop.qt.prior_text import PriorTextPanel
 
 
-class TextSectionEditor(QWidget):
-    """A plain-text section; the text editor's own undo is off so one stack holds every change."""
+NOTE_LABEL = "表下说明（可选）"  # the box under a table's grid
 
-    def __init__(self, document: Document, key: str, title: str, hint: str, parent: QWidget | None = None) -> None:
+
+class TextSectionEditor(QWidget):
+    """A plain-text section; the text editor's own undo is off so one stack holds every change.
+    With a `label` it is the small box of a table's note (表下说明) under the grid: the label
+    instead of the page's heading, the hint as the empty box's placeholder."""
+
+    def __init__(self, document: Document, key: str, title: str, hint: str, parent: QWidget | None = None,
+                 *, label: str | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.key = key
         self.title = title
+        self.compact = label is not None
+        self.placeholder = hint if label is not None and hint else "在此填写正文。"
         self.setObjectName(f"text_{key}")
-        self.heading = heading = QLabel(title)
-        heading.setObjectName("pageTitle")
+        self.heading = heading = QLabel(title if label is None else label)
+        heading.setObjectName("pageTitle" if label is None else "noteTitle")
         note = QLabel(hint)
         note.setObjectName("pageHint")
         note.setWordWrap(True)
+        note.setVisible(label is None)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName(f"editor_{key}")
         self.editor.setUndoRedoEnabled(False)
         self.editor.installEventFilter(self)  # Ctrl+Z/Ctrl+Y go to the report's undo stack
-        self.editor.setPlaceholderText("在此填写正文。")
+        self.editor.setPlaceholderText(self.placeholder)
+        if label is not None:
+            self.editor.setToolTip(hint)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         self.copy_note = QLabel()
@@ -68,7 +80,7 @@ class TextSectionEditor(QWidget):
         self.prior_panel: PriorTextPanel | None = None
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(*((0, 4, 0, 0) if label is not None else (16, 12, 16, 12)))
         layout.addWidget(heading)
         layout.addWidget(note)
         layout.addLayout(self.buttons)
@@ -121,7 +133,7 @@ class TextSectionEditor(QWidget):
         if not prior_text:
             if self.prior_panel is not None:
                 self.prior_panel.hide()
-            self.editor.setPlaceholderText("在此填写正文。")
+            self.editor.setPlaceholderText(self.placeholder)
             return
         if self.prior_panel is None:
             from govopen_desktop.qt.prior_text import PriorTextPanel
@@ -131,11 +143,14 @@ class TextSectionEditor(QWidget):
             self.body.addWidget(self.prior_panel)
             self.body.setStretchFactor(0, 3)
             self.body.setStretchFactor(1, 2)
+            if self.compact:  # a table's note: last year's no taller than this year's box
+                self.prior_panel.viewer.setMaximumHeight(self.editor.maximumHeight())
         assert report.prior is not None
         self.prior_panel.set_text(prior_text, report.prior.meta.year, report.meta.year)
         self.prior_panel.show()
+        what = "表下说明" if self.compact else "正文"
         self.editor.setPlaceholderText(
-            f"在此填写{report.meta.year}年度的正文。右边是上年报告的原文，可逐段复制过来，年份自动改为本年。"
+            f"在此填写{report.meta.year}年度的{what}。右边是上年报告的原文，可逐段复制过来，年份自动改为本年。"
         )
 
     def copy_from_prior(self, text: str, changes: list[YearChange]) -> None:
@@ -188,10 +203,11 @@ class TextSectionEditor(QWidget):
     def reload(self) -> None:
         self._show_prior()
         # the heading follows the format (2019: 五、政府信息公开工作存在的主要问题及改进情况)
-        section = self.document.report.format.section(self.key)
-        if section is not None:
-            self.title = section.heading
-            self.heading.setText(section.heading)
+        fmt = self.document.report.format
+        if fmt.section(self.key) is not None:
+            self.title = fmt.text_heading(self.key)  # a note: 四、…（表下说明）, as the undo list names it
+            if not self.compact:
+                self.heading.setText(self.title)
         text = self.document.report.text.get(self.key) or ""
         if text != self.editor.toPlainText():
             self._updating = True

@@ -270,7 +270,7 @@ def test_text_phrasings_are_read_from_the_format_file(tmp_path: Path, monkeypatc
 
 
 def test_a_sentence_printed_in_table_4s_part_is_checked_against_it() -> None:
-    # 2020年，我单位未出现申请行政复议…。 under 四、 (kept by the import as source.table_notes)
+    # 2020年，我单位未出现申请行政复议…。 under 四、 kept in source.table_notes (a format without notes)
     report = clean_report("2021")
     report.extra["source"] = {"table_notes": {"t4": "2021年，我单位未出现申请行政复议、提起行政诉讼的情况。"}}
     report.set_values({"t4.review.upheld": 2})

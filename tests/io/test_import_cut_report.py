@@ -29,6 +29,6 @@ def test_a_report_cut_after_table_3_reads_its_overview_once(tmp_path: Path) -> N
     path.write_text(whole[whole.index("一、总体情况"): whole.index("四、政府信息公开行政复议")], encoding="utf-8")
 
     report = import_file(path).report
-    assert "t4" not in report.extra["source"].get("table_notes", {})
+    assert report.text["note.t4"] is None and "table_notes" not in report.extra["source"]
     found = [f for f in check(report) if f.rule == "T3-TEXT"]
     assert [f.section for f in found] == ["overview"]

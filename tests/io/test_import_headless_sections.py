@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from govopen_desktop.domain.checks import check
 from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.project import load_report
 from tests.support.import_builders import Expected, write_html
@@ -48,7 +49,31 @@ def test_a_note_under_table_4_is_not_taken_for_the_problems_part(tmp_path: Path,
     assert not [p for p in result.problems if "作为这一部分导入" in p.message]
 
 
-def test_a_sentence_under_table_4s_heading_is_kept_for_the_checks() -> None:
+def test_a_sentence_under_table_4s_heading_is_its_note() -> None:
     shape = REPO / "tests" / "data" / "shapes" / "flipbook-audit-2020.txt"
-    source = import_file(shape).report.extra["source"]
-    assert "未出现申请行政复议、提起行政诉讼的情况" in source["table_notes"]["t4"]
+    report = import_file(shape).report
+    assert "未出现申请行政复议、提起行政诉讼的情况" in (report.text["note.t4"] or "")
+    assert "table_notes" not in report.extra["source"]  # one place: the checks read it once
+
+
+def test_a_note_broken_over_two_lines_is_kept_whole(tmp_path: Path) -> None:
+    # a copy without positions breaks the sentence under 四、 after 提起: its first line, no 。
+    # yet, was dropped and its tail (行政诉讼的情况。) too short to count
+    shape = REPO / "tests" / "data" / "shapes" / "flipbook-audit-2020.txt"
+    text = shape.read_text(encoding="utf-8").replace(
+        "2020年，我单位未出现申请行政复议、提起行政诉讼的情况。\n",
+        "2020年，我单位未出现因政府信息公开工作申请行政复议、提起\n行政诉讼的情况。\n")
+    path = tmp_path / "broken.txt"
+    path.write_text(text, encoding="utf-8")
+    report = import_file(path).report
+    assert report.text["note.t4"] == "2020年，我单位未出现因政府信息公开工作申请行政复议、提起\n行政诉讼的情况。"
+    report.set_values({"t4.review.upheld": 2})
+    assert [f.section for f in check(report) if f.rule == "T4-TEXT"] == ["note.t4"]
+
+
+def test_a_line_announcing_the_table_is_no_note() -> None:
+    # 二、三、四、 each open with 该部分以表格形式报告。表格如下： — it introduces the table; printed
+    # under the table by an export it would say the opposite of where it stood
+    report = import_file(REPO / "tests" / "data" / "shapes" / "bar-lines-town-2023.txt").report
+    assert [report.text[f"note.{t}"] for t in ("t2", "t3", "t4")] == [None, None, None]
+    assert "table_notes" not in report.extra["source"]

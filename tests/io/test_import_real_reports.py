@@ -131,7 +131,8 @@ def test_real_pdf_text_sections_have_no_page_numbers() -> None:
 
 def test_blank_template_placeholders_are_not_text() -> None:
     result = import_file(REAL / "govnianbao-template.docx")
-    assert result.report.text == {"preface": None, "overview": None, "problems": None, "other": None}
+    assert result.report.text == {"preface": None, "overview": None, "note.t2": None, "note.t3": None,
+                                  "note.t4": None, "problems": None, "other": None}
     assert result.summary().read == 0 and result.summary().empty == len(result.report.format.keys)
 
 

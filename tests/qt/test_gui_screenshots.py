@@ -76,3 +76,11 @@ def test_screenshot_of_the_opening_paragraph(sample_window: Any, out_dir: Path) 
                              .replace("地址：　　　　；邮编：　　　　；电话：　　　　",
                                       "地址：青山市人民路1号；邮编：000000；电话：0000-1234567"))
     shoot(sample_window, out_dir / "screenshot-preface.png")
+
+
+def test_screenshot_of_a_tables_note(sample_window: Any, out_dir: Path) -> None:
+    page = sample_window.show_section("t4")
+    page.note.editor.setPlainText("2024年，本机关因政府信息公开工作被申请行政复议3件、提起行政诉讼3件，"
+                                  "均已依法办理。")
+    assert not [f for f in sample_window.document.findings if f.section == "note.t4"]  # agrees with 表四
+    shoot(sample_window, out_dir / "screenshot-table-note.png")

@@ -49,7 +49,7 @@ def cited_format(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     others = {load_format(f).document: load_format(f) for f in available_formats() if f != own.id}
     # the words above 一、 an import kept where the format has no opening text
     texts = [("meta", "标题下的说明文字", source_info(report).get("preface"))]
-    texts += [(key, f"“{part.heading if (part := own.section(key)) else key}”", report.text.get(key))
+    texts += [(key, f"“{own.text_heading(key)}”", report.text.get(key))
               for key in spec.params["sections"]]
     cited: list[tuple[str, str, str]] = []
     for section, where, raw in texts:

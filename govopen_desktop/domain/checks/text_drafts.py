@@ -18,8 +18,8 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789
 
 
 def _heading(fmt: ReportFormat, key: str) -> str:
-    section = fmt.section(key)  # a section's heading, or a front text's title (开头说明)
-    return section.heading if section else key
+    # a section's heading, a front text's title (开头说明), a table's note (四、…（表下说明）)
+    return fmt.text_heading(key)
 
 
 def _sections(report: Report, spec: RuleSpec) -> Iterator[tuple[str, str]]:

@@ -215,11 +215,6 @@ def _cells_for(cells: tuple[str, ...], subjects: Subjects, subject: str | None) 
     return cells
 
 
-def _heading(fmt: ReportFormat, key: str) -> str:
-    section = next((s for s in fmt.sections if s.id == key), None)
-    return section.heading if section else key
-
-
 def _table_of(key: str) -> str:
     return key.split(".", 1)[0]
 
@@ -276,7 +271,7 @@ def text_facts(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             table_says = f"{'合计' if len(cells) > 1 else '是'} {as_int(actual)}"
         yield finding(
             spec,
-            f"“{_heading(fmt, key)}”写{st.sentence}，说{fact.name}是 {as_int(st.number)}，"
+            f"“{fmt.text_heading(key)}”写{st.sentence}，说{fact.name}是 {as_int(st.number)}，"
             f"但{_named(fmt, cells)}{table_says}。"
             f"请核对文字和表格，使两者一致。{_scope_note(st)}",
             cells,
@@ -309,7 +304,7 @@ def text_claims(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         listed = "，".join(f"{_named(fmt, [k])} {as_int(n)}" for k, n in positive)
         yield finding(
             spec,
-            f"“{_heading(fmt, key)}”写{st.sentence}，{claim.says}，但{listed}。"
+            f"“{fmt.text_heading(key)}”写{st.sentence}，{claim.says}，但{listed}。"
             f"{claim.advice or '请核对文字和表格，使两者一致。'}{_scope_note(st)}",
             [k for k, _ in positive],
             key,

@@ -192,14 +192,16 @@ def case_claims(text: str, words: CaseWords | None = None) -> tuple[tuple[str, i
 
 def _written_in(report: Report, key: str) -> str:
     """“一、总体情况”写 — the part the quoted words stand in, as R-FACTS names it (a table's
-    part: the sentences printed there, not in its table)."""
-    section = next((s for s in report.format.sections if key in (s.text, s.table)), None)
-    return f"“{section.heading}”写" if section else "文字中写"
+    note: “四、…”表下说明写; a table's part: the sentences printed there, not in its table)."""
+    section = next((s for s in report.format.sections if key in (s.text, s.table, s.note)), None)
+    if section is None:
+        return "文字中写"
+    return f"“{section.heading}”表下说明写" if key == section.note else f"“{section.heading}”写"
 
 
 def _texts(report: Report, sections: list[str]) -> Iterator[tuple[str, str]]:
-    """(part, text) of the rule's text parts, then of the sentences an import found printed
-    in a table's part (source.table_notes)."""
+    """(part, text) of the rule's text parts (a table's note among them), then of the
+    sentences an import kept under a table of a format without notes (source.table_notes)."""
     for key in sections:
         raw = report.text.get(key)
         if raw:
@@ -280,15 +282,21 @@ def period_years(text: str, context: tuple[str, ...], period: str) -> tuple[tupl
     return tuple(found)
 
 
+def _period_where(fmt: ReportFormat, key: str) -> str:
+    """Where a statistics period stands: 标题下的“开头说明”中, “三、…（表下说明）”中, 文字中."""
+    front = {s.text: s.title for s in fmt.front_texts}
+    if key in front:
+        return f"标题下的“{front[key]}”中"
+    return f"“{fmt.text_heading(key)}”中" if fmt.is_note(key) else "文字中"
+
+
 @rule_kind("statistics_year")
 def statistics_year(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """The statistics period and the title state the year the report is for."""
     year = report.meta.year
     context = tuple(spec.params["context"])
-    front = {s.text: s.title for s in report.format.front_texts}
     texts: list[tuple[str, str, object]] = [
-        (key, f"标题下的“{front[key]}”中" if key in front else "文字中", report.text.get(key))
-        for key in spec.params["sections"]
+        (key, _period_where(report.format, key), report.text.get(key)) for key in spec.params["sections"]
     ]
     # the words above 一、 an import kept where the format has no opening text
     texts.append(("meta", "标题下的说明文字中", source_info(report).get("preface")))

@@ -1,7 +1,8 @@
 """The report as a Word document in the official layout (GB/T 9704 page, format's tables).
 
 Order and headings come from the format's sections (its front texts, the opening paragraph,
-printed under the title without a heading), tables from its grid description, and
+printed under the title without a heading), tables from its grid description (a table's note,
+表下说明, printed as body text right under it), and
 every font from the template's styles (docx_styles). The body is written as one XML string
 and parsed once: python-docx's add_paragraph looks styles up by scanning them all.
 """
@@ -71,6 +72,7 @@ def build_document(report: Report) -> DocxDocument:
         body.paragraph(S.HEADING_1, section.heading)
         if section.table:
             body.parts.append(table_xml(fmt.table(section.table), report, geometry))
+            body.plain(report.text.get(section.note or ""))  # 表下说明: body text right under it
         elif section.text:
             body.text(report.text.get(section.text))
     signed = signature(report)
@@ -149,7 +151,8 @@ class _Body:
             self.paragraph(S.BODY, part[len(head):], head=head, joined=joined)
 
     def plain(self, text: str | None) -> None:
-        """Body paragraphs, one per line, nothing made a heading (the opening paragraph)."""
+        """Body paragraphs, one per line, nothing made a heading (the opening paragraph, a
+        table's note)."""
         for raw in clean_text(text or "").split("\n"):
             line = raw.lstrip(" \t\u3000\u00a0").rstrip()
             if line:

@@ -1,5 +1,6 @@
 """The report as one self-contained HTML page for the website: title, the opening paragraph,
-sections, the three tables with rowspan/colspan as on the form, the signature.
+sections, the three tables with rowspan/colspan as on the form (each table's note, 表下说明,
+as paragraphs right under it), the signature.
 
 What a clerk pastes into a CMS editor: no scripts, no classes or style sheet, only a few
 inline styles editors keep (borders, alignment, widths in percent). The page imports back
@@ -44,6 +45,7 @@ def build_html(report: Report) -> str:
         parts.append(f'<h2 style="font-size:18px">{escape(section.heading)}</h2>')
         if section.table:
             parts.append(table_html(fmt.table(section.table), report))
+            parts += _paragraphs(report.text.get(section.note or ""), headings=False)  # 表下说明
         elif section.text:
             parts += _paragraphs(report.text.get(section.text), headings=True)
     signed = signature(report)

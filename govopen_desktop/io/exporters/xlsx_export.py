@@ -1,5 +1,6 @@
-"""The report's tables as an Excel workbook: one sheet per official table, plus a hidden sheet
-"govopen-data" with every value as text for an exact re-import.
+"""The report's tables as an Excel workbook: one sheet per official table (its note, 表下说明,
+in a row under it), plus a hidden sheet "govopen-data" with every value and text as text for an
+exact re-import.
 
 Each sheet is laid out from the format's grid description (spans, header rows, widths), so a
 new format file needs no code here. Numbers are stored as numbers (computed values, not
@@ -18,7 +19,7 @@ from govopen_desktop.domain.report import SCHEMA, TEXT_KEYS, Report
 from govopen_desktop.domain.values import decimals_of, format_value
 from govopen_desktop.io.exporters.output import write_export
 from govopen_desktop.io.exporters.text import clean_text, report_title
-from govopen_desktop.io.exporters.xlsx_layout import MARGIN_LR_IN, MARGIN_TB_IN, CellStyles, layout
+from govopen_desktop.io.exporters.xlsx_layout import MARGIN_LR_IN, MARGIN_TB_IN, CellStyles, layout, text_height
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -119,7 +120,15 @@ def _table_sheet(wb: Workbook, table: Table, report: Report, styles: CellStyles)
         ws.column_dimensions[get_column_letter(i + 1)].width = width
     for r, height in enumerate(sheet.heights):
         ws.row_dimensions[TOP + r].height = height
-    _print_setup(ws, table, sheet.orientation)
+    last_row = TOP + table.n_rows - 1
+    note = clean_text(report.text.get(report.format.note_of(table.id) or "") or "").strip()
+    if note:  # 表下说明: one merged row right under the grid, as the Word document prints it
+        last_row += 1
+        styles.apply(ws.cell(last_row, 1, note), styles.meta)
+        ws.cell(last_row, 1).data_type = "s"
+        merge(last_row, 1, last_row, last_col)
+        ws.row_dimensions[last_row].height = text_height(note, sum(sheet.widths))
+    _print_setup(ws, table, sheet.orientation, last_row)
 
 
 def _number_format(value: int | Decimal, unit: str | None) -> str:
@@ -179,7 +188,7 @@ def _runs(cells: list[tuple[int, int]]) -> str:
     return " ".join(parts)
 
 
-def _print_setup(ws: Worksheet, table: Table, orientation: str) -> None:
+def _print_setup(ws: Worksheet, table: Table, orientation: str, last_row: int) -> None:
     """A4 in the orientation that keeps the text larger, the whole table on one page (表三 is
     never split), header rows repeated should a program ignore the fit, frozen below them."""
     from openpyxl.utils import get_column_letter
@@ -194,7 +203,7 @@ def _print_setup(ws: Worksheet, table: Table, orientation: str) -> None:
     ws.page_margins.top = ws.page_margins.bottom = MARGIN_TB_IN
     ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    ws.print_area = f"A1:{get_column_letter(table.n_cols)}{TOP + table.n_rows - 1}"
+    ws.print_area = f"A1:{get_column_letter(table.n_cols)}{last_row}"  # the note under the grid included
     if table.header_rows:
         ws.print_title_rows = f"{TOP}:{TOP + table.header_rows - 1}"
     ws.freeze_panes = ws.cell(TOP + table.header_rows, 1 + table.label_columns).coordinate

@@ -107,6 +107,11 @@ def _lines(text: str, width_units: float) -> int:
     return sum(max(1, math.ceil(_text_px(part) / avail)) for part in text.split("\n")) if text else 1
 
 
+def text_height(text: str, width_units: float) -> float:
+    """The height (pt) of a row holding `text` wrapped over `width_units` (a table's note)."""
+    return round(_lines(text, width_units) * LINE_PT + PAD_PT, 1)
+
+
 def row_heights(table: Table, texts: dict[tuple[int, int], str], widths: list[float]) -> list[float]:
     """Rows tall enough for their wrapped text; a cell merged down shares its need out."""
 

@@ -27,6 +27,7 @@ from govopen_desktop.io.importers.extract.meta import (
     section_text,
     split_glued_headings,
 )
+from govopen_desktop.io.importers.extract.paragraphs import join_wrapped
 from govopen_desktop.io.importers.extract.pictures import name_pictured_tables
 from govopen_desktop.io.importers.extract.tables import Extractor, LabelIndex
 from govopen_desktop.io.importers.extract.unplaced import unplaced_rows
@@ -204,9 +205,12 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         source["preface"] = preface  # a format without an opening text: still kept with the report
     # a table whose part was not found is looked for from the top: the overview's sentences are
     # not its notes (they would be read twice, the second time as printed in 四)
-    notes = _table_notes(rows, fmt, extractor, taken, left_out | in_text)
+    notes = _table_notes(rows, fmt, extractor, taken, left_out | in_text, wrapped=doc.kind in PAGE_LINE_KINDS)
+    for table_id in list(notes):
+        if note_key := fmt.note_of(table_id):  # the table's note (表下说明): a text of the report
+            report.text[note_key] = notes.pop(table_id)
     if notes:
-        source["table_notes"] = notes  # T3-TEXT and T4-TEXT read them as they read the text
+        source["table_notes"] = notes  # a format without notes: kept for T3-TEXT and T4-TEXT
     if extractor.group_printed:
         source["group_rows"] = dict(extractor.group_printed)  # e.g. {"（六）其他处理": "3 0 0 0 0 0 3"}
     report.extra["source"] = source
@@ -277,25 +281,55 @@ def _headless_sections(rows: list[Row], fmt: ReportFormat, extractor: Extractor,
 
 
 def _table_notes(rows: list[Row], fmt: ReportFormat, extractor: Extractor, ends: dict[str, int],
-                 left_out: set[int]) -> dict[str, str]:
+                 left_out: set[int], wrapped: bool = False) -> dict[str, str]:
     """Sentences printed in a table's part, not in its table (2020年，我单位未出现申请行政复议的
-    情况。 under 四、): no text part of the form, kept with the report for the checks to read."""
+    情况。 under 四、): the table's note (表下说明), by table id. `wrapped`: the rows are a page's
+    lines (a PDF): a sentence the page wrapped is joined first, so its first line (no 。 yet)
+    is not dropped and its tail not left too short to count."""
     notes: dict[str, str] = {}
     for table in fmt.tables:
         region = extractor.regions.get(table.id)
         if region is None:
             continue
-        lines = []
+        runs: list[list[tuple[str, float | None]]] = []  # lines on consecutive rows
+        last = -2
         for i in range(region[0] + 1, min(region[1], ends.get(table.id, region[1]))):
             row = rows[i]
             if i in extractor.used_rows or i in left_out or row.is_table or len(row.non_empty()) != 1:
                 continue
-            text = row.non_empty()[0].text.strip()
-            if "。" in text and len(text) >= 10:
-                lines.append(text)
+            cell = row.non_empty()[0]
+            if i != last + 1 or not runs:
+                runs.append([])
+            runs[-1].append((cell.text.strip(), cell.x))
+            last = i
+        lines = [line for run in runs
+                 for line in _sentences(join_wrapped(run) if wrapped else [t for t, _x in run])]
         if lines:
             notes[table.id] = "\n".join(lines)
     return notes
+
+
+def _sentences(lines: list[str]) -> list[str]:
+    """The lines of consecutive rows that make sentences: each line with a 。, with the long
+    lines without one just before it (a sentence the copy broke over lines, kept as printed,
+    not joined by guess); a short line without one (a table's label broken off) is not, nor
+    a line announcing the table (该部分以表格形式报告。表格如下：): the exports print the
+    table itself, and the note under it."""
+    kept: list[str] = []
+    pending: list[str] = []
+    for line in lines:
+        if line.rstrip().endswith(("：", ":")):
+            pending = []
+        elif "。" in line:
+            block = [*pending, line]
+            if sum(len(b) for b in block) >= 10:
+                kept += block
+            pending = []
+        elif len(line) >= 10:
+            pending.append(line)
+        else:
+            pending = []
+    return kept
 
 
 def _shared_run(a: str, b: str) -> int:
