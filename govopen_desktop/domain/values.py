@@ -47,7 +47,8 @@ MAX_TEXT = 64  # longer text in a number cell is not read as a number at all
 
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_MISREAD_DIGITS = re.compile(r"^(?=.*[OoIl|])[\dOoIl|]{1,12}$")  # 0 recognised as O, 1 as l (a scan's text)
+MISREAD_MARKS = "OoIl|"  # what a scan's text recognition prints for the digits 0 and 1
+_MISREAD_DIGITS = re.compile(rf"^(?=.*[{MISREAD_MARKS}])[\d{MISREAD_MARKS}]{{1,12}}$")
 # digits (or a sign, a point) on both sides of a space, a line break or a paragraph: "1 2", "12\n13"
 _GAP_CHARS = r"[\s\u00a0\u3000\u200b\ufeff]+"
 _CN_CHARS = "[零〇一二两三四五六七八九十百千万]"

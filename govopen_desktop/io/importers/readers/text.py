@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from govopen_desktop.domain.values import is_empty_mark
+from govopen_desktop.domain.values import MISREAD_MARKS, is_empty_mark
 from govopen_desktop.io.importers.labels import is_placeholder, norm
 from govopen_desktop.io.importers.neutral import MAX_DOC_ROWS, Cell, Doc, Row
 from govopen_desktop.io.importers.official_rows import (
@@ -37,8 +37,8 @@ _WRAPPED_ROW_NUMBERS = 4  # table 3's rows have 7 values; prose never ends in fo
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # below 32, not \t \n \v \f \r
 _ANY_DIGIT = re.compile(r"\d")
 # a number as text recognised from a scan may print it: 0 as O/o/〇, 1 as l/I/|
-_MISREAD_NUMBER = re.compile(r"^[\dOoIl|〇]{1,12}$")
-_MISREAD_LAST = frozenset("0123456789OoIl|〇")
+_MISREAD_NUMBER = re.compile(rf"^[\d〇{MISREAD_MARKS}]{{1,12}}$")
+_MISREAD_LAST = frozenset("0123456789〇" + MISREAD_MARKS)
 _PROSE_MARK = re.compile(r"[。，；：:,;！？]")
 # the last number may carry its unit (政府集中采购 1 58000元)
 _TRAILING_NUMBERS = re.compile(
