@@ -16,6 +16,7 @@ from govopen_desktop.qt.dialog_buttons import seat_buttons
 from govopen_desktop.qt.forms import child, load_form
 from govopen_desktop.qt.pages import NAV_ENTRIES, TablePage, heading_for, page_of_text
 from govopen_desktop.qt.text_editors import CoverEditor, TextSectionEditor
+from govopen_desktop.qt.text_positions import to_position
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -122,14 +123,12 @@ class FindReplaceDialog(QDialog):
         else:
             page = self.pages.show_section(match.page)
         if isinstance(page, TextSectionEditor):
-            cursor = page.editor.textCursor()
-            cursor.setPosition(match.start)
-            cursor.setPosition(match.end, cursor.MoveMode.KeepAnchor)
-            page.editor.setTextCursor(cursor)
-            page.editor.ensureCursorVisible()
+            page.select(match.start, match.end)
             page.set_marks("find", [(match.start, match.end)], FIND_BG)
         elif isinstance(page, CoverEditor):
-            page.agency.setSelection(match.start, match.end - match.start)
+            agency = page.agency.text()
+            start = to_position(agency, match.start)
+            page.agency.setSelection(start, to_position(agency, match.end) - start)
         elif isinstance(page, TablePage):
             index = page.model.index(match.row, match.col)
             page.view.setCurrentIndex(index)

@@ -30,6 +30,7 @@ from govopen_desktop.domain.title import annual_report_title
 from govopen_desktop.qt.commands import SetMetaCommand, SetTextCommand
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.forms import child, load_form
+from govopen_desktop.qt.text_positions import to_index, to_position
 
 if TYPE_CHECKING:
     from govopen_desktop.domain.years import YearChange
@@ -162,7 +163,7 @@ class TextSectionEditor(QWidget):
         cursor.clearSelection()
         cursor.movePosition(cursor.MoveOperation.EndOfBlock)
         prefix = "\n" if cursor.block().text().strip() else ""
-        offset = cursor.position() + len(prefix)
+        offset = to_index(self.editor.toPlainText(), cursor.position()) + len(prefix)
         self._updating = True
         cursor.insertText(prefix + text)
         self._updating = False
@@ -184,20 +185,27 @@ class TextSectionEditor(QWidget):
         """Select text[start:end] (a sentence a finding is about) and keep it marked."""
         from govopen_desktop.qt.prior_text import FINDING_BG
 
-        cursor = self.editor.textCursor()
-        cursor.setPosition(start)
-        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
-        self.editor.setTextCursor(cursor)
-        self.editor.ensureCursorVisible()
+        self.select(start, end)
         self.editor.setFocus()
         self.set_marks("finding", [(start, end)], FINDING_BG)
 
+    def select(self, start: int, end: int) -> None:
+        """Select text[start:end] (indexes of the text, as the domain counts) and show it."""
+        text = self.editor.toPlainText()
+        cursor = self.editor.textCursor()
+        cursor.setPosition(to_position(text, start))
+        cursor.setPosition(to_position(text, end), cursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+
     def set_marks(self, name: str, spans: list[tuple[int, int]], colour: QColor) -> None:
-        """Marks of one kind (moved years, a finding's sentence) laid over the text; the marks'
-        cursors follow later edits."""
+        """Marks of one kind (moved years, a finding's sentence) laid over text[start:end] for
+        each span; the marks' cursors follow later edits."""
         from govopen_desktop.qt.prior_text import marks
 
-        self._marks[name] = marks(self.editor, spans, colour)
+        text = self.editor.toPlainText()
+        at = [(to_position(text, start), to_position(text, end)) for start, end in spans]
+        self._marks[name] = marks(self.editor, at, colour)
         self.editor.setExtraSelections([m for group in self._marks.values() for m in group])
 
     def reload(self) -> None:
@@ -211,10 +219,11 @@ class TextSectionEditor(QWidget):
         text = self.document.report.text.get(self.key) or ""
         if text != self.editor.toPlainText():
             self._updating = True
-            cursor_pos = self.editor.textCursor().position()
+            # the caret stays at the same character, never between the halves of one (𠮷)
+            caret = to_index(self.editor.toPlainText(), self.editor.textCursor().position())
             self.editor.setPlainText(text)
             cursor = self.editor.textCursor()
-            cursor.setPosition(min(cursor_pos, len(text)))
+            cursor.setPosition(to_position(text, min(caret, len(text))))
             self.editor.setTextCursor(cursor)
             self._updating = False
 
