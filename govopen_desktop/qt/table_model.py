@@ -112,11 +112,16 @@ class ReportTableModel(QAbstractTableModel):
         self.fields = fmt.fields
         self._pos = {c.key: (c.row, c.col) for c in self.table.value_cells() if c.key}
         self._formulas = {k: formula_text(self.fields[k], self.fields) for k in self._pos if self.fields[k].derived}
+        self._bind_prior()
+        self._findings_by_key = self._index_findings(self.document.findings)
+
+    def _bind_prior(self) -> None:
+        """This year's cells carried from last year's (上年结转 from 结转下年度), by the prior now attached."""
+        report = self.document.report
         prior = report.prior
         self._carried: dict[str, str] = {}
         if prior is not None:
             self._carried = {k: p for k, p in carry_over_pairs(report, prior) if k in self._pos}
-        self._findings_by_key = self._index_findings(self.document.findings)
 
     def _index_findings(self, findings: list[Finding]) -> dict[str, tuple[Finding, ...]]:
         by_key: dict[str, list[Finding]] = {}
@@ -307,7 +312,9 @@ class ReportTableModel(QAbstractTableModel):
 
     def _on_cells_changed(self, keys: set[str]) -> None:
         if "prior" in keys and self.rowCount() and self.columnCount():
-            # last year's values live in every tooltip and mark the carried cells
+            # last year's values live in every tooltip and mark the carried cells: a prior
+            # attached (or its attaching undone) changes which cells are carried
+            self._bind_prior()
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
         for key in keys:
             row, col = self._pos.get(key, (-1, -1))

@@ -87,6 +87,32 @@ def test_attach_last_years_report_carries_over_and_undoes(qtbot: Any, gui_env: P
     stack.setClean()
 
 
+def test_a_grid_open_while_last_year_is_attached_marks_the_carried_cells(qtbot: Any, gui_env: Path,
+                                                                        prompter: FakePrompter) -> None:
+    """Found by the monkey: a grid already shown kept the carried marks (and the 上年 number
+    of 二、上年结转, which is last year's 结转下年度) of the report as it was opened."""
+    from PySide6.QtCore import Qt
+
+    from govopen_desktop.io.project import save_report
+    from govopen_desktop.qt.roles import Roles
+
+    last_year = load_report(SAMPLE)
+    last_year.set_values({"t3.carried_in.natural": 2, "t3.carried_out.natural": 5})  # not the same number
+    source = gui_env / "上年.govopen"
+    save_report(last_year, source)
+    window = make_window(qtbot, gui_env, prompter, Report.new(last_year.meta.agency, last_year.meta.year + 1))
+    model = window.show_section("t3").model
+    carried = model.index_of("t3.carried_in.natural")
+    assert carried.data(Roles.Carried) is False and carried.data(Roles.PriorValue) == ""
+    assert window.imports.attach_prior(source)
+    assert carried.data(Roles.Carried) is True
+    assert carried.data(Roles.PriorValue) == "5"  # last year's 结转下年度, not its 上年结转
+    assert "取自上年报告" in carried.data(Qt.ItemDataRole.ToolTipRole)
+    window.document.undo_stack.undo()
+    assert carried.data(Roles.Carried) is False and carried.data(Roles.PriorValue) == ""
+    window.document.undo_stack.setClean()
+
+
 def test_attaching_a_report_of_another_year_asks_first(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
     report = Report.new("青山市自然资源和规划局", 2030)
     window = make_window(qtbot, gui_env, prompter, report)
