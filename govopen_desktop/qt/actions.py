@@ -138,10 +138,12 @@ class WindowActions:
         parent.addAction(self.act_find)
 
     def document_actions(self) -> list[QAction]:
-        """Those that need an open report: off while the start page shows."""
+        """Those that need an open report: off while the start page shows (the blank report
+        behind it is no report to fill, search, count into or export)."""
         return [self.act_save, self.act_save_as, self.act_import, self.act_import_text, self.act_attach_prior,
-                self.act_attach_prior_text, self.act_export_docx, self.act_export_xlsx, self.act_export_review,
-                self.act_next_finding, self.act_final]
+                self.act_attach_prior_text, self.act_count_register, self.act_export_docx, self.act_export_xlsx,
+                self.act_export_html, self.act_export_pdf, self.act_export_review, self.act_next_finding,
+                self.act_final, self.act_clear, self.act_find, self.act_fill_table, self.act_fill_all]
 
     def build_menus(self, window: QMainWindow) -> QMenu:
         """The menu bar and the toolbar; returns the 最近打开的文件 menu (filled by the window)."""

@@ -29,6 +29,33 @@ def test_start_page_instead_of_a_blank_report_with_findings(qtbot: Any, gui_env:
     assert texts == ["新建空白报告", "从上年报告开始", "打开…"]
 
 
+def test_nothing_on_the_start_page_works_on_the_report_behind_it(qtbot: Any, gui_env: Path,
+                                                                prompter: FakePrompter) -> None:
+    """Found by the monkey: 填充空白为 0, 查找/替换, 导出网页/PDF and 从台账生成 were enabled on the
+    start page and worked on the blank report behind it — filled it unseen (closing then asked
+    to save “未命名报告”), or exported an empty report."""
+    from govopen_desktop.qt.main_window import blank_report
+
+    window = make_window(qtbot, gui_env, prompter, blank_report(), start_page=True)  # as `govopen gui` starts
+    behind = window.document.report.to_dict()
+    actions = window.window_actions
+    for name in sorted(n for n in dir(actions) if n.startswith("act_")):
+        action = getattr(actions, name)
+        if action.isEnabled() and name not in ("act_quit", "act_help", "act_about", "act_batch_check",
+                                               "act_combine", "act_undo", "act_redo"):
+            action.trigger()  # every dialog answers "cancel" (FakePrompter's defaults)
+    assert window.on_start_page
+    assert window.document.report.to_dict() == behind and not window.document.is_modified
+    for action in (window.act_fill_all, window.act_fill_table, window.act_find, window.act_export_html,
+                   window.act_export_pdf, window.act_count_register, window.act_clear):
+        assert not action.isEnabled(), action.text()
+    assert not [title for kind, title in prompter.asked if kind == "save" and "导出" in title]
+    prompter.new_request = NewReportRequest(agency="青山市统计局", year=2025)
+    window.act_new.trigger()
+    assert window.act_fill_all.isEnabled() and window.act_find.isEnabled() and window.act_export_pdf.isEnabled()
+    window.document.undo_stack.setClean()
+
+
 def test_new_from_the_start_page_shows_the_report(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
     window = _start_window(qtbot, gui_env, prompter)
     prompter.new_request = NewReportRequest(agency="青山市统计局", year=2025)
