@@ -101,7 +101,7 @@ def _summary_sheet(ws: Worksheet, files: Sequence[ReviewedFile]) -> None:
         ws.append([
             r.agency or "（未找到机关名称）", r.year, fmt_name, r.file,
             r.open_count(Level.ERROR), r.open_count(Level.WARNING), r.open_count(Level.INFO),
-            r.accepted, len(r.problems), None,
+            r.accepted, r.import_problem_count, None,
         ])
     _finish(ws, len(SUMMARY_HEADERS))
     _chart(ws, [r for r in files if r.unusable is None])
