@@ -92,7 +92,7 @@ def _finish(ws: Worksheet, n_cols: int) -> None:
 
 
 def _summary_sheet(ws: Worksheet, files: Sequence[ReviewedFile]) -> None:
-    _header(ws, SUMMARY_HEADERS, (30, 7, 16, 36, 7, 7, 7, 8, 9, 40))
+    _header(ws, SUMMARY_HEADERS, (30, 7, 25, 36, 7, 7, 7, 8, 9, 40))  # 格式: 国办公开办函〔2021〕30号 whole
     for r in files:
         if r.unusable is not None:
             ws.append(["（无法读取）", None, None, r.file, None, None, None, None, None, r.unusable])
