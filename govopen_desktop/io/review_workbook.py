@@ -79,6 +79,25 @@ def _header(ws: Worksheet, headers: Sequence[str], widths: Sequence[int]) -> Non
     ws.freeze_panes = "A2"
 
 
+def _fit_rows(ws: Worksheet, widths: Sequence[int]) -> None:
+    """Text wrapped in its column, and each row tall enough for it: Excel (and WPS, LibreOffice
+    when printing) does not grow a row for wrapped text on opening, so long messages were cut."""
+    from openpyxl.styles import Alignment
+
+    from govopen_desktop.io.exporters.xlsx_layout import LINE_PT, PAD_PT, text_height
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    one_line = LINE_PT + PAD_PT
+    for row in ws.iter_rows(min_row=2):
+        need = one_line
+        for cell, width in zip(row, widths, strict=False):
+            cell.alignment = wrap
+            if isinstance(cell.value, str) and len(cell.value) * 2 > width:
+                need = max(need, text_height(cell.value, width))
+        if need > one_line:
+            ws.row_dimensions[row[0].row].height = need
+
+
 def _finish(ws: Worksheet, n_cols: int) -> None:
     from openpyxl.utils import get_column_letter
 
@@ -92,7 +111,8 @@ def _finish(ws: Worksheet, n_cols: int) -> None:
 
 
 def _summary_sheet(ws: Worksheet, files: Sequence[ReviewedFile]) -> None:
-    _header(ws, SUMMARY_HEADERS, (30, 7, 25, 36, 7, 7, 7, 8, 9, 40))  # 格式: 国办公开办函〔2021〕30号 whole
+    widths = (30, 7, 25, 36, 7, 7, 7, 8, 9, 40)  # 格式: 国办公开办函〔2021〕30号 whole
+    _header(ws, SUMMARY_HEADERS, widths)
     for r in files:
         if r.unusable is not None:
             ws.append(["（无法读取）", None, None, r.file, None, None, None, None, None, r.unusable])
@@ -103,6 +123,7 @@ def _summary_sheet(ws: Worksheet, files: Sequence[ReviewedFile]) -> None:
             r.open_count(Level.ERROR), r.open_count(Level.WARNING), r.open_count(Level.INFO),
             r.accepted, r.import_problem_count, None,
         ])
+    _fit_rows(ws, widths)
     _finish(ws, len(SUMMARY_HEADERS))
     _chart(ws, [r for r in files if r.unusable is None])
 
@@ -129,10 +150,8 @@ def _chart(ws: Worksheet, readable: Sequence[ReviewedFile]) -> None:
 
 
 def _findings_sheet(ws: Worksheet, files: Sequence[ReviewedFile]) -> None:
-    from openpyxl.styles import Alignment
-
-    _header(ws, FINDING_HEADERS, (28, 30, 7, 16, 10, 40, 70, 16, 40))
-    wrap = Alignment(wrap_text=True, vertical="top")
+    widths = (28, 30, 10, 16, 16, 40, 70, 16, 40)  # 级别 holds 导入问题 on one line
+    _header(ws, FINDING_HEADERS, widths)
     for r in files:
         if r.unusable is not None:
             continue
@@ -149,16 +168,16 @@ def _findings_sheet(ws: Worksheet, files: Sequence[ReviewedFile]) -> None:
                 unit, r.file, level, f.rule, SECTION_NAMES.get(f.section or "") or _section_name(r.format, f.section),
                 cell_labels(r.format, f.cells), f.message, suggested, note or "",
             ])
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = wrap
+    _fit_rows(ws, widths)
     _finish(ws, len(FINDING_HEADERS))
 
 
 def _unusable_sheet(ws: Worksheet, files: Sequence[ReviewedFile]) -> None:
-    _header(ws, UNUSABLE_HEADERS, (50, 90))
+    widths = (50, 90)
+    _header(ws, UNUSABLE_HEADERS, widths)
     for r in files:
         ws.append([r.file, r.unusable])
+    _fit_rows(ws, widths)
     _finish(ws, len(UNUSABLE_HEADERS))
 
 

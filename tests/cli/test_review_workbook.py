@@ -150,3 +150,18 @@ def test_import_problems_counted_alike_in_the_summary_and_the_workbook(
     listed = [r for r in wb["问题清单"].iter_rows(min_row=2, values_only=True) if r[0] == "丙局" and r[2] == "导入问题"]
     assert counted == places >= 7 > len(listed)
     assert any("该行 7 格留空" in str(r[6]) for r in listed)
+
+
+def test_long_messages_get_rows_tall_enough_to_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Excel does not grow a row for wrapped text when it opens a file: the rows are sized here."""
+    folder = _folder(tmp_path)
+    out = tmp_path / "检查结果.xlsx"
+    main(["check", str(folder), "--summary", "--xlsx", str(out)])
+    capsys.readouterr()
+    findings = load_workbook(out)["问题清单"]
+    width = findings.column_dimensions["G"].width
+    long_rows = [r for r in findings.iter_rows(min_row=2) if len(str(r[6].value)) * 2 > 2 * width]
+    assert long_rows, "no message longer than two lines of its column"
+    for row in long_rows:
+        assert row[6].alignment.wrap_text
+        assert (findings.row_dimensions[row[0].row].height or 0) >= 3 * 14
