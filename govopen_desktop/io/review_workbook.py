@@ -4,7 +4,6 @@ sorted by errors, with a chart), 问题清单 (one row per finding) and 无法�
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +15,7 @@ from govopen_desktop.domain.formats import load_format
 from govopen_desktop.domain.review import ReviewedFile, accepted_note, cell_labels, review_order
 from govopen_desktop.domain.values import format_value
 from govopen_desktop.io.exporters.output import write_export
+from govopen_desktop.io.review_inputs import shown_files
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -50,18 +50,6 @@ def review_workbook_bytes(files: Sequence[ReviewedFile]) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
-
-
-def shown_files(files: Sequence[str]) -> tuple[str, dict[str, str]]:
-    """The folder all the files are in, and each file as shown in the workbook: its path from
-    that folder (街道/乙.docx), which a column can show whole; the folder is in the page header."""
-    try:
-        folder = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in files]) if files else ""
-    except ValueError:  # files on different drives
-        return "", {f: f for f in files}
-    if not folder or os.path.dirname(folder) == folder:
-        return "", {f: f for f in files}  # nothing shared but the root: the paths as they are
-    return folder, {f: os.path.relpath(os.path.abspath(f), folder) for f in files}
 
 
 def _header(ws: Worksheet, headers: Sequence[str], widths: Sequence[int]) -> None:
