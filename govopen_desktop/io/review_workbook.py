@@ -99,7 +99,7 @@ def _finish(ws: Worksheet, n_cols: int) -> None:
 
 
 def _summary_sheet(ws: Worksheet, files: Sequence[ReviewedFile]) -> None:
-    widths = (30, 7, 25, 36, 7, 7, 7, 8, 9, 40)  # 格式: 国办公开办函〔2021〕30号 whole
+    widths = (30, 7, 28, 36, 7, 7, 7, 8, 9, 40)  # 格式: 国办公开办函〔2021〕30号 on one line
     _header(ws, SUMMARY_HEADERS, widths)
     for r in files:
         if r.unusable is not None:
@@ -132,7 +132,8 @@ def _chart(ws: Worksheet, readable: Sequence[ReviewedFile]) -> None:
     labels = Reference(ws, min_col=1, min_row=2, max_row=n + 1)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(labels)
-    chart.height = max(7.5, 0.6 * n + 3)
+    chart.x_axis.scaling.orientation = "maxMin"  # the units top down, as the table lists them
+    chart.height = max(7.5, 0.9 * n + 3)  # room for every unit's name (LibreOffice skips crowded labels)
     chart.width = 18
     ws.add_chart(chart, f"A{ws.max_row + 3}")  # below the table: the sheet still prints one page wide
 
