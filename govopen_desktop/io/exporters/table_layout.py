@@ -149,17 +149,19 @@ def value_units(text: str) -> float:
 
 
 def fit_values(table: Table, widths: Sequence[float], values: Iterable[tuple[int, str]], char: float,
-               padding: float) -> list[float]:
+               padding: float, value_padding: float | None = None) -> list[float]:
     """`widths` with each value column wide enough for the longest value it prints on one line
     (a city's 2932 broke as 293/2 in the form's narrow columns). The label columns give the width
     up, each keeping LABEL_KEEP characters a line: all alike or one alone, whichever wraps the
     labels over the fewest lines, then leaves the fewest ending on a lone character. `values`
-    are (column, text) of single-column value cells. A table without label columns (表四) has
-    nothing to give: its widths stay."""
+    are (column, text) of single-column value cells; `padding` a label cell's margins,
+    `value_padding` a value cell's when they can be made smaller. A table without label columns
+    (表四) has nothing to give: its widths stay."""
+    value_pad = padding if value_padding is None else value_padding
     need: dict[int, float] = {}
     for col, text in values:
         if table.label_columns <= col < table.n_cols and text:
-            need[col] = max(need.get(col, 0.0), value_units(text) * char + padding)
+            need[col] = max(need.get(col, 0.0), value_units(text) * char + value_pad)
     short = {c: n - widths[c] for c, n in need.items() if n > widths[c]}
     if not short or not table.label_columns:
         return list(widths)
