@@ -258,7 +258,11 @@ def _preface(rows: list[Row], first_heading: int, left_out: set[int], title: str
     title_words = norm(title or "")
     title_rows = {i for i in range(first_heading)
                   if (n := norm(" ".join(c.text for c in rows[i].non_empty()))) and n in title_words}
-    text = section_text(rows, -1, first_heading, left_out | title_rows, wrapped=kind in PAGE_LINE_KINDS)
+    # a table above the title (a CMS page's metadata, printed to PDF) ends no words under the
+    # title: they are read from the title's last line after it (a table ends a section's text)
+    table = max((i for i in range(first_heading) if rows[i].is_table), default=-1)
+    after = max((i for i in title_rows if i > table), default=-1) if table >= 0 else -1
+    text = section_text(rows, after, first_heading, left_out | title_rows, wrapped=kind in PAGE_LINE_KINDS)
     paragraphs = [p for p in (text or "").split("\n") if norm(p) not in title_words]
     # it begins at the first line of prose: not a page's 来源：…/发表日期：… or date line, nor a
     # piece of the title broken apart (a browser's PDF sets its year on a line of its own)
