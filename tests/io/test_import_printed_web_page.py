@@ -6,6 +6,7 @@ paragraph was read as a one-row "table" and the whole 总体情况 was lost; the
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from govopen_desktop.io.exporters.html_export import build_html
@@ -52,3 +53,21 @@ def test_a_web_page_printed_to_pdf_keeps_its_text_agency_and_preface(tmp_path: P
     preface = (report.text.get("preface") or "").replace("\n", "")
     assert preface == PREFACE
     assert report.get("t3.new.natural") == sample.get("t3.new.natural")
+
+
+@needs_soffice
+def test_metadata_printed_as_a_list_names_the_agency_not_the_title_line(tmp_path: Path) -> None:
+    """发布机构：… / 发布日期：… as the page's list items, then a title without the agency: the
+    list's bullet lines are the page's metadata (the date line was taken for the agency, and its
+    year, 2026, for the report's)."""
+    sample = load_report(SAMPLE)
+    page = build_html(sample)
+    items = (f"<ul><li>发布机构：{sample.meta.agency}</li><li>成文日期：2025年01月18日</li>"
+             "<li>发布日期：2025年01月22日</li></ul>")
+    title = f"{sample.meta.year}年政府信息公开工作年度报告"
+    page = re.sub(r"<h1([^>]*)>[^<]*</h1>", lambda m: f"{items}<h1{m.group(1)}>{title}</h1>", page, count=1)
+    html = tmp_path / "年报.html"
+    html.write_text(page, encoding="utf-8")
+    office_convert([html], "pdf", tmp_path, timeout=180)
+    report = import_file(tmp_path / "年报.pdf").report
+    assert (report.meta.agency, report.meta.year) == (sample.meta.agency, sample.meta.year)

@@ -192,6 +192,7 @@ def read_page_meta(rows: list[Row], before: int) -> PageMeta:
         single = _single_text(row)
         if single is None:
             continue
+        single = _LIST_MARK.sub("", single)  # 发布机构：… as a list item printed to PDF: "• 发布机构：…"
         m = _PAGE_META_LINE.match(single)
         pairs = _meta_pairs(single) or _spaced_meta_pairs(single)
         if m and len(single) <= 80 and len(pairs) <= 1:
@@ -223,6 +224,9 @@ def _meta_pairs(line: str) -> list[tuple[str, str]]:
         end = hits[k + 1].start() if k + 1 < len(hits) else len(line)
         out.append((re.sub(r"\s", "", h.group(1)), line[h.end():end].strip()))
     return out
+
+
+_LIST_MARK = re.compile(r"^\s*[•·▪◆◇■□●○◦‣∙]\s*")
 
 
 def _spaced_meta_pairs(line: str) -> list[tuple[str, str]]:
