@@ -293,4 +293,4 @@ def reviewed(result: FileResult) -> ReviewedFile:
     if result.unusable is not None:
         return ReviewedFile(str(result.path), unusable=result.unusable)
     return ReviewedFile(str(result.path), result.agency, result.year, result.format, list(result.findings),
-                        list(result.problems))
+                        list(result.problems), problem_places=len(result.details))

@@ -23,6 +23,13 @@ class ReviewedFile:
     findings: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # import problems, as printed
     unusable: str | None = None
+    # the places those lines name (a line may stand for a row's 7 cells): what `check` counts
+    problem_places: int | None = None
+
+    @property
+    def import_problem_count(self) -> int:
+        """The places the import could not read, as `govopen check` and its --summary count them."""
+        return len(self.problems) if self.problem_places is None else self.problem_places
 
     def open_count(self, level: Level) -> int:
         """Findings of `level` still open: an accepted (已说明) warning is not counted here."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from govopen_desktop.domain.combine import SUMMABLE_KINDS, CombineResult
 from govopen_desktop.domain.values import Value, decimals_of
 from govopen_desktop.io.exporters.output import write_export
+from govopen_desktop.io.review_inputs import shown_files
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -28,9 +29,15 @@ def breakdown_bytes(result: CombineResult) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     fmt = result.report.format
+    sources = [u.source for u in result.included] + [r.source for r in (*result.refused, *result.duplicates)]
+    folder, shown = shown_files(sources)
     for table in fmt.tables:
-        _table_sheet(wb.create_sheet(f"表{table.number}"), table, fmt, result)
-    _notes_sheet(wb.create_sheet("情况说明"), result)
+        _table_sheet(wb.create_sheet(f"表{table.number}"), table, fmt, result, shown)
+    _notes_sheet(wb.create_sheet("情况说明"), result, shown)
+    if folder:
+        for ws in wb.worksheets:  # where the files are: on every printed page, not in every row
+            ws.oddHeader.left.text = f"文件夹：{folder}"
+            ws.oddHeader.left.size = 9
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -40,7 +47,8 @@ def _table_keys(table: Table, fmt: ReportFormat) -> list[str]:
     return [k for k in table.keys if k in fmt.fields and fmt.fields[k].kind in SUMMABLE_KINDS]
 
 
-def _table_sheet(ws: Worksheet, table: Table, fmt: ReportFormat, result: CombineResult) -> None:
+def _table_sheet(ws: Worksheet, table: Table, fmt: ReportFormat, result: CombineResult,
+                 shown: dict[str, str]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -59,7 +67,7 @@ def _table_sheet(ws: Worksheet, table: Table, fmt: ReportFormat, result: Combine
         ws.column_dimensions[get_column_letter(col)].width = 26 if col == 1 else 22 if col == 2 else 14
     ws.row_dimensions[1].height = 90
     for unit in result.included:
-        row: list[object] = [unit.report.meta.agency, unit.source]
+        row: list[object] = [unit.report.meta.agency, shown.get(unit.source, unit.source)]
         row.extend(_cell_value(unit.report.get(k)) for k in keys)
         ws.append(row)
         r = ws.max_row
@@ -98,10 +106,14 @@ def _cell_value(value: Value) -> object:
     return str(getattr(value, "text", value))
 
 
-def _notes_sheet(ws: Worksheet, result: CombineResult) -> None:
+def _notes_sheet(ws: Worksheet, result: CombineResult, shown: dict[str, str]) -> None:
     from openpyxl.styles import Alignment, Font
 
     fmt = result.report.format
+
+    def file(source: str) -> str:
+        return shown.get(source, source)
+
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 40
     ws.column_dimensions["C"].width = 70
@@ -110,8 +122,8 @@ def _notes_sheet(ws: Worksheet, result: CombineResult) -> None:
     ws.append(["计入的报告", len(result.included)])
     ws.append([])
     sections: list[tuple[str, list[tuple[str, str]]]] = [
-        ("未计入的报告（年度或格式不符）", [(r.source, f"{r.agency}：{r.reason}") for r in result.refused]),
-        ("重复的报告（未重复计入）", [(r.source, r.reason) for r in result.duplicates]),
+        ("未计入的报告（年度或格式不符）", [(file(r.source), f"{r.agency}：{r.reason}") for r in result.refused]),
+        ("重复的报告（未重复计入）", [(file(r.source), r.reason) for r in result.duplicates]),
         ("应报未报的单位", [(name, "名单中有，但没有收到这个单位的报告") for name in result.missing_units]),
         ("有单位留空的单元格（合计只含已填部分）", [
             (fmt.fields[k].label, "留空的单位：" + "、".join(names)) for k, names in result.incomplete.items()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from govopen_desktop.io.project import EXTENSION
@@ -87,3 +88,15 @@ def read_units_list(path: Path) -> list[str]:
     if not names:
         raise GovopenError(f"单位名单“{path}”是空的：每行写一个单位名称。")
     return names
+
+
+def shown_files(files: Sequence[str]) -> tuple[str, dict[str, str]]:
+    """The folder all the files are in, and each file as shown in the workbook: its path from
+    that folder (街道/乙.docx), which a column can show whole; the folder is in the page header."""
+    try:
+        folder = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in files]) if files else ""
+    except ValueError:  # files on different drives
+        return "", {f: f for f in files}
+    if not folder or os.path.dirname(folder) == folder:
+        return "", {f: f for f in files}  # nothing shared but the root: the paths as they are
+    return folder, {f: os.path.relpath(os.path.abspath(f), folder) for f in files}

@@ -22,7 +22,7 @@ def review_file(path: Path, final: bool = False) -> ReviewedFile:
     report = opened.report
     meta = report.meta
     return ReviewedFile(str(path), meta.agency, meta.year, meta.format, check(report, final=final),
-                        list(opened.problems))
+                        list(opened.problems), problem_places=len(opened.details))
 
 
 @dataclass

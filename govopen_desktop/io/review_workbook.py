@@ -4,7 +4,6 @@ sorted by errors, with a chart), 问题清单 (one row per finding) and 无法�
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +15,7 @@ from govopen_desktop.domain.formats import load_format
 from govopen_desktop.domain.review import ReviewedFile, accepted_note, cell_labels, review_order
 from govopen_desktop.domain.values import format_value
 from govopen_desktop.io.exporters.output import write_export
+from govopen_desktop.io.review_inputs import shown_files
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -52,18 +52,6 @@ def review_workbook_bytes(files: Sequence[ReviewedFile]) -> bytes:
     return buffer.getvalue()
 
 
-def shown_files(files: Sequence[str]) -> tuple[str, dict[str, str]]:
-    """The folder all the files are in, and each file as shown in the workbook: its path from
-    that folder (街道/乙.docx), which a column can show whole; the folder is in the page header."""
-    try:
-        folder = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in files]) if files else ""
-    except ValueError:  # files on different drives
-        return "", {f: f for f in files}
-    if not folder or os.path.dirname(folder) == folder:
-        return "", {f: f for f in files}  # nothing shared but the root: the paths as they are
-    return folder, {f: os.path.relpath(os.path.abspath(f), folder) for f in files}
-
-
 def _header(ws: Worksheet, headers: Sequence[str], widths: Sequence[int]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -79,6 +67,25 @@ def _header(ws: Worksheet, headers: Sequence[str], widths: Sequence[int]) -> Non
     ws.freeze_panes = "A2"
 
 
+def _fit_rows(ws: Worksheet, widths: Sequence[int]) -> None:
+    """Text wrapped in its column, and each row tall enough for it: Excel (and WPS, LibreOffice
+    when printing) does not grow a row for wrapped text on opening, so long messages were cut."""
+    from openpyxl.styles import Alignment
+
+    from govopen_desktop.io.exporters.xlsx_layout import LINE_PT, PAD_PT, text_height
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    one_line = LINE_PT + PAD_PT
+    for row in ws.iter_rows(min_row=2):
+        need = one_line
+        for cell, width in zip(row, widths, strict=False):
+            cell.alignment = wrap
+            if isinstance(cell.value, str) and len(cell.value) * 2 > width:
+                need = max(need, text_height(cell.value, width))
+        if need > one_line:
+            ws.row_dimensions[row[0].row].height = need
+
+
 def _finish(ws: Worksheet, n_cols: int) -> None:
     from openpyxl.utils import get_column_letter
 
@@ -92,7 +99,8 @@ def _finish(ws: Worksheet, n_cols: int) -> None:
 
 
 def _summary_sheet(ws: Worksheet, files: Sequence[ReviewedFile]) -> None:
-    _header(ws, SUMMARY_HEADERS, (30, 7, 16, 36, 7, 7, 7, 8, 9, 40))
+    widths = (30, 7, 28, 36, 7, 7, 7, 8, 9, 40)  # 格式: 国办公开办函〔2021〕30号 on one line
+    _header(ws, SUMMARY_HEADERS, widths)
     for r in files:
         if r.unusable is not None:
             ws.append(["（无法读取）", None, None, r.file, None, None, None, None, None, r.unusable])
@@ -101,8 +109,9 @@ def _summary_sheet(ws: Worksheet, files: Sequence[ReviewedFile]) -> None:
         ws.append([
             r.agency or "（未找到机关名称）", r.year, fmt_name, r.file,
             r.open_count(Level.ERROR), r.open_count(Level.WARNING), r.open_count(Level.INFO),
-            r.accepted, len(r.problems), None,
+            r.accepted, r.import_problem_count, None,
         ])
+    _fit_rows(ws, widths)
     _finish(ws, len(SUMMARY_HEADERS))
     _chart(ws, [r for r in files if r.unusable is None])
 
@@ -123,16 +132,15 @@ def _chart(ws: Worksheet, readable: Sequence[ReviewedFile]) -> None:
     labels = Reference(ws, min_col=1, min_row=2, max_row=n + 1)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(labels)
-    chart.height = max(7.5, 0.6 * n + 3)
+    chart.x_axis.scaling.orientation = "maxMin"  # the units top down, as the table lists them
+    chart.height = max(7.5, 0.9 * n + 3)  # room for every unit's name (LibreOffice skips crowded labels)
     chart.width = 18
     ws.add_chart(chart, f"A{ws.max_row + 3}")  # below the table: the sheet still prints one page wide
 
 
 def _findings_sheet(ws: Worksheet, files: Sequence[ReviewedFile]) -> None:
-    from openpyxl.styles import Alignment
-
-    _header(ws, FINDING_HEADERS, (28, 30, 7, 16, 10, 40, 70, 16, 40))
-    wrap = Alignment(wrap_text=True, vertical="top")
+    widths = (28, 30, 10, 16, 16, 40, 70, 16, 40)  # 级别 holds 导入问题 on one line
+    _header(ws, FINDING_HEADERS, widths)
     for r in files:
         if r.unusable is not None:
             continue
@@ -149,16 +157,16 @@ def _findings_sheet(ws: Worksheet, files: Sequence[ReviewedFile]) -> None:
                 unit, r.file, level, f.rule, SECTION_NAMES.get(f.section or "") or _section_name(r.format, f.section),
                 cell_labels(r.format, f.cells), f.message, suggested, note or "",
             ])
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = wrap
+    _fit_rows(ws, widths)
     _finish(ws, len(FINDING_HEADERS))
 
 
 def _unusable_sheet(ws: Worksheet, files: Sequence[ReviewedFile]) -> None:
-    _header(ws, UNUSABLE_HEADERS, (50, 90))
+    widths = (50, 90)
+    _header(ws, UNUSABLE_HEADERS, widths)
     for r in files:
         ws.append([r.file, r.unusable])
+    _fit_rows(ws, widths)
     _finish(ws, len(UNUSABLE_HEADERS))
 
 

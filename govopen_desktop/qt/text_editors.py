@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govopen_desktop.domain.data_sources import data_sources
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.formats import format_for_year, selectable_years
 from govopen_desktop.domain.title import annual_report_title
@@ -258,6 +259,7 @@ class CoverEditor(QWidget):
         self.title_preview = child(form, QLabel, "titlePreview")
         self.prior_label = child(form, QLabel, "priorLabel")
         self.provenance_label = child(form, QLabel, "provenanceLabel")
+        self.provenance_caption = child(form, QLabel, "provenanceCaption")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(form)
@@ -298,13 +300,10 @@ class CoverEditor(QWidget):
             if prior is not None
             else "未附。可用“文件 → 附加上年报告”（或新建时“从上年报告开始”）带入上年结转数并对照上年数字。"
         )
-        provenance = None
-        if "provenance" in self.document.report.extra:  # a summed report: its module loads only then
-            from govopen_desktop.domain.combine import provenance_text
-
-            provenance = provenance_text(self.document.report)
-        self.provenance_label.setText(provenance or "")
-        self.provenance_label.setVisible(provenance is not None)
+        sources = "\n".join(data_sources(self.document.report))
+        self.provenance_label.setText(sources)
+        self.provenance_label.setVisible(bool(sources))
+        self.provenance_caption.setVisible(bool(sources))  # no caption over nothing
         self._updating = False
 
     def _preview_title(self) -> None:

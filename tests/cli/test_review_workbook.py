@@ -118,3 +118,50 @@ def test_accepted_warning_is_counted_and_its_note_listed(tmp_path: Path) -> None
     listed = [[c.value for c in r] for r in wb["问题清单"].iter_rows(min_row=2)]
     accepted = [r for r in listed if r[-1] == "文件到期失效，已核实。"]
     assert len(accepted) == 1 and accepted[0][2] == "警告（已说明）" and accepted[0][3] == warning.rule
+
+
+def test_import_problems_counted_alike_in_the_summary_and_the_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A published page missing a row of table 3: the problems list says it in one line ("该行 7
+    格留空"), and both the --summary column and the workbook's 导入问题 count its 7 cells."""
+    import re
+
+    from govopen_desktop.io.exporters.html_export import build_html
+
+    report = filled_report("2021")
+    report.set_meta(agency="丙局")
+    page = build_html(report)
+    row = re.compile(r"<tr>(?:(?!</tr>).)*（一）予以公开(?:(?!</tr>).)*</tr>", re.S)
+    assert len(row.findall(page)) == 1
+    folder = tmp_path / "各单位年报"
+    folder.mkdir()
+    (folder / "丙局.html").write_text(row.sub("", page), encoding="utf-8")
+    (folder / "甲局.govopen").write_bytes(b"")  # a second file, so --summary prints its table
+    out = tmp_path / "检查结果.xlsx"
+    main(["check", str(folder), "--summary", "--xlsx", str(out)])
+    lines = [line.split("\t") for line in capsys.readouterr().out.splitlines() if "\t" in line]
+    places = int(next(line for line in lines if line[-1].endswith("丙局.html"))[3])
+    wb = load_workbook(out)
+    summary = wb["汇总"]
+    header = [c.value for c in summary[1]]
+    unit = next(r for r in summary.iter_rows(min_row=2, values_only=True) if r[0] == "丙局")
+    counted = unit[header.index("导入问题")]
+    listed = [r for r in wb["问题清单"].iter_rows(min_row=2, values_only=True) if r[0] == "丙局" and r[2] == "导入问题"]
+    assert counted == places >= 7 > len(listed)
+    assert any("该行 7 格留空" in str(r[6]) for r in listed)
+
+
+def test_long_messages_get_rows_tall_enough_to_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Excel does not grow a row for wrapped text when it opens a file: the rows are sized here."""
+    folder = _folder(tmp_path)
+    out = tmp_path / "检查结果.xlsx"
+    main(["check", str(folder), "--summary", "--xlsx", str(out)])
+    capsys.readouterr()
+    findings = load_workbook(out)["问题清单"]
+    width = findings.column_dimensions["G"].width
+    long_rows = [r for r in findings.iter_rows(min_row=2) if len(str(r[6].value)) * 2 > 2 * width]
+    assert long_rows, "no message longer than two lines of its column"
+    for row in long_rows:
+        assert row[6].alignment.wrap_text
+        assert (findings.row_dimensions[row[0].row].height or 0) >= 3 * 14

@@ -124,6 +124,11 @@ def test_combine_command_writes_report_breakdown_and_json(tmp_path: Path, capsys
     assert rows["甲街道办事处"] + rows["乙街道办事处"] == rows["合计"]
     notes = " ".join(str(c.value) for row in wb["情况说明"].iter_rows() for c in row if c.value)
     assert "丁乡人民政府" in notes and "丙镇人民政府" in notes
+    # files by their name in the folder (a column shows that whole), the folder on each printed page
+    files = {ws.cell(row=r, column=2).value for r in range(3, ws.max_row)}
+    assert files == {"甲.govopen", "乙.govopen"}
+    assert "丙-上年.govopen" in notes and str(tmp_path) not in notes
+    assert all(str(tmp_path / "units") in sheet.oddHeader.left.text for sheet in wb.worksheets)
 
 
 def test_combine_command_text_output_and_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

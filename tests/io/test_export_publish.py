@@ -114,7 +114,7 @@ def test_a_table_taller_than_a_page_repeats_headers_and_the_group_label_below_th
     document = S.open_template()
     geometry = replace(S.geometry(document), text_height=6000)  # a page far shorter than table 3
     table = report.format.table("t3")
-    widths = table_column_widths(table, geometry)
+    widths = table_column_widths(table, geometry, report)
     breaks = page_breaks(row_heights(table, report, widths, geometry.table_font_pt), table.header_rows, 6000)
     assert breaks
     tbl = build_table(table, report, geometry)

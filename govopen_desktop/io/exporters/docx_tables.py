@@ -25,10 +25,19 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import format_amount
 from govopen_desktop.io.exporters import docx_styles as S
 from govopen_desktop.io.exporters import table_layout
-from govopen_desktop.io.exporters.table_layout import FIT_SLACK, cached_column_widths, cell_lines, wrapped
+from govopen_desktop.io.exporters.table_layout import (
+    FIT_SLACK,
+    cached_column_widths,
+    cell_lines,
+    fit_values,
+    value_units,
+    whole_widths,
+    wrapped,
+)
 from govopen_desktop.io.exporters.text import clean_text
 
 CELL_MARGIN = 57  # twips left and right (1 mm)
+TIGHT_MARGIN = 15  # a number too long for its cell with the usual margins gets these first
 MIN_ROW_HEIGHT = 340  # twips (0.6 cm): rows of an official form, not of a spreadsheet
 LINE_FACTOR = 1.3  # a single-spaced line of 五号 CJK text is about 1.3 × its size
 BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -37,8 +46,15 @@ ROLE_STYLE = {"value": S.TABLE_NUMBER, "header": S.TABLE_HEADER, "group": S.TABL
               "note": S.TABLE_HEADER, "label": S.TABLE_TEXT}
 
 
-def table_column_widths(table: Table, geometry: S.Geometry) -> list[int]:
-    return cached_column_widths(table, geometry.text_width, geometry.table_font_pt * 20, 2 * CELL_MARGIN)
+def table_column_widths(table: Table, geometry: S.Geometry, report: Report | None = None) -> list[int]:
+    """The form's widths; with `report`, value columns widened where its longest value would
+    not fit even with tight margins (the labels give the width)."""
+    char = geometry.table_font_pt * 20
+    widths = cached_column_widths(table, geometry.text_width, char, 2 * CELL_MARGIN)
+    if report is None:
+        return widths
+    values = ((c.col, cell_text(c, report)) for c in table.cells if c.key is not None and c.colspan == 1)
+    return whole_widths(fit_values(table, widths, values, char, 2 * CELL_MARGIN, 2 * TIGHT_MARGIN))
 
 
 def cell_text(cell: GridCell, report: Report) -> str:
@@ -80,7 +96,7 @@ def build_table(table: Table, report: Report, geometry: S.Geometry) -> CT_Tbl:
 
 def table_xml(table: Table, report: Report, geometry: S.Geometry, *, declare: bool = False) -> str:
     """The table's WordprocessingML (namespace declared when `declare`, for parsing alone)."""
-    widths = table_column_widths(table, geometry)
+    widths = table_column_widths(table, geometry, report)
     char = geometry.table_font_pt * 20
     ids = geometry.style_ids
     starts = {(c.row, c.col): c for c in table.cells}
@@ -112,7 +128,9 @@ def table_xml(table: Table, report: Report, geometry: S.Geometry, *, declare: bo
                 ends = cell.row + cell.rowspan
                 segment_end = min([b for b in breaks if r < b < ends] + [ends])
                 merge = "restart" if segment_end - r > 1 else None
-                cells_xml.append(_tc(width, cell.colspan, merge, _run(text), style, keep))
+                # a number that would break (293/2) with the usual margins: tight ones, so it does not
+                tight = cell.key is not None and value_units(text) * char + 2 * CELL_MARGIN > width
+                cells_xml.append(_tc(width, cell.colspan, merge, _run(text), style, keep, tight))
             c = cell.col + cell.colspan
         header = "<w:tblHeader/>" if r < table.header_rows else ""
         rows_xml.append(
@@ -138,15 +156,17 @@ def _run(text: str) -> str:
     return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
 
 
-def _tc(width: int, span: int, merge: str | None, runs: str, style_id: str, keep: bool) -> str:
+def _tc(width: int, span: int, merge: str | None, runs: str, style_id: str, keep: bool, tight: bool = False) -> str:
     span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     merge_xml = ""
     if merge == "restart":
         merge_xml = '<w:vMerge w:val="restart"/>'
     elif merge == "continue":
         merge_xml = "<w:vMerge/>"
+    margins = (f'<w:tcMar><w:left w:w="{TIGHT_MARGIN}" w:type="dxa"/><w:right w:w="{TIGHT_MARGIN}" w:type="dxa"/>'
+               "</w:tcMar>") if tight else ""
     return (
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}{merge_xml}<w:vAlign w:val="center"/>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}{merge_xml}{margins}<w:vAlign w:val="center"/>'
         f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{escape(style_id, {chr(34): "&quot;"})}"/>'
         f"{'<w:keepNext/>' if keep else ''}</w:pPr>{runs}</w:p></w:tc>"
     )

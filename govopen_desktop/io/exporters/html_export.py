@@ -15,7 +15,7 @@ from pathlib import Path
 from govopen_desktop.domain.formats import Table
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.exporters.output import export_notes, write_export
-from govopen_desktop.io.exporters.table_layout import cached_column_widths
+from govopen_desktop.io.exporters.table_layout import cached_column_widths, fit_values
 from govopen_desktop.io.exporters.text import clean_text, heading_level, report_title, signature
 
 FONT = "font-family:仿宋_GB2312,仿宋,FangSong,serif"
@@ -76,7 +76,8 @@ def _paragraphs(text: str | None, headings: bool) -> list[str]:
 def table_html(table: Table, report: Report) -> str:
     from govopen_desktop.io.exporters.docx_tables import cell_text  # same text as in Word
 
-    widths = cached_column_widths(table, TABLE_PX, CHAR_PX, PAD_PX)
+    values = ((c.col, cell_text(c, report)) for c in table.cells if c.key is not None and c.colspan == 1)
+    widths = fit_values(table, cached_column_widths(table, TABLE_PX, CHAR_PX, PAD_PX), values, CHAR_PX, PAD_PX)
     total = sum(widths)
     rows: list[list[str]] = [[] for _ in range(table.n_rows)]
     for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):

@@ -8,7 +8,7 @@ last line (三、本年度办理结/果), the width coming from the value column
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 
 from govopen_desktop.domain.formats import GridCell, Table
 from govopen_desktop.io.exporters.text import units
@@ -16,6 +16,8 @@ from govopen_desktop.io.exporters.text import units
 FIT_SLACK = 0.15  # characters of room kept for kerning differences between Word, WPS and LibreOffice
 RENDER_SPREAD = 0.6  # characters a line may hold more in another program (font metrics, padding)
 MAX_WIDEN = 8  # characters a label column may grow by; beyond that its labels are sentences that wrap anyway
+DIGIT_SPREAD = 1.15  # a digit may be this much wider than half a character (proportional digits of a substitute font)
+LABEL_KEEP = 4  # characters a label column keeps a line when value columns take width from it
 
 
 def wrapped(text: str, per_line: float) -> list[float]:
@@ -89,11 +91,7 @@ def column_widths(table: Table, total: int, char: float, padding: float, spread_
     _widen_labels(table, exact, char, padding, spread_ratio)
     if _narrow_values(table, exact, char, padding):
         _widen_labels(table, exact, char, padding, spread_ratio)  # the freed width moved label breaks
-    widths = [math.floor(x) for x in exact]
-    by_remainder = sorted(range(len(exact)), key=lambda i: widths[i] - exact[i])
-    for i in by_remainder[: round(sum(exact)) - sum(widths)]:  # largest remainders get the spare units
-        widths[i] += 1
-    return widths
+    return whole_widths(exact)
 
 
 def _widen_labels(table: Table, exact: list[float], char: float, padding: float, ratio: float) -> None:
@@ -143,6 +141,63 @@ def _narrow_values(table: Table, exact: list[float], char: float, padding: float
                 exact[widest] += freed
             return True
     return False
+
+
+def value_units(text: str) -> float:
+    """Characters a printed value needs on one line: its digits at their widest, and the slack."""
+    return sum(0.5 * DIGIT_SPREAD if ord(ch) < 0x2E80 else 1.0 for ch in text) + FIT_SLACK
+
+
+def fit_values(table: Table, widths: Sequence[float], values: Iterable[tuple[int, str]], char: float,
+               padding: float, value_padding: float | None = None) -> list[float]:
+    """`widths` with each value column wide enough for the longest value it prints on one line
+    (a city's 2932 broke as 293/2 in the form's narrow columns). The label columns give the width
+    up, each keeping LABEL_KEEP characters a line: all alike or one alone, whichever wraps the
+    labels over the fewest lines, then leaves the fewest ending on a lone character. `values`
+    are (column, text) of single-column value cells; `padding` a label cell's margins,
+    `value_padding` a value cell's when they can be made smaller. A table without label columns
+    (表四) has nothing to give: its widths stay."""
+    value_pad = padding if value_padding is None else value_padding
+    need: dict[int, float] = {}
+    for col, text in values:
+        if table.label_columns <= col < table.n_cols and text:
+            need[col] = max(need.get(col, 0.0), value_units(text) * char + value_pad)
+    short = {c: n - widths[c] for c, n in need.items() if n > widths[c]}
+    if not short or not table.label_columns:
+        return list(widths)
+    floor = LABEL_KEEP * char + padding
+    spare = {c: widths[c] - floor for c in range(table.label_columns) if widths[c] > floor}
+    grow = sum(short.values())
+    labels = [cell for col in range(table.label_columns) for cell in _ending_at(table, col)]
+    best: tuple[tuple[int, int], list[float]] | None = None
+    for giver in (spare, *({c: room} for c, room in spare.items())):  # all alike, or one alone
+        total = sum(giver.values())
+        if total < grow:
+            continue
+        out = list(widths)
+        for c, lack in short.items():
+            out[c] += lack
+        for c, room in giver.items():
+            out[c] -= grow * room / total
+        score = (_label_lines(labels, out, char, padding), _lone_at(labels, out, char, padding))
+        if best is None or score < best[0]:
+            best = (score, out)
+    return best[1] if best is not None else list(widths)  # labels cannot give it: values wrap as before
+
+
+def _label_lines(cells: list[GridCell], widths: list[float], char: float, padding: float) -> int:
+    """The lines the labels fill at these widths."""
+    return sum(len(wrapped(c.text or "", (sum(widths[c.col: c.col + c.colspan]) - padding) / char - FIT_SLACK))
+               for c in cells)
+
+
+def whole_widths(exact: Sequence[float]) -> list[int]:
+    """Widths rounded to whole units, summing to the same total (largest remainders round up)."""
+    widths = [math.floor(x) for x in exact]
+    by_remainder = sorted(range(len(exact)), key=lambda i: widths[i] - exact[i])
+    for i in by_remainder[: round(sum(exact)) - sum(widths)]:
+        widths[i] += 1
+    return widths
 
 
 _widths_cache: dict[tuple[int, int, float, float, float], tuple[Table, list[int]]] = {}

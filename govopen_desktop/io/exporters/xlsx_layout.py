@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from govopen_desktop.domain.formats import GridCell, Table
 from govopen_desktop.io.exporters import table_layout
-from govopen_desktop.io.exporters.table_layout import cached_column_widths, lone_tail
+from govopen_desktop.io.exporters.table_layout import cached_column_widths, fit_values, lone_tail
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -84,11 +84,15 @@ class SheetLayout:
     lone: int  # labels ending on a lone character
 
 
-def sheet_widths(table: Table, target_mm: float) -> list[float]:
+def sheet_widths(table: Table, target_mm: float, texts: dict[tuple[int, int], str] | None = None) -> list[float]:
     """Column widths in Excel units over `target_mm`: the format's proportions, label columns
-    widened until no label ends on a lone character (table_layout)."""
+    widened until no label ends on a lone character (table_layout); with the cells' `texts`,
+    value columns wide enough for their longest value (Excel shows #### for a number that is not)."""
     total_px = round(target_mm / 25.4 * 96)
-    pixels = cached_column_widths(table, total_px, CJK_PX, CELL_PAD_PX, FONT_SPREAD)
+    pixels: list[float] = list(cached_column_widths(table, total_px, CJK_PX, CELL_PAD_PX, FONT_SPREAD))
+    if texts:
+        values = ((c.col, texts.get((c.row, c.col), "")) for c in table.cells if c.key is not None and c.colspan == 1)
+        pixels = fit_values(table, pixels, values, CJK_PX, CELL_PAD_PX)
     return [round(max(px - 5, 14) / 7, 1) for px in pixels]
 
 
@@ -142,7 +146,7 @@ def layout(table: Table, texts: dict[tuple[int, int], str], above_pt: float) -> 
     for orientation, (page_w, page_h) in (("portrait", A4_PT), ("landscape", A4_PT[::-1])):
         printable_w = page_w - 2 * MARGIN_LR_IN * 72
         printable_h = page_h - 2 * (MARGIN_TB_IN * 72) - 14  # the footer line
-        widths = sheet_widths(table, printable_w / 72 * 25.4)
+        widths = sheet_widths(table, printable_w / 72 * 25.4, texts)
         heights = row_heights(table, texts, widths)
         sheet_w = sum((w * 7 + 5) * 0.75 for w in widths)
         scale = min(1.0, printable_w / sheet_w, printable_h / (sum(heights) + above_pt))

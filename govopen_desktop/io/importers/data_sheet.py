@@ -12,7 +12,7 @@ import datetime as dt
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import Published, Value, format_value, refusal, same_value
-from govopen_desktop.io.importers.extract.build import build_report
+from govopen_desktop.io.importers.extract.build import table_values
 from govopen_desktop.io.importers.neutral import Doc
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
 from govopen_desktop.io.importers.readers.limits import check_doc
@@ -63,15 +63,14 @@ def _iso_date(text: str) -> str | None:
 
 
 def _visible_cells(doc: Doc, report: Report) -> dict[str, Value]:
-    """The values the visible tables show (none when they cannot be read, or are of another format)."""
+    """The values the visible tables show, read in the data sheet's format (none when they
+    cannot be read)."""
     try:
         check_doc(doc)
-        visible, _problems = build_report(doc)
+        visible = table_values(doc, report.format)
     except GovopenError:
         return {}  # tables not readable: the data sheet is all there is
-    if visible.meta.format != report.meta.format:
-        return {}
-    return {k: v for k, v in visible.cells.items() if v is not None}
+    return {} if visible is None else {k: v for k, v in visible.items() if v is not None}
 
 
 def _refused_cell(report: Report, key: str, value: Published, shown: Value) -> str:

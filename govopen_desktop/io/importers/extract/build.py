@@ -6,11 +6,14 @@ import datetime as dt
 import re
 from difflib import SequenceMatcher
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from govopen_desktop.domain.formats import ReportFormat, Table, available_formats, format_for_year, load_format
 from govopen_desktop.domain.report import TEXT_KEYS, Report, ReportMeta
+from govopen_desktop.domain.values import Value
 from govopen_desktop.io.importers.extract.meta import (
+    PageMeta,
+    Sections,
     cell_words,
     detect_format,
     find_filler,
@@ -80,15 +83,39 @@ def _run(rows: list[Row], fmt: ReportFormat, headings: dict[str, int],
 PAGE_LINE_KINDS = ("pdf", "txt", "text")  # rows that are a page's lines, not paragraphs
 
 
-def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
+class _Read(NamedTuple):
+    """A document's rows as the tables are read from them, with what was found on the way."""
+    rows: list[Row]
+    sections: Sections
+    page: PageMeta
+    labels: LabelIndex
+    norms: list[set[str]]
+
+
+def _read_rows(doc: Doc) -> _Read:
     rows = split_glued_headings(doc.rows)
-    problems: list[ImportProblem] = []
     sections = find_sections(rows, SECTION_ORDER)
     page = read_page_meta(rows, min(sections.rows.values(), default=min(len(rows), 60)))
     if page.rows:  # a CMS page's metadata table and chrome: meta, not report text
         rows = [Row([], r.place) if i in page.rows else r for i, r in enumerate(rows)]
     index = LabelIndex(rows)  # the cells' words, once for every format tried
-    norms = [{n for n in row_norms if n} for row_norms in index.norms]
+    return _Read(rows, sections, page, index, [{n for n in row_norms if n} for row_norms in index.norms])
+
+
+def table_values(doc: Doc, fmt: ReportFormat) -> dict[str, Value] | None:
+    """The tables' values read as `fmt` (the format an exported workbook's data sheet names),
+    as build_report reads them in that format, without the text, front matter and format search
+    a whole import does; None when the rows hold no report's tables."""
+    read = _read_rows(doc)
+    extractor, _fmt = _run(read.rows, fmt, read.sections.rows, read.norms, read.labels)
+    if extractor.found < 3 and len(read.sections.rows) < 2:
+        return None
+    return extractor.cells
+
+
+def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
+    rows, sections, page, index, norms = _read_rows(doc)
+    problems: list[ImportProblem] = []
     words = cell_words(rows, index.norms)
     detected, _score = detect_format(rows, words)
 
@@ -231,7 +258,11 @@ def _preface(rows: list[Row], first_heading: int, left_out: set[int], title: str
     title_words = norm(title or "")
     title_rows = {i for i in range(first_heading)
                   if (n := norm(" ".join(c.text for c in rows[i].non_empty()))) and n in title_words}
-    text = section_text(rows, -1, first_heading, left_out | title_rows, wrapped=kind in PAGE_LINE_KINDS)
+    # a table above the title (a CMS page's metadata, printed to PDF) ends no words under the
+    # title: they are read from the title's last line after it (a table ends a section's text)
+    table = max((i for i in range(first_heading) if rows[i].is_table), default=-1)
+    after = max((i for i in title_rows if i > table), default=-1) if table >= 0 else -1
+    text = section_text(rows, after, first_heading, left_out | title_rows, wrapped=kind in PAGE_LINE_KINDS)
     paragraphs = [p for p in (text or "").split("\n") if norm(p) not in title_words]
     # it begins at the first line of prose: not a page's 来源：…/发表日期：… or date line, nor a
     # piece of the title broken apart (a browser's PDF sets its year on a line of its own)

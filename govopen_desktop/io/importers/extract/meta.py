@@ -192,8 +192,9 @@ def read_page_meta(rows: list[Row], before: int) -> PageMeta:
         single = _single_text(row)
         if single is None:
             continue
+        single = _LIST_MARK.sub("", single)  # 发布机构：… as a list item printed to PDF: "• 发布机构：…"
         m = _PAGE_META_LINE.match(single)
-        pairs = _meta_pairs(single)
+        pairs = _meta_pairs(single) or _spaced_meta_pairs(single)
         if m and len(single) <= 80 and len(pairs) <= 1:
             values.setdefault(m.group(1), m.group(2).strip())
             found.rows.add(i)
@@ -223,6 +224,18 @@ def _meta_pairs(line: str) -> list[tuple[str, str]]:
         end = hits[k + 1].start() if k + 1 < len(hits) else len(line)
         out.append((re.sub(r"\s", "", h.group(1)), line[h.end():end].strip()))
     return out
+
+
+_LIST_MARK = re.compile(r"^\s*[•·▪◆◇■□●○◦‣∙]\s*")
+
+
+def _spaced_meta_pairs(line: str) -> list[tuple[str, str]]:
+    """名称  X / 索引号  Y  分类  Z: a metadata table without borders printed to PDF, its cells
+    set apart by spaces, no colons: (label, value) pairs when every other piece is a label."""
+    pieces = re.split(r"\s{2,}", line.strip())
+    if len(pieces) < 2 or any(norm(label) not in _PAGE_META_LABELS for label in pieces[::2]):
+        return []
+    return [(norm(label), value) for label, value in zip(pieces[::2], pieces[1::2], strict=False)]
 
 
 def is_chrome(text: str) -> bool:
@@ -510,11 +523,15 @@ _PRINT_STAMP = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?\s+")
 
 
+# A CMS metadata table's row of the title, printed to PDF as a line ("名称  某局2023年…年度报告")
+_META_LABEL_BEFORE = re.compile(r"^\s*(?:名\s?称|标\s?题|题\s?名|文件名称|信息名称)\s*(?:[:：]\s*|\s(?=\S))")
+
+
 def _title_match(line: str) -> tuple[str | None, int] | None:
     folded = line.translate(TO_SIMPLIFIED)
     if "年" not in folded or "公开" not in folded:
         return None  # both title patterns need them: most lines end here
-    printed = _PRINT_STAMP.sub("", re.sub(r"\s+", " ", line))
+    printed = _META_LABEL_BEFORE.sub("", _PRINT_STAMP.sub("", re.sub(r"\s+", " ", line)))
     text = ascii_years(printed.translate(TO_SIMPLIFIED))  # matched folded, the agency kept as printed
     m = _TITLE.match(text)
     if m:

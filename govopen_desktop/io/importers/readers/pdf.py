@@ -297,6 +297,8 @@ def _page_items(page: Any, name: str, number: int, xs: dict[int, list[float]]) -
         chars = page.chars
     items: list[tuple[float, str, Any]] = []
     boxes: list[tuple[float, float, float, float]] = []
+    if any(_shading(rect) for rect in page.rects):  # no ruling lines: not a table's cells
+        page = page.filter(lambda obj: not _shading(obj))
     for t, table in enumerate(page.find_tables(), 1):
         rows = table.extract()
         width = max((len(r) for r in rows), default=0)
@@ -382,6 +384,21 @@ def _edge_row(items: list[tuple[float, str, Any]], running: set[str], repeated: 
         if not (is_page_number(text, bare=True) or text in running):
             return None
     return None
+
+
+def _shading(obj: dict[str, Any]) -> bool:
+    """A filled box without an outline in a light colour: the background behind a run of text
+    (a web page printed to PDF shades its spans) or a cell, never a ruling line. Taken for
+    ruling lines, its edges cut each shaded line of a paragraph into a "table" of one row."""
+    if obj.get("object_type") != "rect" or not obj.get("fill") or obj.get("stroke"):
+        return False
+    if min(obj.get("width", 0), obj.get("height", 0)) < 2:
+        return False  # a rule drawn as a thin box (Word draws borders so)
+    color = obj.get("non_stroking_color")
+    values = [v for v in (color if isinstance(color, tuple | list) else (color,)) if isinstance(v, int | float)]
+    if not values:
+        return False
+    return max(values) <= 0.15 if len(values) == 4 else min(values) >= 0.85  # CMYK: little ink
 
 
 def _slanted(ch: dict[str, Any]) -> bool:
