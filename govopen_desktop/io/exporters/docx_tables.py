@@ -53,8 +53,8 @@ def table_column_widths(table: Table, geometry: S.Geometry, report: Report | Non
     widths = cached_column_widths(table, geometry.text_width, char, 2 * CELL_MARGIN)
     if report is None:
         return widths
-    values = ((c.col, cell_text(c, report)) for c in table.cells if c.key is not None and c.colspan == 1)
-    return whole_widths(fit_values(table, widths, values, char, 2 * CELL_MARGIN, 2 * TIGHT_MARGIN))
+    return whole_widths(fit_values(table, widths, lambda c: cell_text(c, report), char, 2 * CELL_MARGIN,
+                                   2 * TIGHT_MARGIN))
 
 
 def cell_text(cell: GridCell, report: Report) -> str:

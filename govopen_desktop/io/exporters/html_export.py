@@ -76,8 +76,8 @@ def _paragraphs(text: str | None, headings: bool) -> list[str]:
 def table_html(table: Table, report: Report) -> str:
     from govopen_desktop.io.exporters.docx_tables import cell_text  # same text as in Word
 
-    values = ((c.col, cell_text(c, report)) for c in table.cells if c.key is not None and c.colspan == 1)
-    widths = fit_values(table, cached_column_widths(table, TABLE_PX, CHAR_PX, PAD_PX), values, CHAR_PX, PAD_PX)
+    widths = fit_values(table, cached_column_widths(table, TABLE_PX, CHAR_PX, PAD_PX), lambda c: cell_text(c, report),
+                        CHAR_PX, PAD_PX)
     total = sum(widths)
     rows: list[list[str]] = [[] for _ in range(table.n_rows)]
     for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):

@@ -8,7 +8,7 @@ last line (三、本年度办理结/果), the width coming from the value column
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 from govopen_desktop.domain.formats import GridCell, Table
 from govopen_desktop.io.exporters.text import units
@@ -148,20 +148,20 @@ def value_units(text: str) -> float:
     return sum(0.5 * DIGIT_SPREAD if ord(ch) < 0x2E80 else 1.0 for ch in text) + FIT_SLACK
 
 
-def fit_values(table: Table, widths: Sequence[float], values: Iterable[tuple[int, str]], char: float,
+def fit_values(table: Table, widths: Sequence[float], text_of: Callable[[GridCell], str], char: float,
                padding: float, value_padding: float | None = None) -> list[float]:
     """`widths` with each value column wide enough for the longest value it prints on one line
     (a city's 2932 broke as 293/2 in the form's narrow columns). The label columns give the width
     up, each keeping LABEL_KEEP characters a line: all alike or one alone, whichever wraps the
-    labels over the fewest lines, then leaves the fewest ending on a lone character. `values`
-    are (column, text) of single-column value cells; `padding` a label cell's margins,
+    labels over the fewest lines, then leaves the fewest ending on a lone character. `text_of`
+    gives a value cell's printed text; `padding` is a label cell's margins,
     `value_padding` a value cell's when they can be made smaller. A table without label columns
     (表四) has nothing to give: its widths stay."""
     value_pad = padding if value_padding is None else value_padding
     need: dict[int, float] = {}
-    for col, text in values:
-        if table.label_columns <= col < table.n_cols and text:
-            need[col] = max(need.get(col, 0.0), value_units(text) * char + value_pad)
+    for cell in table.cells:
+        if cell.key is not None and cell.colspan == 1 and cell.col >= table.label_columns and (text := text_of(cell)):
+            need[cell.col] = max(need.get(cell.col, 0.0), value_units(text) * char + value_pad)
     short = {c: n - widths[c] for c, n in need.items() if n > widths[c]}
     if not short or not table.label_columns:
         return list(widths)

@@ -91,8 +91,7 @@ def sheet_widths(table: Table, target_mm: float, texts: dict[tuple[int, int], st
     total_px = round(target_mm / 25.4 * 96)
     pixels: list[float] = list(cached_column_widths(table, total_px, CJK_PX, CELL_PAD_PX, FONT_SPREAD))
     if texts:
-        values = ((c.col, texts.get((c.row, c.col), "")) for c in table.cells if c.key is not None and c.colspan == 1)
-        pixels = fit_values(table, pixels, values, CJK_PX, CELL_PAD_PX)
+        pixels = fit_values(table, pixels, lambda c: texts.get((c.row, c.col), ""), CJK_PX, CELL_PAD_PX)
     return [round(max(px - 5, 14) / 7, 1) for px in pixels]
 
 
