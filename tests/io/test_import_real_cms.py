@@ -17,6 +17,7 @@ from govopen_desktop.domain.formats import load_format
 from govopen_desktop.io.importers import ImportResult, import_file
 from govopen_desktop.io.importers.problems import ImportFailed
 from tests.support.import_builders import Expected, write_docx, write_html
+from tests.support.office import needs_soffice, office_convert
 
 Edit = Callable[[str], str]
 TEXT = {"overview": "2025年，本局扎实推进政务公开。\n（一）主动公开。及时发布政策文件。",
@@ -429,3 +430,61 @@ def test_table_3_with_its_total_column_printed_first(tmp_path: Path) -> None:
         if all(isinstance(v, int) for v in parts):
             assert cells[f"t3.{row}.total"] == sum(parts)  # type: ignore[arg-type]
     assert not [p for p in result.problems if (p.key or "").startswith("t3.")]
+
+
+@needs_soffice
+def test_table_3_with_its_total_column_first_printed_to_pdf(tmp_path: Path) -> None:
+    """Printed, the narrow header cells stand close: "总计  自然人 法人或其他组织" is one piece of
+    the line. The order is read from inside it, not taken to be the official one."""
+    html = _page(tmp_path, _total_column_first)
+    office_convert([html], "pdf", tmp_path, timeout=180)
+    result = import_file(tmp_path / "page.pdf")
+    cells = result.report.cells
+    exp = _expected().cells
+    t3_values = [k for k in exp if k.startswith("t3.")]
+    assert {k: cells[k] for k in t3_values} == {k: exp[k] for k in t3_values}
+
+
+# ---- two rows' labels in one cell ---------------------------------------------------------
+
+_REPEAT_AND_PUBLICATION = re.compile(
+    r"<td><p>2、重复申请</p></td>\n(?P<numbers>(?:<td><p>[^<]*</p></td>\n)+)</tr>\n<tr>\n"
+    r"<td><p>3、要求提供公开出版物</p></td>\n(?:<td><p>[^<]*</p></td>\n)+</tr>")
+
+
+def _rule_missing_between_two_rows(html: str) -> str:
+    """The line between 2.重复申请 and 3.要求提供公开出版物 not drawn: both labels in one cell,
+    one row of numbers beside them (as a PDF's table reads when a ruling line is missing)."""
+    edited, n = _REPEAT_AND_PUBLICATION.subn(
+        lambda m: f"<td><p>2、重复申请<br>3、要求提供公开出版物</p></td>\n{m.group('numbers')}</tr>", html)
+    assert n == 1
+    return edited
+
+
+def test_two_rows_labels_in_one_cell_leave_both_rows_empty_and_named(tmp_path: Path) -> None:
+    """The numbers beside such a cell cannot be told to either row: neither row takes them (the
+    second label's match at the cell's end used to give it the first row's numbers, silently);
+    every cell of both rows is named, with the numbers printed."""
+    result = import_file(_page(tmp_path, _rule_missing_between_two_rows))
+    cells = result.report.cells
+    exp = _expected().cells
+    rows = ("rejected_repeat", "rejected_publication")
+    keys = [k for k in exp if k.split(".")[1] in rows and k.startswith("t3.")]
+    assert keys and all(cells[k] is None for k in keys)
+    printed = " ".join(str(exp[f"t3.rejected_repeat.{c}"]) for c in
+                       ("natural", "commercial", "research", "social", "legal", "other_org"))
+    for key in keys:
+        said = [p.message for p in result.problems if p.key == key]
+        assert len(said) == 1 and "印在同一格里" in said[0] and printed in said[0], key
+    others = [k for k in exp if k.startswith("t3.") and k not in keys]
+    assert {k: cells[k] for k in others} == {k: exp[k] for k in others}
+
+
+@needs_soffice
+def test_two_rows_labels_in_one_cell_of_a_pdf(tmp_path: Path) -> None:
+    html = _page(tmp_path, lambda page: _rule_missing_between_two_rows(page).replace("<table>", '<table border="1">'))
+    office_convert([html], "pdf", tmp_path, timeout=180)  # ruled: read as a table, the two labels one cell
+    result = import_file(tmp_path / "page.pdf")
+    for row in ("rejected_repeat", "rejected_publication"):
+        assert result.report.get(f"t3.{row}.natural") is None
+        assert any("印在同一格里" in p.message for p in result.problems if p.key == f"t3.{row}.natural")

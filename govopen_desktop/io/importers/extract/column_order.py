@@ -38,6 +38,8 @@ def printed_order(rows: list[Row], table: Table, start: int, stop: int) -> tuple
             return None
         named = [t for t in texts if t in columns]
         if len(named) < 2:
+            named = _named_in_line("".join(texts), units)
+        if len(named) < 2:
             continue
         if sorted(named) != sorted(units) or len(set(named)) != len(named):
             return None  # not every top-level column, or one twice: no order to read
@@ -45,3 +47,20 @@ def printed_order(rows: list[Row], table: Table, start: int, stop: int) -> tuple
             return None
         return tuple(idx for unit in named for idx in columns[unit])
     return None
+
+
+def _named_in_line(text: str, units: list[str]) -> list[str]:
+    """The top-level column names in a header line read as one piece of text ("总计  自然人
+    法人或其他组织": a PDF or a copy whose narrow header columns stand close), in the order
+    they are printed; a name found twice, or inside another name, reads nothing."""
+    if any(a != b and a in b for a in units for b in units):
+        return []
+    found: list[tuple[int, str]] = []
+    for unit in units:
+        if text.count(unit) > 1:
+            return []
+        at = text.find(unit)
+        if at >= 0:
+            found.append((at, unit))
+    return [unit for _, unit in sorted(found)]
+

@@ -29,6 +29,8 @@ from govopen_desktop.io.importers.problems import ImportProblem
 
 _PIECE_NUMBERS = re.compile(r"^(?P<piece>.*[^\d\s.,，])\s(?P<numbers>\d{1,12}(?:\s\d{1,12})*)$")
 _NUMBER = re.compile(r"^\d{1,12}$")
+# where a further numbered label starts inside a cell ("2.重复申请\n3.要求提供公开出版物")
+_NEXT_NUMBERING = re.compile(r"(?<=\S)\s*(?=(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十]{1,3}[)）])\D)")
 _HEADER_UNIT = re.compile(r"采购总金额\s*[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]")
 
 @dataclass(frozen=True)
@@ -262,6 +264,7 @@ class Extractor:
         self.used_rows: set[int] = set()  # rows a label was found on, with the rows of its numbers
         self.gap_rows: set[int] = set()  # rows whose numbers fill_gaps placed
         self.stored: set[int] = set()  # ids of the cells store() was given
+        self.shared_cells: set[tuple[int, int]] = set()  # label cells holding two rows' labels, said
         # cells whose column is not known from the file (space-laid text, one number per line)
         self.loose = {id(c) for r in rows if r.spaced or not r.is_table for c in r.cells}
 
@@ -596,6 +599,9 @@ class Extractor:
                 hit = self.find_label(spec, start, cursor)
             if hit is None:  # the label outside the table's part of the document
                 hit = self.find_label(spec, 0, start) or self.find_label(spec, stop, len(self.rows))
+            if hit is not None and self.labels_shared(specs, index, hit):
+                hits.append(Hit(index, hit[0], hit[0], False))
+                continue
             if hit is not None:
                 i, j = hit
                 self.span_first = i
@@ -638,6 +644,36 @@ class Extractor:
                     f"找到了“{spec.label}”这一行，但没有读到它的数值，“{self.fmt.fields[key].label}”留空。",
                     key, f"{self.where} {self.rows[h.first].place}"))
         self.problems.extend(self.unplaced_rows)
+
+    def labels_shared(self, specs: list[RowSpec], index: int, hit: Position) -> bool:
+        """Whether the label cell found also holds another row's label ("2.重复申请" over
+        "3.要求提供公开出版物": the ruling line between two rows was not drawn, or not read).
+        The numbers beside it cannot be told to either row: both rows stay empty and are named,
+        with the numbers printed."""
+        i, j = hit
+        if hit in self.shared_cells:
+            return True
+        pieces = [norm(p) for p in _NEXT_NUMBERING.split(self.rows[i].cells[j].text)]
+        if len(pieces) < 2:
+            return False
+        rows = [k for k, s in enumerate(specs) if s.label is not None and s.keys
+                and any(cell_matches(p, s.aliases) for p in pieces)]
+        if index not in rows or len(rows) < 2:
+            return False
+        self.shared_cells.add(hit)
+        cells, _last = self.values_after(i, j, max(len(specs[k].keys) for k in rows))
+        self.stored.update(id(c) for c in cells)
+        shown = " ".join(c.text.strip() or str(c.value or "") for c in cells if c.text.strip() or c.value is not None)
+        labels = "和".join(f"“{specs[k].label}”" for k in rows)
+        numbers = f"其后印的数（“{shown}”）" if shown else "其后的数"
+        for k in rows:
+            self.clear_problems(specs[k].keys)
+            for key in specs[k].keys:
+                self.cells[key] = None
+                self.problems.append(ImportProblem(
+                    f"“{self.fmt.fields[key].label}”无法读取：{labels}印在同一格里（两行之间少了表格线），"
+                    f"{numbers}不知属于哪一行，已留空，请对照原件填写。", key, f"{self.where} {self.rows[i].place}"))
+        return True
 
     def without_group_piece(self, text: str) -> str:
         """A line of a wrapped label with a piece of its group label before it, spaces apart
@@ -700,7 +736,7 @@ class Extractor:
         filled = sorted((h for h in hits if h.filled), key=lambda h: h.spec)
         unfilled = {h.spec for h in hits if not h.filled} | {
             k for k, s in enumerate(specs) if s.label is not None and all(h.spec != k for h in hits)}
-        used = {r for h in filled for r in range(h.first, h.last + 1)}
+        used = {r for h in filled for r in range(h.first, h.last + 1)} | {i for i, _j in self.shared_cells}
         for a, b in itertools.pairwise(filled):
             lo, hi = a.last + 1, b.first
             between = range(a.spec + 1, b.spec)
