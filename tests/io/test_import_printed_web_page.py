@@ -71,3 +71,20 @@ def test_metadata_printed_as_a_list_names_the_agency_not_the_title_line(tmp_path
     office_convert([html], "pdf", tmp_path, timeout=180)
     report = import_file(tmp_path / "年报.pdf").report
     assert (report.meta.agency, report.meta.year) == (sample.meta.agency, sample.meta.year)
+
+
+@needs_soffice
+def test_a_printed_article_without_its_title_or_signature_takes_them_from_the_pdf_title(tmp_path: Path) -> None:
+    """A browser's 另存为 PDF of the article alone (the site's title bar not printed, no
+    signature under it): the agency and year come from the PDF's title, the page's <title>, as
+    they do from the page itself."""
+    report = load_report(SAMPLE)
+    page = re.sub(r"<h1.*?</h1>", "", build_html(report), flags=re.S)
+    page = re.sub(r'<p style="text-align:right[^>]*>.*?</p>\n?', "", page)
+    assert "<h1" not in page and "2025年1月20日" not in page
+    html = tmp_path / "article.html"
+    html.write_text(page, encoding="utf-8")
+    office_convert([html], "pdf", tmp_path, timeout=180)
+    result = import_file(tmp_path / "article.pdf")
+    assert (result.report.meta.agency, result.report.meta.year) == (report.meta.agency, report.meta.year)
+    assert not [p for p in result.problems if p.key == "meta.agency"]

@@ -143,6 +143,7 @@ def read_pdf(path: Path, name: str) -> Doc:
             raise ImportFailed(f"“{name}”有 {len(pages)} 页，远超年度报告的正常篇幅，已拒绝读取。")
         xs: dict[int, list[float]] = {}  # id of a ruled table's row: where each of its cells starts
         page_items = [_page_items(page, name, n, xs) for n, page in enumerate(pages, 1)]
+        title = pdf.metadata.get("Title")  # a browser's 另存为 PDF: the page's <title>
     chars = sum(len(_line_text(payload)) for items in page_items for _top, kind, payload in items
                 if kind == "line")
     chars += sum(1 for items in page_items for _t, kind, _p in items if kind == "row")
@@ -151,7 +152,7 @@ def read_pdf(path: Path, name: str) -> Doc:
             f"“{name}”是扫描件或图片 PDF，没有可读取的文字层；本程序不含文字识别（OCR）。"
             "请导入同一报告的 Word、Excel 或网页版本，或用 OCR 软件转成文字后再导入。"
         )
-    doc = Doc(name, "pdf")
+    doc = Doc(name, "pdf", title=(title.strip() or None) if isinstance(title, str) else None)
     running = _running_lines(page_items)
     _join_rows_broken_by_pages(page_items, running, xs)
     kept: list[Row] = []
