@@ -868,6 +868,10 @@ class Extractor:
             # a row printed wholly blank is the value row only under the headers: a converter
             # writes an empty row above a table that has no header row of its own
             if seen_header and (filled or (header_row and len(cells) >= len(spec.keys))):
+                if not self.columns_printed(table, start, i) and self.columns_printed(table, i + 1, stop):
+                    # no column header above these numbers, but below them (a copy that set each
+                    # box apart: table 3's last numbers after table 4's heading): not its row
+                    continue
                 self.found += 1
                 n = len(spec.keys)
                 if len(cells) > 1 and (not self.rows[i].spaced or any(c.x is not None for c in cells)):
