@@ -30,6 +30,7 @@ class Row:
     is_table: bool = False  # a row of a real table (docx/html/sheet), not a paragraph
     spaced: bool = False  # columns told apart by runs of spaces (text laid out by a PDF viewer)
     picture: str = ""  # a picture standing alone here (a table published as an image): its name
+    one_a_line: bool = False  # numbers printed one a line, joined into this row by the text reader
     _filled: list[Cell] | None = field(default=None, init=False, repr=False, compare=False)
     _lines: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 

@@ -265,6 +265,7 @@ class Extractor:
         self.gap_rows: set[int] = set()  # rows whose numbers fill_gaps placed
         self.stored: set[int] = set()  # ids of the cells store() was given
         self.shared_cells: set[tuple[int, int]] = set()  # label cells holding two rows' labels, said
+        self.column_rows: set[int] = set()  # lines of numbers that may be a column, not a row (said)
         # cells whose column is not known from the file (space-laid text, one number per line)
         self.loose = {id(c) for r in rows if r.spaced or not r.is_table for c in r.cells}
 
@@ -606,6 +607,9 @@ class Extractor:
                 i, j = hit
                 self.span_first = i
                 cells, last = self.values_after(i, j, n)
+                if self.maybe_a_column(specs, index, i, cells, last):
+                    hits.append(Hit(index, i, i, False))
+                    continue
                 if not any(c.text.strip() or c.value is not None for c in cells):
                     # the label goes on over the next lines, its numbers after a later piece
                     more = self.find_wrapped(spec, i, i + 1, continued=True)
@@ -675,6 +679,74 @@ class Extractor:
                     f"{numbers}不知属于哪一行，已留空，请对照原件填写。", key, f"{self.where} {self.rows[i].place}"))
         return True
 
+    def maybe_a_column(self, specs: list[RowSpec], index: int, i: int, cells: list[Cell], last: int) -> bool:
+        """Numbers one a line under a label whose line follows another row's label with no number
+        between them (a PDF taken box by box prints the labels one after another, then a
+        column's numbers): the run may be a column of the rows above, not this row. It is this
+        row's only when the row adds up (its 总计 the sum of its parts); else every cell is named."""
+        keys = specs[index].keys
+        if len(cells) != len(keys) or len(keys) < 2 or any(c.x is not None or id(c) not in self.loose for c in cells):
+            return False
+        one_a_line = self.rows[i].one_a_line if last == i else all(
+            len(self.rows[r].non_empty()) == 1 and not self.rows[r].is_table for r in range(i + 1, last + 1))
+        if not one_a_line:
+            return False  # a line's numbers (laid out, or a table's row) are the row's own
+        if not self.row_sums(keys):
+            return False  # a row with no sum to tell its own numbers by (table 2) is read as before
+        if not self.label_above(specs, index, i) or self._adds_up(keys, cells):
+            return False
+        self.stored.update(id(c) for c in cells)
+        self.column_rows.update(range(i + 1, last + 1))
+        shown = " ".join(c.text.strip() for c in cells)
+        for key in keys:
+            self.problems.append(ImportProblem(
+                f"“{self.fmt.fields[key].label}”无法读取：它上面一行的标签后没有数字，这一行下面的数字"
+                f"（“{shown}”）可能是上面几行同一列的数（逐个文字框复制的 PDF 一列接一列印出），"
+                "且不能相加成该行的总计，无法确定属于哪一格，已留空，请对照原件填写。",
+                key, f"{self.where} {self.rows[i].place}"))
+        return True
+
+    def label_above(self, specs: list[RowSpec], index: int, i: int) -> bool:
+        """Another row's label ends on the lines right above row i, with no number after it (its
+        pieces over several lines: "4.保护第三" "方合法权益"; a group's label between them, as
+        "（五）不予" "处理", is passed over)."""
+        joined = ""
+        k = i - 1
+        while k >= 0 and k >= i - 12 and len(joined) < 60:
+            filled = self.rows[k].non_empty()
+            if not filled:
+                k -= 1
+                continue
+            if len(filled) != 1 or not _is_text(filled[0]):
+                return False
+            joined = norm(filled[0].text) + joined
+            if any(s.keys and k_ != index and cell_matches(joined, s.aliases) for k_, s in enumerate(specs)):
+                return True
+            if joined in self.group_norms:
+                joined = ""  # the group's label, above the row's own
+            k -= 1
+        return False
+
+    def _adds_up(self, keys: tuple[str, ...], cells: list[Cell]) -> bool:
+        """The row's own sums (its 总计 the sum of its parts) hold for these numbers, read in the
+        form's order: a row's own numbers do, a column's numbers of several rows hardly ever."""
+        numbers = {key: int(c.text.strip()) for key, c in zip(keys, cells, strict=True)
+                   if c.text.strip().isdigit() and c.text.strip().isascii()}
+        sums = self.row_sums(keys)
+        return bool(sums) and len(numbers) == len(keys) and all(
+            sum(numbers[t] for t in terms) == numbers[key] for key, terms in sums)
+
+    def row_sums(self, keys: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
+        """The sums within one row: a cell and the cells of the same row it adds up."""
+        inside = set(keys)
+        sums = []
+        for key in keys:
+            f = self.fmt.fields[key]
+            for d in (f.derived, f.row_sum):
+                if d is not None and d.terms and inside.issuperset(d.terms):
+                    sums.append((key, d.terms))
+        return sums
+
     def without_group_piece(self, text: str) -> str:
         """A line of a wrapped label with a piece of its group label before it, spaces apart
         ("他处   费通知要求缴纳费", "他处 费通知要求缴纳费"): the label's piece."""
@@ -736,7 +808,8 @@ class Extractor:
         filled = sorted((h for h in hits if h.filled), key=lambda h: h.spec)
         unfilled = {h.spec for h in hits if not h.filled} | {
             k for k, s in enumerate(specs) if s.label is not None and all(h.spec != k for h in hits)}
-        used = {r for h in filled for r in range(h.first, h.last + 1)} | {i for i, _j in self.shared_cells}
+        used = ({r for h in filled for r in range(h.first, h.last + 1)} | {i for i, _j in self.shared_cells}
+                | self.column_rows)
         for a, b in itertools.pairwise(filled):
             lo, hi = a.last + 1, b.first
             between = range(a.spec + 1, b.spec)

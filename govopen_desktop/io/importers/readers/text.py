@@ -429,7 +429,8 @@ def _number_lines_joined(rows: list[Row]) -> list[Row]:
         singles = sum(1 for r in run if not r.is_table)
         if (singles and 2 <= len(cells) <= _MAX_ROW_VALUES and any(_NUMBER_TOKEN.match(c.text.strip()) for c in cells)
                 and (_ends_wrapped_label(out) or _label_around(out, rest))):
-            out.append(Row([Cell(c.text.strip(), c.place) for c in cells], run[0].place, is_table=True, spaced=True))
+            out.append(Row([Cell(c.text.strip(), c.place) for c in cells], run[0].place, is_table=True, spaced=True,
+                           one_a_line=len(run) > 1))
         else:
             out.extend(run)
         run.clear()
@@ -534,7 +535,8 @@ def join_label_lines(rows: list[Row]) -> list[Row]:
         if found is None:
             continue
         used.update(found[1])
-        out[i] = Row([Cell(found[0], rows[found[1][0]].place), *values], row.place, is_table=True, spaced=True)
+        out[i] = Row([Cell(found[0], rows[found[1][0]].place), *values], row.place, is_table=True, spaced=True,
+                     one_a_line=row.one_a_line)
     return [out.get(i, row) for i, row in enumerate(rows) if i not in used]
 
 
