@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self.resize(DEFAULT_SIZE)
         if self.settings.window_geometry is not None:
             self.restoreGeometry(self.settings.window_geometry)
+        if self.settings.findings_split is not None:
+            self.split.restoreState(self.settings.findings_split)
         self.refresh_recent_menu()
         self.refresh_title()
         self.show_section((document.report.format.open_at or COVER_PAGE) if path is not None else COVER_PAGE)
@@ -130,7 +132,7 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(self.editor_area)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        right = QSplitter(Qt.Orientation.Vertical)
+        self.split = right = QSplitter(Qt.Orientation.Vertical)
         layout.addWidget(self.navigator)
         layout.addWidget(right, 1)
         right.addWidget(self.stack)
@@ -327,5 +329,6 @@ class MainWindow(QMainWindow):
             return
         self.autosaver.close()
         self.settings.window_geometry = self.saveGeometry()
+        self.settings.findings_split = self.split.saveState()
         self.settings.sync()
         event.accept()

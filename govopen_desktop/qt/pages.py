@@ -11,10 +11,12 @@ from govopen_desktop.domain.drafts import draft_text
 from govopen_desktop.domain.formats import navigation
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.document import Document
+from govopen_desktop.qt.fitted_editor import fit_to_lines
 from govopen_desktop.qt.text_editors import NOTE_LABEL, CoverEditor, TextSectionEditor
 
 # navigator entries: (page id, short name in the list); the sections and their names come from the formats
 COVER_PAGE = "cover"
+NOTE_LINES = 4  # the note box grows to this many lines, then scrolls
 NAV_ENTRIES = ((COVER_PAGE, "封面信息"), *navigation())
 
 
@@ -74,15 +76,14 @@ class TablePage(QWidget):
     @staticmethod
     def _note_box(document: Document, table_id: str) -> TextSectionEditor | None:
         """The box of the words printed under the table (表下说明), where the format has one:
-        a few lines high, so the grid keeps the page."""
+        as high as its text (one line when empty), so the grid keeps the page."""
         fmt = document.report.format
         section, key = fmt.section(table_id), fmt.note_of(table_id)
         if section is None or key is None:
             return None
         box = TextSectionEditor(document, key, fmt.text_heading(key), section.note_hint, label=NOTE_LABEL)
         box.setObjectName(f"note_{table_id}")
-        line = box.editor.fontMetrics().lineSpacing()
-        box.editor.setFixedHeight(3 * line + 14)  # three lines; a longer note scrolls
+        fit_to_lines(box.editor, NOTE_LINES)
         box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         return box
 

@@ -19,6 +19,7 @@ KEY_RECENT = "files/recent"
 KEY_LAST_DIR = "files/last_dir"
 KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
+KEY_SPLIT = "window/findingsSplit"
 KEY_SHOW_PRIOR = "view/show_prior"
 
 
@@ -102,6 +103,7 @@ class Settings:
 
     window_geometry = _StoredBytes(KEY_GEOMETRY)
     window_state = _StoredBytes(KEY_STATE)
+    findings_split = _StoredBytes(KEY_SPLIT)  # the pages over the findings list, as last dragged
 
     @property
     def show_prior(self) -> bool:

@@ -134,3 +134,45 @@ def test_started_from_last_year_its_note_is_beside_and_copies_with_the_year_move
         "2025年，本机关未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。")
     assert not [f for f in window.document.findings if f.section == NOTE and f.rule == "R-LAST-YEAR-TEXT"]
     window.document.undo_stack.setClean()
+
+
+def _lines_high(editor: Any) -> float:
+    """The box's height in lines of its text (its frame, padding and margins taken off)."""
+    margins = editor.contentsMargins()
+    chrome = 2 * editor.document().documentMargin() + margins.top() + margins.bottom()
+    return (editor.height() - chrome) / editor.fontMetrics().lineSpacing()
+
+
+def test_the_note_box_is_as_high_as_its_text_from_one_line_to_four(qtbot: Any, window: Any) -> None:
+    """On a 768-pixel screen the grid needs the page: an empty note is one line high; the box
+    grows as lines are written (also by undo and by a report loaded), to four, then scrolls."""
+    page = _page(window, "t3")
+    editor = page.note.editor  # type: ignore[union-attr]
+    assert editor.toPlainText() == "" and round(_lines_high(editor), 2) == 1
+    one_line = editor.height()
+    editor.setPlainText("注：第一行。\n第二行。\n第三行。")
+    qtbot.waitUntil(lambda: round(_lines_high(editor), 2) == 3)
+    assert editor.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    editor.setPlainText("\n".join(f"第{n}行。" for n in range(1, 10)))
+    qtbot.waitUntil(lambda: round(_lines_high(editor), 2) == 4)
+    assert editor.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    assert window.document.report.text["note.t3"].count("\n") == 8  # the text is whole, only scrolled
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: editor.height() == one_line)
+    long_line = "注：" + "本年度无上年结转的申请，" * 30  # one paragraph that wraps
+    editor.setPlainText(long_line)
+    qtbot.waitUntil(lambda: round(_lines_high(editor), 2) >= 2)
+
+
+def test_the_findings_splitter_is_where_it_was_left(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> None:
+    first = make_window(qtbot, gui_env, prompter)
+    sizes = first.split.sizes()
+    first.split.setSizes([sum(sizes) - 200, 200])  # the findings list dragged taller
+    dragged = first.split.sizes()
+    assert dragged != sizes
+    first.document.undo_stack.setClean()
+    first.close()
+    again = make_window(qtbot, gui_env, prompter)
+    assert again.split.sizes() == dragged
+    again.document.undo_stack.setClean()
