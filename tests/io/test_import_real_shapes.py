@@ -301,6 +301,24 @@ def test_scanned_pdf_says_there_is_no_text_layer(tmp_path: Path) -> None:
         import_file(scanned_pdf(tmp_path / "scan.pdf"))
 
 
+@needs_soffice
+def test_a_pdf_whose_fonts_map_no_characters_is_said_to_be_unreadable(tmp_path: Path) -> None:
+    """Its text reads as "(cid:12)" (fonts embedded without a character map, as some printer
+    drivers and typesetting tools write them): said so, in time, not "no report found"."""
+    made = pdf_of(sample(), tmp_path)
+    data = made.read_bytes()
+    assert b"/ToUnicode" in data
+    unmapped = tmp_path / "乱码.pdf"
+    unmapped.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))  # same length: the offsets hold
+    started = time.monotonic()
+    with pytest.raises(ImportFailed) as failed:
+        import_file(unmapped)
+    assert time.monotonic() - started < 2
+    message = str(failed.value)
+    assert "乱码.pdf" in message and "没有字符编码" in message and "不是政府信息公开工作年度报告" not in message
+    assert cell_differences(sample(), import_file(made).report) == []
+
+
 def _pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
     out = bytearray(b"%PDF-1.4\n")
     offsets = []

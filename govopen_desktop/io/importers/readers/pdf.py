@@ -35,6 +35,7 @@ MAX_TEXT_OPERATORS_TOTAL = 120_000
 _NOT_CONTENT = re.compile(rb"/Subtype\s*/|/Length[123]\b|/Type\s*/(?:XRef|ObjStm|Metadata|EmbeddedFile)\b")
 _TEXT_OPERATOR = re.compile(rb"(?:\)|\]|>)\s*(?:Tj|TJ|'|\")")
 MIN_TEXT_CHARS = 20  # fewer printable characters in the whole file: a scan without a text layer
+UNMAPPED_SHARE = 0.3  # characters of fonts without a character map, at least this share: unreadable
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[\-－—–_~·]+\s*\d{1,3}\s*[\-－—–_~·]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
@@ -143,6 +144,7 @@ def read_pdf(path: Path, name: str) -> Doc:
             raise ImportFailed(f"“{name}”有 {len(pages)} 页，远超年度报告的正常篇幅，已拒绝读取。")
         xs: dict[int, list[float]] = {}  # id of a ruled table's row: where each of its cells starts
         page_items = [_page_items(page, name, n, xs) for n, page in enumerate(pages, 1)]
+        _refuse_unmapped(pages, name)
         title = pdf.metadata.get("Title")  # a browser's 另存为 PDF: the page's <title>
     chars = sum(len(_line_text(payload)) for items in page_items for _top, kind, payload in items
                 if kind == "line")
@@ -279,6 +281,20 @@ def _pieces(segments: list[list[Segment] | None], i: int, x: float, step: int,
             out.append(((j, hit[0]), hit[1]))
         j += step  # a line with nothing in the label's column (a piece of the group label) is passed
     return out
+
+
+def _refuse_unmapped(pages: Any, name: str) -> None:
+    """A PDF whose fonts carry no map from glyphs to characters (some printer drivers and
+    typesetting tools embed them so): its text reads as "(cid:123)", a viewer copies it as
+    garbage. Said as such, not as "no annual report found"."""
+    chars = [ch for page in pages for ch in page.chars]
+    unmapped = sum(1 for ch in chars if str(ch.get("text", "")).startswith("(cid:"))
+    if chars and unmapped >= UNMAPPED_SHARE * len(chars):
+        raise ImportFailed(
+            f"“{name}”里的文字没有字符编码（制作这个 PDF 的软件嵌入字体时没有写入编码表），读出来是乱码"
+            f"（{len(chars)} 个字符中有 {unmapped} 个无法识别），无法导入；从 PDF 阅读器里复制出来的文字也一样。"
+            "请导入同一报告的 Word、Excel 或网页版本，或用 OCR 软件识别后再导入。"
+        )
 
 
 def _password(name: str) -> ImportFailed:
