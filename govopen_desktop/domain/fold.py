@@ -9,6 +9,10 @@ text keeps its length, so positions found in the folded text hold in the printed
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import cache
+
 TO_SIMPLIFIED = str.maketrans(
     "萬業為舉於會體關內決況減辦務動區單發後國處複復審對屬當廢開強總執護報據數無機權條構沒現穩類係糾納組織"
     "經結繼續維繳罰範獲補規計認議許訟訪訴詢請購費轉過這進問項題額採確縣鎮鄉員衛統編製財兩與門應級實時論嚴"
@@ -23,3 +27,25 @@ TO_SIMPLIFIED = str.maketrans(
 
 def fold_traditional(text: str) -> str:
     return text.translate(TO_SIMPLIFIED)
+
+
+# A PDF's fonts often map a common character to the Kangxi radical or CJK compatibility
+# ideograph of the same shape (⼀ U+2F00 for 一, ⼈ U+2F08 for 人, ⽇ for 日): copied or read out,
+# "⼀、总体情况" looks right and is no heading, the agency is a name nobody can find. They are
+# read as the characters they stand for.
+_LOOKALIKE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
+
+
+@cache
+def _lookalike_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00)):
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1 and unicodedata.name(folded, "").startswith("CJK UNIFIED IDEOGRAPH"):
+            table[code] = folded
+    return table
+
+
+def fold_lookalikes(text: str) -> str:
+    """The text with radicals and compatibility ideographs as the characters they stand for."""
+    return text.translate(_lookalike_table()) if _LOOKALIKE.search(text) else text

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from govopen_desktop.domain.fold import fold_lookalikes
 from govopen_desktop.io.importers.problems import ImportFailed
 
 MAX_DOC_ROWS = 20_000  # a report has a few hundred rows; beyond this it is no report
@@ -62,6 +63,18 @@ class Doc:
     title: str | None = None  # a web page's <title>, a PDF's title: a fallback for the report title
     attachments: list[str] = field(default_factory=list)  # a web page's links to .pdf/.docx/… files
     pages: int = 1  # the pages of an article its CMS split into pages, joined into these rows
+
+    def fold_lookalikes(self) -> None:
+        """Radicals and compatibility ideographs a PDF's fonts put for common characters (⼀ for
+        一) read as those characters, in every cell and the title (before any row is read)."""
+        for row in self.rows:
+            for k, cell in enumerate(row.cells):
+                folded = fold_lookalikes(cell.text)
+                if folded is not cell.text:
+                    row.cells[k] = cell._replace(text=folded)
+                    row._filled = row._lines = None
+        if self.title:
+            self.title = fold_lookalikes(self.title)
 
     def add_paragraph(self, text: str, place: str) -> None:
         self.add(Row([Cell(text, place)], place))
