@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -31,6 +30,7 @@ from govopen_desktop.domain.title import annual_report_title
 from govopen_desktop.qt.commands import SetMetaCommand, SetTextCommand
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.forms import child, load_form
+from govopen_desktop.qt.pasted_text import ReportTextEdit
 from govopen_desktop.qt.text_positions import to_index, to_position
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ class TextSectionEditor(QWidget):
         note.setObjectName("pageHint")
         note.setWordWrap(True)
         note.setVisible(label is None)
-        self.editor = QPlainTextEdit()
+        self.editor = ReportTextEdit()
         self.editor.setObjectName(f"editor_{key}")
         self.editor.setUndoRedoEnabled(False)
         self.editor.installEventFilter(self)  # Ctrl+Z/Ctrl+Y go to the report's undo stack

@@ -269,3 +269,17 @@ def test_ctrl_z_in_a_text_section_uses_the_report_undo_stack(qtbot: Any, window:
     assert window.document.report.text["other"] == before == editor.toPlainText()
     qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert window.document.report.text["other"] == before + "abc"
+
+
+def test_text_pasted_from_a_pdf_comes_without_its_lookalike_characters(qtbot: Any, window: Any) -> None:
+    """Last year's text copied out of its PDF often carries ⼀ (U+2F00) for 一, ⼈ for 人: pasted,
+    they are the characters they stand for (the Word export's fonts have no such glyphs)."""
+    editor = window.show_section("overview").editor
+    before = window.document.report.text["overview"]
+    editor.setPlainText("")
+    QGuiApplication.clipboard().setText("⼀是全年公开信息⼀百条，⼈民群众满意。")
+    editor.setFocus()
+    editor.paste()
+    assert window.document.report.text["overview"] == "一是全年公开信息一百条，人民群众满意。"
+    window.document.undo_stack.undo()
+    assert window.document.report.text["overview"] == before  # the edit (merged with the paste) undone
