@@ -32,13 +32,16 @@ def fold_traditional(text: str) -> str:
 # A PDF's fonts often map a common character to the Kangxi radical or CJK compatibility
 # ideograph of the same shape (⼀ U+2F00 for 一, ⼈ U+2F08 for 人, ⽇ for 日): copied or read out,
 # "⼀、总体情况" looks right and is no heading, the agency is a name nobody can find. They are
-# read as the characters they stand for.
-_LOOKALIKE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
+# read as the characters they stand for. Characters that print nothing (a zero-width space or a
+# byte-order mark a web editor leaves inside a paragraph or a cell, a soft hyphen) are dropped:
+# "1\u200b2" is the 12 a reader sees.
+_INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+_FOLDED = re.compile(f"[\u2e80-\u2fdf\uf900-\ufaff{_INVISIBLE}]")
 
 
 @cache
-def _lookalike_table() -> dict[int, str]:
-    table: dict[int, str] = {}
+def _plain_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = dict.fromkeys(map(ord, _INVISIBLE))
     for code in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00)):
         folded = unicodedata.normalize("NFKC", chr(code))
         if len(folded) == 1 and unicodedata.name(folded, "").startswith("CJK UNIFIED IDEOGRAPH"):
@@ -46,6 +49,7 @@ def _lookalike_table() -> dict[int, str]:
     return table
 
 
-def fold_lookalikes(text: str) -> str:
-    """The text with radicals and compatibility ideographs as the characters they stand for."""
-    return text.translate(_lookalike_table()) if _LOOKALIKE.search(text) else text
+def plain_characters(text: str) -> str:
+    """The text as a reader sees it: radicals and compatibility ideographs as the characters they
+    stand for, characters that print nothing dropped (the same string when there are none)."""
+    return text.translate(_plain_table()) if _FOLDED.search(text) else text

@@ -8,12 +8,12 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QPlainTextEdit
 
-from govopen_desktop.domain.fold import fold_lookalikes
+from govopen_desktop.domain.fold import plain_characters
 
 
 class ReportTextEdit(QPlainTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():
-            self.insertPlainText(fold_lookalikes(source.text()))
+            self.insertPlainText(plain_characters(source.text()))
         else:
             super().insertFromMimeData(source)

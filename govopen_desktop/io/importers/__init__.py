@@ -68,7 +68,7 @@ def import_text(text: str, name: str = "粘贴的文本") -> ImportResult:
         raise ImportFailed(f"“{name}”是空的，没有可导入的内容。")
     check_text(text, name)
     doc = read_text_or_markdown(text, name, "text")
-    doc.fold_lookalikes()
+    doc.fold_characters()
     check_doc(doc)
     report, problems = build_report(doc)
     return ImportResult(report, problems)

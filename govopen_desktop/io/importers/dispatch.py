@@ -234,7 +234,7 @@ def doc_result(doc: Doc) -> ImportResult:
     from govopen_desktop.io.importers.extract.build import build_report  # not needed to open a project file
     from govopen_desktop.io.importers.readers.limits import check_doc
 
-    doc.fold_lookalikes()
+    doc.fold_characters()
     check_doc(doc)
     report, problems = build_report(doc)
     return ImportResult(report, problems)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from govopen_desktop.domain.fold import fold_lookalikes
+from govopen_desktop.domain.fold import plain_characters
 from govopen_desktop.io.importers.problems import ImportFailed
 
 MAX_DOC_ROWS = 20_000  # a report has a few hundred rows; beyond this it is no report
@@ -64,17 +64,19 @@ class Doc:
     attachments: list[str] = field(default_factory=list)  # a web page's links to .pdf/.docx/… files
     pages: int = 1  # the pages of an article its CMS split into pages, joined into these rows
 
-    def fold_lookalikes(self) -> None:
-        """Radicals and compatibility ideographs a PDF's fonts put for common characters (⼀ for
-        一) read as those characters, in every cell and the title (before any row is read)."""
+    def fold_characters(self) -> None:
+        """Every cell and the title as a reader sees them (domain.fold.plain_characters): the
+        radicals a PDF's fonts put for common characters (⼀ for 一) read as those characters,
+        characters that print nothing (zero-width spaces, byte-order marks) dropped. Done before
+        any row is read."""
         for row in self.rows:
             for k, cell in enumerate(row.cells):
-                folded = fold_lookalikes(cell.text)
+                folded = plain_characters(cell.text)
                 if folded is not cell.text:
                     row.cells[k] = cell._replace(text=folded)
                     row._filled = row._lines = None
         if self.title:
-            self.title = fold_lookalikes(self.title)
+            self.title = plain_characters(self.title)
 
     def add_paragraph(self, text: str, place: str) -> None:
         self.add(Row([Cell(text, place)], place))

@@ -2,7 +2,9 @@
 compatibility ideographs of the same shape (⼀ U+2F00 for 一, ⼈ U+2F08 for 人, ⽇ U+2F47 for
 日; Word's and WPS's PDFs often do): it looks right and matched nothing — the headings were not
 found (总体情况 was lost), the date was not read, the agency kept characters nobody can search
-for. They are read as the characters they stand for, in every kind of file and in pasted text."""
+for. They are read as the characters they stand for, in every kind of file and in pasted text.
+Characters that print nothing (a zero-width space or byte-order mark a web editor leaves in a
+paragraph or a cell, a soft hyphen) are dropped: they hid the numbers, the agency and the date."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from govopen_desktop.domain.fold import fold_lookalikes
+from govopen_desktop.domain.fold import plain_characters
 from govopen_desktop.io.exporters.html_export import build_html
 from govopen_desktop.io.importers import import_file, import_text
 from govopen_desktop.io.project import load_report
@@ -53,8 +55,26 @@ def test_pasted_text_with_radicals_reads_as_the_plain_text(seed: str) -> None:
     assert looking.report.text == plain.report.text
 
 
-def test_only_lookalikes_are_folded() -> None:
-    assert fold_lookalikes("⼀、⼈民政府 ⽇ 﨑") == "一、人民政府 日 﨑"  # 﨑 (U+FA11) is a character of its own
-    assert fold_lookalikes("\uf900") == "\u8c48"  # a compatibility ideograph: the character it stands for
+@pytest.mark.parametrize("invisible", ["\u200b", "\ufeff", "\u200c", "\u00ad", "\u2060"],
+                         ids=["zero-width-space", "bom", "zwnj", "soft-hyphen", "word-joiner"])
+def test_characters_that_print_nothing_are_dropped(tmp_path: Path, invisible: str) -> None:
+    sample = load_report(SAMPLE)
+
+    def sprinkled(m: re.Match[str]) -> str:  # after every third character of each text
+        text = m.group(0)[1:-1]
+        return ">" + "".join(ch + (invisible if k % 3 == 2 else "") for k, ch in enumerate(text)) + "<"
+    path = tmp_path / "page.html"
+    path.write_text(re.sub(r">[^<]+<", sprinkled, build_html(sample)), encoding="utf-8")
+    result = import_file(path)
+    assert cell_differences(sample.cells, result.report.cells) == []
+    assert (result.report.meta.agency, result.report.meta.date) == (sample.meta.agency, sample.meta.date)
+    assert result.report.text["overview"] == sample.text["overview"]
+    assert result.problems == []
+
+
+def test_only_lookalikes_and_invisibles_are_folded() -> None:
+    assert plain_characters("⼀、⼈民政府 ⽇ 﨑") == "一、人民政府 日 﨑"  # 﨑 (U+FA11) is a character of its own
+    assert plain_characters("\uf900") == "\u8c48"  # a compatibility ideograph: the character it stands for
+    assert plain_characters("1\u200b2\ufeff件") == "12件"
     kept = "（一）２０２４年１月，ＡＢ。"
-    assert fold_lookalikes(kept) is kept  # full-width forms are the publisher's, kept
+    assert plain_characters(kept) is kept  # full-width forms are the publisher's, kept
