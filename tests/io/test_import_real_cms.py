@@ -216,7 +216,8 @@ def test_a_title_beginning_with_about(tmp_path: Path, title: str) -> None:
     assert result.report.meta.year == 2025
 
 
-@pytest.mark.parametrize("line", ["2026-01-16", "2026.1.16", "2026/01/16", "二〇二六年一月十六日"])
+@pytest.mark.parametrize("line", ["2026-01-16", "2026.1.16", "2026/01/16", "二〇二六年一月十六日",
+                                  "二Ｏ二六年一月十六日", "二◯二六年一月十六日", "2026年1月16号"])
 def test_a_date_line_written_with_dashes_dots_or_numerals(tmp_path: Path, line: str) -> None:
     result = import_file(_page(tmp_path, lambda h: h.replace("2026年1月16日", line)))
     assert result.report.meta.date == "2026-01-16"

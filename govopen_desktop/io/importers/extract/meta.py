@@ -89,8 +89,9 @@ def named_in_preface(rows: list[Row], first_heading: int, year: int | None) -> s
 _TITLE_YEAR_LATE = re.compile(
     r"^(?P<agency>.*?)\s*(?:政府)?信息公开(?:工作)?\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:工作)?报告$"
 )
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0", "○": "0"}
-_DATE = re.compile(r"^(\S{4})\s*年\s*(\S{1,3})\s*月\s*(\S{1,3})\s*日$")
+# the zero of 二〇二六 as offices type it: 〇, 零, a circle (○ ◯) or the letter O, half or full width
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | dict.fromkeys("零OoＯｏ○◯", "0")
+_DATE = re.compile(r"^(\S{4})\s*年\s*(\S{1,3})\s*月\s*(\S{1,3})\s*[日号]$")
 _DATE_NUMERIC = re.compile(r"^((?:19|20)\d{2})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
 _PERIOD = re.compile(
     r"((?:19|20)\d{2})\s*年\s*(?:1|一)\s*月\s*(?:1|一)\s*日\s*(?:起|开始)?\s*[，,]?\s*(?:至|到|-|—|～|~)")
@@ -410,8 +411,8 @@ def _number(mark: str) -> int | None:
 
 
 def parse_date(text: str) -> str | None:
-    """A date line as printed under a report: 2026年1月20日, 二〇二六年一月二十日, or as some
-    offices write it, 2026-01-20, 2026.1.20, 2026/1/20."""
+    """A date line as printed under a report: 2026年1月20日, 二〇二六年一月二十日 (二Ｏ二六, 二○二六),
+    or as some offices write it, 2026-01-20, 2026.1.20, 2026/1/20, 2026年1月20号."""
     m = _DATE.match(re.sub(r"\s+", "", text))
     if not m:
         m = _DATE_NUMERIC.match(text.strip())
@@ -444,7 +445,7 @@ class Signature:
 
 
 _NAME_AND_DATE = re.compile(
-    r"^(?P<name>\S.{1,38}?)[\s\u3000\u00a0]+(?P<date>\S{4}\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日|"
+    r"^(?P<name>\S.{1,38}?)[\s\u3000\u00a0]+(?P<date>\S{4}\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*[日号]|"
     r"(?:19|20)\d{2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})$")
 _BLANK_DATE = re.compile(r"^[\s\u3000_＿]*年[\s\u3000_＿]*月[\s\u3000_＿]*日$")
 
