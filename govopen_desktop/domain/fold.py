@@ -53,3 +53,8 @@ def plain_characters(text: str) -> str:
     """The text as a reader sees it: radicals and compatibility ideographs as the characters they
     stand for, characters that print nothing dropped (the same string when there are none)."""
     return text.translate(_plain_table()) if _FOLDED.search(text) else text
+
+
+def needs_plain_characters(text: str) -> bool:
+    """Whether plain_characters would change the text."""
+    return _FOLDED.search(text) is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from govopen_desktop.domain.fold import plain_characters
+from govopen_desktop.domain.fold import needs_plain_characters, plain_characters
 from govopen_desktop.io.importers.problems import ImportFailed
 
 MAX_DOC_ROWS = 20_000  # a report has a few hundred rows; beyond this it is no report
@@ -69,14 +69,16 @@ class Doc:
         radicals a PDF's fonts put for common characters (⼀ for 一) read as those characters,
         characters that print nothing (zero-width spaces, byte-order marks) dropped. Done before
         any row is read."""
+        if self.title:
+            self.title = plain_characters(self.title)
+        if not needs_plain_characters("".join([c.text for r in self.rows for c in r.cells])):
+            return  # one search over the whole text: most documents have none
         for row in self.rows:
             for k, cell in enumerate(row.cells):
                 folded = plain_characters(cell.text)
                 if folded is not cell.text:
                     row.cells[k] = cell._replace(text=folded)
                     row._filled = row._lines = None
-        if self.title:
-            self.title = plain_characters(self.title)
 
     def add_paragraph(self, text: str, place: str) -> None:
         self.add(Row([Cell(text, place)], place))
