@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from govopen_desktop.domain.data_sources import data_sources
 from govopen_desktop.domain.errors import GovopenError
+from govopen_desktop.domain.fold import plain_characters
 from govopen_desktop.domain.formats import format_for_year, selectable_years
 from govopen_desktop.domain.title import annual_report_title
 from govopen_desktop.qt.commands import SetMetaCommand, SetTextCommand
@@ -322,7 +323,13 @@ class CoverEditor(QWidget):
 
     def _commit_agency(self) -> None:
         self._agency_timer.stop()
-        text = self.agency.text().strip()
+        typed = self.agency.text()
+        plain = plain_characters(typed)  # a name pasted from a PDF: ⼈ is 人
+        if plain != typed:
+            at = self.agency.cursorPosition()
+            self.agency.setText(plain)
+            self.agency.setCursorPosition(min(at, len(plain)))
+        text = plain.strip()
         if text != self.document.report.meta.agency:
             self._push(agency=text)
 

@@ -283,3 +283,14 @@ def test_text_pasted_from_a_pdf_comes_without_its_lookalike_characters(qtbot: An
     assert window.document.report.text["overview"] == "一是全年公开信息一百条，人民群众满意。"
     window.document.undo_stack.undo()
     assert window.document.report.text["overview"] == before  # the edit (merged with the paste) undone
+
+
+def test_an_agency_pasted_from_a_pdf_is_stored_as_its_plain_name(qtbot: Any, window: Any) -> None:
+    cover = window.show_section("cover")
+    cover.agency.setFocus()
+    cover.agency.selectAll()
+    QGuiApplication.clipboard().setText("青⼭市⾃然资源和规划局")  # ⼭ U+2F2D, ⾃ U+2F83
+    cover.agency.paste()
+    cover.agency.editingFinished.emit()
+    assert window.document.report.meta.agency == "青山市自然资源和规划局"
+    qtbot.waitUntil(lambda: cover.agency.text() == "青山市自然资源和规划局")
