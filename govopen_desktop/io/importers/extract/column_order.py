@@ -63,4 +63,3 @@ def _named_in_line(text: str, units: list[str]) -> list[str]:
         if at >= 0:
             found.append((at, unit))
     return [unit for _, unit in sorted(found)]
-

@@ -657,6 +657,8 @@ class Extractor:
         i, j = hit
         if hit in self.shared_cells:
             return True
+        if self.norms[i][j] in specs[index].aliases:
+            return False  # the cell is the label, nothing more (most cells)
         pieces = [norm(p) for p in _NEXT_NUMBERING.split(self.rows[i].cells[j].text)]
         if len(pieces) < 2:
             return False
@@ -685,7 +687,9 @@ class Extractor:
         column's numbers): the run may be a column of the rows above, not this row. It is this
         row's only when the row adds up (its 总计 the sum of its parts); else every cell is named."""
         keys = specs[index].keys
-        if len(cells) != len(keys) or len(keys) < 2 or any(c.x is not None or id(c) not in self.loose for c in cells):
+        if (last == i and not self.rows[i].one_a_line) or len(cells) != len(keys) or len(keys) < 2:
+            return False  # most rows: the numbers on the label's line, as printed there
+        if any(c.x is not None or id(c) not in self.loose for c in cells):
             return False
         one_a_line = self.rows[i].one_a_line if last == i else all(
             len(self.rows[r].non_empty()) == 1 and not self.rows[r].is_table for r in range(i + 1, last + 1))
