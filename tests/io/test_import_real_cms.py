@@ -340,6 +340,21 @@ def test_agency_and_date_on_one_line_under_the_report(tmp_path: Path, line: str)
     assert result.report.text["other"] == TEXT["other"]
 
 
+@pytest.mark.parametrize("name", ["西岭县水利局（盖章）", "西岭县水利局(章)", "报告单位：西岭县水利局",
+                                  "西岭县水利局（印）"])
+def test_a_signature_with_its_seal_mark_or_label_names_the_agency(tmp_path: Path, name: str) -> None:
+    """A report without the agency in its title: the signature names it, without 报告单位：
+    before it or （盖章） after it."""
+    def edit(html: str) -> str:
+        html = html.replace("<p style='text-align:right'>西岭县水利局</p>", f"<p style='text-align:right'>{name}</p>")
+        html = re.sub(r"<title>.*?</title>", "<title>年报</title>", html)
+        return re.sub(r"<h1>.*?</h1>", "<h1>2025年政府信息公开工作年度报告</h1>", html)
+    result = import_file(_page(tmp_path, edit))
+    assert result.report.meta.agency == "西岭县水利局"
+    assert result.report.meta.date == "2026-01-16"
+    assert result.report.text["other"] == TEXT["other"]
+
+
 def test_a_page_that_only_links_its_report_as_an_attachment(tmp_path: Path) -> None:
     """The CMS page of a report published as a file: the page has the title and the links,
     and the clerk is told to download the attachment, not that this is no report."""

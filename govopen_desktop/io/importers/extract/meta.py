@@ -450,6 +450,16 @@ _NAME_AND_DATE = re.compile(
 _BLANK_DATE = re.compile(r"^[\s\u3000_＿]*年[\s\u3000_＿]*月[\s\u3000_＿]*日$")
 
 
+# what a signature line prints around the name: 报告单位：…, …（盖章）
+_SIGNED_LABEL = re.compile(r"^(?:报告单位|填报单位|报送单位|编制单位|发布机构|发布单位|单位名称|单位)\s*[:：]\s*")
+_SEAL_MARK = re.compile(r"\s*[（(]\s*(?:盖章|公章|签章|印章|章|印)\s*[)）]\s*$")
+
+
+def signed_name(line: str) -> str:
+    """The agency of a signature line: 报告单位：某局 and 某局（盖章） are 某局."""
+    return _SEAL_MARK.sub("", _SIGNED_LABEL.sub("", line.strip())).strip()
+
+
 def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Signature:
     """The date under the report and the agency line above it; without a date, a last line
     that repeats the agency of the title."""
@@ -480,7 +490,7 @@ def find_signature(rows: list[Row], after: int, agency: str | None = None) -> Si
         candidates = lines[:-1] or (rows[tail[pos - 1]].lines() if pos > 0 else [])
         name = candidates[-1] if candidates else ""
         if name and len(name) <= 40 and not name.endswith(SENTENCE_END) and pos > 0:
-            sig.agency = name.strip()
+            sig.agency = signed_name(name)
             if not lines[:-1]:
                 sig.rows.add(tail[pos - 1])
         break
