@@ -355,6 +355,19 @@ def test_a_signature_with_its_seal_mark_or_label_names_the_agency(tmp_path: Path
     assert result.report.text["other"] == TEXT["other"]
 
 
+def test_a_page_title_of_another_year_than_the_report_is_not_its_year(tmp_path: Path) -> None:
+    """Without a title in the page, the <title> (or a PDF's title, often a Word file's first
+    year's, kept in every year's copy since) names the year only when the report's 统计期限
+    sentence does not say another."""
+    def edit(html: str) -> str:
+        html = re.sub(r"<title>.*?</title>", "<title>西岭县水利局2024年政府信息公开工作年度报告</title>", html)
+        period = "<p>本报告所列数据的统计期限自2025年1月1日起至2025年12月31日止。</p>"
+        return re.sub(r"<h1>.*?</h1>", period, html)
+    result = import_file(_page(tmp_path, edit))
+    assert result.report.meta.year == 2025
+    assert result.report.meta.agency == "西岭县水利局"  # from the signature
+
+
 def test_a_page_that_only_links_its_report_as_an_attachment(tmp_path: Path) -> None:
     """The CMS page of a report published as a file: the page has the title and the links,
     and the clerk is told to download the attachment, not that this is no report."""

@@ -25,6 +25,7 @@ from govopen_desktop.io.importers.extract.meta import (
     more_pages,
     named_in_preface,
     page_end,
+    period_year,
     read_page_meta,
     running_titles,
     section_text,
@@ -125,7 +126,10 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         if title.agency or not line:
             continue
         other = find_title([Row([Cell(part, "")], "") for part in re.split(r"\s*[-_|｜—]\s*", line)[:1]], 1)
-        if other.year is not None and (title.year is None or other.year == title.year):
+        # the page's or the PDF's title is a fallback: its year must be the report's (a Word
+        # file's title property is often the first year's, kept in every year's copy since)
+        said = title.year or period_year(rows, first_heading)
+        if other.year is not None and (said is None or other.year == said):
             title = other
     last_heading = max(sections.rows.values(), default=-1)
     web = doc.kind == "html"  # a web page's pager (下一页 …) ends its text

@@ -615,14 +615,23 @@ def find_filler(rows: list[Row], limit: int = 40) -> str | None:
 
 def guess_year(rows: list[Row], before: int) -> int | None:
     """统计期限 sentence first, then the year the text before the tables mentions most."""
-    # both patterns need a 年 (a table's numbers have none; ascii_years keeps it)
-    texts = [ascii_years(line) for row in rows[: max(before, 1)] for line in row.lines() if "年" in line]
-    for line in texts:
+    texts = _year_lines(rows, before)
+    counts = Counter(int(y) for line in texts for y in _YEAR_MENTION.findall(line))
+    return period_year(rows, before, texts) or (counts.most_common(1)[0][0] if counts else None)
+
+
+def period_year(rows: list[Row], before: int, texts: list[str] | None = None) -> int | None:
+    """The year the 统计期限 sentence before the tables names (自2025年1月1日起至…, 统计期限为2025年度)."""
+    for line in _year_lines(rows, before) if texts is None else texts:
         m = _PERIOD.search(line) or _PERIOD_WORDS.search(line)
         if m:
             return int(m.group(1))
-    counts = Counter(int(y) for line in texts for y in _YEAR_MENTION.findall(line))
-    return counts.most_common(1)[0][0] if counts else None
+    return None
+
+
+def _year_lines(rows: list[Row], before: int) -> list[str]:
+    # both patterns need a 年 (a table's numbers have none; ascii_years keeps it)
+    return [ascii_years(line) for row in rows[: max(before, 1)] for line in row.lines() if "年" in line]
 
 
 _T = TypeVar("_T")
