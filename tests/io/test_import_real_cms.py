@@ -509,6 +509,22 @@ def test_two_rows_labels_in_one_cell_leave_both_rows_empty_and_named(tmp_path: P
     assert {k: cells[k] for k in others} == {k: exp[k] for k in others}
 
 
+def test_two_table_2_labels_in_one_cell_leave_both_rows_empty_and_named(tmp_path: Path) -> None:
+    """行政处罚 over 行政强制 in one cell (no numbering to part them, a line apart): the number
+    beside it went to 行政强制, silently."""
+    merged = ('<td><p>行政处罚</p></td>\n<td colspan="3"><p>7</p></td>\n</tr>\n<tr>\n'
+              '<td><p>行政强制</p></td>\n<td colspan="3"><p>1</p></td>\n</tr>')
+
+    def edit(html: str) -> str:
+        assert merged in html
+        return html.replace(merged, '<td><p>行政处罚<br>行政强制</p></td>\n<td colspan="3"><p>7</p></td>\n</tr>')
+    result = import_file(_page(tmp_path, edit))
+    for key in ("t2.punishment.decisions", "t2.coercion.decisions"):
+        assert result.report.get(key) is None
+        said = [p.message for p in result.problems if p.key == key]
+        assert len(said) == 1 and "印在同一格里" in said[0] and "“7”" in said[0], key
+
+
 @needs_soffice
 def test_two_rows_labels_in_one_cell_of_a_pdf(tmp_path: Path) -> None:
     html = _page(tmp_path, lambda page: _rule_missing_between_two_rows(page).replace("<table>", '<table border="1">'))

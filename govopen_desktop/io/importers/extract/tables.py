@@ -651,7 +651,8 @@ class Extractor:
 
     def labels_shared(self, specs: list[RowSpec], index: int, hit: Position) -> bool:
         """Whether the label cell found also holds another row's label ("2.重复申请" over
-        "3.要求提供公开出版物": the ruling line between two rows was not drawn, or not read).
+        "3.要求提供公开出版物", "行政处罚" over "行政强制": the ruling line between two rows was
+        not drawn, or not read).
         The numbers beside it cannot be told to either row: both rows stay empty and are named,
         with the numbers printed."""
         i, j = hit
@@ -659,7 +660,8 @@ class Extractor:
             return True
         if self.norms[i][j] in specs[index].aliases:
             return False  # the cell is the label, nothing more (most cells)
-        pieces = [norm(p) for p in _NEXT_NUMBERING.split(self.rows[i].cells[j].text)]
+        text = self.rows[i].cells[j].text
+        pieces = {norm(p) for p in (*_NEXT_NUMBERING.split(text), *text.splitlines())} - {""}
         if len(pieces) < 2:
             return False
         rows = [k for k, s in enumerate(specs) if s.label is not None and s.keys
