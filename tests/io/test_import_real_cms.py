@@ -327,17 +327,26 @@ def test_the_frameset_page_of_a_workbook_saved_as_a_web_page_names_its_sheets(tm
     assert "框架页" in str(failed.value) and "“年报.files/sheet001.htm”" in str(failed.value)
 
 
-@pytest.mark.parametrize("line", ["西岭县水利局　2026年1月16日", "西岭县水利局  2026-01-16"])
-def test_agency_and_date_on_one_line_under_the_report(tmp_path: Path, line: str) -> None:
+def _signed_only(signature: str, lines: str) -> Edit:
+    """The page with `lines` (a regular expression) of its signature printed as `signature`,
+    and no agency in its <title> or title: only the signature names it."""
     def edit(html: str) -> str:
-        html = re.sub(r"<p style='text-align:right'>西岭县水利局</p>\s*<p style='text-align:right'>2026年1月16日</p>",
-                      f"<p style='text-align:right'>{line}</p>", html)
+        html = re.sub(lines, f"<p style='text-align:right'>{signature}</p>", html)
         html = re.sub(r"<title>.*?</title>", "<title>年报</title>", html)
         return re.sub(r"<h1>.*?</h1>", "<h1>2025年政府信息公开工作年度报告</h1>", html)
-    result = import_file(_page(tmp_path, edit))
-    assert result.report.meta.date == "2026-01-16"
+    return edit
+
+
+def _signed_by_the_agency(result: ImportResult) -> None:
     assert result.report.meta.agency == "西岭县水利局"
+    assert result.report.meta.date == "2026-01-16"
     assert result.report.text["other"] == TEXT["other"]
+
+
+@pytest.mark.parametrize("line", ["西岭县水利局　2026年1月16日", "西岭县水利局  2026-01-16"])
+def test_agency_and_date_on_one_line_under_the_report(tmp_path: Path, line: str) -> None:
+    both = r"<p style='text-align:right'>西岭县水利局</p>\s*<p style='text-align:right'>2026年1月16日</p>"
+    _signed_by_the_agency(import_file(_page(tmp_path, _signed_only(line, both))))
 
 
 @pytest.mark.parametrize("name", ["西岭县水利局（盖章）", "西岭县水利局(章)", "报告单位：西岭县水利局",
@@ -345,14 +354,8 @@ def test_agency_and_date_on_one_line_under_the_report(tmp_path: Path, line: str)
 def test_a_signature_with_its_seal_mark_or_label_names_the_agency(tmp_path: Path, name: str) -> None:
     """A report without the agency in its title: the signature names it, without 报告单位：
     before it or （盖章） after it."""
-    def edit(html: str) -> str:
-        html = html.replace("<p style='text-align:right'>西岭县水利局</p>", f"<p style='text-align:right'>{name}</p>")
-        html = re.sub(r"<title>.*?</title>", "<title>年报</title>", html)
-        return re.sub(r"<h1>.*?</h1>", "<h1>2025年政府信息公开工作年度报告</h1>", html)
-    result = import_file(_page(tmp_path, edit))
-    assert result.report.meta.agency == "西岭县水利局"
-    assert result.report.meta.date == "2026-01-16"
-    assert result.report.text["other"] == TEXT["other"]
+    name_line = r"<p style='text-align:right'>西岭县水利局</p>"
+    _signed_by_the_agency(import_file(_page(tmp_path, _signed_only(name, name_line))))
 
 
 def test_a_page_title_of_another_year_than_the_report_is_not_its_year(tmp_path: Path) -> None:
