@@ -161,6 +161,8 @@ def read_cell(raw: object, kind: ValueKind | str) -> Value:
         if printed.startswith("=") and any(ch.isalpha() for ch in printed):
             return Published(printed, "是公式，文件里没有保存计算结果，可能由其他程序生成，"
                                       "在 Excel/WPS 中打开并保存一次后再导入即可")
+        if "(cid:" in printed:  # pdfminer's mark of a glyph its PDF font maps to no character
+            return Published(printed, "是 PDF 里没有字符编码的字形，读不出是什么数字")
         if _MISREAD_DIGITS.match(text):
             return Published(printed, "不是数字，像是扫描件的文字识别把 0、1 认成了字母 O、l")
         return Published(printed, "不是数字")

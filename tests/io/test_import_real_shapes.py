@@ -319,6 +319,31 @@ def test_a_pdf_whose_fonts_map_no_characters_is_said_to_be_unreadable(tmp_path: 
     assert cell_differences(sample(), import_file(made).report) == []
 
 
+@needs_soffice
+def test_a_pdf_with_one_font_that_maps_no_characters_says_so_once_and_names_its_cells(tmp_path: Path) -> None:
+    """One font without a character map (often the digits'): the report imports; the file is
+    said once to have such characters, and each cell they stand in is named as unreadable."""
+    data = pdf_of(sample(), tmp_path).read_bytes()
+    maps = [m.start() for m in re.finditer(rb"/ToUnicode", data)]
+    for at in maps:  # the font the numbers are set in: the one whose map, removed, leaves cells unread
+        path = tmp_path / "数字乱码.pdf"
+        path.write_bytes(data[:at] + b"/ToUnicodX" + data[at + len(b"/ToUnicode"):])
+        try:
+            result = import_file(path)
+        except ImportFailed:
+            continue  # the font of most of the text: refused, as above
+        unread = [k for k, v in result.report.cells.items() if "(cid:" in str(v)]
+        if unread:
+            break
+    else:
+        pytest.fail("no font of the sample's PDF sets its numbers")
+    first = result.problems[0]
+    assert first.key is None and "数字乱码.pdf" in first.message and "没有字符编码" in first.message
+    assert sum("个字符没有字符编码" in p.message for p in result.problems) == 1
+    for key in unread:
+        assert any(p.key == key and "没有字符编码的字形" in p.message for p in result.problems), key
+
+
 def _pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
     out = bytearray(b"%PDF-1.4\n")
     offsets = []

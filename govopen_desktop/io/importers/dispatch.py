@@ -11,7 +11,7 @@ from typing import TypeVar
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.io.importers import ImportResult
 from govopen_desktop.io.importers.neutral import Doc
-from govopen_desktop.io.importers.problems import ImportFailed
+from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
 from govopen_desktop.io.importers.readers.detect import (
     KIND_LABELS,
     MAX_FILE_BYTES,
@@ -237,4 +237,4 @@ def doc_result(doc: Doc) -> ImportResult:
     doc.fold_characters()
     check_doc(doc)
     report, problems = build_report(doc)
-    return ImportResult(report, problems)
+    return ImportResult(report, [*(ImportProblem(note) for note in doc.notes), *problems])

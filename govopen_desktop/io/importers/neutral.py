@@ -63,6 +63,7 @@ class Doc:
     title: str | None = None  # a web page's <title>, a PDF's title: a fallback for the report title
     attachments: list[str] = field(default_factory=list)  # a web page's links to .pdf/.docx/… files
     pages: int = 1  # the pages of an article its CMS split into pages, joined into these rows
+    notes: list[str] = field(default_factory=list)  # what the reader could not read, said once each
 
     def fold_characters(self) -> None:
         """Every cell and the title as a reader sees them (domain.fold.plain_characters): the

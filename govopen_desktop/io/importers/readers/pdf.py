@@ -144,7 +144,7 @@ def read_pdf(path: Path, name: str) -> Doc:
             raise ImportFailed(f"“{name}”有 {len(pages)} 页，远超年度报告的正常篇幅，已拒绝读取。")
         xs: dict[int, list[float]] = {}  # id of a ruled table's row: where each of its cells starts
         page_items = [_page_items(page, name, n, xs) for n, page in enumerate(pages, 1)]
-        _refuse_unmapped(pages, name)
+        unmapped = _unmapped(pages, name)
         title = pdf.metadata.get("Title")  # a browser's 另存为 PDF: the page's <title>
     chars = sum(len(_line_text(payload)) for items in page_items for _top, kind, payload in items
                 if kind == "line")
@@ -155,6 +155,10 @@ def read_pdf(path: Path, name: str) -> Doc:
             "请导入同一报告的 Word、Excel 或网页版本，或用 OCR 软件转成文字后再导入。"
         )
     doc = Doc(name, "pdf", title=(title.strip() or None) if isinstance(title, str) else None)
+    if unmapped:  # a font or two without a map (often the digits'): those cells are kept and named
+        doc.notes.append(
+            f"“{name}”有 {unmapped} 个字符没有字符编码（制作这个 PDF 的软件嵌入字体时没有写入编码表），读不出是什么字，"
+            "按原样保留为“(cid:…)”；下面列出的格和文字中有这样的字，请对照原件填写。")
     running = _running_lines(page_items)
     _join_rows_broken_by_pages(page_items, running, xs)
     kept: list[Row] = []
@@ -283,10 +287,10 @@ def _pieces(segments: list[list[Segment] | None], i: int, x: float, step: int,
     return out
 
 
-def _refuse_unmapped(pages: Any, name: str) -> None:
-    """A PDF whose fonts carry no map from glyphs to characters (some printer drivers and
-    typesetting tools embed them so): its text reads as "(cid:123)", a viewer copies it as
-    garbage. Said as such, not as "no annual report found"."""
+def _unmapped(pages: Any, name: str) -> int:
+    """The characters of fonts that carry no map from glyphs to characters (some printer
+    drivers and typesetting tools embed them so): they read as "(cid:123)", a viewer copies
+    them as garbage. Most of the text so: refused, said as such (not "no annual report found")."""
     chars = [ch for page in pages for ch in page.chars]
     unmapped = sum(1 for ch in chars if str(ch.get("text", "")).startswith("(cid:"))
     if chars and unmapped >= UNMAPPED_SHARE * len(chars):
@@ -295,6 +299,7 @@ def _refuse_unmapped(pages: Any, name: str) -> None:
             f"（{len(chars)} 个字符中有 {unmapped} 个无法识别），无法导入；从 PDF 阅读器里复制出来的文字也一样。"
             "请导入同一报告的 Word、Excel 或网页版本，或用 OCR 软件识别后再导入。"
         )
+    return unmapped
 
 
 def _password(name: str) -> ImportFailed:
