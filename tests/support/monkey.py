@@ -753,19 +753,20 @@ class Monkey:
         self.prompter.confirm_answer = True
 
     def import_sample(self) -> None:
-        self.say("导入到当前报告 (the sample)")
-        self.prompter.open_path = SAMPLE
-        self.prompter.confirm_answer = self.rng.random() < 0.7
-        self.window.window_actions.act_import.trigger()
-        self.imported = self.imported or self.prompter.confirm_answer or self.report.meta.year == 2024
-        self.prompter.confirm_answer = True
+        confirmed = self._with_sample("导入到当前报告", self.window.window_actions.act_import)
+        self.imported = self.imported or confirmed or self.report.meta.year == 2024
 
     def attach_prior(self) -> None:
-        self.say("附加上年报告 (the sample)")
+        self._with_sample("附加上年报告", self.window.window_actions.act_attach_prior)
+
+    def _with_sample(self, what: str, action: Any) -> bool:
+        """`action` on the sample file, its question answered yes 7 times in 10; the answer."""
+        self.say(f"{what} (the sample)")
         self.prompter.open_path = SAMPLE
-        self.prompter.confirm_answer = self.rng.random() < 0.7
-        self.window.window_actions.act_attach_prior.trigger()
+        confirmed = self.prompter.confirm_answer = self.rng.random() < 0.7
+        action.trigger()
         self.prompter.confirm_answer = True
+        return confirmed
 
     # ---- invariants -------------------------------------------------------------------------
 
