@@ -34,9 +34,22 @@ def fold_traditional(text: str) -> str:
 # "⼀、总体情况" looks right and is no heading, the agency is a name nobody can find. They are
 # read as the characters they stand for. Characters that print nothing (a zero-width space or a
 # byte-order mark a web editor leaves inside a paragraph or a cell, a soft hyphen) are dropped:
-# "1\u200b2" is the 12 a reader sees.
+# "1\u200b2" is the 12 a reader sees. Latin ligatures a PDF's font draws (ﬁ U+FB01 in
+# "ﬁle:///…", a browser's footer) are their letters, the technical angle brackets U+2329/U+232A
+# the CJK 〈〉 they are canonically the same as.
 _INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
-_FOLDED = re.compile(f"[\u2e80-\u2fdf\uf900-\ufaff{_INVISIBLE}]")
+_FOLDED = re.compile(f"[\u2329\u232a\u2e80-\u2fdf\uf900-\ufb06{_INVISIBLE}]")
+
+
+# CJK Radicals Supplement forms with no NFKC mapping, each with the unified ideograph a CJK font
+# draws with the same glyph (read off Noto Sans CJK's character maps): a browser's PDF names
+# the glyph of 青, 民, 门 by the first code point the font gives it, ⻘ U+2EDD, ⺠, ⻔
+_RADICAL_FORMS = (
+    "⺂乛⺃乚⺅亻⺉刂⺋㔾⺎兀⺏尣⺐尢⺒巳⺓幺⺔彑⺕彐⺖忄⺘扌⺙攵⺛旡⺞歺⺟母⺠民⺡氵⺣灬⺤爫⺦丬⺨犭⺫罒⺭礻⺯糹⺰纟"
+    "⺱罓⺲罒⺳㓁⺹耂⺺肀⺾艹⺿艹⻂衤⻃覀⻄西⻅见⻆角⻈讠⻉贝⻋车⻌辶⻍辶⻎辶⻐钅⻑長⻒镸⻓长⻔门⻖阝⻘青⻙韦⻚页"
+    "⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟⻁虎"
+    "⼾户"  # a Kangxi radical whose NFKC form (戶) is not what a simplified-Chinese font draws for it
+)
 
 
 @cache
@@ -46,6 +59,11 @@ def _plain_table() -> dict[int, str | None]:
         folded = unicodedata.normalize("NFKC", chr(code))
         if len(folded) == 1 and unicodedata.name(folded, "").startswith("CJK UNIFIED IDEOGRAPH"):
             table[code] = folded
+    for radical, ideograph in zip(_RADICAL_FORMS[::2], _RADICAL_FORMS[1::2], strict=True):
+        table[ord(radical)] = ideograph
+    table[0x2329], table[0x232A] = "〈", "〉"
+    for code in range(0xFB00, 0xFB07):  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
+        table[code] = unicodedata.normalize("NFKC", chr(code))
     return table
 
 

@@ -6,6 +6,7 @@ positions it covers are left out, so each merged cell is read once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -13,6 +14,12 @@ from govopen_desktop.domain.fold import needs_plain_characters, plain_characters
 from govopen_desktop.io.importers.problems import ImportFailed
 
 MAX_DOC_ROWS = 20_000  # a report has a few hundred rows; beyond this it is no report
+
+# The header a browser prints above a web page printed to PDF: the time, then the page's title
+# ("12/1/26, 8:11 PM", "2024/1/19 10:25", "2024-01-19 下午3:05")
+PRINT_STAMP = re.compile(
+    r"^\s*(?:\d{1,4}/\d{1,2}/\d{1,4}|\d{4}-\d{1,2}-\d{1,2})[,，]?\s*(?:(?:上午|下午)\s*)?"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?\s+")
 
 
 class Cell(NamedTuple):

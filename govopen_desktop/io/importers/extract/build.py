@@ -132,7 +132,9 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         if other.year is not None and (said is None or other.year == said):
             title = other
     last_heading = max(sections.rows.values(), default=-1)
-    web = doc.kind == "html"  # a web page's pager (下一页 …) ends its text
+    # a web page's pager (下一页 …) ends its text, also printed to PDF (whose own page numbers,
+    # 第2页 共6页, the PDF reader has taken off)
+    web = doc.kind in ("html", "pdf")
     sig = find_signature(rows[:page_end(rows, last_heading, web)], last_heading, title.agency)
     year = title.year or guess_year(rows, first_heading)
     if year is None and sig.date:
@@ -236,7 +238,9 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         source["preface"] = preface  # a format without an opening text: still kept with the report
     # a table whose part was not found is looked for from the top: the overview's sentences are
     # not its notes (they would be read twice, the second time as printed in 四)
-    notes = _table_notes(rows, fmt, extractor, taken, left_out | in_text, wrapped=doc.kind in PAGE_LINE_KINDS)
+    # nor the words above 一、总体情况 (a preface's wrapped last line is no note either)
+    above = set(range(first_heading)) if sections.rows else set()
+    notes = _table_notes(rows, fmt, extractor, taken, left_out | in_text | above, wrapped=doc.kind in PAGE_LINE_KINDS)
     for table_id in list(notes):
         if note_key := fmt.note_of(table_id):  # the table's note (表下说明): a text of the report
             report.text[note_key] = notes.pop(table_id)
@@ -266,6 +270,9 @@ def _preface(rows: list[Row], first_heading: int, left_out: set[int], title: str
     # title: they are read from the title's last line after it (a table ends a section's text)
     table = max((i for i in range(first_heading) if rows[i].is_table), default=-1)
     after = max((i for i in title_rows if i > table), default=-1) if table >= 0 else -1
+    # the title printed whole (on one line or a few): what stands above it is the site's, a
+    # browser's print header, the page's metadata, not the report's opening words
+    after = max(after, _title_printed_at(rows, title_rows, title_words))
     text = section_text(rows, after, first_heading, left_out | title_rows, wrapped=kind in PAGE_LINE_KINDS)
     paragraphs = [p for p in (text or "").split("\n") if norm(p) not in title_words]
     # it begins at the first line of prose: not a page's 来源：…/发表日期：… or date line, nor a
@@ -274,6 +281,17 @@ def _preface(rows: list[Row], first_heading: int, left_out: set[int], title: str
                   if len(p) >= 15 and not _PAGE_LINE.match(p) and not _of_title(p, title_words)), None)
     kept = paragraphs[start:] if start is not None else []
     return "\n".join(kept) if any("。" in p for p in kept) else None
+
+
+def _title_printed_at(rows: list[Row], title_rows: set[int], title_words: str) -> int:
+    """The last row of the last run of consecutive rows that print most of the title, or -1."""
+    found, run = -1, ""
+    for i in sorted(title_rows):
+        run = run + norm(" ".join(c.text for c in rows[i].non_empty())) if i - 1 in title_rows else \
+            norm(" ".join(c.text for c in rows[i].non_empty()))
+        if title_words and len(run) >= 0.8 * len(title_words):
+            found = i
+    return found
 
 
 def _of_title(paragraph: str, title_words: str) -> bool:
@@ -307,7 +325,7 @@ def _headless_sections(rows: list[Row], fmt: ReportFormat, extractor: Extractor,
         if _shared_run(norm(rows[first].non_empty()[0].text), norm(section.title)) < 3:
             continue
         block = section_text(rows, first - 1, stop, left_out, wrapped=kind in PAGE_LINE_KINDS,
-                             pager=kind == "html")
+                             pager=kind in ("html", "pdf"))
         if block:
             found[section.text] = block
             if taken is not None:

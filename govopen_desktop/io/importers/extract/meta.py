@@ -17,7 +17,7 @@ from govopen_desktop.domain.formats import ReportFormat, available_formats, load
 from govopen_desktop.domain.numerals import ascii_years, parse_chinese_number
 from govopen_desktop.io.importers.extract.paragraphs import SENTENCE_END, join_wrapped
 from govopen_desktop.io.importers.labels import is_placeholder, norm
-from govopen_desktop.io.importers.neutral import Cell, Row
+from govopen_desktop.io.importers.neutral import PRINT_STAMP, Cell, Row
 
 _HEADING = re.compile(r"^(?:第)?([一二三四五六七八九十]|\d{1,2})\s*[、.．,，]\s*(\S.{1,38})$")
 # Other offices' first-level numbering: 第一部分 总体情况, （一）总体情况 (the section's own
@@ -155,10 +155,11 @@ _PAGE_META_LABELS = {
 _PAGE_META_LINE = re.compile(
     r"^\s*(" + "|".join(sorted(_PAGE_META_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*(.*)$")
 # The same labels as some CMSs print them: spaced out (名 称：, 索 引 号：), several on one line
-# ("索 引 号：000014349/2022-00123 发布日期：2022-01-19 发布机构：某局")
+# ("索 引 号：000014349/2022-00123 发布日期：2022-01-19 发布机构：某局"; printed to PDF the
+# space after a value of digits may be gone: "…/2026-00012发布机构：某局")
 _PAGE_META_ANY = re.compile(
-    r"(?:^|(?<=\s))(" + "|".join(r"\s?".join(label) for label in sorted(_PAGE_META_LABELS, key=len, reverse=True))
-    + r")\s*[:：]")
+    r"(?:^|(?<=[\s\dA-Za-z/)）-]))("
+    + "|".join(r"\s?".join(label) for label in sorted(_PAGE_META_LABELS, key=len, reverse=True)) + r")\s*[:：]")
 # A breadcrumb (当前位置：首页 > 政府信息公开 > …): site navigation, not report text
 _BREADCRUMB = re.compile(r"^\s*(?:当前位置|您的位置|您当前的位置|当前的位置|所在位置)\s*[:：]")
 # Page chrome of CMS sites: font size switches, share/print/close links, visit counters
@@ -527,13 +528,6 @@ class Title:
     year: int | None = None
 
 
-# The header a browser prints above a web page printed to PDF: the time, then the page's title
-# ("12/1/26, 8:11 PM", "2024/1/19 10:25", "2024-01-19 下午3:05")
-_PRINT_STAMP = re.compile(
-    r"^\s*(?:\d{1,4}/\d{1,2}/\d{1,4}|\d{4}-\d{1,2}-\d{1,2})[,，]?\s*(?:(?:上午|下午)\s*)?"
-    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?\s+")
-
-
 # A CMS metadata table's row of the title, printed to PDF as a line ("名称  某局2023年…年度报告")
 _META_LABEL_BEFORE = re.compile(r"^\s*(?:名\s?称|标\s?题|题\s?名|文件名称|信息名称)\s*(?:[:：]\s*|\s(?=\S))")
 
@@ -542,7 +536,7 @@ def _title_match(line: str) -> tuple[str | None, int] | None:
     folded = line.translate(TO_SIMPLIFIED)
     if "年" not in folded or "公开" not in folded:
         return None  # both title patterns need them: most lines end here
-    printed = _META_LABEL_BEFORE.sub("", _PRINT_STAMP.sub("", re.sub(r"\s+", " ", line)))
+    printed = _META_LABEL_BEFORE.sub("", PRINT_STAMP.sub("", re.sub(r"\s+", " ", line)))
     text = ascii_years(printed.translate(TO_SIMPLIFIED))  # matched folded, the agency kept as printed
     m = _TITLE.match(text)
     if m:

@@ -19,7 +19,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from govopen_desktop.io.importers.neutral import Cell, Doc, Row
+from govopen_desktop.domain.fold import plain_characters
+from govopen_desktop.io.importers.neutral import PRINT_STAMP, Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed
 
 MAX_PAGES = 300  # a yearly report has 5-40 pages
@@ -39,6 +40,7 @@ UNMAPPED_SHARE = 0.3  # characters of fonts without a character map, at least th
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[\-－—–_~·]+\s*\d{1,3}\s*[\-－—–_~·]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
+    r"|共\s*\d{1,3}\s*页\s*[/，,]?\s*第\s*\d{1,3}\s*页"
     r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
@@ -47,7 +49,7 @@ _LINE_TOLERANCE = 3.0  # points: chars whose tops differ less sit on one printed
 
 
 def is_page_number(text: str, bare: bool = False) -> bool:
-    """'-3-', '— 3 —', '第3页', '第 3 页 共 6 页', '3/6'; a bare '3' only where `bare` says the
+    """'-3-', '— 3 —', '第3页', '第 3 页 共 6 页', '共6页 第3页', '3/6'; a bare '3' only where `bare` says the
     line is the first or last of its page (elsewhere it is a number of an unruled table)."""
     return bool(_PAGE_NUMBER.match(text)) or (bare and bool(_BARE_NUMBER.match(text)))
 
@@ -175,7 +177,10 @@ def read_pdf(path: Path, name: str) -> Doc:
             text = _line_text(payload)
             if is_page_number(text, bare=k in ends):
                 continue
-            if text.strip() in running and not (n == 1 and k in lines[:2]):
+            margin = k in lines[:2] or k in lines[-2:]
+            if margin and _browser_margin(payload):
+                continue
+            if running_key(payload) in running and not (n == 1 and k in lines[:2]):
                 continue  # a running header or footer (at the top of page 1 it may be the title)
 
             kept.append(_line_row(payload, place))
@@ -321,7 +326,9 @@ def _page_items(page: Any, name: str, number: int, xs: dict[int, list[float]]) -
     boxes: list[tuple[float, float, float, float]] = []
     if any(_shading(rect) for rect in page.rects):  # no ruling lines: not a table's cells
         page = page.filter(lambda obj: not _shading(obj))
-    for t, table in enumerate(page.find_tables(), 1):
+    open_ends = _open_table_ends(page.edges)
+    tables = page.find_tables({"explicit_horizontal_lines": open_ends} if open_ends else None)
+    for t, table in enumerate(tables, 1):
         rows = table.extract()
         width = max((len(r) for r in rows), default=0)
         if width <= 1:
@@ -340,6 +347,33 @@ def _page_items(page: Any, name: str, number: int, xs: dict[int, list[float]]) -
         items.append((top, "line", segments))
     items.sort(key=lambda item: item[0])
     return items
+
+
+def _open_table_ends(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A browser printing a web page's table over pages draws no border where a page cuts
+    it: the continued table's columns rise from the page's top (or end at its bottom) without
+    a line across. The line the border would be is given back, so the first (last) row of the
+    page is a row of cells, not a line of loose text."""
+    vertical = [e for e in edges if e["orientation"] == "v" and e["height"] > 5]
+    across = [e for e in edges if e["orientation"] == "h"]
+    found: list[dict[str, Any]] = []
+    for end in ("top", "bottom"):
+        groups: list[list[dict[str, Any]]] = []
+        for e in sorted(vertical, key=lambda e: e[end]):
+            if groups and e[end] - groups[-1][-1][end] <= 1.5:
+                groups[-1].append(e)
+            else:
+                groups.append([e])
+        for group in groups:
+            y = group[0][end]
+            x0, x1 = min(e["x0"] for e in group), max(e["x1"] for e in group)
+            if len(group) < 3 or x1 - x0 < 50:
+                continue  # a table's columns, not a rule beside a paragraph
+            ruled = any(abs(h["top"] - y) <= 3 and h["x0"] <= x0 + 3 and h["x1"] >= x1 - 3 for h in across)
+            if not ruled:
+                found.append({"x0": x0, "x1": x1, "top": float(y), "bottom": float(y), "width": x1 - x0,
+                              "height": 0.0, "orientation": "h", "object_type": "line"})
+    return found
 
 
 def _join_rows_broken_by_pages(page_items: list[list[tuple[float, str, Any]]], running: set[str],
@@ -451,17 +485,28 @@ def _lines(chars: list[dict[str, Any]]) -> list[tuple[float, list[Segment]]]:
     signature pushed to the right)."""
     out: list[tuple[float, list[Segment]]] = []
     line: list[dict[str, Any]] = []
-    line_top = 0.0
+    line_top = line_bottom = 0.0
     for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
-        if line and abs(ch["top"] - line_top) > _LINE_TOLERANCE:
+        if line and not _same_line(ch, line_top, line_bottom):
             out.append((line_top, _segments(line)))
             line = []
         if not line:
-            line_top = ch["top"]
+            line_top, line_bottom = ch["top"], ch["bottom"]
         line.append(ch)
     if line:
         out.append((line_top, _segments(line)))
     return [(top, segs) for top, segs in out if any(text.strip() for _x, text in segs)]
+
+
+def _same_line(ch: dict[str, Any], top: float, bottom: float) -> bool:
+    """Tops within a few points, or boxes that overlap by most of the smaller one: a title's
+    digits in a Latin font stand a few points lower than its CJK characters (their fonts'
+    ascents differ), yet share the line."""
+    ch_top, ch_bottom = float(ch["top"]), float(ch["bottom"])
+    if abs(ch_top - top) <= _LINE_TOLERANCE:
+        return True
+    smaller = min(ch_bottom - ch_top, bottom - top)
+    return smaller > 0 and min(ch_bottom, bottom) - max(ch_top, top) >= 0.6 * smaller
 
 
 _COLUMN_GAP = 1.1  # character widths: two columns of a table without ruling lines are a cell's padding apart
@@ -496,6 +541,26 @@ def _line_text(segments: list[Segment]) -> str:
     return "  ".join(text for _x, text in segments)
 
 
+_ADDRESS = re.compile(r"^(?:https?|file)://\S+$")
+
+
+def _browser_margin(segments: list[Segment]) -> bool:
+    """What a browser prints in a page's margins when it prints a web page: the time and the
+    page's title above ("2024/1/19 10:25  某局2023年…年度报告"), its address and the page below
+    ("https://www.….gov.cn/art/….html  1/9"), or the title and address."""
+    texts = [plain_characters(text).strip() for _x, text in segments]  # ﬁle:// in a Latin font's ligature
+    if texts and PRINT_STAMP.match(texts[0] + " "):
+        return True
+    return len(texts) <= 3 and any(_ADDRESS.match(t) for t in texts) and not any("。" in t for t in texts)
+
+
+def running_key(segments: list[Segment]) -> str:
+    """A line as it repeats from page to page: without a page number printed beside the rest
+    (a browser's footer "https://…/post_123.html  2/9", "某局年度报告  第2页")."""
+    kept = [text for _x, text in segments if not is_page_number(text, bare=True)]
+    return "  ".join(kept).strip() if len(kept) < len(segments) else _line_text(segments).strip()
+
+
 def _running_lines(page_items: list[list[tuple[float, str, Any]]]) -> set[str]:
     """Lines printed among the first or last two of several pages (a running header or footer,
     also one printed on odd or even pages only, also wrapped over two lines)."""
@@ -503,7 +568,7 @@ def _running_lines(page_items: list[list[tuple[float, str, Any]]]) -> set[str]:
         return set()
     seen: Counter[str] = Counter()
     for items in page_items:
-        lines = [_line_text(payload).strip() for _t, kind, payload in items if kind == "line"]
+        lines = [running_key(payload) for _t, kind, payload in items if kind == "line"]
         ends = set(lines[:2] + lines[-2:])
         seen.update(text for text in ends if text and not is_page_number(text, bare=True))
     need = max(2, -(-len(page_items) // 3))

@@ -1,0 +1,92 @@
+"""A report's web page printed by a browser (Chromium's 打印 → 另存为 PDF with its default header
+and footer), as a clerk keeps last year's report: the fixture is the sample's page on a
+government-style site, printed by Chromium (tests/data/import/make_browser_pdf.py).
+
+Before, such a PDF lost what the page itself gives: the title in a large type with its year in
+a Latin font read as two lines (the digits' font stands a few points lower), so the title was
+not found and the site's menu, the metadata and the print header went into 开头说明; each page's
+footer (the page's address and "2/4") went into the sections' text; a row of table 3 at the top
+of a page, where the browser draws no border, was loose text (its blank cells lost, the row left
+empty); and the CJK font's radical code points (⻘ for 青, ⺠ for 民) stayed in every text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from govopen_desktop.domain.fold import plain_characters
+from govopen_desktop.io.importers import import_file, import_text
+from govopen_desktop.io.importers.readers.pdf import is_page_number
+from tests.support.browser_page import browser_page_report
+
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "import" / "browser-printed-page.pdf"
+PREFACE = ("根据《中华人民共和国政府信息公开条例》要求，现向社会公布青山市自然资源和规划局2024年度政府信息公开"
+           "工作年度报告。本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。")
+
+
+@pytest.fixture(scope="module")
+def printed() -> object:
+    return import_file(FIXTURE)
+
+
+def test_every_cell_reads_as_on_the_page_also_a_row_where_a_page_cuts_the_table(printed: object) -> None:
+    page = browser_page_report()
+    report = printed.report  # type: ignore[attr-defined]
+    assert {k: report.get(k) for k in page.format.keys} == {k: page.get(k) for k in page.format.keys}
+    assert page.get("t3.denied_secret.commercial") is None  # the page's blank columns stay blank
+    assert not printed.problems  # type: ignore[attr-defined]
+
+
+def test_the_title_and_the_words_under_it_not_the_site_or_the_print_header(printed: object) -> None:
+    report = printed.report  # type: ignore[attr-defined]
+    page = browser_page_report()
+    assert (report.meta.agency, report.meta.year, report.meta.date) == (page.meta.agency, page.meta.year, "2025-01-20")
+    assert report.extra["source"]["title"] == f"{page.meta.agency}{page.meta.year}年政府信息公开工作年度报告"
+    assert (report.text["preface"] or "").replace("\n", "") == PREFACE
+
+
+def test_no_page_header_or_footer_in_the_text_and_no_radical_code_points(printed: object) -> None:
+    report = printed.report  # type: ignore[attr-defined]
+    page = browser_page_report()
+    for key, text in page.text.items():
+        if text:
+            assert (report.text[key] or "").replace("\n", "") == text.replace("\n", ""), key
+    every = "\n".join(t for t in report.text.values() if t)
+    assert "127.0.0.1" not in every and not re.search(r"\d/4\b|[AP]M", every)
+    assert not re.search("[\u2e80-\u2fdf]", every + report.meta.agency)
+
+
+def test_radical_forms_and_latin_ligatures_read_as_the_characters_drawn() -> None:
+    assert plain_characters("⻘山市人⺠政府⻔⼾网站 ﬁle") == "青山市人民政府门户网站 file"
+    assert plain_characters("⼀、总体情况") == "一、总体情况"
+    assert plain_characters("印发\u2329办法\u232a的通知") == "印发〈办法〉的通知"
+
+
+def test_a_page_number_written_total_first_is_a_page_number() -> None:
+    assert is_page_number("共6页 第2页") and is_page_number("共 6 页，第 2 页")
+    assert not is_page_number("共6件")
+
+
+def test_a_metadata_label_right_after_a_value_of_digits_is_read() -> None:
+    """Printed to PDF, the space between 索引号's value and the next label can be gone."""
+    text = ("索引号：11330100002493XXXX/2026-00012发布机构：青禾县水务局\n成文日期：2026-01-20\n"
+            "2025年政府信息公开工作年度报告\n一、总体情况\n2025年，本局扎实推进政务公开。\n"
+            "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+            "规章 0 0 0\n")
+    report = import_text(text).report
+    assert report.meta.agency == "青禾县水务局"
+
+
+def test_the_words_above_the_overview_are_no_note_of_a_table_that_was_not_found() -> None:
+    """A copy cut before its tables: 表三 and 表四 are looked for from the top, and the
+    paragraph under the title was taken as the note printed under each."""
+    text = ("青禾县水务局2025年政府信息公开工作年度报告\n"
+            "根据《中华人民共和国政府信息公开条例》规定编制本报告，统计期限为2025年1月1日至12月31日。\n"
+            "一、总体情况\n2025年，本局扎实推进政务公开工作。\n"
+            "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+            "规章 0 0 0\n行政规范性文件 2 0 9\n")
+    report = import_text(text).report
+    assert report.text["preface"] and "统计期限" in report.text["preface"]
+    assert not report.text["note.t3"] and not report.text["note.t4"]
