@@ -12,11 +12,13 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed
+from govopen_desktop.io.importers.readers.docx_wrapped import grid_columns, wrapped_rows
 
 MAX_TABLE_ROWS = 3000
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -296,15 +298,23 @@ def _table(tbl: Any, doc: Doc, number: int) -> None:
     merges = tbl.find(f".//{_VMERGE}") is not None
     controls = tbl.find(f".//{_SDT}") is not None or tbl.find(f".//{_CUSTOM_XML}") is not None
     content = _content if controls else _children  # most tables: no control to look into at each row and cell
-    if _is_simple(tbl, controls, breaks):
+    wrapped: dict[int, int] = {}
+    if merges:
+        wrapped = wrapped_rows([list(content(tr, (_TC,))) for tr in islice(content(tbl, (_TR,)), MAX_TABLE_ROWS)])
+    if not wrapped and _is_simple(tbl, controls, breaks):
         _simple_table(tbl, doc, number)  # most tables
         return
+    built: list[Row] = []
+    columns: list[list[int]] = []  # each built row's cells' grid columns, for the wrap rows' lines
     for r, tr in enumerate(content(tbl, (_TR,)), 1):
         if r > MAX_TABLE_ROWS:
             break
         place = f"第{number}个表格 第{r}行"
         cells: list[Cell] = []
-        for c, tc in enumerate(content(tr, (_TC,)), 1):
+        tcs = list(content(tr, (_TC,)))
+        at = grid_columns(tcs) if wrapped else []
+        kept: list[int] = []
+        for c, tc in enumerate(tcs, 1):
             if merges and _continued(tc):
                 continue
             # a break or tab inside a cell keeps what it separates apart ("136⏎12" is not 13612)
@@ -316,5 +326,26 @@ def _table(tbl: Any, doc: Doc, number: int) -> None:
             else:
                 text = "\n".join(["".join(p.itertext(_T)) for p in paragraphs])
             cells.append(Cell(text, f"{place} 第{c}格"))
-        if any(c.text.strip() for c in cells):
-            doc.add(Row(cells, place, is_table=True))
+            kept.append(at[c - 1] if at else c)
+        if r - 1 in wrapped:  # a converter's row for second lines: each goes into the cell above it
+            _put_second_lines(built[wrapped[r - 1]], columns[wrapped[r - 1]], cells, kept)
+            built.append(Row([], place, is_table=True))  # keeps the rows' indices
+            columns.append([])
+            continue
+        built.append(Row(cells, place, is_table=True))
+        columns.append(kept)
+    for row in built:
+        if any(c.text.strip() for c in row.cells):
+            doc.add(row)
+
+
+def _put_second_lines(row: Row, columns: list[int], lines: list[Cell], at: list[int]) -> None:
+    for cell, column in zip(lines, at, strict=True):
+        if not cell.text.strip():
+            continue
+        k = columns.index(column) if column in columns else -1
+        if k < 0:
+            continue  # no cell above it (cannot be: wrapped_rows saw one)
+        above = row.cells[k]
+        row.cells[k] = above._replace(text=f"{above.text}\n{cell.text}" if above.text.strip() else cell.text)
+    row._filled = None
