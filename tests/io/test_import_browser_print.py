@@ -90,3 +90,34 @@ def test_the_words_above_the_overview_are_no_note_of_a_table_that_was_not_found(
     report = import_text(text).report
     assert report.text["preface"] and "统计期限" in report.text["preface"]
     assert not report.text["note.t3"] and not report.text["note.t4"]
+
+
+LAYOUT_COPY = """青禾县水务局2025年政府信息公开工作年度报告
+一、总体情况
+2025年，本局扎实推进政务公开工作。
+三、收到和处理政府信息公开申请情况
+                                                   申请人情况
+    （本列数据的勾稽关系为：第一项加第二项之和，等              法人或其他组织
+          于第三项加第四项之和）
+                                    自然                              总
+                                     人                              计
+                                           商业   科研   社会公   法律服 其
+                                           企业   机构   益组织   务机构 他
+   一、本年新收政府信息公开申请数量          40    6      0     0    1    0   47
+   二、上年结转政府信息公开申请数量           2    0      0     0    0    0    2
+                    1.本机关不掌握相关政府信息      25    3                1
+"""
+
+
+def test_three_numbers_of_a_row_with_blank_cells_are_not_taken_for_an_undivided_group() -> None:
+    """`pdftotext -layout` of the printed page: the sub-headers wrapped over two lines (商业 /
+    企业), so the header reads as 法人或其他组织 undivided, and a row whose blank cells print
+    nothing shows three numbers (25, 3 and 1 of 自然人, 商业企业 and 法律服务机构). Read as
+    自然人, the group and 总计, it gave 总计 1, silently. A 总计 that is not the sum of the two is
+    no such row: its cells are left empty and named."""
+    result = import_text(LAYOUT_COPY)
+    keys = [k for k in result.report.format.keys if k.startswith("t3.unable_not_held.")]
+    named = {p.key for p in result.problems}
+    assert result.report.get("t3.unable_not_held.total") is None
+    assert all(result.report.get(k) is None and k in named for k in keys)
+    assert result.report.get("t3.new.total") == 47  # full rows under the same header still read

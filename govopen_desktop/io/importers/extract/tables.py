@@ -528,6 +528,10 @@ class Extractor:
         after = len(keys) - grouped[-1] - 1
         if len(cells) != before + 1 + after:
             return {}
+        numbers = [c.text.strip() for c in cells]
+        if after and norm(columns[-1].label) in ("总计", "合计") and all(n.isascii() and n.isdigit() for n in numbers) \
+                and sum(map(int, numbers[:-1])) != int(numbers[-1]):
+            return {}  # the 总计 is not the sum: the numbers are some columns of a row with blank cells
         out = {k: cells[k] for k in range(before)}
         out.update({len(keys) - after + k: cells[before + 1 + k] for k in range(after)})
         return out
