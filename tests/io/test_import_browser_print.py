@@ -17,9 +17,12 @@ from pathlib import Path
 import pytest
 
 from govopen_desktop.domain.fold import plain_characters
+from govopen_desktop.domain.values import same_value
 from govopen_desktop.io.importers import import_file, import_text
 from govopen_desktop.io.importers.readers.pdf import is_page_number
+from govopen_desktop.io.project import load_report
 from tests.support.browser_page import browser_page_report
+from tests.support.paths import SAMPLE
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "import" / "browser-printed-page.pdf"
 PREFACE = ("根据《中华人民共和国政府信息公开条例》要求，现向社会公布青山市自然资源和规划局2024年度政府信息公开"
@@ -121,3 +124,80 @@ def test_three_numbers_of_a_row_with_blank_cells_are_not_taken_for_an_undivided_
     assert result.report.get("t3.unable_not_held.total") is None
     assert all(result.report.get(k) is None and k in named for k in keys)
     assert result.report.get("t3.new.total") == 47  # full rows under the same header still read
+
+
+PDFIUM_COPY = """青禾县水务局2025年政府信息公开工作年度报告
+一、总体情况
+2025年，本局扎实推进政务公开工作。
+三、收到和处理政府信息公开申请情况
+申请人情况
+自然人
+法人或其他组织
+总计
+商业企业
+科研机构
+社会公益组织
+法律服务机构
+其他
+一、本年新收政府信息公开申请数量 40 6 0 0 1 0 47
+二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2
+三、本年度办理结果
+（四）无法
+提供
+1.本机关不掌握相关政府
+信息 25 3 1
+"""
+
+
+def test_a_short_row_after_the_last_piece_of_its_wrapped_label_is_not_placed_by_position() -> None:
+    """Chrome's copy of the printed page: a label wrapped in its cell, its row's numbers after
+    the last piece on one line (`信息 25 3 1`), the blank cells printing nothing. Those numbers
+    were taken for 自然人, 商业企业 and 科研机构 (科研机构 1 for 法律服务机构's), silently."""
+    result = import_text(PDFIUM_COPY)
+    keys = [k for k in result.report.format.keys if k.startswith("t3.unable_not_held.")]
+    named = {p.key for p in result.problems}
+    assert all(result.report.get(k) is None and k in named for k in keys), \
+        {k: result.report.get(k) for k in keys}
+    assert result.report.get("t3.new.legal") == 1  # whole rows still read
+
+
+CENTRED_COPY = PDFIUM_COPY.split("三、本年度办理结果")[0] + """三、本年度办理结果
+（六）其他处理
+1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 1 0 0 0 0 0 1
+2.申请人逾期未按收费通知要求缴纳费
+用、行政机关不再处理其政府信息公开 5
+申请
+2
+3
+4
+6
+7
+27
+3.其他 0 0 0 0 0 0 0
+"""
+
+
+def test_a_row_whose_numbers_stand_beside_the_middle_of_its_wrapped_label_is_read_whole() -> None:
+    """Chrome's copy of a row whose label wraps over three lines in a tall cell: the numbers are
+    centred, so the first stands beside the label's middle line and the rest follow, one a line,
+    after its last piece (`申请`). Before, only the first was found and the other six were named."""
+    result = import_text(CENTRED_COPY)
+    row = [result.report.get(f"t3.other_no_fee.{c}")
+           for c in ("natural", "commercial", "research", "social", "legal", "other_org", "total")]
+    assert row == [5, 2, 3, 4, 6, 7, 27], [(p.key, p.message) for p in result.problems]
+    assert not [p for p in result.problems if p.key and p.key.startswith("t3.other_no_fee.")]
+    assert result.report.get("t3.other_no_correction.total") == 1 and result.report.get("t3.other_misc.total") == 0
+
+
+def test_a_plain_table_printed_by_a_browser_reads_a_label_and_its_first_number_with_no_gap() -> None:
+    """A site's editor pasted the tables as plain `<table>` with no padding; printed by Chromium,
+    each label column is as wide as its longest label, so 行政规范性文件 and its first number
+    touch ("行政规范性文件3"). That row was not found and its three cells were left empty."""
+    fixture = FIXTURE.with_name("plain-table-page.pdf")
+    result = import_file(fixture)
+    sample = load_report(SAMPLE)
+    differ = {k: (result.report.get(k), sample.get(k)) for k in sample.format.keys
+              if not same_value(result.report.get(k), sample.get(k))}
+    assert differ == {}
+    assert result.report.get("t2.normative_docs.in_force") == 27
+    assert not result.problems, [(p.key, p.message) for p in result.problems]

@@ -52,11 +52,12 @@ def page_html() -> str:
     return page
 
 
-def main() -> None:
+def print_page(html: str, out: Path) -> None:
+    """`html` served from a local site and printed by Chromium to `out`, as its print dialog does."""
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "art" / "2025" / "1" / "20"
         site.mkdir(parents=True)
-        (site / "art_1229_5786521.html").write_text(page_html(), encoding="utf-8")
+        (site / "art_1229_5786521.html").write_text(html, encoding="utf-8")
 
         class Quiet(http.server.SimpleHTTPRequestHandler):
             def __init__(self, *args: object, **kwargs: object) -> None:
@@ -70,10 +71,14 @@ def main() -> None:
         url = f"http://127.0.0.1:{server.server_port}/art/2025/1/20/art_1229_5786521.html"
         subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        f"--user-data-dir={folder}/profile", f"--print-to-pdf={OUT}", url],
+                        f"--user-data-dir={folder}/profile", f"--print-to-pdf={out}", url],
                        check=True, capture_output=True, timeout=120)
         server.shutdown()
-    print(OUT, OUT.stat().st_size)
+    print(out, out.stat().st_size)
+
+
+def main() -> None:
+    print_page(page_html(), OUT)
 
 
 if __name__ == "__main__":

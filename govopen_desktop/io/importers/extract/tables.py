@@ -268,6 +268,7 @@ class Extractor:
         self.column_rows: set[int] = set()  # lines of numbers that may be a column, not a row (said)
         # cells whose column is not known from the file (space-laid text, one number per line)
         self.loose = {id(c) for r in rows if r.spaced or not r.is_table for c in r.cells}
+        self.pieces: dict[int, tuple[str, list[Cell]]] = {}  # see piece_and_numbers
 
     # ---- finding -------------------------------------------------------------------------
 
@@ -301,12 +302,16 @@ class Extractor:
                 while len(texts) > 1 and self.group_piece(texts[0][1].text):
                     texts = texts[1:]  # a piece of the group label in the column to the left ("他处")
                 m, first = texts[0]
-                piece, lead = _piece_and_numbers(first)
+                piece, lead = self.piece_and_numbers(first)
                 more = norm(self.without_group_piece(piece))
                 if _prefix_of(joined + more, spec) or joined + more in spec.aliases:
                     joined += more
                     rest = lead + [c for c in cells[m + 1:] if c.text.strip() or c.value is not None]
                     if rest and not any(_is_text(c) for c in rest):
+                        if lead and id(lead[0]) in self.loose and len(rest) < len(spec.keys):
+                            tail = self.numbers_after_label_end(spec, joined, k + 1, len(spec.keys) - len(rest))
+                            if tail is not None:
+                                return i, rest + tail[0], tail[1]
                         return i, rest, k
                     continue
                 if len(texts) == 1 and not numbers and len(more) <= 6:
@@ -316,6 +321,37 @@ class Extractor:
                 break
             return i, [], i
         return None
+
+    def numbers_after_label_end(self, spec: RowSpec, joined: str, k: int,
+                                need: int) -> tuple[list[Cell], int] | None:
+        """The rest of a row whose first numbers were printed beside a middle piece of its label
+        (numbers centred in a tall cell: `…政府信息公开 0`, `申请`, then one number a line): the
+        label's last pieces from line k, then exactly `need` numbers one per line. Returns the
+        numbers and the last line used, or None when the lines do not read so."""
+        while k < len(self.rows) and joined not in spec.aliases:
+            cells = [c for c in self.rows[k].cells if c.text.strip()]
+            if len(cells) != 1 or not _is_text(cells[0]):
+                return None
+            joined += norm(self.without_group_piece(cells[0].text))
+            if not _prefix_of(joined, spec) and joined not in spec.aliases:
+                return None
+            k += 1
+        if joined not in spec.aliases:
+            return None
+        numbers, last = self.gather(k, need + 1)
+        if len(numbers) != need or not all(id(c) in self.loose for c in numbers):
+            return None
+        return numbers, last
+
+    def piece_and_numbers(self, cell: Cell) -> tuple[str, list[Cell]]:
+        """_piece_and_numbers, made once a cell: the cells split off stay the same objects (their
+        ids are kept in sets) and, split off a line of text, are loose (columns not known)."""
+        split = self.pieces.get(id(cell))
+        if split is None:
+            split = self.pieces[id(cell)] = _piece_and_numbers(cell)
+            if id(cell) in self.loose:
+                self.loose.update(id(c) for c in split[1])
+        return split
 
     def find_anchor(self, words: Iterable[str], start: int = 0) -> int | None:
         wanted = {norm(w) for w in words}

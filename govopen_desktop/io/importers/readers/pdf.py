@@ -193,7 +193,7 @@ def read_pdf(path: Path, name: str) -> Doc:
 def _line_row(segments: list[Segment], place: str) -> Row:
     """A printed line: a row of a table without ruling lines when its segments read as one
     (see text.spaced_cells), else a paragraph. Cells keep their x position."""
-    from govopen_desktop.io.importers.official_rows import is_value_text
+    from govopen_desktop.io.importers.official_rows import is_value_text, known_label
     from govopen_desktop.io.importers.readers.text import pipe_cells, spaced_cells
 
     text = _line_text(segments)
@@ -203,8 +203,12 @@ def _line_row(segments: list[Segment], place: str) -> Row:
     if cells is None:
         return Row([Cell(text, place, x=segments[0][0])], place)
     if len(cells) == len(segments) and len(segments) > 1:
-        # a narrow gap between a label and its first number ("(三)不予 0"): two cells
+        # a narrow gap between a label and its first number ("(三)不予 0"): two cells; none at
+        # all after an official label, in a column as wide as the label (a web page's table
+        # without padding, printed: "行政规范性文件564")
         m = _LABEL_AND_NUMBER.match(segments[0][1])
+        if m and not m.group("gap") and not known_label(m.group("label")):
+            m = None
         if m and all(is_value_text(t) for _x, t in segments[1:]):
             segments = [(segments[0][0], m.group("label")), (segments[1][0] - 1.0, m.group("number")),
                         *segments[1:]]
@@ -217,7 +221,7 @@ def _line_row(segments: list[Segment], place: str) -> Row:
 _MAX_FRAGMENTS = 24  # lines a wrapped label runs over in a narrow column (2 characters a line)
 _MAX_PIECE = 24  # characters of one piece of a wrapped label (a line of prose is longer)
 _MAX_LABEL = 64  # characters of a joined label (the longest official label has 37)
-_LABEL_AND_NUMBER = re.compile(r"^(?P<label>.*[^\d\s.,])\s+(?P<number>[+\-]?\d[\d.,]*)$")
+_LABEL_AND_NUMBER = re.compile(r"^(?P<label>.*[^\d\s.,])(?P<gap>\s*)(?P<number>[+\-]?\d[\d.,]*)$")
 Piece = tuple[tuple[int, int], str]  # ((row, cell), text)
 
 
