@@ -76,3 +76,45 @@ def test_a_table_whose_group_labels_run_down_the_rows_is_read_row_by_row(tmp_pat
     got = import_file(plain).report.cells
     assert {k: v for k, v in got.items() if k.startswith("t3.")} == {
         k: v for k, v in report.cells.items() if k.startswith("t3.")}
+
+
+def _word_tables(tmp_path: Path) -> list[object]:
+    """Every table of the Word files at hand: the converter's rows, the merged and collapsed
+    layouts of the sample, the real blank template and a pasted-rows report."""
+    from lxml import etree
+
+    from govopen_desktop.io.importers.readers.docx_wrapped import W
+    from tests.support.import_builders import WRITERS
+    from tests.support.paths import SHARED, TEST_DATA
+
+    report = load_report(SAMPLE)
+    expected = Expected(report.meta.to_dict(), dict(report.cells), dict(report.text))
+    files = [_converted(tmp_path)[0], *TEST_DATA.glob("shapes/*.docx"), *SHARED.glob("real-reports/*.docx")]
+    for layout, write in WRITERS.items():
+        if layout.endswith(".docx"):
+            files.append(tmp_path / layout)
+            write(expected, files[-1])
+    tables: list[object] = []
+    for path in files:
+        import zipfile
+
+        with zipfile.ZipFile(path) as zf:
+            root = etree.fromstring(zf.read("word/document.xml"))
+        tables += root.iter(f"{W}tbl")
+    return tables
+
+
+def test_a_tables_merges_read_at_once_are_each_cells_own(tmp_path: Path) -> None:
+    """The gridSpan and vMerge of a table's cells, looked up in one pass over the table, are what
+    each cell's own properties say (the cell-by-cell reading they replaced)."""
+    from govopen_desktop.io.importers.readers.docx_wrapped import W, _cell_marks, _slots, _table_marks
+
+    tables = _word_tables(tmp_path)
+    merged = 0
+    for tbl in tables:
+        rows = [list(tr.iter(f"{W}tc")) for tr in tbl.iter(f"{W}tr")]  # type: ignore[attr-defined]
+        marks = _table_marks(tbl)
+        merged += sum(1 for cells in rows for tc in cells if _cell_marks(tc).merge)
+        for cells in rows:
+            assert [s[:3] for s in _slots(cells, marks)] == [s[:3] for s in _slots(cells)]
+    assert len(tables) >= 6 and merged > 0  # merges were there to be read

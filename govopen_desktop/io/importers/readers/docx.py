@@ -300,7 +300,7 @@ def _table(tbl: Any, doc: Doc, number: int) -> None:
     content = _content if controls else _children  # most tables: no control to look into at each row and cell
     wrapped: dict[int, int] = {}
     if merges:
-        wrapped = wrapped_rows([list(content(tr, (_TC,))) for tr in islice(content(tbl, (_TR,)), MAX_TABLE_ROWS)])
+        wrapped = wrapped_rows(tbl, [list(content(tr, (_TC,))) for tr in islice(content(tbl, (_TR,)), MAX_TABLE_ROWS)])
     if not wrapped and _is_simple(tbl, controls, breaks):
         _simple_table(tbl, doc, number)  # most tables
         return

@@ -25,29 +25,70 @@ class _Slot(NamedTuple):
     column: int
     continued: bool
     restart: bool
-    filled: bool
+    cell: Any
 
 
-def _slots(cells: Iterable[Any]) -> list[_Slot]:
+def _filled(tc: Any) -> bool:
+    return any((t.text or "").strip() for t in tc.iter(_T))
+
+
+class _Marks(NamedTuple):
+    span: str | None  # gridSpan's value
+    merge: str | None  # vMerge's state: "restart", "continue", None for none
+
+
+_NONE = _Marks(None, None)
+_MARKS_XPATH: Any = None
+
+
+def _table_marks(tbl: Any) -> dict[Any, _Marks]:
+    """Each cell with a gridSpan or vMerge, by its element: one XPath over the table, not a
+    search in each cell (a few microseconds each, which made a merged table's rows cost more
+    than reading their text)."""
+    global _MARKS_XPATH
+    if _MARKS_XPATH is None:
+        from lxml import etree
+
+        _MARKS_XPATH = etree.XPath(".//w:tc/w:tcPr/w:gridSpan | .//w:tc/w:tcPr/w:vMerge",
+                                   namespaces={"w": W[1:-1]})
+    marks: dict[Any, _Marks] = {}
+    for mark in _MARKS_XPATH(tbl):
+        tc = mark.getparent().getparent()
+        span, merge = marks.get(tc, _NONE)
+        if mark.tag == _GRID_SPAN:
+            span = mark.get(_VAL)
+        else:
+            merge = mark.get(_VAL) or "continue"
+        marks[tc] = _Marks(span, merge)
+    return marks
+
+
+def _cell_marks(tc: Any) -> _Marks:
+    pr = tc.find(_TCPR)
+    span = pr.find(_GRID_SPAN) if pr is not None else None
+    merge = pr.find(_VMERGE) if pr is not None else None
+    return _Marks(None if span is None else span.get(_VAL),
+                  None if merge is None else (merge.get(_VAL) or "continue"))
+
+
+def _slots(cells: Iterable[Any], marks: dict[Any, _Marks] | None = None) -> list[_Slot]:
     out: list[_Slot] = []
     column = 0
     for tc in cells:
-        pr = tc.find(_TCPR)
-        span = pr.find(_GRID_SPAN) if pr is not None else None
-        merge = pr.find(_VMERGE) if pr is not None else None
-        state = None if merge is None else (merge.get(_VAL) or "continue")
-        filled = any((t.text or "").strip() for t in tc.iter(_T))
-        out.append(_Slot(column, state == "continue", state == "restart", filled))
+        span, state = _cell_marks(tc) if marks is None else marks.get(tc, _NONE)
+        out.append(_Slot(column, state == "continue", state == "restart", tc))
         try:
-            column += max(int(span.get(_VAL)), 1) if span is not None else 1
-        except (TypeError, ValueError):
+            column += max(int(span), 1) if span is not None else 1
+        except ValueError:
             column += 1
     return out
 
 
-def wrapped_rows(rows: list[list[Any]]) -> dict[int, int]:
-    """Row index -> the row its cells are second (third …) lines of, for the converter's wrap rows."""
-    slots = [_slots(cells) for cells in rows]
+def wrapped_rows(tbl: Any, rows: list[list[Any]]) -> dict[int, int]:
+    """Row index -> the row its cells are second (third …) lines of, for the converter's wrap
+    rows; `rows` holds the cells of the table `tbl`'s rows."""
+    marks = _table_marks(tbl)
+    slots = [_slots(cells, marks) for cells in rows]
     start: dict[tuple[int, int], int] = {}  # (row, column) of a merged cell -> the row it starts in
     base: dict[int, int] = {}
     for r, row in enumerate(slots):
@@ -59,9 +100,12 @@ def wrapped_rows(rows: list[list[Any]]) -> dict[int, int]:
         if r == 0:
             continue
         above = base.get(r - 1, r - 1)
-        own = [s for s in row if not s.continued and s.filled]
         begun_above = [s for s in row if s.continued and start.get((r, s.column)) == above]
-        if not own or len(begun_above) < max(len(own), 2):  # a table's own row: more cells than merges
+        if len(begun_above) < 2:
+            continue
+        # the cells' text is looked at only here: most rows of most tables have no merges
+        own = [s for s in row if not s.continued and _filled(s.cell)]
+        if not own or len(begun_above) < len(own):  # a table's own row: more cells than merges
             continue
         # each second line sits under a cell of the row above that did not reach down
         plain = {s.column for s in slots[above] if not s.continued and not s.restart}
