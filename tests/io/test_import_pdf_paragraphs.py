@@ -12,13 +12,18 @@ import pytest
 
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.importers import import_file, import_text
-from govopen_desktop.io.importers.extract.paragraphs import join_wrapped
+from govopen_desktop.io.importers.extract.paragraphs import join_wrapped, width
 from govopen_desktop.io.project import load_report
 from tests.support.import_builders import expected_from
 from tests.support.office import needs_pdftotext, needs_soffice, pdf_of
 from tests.support.paths import SAMPLE, load_expected, seed_names
 
 LEFT, INDENT = 80.0, 112.0  # a page's left margin and a first line's two-character indent (points)
+
+
+@pytest.mark.parametrize("text", ["", "主动公开", "共12件", "2024年 GB/T 9704", "〔2020〕109号", "é中"])
+def test_a_lines_width_counts_ascii_as_half_a_chinese_character(text: str) -> None:
+    assert width(text) == sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
 
 
 def test_lines_a_page_wrapped_are_joined_by_their_indents() -> None:

@@ -45,7 +45,7 @@ def despaced(line: str) -> str:
 
 def width(text: str) -> float:
     """Characters as wide as a Chinese character: ASCII counts half."""
-    return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
+    return len(text) - 0.5 * len(text.encode("ascii", "ignore"))  # the ASCII characters, counted in C
 
 
 def join_wrapped(lines: Sequence[tuple[str, float | None]]) -> list[str]:
