@@ -19,6 +19,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +189,7 @@ def _column(letters: str) -> int:
     return column_index(letters.upper()) + 1  # 1-based, as openpyxl counts
 
 
+@lru_cache(maxsize=65536)  # the same few thousand references in every sheet of every report
 def _coordinate(ref: str) -> tuple[int, int]:
     m = _COORD.match(ref)
     if m is None:
