@@ -211,6 +211,27 @@ def _prefix_of(fragment: str, spec: RowSpec) -> bool:
     return any(spec.aliases in prefixes.get(part, ()) for part in _label_starts(fragment))
 
 
+_ROWS_IN_CELL: dict[tuple[int, str], tuple[list[RowSpec], tuple[int, ...]]] = {}
+
+
+def _rows_in_cell(specs: list[RowSpec], text: str) -> tuple[int, ...]:
+    """The rows of `specs` whose labels a label cell's pieces hold (its numbered parts, its
+    lines), none when it has one piece. Kept per table and text: the same label cells come
+    in every report, and each is asked of once per row it is found for."""
+    key = (id(specs), text)
+    known = _ROWS_IN_CELL.get(key)
+    if known is not None and known[0] is specs:
+        return known[1]
+    pieces = {norm(p) for p in (*_NEXT_NUMBERING.split(text), *text.splitlines())} - {""}
+    rows = () if len(pieces) < 2 else tuple(
+        k for k, s in enumerate(specs)
+        if s.label is not None and s.keys and any(cell_matches(p, s.aliases) for p in pieces))
+    if len(_ROWS_IN_CELL) >= 20_000:
+        _ROWS_IN_CELL.clear()
+    _ROWS_IN_CELL[key] = (specs, rows)
+    return rows
+
+
 @dataclass
 class Hit:
     spec: int  # index in the table's row specs
@@ -700,12 +721,7 @@ class Extractor:
             return True
         if self.norms[i][j] in specs[index].aliases:
             return False  # the cell is the label, nothing more (most cells)
-        text = self.rows[i].cells[j].text
-        pieces = {norm(p) for p in (*_NEXT_NUMBERING.split(text), *text.splitlines())} - {""}
-        if len(pieces) < 2:
-            return False
-        rows = [k for k, s in enumerate(specs) if s.label is not None and s.keys
-                and any(cell_matches(p, s.aliases) for p in pieces)]
+        rows = _rows_in_cell(specs, self.rows[i].cells[j].text)
         if index not in rows or len(rows) < 2:
             return False
         self.shared_cells.add(hit)
