@@ -118,3 +118,24 @@ def test_a_tables_merges_read_at_once_are_each_cells_own(tmp_path: Path) -> None
         for cells in rows:
             assert [s[:3] for s in _slots(cells, marks)] == [s[:3] for s in _slots(cells)]
     assert len(tables) >= 6 and merged > 0  # merges were there to be read
+
+
+def test_a_label_line_the_converter_moved_into_the_row_above_does_not_take_that_rows_numbers() -> None:
+    """pdf2docx made of an unruled PDF table a cell holding （六）'s first label whole and the
+    first line of its second label ("…公开申请⏎2.申请人逾期未按收费通知要求缴纳费"), the first
+    row's numbers beside it; the second label's next line comes in a row below with its own
+    numbers. Before, the second row took the first row's numbers (1 … 1 for 0 … 0) without a
+    word and the first was not found. Now each row reads its own, and every cell is either what
+    the PDF itself gives or named."""
+    from govopen_desktop.domain.values import same_value
+    from tests.support.paths import TEST_DATA
+
+    converted = import_file(TEST_DATA / "import" / "plain-table-page.pdf2docx.docx")
+    printed = import_file(TEST_DATA / "import" / "plain-table-page.pdf")
+    got, want = converted.report.cells, printed.report.cells
+    named = {p.key for p in converted.problems}
+    six = [k for k in converted.report.format.keys if k.startswith(("t3.other_no_fee.", "t3.other_no_correction."))]
+    assert len(six) == 14 and all(got[k] == want[k] for k in six), {k: (got[k], want[k]) for k in six}
+    silent = [k for k in want if k not in named and not (
+        (got.get(k) is None) == (want[k] is None) and same_value(got.get(k), want[k]))]
+    assert silent == []

@@ -211,6 +211,38 @@ def _prefix_of(fragment: str, spec: RowSpec) -> bool:
     return any(spec.aliases in prefixes.get(part, ()) for part in _label_starts(fragment))
 
 
+_ROW_LABELS: list[frozenset[str]] = []
+
+
+def _row_label_then_next(fragment: str, spec: RowSpec) -> bool:
+    """The cell's words are this row's whole label, then another row's first piece: the cell a
+    converter gave this row and the next label's first line (see _after_row_label)."""
+    prefixes = _label_prefixes()
+    for a in spec.aliases:
+        if len(fragment) > len(a) + 5 and fragment.startswith(a):
+            rest = fragment[len(a):]
+            if any(s != spec.aliases for c in (rest, strip_number(rest)) for s in prefixes.get(c, ())):
+                return True
+    return False
+
+
+def _after_row_label(fragment: str, spec: RowSpec) -> bool:
+    """The cell's words are another row's whole label, then this label's first piece (not a
+    group label before it: "（六）其他处理1.申请人…" is the row's own cell)."""
+    if not _ROW_LABELS:
+        spellings = {a for table in every_table() for s in row_specs(table) if s.keys for a in s.aliases}
+        _ROW_LABELS.append(frozenset(spellings | {b for b in map(strip_number, spellings) if len(b) >= 4}))
+    labels = _ROW_LABELS[0]
+    prefixes = _label_prefixes()
+    for p in range(1, len(fragment) - 5):
+        part = fragment[p:]
+        if any(spec.aliases in prefixes.get(c, ()) for c in (part, strip_number(part))):
+            head = fragment[:p]
+            if (head in labels or strip_number(head) in labels) and head not in spec.aliases:
+                return True
+    return False
+
+
 _ROWS_IN_CELL: dict[tuple[int, str], tuple[list[RowSpec], tuple[int, ...]]] = {}
 
 
@@ -305,9 +337,16 @@ class Extractor:
         for i, j in self.index.wrapped_starts(start, stop):
             n = self.norms[i][j]
             if not _prefix_of(n, spec):
+                if not continued and _row_label_then_next(n, spec):  # the converter's cell above, read as its own row
+                    after = [c for c in self.rows[i].cells[j + 1:] if c.text.strip() or c.value is not None]
+                    if after and not any(_is_text(c) for c in after):
+                        return i, after, i
                 continue
             after = [c for c in self.rows[i].cells[j + 1:] if c.text.strip() or c.value is not None]
-            if after and not any(_is_text(c) for c in after):
+            # after another row's whole label (a PDF-to-Word converter moves a label's first line
+            # into the cell of the row above: "1.…申请⏎2.申请人逾期…缴纳费"), the numbers beside
+            # the cell are that row's; this label's come after its next piece
+            if after and not any(_is_text(c) for c in after) and not _after_row_label(n, spec):
                 return i, after, i
             joined = n
             for k in range(i + 1, min(i + 5, len(self.rows))):
