@@ -461,6 +461,58 @@ def test_pdf_page_with_a_flood_of_drawing_instructions_is_refused(tmp_path: Path
     _refused_fast(path, "flood.pdf.*页面内容")
 
 
+@pytest.mark.parametrize("embedded", ["font", "seal"])
+def test_a_pdf_embedding_a_whole_chinese_font_is_not_taken_for_a_flood_of_drawing(tmp_path: Path,
+                                                                                  embedded: str) -> None:
+    """A PDF maker that embeds a whole CJK font uncompressed (PyMuPDF's HTML-to-PDF: 3.5 MB), or
+    a seal's picture of over a megabyte, was refused as a page of megabytes of drawing
+    instructions: the "stream" ending each "endstream" was read as a stream beginning, and the
+    font or picture after it as page content. A picture that inflates past a megabyte (a seal
+    of 300 KB in the file) then made the check hang."""
+    import os
+    import zlib
+
+    from govopen_desktop.io.importers.readers.pdf import check_raw
+
+    if embedded == "font":
+        font = bytes(range(256)) * (3 * 1024 * 4)  # 3 MB of font program, as drawn by no page
+        stream = b"<< /Length1 %d /Length %d >>\nstream\n" % (len(font), len(font)) + font + b"\nendstream"
+    else:
+        picture = zlib.compress(bytes(range(256)) * 8192 + os.urandom(300 * 1024))  # 2.3 MB inflated
+        stream = (b"<< /Type /XObject /Subtype /Image /Width 1024 /Height 512 /ColorSpace /DeviceRGB"
+                  b" /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(picture)
+                  + picture + b"\nendstream")
+    content = b"BT /F1 12 Tf 72 700 Td (2024) Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R"
+               b" /Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Song /FontDescriptor 6 0 R >>",
+               b"<< /Type /FontDescriptor /FontName /Song /FontFile3 7 0 R >>", stream]
+    data = _pdf(objects)
+    path = tmp_path / f"{embedded}.pdf"
+    path.write_bytes(data)
+    outcome: list[BaseException | None] = []
+
+    def read() -> None:
+        check_raw(data, path.name)  # no refusal
+        try:
+            import_file(path)
+            outcome.append(None)
+        except ImportFailed as exc:
+            outcome.append(exc)
+
+    # a stream that inflates past 1 MB once made the raw check loop for ever on the EOL that
+    # stands before "endstream": a thread, so a return of that fails here instead of hanging
+    import threading
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(20)
+    assert not reader.is_alive(), "the import did not finish"
+    assert outcome and "页面内容" not in str(outcome[0])  # it is read, and found to hold no report
+
+
 # ---- PDFs of the seed layouts (Word documents without ruling lines, merged or not) ---------
 
 SEED_LAYOUTS = ("merged.docx", "collapsed.docx")

@@ -44,7 +44,7 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
-_STREAM = re.compile(rb"stream\r?\n")
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")  # a stream begins; not the "endstream" that ends one
 _LINE_TOLERANCE = 3.0  # points: chars whose tops differ less sit on one printed line
 
 
@@ -113,6 +113,8 @@ def _inflated(raw: bytes, cap: int, keep: bool) -> tuple[int, bytes]:
             if keep and size <= MAX_CONTENT_STREAM:
                 kept.append(out)
             size += len(out)
+            if inflater.eof or not out:
+                break  # the end of the data, or no progress: the EOL before "endstream" stays unconsumed
             chunk = inflater.unconsumed_tail
     except zlib.error:
         pass  # encrypted or damaged: pdfminer reports what it makes of it
