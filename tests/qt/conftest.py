@@ -3,7 +3,6 @@ window on the sample report, where screenshots go."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,6 @@ from typing import Any
 import pytest
 
 from tests.support.gui import FakePrompter, make_window
-from tests.support.paths import REPO
 
 
 @pytest.fixture
@@ -34,6 +32,8 @@ def window(qtbot: Any, gui_env: Path, prompter: FakePrompter) -> Iterator[Any]:
 
 
 @pytest.fixture
-def out_dir(tmp_path: Path) -> Path:
-    """Where screenshots go: docs/ with GOVOPEN_UPDATE_DOCS=1, else a scratch folder."""
-    return REPO / "docs" if os.environ.get("GOVOPEN_UPDATE_DOCS") == "1" else tmp_path
+def out_dir(tmp_path: Path, qapp: Any) -> Path:
+    """Where screenshots go: docs/ with GOVOPEN_UPDATE_DOCS=1 (and a Chinese font), else a scratch folder."""
+    from tests.support.screenshots import screenshot_dir
+
+    return screenshot_dir(tmp_path)

@@ -3,7 +3,6 @@ the checker's warning after a hand edit, the blank template."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -117,9 +116,9 @@ def test_screenshot_of_table_3_counted_from_a_register(qtbot: Any, gui_env: Path
     from PySide6.QtWidgets import QApplication
 
     from govopen_desktop.qt.main_window import DEFAULT_SIZE
-    from tests.support.paths import REPO
+    from tests.support.screenshots import screenshot_dir
 
-    out_dir = REPO / "docs" if os.environ.get("GOVOPEN_UPDATE_DOCS") == "1" else gui_env
+    out_dir = screenshot_dir(gui_env)
     window = make_window(qtbot, gui_env, prompter, Report.new("青山市自然资源和规划局", 2025))
     source = fill_template(gui_env / "台账2025.xlsx", 2025, [
         (D(2024, 12, 16), "自然人", D(2025, 1, 8), GRANTED),

@@ -3,7 +3,6 @@ refused value's balloon at its cell. Written to tmp_path unless GOVOPEN_UPDATE_D
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -14,17 +13,18 @@ from PySide6.QtWidgets import QApplication
 from govopen_desktop.domain.report import Report
 from govopen_desktop.qt.main_window import DEFAULT_SIZE
 from tests.support.gui import FakePrompter, make_window
-from tests.support.paths import REPO, SAMPLE
+from tests.support.paths import SAMPLE
+from tests.support.screenshots import screenshot_dir
 
 pytestmark = [pytest.mark.screenshot]
 SIZES = {"": DEFAULT_SIZE, "-1920": QSize(1920, 1080)}
 
 
 @pytest.fixture
-def out_dir(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+def out_dir(tmp_path: Path, request: pytest.FixtureRequest, qapp: Any) -> Path:
     # docs/ keeps the default size; the 1920×1080 look is checked, not published
     large = request.node.callspec.params.get("suffix")
-    return REPO / "docs" if os.environ.get("GOVOPEN_UPDATE_DOCS") == "1" and not large else tmp_path
+    return tmp_path if large else screenshot_dir(tmp_path)
 
 
 def _shoot(window: Any, out: Path, size: QSize) -> None:

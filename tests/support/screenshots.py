@@ -8,6 +8,23 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 
 from govopen_desktop.qt.main_window import DEFAULT_SIZE
+from tests.support.paths import REPO
+
+
+def screenshot_dir(scratch: Path) -> Path:
+    """docs/ with GOVOPEN_UPDATE_DOCS=1, else `scratch`. docs/ only where a Chinese font is
+    installed: without one every Chinese character would be drawn as a box."""
+    import os
+
+    import pytest
+    from PySide6.QtGui import QFontDatabase
+
+    if os.environ.get("GOVOPEN_UPDATE_DOCS") != "1":
+        return scratch
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        pytest.fail("GOVOPEN_UPDATE_DOCS=1 on a machine without a Chinese font: the screenshots' Chinese "
+                    "would be boxes, docs/ is left as it is. Install one first (apt-get install fonts-wqy-microhei).")
+    return REPO / "docs"
 
 
 def shoot(window: Any, out: Path) -> Path:
