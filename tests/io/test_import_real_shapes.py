@@ -632,3 +632,33 @@ def test_text_a_pdf_viewer_copies_from_our_own_pdf(tmp_path: Path) -> None:
     assert all(result.report.cells[k] is None for k in wrong)  # left empty, never a wrong number
     t2 = [k for k in FMT.keys if k.startswith("t2.") and k != "t2.fees.amount"]
     assert not set(t2) & set(wrong)  # label, then its numbers: read
+
+
+def test_a_page_drawn_sideways_is_named_and_its_characters_kept_out_of_the_text() -> None:
+    """A page whose content is turned a quarter on the page (a landscape table put on a portrait
+    page as it is) reads as one character a line: before, those characters went into the
+    report's text (表三's notes read "行维议  2  性。度图…") without a word. Now the page is named
+    and left out; every cell is what the upright PDF gives or named, the text a part of its text."""
+    from tests.support.paths import TEST_DATA
+
+    upright = import_file(TEST_DATA / "import" / "producer-watermark.pdf")
+    turned = import_file(TEST_DATA / "import" / "sideways-page.pdf")
+    notes = [p.message for p in turned.problems if "第2页" in p.message and "侧着排" in p.message]
+    assert len(notes) == 1
+    named = {p.key for p in turned.problems}
+    assert [k for k, v in upright.report.cells.items() if turned.report.cells.get(k) != v and k not in named] == []
+    for key, text in turned.report.text.items():
+        assert (text or "") in (upright.report.text.get(key) or ""), key
+
+
+def test_a_pdf_drawn_sideways_throughout_is_refused_as_such(tmp_path: Path) -> None:
+    lines = b"".join(b"BT /F1 12 Tf 0 1 -1 0 %d 100 Tm (Annual report on open government information) Tj ET\n"
+                     % (80 + 20 * k) for k in range(20))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R"
+               b" /Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(lines) + lines + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    path = tmp_path / "sideways.pdf"
+    path.write_bytes(_pdf(objects))
+    _refused_fast(path, "sideways.pdf.*侧着排")

@@ -149,6 +149,9 @@ def read_pdf(path: Path, name: str) -> Doc:
         xs: dict[int, list[float]] = {}  # id of a ruled table's row: where each of its cells starts
         page_items = [_page_items(page, name, n, xs) for n, page in enumerate(pages, 1)]
         unmapped = _unmapped(pages, name)
+        sideways = _sideways_pages(pages, name)
+        for n in sideways:
+            page_items[n - 1] = []  # its characters one a line would be no text of the report
         title = pdf.metadata.get("Title")  # a browser's 另存为 PDF: the page's <title>
     chars = sum(len(_line_text(payload)) for items in page_items for _top, kind, payload in items
                 if kind == "line")
@@ -163,6 +166,10 @@ def read_pdf(path: Path, name: str) -> Doc:
         doc.notes.append(
             f"“{name}”有 {unmapped} 个字符没有字符编码（制作这个 PDF 的软件嵌入字体时没有写入编码表），读不出是什么字，"
             "按原样保留为“(cid:…)”；下面列出的格和文字中有这样的字，请对照原件填写。")
+    if sideways:
+        shown = "、".join(f"第{n}页" for n in sideways[:10]) + ("等" if len(sideways) > 10 else "")
+        doc.notes.append(f"“{name}”{shown}的文字是侧着排的（整页内容转了 90°，在阅读器里要歪头看），本程序读不了"
+                         "这样的页面，其中的表格和文字没有导入。请在 PDF 阅读器中把这些页转正后另存，再导入。")
     running = _running_lines(page_items)
     _join_rows_broken_by_pages(page_items, running, xs)
     kept: list[Row] = []
@@ -311,6 +318,32 @@ def _unmapped(pages: Any, name: str) -> int:
             "请导入同一报告的 Word、Excel 或网页版本，或用 OCR 软件识别后再导入。"
         )
     return unmapped
+
+
+SIDEWAYS_SHARE = 0.5  # of a page's characters drawn turned a quarter: the page's content is sideways
+MIN_SIDEWAYS_CHARS = 20  # fewer: a rotated column header or two, not a page
+
+
+def _sideways_pages(pages: Any, name: str) -> list[int]:
+    """The pages whose text is drawn turned a quarter (a landscape table put on a portrait page
+    as it is, not turned upright by the page's /Rotate, which pdfminer applies). Their lines
+    cannot be read as lines: said, naming the pages; a PDF all so is refused as such, not as
+    "no annual report found"."""
+    sideways: list[int] = []
+    with_text = 0
+    for n, page in enumerate(pages, 1):
+        chars = [ch for ch in page.chars if str(ch.get("text", "")).strip()]
+        if not chars:
+            continue
+        with_text += 1
+        turned = sum(1 for ch in chars if not ch.get("upright", True))
+        if turned >= MIN_SIDEWAYS_CHARS and turned >= SIDEWAYS_SHARE * len(chars):
+            sideways.append(n)
+    if sideways and len(sideways) == with_text:
+        raise ImportFailed(
+            f"“{name}”每一页的文字都是侧着排的（整页内容转了 90° 或 270°，在阅读器里要歪头看），本程序读不了"
+            "这样的页面。请在 PDF 阅读器中把各页转正后另存（或导入同一报告的 Word、网页版本），再导入。")
+    return sideways
 
 
 def _password(name: str) -> ImportFailed:
