@@ -357,6 +357,14 @@ def _pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
     return bytes(out)
 
 
+def _page_pdf(content: bytes) -> bytes:
+    """A PDF of one page drawn by the stream object `content`, its font /F1 Helvetica."""
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R"
+                 b" /Resources << /Font << /F1 5 0 R >> >> >>",
+                 content, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
+
+
 def _rc4(key: bytes, data: bytes) -> bytes:
     s = list(range(256))
     j = 0
@@ -451,13 +459,8 @@ def test_pdf_page_with_a_flood_of_drawing_instructions_is_refused(tmp_path: Path
 
     content = b"BT /F1 12 Tf 72 700 Td " + b"(abcdefgh) Tj 0 -1 Td " * 11000 + b"ET"
     data = zlib.compress(content)
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R"
-               b" /Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     path = tmp_path / "flood.pdf"
-    path.write_bytes(_pdf(objects))
+    path.write_bytes(_page_pdf(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"))
     _refused_fast(path, "flood.pdf.*页面内容")
 
 
@@ -654,11 +657,6 @@ def test_a_page_drawn_sideways_is_named_and_its_characters_kept_out_of_the_text(
 def test_a_pdf_drawn_sideways_throughout_is_refused_as_such(tmp_path: Path) -> None:
     lines = b"".join(b"BT /F1 12 Tf 0 1 -1 0 %d 100 Tm (Annual report on open government information) Tj ET\n"
                      % (80 + 20 * k) for k in range(20))
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R"
-               b" /Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(lines) + lines + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     path = tmp_path / "sideways.pdf"
-    path.write_bytes(_pdf(objects))
+    path.write_bytes(_page_pdf(b"<< /Length %d >>\nstream\n" % len(lines) + lines + b"\nendstream"))
     _refused_fast(path, "sideways.pdf.*侧着排")
