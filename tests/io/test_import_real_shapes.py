@@ -660,3 +660,18 @@ def test_a_pdf_drawn_sideways_throughout_is_refused_as_such(tmp_path: Path) -> N
     path = tmp_path / "sideways.pdf"
     path.write_bytes(_page_pdf(b"<< /Length %d >>\nstream\n" % len(lines) + lines + b"\nendstream"))
     _refused_fast(path, "sideways.pdf.*侧着排")
+
+
+def test_a_page_that_is_a_picture_is_named_in_a_pdf_with_text_elsewhere() -> None:
+    """A scanned page or a table pasted as a screenshot has no text layer: its rows were each
+    "not found", and nothing said why. Now the page is named as a picture, once."""
+    from tests.support.paths import TEST_DATA
+
+    upright = import_file(TEST_DATA / "import" / "producer-watermark.pdf")
+    pictured = import_file(TEST_DATA / "import" / "pictured-page.pdf")
+    notes = [p.message for p in pictured.problems if p.key is None and "第2页是图片" in p.message]
+    assert len(notes) == 1 and "OCR" in notes[0]
+    named = {p.key for p in pictured.problems}
+    assert [k for k, v in upright.report.cells.items() if pictured.report.cells.get(k) != v and k not in named] == []
+    for key, text in pictured.report.text.items():
+        assert (text or "") in (upright.report.text.get(key) or ""), key

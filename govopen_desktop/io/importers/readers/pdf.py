@@ -150,6 +150,7 @@ def read_pdf(path: Path, name: str) -> Doc:
         page_items = [_page_items(page, name, n, xs) for n, page in enumerate(pages, 1)]
         unmapped = _unmapped(pages, name)
         sideways = _sideways_pages(pages, name)
+        pictured = _picture_pages(pages)
         for n in sideways:
             page_items[n - 1] = []  # its characters one a line would be no text of the report
         title = pdf.metadata.get("Title")  # a browser's 另存为 PDF: the page's <title>
@@ -166,6 +167,10 @@ def read_pdf(path: Path, name: str) -> Doc:
         doc.notes.append(
             f"“{name}”有 {unmapped} 个字符没有字符编码（制作这个 PDF 的软件嵌入字体时没有写入编码表），读不出是什么字，"
             "按原样保留为“(cid:…)”；下面列出的格和文字中有这样的字，请对照原件填写。")
+    if pictured:
+        shown = "、".join(f"第{n}页" for n in pictured[:10]) + ("等" if len(pictured) > 10 else "")
+        doc.notes.append(f"“{name}”{shown}是图片（扫描或截图），没有文字层，其上的表格和文字没有导入；本程序不含"
+                         "文字识别（OCR）。请对照原件填写这些页上的内容，或导入同一报告的 Word、网页版本。")
     if sideways:
         shown = "、".join(f"第{n}页" for n in sideways[:10]) + ("等" if len(sideways) > 10 else "")
         doc.notes.append(f"“{name}”{shown}的文字是侧着排的（整页内容转了 90°，在阅读器里要歪头看），本程序读不了"
@@ -178,6 +183,9 @@ def read_pdf(path: Path, name: str) -> Doc:
         lines = [k for k, (_t, kind, _p) in enumerate(items) if kind == "line"]
         ends = {lines[0], lines[-1]} if lines else set()
         place = f"第{n}页"
+        if n in pictured:  # where it stands: a table of its part of the report is named as a picture
+            kept.append(Row([], place, picture=f"第{n}页的图片"))
+            segments.append(None)
         for k, (_top, kind, payload) in enumerate(items):
             if kind != "line":
                 kept.append(payload)
@@ -318,6 +326,23 @@ def _unmapped(pages: Any, name: str) -> int:
             "请导入同一报告的 Word、Excel 或网页版本，或用 OCR 软件识别后再导入。"
         )
     return unmapped
+
+
+PICTURE_SHARE = 0.3  # of a page covered by pictures, with next to no text: a scanned or pasted page
+
+
+def _picture_pages(pages: Any) -> list[int]:
+    """The pages that are pictures (a scanned page, a table pasted as a screenshot) in a PDF
+    that has text elsewhere: nothing on them can be read, and the clerk is told which."""
+    out: list[int] = []
+    for n, page in enumerate(pages, 1):
+        if sum(1 for ch in page.chars if str(ch.get("text", "")).strip()) >= MIN_TEXT_CHARS:
+            continue
+        area = float(page.width) * float(page.height)
+        covered = sum(float(im.get("width", 0)) * float(im.get("height", 0)) for im in page.images)
+        if area > 0 and covered >= PICTURE_SHARE * area:
+            out.append(n)
+    return out
 
 
 SIDEWAYS_SHARE = 0.5  # of a page's characters drawn turned a quarter: the page's content is sideways
