@@ -646,7 +646,7 @@ def test_a_page_drawn_sideways_is_named_and_its_characters_kept_out_of_the_text(
 
     upright = import_file(TEST_DATA / "import" / "producer-watermark.pdf")
     turned = import_file(TEST_DATA / "import" / "sideways-page.pdf")
-    notes = [p.message for p in turned.problems if "第2页" in p.message and "侧着排" in p.message]
+    notes = [p.message for p in turned.problems if "第2页" in p.message and "侧着或倒着排" in p.message]
     assert len(notes) == 1
     named = {p.key for p in turned.problems}
     assert [k for k, v in upright.report.cells.items() if turned.report.cells.get(k) != v and k not in named] == []
@@ -654,12 +654,13 @@ def test_a_page_drawn_sideways_is_named_and_its_characters_kept_out_of_the_text(
         assert (text or "") in (upright.report.text.get(key) or ""), key
 
 
-def test_a_pdf_drawn_sideways_throughout_is_refused_as_such(tmp_path: Path) -> None:
-    lines = b"".join(b"BT /F1 12 Tf 0 1 -1 0 %d 100 Tm (Annual report on open government information) Tj ET\n"
-                     % (80 + 20 * k) for k in range(20))
+@pytest.mark.parametrize("turn", [b"0 1 -1 0", b"-1 0 0 -1", b"0 -1 1 0"])
+def test_a_pdf_drawn_sideways_throughout_is_refused_as_such(tmp_path: Path, turn: bytes) -> None:
+    lines = b"".join(b"BT /F1 12 Tf %s %d 400 Tm (Annual report on open government information) Tj ET\n"
+                     % (turn, 80 + 20 * k) for k in range(20))
     path = tmp_path / "sideways.pdf"
     path.write_bytes(_page_pdf(b"<< /Length %d >>\nstream\n" % len(lines) + lines + b"\nendstream"))
-    _refused_fast(path, "sideways.pdf.*侧着排")
+    _refused_fast(path, "sideways.pdf.*侧着或倒着排")
 
 
 def test_a_page_that_is_a_picture_is_named_in_a_pdf_with_text_elsewhere() -> None:

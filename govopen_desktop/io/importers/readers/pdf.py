@@ -173,8 +173,9 @@ def read_pdf(path: Path, name: str) -> Doc:
                          "文字识别（OCR）。请对照原件填写这些页上的内容，或导入同一报告的 Word、网页版本。")
     if sideways:
         shown = "、".join(f"第{n}页" for n in sideways[:10]) + ("等" if len(sideways) > 10 else "")
-        doc.notes.append(f"“{name}”{shown}的文字是侧着排的（整页内容转了 90°，在阅读器里要歪头看），本程序读不了"
-                         "这样的页面，其中的表格和文字没有导入。请在 PDF 阅读器中把这些页转正后另存，再导入。")
+        doc.notes.append(f"“{name}”{shown}的文字是侧着或倒着排的（整页内容转了 90° 或 180°，在阅读器里要歪头或"
+                         "倒过来看），本程序读不了这样的页面，其中的表格和文字没有导入。"
+                         "请在 PDF 阅读器中把这些页转正后另存，再导入。")
     running = _running_lines(page_items)
     _join_rows_broken_by_pages(page_items, running, xs)
     kept: list[Row] = []
@@ -349,6 +350,12 @@ SIDEWAYS_SHARE = 0.5  # of a page's characters drawn turned a quarter: the page'
 MIN_SIDEWAYS_CHARS = 20  # fewer: a rotated column header or two, not a page
 
 
+def _upside_down(ch: dict[str, Any]) -> bool:
+    """Drawn turned half round (pdfminer calls such a character upright: its baseline is level)."""
+    matrix = ch.get("matrix") or (1.0, 0.0, 0.0, 1.0)
+    return float(matrix[0]) < 0 and float(matrix[3]) < 0
+
+
 def _sideways_pages(pages: Any, name: str) -> list[int]:
     """The pages whose text is drawn turned a quarter (a landscape table put on a portrait page
     as it is, not turned upright by the page's /Rotate, which pdfminer applies). Their lines
@@ -361,13 +368,13 @@ def _sideways_pages(pages: Any, name: str) -> list[int]:
         if not chars:
             continue
         with_text += 1
-        turned = sum(1 for ch in chars if not ch.get("upright", True))
+        turned = sum(1 for ch in chars if not ch.get("upright", True) or _upside_down(ch))
         if turned >= MIN_SIDEWAYS_CHARS and turned >= SIDEWAYS_SHARE * len(chars):
             sideways.append(n)
     if sideways and len(sideways) == with_text:
         raise ImportFailed(
-            f"“{name}”每一页的文字都是侧着排的（整页内容转了 90° 或 270°，在阅读器里要歪头看），本程序读不了"
-            "这样的页面。请在 PDF 阅读器中把各页转正后另存（或导入同一报告的 Word、网页版本），再导入。")
+            f"“{name}”每一页的文字都是侧着或倒着排的（整页内容转了 90°、180° 或 270°，在阅读器里要歪头或倒过来看），"
+            "本程序读不了这样的页面。请在 PDF 阅读器中把各页转正后另存（或导入同一报告的 Word、网页版本），再导入。")
     return sideways
 
 
