@@ -201,3 +201,23 @@ def test_a_plain_table_printed_by_a_browser_reads_a_label_and_its_first_number_w
     assert differ == {}
     assert result.report.get("t2.normative_docs.in_force") == 27
     assert not result.problems, [(p.key, p.message) for p in result.problems]
+
+
+@pytest.mark.parametrize("copy", ["pdftotext", "pdftotext-layout"])
+def test_a_row_whose_numbers_stand_above_or_below_their_place_is_not_given_its_neighbours(copy: str) -> None:
+    """The plain-table page's text as poppler copies it (`pdftotext -enc UTF-8 [-layout]
+    plain-table-page.pdf`): where a group's label piece begins a line ("（四）无 1.本机关…"),
+    the row's numbers come a line above its label, or two rows' numbers come together below
+    their labels. Before, a label read the next numbers line, its neighbour's (1.本机关不掌握
+    0 … 0 for 8 0 0 1 1 0 10; 3.补正后 0 … for 1 …), silently. Now every cell is what the
+    PDF itself gives, or named."""
+    from govopen_desktop.domain.values import same_value
+
+    printed = import_file(FIXTURE.with_name("plain-table-page.pdf"))
+    copied = import_file(FIXTURE.with_name(f"plain-table-page.{copy}.txt"))
+    named = {p.key for p in copied.problems}
+    want, got = printed.report.cells, copied.report.cells
+    silent = [k for k in want if k not in named and not k.endswith("_unit") and not (
+        (got.get(k) is None) == (want[k] is None) and same_value(got.get(k), want[k]))]
+    assert silent == []
+    assert got["t3.unable_not_held.total"] == 10 or "t3.unable_not_held.total" in named

@@ -476,6 +476,8 @@ class Extractor:
                 # then one number a line) is the start of a run, read as numbers one per line are
                 short_run = len(nxt) < n and all(id(c) in self.loose for c in nxt)
                 if after or (len(nxt) > 1 and not short_run):
+                    if self.stray_row_above(i, n) or self.stray_row_below(i, n):
+                        return [], i  # a row's numbers above and below: which are its own is not certain
                     return self.take(nxt, n), i + 1
                 # the label alone on its line, one number per line: all of the run is its own, or
                 # the run holds the numbers of several labels printed before it (a PDF's reading
@@ -497,6 +499,29 @@ class Extractor:
         if self._order is False:
             self._order = self.reading_order(*self.order_of)
         return self._order if isinstance(self._order, str) else None
+
+    def numbers_line(self, k: int, n: int) -> bool:
+        """Line k holds a row's n numbers and nothing else."""
+        if not 0 <= k < len(self.rows):
+            return False
+        filled = [c for c in self.rows[k].cells if c.text.strip() or c.value is not None]
+        return len(filled) == n and not any(_is_text(c) for c in filled)
+
+    def stray_row_above(self, i: int, n: int) -> bool:
+        """Two lines of a row's numbers each right above label i, alone on its line: the upper is
+        the label before's, the lower no label's. A PDF's reading order (pdftotext's, where a
+        group's label piece begins the line: "（四）无 1.本机关…") may put a row's numbers above
+        its label, and the numbers below it are then the next row's."""
+        return n > 1 and self.numbers_line(i - 1, n) and self.numbers_line(i - 2, n)
+
+    def stray_row_below(self, i: int, n: int) -> bool:
+        """Label i, alone on its line, right after another line of text without numbers, and two
+        lines of a row's numbers below it (pdftotext -layout, the numbers of two labels centred
+        lower than their lines): the first may be the label above's."""
+        if n < 2 or i < 1 or not (self.numbers_line(i + 1, n) and self.numbers_line(i + 2, n)):
+            return False
+        above = [c for c in self.rows[i - 1].cells if c.text.strip() or c.value is not None]
+        return bool(above) and all(_is_text(c) for c in above)
 
     def run_before(self, i: int) -> tuple[list[Cell], int]:
         """Numbers one per line just above a label alone on its line (a PDF's reading order may
