@@ -205,6 +205,12 @@ def _label_starts(fragment: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _start_of(fragment: str, spec: RowSpec) -> str | None:
+    """The part of a line that begins this row's label (see _label_starts), or None."""
+    prefixes = _label_prefixes()
+    return next((part for part in _label_starts(fragment) if spec.aliases in prefixes.get(part, ())), None)
+
+
 def _prefix_of(fragment: str, spec: RowSpec) -> bool:
     """A label cut short by a line break: the first part of the label, long enough to be its own."""
     prefixes = _label_prefixes()
@@ -341,6 +347,8 @@ class Extractor:
                     after = [c for c in self.rows[i].cells[j + 1:] if c.text.strip() or c.value is not None]
                     if after and not any(_is_text(c) for c in after):
                         return i, after, i
+                if not continued and (centred := self.numbers_beside_first_piece(spec, i, j)) is not None:
+                    return centred
                 continue
             after = [c for c in self.rows[i].cells[j + 1:] if c.text.strip() or c.value is not None]
             # after another row's whole label (a PDF-to-Word converter moves a label's first line
@@ -381,6 +389,22 @@ class Extractor:
                 break
             return i, [], i
         return None
+
+    def numbers_beside_first_piece(self, spec: RowSpec, i: int, j: int) -> tuple[int, list[Cell], int] | None:
+        """A row whose first number is printed beside its label's first line, one space after it
+        (the number centred in a cell of two lines, poppler's copy: "5、要求…重新出具已获取 0",
+        "信息", then one number a line; or after a piece of the group label: "(六)其 1、申请人…，行政 1"):
+        that number, and the rest after the label's last piece."""
+        if any(c.text.strip() for c in self.rows[i].cells[j + 1:]):
+            return None
+        piece, lead = self.piece_and_numbers(self.rows[i].cells[j])
+        if not lead or len(lead) >= len(spec.keys):
+            return None
+        start = _start_of(norm(self.without_group_piece(piece)), spec)
+        if start is None:
+            return None
+        tail = self.numbers_after_label_end(spec, start, i + 1, len(spec.keys) - len(lead))
+        return None if tail is None else (i, lead + tail[0], tail[1])
 
     def numbers_after_label_end(self, spec: RowSpec, joined: str, k: int,
                                 need: int) -> tuple[list[Cell], int] | None:
