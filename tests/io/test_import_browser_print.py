@@ -223,18 +223,20 @@ def test_a_row_whose_numbers_stand_above_or_below_their_place_is_not_given_its_n
     assert got["t3.unable_not_held.total"] == 10 or "t3.unable_not_held.total" in named
 
 
-def test_a_rows_first_number_beside_its_labels_first_line_is_read_with_the_rest() -> None:
-    """A poppler copy (`pdftotext -enc UTF-8`) of the sample's page laid out by MuPDF's HTML
-    engine, one cell a paragraph: a number centred in a cell of two lines stands one space after
-    the label's first line ("5、要求行政机关确认或重新出具已获取 0", "信息", then one number a
-    line; "(六)其 1、申请人无正当理由逾期不补正，行政 1" after a piece of the group label).
-    Before, those rows were not found; now they read, and every other cell is right or named."""
+@pytest.mark.parametrize("copy", ["pdftotext", "pdftotext-layout"])
+def test_a_rows_first_number_beside_its_labels_first_line_is_read_with_the_rest(copy: str) -> None:
+    """Poppler's copies (`pdftotext -enc UTF-8 [-layout]`) of the sample's page laid out by
+    MuPDF's HTML engine: a number centred in a cell of two lines stands one space after the
+    label's first line ("5、要求行政机关确认或重新出具已获取 0", "信息", then one number a line,
+    or laid out, the row's other numbers after it; "(六)其 1、申请人无正当理由逾期不补正，行政 1"
+    after a piece of the group label). Before, those rows were not found; now they read, and
+    every other cell is right or named."""
     from govopen_desktop.domain.values import same_value
     from govopen_desktop.io.project import load_report
     from tests.support.paths import SAMPLE
 
     want = load_report(SAMPLE).cells
-    copied = import_file(FIXTURE.with_name("mupdf-page.pdftotext.txt"))
+    copied = import_file(FIXTURE.with_name(f"mupdf-page.{copy}.txt"))
     got, named = copied.report.cells, {p.key for p in copied.problems}
     rows = [k for k in want if k.startswith(("t3.rejected_confirm.", "t3.other_no_correction.", "t3.other_no_fee."))]
     assert len(rows) == 21 and {k: got[k] for k in rows} == {k: want[k] for k in rows}

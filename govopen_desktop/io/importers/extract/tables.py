@@ -393,25 +393,33 @@ class Extractor:
     def numbers_beside_first_piece(self, spec: RowSpec, i: int, j: int) -> tuple[int, list[Cell], int] | None:
         """A row whose first number is printed beside its label's first line, one space after it
         (the number centred in a cell of two lines, poppler's copy: "5、要求…重新出具已获取 0",
-        "信息", then one number a line; or after a piece of the group label: "(六)其 1、申请人…，行政 1"):
-        that number, and the rest after the label's last piece."""
-        if any(c.text.strip() for c in self.rows[i].cells[j + 1:]):
+        "信息", then one number a line; or after a piece of the group label: "(六)其 1、申请人…，行政 1";
+        laid out, the row's other numbers after it on the line): those numbers, and any rest
+        after the label's last piece."""
+        after = [c for c in self.rows[i].cells[j + 1:] if c.text.strip() or c.value is not None]
+        if any(_is_text(c) for c in after):
             return None
         piece, lead = self.piece_and_numbers(self.rows[i].cells[j])
-        if not lead or len(lead) >= len(spec.keys):
+        have = lead + after
+        if not lead or len(have) > len(spec.keys):
             return None
         start = _start_of(norm(self.without_group_piece(piece)), spec)
         if start is None:
             return None
-        tail = self.numbers_after_label_end(spec, start, i + 1, len(spec.keys) - len(lead))
-        return None if tail is None else (i, lead + tail[0], tail[1])
+        end = self.label_end(spec, start, i + 1)
+        if end is None:
+            return None
+        if len(have) == len(spec.keys):
+            return i, have, i
+        numbers, last = self.gather(end, len(spec.keys) - len(have) + 1)
+        if len(numbers) != len(spec.keys) - len(have) or not all(id(c) in self.loose for c in numbers):
+            return None
+        return i, have + numbers, last
 
-    def numbers_after_label_end(self, spec: RowSpec, joined: str, k: int,
-                                need: int) -> tuple[list[Cell], int] | None:
-        """The rest of a row whose first numbers were printed beside a middle piece of its label
-        (numbers centred in a tall cell: `…政府信息公开 0`, `申请`, then one number a line): the
-        label's last pieces from line k, then exactly `need` numbers one per line. Returns the
-        numbers and the last line used, or None when the lines do not read so."""
+    def label_end(self, spec: RowSpec, joined: str, k: int) -> int | None:
+        """The line after a wrapped label's last piece, its pieces alone on their lines from
+        line k (a piece of the group label before one is passed over); None when they do not
+        make the label."""
         while k < len(self.rows) and joined not in spec.aliases:
             cells = [c for c in self.rows[k].cells if c.text.strip()]
             if len(cells) != 1 or not _is_text(cells[0]):
@@ -420,9 +428,18 @@ class Extractor:
             if not _prefix_of(joined, spec) and joined not in spec.aliases:
                 return None
             k += 1
-        if joined not in spec.aliases:
+        return k if joined in spec.aliases else None
+
+    def numbers_after_label_end(self, spec: RowSpec, joined: str, k: int,
+                                need: int) -> tuple[list[Cell], int] | None:
+        """The rest of a row whose first numbers were printed beside a middle piece of its label
+        (numbers centred in a tall cell: `…政府信息公开 0`, `申请`, then one number a line): the
+        label's last pieces from line k, then exactly `need` numbers one per line. Returns the
+        numbers and the last line used, or None when the lines do not read so."""
+        end = self.label_end(spec, joined, k)
+        if end is None:
             return None
-        numbers, last = self.gather(k, need + 1)
+        numbers, last = self.gather(end, need + 1)
         if len(numbers) != need or not all(id(c) in self.loose for c in numbers):
             return None
         return numbers, last
