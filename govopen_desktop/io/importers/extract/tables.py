@@ -213,8 +213,12 @@ def _start_of(fragment: str, spec: RowSpec) -> str | None:
 
 def _prefix_of(fragment: str, spec: RowSpec) -> bool:
     """A label cut short by a line break: the first part of the label, long enough to be its own."""
-    prefixes = _label_prefixes()
-    return any(spec.aliases in prefixes.get(part, ()) for part in _label_starts(fragment))
+    return _start_of(fragment, spec) is not None
+
+
+def _filled(cells: Iterable[Cell]) -> list[Cell]:
+    """The cells with text or a value (a blank printed as such is no number)."""
+    return [c for c in cells if c.text.strip() or c.value is not None]
 
 
 _ROW_LABELS: list[frozenset[str]] = []
@@ -342,15 +346,15 @@ class Extractor:
         of the label (a line of numbers alone is left to the reading order)."""
         for i, j in self.index.wrapped_starts(start, stop):
             n = self.norms[i][j]
+            after = _filled(self.rows[i].cells[j + 1:])
             if not _prefix_of(n, spec):
-                if not continued and _row_label_then_next(n, spec):  # the converter's cell above, read as its own row
-                    after = [c for c in self.rows[i].cells[j + 1:] if c.text.strip() or c.value is not None]
-                    if after and not any(_is_text(c) for c in after):
-                        return i, after, i
-                if not continued and (centred := self.numbers_beside_first_piece(spec, i, j)) is not None:
+                if continued:
+                    continue
+                if after and not any(_is_text(c) for c in after) and _row_label_then_next(n, spec):
+                    return i, after, i  # the converter's cell above, read as its own row
+                if (centred := self.numbers_beside_first_piece(spec, i, j, after)) is not None:
                     return centred
                 continue
-            after = [c for c in self.rows[i].cells[j + 1:] if c.text.strip() or c.value is not None]
             # after another row's whole label (a PDF-to-Word converter moves a label's first line
             # into the cell of the row above: "1.…申请⏎2.申请人逾期…缴纳费"), the numbers beside
             # the cell are that row's; this label's come after its next piece
@@ -390,13 +394,13 @@ class Extractor:
             return i, [], i
         return None
 
-    def numbers_beside_first_piece(self, spec: RowSpec, i: int, j: int) -> tuple[int, list[Cell], int] | None:
+    def numbers_beside_first_piece(self, spec: RowSpec, i: int, j: int,
+                                   after: list[Cell]) -> tuple[int, list[Cell], int] | None:
         """A row whose first number is printed beside its label's first line, one space after it
         (the number centred in a cell of two lines, poppler's copy: "5、要求…重新出具已获取 0",
         "信息", then one number a line; or after a piece of the group label: "(六)其 1、申请人…，行政 1";
-        laid out, the row's other numbers after it on the line): those numbers, and any rest
-        after the label's last piece."""
-        after = [c for c in self.rows[i].cells[j + 1:] if c.text.strip() or c.value is not None]
+        laid out, the row's other numbers after it on the line, `after`): those numbers, and any
+        rest after the label's last piece."""
         if any(_is_text(c) for c in after):
             return None
         piece, lead = self.piece_and_numbers(self.rows[i].cells[j])
@@ -406,15 +410,10 @@ class Extractor:
         start = _start_of(norm(self.without_group_piece(piece)), spec)
         if start is None:
             return None
-        end = self.label_end(spec, start, i + 1)
-        if end is None:
-            return None
         if len(have) == len(spec.keys):
-            return i, have, i
-        numbers, last = self.gather(end, len(spec.keys) - len(have) + 1)
-        if len(numbers) != len(spec.keys) - len(have) or not all(id(c) in self.loose for c in numbers):
-            return None
-        return i, have + numbers, last
+            return (i, have, i) if self.label_end(spec, start, i + 1) is not None else None
+        tail = self.numbers_after_label_end(spec, start, i + 1, len(spec.keys) - len(have))
+        return None if tail is None else (i, have + tail[0], tail[1])
 
     def label_end(self, spec: RowSpec, joined: str, k: int) -> int | None:
         """The line after a wrapped label's last piece, its pieces alone on their lines from
@@ -545,7 +544,7 @@ class Extractor:
         """Line k holds a row's n numbers and nothing else."""
         if not 0 <= k < len(self.rows):
             return False
-        filled = [c for c in self.rows[k].cells if c.text.strip() or c.value is not None]
+        filled = _filled(self.rows[k].cells)
         return len(filled) == n and not any(_is_text(c) for c in filled)
 
     def stray_row_above(self, i: int, n: int) -> bool:
@@ -561,7 +560,7 @@ class Extractor:
         lower than their lines): the first may be the label above's."""
         if n < 2 or i < 1 or not (self.numbers_line(i + 1, n) and self.numbers_line(i + 2, n)):
             return False
-        above = [c for c in self.rows[i - 1].cells if c.text.strip() or c.value is not None]
+        above = _filled(self.rows[i - 1].cells)
         return bool(above) and all(_is_text(c) for c in above)
 
     def run_before(self, i: int) -> tuple[list[Cell], int]:

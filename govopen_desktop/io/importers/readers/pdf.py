@@ -168,13 +168,11 @@ def read_pdf(path: Path, name: str) -> Doc:
             f"“{name}”有 {unmapped} 个字符没有字符编码（制作这个 PDF 的软件嵌入字体时没有写入编码表），读不出是什么字，"
             "按原样保留为“(cid:…)”；下面列出的格和文字中有这样的字，请对照原件填写。")
     if pictured:
-        shown = "、".join(f"第{n}页" for n in pictured[:10]) + ("等" if len(pictured) > 10 else "")
-        doc.notes.append(f"“{name}”{shown}是图片（扫描或截图），没有文字层，其上的表格和文字没有导入；本程序不含"
-                         "文字识别（OCR）。请对照原件填写这些页上的内容，或导入同一报告的 Word、网页版本。")
+        doc.notes.append(f"“{name}”{_pages_named(pictured)}是图片（扫描或截图），没有文字层，其上的表格和文字没有导入；"
+                         "本程序不含文字识别（OCR）。请对照原件填写这些页上的内容，或导入同一报告的 Word、网页版本。")
     if sideways:
-        shown = "、".join(f"第{n}页" for n in sideways[:10]) + ("等" if len(sideways) > 10 else "")
-        doc.notes.append(f"“{name}”{shown}的文字是侧着或倒着排的（整页内容转了 90° 或 180°，在阅读器里要歪头或"
-                         "倒过来看），本程序读不了这样的页面，其中的表格和文字没有导入。"
+        doc.notes.append(f"“{name}”{_pages_named(sideways)}的文字是侧着或倒着排的（整页内容转了 90° 或 180°，"
+                         "在阅读器里要歪头或倒过来看），本程序读不了这样的页面，其中的表格和文字没有导入。"
                          "请在 PDF 阅读器中把这些页转正后另存，再导入。")
     running = _running_lines(page_items)
     _join_rows_broken_by_pages(page_items, running, xs)
@@ -329,6 +327,15 @@ def _unmapped(pages: Any, name: str) -> int:
     return unmapped
 
 
+def _pages_named(numbers: list[int]) -> str:
+    return "、".join(f"第{n}页" for n in numbers[:10]) + ("等" if len(numbers) > 10 else "")
+
+
+def _printed(page: Any) -> list[dict[str, Any]]:
+    """The page's characters that print something (not spaces)."""
+    return [ch for ch in page.chars if str(ch.get("text", "")).strip()]
+
+
 PICTURE_SHARE = 0.3  # of a page covered by pictures, with next to no text: a scanned or pasted page
 
 
@@ -337,7 +344,7 @@ def _picture_pages(pages: Any) -> list[int]:
     that has text elsewhere: nothing on them can be read, and the clerk is told which."""
     out: list[int] = []
     for n, page in enumerate(pages, 1):
-        if sum(1 for ch in page.chars if str(ch.get("text", "")).strip()) >= MIN_TEXT_CHARS:
+        if len(_printed(page)) >= MIN_TEXT_CHARS:
             continue
         area = float(page.width) * float(page.height)
         covered = sum(float(im.get("width", 0)) * float(im.get("height", 0)) for im in page.images)
@@ -364,7 +371,7 @@ def _sideways_pages(pages: Any, name: str) -> list[int]:
     sideways: list[int] = []
     with_text = 0
     for n, page in enumerate(pages, 1):
-        chars = [ch for ch in page.chars if str(ch.get("text", "")).strip()]
+        chars = _printed(page)
         if not chars:
             continue
         with_text += 1
