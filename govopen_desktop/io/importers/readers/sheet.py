@@ -30,7 +30,6 @@ DATA_SHEET = "govopen-data"
 DATA_SCHEMA = "govopen-report/"
 
 UNITS_IN_FORMAT = (("万元", '"万元"'), ("元", '"元"'))
-_EMPTY = ("", None)
 _XLS_EMPTY: set[int] = set()  # xlrd's empty and blank cell types, filled when xlrd is loaded
 _XLS_PLAIN: set[int] = set()  # its text and number cell types: the value as it is
 
@@ -70,13 +69,15 @@ def sheet_rows(doc: Doc, title: str, grid: Sequence[Sequence[Any]],
     for r1, r2, c1, c2 in merged:
         if r1 >= n_rows or c1 >= n_cols:
             continue
+        end = min(c2, n_cols - 1) + 1
         for r in range(r1, min(r2, n_rows - 1) + 1):
-            for c in range(c1, min(c2, n_cols - 1) + 1):
-                if (r, c) != (r1, c1):
-                    covered.setdefault(r, set()).add(c)
+            spanned = range(c1 + 1, end) if r == r1 else range(c1, end)  # all but the top-left cell
+            if spanned:
+                covered.setdefault(r, set()).update(spanned)
     prefix = f"工作表“{title}” "
     columns = [prefix + column_letters(c) for c in range(n_cols)]
     every_col = range(n_cols)
+    col_set = set(every_col)
     new_cell = tuple.__new__  # Cell is a NamedTuple: built without its generated __new__'s frame
     for r in range(n_rows):
         values = grid[r]
@@ -85,14 +86,15 @@ def sheet_rows(doc: Doc, title: str, grid: Sequence[Sequence[Any]],
         if len(values) < n_cols:
             values = [*values, *([None] * (n_cols - len(values)))]
         gone = covered.get(r)
-        cols = [c for c in every_col if c not in gone] if gone else every_col
-        # empty cells (most of a form) skip _text_of: the same ("", None) it gives for None
-        read = [_EMPTY if (v := values[c]) is None or v == "" else (v, None) if type(v) is str else _text_of(v)
-                for c in cols]
-        if any(text.strip() for text, _v in read):
-            number = str(r + 1)
-            cells = [new_cell(Cell, (text, columns[c] + number, value, None))
-                     for c, (text, value) in zip(cols, read, strict=True)]
+        cols: Sequence[int] = sorted(col_set - gone) if gone else every_col
+        number = str(r + 1)
+        # text and empty cells (most of a form) are built as they are; the rest go through
+        # _text_of (an empty cell, None or "", is "" as _text_of gives it)
+        cells = [new_cell(Cell, (v, columns[c] + number, None, None)) if type(v := values[c]) is str
+                 else new_cell(Cell, ("", columns[c] + number, None, None)) if v is None
+                 else new_cell(Cell, ((t := _text_of(v))[0], columns[c] + number, t[1], None))
+                 for c in cols]
+        if any(cell.text.strip() for cell in cells):
             doc.add(Row(cells, f"{prefix}第{number}行"))
 
 
