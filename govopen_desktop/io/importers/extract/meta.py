@@ -319,13 +319,14 @@ def _match_heading(text: str, order: tuple[str, ...], last: int,
         return None, last  # a numbered sentence, not a heading
     if m is None and body not in _any_title():
         return None, last  # most lines: an unnumbered heading must be a title exactly
+    number = _number(m.group(1)) if m is not None else None
     for k in range(last + 1, len(order)):
         sid = order[k]
         if m is None:
             hit = body in titles.get(sid, set())  # an unnumbered heading must be exact
         else:
             # another number ("1、主动公开情况" inside 总体情况) needs a closer match
-            own = _number(m.group(1)) in (None, k + 1)
+            own = number in (None, k + 1)
             if paren is not None and not own:
                 continue
             need = 0.8 if own else 0.92
@@ -349,7 +350,7 @@ def _similar(a: str, b: str, need: float) -> bool:
     if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < need:  # real_quick_ratio, without building
         return False
     in_b = _chars(b)
-    if 2.0 * sum(ch in in_b for ch in a) / (len(a) + len(b)) < need:  # no more can match than a's characters in b
+    if 2.0 * sum(map(in_b.__contains__, a)) / (len(a) + len(b)) < need:  # no more can match than a's characters in b
         return False
     matcher = SequenceMatcher(None, a, b)
     return matcher.quick_ratio() >= need and matcher.ratio() >= need
@@ -405,6 +406,7 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
     return found
 
 
+@lru_cache(maxsize=256)
 def _number(mark: str) -> int | None:
     if mark.isdigit():
         return int(mark)
