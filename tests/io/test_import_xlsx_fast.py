@@ -5,6 +5,8 @@ through either gives the same report and the same problems."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -107,3 +109,35 @@ def test_unexpected_layout_falls_back_to_openpyxl(tmp_path: Path, monkeypatch: p
     doc, _ = sheet.read_xlsx(FIXTURES / "sample-2024-stacked.xlsx", "s")
     old, _ = sheet.read_xlsx_openpyxl(FIXTURES / "sample-2024-stacked.xlsx", "s")
     assert calls == ["sample-2024-stacked.xlsx"] and _typed(doc) == _typed(old)
+
+
+SERIALS = [0, 0.25, 0.5, 0.999988, 0.9999999, 1, 1.5, 59, 59.75, 60, 60.5, 61, 1000.123456, 45000, 45678.5,
+           45678.999999, 2958465, 2958466, 1e9, -1, -0.5, 36526.000005787]
+
+
+@pytest.mark.parametrize("duration", [False, True])
+@pytest.mark.parametrize("epoch", ["1900", "1904"])
+def test_a_date_serial_reads_as_openpyxl_reads_it(duration: bool, epoch: str) -> None:
+    """A date, a time of day, a duration, the 1900 system's phantom 29 February, serials past
+    9999: the same values as openpyxl's conversion, which the reader no longer imports."""
+    from openpyxl.utils.datetime import from_excel
+
+    from govopen_desktop.io.importers.readers.xlsx_cells import MAC_EPOCH, WINDOWS_EPOCH, _date
+
+    start = WINDOWS_EPOCH if epoch == "1900" else MAC_EPOCH
+    for serial in SERIALS:
+        try:
+            expected: object = from_excel(serial, start, timedelta=duration)
+        except (OverflowError, ValueError):
+            expected = "#VALUE!"
+        assert _date(serial, start, duration) == expected, serial
+
+
+def test_a_workbook_with_dates_is_read_without_loading_openpyxl() -> None:
+    """openpyxl (and Pillow with it) take ~120 ms to import: a date cell, common on a report's
+    signature line, must not load them (a reviewing office's every worker paid it)."""
+    code = ("import sys; from govopen_desktop.io.importers import import_file; "
+            f"import_file({str(FIXTURES / 'odd-cells-office.xlsx')!r}); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'PIL')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

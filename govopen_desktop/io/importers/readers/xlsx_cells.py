@@ -310,11 +310,22 @@ def _row_number(r: str | None, previous: int) -> int:
 
 
 def _date(value: int | float, epoch: dt.datetime, duration: bool) -> Any:
+    """An Excel serial as the datetime (or time of day, or duration) openpyxl gives it: days
+    since the epoch to the millisecond; in the 1900 system serials before 1 March 1900 count
+    one day more, since Excel counts a 29 February 1900 that never was. Worked out here: the
+    openpyxl package (~120 ms to import, with Pillow) is not loaded for a date cell."""
     try:
-        from openpyxl.utils.datetime import from_excel  # loaded only when a sheet holds a date
-    except ImportError as exc:  # pragma: no cover - openpyxl is a dependency
-        raise UnexpectedXml("openpyxl") from exc
-    try:
-        return from_excel(value, epoch, timedelta=duration)
+        if duration:
+            span = dt.timedelta(days=value)
+            if span.microseconds:
+                span = dt.timedelta(seconds=span.total_seconds() // 1, microseconds=round(span.microseconds, -3))
+            return span
+        day, fraction = divmod(value, 1)
+        within = dt.timedelta(milliseconds=round(fraction * 86_400 * 1000))
+        if 0 <= value < 1 and within.days == 0:
+            return (dt.datetime.min + within).time()  # a time of day alone
+        if 0 < value < 60 and epoch == WINDOWS_EPOCH:
+            day += 1
+        return epoch + dt.timedelta(days=day) + within
     except (OverflowError, ValueError):
         return "#VALUE!"  # as openpyxl: a serial outside the dates is an error value
