@@ -148,6 +148,8 @@ def _preload() -> None:
     for name in ("govopen_desktop.io.importers.dispatch", "govopen_desktop.io.importers.readers.docx",
                  "govopen_desktop.io.importers.readers.html", "govopen_desktop.io.importers.readers.sheet",
                  "govopen_desktop.io.importers.readers.text", "govopen_desktop.io.importers.readers.xlsx_cells",
+                 "govopen_desktop.io.importers.readers.markdown", "govopen_desktop.io.importers.extract.build",
+                 "govopen_desktop.io.importers.data_sheet", "email.parser", "email.policy",
                  "lxml.etree", "python_calamine", "xlrd"):
         with contextlib.suppress(ImportError):  # a missing reader says so when its file comes
             importlib.import_module(name)
