@@ -15,6 +15,7 @@ from govopen_desktop.io.importers.readers.convert import find_soffice
 
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
+needs_pdfunite = pytest.mark.skipif(shutil.which("pdfunite") is None, reason="poppler's pdfunite is not installed")
 
 
 def office_convert(sources: Sequence[Path], to: str, outdir: Path, *, timeout: float = 300) -> None:

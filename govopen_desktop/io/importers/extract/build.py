@@ -22,11 +22,13 @@ from govopen_desktop.io.importers.extract.meta import (
     find_title,
     format_by_headers,
     guess_year,
+    is_report_title,
     more_pages,
     named_in_preface,
     page_end,
     period_year,
     read_page_meta,
+    report_start,
     running_titles,
     section_text,
     split_glued_headings,
@@ -91,16 +93,21 @@ class _Read(NamedTuple):
     page: PageMeta
     labels: LabelIndex
     norms: list[set[str]]
+    rest: list[Row]  # another report after this one (a compilation, two years on one page): not read
 
 
 def _read_rows(doc: Doc) -> _Read:
     rows = split_glued_headings(doc.rows)
     sections = find_sections(rows, SECTION_ORDER)
+    rest: list[Row] = []
+    if sections.again is not None:  # the report ends where the next one's title begins
+        start = report_start(rows, sections.again, max(sections.rows.values()))
+        rows, rest = rows[:start], rows[start:]
     page = read_page_meta(rows, min(sections.rows.values(), default=min(len(rows), 60)))
     if page.rows:  # a CMS page's metadata table and chrome: meta, not report text
         rows = [Row([], r.place) if i in page.rows else r for i, r in enumerate(rows)]
     index = LabelIndex(rows)  # the cells' words, once for every format tried
-    return _Read(rows, sections, page, index, [{n for n in row_norms if n} for row_norms in index.norms])
+    return _Read(rows, sections, page, index, [{n for n in row_norms if n} for row_norms in index.norms], rest)
 
 
 def table_values(doc: Doc, fmt: ReportFormat) -> dict[str, Value] | None:
@@ -115,8 +122,8 @@ def table_values(doc: Doc, fmt: ReportFormat) -> dict[str, Value] | None:
 
 
 def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
-    rows, sections, page, index, norms = _read_rows(doc)
-    problems: list[ImportProblem] = []
+    rows, sections, page, index, norms, rest = _read_rows(doc)
+    problems: list[ImportProblem] = [_another_report(doc, rest)] if rest else []
     words = cell_words(rows, index.norms)
     detected, _score = detect_format(rows, words)
 
@@ -250,6 +257,15 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
         source["group_rows"] = dict(extractor.group_printed)  # e.g. {"（六）其他处理": "3 0 0 0 0 0 3"}
     report.extra["source"] = source
     return report, problems
+
+
+def _another_report(doc: Doc, rest: list[Row]) -> ImportProblem:
+    """What is said of the rows of a second report after the first: where it begins, its title."""
+    lines = [line for row in rest[:3] for line in row.lines()]
+    title = next((line for line in lines if is_report_title(line)), lines[0] if lines else "")
+    return ImportProblem(
+        f"“{doc.name}”从这里起是另一份年度报告（“{title[:50]}”，共 {len(rest)} 行），只导入了它前面的一份报告，"
+        "这一份没有导入。几份报告汇编或合订在一个文件中时，请分开后逐份导入。", None, rest[0].place)
 
 
 def _in_full(named: str | None, *found: str | None) -> str | None:

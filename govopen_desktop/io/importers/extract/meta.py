@@ -259,6 +259,7 @@ class Sections:
     rows: dict[str, int] = field(default_factory=dict)  # section id -> heading row index
     headings: list[str] = field(default_factory=list)  # as printed, in order
     inline: dict[str, str] = field(default_factory=dict)  # text run on after a heading
+    again: int | None = None  # the row where the first part's heading comes again: another report
 
 
 @cache
@@ -388,6 +389,7 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
     found = Sections()
     last = -1
     paren_ok = True  # （一）总体情况 as the first level: only if the first heading is numbered so
+    first_style = ""  # how the first heading is numbered: a next report's is numbered alike
     for i, row in enumerate(rows):
         text = _single_text(row)
         if not text:
@@ -397,13 +399,64 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
             if sid is not None:
                 if not found.rows:
                     paren_ok = bool(_HEADING_PAREN.match(heading))
+                    first_style = _numbering(heading)[0]
                 found.rows[sid] = i
                 found.headings.append(heading)
                 if inline:
                     found.inline[sid] = inline
                 last = k
                 break
+            again = len(found.rows) >= 2 and not inline
+            if again and _first_part_again(heading, titles.get(order[0], set()), first_style):
+                found.again = i  # 一、总体情况 once more, after two parts or more: the next report's
+                return found
     return found
+
+
+def _numbering(heading: str) -> tuple[str, re.Match[str] | None]:
+    """How a heading is numbered (一、 1、 第一部分 （一）, or not at all), and its match."""
+    for style, pattern in (("cn", _HEADING), ("part", _HEADING_PART), ("paren", _HEADING_PAREN)):
+        if (m := pattern.match(heading)) is not None:
+            return ("digit" if style == "cn" and m.group(1).isdigit() else style), m
+    return "none", None
+
+
+def _first_part_again(heading: str, first_titles: set[str], first_style: str) -> bool:
+    """The heading is the first part's, numbered 一 as the report's own first heading was
+    numbered (1.总体情况 or （一）总体情况 inside a part of a report headed 一、… is a point of it)."""
+    style, m = _numbering(heading)
+    if style != first_style:
+        return False
+    if m is None:
+        return norm(heading) in first_titles
+    if _number(m.group(1)) != 1:
+        return False
+    body = norm(m.group(2))
+    return any(_close_to(body, t, 0.8) for t in first_titles)
+
+
+# how a body's name ends (某某县教育局, 某某街道办事处, 某某市人民政府办公室)
+_ORGAN_END = re.compile(
+    r"(?:局|委员会|委|办公室|办事处|办|厅|政府|院|处|街道|镇|乡|中心|所|站|署|馆|会|部|队|社|公司|集团|管理区)$")
+_MAX_TITLE_ABOVE = 30  # rows between a report's title and its 一、总体情况 (the opening words, wrapped)
+
+
+def report_start(rows: list[Row], heading: int, after: int) -> int:
+    """The first row of a report whose 一、总体情况 stands at `heading`: its title (on one line
+    or broken over two, an agency's line over it), above its opening words, not above row
+    `after` (the previous report's last heading). Without a title, the heading itself."""
+    for k in range(heading - 1, max(after, heading - _MAX_TITLE_ABOVE), -1):
+        text = _single_text(rows[k])
+        if text is None:
+            continue
+        below = _single_text(rows[k + 1]) if k + 1 < heading else None
+        if not is_report_title(text) and not (below and is_report_title(text + below)):
+            continue
+        above = _single_text(rows[k - 1]) if k - 1 > after else None
+        if above and len(above) <= 30 and _ORGAN_END.search(above):
+            return k - 1  # the agency printed over the title (not the previous report's last words)
+        return k
+    return heading
 
 
 @lru_cache(maxsize=256)
@@ -532,6 +585,10 @@ class Title:
 
 # A CMS metadata table's row of the title, printed to PDF as a line ("名称  某局2023年…年度报告")
 _META_LABEL_BEFORE = re.compile(r"^\s*(?:名\s?称|标\s?题|题\s?名|文件名称|信息名称)\s*(?:[:：]\s*|\s(?=\S))")
+
+
+def is_report_title(line: str) -> bool:
+    return len(line) <= 80 and _title_match(line) is not None
 
 
 def _title_match(line: str) -> tuple[str | None, int] | None:

@@ -13,6 +13,7 @@ is refused at once with a message that names the file.
 
 from __future__ import annotations
 
+import logging
 import re
 import zlib
 from collections import Counter
@@ -22,6 +23,11 @@ from typing import Any
 from govopen_desktop.domain.fold import plain_characters
 from govopen_desktop.io.importers.neutral import PRINT_STAMP, Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed
+
+# pdfminer warns of each font it measures without a FontBBox (most Chinese PDFs' fonts), a
+# line per character run: an application that set up logging still gets them (the CLI's log
+# file), but one that did not (the importer used as a library) prints none of them on stderr
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 MAX_PAGES = 300  # a yearly report has 5-40 pages
 MAX_INFLATED = 150 * 1024 * 1024  # all compressed streams together, inflated
