@@ -29,8 +29,8 @@ from govopen_desktop.cli.common import (
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.findings import Finding, Level, count_accepted, count_levels
-from govopen_desktop.domain.review import ReviewedFile
-from govopen_desktop.io.open_any import open_any
+from govopen_desktop.domain.review import ReviewedFile, part_name
+from govopen_desktop.io.open_any import OpenedReport, open_any
 
 if TYPE_CHECKING:
     from govopen_desktop.io.importers.problems import ImportProblem
@@ -77,22 +77,44 @@ class FileResult:
     problems: list[str] = field(default_factory=list)  # what the import could not read
     details: list[ImportProblem] = field(default_factory=list)  # the same, with cell keys
     unusable: str | None = None
+    part: int = 0  # which of the file's reports (1, 2, …) when it holds several (a compilation)
+    more: list[FileResult] = field(default_factory=list)  # the file's reports after this one
 
     def count(self, level: Level) -> int:
         return count_levels(self.findings)[level]
+
+    @property
+    def shown(self) -> str:
+        """The file as the output names it: with the report's number in a file of several."""
+        return part_name(str(self.path), self.part)
 
 
 def check_one(path: Path, options: CheckOptions) -> FileResult:
     """Open and check one file; a file that cannot be used is a result, not an exception."""
     try:
-        opened = open_any(path)
+        opened = open_any(path, every_report=True)
         if options.prior:
             opened.report.prior = open_any(Path(options.prior)).report
     except GovopenError as exc:
         return FileResult(path, unusable=str(exc))
+    first = _checked(path, opened, options)
+    if opened.others:  # a compilation: each of its reports is checked as a file of its own
+        first.part = 1
+        first.more = [_checked(path, more, options, part) for part, more in enumerate(opened.others, start=2)]
+    return first
+
+
+def _checked(path: Path, opened: OpenedReport, options: CheckOptions, part: int = 0) -> FileResult:
     report = opened.report
     return FileResult(path, report.meta.agency, report.meta.year, report.meta.format, report.format.document,
-                      check(report, final=options.final), opened.problems, opened.details)
+                      check(report, final=options.final), opened.problems, opened.details, part=part)
+
+
+def _each_report(results: Iterator[FileResult]) -> Iterator[FileResult]:
+    """Every report of every file, a compilation's one after another."""
+    for result in results:
+        yield result
+        yield from result.more
 
 
 def _check_star(job: tuple[Path, CheckOptions]) -> FileResult:
@@ -110,14 +132,15 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise GovopenError("--jobs 至少为 1。")
     options = CheckOptions(final=args.final, prior=args.prior)
-    if len(paths) == 1:
-        result = check_one(paths[0], options)
-        if result.unusable:
-            raise GovopenError(result.unusable)
-        _print_one(result, args.json)
-        _write_workbook(args, [reviewed(result)])
-        return EXIT_FINDINGS if result.count(Level.ERROR) else EXIT_OK
-    results = _progress(check_all(paths, options, args.jobs), len(paths))
+    single = check_one(paths[0], options) if len(paths) == 1 else None
+    if single is not None and not single.more:
+        if single.unusable:
+            raise GovopenError(single.unusable)
+        _print_one(single, args.json)
+        _write_workbook(args, [reviewed(single)])
+        return EXIT_FINDINGS if single.count(Level.ERROR) else EXIT_OK
+    checked = iter([single]) if single is not None else _progress(check_all(paths, options, args.jobs), len(paths))
+    results = _each_report(checked)
     kept: list[ReviewedFile] = []  # only for the workbook, which lists every finding
     if args.xlsx:
         results = _keeping(results, kept)
@@ -222,10 +245,10 @@ class Totals:
 
 def _summary_line(r: FileResult) -> str:
     if r.unusable:
-        return f"-\t-\t-\t-\t-\t（无法读取）\t{r.path}"
+        return f"-\t-\t-\t-\t-\t（无法读取）\t{r.shown}"
     counts = count_levels(r.findings)
     return (f"{counts[Level.ERROR]}\t{counts[Level.WARNING]}\t{counts[Level.INFO]}\t{summary_cell(r.details)}\t"
-            f"{r.year}\t{r.agency or '（未找到机关名称）'}\t{r.path}")
+            f"{r.year}\t{r.agency or '（未找到机关名称）'}\t{r.shown}")
 
 
 def _print_batch_text(results: Iterator[FileResult], summary_only: bool) -> Totals:
@@ -234,7 +257,7 @@ def _print_batch_text(results: Iterator[FileResult], summary_only: bool) -> Tota
         totals.add(result)
         totals.lines.append(_summary_line(result))
         if not summary_only:
-            print(f"==== {result.path}")
+            print(f"==== {result.shown}")
             if result.unusable:
                 print(f"错误：{result.unusable}\n")
             else:
@@ -252,7 +275,8 @@ def _report_json(r: FileResult) -> dict[str, Any]:
     if r.unusable:
         return {"file": str(r.path), "unusable": r.unusable}
     return {
-        "file": str(r.path), "agency": r.agency, "year": r.year, "format": r.format,
+        "file": str(r.path), **({"part": r.part} if r.part else {}),
+        "agency": r.agency, "year": r.year, "format": r.format,
         "findings": [f.to_json() for f in r.findings],
         "errors": r.count(Level.ERROR), "warnings": r.count(Level.WARNING),
         "accepted": count_accepted(r.findings),
@@ -295,4 +319,4 @@ def reviewed(result: FileResult) -> ReviewedFile:
     if result.unusable is not None:
         return ReviewedFile(str(result.path), unusable=result.unusable)
     return ReviewedFile(str(result.path), result.agency, result.year, result.format, list(result.findings),
-                        list(result.problems), problem_places=len(result.details))
+                        list(result.problems), problem_places=len(result.details), part=result.part)

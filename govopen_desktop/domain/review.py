@@ -12,6 +12,12 @@ from govopen_desktop.domain.findings import Finding, Level
 from govopen_desktop.domain.formats import load_format
 
 
+def part_name(file: str, part: int) -> str:
+    """A file as a reviewer's list names it: with the report's number in a file of several
+    (a compilation: 汇编.pdf（第2份）)."""
+    return f"{file}（第{part}份）" if part else file
+
+
 @dataclass
 class ReviewedFile:
     """One file of the run: what it is and what the checker found, or why it could not be used."""
@@ -25,6 +31,11 @@ class ReviewedFile:
     unusable: str | None = None
     # the places those lines name (a line may stand for a row's 7 cells): what `check` counts
     problem_places: int | None = None
+    part: int = 0  # which of the file's reports (1, 2, …) when it holds several (a compilation)
+
+    @property
+    def shown(self) -> str:
+        return part_name(self.file, self.part)
 
     @property
     def import_problem_count(self) -> int:
@@ -59,7 +70,7 @@ def accepted_note(finding: Finding) -> str | None:
 def review_order(files: Iterable[ReviewedFile]) -> list[ReviewedFile]:
     """Unreadable files last; then most errors, most warnings first; then by unit name."""
     return sorted(files, key=lambda r: (
-        r.unusable is not None, -r.open_count(Level.ERROR), -r.open_count(Level.WARNING), r.agency, r.file,
+        r.unusable is not None, -r.open_count(Level.ERROR), -r.open_count(Level.WARNING), r.agency, r.file, r.part,
     ))
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from govopen_desktop.domain.report import Report
 
 if TYPE_CHECKING:
+    from govopen_desktop.io.importers import ImportResult
     from govopen_desktop.io.importers.problems import ImportProblem
 
 
@@ -19,9 +20,11 @@ class OpenedReport:
     imported: bool = False
     details: list[ImportProblem] = field(default_factory=list)  # the same, with cell key and place
     summary: str | None = None  # an import's count of cells read / inferred / left empty
+    # the reports after this one in the same file (a compilation), when asked for
+    others: list[OpenedReport] = field(default_factory=list)
 
 
-def open_any(path: Path) -> OpenedReport:
+def open_any(path: Path, *, every_report: bool = False) -> OpenedReport:
     """The one way every command opens a file: `import_file` decides by parsing whether it is
     a project (io.project.read_project) and otherwise reads it by its content, so a workbook
     renamed to .govopen still opens and a project saved with sorted keys is a project.
@@ -32,11 +35,19 @@ def open_any(path: Path) -> OpenedReport:
     if project is not None:
         return OpenedReport(project)
     from govopen_desktop.io.importers import import_file  # heavy readers load on demand
-    from govopen_desktop.io.importers.problems import describe_grouped
 
     result = import_file(Path(path))
     if result.project:
         return OpenedReport(result.report)
+    opened = _opened(result)
+    if every_report:  # `every_report`: a compilation's reports after the first too (the reviewing office)
+        opened.others = [_opened(more) for more in result.following()]
+    return opened
+
+
+def _opened(result: ImportResult) -> OpenedReport:
+    from govopen_desktop.io.importers.problems import describe_grouped
+
     problems = list(result.problems)
     return OpenedReport(result.report, describe_grouped(problems), imported=True, details=problems,
                         summary=result.summary().describe())

@@ -12,17 +12,22 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.review import ReviewedFile
 
 
-def review_file(path: Path, final: bool = False) -> ReviewedFile:
+def review_file(path: Path, final: bool = False) -> list[ReviewedFile]:
+    """The file's report checked; a compilation's every report, each named with its number."""
     from govopen_desktop.io.open_any import open_any
 
     try:
-        opened = open_any(Path(path))
+        opened = open_any(Path(path), every_report=True)
     except GovopenError as exc:
-        return ReviewedFile(str(path), unusable=str(exc))
-    report = opened.report
-    meta = report.meta
-    return ReviewedFile(str(path), meta.agency, meta.year, meta.format, check(report, final=final),
-                        list(opened.problems), problem_places=len(opened.details))
+        return [ReviewedFile(str(path), unusable=str(exc))]
+    reports = [opened, *opened.others]
+    several = len(reports) > 1
+    out = []
+    for part, one in enumerate(reports, start=1):
+        meta = one.report.meta
+        out.append(ReviewedFile(str(path), meta.agency, meta.year, meta.format, check(one.report, final=final),
+                                list(one.problems), problem_places=len(one.details), part=part if several else 0))
+    return out
 
 
 @dataclass

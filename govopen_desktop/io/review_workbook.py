@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.findings import Level
 from govopen_desktop.domain.formats import load_format
-from govopen_desktop.domain.review import ReviewedFile, accepted_note, cell_labels, review_order
+from govopen_desktop.domain.review import ReviewedFile, accepted_note, cell_labels, part_name, review_order
 from govopen_desktop.domain.values import format_value
 from govopen_desktop.io.exporters.output import write_export
 from govopen_desktop.io.review_inputs import shown_files
@@ -36,7 +36,7 @@ def review_workbook_bytes(files: Sequence[ReviewedFile]) -> bytes:
 
     ordered = review_order(files)
     folder, shown = shown_files([f.file for f in ordered])
-    ordered = [replace(f, file=shown[f.file]) for f in ordered]
+    ordered = [replace(f, file=part_name(shown[f.file], f.part), part=0) for f in ordered]
     wb = Workbook()
     summary = wb.active
     summary.title = "汇总"

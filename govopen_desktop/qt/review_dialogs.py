@@ -105,7 +105,8 @@ def _review_all(paths: Sequence[Path]) -> Any:
     from govopen_desktop.io.batch import map_in_order
     from govopen_desktop.io.review_run import review_file
 
-    return map_in_order(review_file, paths, start_method="spawn")
+    # a compilation gives a result for each of its reports
+    return (one for reviewed in map_in_order(review_file, paths, start_method="spawn") for one in reviewed)
 
 
 def _open_all(paths: Sequence[Path]) -> Any:
@@ -193,7 +194,7 @@ class BatchCheckDialog(QDialog):
 
     def _add_result(self, _index: int, result: ReviewedFile) -> None:
         self.results.append(result)
-        self.progress.setValue(len(self.results))
+        self.progress.setValue(min(len(self.results), self.progress.maximum()))  # a compilation: more than files
 
     def _done(self) -> None:
         self._thread = None
@@ -209,10 +210,10 @@ class BatchCheckDialog(QDialog):
         self.table.setRowCount(len(ordered))
         for row, r in enumerate(ordered):
             if r.unusable is not None:
-                values: list[object] = ["（无法读取）", "", "", "", "", "", r.file]
+                values: list[object] = ["（无法读取）", "", "", "", "", "", r.shown]
             else:
                 values = [r.agency or "（未找到机关名称）", r.year, r.open_count(Level.ERROR),
-                          r.open_count(Level.WARNING), r.open_count(Level.INFO), r.accepted, r.file]
+                          r.open_count(Level.WARNING), r.open_count(Level.INFO), r.accepted, r.shown]
             for col, value in enumerate(values):
                 item = QTableWidgetItem("" if value is None else str(value))
                 item.setData(Qt.ItemDataRole.UserRole, r.file)

@@ -13,6 +13,7 @@ import pytest
 from govopen_desktop.cli.main import main
 from govopen_desktop.io.project import save_report
 from tests.support.clean_reports import clean_report
+from tests.support.import_builders import write_compilation
 from tests.support.paths import REPO
 
 
@@ -165,3 +166,32 @@ def test_a_file_that_kills_its_worker_is_reported_and_the_rest_still_checked(
     assert "意外终止" in results[5].unusable
     others = [r for r in results if r.path != killer]
     assert all(r.unusable is None for r in others if r.path.suffix == ".govopen")
+
+
+def _compilation(tmp_path: Path) -> Path:
+    """Two bodies' reports one after the other in one text file, as a county's 汇编 prints them."""
+    second = clean_report("2021", agency="某县民政局")
+    second.set_values({"t3.results_total.natural": 0}, force=True)
+    return write_compilation(tmp_path / "各部门年报汇编.txt", [clean_report("2021", agency="某县教育局"), second])
+
+
+def test_every_report_of_a_compilation_is_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _compilation(tmp_path)
+    code = main(["check", str(path), "--summary"])
+    out = capsys.readouterr().out
+    rows = [line.split("\t") for line in out.splitlines() if "\t" in line][1:]
+    assert [(r[5], r[6]) for r in rows] == [("某县教育局", f"{path}（第1份）"), ("某县民政局", f"{path}（第2份）")]
+    assert rows[0][0] == "0" and rows[1][0] != "0"  # the second's own error, not the first's
+    assert code == 1 and "2 份报告：1 份有错误" in out
+
+
+def test_a_compilation_in_json_and_the_findings_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    path = _compilation(tmp_path)
+    book = tmp_path / "结果.xlsx"
+    main(["check", str(path), "--json", "--xlsx", str(book)])
+    data = json.loads(capsys.readouterr().out)
+    assert [(r["agency"], r["part"]) for r in data["reports"]] == [("某县教育局", 1), ("某县民政局", 2)]
+    texts = {str(c.value) for ws in openpyxl.load_workbook(book).worksheets for row in ws.iter_rows() for c in row}
+    assert f"{path}（第2份）" in texts or any(t.endswith("各部门年报汇编.txt（第2份）") for t in texts)

@@ -66,6 +66,12 @@ def test_the_first_report_is_read_as_alone_and_the_second_is_named(tmp_path: Pat
     assert "另一份年度报告" in said.message and title_of(second) in said.message
     assert "分开后逐份导入" in said.message and said.place  # where it begins
 
+    # the reviewing office's check reads the second as it reads that report alone
+    following = got.following()
+    assert len(following) == 1
+    assert report_to_json(following[0].report).replace(both.name, other.name) == report_to_json(
+        import_file(other).report)
+
 
 def test_the_same_report_printed_twice_is_read_once(tmp_path: Path) -> None:
     first, _second = _reports()

@@ -319,6 +319,19 @@ def write_one_per_line(exp: Expected, path: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def write_compilation(path: Path, reports: list[Any]) -> Path:
+    """Reports one after the other in one text file, as a county's compilation (汇编) of its
+    bodies' reports prints them, each as text copied out of a PDF."""
+    parts = []
+    for k, report in enumerate(reports):
+        one = path.with_name(f"{path.stem}-{k}.txt")
+        write_one_per_line(expected_of(report), one)
+        parts.append(one.read_text(encoding="utf-8"))
+        one.unlink()
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
 WRITERS: dict[str, Callable[[Expected, Path], None]] = {
     "pdf-copy.txt": write_one_per_line,
     "three-sheets.xlsx": write_xlsx_three_sheets,

@@ -4,12 +4,17 @@ label-driven extractor reads them (see docs/import.md)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govopen_desktop.domain.report import Report
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
+
+if TYPE_CHECKING:
+    from govopen_desktop.io.importers.neutral import Doc
+
+MAX_REPORTS_IN_FILE = 300  # a county's compilation has a report for each of its bodies
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,23 @@ class ImportResult:
     report: Report
     problems: list[ImportProblem]
     project: bool = False  # read from a project file (.govopen) as saved, not imported
+    # the rows of the reports after this one in the same file (a compilation): see following()
+    rest: Doc | None = field(default=None, repr=False, compare=False)
+
+    def following(self) -> list[ImportResult]:
+        """The reports after this one in its file, each read as this one was; a part that
+        makes no report ends them (the report before it names where it begins)."""
+        from govopen_desktop.io.importers.extract.build import build_first
+
+        out: list[ImportResult] = []
+        rest = self.rest
+        while rest is not None and len(out) < MAX_REPORTS_IN_FILE:
+            try:
+                report, problems, rest = build_first(rest)
+            except ImportFailed:
+                break
+            out.append(ImportResult(report, problems))
+        return out
 
     @property
     def inferred(self) -> set[str]:

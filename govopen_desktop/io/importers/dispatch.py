@@ -231,10 +231,10 @@ def _converted(path: Path, name: str, kind: str) -> ImportResult:
 
 def doc_result(doc: Doc) -> ImportResult:
     """The report the document's rows make, and what could not be read."""
-    from govopen_desktop.io.importers.extract.build import build_report  # not needed to open a project file
+    from govopen_desktop.io.importers.extract.build import build_first  # not needed to open a project file
     from govopen_desktop.io.importers.readers.limits import check_doc
 
     doc.fold_characters()
     check_doc(doc)
-    report, problems = build_report(doc)
-    return ImportResult(report, [*(ImportProblem(note) for note in doc.notes), *problems])
+    report, problems, rest = build_first(doc)
+    return ImportResult(report, [*(ImportProblem(note) for note in doc.notes), *problems], rest=rest)

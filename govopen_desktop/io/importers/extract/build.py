@@ -122,6 +122,13 @@ def table_values(doc: Doc, fmt: ReportFormat) -> dict[str, Value] | None:
 
 
 def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
+    report, problems, _rest = build_first(doc)
+    return report, problems
+
+
+def build_first(doc: Doc) -> tuple[Report, list[ImportProblem], Doc | None]:
+    """The first report the rows make, what could not be read, and the rows of the reports
+    after it in the same file (None when there are none), as a document of their own."""
     rows, sections, page, index, norms, rest = _read_rows(doc)
     problems: list[ImportProblem] = [_another_report(doc, rest)] if rest else []
     words = cell_words(rows, index.norms)
@@ -256,7 +263,7 @@ def build_report(doc: Doc) -> tuple[Report, list[ImportProblem]]:
     if extractor.group_printed:
         source["group_rows"] = dict(extractor.group_printed)  # e.g. {"（六）其他处理": "3 0 0 0 0 0 3"}
     report.extra["source"] = source
-    return report, problems
+    return report, problems, Doc(doc.name, doc.kind, rest) if rest else None
 
 
 def _another_report(doc: Doc, rest: list[Row]) -> ImportProblem:
@@ -264,8 +271,9 @@ def _another_report(doc: Doc, rest: list[Row]) -> ImportProblem:
     lines = [line for row in rest[:3] for line in row.lines()]
     title = next((line for line in lines if is_report_title(line)), lines[0] if lines else "")
     return ImportProblem(
-        f"“{doc.name}”从这里起是另一份年度报告（“{title[:50]}”，共 {len(rest)} 行），只导入了它前面的一份报告，"
-        "这一份没有导入。几份报告汇编或合订在一个文件中时，请分开后逐份导入。", None, rest[0].place)
+        f"“{doc.name}”从这里起是另一份年度报告（“{title[:50]}”，共 {len(rest)} 行），不是这一份报告的内容。"
+        "导入时只导入文件中的第一份报告（govopen check 逐份检查）；几份报告汇编或合订在一个文件中时，"
+        "请分开后逐份导入。", None, rest[0].place)
 
 
 def _in_full(named: str | None, *found: str | None) -> str | None:
