@@ -46,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
         raise GovopenError("没有找到可读取的报告文件：" + "、".join(args.files))
     units: list[UnitReport] = []
     unusable: list[tuple[str, str]] = []
-    for opened in with_progress(map_in_order(open_unit, paths), len(paths), "已读取"):
+    opened_files = with_progress(map_in_order(open_unit, paths), len(paths), "已读取")
+    for opened in (unit for file_units in opened_files for unit in file_units):  # a compilation: several
         if opened.report is None:
             unusable.append((opened.file, opened.unusable or "无法读取"))
         else:

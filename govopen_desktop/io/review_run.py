@@ -9,7 +9,7 @@ from pathlib import Path
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import Report
-from govopen_desktop.domain.review import ReviewedFile
+from govopen_desktop.domain.review import ReviewedFile, part_name
 
 
 def review_file(path: Path, final: bool = False) -> list[ReviewedFile]:
@@ -40,13 +40,20 @@ class OpenedUnit:
     unusable: str | None
 
 
-def open_unit(path: Path) -> OpenedUnit:
+def open_unit(path: Path) -> list[OpenedUnit]:
+    """The file's unit report; a compilation's every report, each its own unit (the file named
+    with the report's number)."""
     from govopen_desktop.io.open_any import open_any
     from govopen_desktop.io.review_inputs import file_digest
 
     try:
-        report = open_any(Path(path)).report
+        opened = open_any(Path(path), every_report=True)
     except GovopenError as exc:
-        return OpenedUnit(str(path), None, None, str(exc))
-    report.prior = None
-    return OpenedUnit(str(path), report, file_digest(Path(path)), None)
+        return [OpenedUnit(str(path), None, None, str(exc))]
+    digest = file_digest(Path(path))
+    reports = [opened.report, *(more.report for more in opened.others)]
+    units = []
+    for part, report in enumerate(reports, start=1):
+        report.prior = None
+        units.append(OpenedUnit(part_name(str(path), part if len(reports) > 1 else 0), report, digest, None))
+    return units

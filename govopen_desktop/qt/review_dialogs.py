@@ -113,7 +113,7 @@ def _open_all(paths: Sequence[Path]) -> Any:
     from govopen_desktop.io.batch import map_in_order
     from govopen_desktop.io.review_run import open_unit
 
-    return map_in_order(open_unit, paths, start_method="spawn")
+    return map_in_order(open_unit, paths, start_method="spawn")  # a list of units for each file
 
 
 class _FilePicker(QWidget):
@@ -311,11 +311,12 @@ class CombineDialog(QDialog):
     def is_running(self) -> bool:
         return self._thread is not None
 
-    def _add_unit(self, _index: int, opened: Any) -> None:
-        if opened.report is None:
-            self.unusable.append((opened.file, opened.unusable or "无法读取"))
-        else:
-            self._units.append(UnitReport(opened.file, opened.report, opened.digest))
+    def _add_unit(self, _index: int, file_units: Any) -> None:
+        for opened in file_units:  # a compilation holds several units
+            if opened.report is None:
+                self.unusable.append((opened.file, opened.unusable or "无法读取"))
+            else:
+                self._units.append(UnitReport(opened.file, opened.report, opened.digest))
         self.progress.setValue(self.progress.value() + 1)
 
     def _combine(self) -> None:

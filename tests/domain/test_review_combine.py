@@ -157,3 +157,20 @@ def test_combine_with_no_usable_report_says_so_and_writes_nothing(
     assert code == 2
     assert "没有一份报告可以计入汇总" in captured.err
     assert not out.exists()
+
+
+def test_a_compilation_adds_each_of_its_units(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A county's 汇编 of two bodies' reports in one file: both are summed, each named by its
+    number in the file (before, only the first was, and the second was lost from the sum)."""
+    from tests.support.clean_reports import clean_report
+    from tests.support.import_builders import write_compilation
+
+    first, second = clean_report("2021", agency="甲街道办事处"), clean_report("2021", agency="乙街道办事处")
+    path = write_compilation(tmp_path / "汇编.txt", [first, second])
+    out = tmp_path / "region.govopen"
+    main(["combine", str(path), "--agency", "某区人民政府", "--year", str(first.meta.year), "-o", str(out), "--json"])
+    payload = json.loads(capsys.readouterr().out)
+    assert sorted(u["agency"] for u in payload["included"]) == ["乙街道办事处", "甲街道办事处"]
+    assert {u["file"] for u in payload["included"]} == {f"{path}（第1份）", f"{path}（第2份）"}
+    region = load_report(out)
+    assert region.get("t3.new.total") == first.get("t3.new.total") + second.get("t3.new.total")  # type: ignore[operator]
