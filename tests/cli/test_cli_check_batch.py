@@ -195,3 +195,15 @@ def test_a_compilation_in_json_and_the_findings_workbook(tmp_path: Path, capsys:
     assert [(r["agency"], r["part"]) for r in data["reports"]] == [("某县教育局", 1), ("某县民政局", 2)]
     texts = {str(c.value) for ws in openpyxl.load_workbook(book).worksheets for row in ws.iter_rows() for c in row}
     assert f"{path}（第2份）" in texts or any(t.endswith("各部门年报汇编.txt（第2份）") for t in texts)
+
+
+def test_a_compilation_of_ten_is_checked_whole_and_a_far_longer_one_refused_with_the_way_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ten = write_compilation(tmp_path / "十份.txt", [clean_report("2021", agency=f"某县第{i}局") for i in range(10)])
+    main(["check", str(ten), "--summary"])
+    rows = [line for line in capsys.readouterr().out.splitlines() if "\t" in line][1:]
+    assert [r.split("\t")[5] for r in rows] == [f"某县第{i}局" for i in range(10)]
+    forty = write_compilation(tmp_path / "四十份.txt", [clean_report("2021", agency=f"某县第{i}局") for i in range(40)])
+    assert main(["check", str(forty)]) != 0
+    said = capsys.readouterr()
+    assert "汇编或合订" in said.err + said.out and "十份报告以内" in said.err + said.out

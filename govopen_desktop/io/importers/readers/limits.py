@@ -310,6 +310,12 @@ MAX_DOC_CHARS = 400_000  # their text; a long report has ~30,000 characters
 MAX_TEXT_FIELDS = 60_000  # lines, tab- and |-separated fields of a text before it is split
 
 
+def too_long(name: str, why: str) -> ImportFailed:
+    """Refusing a document longer than any report: it may also be many reports bound together."""
+    return ImportFailed(f"“{name}”{why}，远超一份年度报告的正常大小，已拒绝读取。如果这是许多份报告汇编或合订在一起的"
+                        "文件，请拆分成每个文件十份报告以内后再导入或检查；否则可能是异常或恶意构造的文件。")
+
+
 def check_doc(doc: Doc) -> None:
     """Refuse a document with far more filled cells or text than any report before the label
     search (which compares every cell with every official label) spends seconds on it."""
@@ -320,9 +326,9 @@ def check_doc(doc: Doc) -> None:
         for c in cells:
             chars += len(c.text)
         if filled > MAX_DOC_CELLS:
-            raise refuse(doc.name, f"有超过 {MAX_DOC_CELLS} 个有内容的单元格或段落")
+            raise too_long(doc.name, f"有超过 {MAX_DOC_CELLS} 个有内容的单元格或段落")
         if chars > MAX_DOC_CHARS:
-            raise refuse(doc.name, f"的文字超过 {MAX_DOC_CHARS} 个字符")
+            raise too_long(doc.name, f"的文字超过 {MAX_DOC_CHARS} 个字符")
 
 
 def check_text(text: str, name: str) -> None:
