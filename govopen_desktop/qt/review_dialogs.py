@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from govopen_desktop.qt.controllers.file_ops import FileController
     from govopen_desktop.qt.document import Document
 
+PART_ROLE = Qt.ItemDataRole.UserRole + 1  # a row's report number in a compilation (0: a file of one)
+
+
 class _Worker(QObject):
     """Runs `work(paths)` in a thread; each result is emitted as it comes, in input order."""
 
@@ -153,7 +156,7 @@ class BatchCheckDialog(QDialog):
     """批量检查: pick files or a folder, watch the progress, read the table, save the workbook;
     a double-click opens that unit's report in the main window."""
 
-    def __init__(self, open_report: Callable[[Path], object], parent: QWidget | None = None) -> None:
+    def __init__(self, open_report: Callable[..., object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("batchCheckDialog")
         self.setWindowTitle("批量检查各单位年度报告")
@@ -217,6 +220,7 @@ class BatchCheckDialog(QDialog):
             for col, value in enumerate(values):
                 item = QTableWidgetItem("" if value is None else str(value))
                 item.setData(Qt.ItemDataRole.UserRole, r.file)
+                item.setData(PART_ROLE, r.part)
                 if r.unusable is not None:
                     item.setToolTip(r.unusable)
                 self.table.setItem(row, col, item)
@@ -229,8 +233,13 @@ class BatchCheckDialog(QDialog):
 
     def _open_row(self, row: int, _col: int) -> None:
         item = self.table.item(row, 0)
-        if item is not None:
-            self.open_report(Path(str(item.data(Qt.ItemDataRole.UserRole))))
+        if item is None:
+            return
+        path, part = Path(str(item.data(Qt.ItemDataRole.UserRole))), int(item.data(PART_ROLE) or 0)
+        if part:
+            self.open_report(path, part)  # that report of the compilation
+        else:
+            self.open_report(path)
 
     def save_workbook(self, path: Path | None = None) -> bool:
         from govopen_desktop.io.review_workbook import write_review_workbook
@@ -381,7 +390,7 @@ def _parent(host: ReviewHost) -> QWidget | None:
 
 
 def open_batch_dialog(host: ReviewHost) -> BatchCheckDialog:
-    dialog = BatchCheckDialog(lambda path: host.files.open_file(path), _parent(host))
+    dialog = BatchCheckDialog(lambda path, part=0: host.files.open_file(path, part), _parent(host))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

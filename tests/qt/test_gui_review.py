@@ -12,6 +12,7 @@ from govopen_desktop.io.project import save_report
 from govopen_desktop.qt.main_window import MainWindow
 from govopen_desktop.qt.review_dialogs import open_batch_dialog, open_combine_dialog
 from tests.support.clean_reports import clean_report
+from tests.support.gui import FakePrompter
 from tests.support.import_builders import write_compilation
 from tests.support.reports import filled_report
 
@@ -92,18 +93,22 @@ def test_batch_check_on_every_core_from_the_window(qtbot, window: MainWindow, tm
     assert {f"第{i}街道办事处" for i in range(1, 10)} <= names
 
 
-def test_batch_check_lists_each_report_of_a_compilation(qtbot, window: MainWindow, tmp_path: Path) -> None:
+def test_batch_check_lists_each_report_of_a_compilation(qtbot, tmp_path: Path) -> None:
     """A county's 汇编 of two bodies' reports: a row each, named with its number; a double-click
-    opens the file itself."""
+    opens that report of the file in the window."""
+    window = MainWindow(filled_report("2021"), prompter=FakePrompter(), recovery_file=tmp_path / "rec.govopen-recovery")
+    qtbot.addWidget(window)
+    window.document.undo_stack.setClean()
     first, second = clean_report("2021", agency="某县教育局"), clean_report("2021", agency="某县民政局")
     path = write_compilation(tmp_path / "汇编.txt", [first, second])
     dialog = open_batch_dialog(window)
     dialog.picker.add([path])
     dialog.start_button.click()
     qtbot.waitUntil(lambda: not dialog.is_running() and dialog.table.rowCount() == 2, timeout=30000)
-    rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 6).text() for r in range(2)}
-    assert rows == {"某县教育局": f"{path}（第1份）", "某县民政局": f"{path}（第2份）"}
-    opened: list[Path] = []
-    dialog.open_report = opened.append
-    dialog.table.cellDoubleClicked.emit(1, 0)
-    assert opened == [path]
+    rows = {dialog.table.item(r, 0).text(): (r, dialog.table.item(r, 6).text()) for r in range(2)}
+    assert {k: v[1] for k, v in rows.items()} == {"某县教育局": f"{path}（第1份）", "某县民政局": f"{path}（第2份）"}
+    dialog.table.cellDoubleClicked.emit(rows["某县民政局"][0], 0)
+    assert window.document.report.meta.agency == "某县民政局" and window.document.imported
+    assert window.document.report.get("t3.new.total") == second.get("t3.new.total")
+    dialog.table.cellDoubleClicked.emit(rows["某县教育局"][0], 0)
+    assert window.document.report.meta.agency == "某县教育局"

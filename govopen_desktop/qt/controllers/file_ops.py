@@ -127,11 +127,12 @@ class FileController(WindowController):
                 stack.push(SetTextCommand(report, key, text, heading_for(report, key)))
         return True
 
-    def open_file(self, path: Path | None = None) -> bool:
+    def open_file(self, path: Path | None = None, part: int = 0) -> bool:
+        """`part`: which report of a file holding several (a compilation), from 1."""
         if not self.maybe_save():
             return False
         if path is not None:
-            return self.load(path)
+            return self.load(path, part)
         # several files selected together: the saved pages of one web article split into pages
         paths = self.prompter.ask_open_paths("打开年度报告（分页发布的网页可一起选中各页）", self.settings.last_dir)
         if len(paths) > 1:
@@ -150,10 +151,15 @@ class FileController(WindowController):
             return False
         return self._show_opened(opened, paths[0], f"“{paths[0].name}”等 {len(paths)} 页")
 
-    def load(self, path: Path) -> bool:
+    def load(self, path: Path, part: int = 0) -> bool:
         path = Path(path)
+        name = f"“{path.name}”" if part <= 1 else f"“{path.name}”的第{part}份报告"
         try:
-            opened = open_any(path)
+            opened = open_any(path, every_report=part > 1)
+            if part > 1:
+                if len(opened.others) < part - 1:
+                    raise GovopenError(f"{name}没有找到：文件中只有 {len(opened.others) + 1} 份报告。")
+                opened = opened.others[part - 2]
         except ProjectFileError as exc:
             message = str(exc)
             if exc.backup is not None:
@@ -163,7 +169,7 @@ class FileController(WindowController):
         except GovopenError as exc:
             self.prompter.show_error("无法打开文件", str(exc))
             return False
-        return self._show_opened(opened, path, f"“{path.name}”")
+        return self._show_opened(opened, path, name)
 
     def _show_opened(self, opened: OpenedReport, path: Path, name: str) -> bool:
         """The report read from `path` (called `name`) in the window."""
