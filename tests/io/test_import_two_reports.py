@@ -137,3 +137,24 @@ def test_a_pdf_read_as_a_library_prints_nothing_on_stderr() -> None:
     code = f"from govopen_desktop.io.importers import import_file; import_file({str(pdf)!r})"
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert done.stderr == ""
+
+
+@pytest.mark.parametrize("titled", [True, False])
+def test_a_next_report_numbered_otherwise_is_known_by_its_title_or_the_date_above(tmp_path: Path,
+                                                                                titled: bool) -> None:
+    """Offices number their first part 1、总体情况 while the report before used 一、 (a real seed
+    does): the next report still begins at its title, or, printed without one, after the date
+    that signs the report before."""
+    first, second = _reports()
+    alone, other, both = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "both.txt"
+    WRITERS["pdf-copy.txt"](first, alone)
+    WRITERS["pdf-copy.txt"](second, other)
+    lines = other.read_text(encoding="utf-8").split("\n")
+    lines = [("1、总体情况" if line == "一、总体情况" else line) for line in lines][0 if titled else 1:]
+    other.write_text("\n".join(lines), encoding="utf-8")
+    both.write_text(alone.read_text(encoding="utf-8") + "\n" + other.read_text(encoding="utf-8"), encoding="utf-8")
+    got = import_file(both)
+    assert got.report.cells == import_file(alone).report.cells
+    assert got.report.text == import_file(alone).report.text
+    following = got.following()
+    assert len(following) == 1 and following[0].report.cells == import_file(other).report.cells

@@ -389,7 +389,7 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
     found = Sections()
     last = -1
     paren_ok = True  # （一）总体情况 as the first level: only if the first heading is numbered so
-    first_style = ""  # how the first heading is numbered: a next report's is numbered alike
+    styles: set[str] = set()  # how the headings found are numbered: a next report's is numbered alike
     for i, row in enumerate(rows):
         text = _single_text(row)
         if not text:
@@ -399,15 +399,17 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
             if sid is not None:
                 if not found.rows:
                     paren_ok = bool(_HEADING_PAREN.match(heading))
-                    first_style = _numbering(heading)[0]
                 found.rows[sid] = i
                 found.headings.append(heading)
+                styles.add(_numbering(heading)[0])
                 if inline:
                     found.inline[sid] = inline
                 last = k
                 break
             again = len(found.rows) >= 2 and not inline
-            if again and _first_part_again(heading, titles.get(order[0], set()), first_style):
+            alike = _first_part_again(heading, titles.get(order[0], set()), styles) if again else None
+            # numbered otherwise than the headings found: a next report only under a title or a date
+            if alike or (alike is False and _marked_start(rows, i, max(found.rows.values())) is not None):
                 found.again = i  # 一、总体情况 once more, after two parts or more: the next report's
                 return found
     return found
@@ -421,18 +423,20 @@ def _numbering(heading: str) -> tuple[str, re.Match[str] | None]:
     return "none", None
 
 
-def _first_part_again(heading: str, first_titles: set[str], first_style: str) -> bool:
-    """The heading is the first part's, numbered 一 as the report's own first heading was
-    numbered (1.总体情况 or （一）总体情况 inside a part of a report headed 一、… is a point of it)."""
+def _first_part_again(heading: str, first_titles: set[str], styles: set[str]) -> bool | None:
+    """Whether the heading is the first part's, numbered 1: True when numbered as the headings
+    found were (1.总体情况 or （一）总体情况 inside a part of a report headed 一、… is a point of
+    it), False when numbered otherwise (a next report is then known by its title above), None
+    when it is not the first part's heading at all."""
     style, m = _numbering(heading)
-    if style != first_style:
-        return False
     if m is None:
-        return norm(heading) in first_titles
+        return (style in styles) if norm(heading) in first_titles else None
     if _number(m.group(1)) != 1:
-        return False
+        return None
     body = norm(m.group(2))
-    return any(_close_to(body, t, 0.8) for t in first_titles)
+    if not any(_close_to(body, t, 0.8) for t in first_titles):
+        return None
+    return style in styles
 
 
 # how a body's name ends (某某县教育局, 某某街道办事处, 某某市人民政府办公室)
@@ -444,7 +448,14 @@ _MAX_TITLE_ABOVE = 30  # rows between a report's title and its 一、总体情�
 def report_start(rows: list[Row], heading: int, after: int) -> int:
     """The first row of a report whose 一、总体情况 stands at `heading`: its title (on one line
     or broken over two, an agency's line over it), above its opening words, not above row
-    `after` (the previous report's last heading). Without a title, the heading itself."""
+    `after` (the previous report's last heading); without a title, the row after the date that
+    signs the report before; else the heading itself."""
+    start = _marked_start(rows, heading, after)
+    return heading if start is None else start
+
+
+def _marked_start(rows: list[Row], heading: int, after: int) -> int | None:
+    """report_start's title or signature date, None when there is neither."""
     for k in range(heading - 1, max(after, heading - _MAX_TITLE_ABOVE), -1):
         text = _single_text(rows[k])
         if text is None:
@@ -456,7 +467,10 @@ def report_start(rows: list[Row], heading: int, after: int) -> int:
         if above and len(above) <= 30 and _ORGAN_END.search(above):
             return k - 1  # the agency printed over the title (not the previous report's last words)
         return k
-    return heading
+    # no title: the next report begins after the previous one's date line (its signature)
+    dated = next((k for k in range(heading - 1, max(after, heading - _MAX_TITLE_ABOVE), -1)
+                  if (text := _single_text(rows[k])) and len(text) <= 20 and parse_date(text)), None)
+    return dated + 1 if dated is not None else None
 
 
 @lru_cache(maxsize=256)
