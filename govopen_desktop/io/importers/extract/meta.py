@@ -310,11 +310,12 @@ def _close_to(body: str, title: str, need: float) -> bool:
     return _similar(body, title, need)
 
 
-def _match_heading(text: str, order: tuple[str, ...], last: int,
-                   titles: dict[str, set[str]], paren_ok: bool = True) -> tuple[str | None, int]:
-    m = _HEADING.match(text) or _HEADING_PART.match(text)
-    paren = _HEADING_PAREN.match(text) if m is None and paren_ok else None
-    m = m or paren
+def _match_heading(text: str, order: tuple[str, ...], last: int, titles: dict[str, set[str]],
+                   paren_ok: bool, numbering: Numbering) -> tuple[str | None, int]:
+    """`numbering`: _numbering(text)."""
+    style, m = numbering
+    paren = m if style == "paren" and paren_ok else None
+    m = None if style == "paren" and not paren_ok else m
     body = norm(m.group(2)) if m else norm(text)
     if not body or (m and any(p in m.group(2).rstrip("。：:") for p in "，。；;")):
         return None, last  # a numbered sentence, not a heading
@@ -395,19 +396,20 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
         if not text:
             continue
         for heading, inline in _heading_candidates(text):
-            sid, k = _match_heading(heading, order, last, titles, paren_ok)
+            numbering = _numbering(heading)
+            sid, k = _match_heading(heading, order, last, titles, paren_ok, numbering)
             if sid is not None:
                 if not found.rows:
-                    paren_ok = bool(_HEADING_PAREN.match(heading))
+                    paren_ok = numbering[0] == "paren"
                 found.rows[sid] = i
                 found.headings.append(heading)
-                styles.add(_numbering(heading)[0])
+                styles.add(numbering[0])
                 if inline:
                     found.inline[sid] = inline
                 last = k
                 break
             again = len(found.rows) >= 2 and not inline
-            alike = _first_part_again(heading, titles.get(order[0], set()), styles) if again else None
+            alike = _first_part_again(heading, numbering, titles.get(order[0], set()), styles) if again else None
             # numbered otherwise than the headings found: a next report only under a title or a date
             if alike or (alike is False and _marked_start(rows, i, max(found.rows.values())) is not None):
                 found.again = i  # 一、总体情况 once more, after two parts or more: the next report's
@@ -415,7 +417,10 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
     return found
 
 
-def _numbering(heading: str) -> tuple[str, re.Match[str] | None]:
+Numbering = tuple[str, "re.Match[str] | None"]  # how a heading is numbered, and its match
+
+
+def _numbering(heading: str) -> Numbering:
     """How a heading is numbered (一、 1、 第一部分 （一）, or not at all), and its match."""
     for style, pattern in (("cn", _HEADING), ("part", _HEADING_PART), ("paren", _HEADING_PAREN)):
         if (m := pattern.match(heading)) is not None:
@@ -423,12 +428,12 @@ def _numbering(heading: str) -> tuple[str, re.Match[str] | None]:
     return "none", None
 
 
-def _first_part_again(heading: str, first_titles: set[str], styles: set[str]) -> bool | None:
+def _first_part_again(heading: str, numbering: Numbering, first_titles: set[str], styles: set[str]) -> bool | None:
     """Whether the heading is the first part's, numbered 1: True when numbered as the headings
     found were (1.总体情况 or （一）总体情况 inside a part of a report headed 一、… is a point of
     it), False when numbered otherwise (a next report is then known by its title above), None
     when it is not the first part's heading at all."""
-    style, m = _numbering(heading)
+    style, m = numbering
     if m is None:
         return (style in styles) if norm(heading) in first_titles else None
     if _number(m.group(1)) != 1:
