@@ -97,10 +97,9 @@ def check_one(path: Path, options: CheckOptions) -> FileResult:
             opened.report.prior = open_any(Path(options.prior)).report
     except GovopenError as exc:
         return FileResult(path, unusable=str(exc))
-    first = _checked(path, opened, options)
-    if opened.others:  # a compilation: each of its reports is checked as a file of its own
-        first.part = 1
-        first.more = [_checked(path, more, options, part) for part, more in enumerate(opened.others, start=2)]
+    # a compilation: each of its reports is checked as a file of its own
+    first, *more = [_checked(path, one, options, part) for part, one in opened.each_report()]
+    first.more = more
     return first
 
 

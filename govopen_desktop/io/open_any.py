@@ -23,6 +23,11 @@ class OpenedReport:
     # the reports after this one in the same file (a compilation), when asked for
     others: list[OpenedReport] = field(default_factory=list)
 
+    def each_report(self) -> list[tuple[int, OpenedReport]]:
+        """This report and the others of its file, each with its number in the file (1, 2, …);
+        0 for the report of a file that holds one."""
+        return list(enumerate([self, *self.others], start=1)) if self.others else [(0, self)]
+
 
 def open_any(path: Path, *, every_report: bool = False) -> OpenedReport:
     """The one way every command opens a file: `import_file` decides by parsing whether it is

@@ -20,14 +20,9 @@ def review_file(path: Path, final: bool = False) -> list[ReviewedFile]:
         opened = open_any(Path(path), every_report=True)
     except GovopenError as exc:
         return [ReviewedFile(str(path), unusable=str(exc))]
-    reports = [opened, *opened.others]
-    several = len(reports) > 1
-    out = []
-    for part, one in enumerate(reports, start=1):
-        meta = one.report.meta
-        out.append(ReviewedFile(str(path), meta.agency, meta.year, meta.format, check(one.report, final=final),
-                                list(one.problems), problem_places=len(one.details), part=part if several else 0))
-    return out
+    return [ReviewedFile(str(path), one.report.meta.agency, one.report.meta.year, one.report.meta.format,
+                         check(one.report, final=final), list(one.problems), problem_places=len(one.details),
+                         part=part) for part, one in opened.each_report()]
 
 
 @dataclass
@@ -51,9 +46,8 @@ def open_unit(path: Path) -> list[OpenedUnit]:
     except GovopenError as exc:
         return [OpenedUnit(str(path), None, None, str(exc))]
     digest = file_digest(Path(path))
-    reports = [opened.report, *(more.report for more in opened.others)]
     units = []
-    for part, report in enumerate(reports, start=1):
-        report.prior = None
-        units.append(OpenedUnit(part_name(str(path), part if len(reports) > 1 else 0), report, digest, None))
+    for part, one in opened.each_report():
+        one.report.prior = None
+        units.append(OpenedUnit(part_name(str(path), part), one.report, digest, None))
     return units

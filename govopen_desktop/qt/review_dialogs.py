@@ -108,8 +108,7 @@ def _review_all(paths: Sequence[Path]) -> Any:
     from govopen_desktop.io.batch import map_in_order
     from govopen_desktop.io.review_run import review_file
 
-    # a compilation gives a result for each of its reports
-    return (one for reviewed in map_in_order(review_file, paths, start_method="spawn") for one in reviewed)
+    return map_in_order(review_file, paths, start_method="spawn")  # a list of results for each file
 
 
 def _open_all(paths: Sequence[Path]) -> Any:
@@ -156,7 +155,7 @@ class BatchCheckDialog(QDialog):
     """批量检查: pick files or a folder, watch the progress, read the table, save the workbook;
     a double-click opens that unit's report in the main window."""
 
-    def __init__(self, open_report: Callable[..., object], parent: QWidget | None = None) -> None:
+    def __init__(self, open_report: Callable[[Path, int], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("batchCheckDialog")
         self.setWindowTitle("批量检查各单位年度报告")
@@ -195,9 +194,9 @@ class BatchCheckDialog(QDialog):
         self._worker, self._thread = _start(self, _review_all, paths, self._add_result, self._done)
 
 
-    def _add_result(self, _index: int, result: ReviewedFile) -> None:
-        self.results.append(result)
-        self.progress.setValue(min(len(self.results), self.progress.maximum()))  # a compilation: more than files
+    def _add_result(self, _index: int, file_results: list[ReviewedFile]) -> None:
+        self.results.extend(file_results)  # a compilation gives one for each of its reports
+        self.progress.setValue(self.progress.value() + 1)
 
     def _done(self) -> None:
         self._thread = None
@@ -235,11 +234,8 @@ class BatchCheckDialog(QDialog):
         item = self.table.item(row, 0)
         if item is None:
             return
-        path, part = Path(str(item.data(Qt.ItemDataRole.UserRole))), int(item.data(PART_ROLE) or 0)
-        if part:
-            self.open_report(path, part)  # that report of the compilation
-        else:
-            self.open_report(path)
+        # part: that report of a compilation (0: a file of one)
+        self.open_report(Path(str(item.data(Qt.ItemDataRole.UserRole))), int(item.data(PART_ROLE) or 0))
 
     def save_workbook(self, path: Path | None = None) -> bool:
         from govopen_desktop.io.review_workbook import write_review_workbook
@@ -390,7 +386,7 @@ def _parent(host: ReviewHost) -> QWidget | None:
 
 
 def open_batch_dialog(host: ReviewHost) -> BatchCheckDialog:
-    dialog = BatchCheckDialog(lambda path, part=0: host.files.open_file(path, part), _parent(host))
+    dialog = BatchCheckDialog(lambda path, part: host.files.open_file(path, part), _parent(host))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

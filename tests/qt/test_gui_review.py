@@ -55,7 +55,7 @@ def test_batch_check_dialog_lists_units_and_saves_workbook(qtbot, window: MainWi
     assert dialog.save_workbook(out)
     assert load_workbook(out).sheetnames == ["汇总", "问题清单", "无法读取"]
     opened: list[Path] = []
-    dialog.open_report = opened.append
+    dialog.open_report = lambda path, _part: opened.append(path)
     dialog.table.cellDoubleClicked.emit(1, 0)
     assert opened and opened[0].suffix == ".govopen"
 
