@@ -272,7 +272,7 @@ def _another_report(doc: Doc, rest: list[Row]) -> ImportProblem:
     title = next((line for line in lines if is_report_title(line)), lines[0] if lines else "")
     return ImportProblem(
         f"“{doc.name}”从这里起是另一份年度报告（“{title[:50]}”，共 {len(rest)} 行），不是这一份报告的内容。"
-        "导入时只导入文件中的第一份报告（govopen check 逐份检查）；几份报告汇编或合订在一个文件中时，"
+        "导入时只导入文件中的第一份报告（批量检查时逐份检查）；几份报告汇编或合订在一个文件中时，"
         "请分开后逐份导入。", None, rest[0].place)
 
 
