@@ -283,17 +283,77 @@ def _single_text(row: Row) -> str | None:
     return filled[0].text.strip() if len(filled) == 1 else None
 
 
-def _heading_candidates(text: str) -> list[tuple[str, str]]:
+@cache
+def _text_titles() -> frozenset[str]:
+    """The titles of the parts that are text (一、五、六), normalised: the parts a paragraph
+    may run on after."""
+    return frozenset(norm(t) for fid in available_formats() for s in load_format(fid).sections
+                     if s.text for t in (s.title, *s.printed_as))
+
+
+_MARK = re.compile(r"^\s*(?:第\s*)?(?:[一二三四五六七八九十]|\d{1,2})\s*(?:部分)?\s*[、.．,，:：]\s*"
+                   r"|^\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*[、.．]?\s*")
+_RUN_ON_SEPARATOR = " \t\u3000\u00a0：:。.，,；;"
+_GLUED_MIN = 12  # text glued to a title with no mark between: a paragraph, not words of the title
+# words that go on from a title in a numbered sentence or a longer heading (一、总体情况良好，…)
+_GOES_ON = re.compile(r"^(?:良好|较好|平稳|稳定|有序|如下|说明|概述|概况|简述|介绍|分析|以及|及|和|与|等)")
+
+
+def _run_on(text: str) -> tuple[str, str] | None:
+    """A numbered text part's title with a paragraph run on after it on the same line, however
+    they meet ("一、总体情况　2024年，…", "一、总体情况2024年，…", "六、其他需要报告的事项：无"):
+    the heading and the paragraph. The title must be the official one (or a printed variant)
+    exactly; the longest such title wins."""
+    mark = _MARK.match(text)
+    if mark is None:
+        return None
+    titles = _text_titles()
+    longest = max(map(len, titles))
+    body = text[mark.end():]
+    normalized = ""
+    cut = 0
+    for i, char in enumerate(body[: longest * 2]):
+        folded = norm(char)
+        normalized += folded
+        if len(normalized) > longest:
+            break
+        if folded and normalized in titles:
+            cut = i + 1  # after the title's last character, before any mark that follows it
+    if not cut:
+        return None
+    rest = body[cut:]
+    paragraph = rest.lstrip(_RUN_ON_SEPARATOR)
+    if not paragraph.strip() or (paragraph == rest and (len(paragraph) < _GLUED_MIN or _GOES_ON.match(paragraph))):
+        return None
+    return text[: mark.end() + cut].strip(), paragraph.strip()
+
+
+def _spaced_run_on(row: Row) -> str | None:
+    """A line the text reader parted at its runs of spaces that is a text part's heading and its
+    answer ("六、其他需要报告的事项　无" read as a label and its value): the line again, its
+    pieces one space apart."""
+    if not row.spaced:
+        return None
+    filled = row.non_empty()
+    line = " ".join(c.text.strip() for c in filled)
+    return line if len(filled) >= 2 and _run_on(line) is not None else None
+
+
+def _heading_candidates(text: str) -> list[tuple[str, str, bool]]:
     """The line as a heading, and its part before "：" or "。" with the text run on after it
     ("六、其他需要报告的事项：本年度未收取信息处理费。"). Only a numbered heading may run on: a
-    sentence that merely begins with heading words ("其他需要报告的事项。…") is text."""
-    out = [(text, "")] if len(text) <= 42 else []
+    sentence that merely begins with heading words ("其他需要报告的事项。…") is text. A text
+    part's exact title with a paragraph after it comes first (see _run_on), marked True."""
+    run_on = _run_on(text)
+    out = [(*run_on, True)] if run_on else []
+    if len(text) <= 42:
+        out.append((text, "", False))
     first, _, rest = text.partition("\n")
     if rest.strip() and len(first.strip()) <= 42:
-        out.append((first.strip(), rest.strip()))  # heading and text in one paragraph, a <br> apart
+        out.append((first.strip(), rest.strip(), False))  # heading and text in one paragraph, a <br> apart
     m = _INLINE.match(text)
     if m and len(m.group(1)) <= 42 and _HEADING.match(m.group(1).strip()):
-        out.append((m.group(1).strip(), m.group(2).strip()))
+        out.append((m.group(1).strip(), m.group(2).strip(), False))
     return out
 
 
@@ -392,10 +452,10 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
     paren_ok = True  # （一）总体情况 as the first level: only if the first heading is numbered so
     styles: set[str] = set()  # how the headings found are numbered: a next report's is numbered alike
     for i, row in enumerate(rows):
-        text = _single_text(row)
+        text = _single_text(row) or _spaced_run_on(row)
         if not text:
             continue
-        for heading, inline in _heading_candidates(text):
+        for heading, inline, exact in _heading_candidates(text):
             numbering = _numbering(heading)
             sid, k = _match_heading(heading, order, last, titles, paren_ok, numbering)
             if sid is not None:
@@ -408,7 +468,9 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
                     found.inline[sid] = inline
                 last = k
                 break
-            again = len(found.rows) >= 2 and not inline
+            # a paragraph run on after an exact title may start the next report; after words like
+            # a title ("1.总体情况：本年度…") it is a point of this one
+            again = len(found.rows) >= 2 and (not inline or exact)
             alike = _first_part_again(heading, numbering, titles.get(order[0], set()), styles) if again else None
             # numbered otherwise than the headings found: a next report only under a title or a date
             if alike or (alike is False and _marked_start(rows, i, max(found.rows.values())) is not None):
