@@ -13,6 +13,7 @@ from govopen_desktop.io.importers.readers.limits import check_html
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "center",
            "blockquote", "pre", "dd", "dt", "header", "footer", "tr", "table", "ul", "ol", "form", "hr"}
+_PRE = {"pre", "textarea", "xmp", "listing", "plaintext"}  # text whose line breaks show
 _SKIP = {"script", "style", "noscript", "head", "template", "nav", "select", "option", "button", "iframe"}
 
 
@@ -47,14 +48,24 @@ class _Parser(HTMLParser):
         # read as a sheet is (rows of cells, a lone cell a paragraph), never as a layout table
         self.sheet = False
         self.frames: list[str] = []  # a frameset page's frames: the report is in those files
+        self.pre = 0  # inside <pre> (or <textarea>, <xmp>): its line breaks are lines
 
     # ---- paragraphs ----------------------------------------------------------------------
 
     def flush_line(self) -> None:
-        from govopen_desktop.io.importers.readers.text import is_page_line, spaced_cells
-
         text = "".join(self.line)
         self.line = []
+        if "\n" not in text:
+            self._add_line(text)
+            return
+        # a block of lines a <br> (or <pre>) apart: a CMS that pasted the whole report as text
+        # into one <div> holds its headings, paragraphs and table rows each on a line
+        for line in text.split("\n"):
+            self._add_line(line)
+
+    def _add_line(self, text: str) -> None:
+        from govopen_desktop.io.importers.readers.text import is_page_line, spaced_cells
+
         if not text.strip() or is_page_line(text):
             return
         place = f"第{len(self.doc.rows) + 1}段"
@@ -86,6 +97,8 @@ class _Parser(HTMLParser):
             return
         if self.skip:
             return
+        if tag in _PRE:
+            self.pre += 1
         cell = self._cell()
         if tag == "table":
             self.flush_line()
@@ -130,6 +143,8 @@ class _Parser(HTMLParser):
             return
         if self.skip:
             return
+        if tag in _PRE:
+            self.pre = max(0, self.pre - 1)
         if tag == "table" and self.tables:
             self._end_row()
             self.tables.pop()
@@ -150,7 +165,8 @@ class _Parser(HTMLParser):
         if self.skip:
             return
         cell = self._cell()
-        (cell if cell is not None else self.line).append(data.replace("\r", "").replace("\n", " "))
+        data = data.replace("\r", "")
+        (cell if cell is not None else self.line).append(data if self.pre else data.replace("\n", " "))
 
     # ---- tables --------------------------------------------------------------------------
 
@@ -170,8 +186,7 @@ class _Parser(HTMLParser):
         text = "".join(t.cell)
         t.cell = []
         for line in text.split("\n"):
-            if line.strip():
-                self.doc.add_paragraph(line, f"第{len(self.doc.rows) + 1}段")
+            self._add_line(line)
 
     def _cell(self) -> list[str] | None:
         if not self.tables:
@@ -180,7 +195,7 @@ class _Parser(HTMLParser):
 
     def _end_cell(self) -> None:
         t = self.tables[-1]
-        if t.layout:
+        if self._is_layout_cell():  # also a cell of lines only a <br> apart, no block inside
             self._flush_cell_lines(t)
         if t.cell is not None:
             if t.row is not None:
