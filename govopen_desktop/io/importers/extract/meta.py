@@ -284,11 +284,12 @@ def _single_text(row: Row) -> str | None:
 
 
 @cache
-def _text_titles() -> frozenset[str]:
-    """The titles of the parts that are text (一、五、六), normalised: the parts a paragraph
-    may run on after."""
-    return frozenset(norm(t) for fid in available_formats() for s in load_format(fid).sections
-                     if s.text for t in (s.title, *s.printed_as))
+def _text_titles() -> tuple[frozenset[str], frozenset[str]]:
+    """The titles of the parts that are text (一、五、六), normalised (the parts a paragraph may
+    run on after), and every beginning of them."""
+    titles = frozenset(norm(t) for fid in available_formats() for s in load_format(fid).sections
+                       if s.text for t in (s.title, *s.printed_as))
+    return titles, frozenset(t[:n] for t in titles for n in range(1, len(t) + 1))
 
 
 _MARK = re.compile(r"^\s*(?:第\s*)?(?:[一二三四五六七八九十]|\d{1,2})\s*(?:部分)?\s*[、.．,，:：]\s*"
@@ -307,17 +308,18 @@ def _run_on(text: str) -> tuple[str, str] | None:
     mark = _MARK.match(text)
     if mark is None:
         return None
-    titles = _text_titles()
-    longest = max(map(len, titles))
+    titles, beginnings = _text_titles()
     body = text[mark.end():]
     normalized = ""
     cut = 0
-    for i, char in enumerate(body[: longest * 2]):
+    for i, char in enumerate(body):
         folded = norm(char)
+        if not folded:
+            continue
         normalized += folded
-        if len(normalized) > longest:
-            break
-        if folded and normalized in titles:
+        if normalized not in beginnings:
+            break  # most numbered lines: no title begins so
+        if normalized in titles:
             cut = i + 1  # after the title's last character, before any mark that follows it
     if not cut:
         return None
