@@ -330,6 +330,25 @@ def _run_on(text: str) -> tuple[str, str] | None:
     return text[: mark.end() + cut].strip(), paragraph.strip()
 
 
+_MARK_START = frozenset("第（(一二三四五六七八九十")
+_DIGIT_MARK = re.compile(r"\d{1,2}\s*[、.．,，]")
+
+
+@cache
+def _title_starts() -> frozenset[str]:
+    return frozenset(t[:1] for t in _any_title())
+
+
+def _may_be_heading(text: str) -> bool:
+    """Whether a line begins as a heading can: with a numbering mark, or with a title's first
+    character (an unnumbered heading is a title exactly). Most lines do not: numbers, labels,
+    sentences."""
+    first = text[:1]
+    if first.isdigit():
+        return _DIGIT_MARK.match(text) is not None  # 1、 2. but not the numbers of a table
+    return first in _MARK_START or norm(text[:12])[:1] in _title_starts()
+
+
 def _spaced_run_on(row: Row) -> str | None:
     """A line the text reader parted at its runs of spaces that is a text part's heading and its
     answer ("六、其他需要报告的事项　无" read as a label and its value): the line again, its
@@ -455,7 +474,7 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
     styles: set[str] = set()  # how the headings found are numbered: a next report's is numbered alike
     for i, row in enumerate(rows):
         text = _single_text(row) or _spaced_run_on(row)
-        if not text:
+        if not text or not _may_be_heading(text):
             continue
         for heading, inline, exact in _heading_candidates(text):
             numbering = _numbering(heading)
