@@ -195,7 +195,8 @@ class _Parser(HTMLParser):
 
     def _end_cell(self) -> None:
         t = self.tables[-1]
-        if self._is_layout_cell():  # also a cell of lines only a <br> apart, no block inside
+        # also a long cell of lines only a <br> apart (no block inside that asked before)
+        if t.layout or (t.cell is not None and "\n" in t.cell and self._is_layout_cell()):
             self._flush_cell_lines(t)
         if t.cell is not None:
             if t.row is not None:
