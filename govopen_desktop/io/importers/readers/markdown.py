@@ -14,8 +14,25 @@ _HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
 _BLOCK_TAG = re.compile(r"</?(?:div|p|span|section|article|center|font|b|strong|br)\b[^>]*>", re.IGNORECASE)
 
 
+# a converter's bold (**一、总体情况**, | **规章** |) and escapes (1\. 主动公开, 第\(一\)项):
+# marks of the markdown, not words of the report
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")  # not __: a blank to fill in (____年__月__日)
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def without_markdown_marks(text: str) -> str:
+    """The text without markdown's bold marks and backslash escapes (CommonMark's: a backslash
+    before ASCII punctuation); a lone ** or a backslash before a letter is kept."""
+    if "**" in text:
+        text = _BOLD.sub(r"\1", text)
+    if "\\" in text:
+        text = _ESCAPED.sub(r"\1", text)
+    return text
+
+
 def read_text_or_markdown(text: str, name: str, kind: str = "txt") -> Doc:
     """A text file or pasted text: with HTML tables in it, those read as tables; else as text."""
+    text = without_markdown_marks(text)
     if "<table" not in text.lower():
         return read_text(text, name, kind)
     flat = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,73 @@
+"""Markdown's own marks in a converter's output: bold headings and labels (`**一、总体情况**`,
+`## **二、…**`, `| **规章** | 0 |`) and backslash escapes (`1\\.`, `第二十条第\\(一\\)项`). They are
+the converter's marks, not the report's words: the file imports as it does without them.
+Before, a bold heading was no heading, and its part's text and the tables after it were lost
+or misread."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from govopen_desktop.io.importers import import_file
+from govopen_desktop.io.importers.readers.markdown import without_markdown_marks
+from govopen_desktop.io.project import load_report
+from tests.support.import_builders import WRITERS, expected_of
+from tests.support.paths import SAMPLE, SHARED
+
+KEWEI = SHARED / "real-reports" / "kewei-2024.md.txt"
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]、|（[一二三四五六七]）).*$", re.M)
+
+
+def _same_import(plain: Path, marked: Path) -> None:
+    expected, got = import_file(plain), import_file(marked)
+    assert got.report.cells == expected.report.cells
+    assert got.report.text == expected.report.text
+    assert got.report.meta == expected.report.meta
+    assert [p.key for p in got.problems] == [p.key for p in expected.problems]
+
+
+MARKINGS = {
+    "bold": lambda m: f"**{m.group(0)}**",
+    "heading-bold": lambda m: f"## **{m.group(0)}**",
+    "bold-numbering": lambda m: re.sub(r"^(\S+?、)", r"**\1**", m.group(0)),
+}
+
+
+@pytest.mark.parametrize("marking", list(MARKINGS))
+def test_bold_headings_in_a_copied_text(tmp_path: Path, marking: str) -> None:
+    plain, marked = tmp_path / "report.txt", tmp_path / "report.md"
+    WRITERS["pdf-copy.txt"](expected_of(load_report(SAMPLE)), plain)
+    text = plain.read_text(encoding="utf-8")
+    marked.write_text(HEADING.sub(MARKINGS[marking], text), encoding="utf-8")
+    assert marked.read_text(encoding="utf-8") != text
+    _same_import(plain, marked)
+
+
+@pytest.mark.skipif(not KEWEI.exists(), reason="../shared/real-reports is not beside the clone")
+def test_a_real_converters_markdown_with_bold_headings_and_labels(tmp_path: Path) -> None:
+    """The real markdown of a 2024 report: its headings and the label cells of its pipe tables
+    made bold, and its numbered lines escaped, as pandoc and markitdown write them."""
+    text = KEWEI.read_text(encoding="utf-8")
+    bold = HEADING.sub(lambda m: f"**{m.group(0)}**", text)
+    bold = re.sub(r"^\| ([^|\d][^|]*?) \|", lambda m: f"| **{m.group(1)}** |", bold, flags=re.M)
+    escaped = re.sub(r"^(\d+)\.", r"\1\\.", bold, flags=re.M).replace("(", "\\(").replace(")", "\\)")
+    assert escaped.count("**") > 20 and "\\." in escaped
+    marked = tmp_path / "kewei.md"
+    marked.write_text(escaped, encoding="utf-8")
+    _same_import(KEWEI, marked)
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("**一、总体情况**", "一、总体情况"),
+    ("| **规章** | 0 | **0** |", "| 规章 | 0 | 0 |"),
+    ("第二十条第\\(一\\)项", "第二十条第(一)项"),
+    ("1\\. 主动公开", "1. 主动公开"),
+    ("填报日期：____年__月__日", "填报日期：____年__月__日"),  # a blank to fill in, not markdown
+    ("注：** 表示数据暂缺", "注：** 表示数据暂缺"),  # a lone mark is kept
+    ("C:\\报告\\2024", "C:\\报告\\2024"),  # a backslash before a letter is no escape
+])
+def test_what_is_a_mark_and_what_is_kept(text: str, plain: str) -> None:
+    assert without_markdown_marks(text) == plain
