@@ -292,7 +292,8 @@ def _text_titles() -> tuple[frozenset[str], frozenset[str]]:
     return titles, frozenset(t[:n] for t in titles for n in range(1, len(t) + 1))
 
 
-_MARK = re.compile(r"^\s*(?:第\s*)?(?:[一二三四五六七八九十]|\d{1,2})\s*(?:部分)?\s*[、.．,，:：]\s*"
+_MARK = re.compile(r"^\s*(?:第\s*(?:[一二三四五六七八九十]|\d{1,2})\s*部分\s*[、.．,，:：]?"
+                   r"|(?:第\s*)?(?:[一二三四五六七八九十]|\d{1,2})\s*[、.．,，:：])\s*"
                    r"|^\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*[、.．]?\s*")
 _RUN_ON_SEPARATOR = " \t\u3000\u00a0：:。.，,；;"
 _GLUED_MIN = 12  # text glued to a title with no mark between: a paragraph, not words of the title
