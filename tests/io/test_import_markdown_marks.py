@@ -60,7 +60,23 @@ def test_a_real_converters_markdown_with_bold_headings_and_labels(tmp_path: Path
     _same_import(KEWEI, marked)
 
 
+@pytest.mark.skipif(not KEWEI.exists(), reason="../shared/real-reports is not beside the clone")
+def test_a_real_converters_markdown_with_line_breaks_in_its_table_cells(tmp_path: Path) -> None:
+    """Labels a narrow cell wrapped, written `<br>` inside the pipe cells as markitdown and
+    pandoc's gfm do: the rows are read as without the breaks."""
+    text = KEWEI.read_text(encoding="utf-8")
+    wrapped = re.sub(r"^\| ([^|\d<]{5,}?) \|", lambda m: f"| {m.group(1)[:3]}<br>{m.group(1)[3:]} |", text,
+                     flags=re.M)
+    assert wrapped.count("<br>") >= 5
+    marked = tmp_path / "kewei.md"
+    marked.write_text(wrapped, encoding="utf-8")
+    _same_import(KEWEI, marked)
+
+
 @pytest.mark.parametrize(("text", "plain"), [
+    ("| 规范<br>性文件 | 12<br/>3 |", "| 规范 性文件 | 12 3 |"),  # digits a break parted stay apart
+    ("一、总体情况<br>2024年，本局…", "一、总体情况\n2024年，本局…"),
+    ("<table><tr><td>规范<br>性文件</td></tr></table>", "<table><tr><td>规范<br>性文件</td></tr></table>"),
     ("**一、总体情况**", "一、总体情况"),
     ("| **规章** | 0 | **0** |", "| 规章 | 0 | 0 |"),
     ("第二十条第\\(一\\)项", "第二十条第(一)项"),

@@ -20,9 +20,24 @@ _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")  # not __: a blank to fill in 
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _line_breaks(line: str) -> str:
+    """A <br> a converter wrote for a line break: inside a pipe table's cell (`| 规范<br>性文件 |`)
+    a space, so the cell stays on its row and digits it parted stay apart; elsewhere a new line.
+    An HTML table's own <br> are its reader's."""
+    if "<br" not in line.lower() or "<t" in line.lower():
+        return line
+    return _BR.sub(" " if line.lstrip().startswith("|") or " | " in line else "\n", line)
+
+
 def without_markdown_marks(text: str) -> str:
     """The text without markdown's bold marks and backslash escapes (CommonMark's: a backslash
-    before ASCII punctuation); a lone ** or a backslash before a letter is kept."""
+    before ASCII punctuation); a lone ** or a backslash before a letter is kept. A <br> outside
+    an HTML table is a line break (see _line_breaks)."""
+    if "<br" in text.lower():
+        text = "\n".join(map(_line_breaks, text.split("\n")))
     if "**" in text:
         text = _BOLD.sub(r"\1", text)
     if "\\" in text:
