@@ -73,7 +73,23 @@ def test_a_real_converters_markdown_with_line_breaks_in_its_table_cells(tmp_path
     _same_import(KEWEI, marked)
 
 
+@pytest.mark.skipif(not KEWEI.exists(), reason="../shared/real-reports is not beside the clone")
+def test_a_real_converters_markdown_with_entities_and_list_marks(tmp_path: Path) -> None:
+    """`&nbsp;` in blank cells and inside a label, headings written as list items (`- 一、…`)."""
+    text = KEWEI.read_text(encoding="utf-8")
+    marked_text = re.sub(r"^([一二三四五六]、)", r"- \1", text.replace("|  |", "| &nbsp; |"), flags=re.M)
+    marked_text = marked_text.replace("| 规范性文件 |", "| 规范性&nbsp;文件 |")
+    assert marked_text.count("&nbsp;") > 5 and marked_text.count("\n- ") >= 4
+    marked = tmp_path / "kewei.md"
+    marked.write_text(marked_text, encoding="utf-8")
+    _same_import(KEWEI, marked)
+
+
 @pytest.mark.parametrize(("text", "plain"), [
+    ("| 规章&nbsp; | 0 | &#48; |", "| 规章\u00a0 | 0 | 0 |"),
+    ("- 一、总体情况\n* （一）主动公开", "一、总体情况\n（一）主动公开"),
+    ("- 全年公开信息120条", "- 全年公开信息120条"),  # a bullet of the text is the text's
+    ("A&B 两项", "A&B 两项"),
     ("| 规范<br>性文件 | 12<br/>3 |", "| 规范 性文件 | 12 3 |"),  # digits a break parted stay apart
     ("一、总体情况<br>2024年，本局…", "一、总体情况\n2024年，本局…"),
     ("<table><tr><td>规范<br>性文件</td></tr></table>", "<table><tr><td>规范<br>性文件</td></tr></table>"),

@@ -1,9 +1,11 @@
 """Text that holds HTML tables: the markdown a converter writes when a table has merged cells
 it cannot draw with bars (MinerU's one-line `<table>`, pandoc's and marker's raw HTML). Each
-table is read as a web page's table, with its merged cells; the text around it as text."""
+table is read as a web page's table, with its merged cells; the text around it as text. Before
+any of it, markdown's own marks are taken off (without_markdown_marks)."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from govopen_desktop.io.importers.neutral import MAX_DOC_ROWS, Cell, Doc, Row
@@ -21,6 +23,10 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,6});")
+# a list item's mark before a numbered heading (`- 一、总体情况`, `* （一）…`): Word's list, written so
+_CN = "[一二三四五六七八九十]+"
+_LIST_MARK = re.compile(rf"^[ \t]*[-*+][ \t]+(?={_CN}[、.．]|[（(]{_CN}[)）]|第{_CN}部分)", re.M)
 
 
 def _line_breaks(line: str) -> str:
@@ -35,9 +41,14 @@ def _line_breaks(line: str) -> str:
 def without_markdown_marks(text: str) -> str:
     """The text without markdown's bold marks and backslash escapes (CommonMark's: a backslash
     before ASCII punctuation); a lone ** or a backslash before a letter is kept. A <br> outside
-    an HTML table is a line break (see _line_breaks)."""
+    an HTML table is a line break (see _line_breaks); an entity (&nbsp;) is its character; a
+    list item's mark before a numbered heading is dropped."""
     if "<br" in text.lower():
         text = "\n".join(map(_line_breaks, text.split("\n")))
+    if "&" in text and "<table" not in text.lower():  # an HTML table's entities are its reader's
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    if "-" in text or "*" in text or "+" in text:
+        text = _LIST_MARK.sub("", text)
     if "**" in text:
         text = _BOLD.sub(r"\1", text)
     if "\\" in text:
