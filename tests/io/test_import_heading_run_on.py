@@ -17,7 +17,7 @@ from tests.support.import_builders import WRITERS, Expected, expected_from, expe
 from tests.support.paths import SAMPLE, load_expected, needs_shared, seed_names
 
 TEXT_PARTS = ("overview", "problems", "other")
-SEPARATORS = {"space": " ", "ideographic": "\u3000", "colon": "：", "glued": ""}
+SEPARATORS = {"space": " ", "ideographic": "\u3000", "colon": "：", "tab": "\t", "glued": ""}
 
 
 def _glue_text(path: Path, heading: str, first: str, sep: str) -> None:
@@ -151,3 +151,20 @@ def test_what_runs_on_after_a_title_and_what_goes_on_from_it(
     found = find_sections([Row([Cell(line, "第1行")], "第1行")], SECTION_ORDER)
     assert found.headings == ([heading] if heading else [])
     assert found.inline.get("overview") == inline
+
+
+@pytest.mark.parametrize("numbered", ["headings", "headings-and-points"])
+def test_headings_numbered_by_word_copied_with_a_tab_after_the_number(tmp_path: Path, numbered: str) -> None:
+    """Text copied out of Word whose headings Word numbered: 一、, a tab, 总体情况; inside a part
+    （一）, a tab, 主动公开. Before, each such line was read as a row of two cells: no part was found and
+    the three texts were lost without a word."""
+    exp = expected_of(load_report(SAMPLE))
+    alone, copied = tmp_path / "alone.txt", tmp_path / "copied.txt"
+    WRITERS["pdf-copy.txt"](exp, alone)
+    text = alone.read_text(encoding="utf-8")
+    tabbed = re.sub(r"(?m)^([一二三四五六])、", "\\1、\t", text)
+    if numbered == "headings-and-points":
+        tabbed = re.sub(r"(?m)^（([一二三四五])）(?=\D)", "（\\1）\t", tabbed)
+    assert tabbed.count("\t") >= 6
+    copied.write_text(tabbed, encoding="utf-8")
+    _same_import(alone, copied)

@@ -350,15 +350,16 @@ def _may_be_heading(text: str) -> bool:
     return first in _MARK_START or norm(text[:12])[:1] in _title_starts()
 
 
-def _spaced_run_on(row: Row) -> str | None:
-    """A line the text reader parted at its runs of spaces that is a text part's heading and its
-    answer ("六、其他需要报告的事项　无" read as a label and its value): the line again, its
-    pieces one space apart."""
-    if not row.spaced:
-        return None
+def _cells_run_on(row: Row) -> str | None:
+    """A row of cells that is a text part's heading and its text: a line the text reader parted
+    at its runs of spaces or its tab ("六、其他需要报告的事项　无" read as a label and its value,
+    一、总体情况 and 2024年，… a tab apart), a layout table's row of the heading and its paragraph. The
+    line again, its pieces one space apart."""
     filled = row.non_empty()
+    if len(filled) < 2 or not _may_be_heading(filled[0].text.strip()):
+        return None
     line = " ".join(c.text.strip() for c in filled)
-    return line if len(filled) >= 2 and _run_on(line) is not None else None
+    return line if _run_on(line) is not None else None
 
 
 def _heading_candidates(text: str) -> list[tuple[str, str, bool]]:
@@ -474,7 +475,7 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
     paren_ok = True  # （一）总体情况 as the first level: only if the first heading is numbered so
     styles: set[str] = set()  # how the headings found are numbered: a next report's is numbered alike
     for i, row in enumerate(rows):
-        text = _single_text(row) or _spaced_run_on(row)
+        text = _single_text(row) or _cells_run_on(row)
         if not text or not _may_be_heading(text):
             continue
         for heading, inline, exact in _heading_candidates(text):

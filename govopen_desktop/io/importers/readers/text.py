@@ -88,7 +88,7 @@ def read_text(text: str, name: str, kind: str = "txt") -> Doc:
     if text.count("\n") > 10 * MAX_DOC_ROWS:
         raise ImportFailed(f"“{name}”有 {text.count(chr(10))} 行，远超年度报告的正常长度，已拒绝读取。")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = _column_labels_joined(_numbering_parted(_unflattened(text.split("\n"))))
+    lines = _column_labels_joined(_numbering_parted(_unflattened(_list_numbers_joined(text.split("\n")))))
     with_tabs = [ln for ln in lines if "\t" in ln]
     one_cell = sum(1 for ln in with_tabs if _ONE_CELL.match(ln))
     if with_tabs and one_cell * 2 >= len(with_tabs):
@@ -216,6 +216,24 @@ def _column_labels_joined(lines: list[str]) -> list[str]:
         out[k] = head + out[k][at + len(label):]
         for j, a, t in taken:
             out[j] = out[j][:a] + " " * len(t) + out[j][a + len(t):]
+    return out
+
+
+# Word's list numbering copied as text: the number, a tab, the heading (一、\t总体情况)
+_LIST_NUMBER_TAB = re.compile(
+    r"^(?P<mark>\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]"
+    r"|[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]))\t+(?P<text>[^\t\d][^\t]*)$")
+
+
+def _list_numbers_joined(lines: list[str]) -> list[str]:
+    """A line of a list's number, a tab and one piece of text (what copying headings numbered by
+    Word gives): the number and the text as one line, not a row of two cells."""
+    if not any("\t" in line for line in lines):
+        return lines
+    out = []
+    for line in lines:
+        m = _LIST_NUMBER_TAB.match(line) if "\t" in line else None
+        out.append(m.group("mark") + m.group("text") if m else line)
     return out
 
 
