@@ -356,10 +356,19 @@ def _cells_run_on(row: Row) -> str | None:
     一、总体情况 and 2024年，… a tab apart), a layout table's row of the heading and its paragraph. The
     line again, its pieces one space apart."""
     filled = row.non_empty()
-    if len(filled) < 2 or not _may_be_heading(filled[0].text.strip()):
+    if len(filled) < 2 or not _heads_text_part(filled[0].text.strip()):
         return None
     line = " ".join(c.text.strip() for c in filled)
     return line if _run_on(line) is not None else None
+
+
+def _heads_text_part(cell: str) -> bool:
+    """A cell that is a text part's numbered title, or a number alone before it: most rows'
+    first cells are labels of the tables (（一）予以公开), told at once."""
+    if not _may_be_heading(cell) or (mark := _MARK.match(cell)) is None:
+        return False
+    body = norm(cell[mark.end():])
+    return not body or body in _text_titles()[0]
 
 
 def _heading_candidates(text: str) -> list[tuple[str, str, bool]]:
