@@ -12,7 +12,7 @@ import pytest
 
 from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.project import load_report
-from tests.support.import_builders import WRITERS, Expected, expected_from, expected_of
+from tests.support.import_builders import WRITERS, Expected, assert_imports_alike, expected_from, expected_of
 from tests.support.paths import SAMPLE, load_expected, needs_shared, seed_names
 
 
@@ -44,24 +44,16 @@ def _pages(exp: Expected, block: str, tmp_path: Path) -> tuple[Path, Path]:
     return text, page
 
 
-def _same_report(text: Path, page: Path) -> None:
-    expected, got = import_file(text), import_file(page)
-    assert got.report.meta == expected.report.meta
-    assert got.report.cells == expected.report.cells
-    assert got.report.text == expected.report.text
-    assert [p.key for p in got.problems] == [p.key for p in expected.problems]
-
-
 @pytest.mark.parametrize("block", list(BLOCKS))
 def test_the_sample_pasted_as_text_into_a_page(tmp_path: Path, block: str) -> None:
-    _same_report(*_pages(expected_of(load_report(SAMPLE)), block, tmp_path))
+    assert_imports_alike(*_pages(expected_of(load_report(SAMPLE)), block, tmp_path))
 
 
 @needs_shared
 @pytest.mark.parametrize("name", seed_names())
 @pytest.mark.parametrize("block", list(BLOCKS))
 def test_real_reports_pasted_as_text_into_a_page(tmp_path: Path, block: str, name: str) -> None:
-    _same_report(*_pages(expected_from(load_expected(name)), block, tmp_path))
+    assert_imports_alike(*_pages(expected_from(load_expected(name)), block, tmp_path))
 
 
 def test_a_table_cell_with_a_line_break_is_still_one_cell(tmp_path: Path) -> None:

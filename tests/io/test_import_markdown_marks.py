@@ -11,22 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.importers.readers.markdown import without_markdown_marks
 from govopen_desktop.io.project import load_report
-from tests.support.import_builders import WRITERS, expected_of
+from tests.support.import_builders import WRITERS, assert_imports_alike, expected_of
 from tests.support.paths import SAMPLE, SHARED
 
 KEWEI = SHARED / "real-reports" / "kewei-2024.md.txt"
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]、|（[一二三四五六七]）).*$", re.M)
-
-
-def _same_import(plain: Path, marked: Path) -> None:
-    expected, got = import_file(plain), import_file(marked)
-    assert got.report.cells == expected.report.cells
-    assert got.report.text == expected.report.text
-    assert got.report.meta == expected.report.meta
-    assert [p.key for p in got.problems] == [p.key for p in expected.problems]
 
 
 MARKINGS = {
@@ -43,7 +34,7 @@ def test_bold_headings_in_a_copied_text(tmp_path: Path, marking: str) -> None:
     text = plain.read_text(encoding="utf-8")
     marked.write_text(HEADING.sub(MARKINGS[marking], text), encoding="utf-8")
     assert marked.read_text(encoding="utf-8") != text
-    _same_import(plain, marked)
+    assert_imports_alike(plain, marked)
 
 
 @pytest.mark.skipif(not KEWEI.exists(), reason="../shared/real-reports is not beside the clone")
@@ -57,7 +48,7 @@ def test_a_real_converters_markdown_with_bold_headings_and_labels(tmp_path: Path
     assert escaped.count("**") > 20 and "\\." in escaped
     marked = tmp_path / "kewei.md"
     marked.write_text(escaped, encoding="utf-8")
-    _same_import(KEWEI, marked)
+    assert_imports_alike(KEWEI, marked)
 
 
 @pytest.mark.skipif(not KEWEI.exists(), reason="../shared/real-reports is not beside the clone")
@@ -70,7 +61,7 @@ def test_a_real_converters_markdown_with_line_breaks_in_its_table_cells(tmp_path
     assert wrapped.count("<br>") >= 5
     marked = tmp_path / "kewei.md"
     marked.write_text(wrapped, encoding="utf-8")
-    _same_import(KEWEI, marked)
+    assert_imports_alike(KEWEI, marked)
 
 
 @pytest.mark.skipif(not KEWEI.exists(), reason="../shared/real-reports is not beside the clone")
@@ -82,7 +73,7 @@ def test_a_real_converters_markdown_with_entities_and_list_marks(tmp_path: Path)
     assert marked_text.count("&nbsp;") > 5 and marked_text.count("\n- ") >= 4
     marked = tmp_path / "kewei.md"
     marked.write_text(marked_text, encoding="utf-8")
-    _same_import(KEWEI, marked)
+    assert_imports_alike(KEWEI, marked)
 
 
 @pytest.mark.parametrize(("text", "plain"), [

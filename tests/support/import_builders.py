@@ -362,3 +362,15 @@ def texts_of(got: dict[str, Any], exp_text: dict[str, Any]) -> dict[str, Any]:
     the six sections' texts only (the opening paragraph under the title is a text of its own
     now, and the fixtures leave it out of 一、总体情况)."""
     return {key: got.get(key) for key in exp_text}
+
+
+def assert_imports_alike(expected: Path, got: Path) -> None:
+    """Two files of one report in different shapes import to the same meta, cells and texts,
+    with problems about the same cells (their places differ: 第3行 against 第3段)."""
+    from govopen_desktop.io.importers import import_file
+
+    want, have = import_file(expected), import_file(got)
+    assert have.report.meta == want.report.meta
+    assert have.report.cells == want.report.cells
+    assert have.report.text == want.report.text
+    assert [p.key for p in have.problems] == [p.key for p in want.problems]
