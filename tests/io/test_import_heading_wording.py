@@ -29,3 +29,63 @@ def test_the_overview_headed_as_the_work_as_a_whole(tmp_path: Path, fid: str) ->
     report = import_file(path).report
     assert report.text["overview"] == text["overview"]
     assert not [f for f in check(report) if f.rule == "R-SECTIONS" and f.level == "error"]
+
+
+VARIANTS = [("一、总体情况", "一、基本情况", "overview"), ("一、总体情况", "一、工作概况", "overview"),
+            ("五、存在的主要问题及改进情况", "五、存在问题和下一步工作计划", "problems"),
+            ("五、存在的主要问题及改进情况", "五、存在的不足及下一步工作打算", "problems"),
+            ("六、其他需要报告的事项", "六、其他", "other")]
+
+
+@pytest.mark.parametrize(("official", "printed", "key"), VARIANTS)
+@pytest.mark.parametrize("kind", ["pdf-copy.txt", "page.html", "merged.docx"])
+def test_a_text_part_worded_otherwise_is_known_by_its_number(
+        tmp_path: Path, kind: str, official: str, printed: str, key: str) -> None:
+    """Other offices' wording of a text part's heading (一、基本情况, 六、其他): numbered as the
+    parts around it are, between them, it is that part, and the import says so. Before, its text
+    went into the part before it (or the opening words) with no word said."""
+    from govopen_desktop.io.project import load_report
+    from tests.support.import_builders import WRITERS, expected_of
+    from tests.support.paths import SAMPLE
+
+    exp = expected_of(load_report(SAMPLE))
+    plain, worded = tmp_path / f"plain-{kind}", tmp_path / f"worded-{kind}"
+    WRITERS[kind](exp, plain)
+    _write_with_heading(kind, plain, worded, official, printed)
+    expected, got = import_file(plain), import_file(worded)
+    assert got.report.text == expected.report.text
+    assert got.report.cells == expected.report.cells
+    said = [p for p in got.problems if p not in expected.problems]
+    assert len(said) == 1 and f"“{printed}”" in said[0].message and f"“{official}”" in said[0].message
+    assert said[0].place
+
+
+def _write_with_heading(kind: str, src: Path, out: Path, official: str, printed: str) -> None:
+    if kind.endswith(".docx"):
+        import docx
+
+        document = docx.Document(str(src))
+        paragraph = next(p for p in document.paragraphs if p.text == official)
+        paragraph.text = printed
+        document.save(str(out))
+        return
+    text = src.read_text(encoding="utf-8")
+    assert official in text
+    out.write_text(text.replace(official, printed, 1), encoding="utf-8")
+
+
+def test_points_numbered_as_the_parts_are_make_no_part(tmp_path: Path) -> None:
+    """五's text listing its points 一、…六、 and no 六 heading: 六、 of the list is a point, not
+    the part (a list of points numbered as the parts are has no heading of its own)."""
+    from govopen_desktop.io.project import load_report
+    from tests.support.import_builders import WRITERS, expected_of
+    from tests.support.paths import SAMPLE
+
+    exp = expected_of(load_report(SAMPLE))
+    exp.text["problems"] = "\n".join(f"{n}、问题{n}" for n in "一二三四五六")
+    exp.text["other"] = None
+    path = tmp_path / "report.txt"
+    WRITERS["pdf-copy.txt"](exp, path)
+    got = import_file(path)
+    assert got.report.text["other"] is None
+    assert "六、问题六" in (got.report.text["problems"] or "")

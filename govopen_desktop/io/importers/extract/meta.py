@@ -260,6 +260,7 @@ class Sections:
     headings: list[str] = field(default_factory=list)  # as printed, in order
     inline: dict[str, str] = field(default_factory=dict)  # text run on after a heading
     again: int | None = None  # the row where the first part's heading comes again: another report
+    by_number: list[str] = field(default_factory=list)  # parts known by their number, worded otherwise
 
 
 @cache
@@ -507,8 +508,45 @@ def find_sections(rows: list[Row], order: tuple[str, ...]) -> Sections:
             # numbered otherwise than the headings found: a next report only under a title or a date
             if alike or (alike is False and _marked_start(rows, i, max(found.rows.values())) is not None):
                 found.again = i  # 一、总体情况 once more, after two parts or more: the next report's
+                _parts_by_number(rows, order, found, styles)
                 return found
+    _parts_by_number(rows, order, found, styles)
     return found
+
+
+def _parts_by_number(rows: list[Row], order: tuple[str, ...], found: Sections, styles: set[str]) -> None:
+    """A text part whose heading is worded otherwise (一、基本情况, 五、存在问题和下一步工作计划,
+    六、其他): its number, as the parts found are numbered, on the one line so numbered between
+    the parts before and after it, is its heading (recorded in `found.by_number`)."""
+    if len(styles) != 1 or len(found.rows) < 2:
+        return
+    style = next(iter(styles))
+    text_parts = {s.id for fid in available_formats() for s in load_format(fid).sections if s.text}
+    end = found.again if found.again is not None else len(rows)
+    for k, sid in enumerate(order):
+        if sid in found.rows or sid not in text_parts:
+            continue
+        before = [found.rows[o] for o in order[:k] if o in found.rows]
+        after = [found.rows[o] for o in order[k + 1:] if o in found.rows]
+        if not before and not after:
+            continue
+        low, high = max(before, default=-1), min(after, default=end)
+        numbered = []
+        for i in range(low + 1, high):
+            text = _single_text(rows[i])
+            if not text or not _may_be_heading(text):
+                continue
+            got, m = _numbering(text)
+            if got == style and m is not None:
+                numbered.append((i, text, m))
+        if len(numbered) != 1:
+            continue  # none, or a list of points numbered as the parts are: no heading of its own
+        i, text, m = numbered[0]
+        if _number(m.group(1)) != k + 1 or len(text) > 42 or any(p in m.group(2) for p in "，。；;"):
+            continue
+        found.rows[sid] = i
+        found.headings.insert(sum(1 for r in found.rows.values() if r < i), text)
+        found.by_number.append(sid)
 
 
 Numbering = tuple[str, "re.Match[str] | None"]  # how a heading is numbered, and its match
