@@ -713,7 +713,7 @@ def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline:
         (line.strip(), None) for line in inline.splitlines() if line.strip() and not is_placeholder(line)]
     for i in range(start + 1, stop):
         row = rows[i]
-        if row.is_table or len(row.non_empty()) > 1:
+        if (row.is_table or len(row.non_empty()) > 1) and not _framed_text(row):
             break
         if i in skip:
             continue
@@ -725,6 +725,19 @@ def section_text(rows: list[Row], start: int, stop: int, skip: set[int], inline:
     paragraphs = join_wrapped(lines) if wrapped else [line for line, _x in lines]
     text = "\n".join(paragraphs).strip()
     return text or None
+
+
+_FRAMED_MIN = 60  # characters of a framed paragraph without a 。 (a table's lone cell is a label)
+
+
+def _framed_text(row: Row) -> bool:
+    """A table of one cell holding the part's text (a Word report that frames its paragraphs in a
+    box): text, not the table that ends the part. A table's lone cells (第二十条第（一）项, the
+    note on table 3's sums) are short and end no sentence."""
+    if len(row.cells) != 1 or not row.is_table:
+        return False
+    text = row.cells[0].text
+    return "。" in text or len(text) >= _FRAMED_MIN
 
 
 @dataclass
