@@ -89,3 +89,24 @@ def test_points_numbered_as_the_parts_are_make_no_part(tmp_path: Path) -> None:
     got = import_file(path)
     assert got.report.text["other"] is None
     assert "六、问题六" in (got.report.text["problems"] or "")
+
+
+def test_a_part_worded_otherwise_with_its_paragraph_after_a_colon(tmp_path: Path) -> None:
+    """五、存在问题和下一步工作计划：一是… on one line: the part by its number, the words after the
+    colon its first paragraph, the heading (not the paragraph) named."""
+    from govopen_desktop.io.project import load_report
+    from tests.support.import_builders import WRITERS, expected_of
+    from tests.support.paths import SAMPLE
+
+    exp = expected_of(load_report(SAMPLE))
+    plain, worded = tmp_path / "plain.txt", tmp_path / "worded.txt"
+    WRITERS["pdf-copy.txt"](exp, plain)
+    first = exp.text["problems"].split("\n")[0]
+    text = plain.read_text(encoding="utf-8")
+    joined = text.replace(f"五、存在的主要问题及改进情况\n{first}", f"五、存在问题和下一步工作计划：{first}", 1)
+    assert joined != text
+    worded.write_text(joined, encoding="utf-8")
+    got = import_file(worded)
+    assert got.report.text == import_file(plain).report.text
+    assert [p.message for p in got.problems] == [
+        "标题“五、存在问题和下一步工作计划”与官方格式的“五、存在的主要问题及改进情况”措辞不同，已按它的编号作为这一部分导入，请核对。"]

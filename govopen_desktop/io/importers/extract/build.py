@@ -222,10 +222,9 @@ def build_first(doc: Doc) -> tuple[Report, list[ImportProblem], Doc | None]:
         in_text.update(range(at, stop))
         text[key] = section_text(rows, at, stop, left_out, sections.inline.get(key, ""),
                                  wrapped=doc.kind in PAGE_LINE_KINDS, pager=web)
-    for key in sections.by_number:
+    for key, printed in sections.by_number.items():
         at = sections.rows[key]
         official = next(s.heading for s in fmt.sections if s.id == key)
-        printed = _single_line(rows[at])
         problems.append(ImportProblem(
             f"标题“{printed}”与官方格式的“{official}”措辞不同，已按它的编号作为这一部分导入，请核对。",
             None, rows[at].place))
@@ -271,10 +270,6 @@ def build_first(doc: Doc) -> tuple[Report, list[ImportProblem], Doc | None]:
         source["group_rows"] = dict(extractor.group_printed)  # e.g. {"（六）其他处理": "3 0 0 0 0 0 3"}
     report.extra["source"] = source
     return report, problems, Doc(doc.name, doc.kind, rest) if rest else None
-
-
-def _single_line(row: Row) -> str:
-    return " ".join(row.lines())[:40]
 
 
 def _another_report(doc: Doc, rest: list[Row]) -> ImportProblem:

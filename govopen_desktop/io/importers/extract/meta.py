@@ -260,7 +260,7 @@ class Sections:
     headings: list[str] = field(default_factory=list)  # as printed, in order
     inline: dict[str, str] = field(default_factory=dict)  # text run on after a heading
     again: int | None = None  # the row where the first part's heading comes again: another report
-    by_number: list[str] = field(default_factory=list)  # parts known by their number, worded otherwise
+    by_number: dict[str, str] = field(default_factory=dict)  # parts known by their number: heading printed
 
 
 @cache
@@ -536,17 +536,29 @@ def _parts_by_number(rows: list[Row], order: tuple[str, ...], found: Sections, s
             text = _single_text(rows[i])
             if not text or not _may_be_heading(text):
                 continue
-            got, m = _numbering(text)
+            head, inline = _colon_parted(text)
+            got, m = _numbering(head)
             if got == style and m is not None:
-                numbered.append((i, text, m))
+                numbered.append((i, head, inline, m))
         if len(numbered) != 1:
             continue  # none, or a list of points numbered as the parts are: no heading of its own
-        i, text, m = numbered[0]
-        if _number(m.group(1)) != k + 1 or len(text) > 42 or any(p in m.group(2) for p in "，。；;"):
+        i, heading, inline, m = numbered[0]
+        if _number(m.group(1)) != k + 1 or any(p in m.group(2) for p in "，。；;"):
             continue
         found.rows[sid] = i
-        found.headings.insert(sum(1 for r in found.rows.values() if r < i), text)
-        found.by_number.append(sid)
+        found.headings.insert(sum(1 for r in found.rows.values() if r < i), heading)
+        found.by_number[sid] = heading
+        if inline:
+            found.inline[sid] = inline
+
+
+_COLON = re.compile(r"[：:]")
+
+
+def _colon_parted(line: str) -> tuple[str, str]:
+    """A line as a heading and the paragraph after its colon (五、存在问题：一是…), or whole."""
+    parts = _COLON.split(line, maxsplit=1)
+    return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else (line, "")
 
 
 Numbering = tuple[str, "re.Match[str] | None"]  # how a heading is numbered, and its match
