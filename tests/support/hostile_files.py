@@ -203,6 +203,8 @@ CORPUS: dict[str, Callable[[Path], None]] = {
     "many-rows.txt": lambda p: p.write_bytes("规章\t1\t2\n".encode() * 150_000),
     "many-paragraphs.html": lambda p: p.write_bytes(b"<html><body>" + b"<p>x</p>" * 300_000 + b"</body></html>"),
     "huge.txt": lambda p: p.write_bytes(b"a" * (21 * 1024 * 1024)),
+    # markdown marks never closed on one long line: a bold mark's search must not rescan the line
+    "unclosed-bold.md": lambda p: p.write_bytes("**规章 ".encode() * 60_000),
     "far-cell.xls": lambda p: p.write_bytes(far_cell_xls()),
 }
 

@@ -18,7 +18,9 @@ _BLOCK_TAG = re.compile(r"</?(?:div|p|span|section|article|center|font|b|strong|
 
 # a converter's bold (**一、总体情况**, | **规章** |) and escapes (1\. 主动公开, 第\(一\)项):
 # marks of the markdown, not words of the report
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")  # not __: a blank to fill in (____年__月__日)
+# no * inside and at most a paragraph's length: each try stops at the next mark, so a hostile line
+# of unclosed marks costs one pass (with .+? it cost minutes); not __: a blank (____年__月__日)
+_BOLD = re.compile(r"\*\*(?=[^\s*])([^*\n]{1,400}?)(?<=\S)\*\*")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
