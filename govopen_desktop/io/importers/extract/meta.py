@@ -285,11 +285,20 @@ def _single_text(row: Row) -> str | None:
 
 
 @cache
+def _text_parts() -> dict[str, frozenset[str]]:
+    """The parts that are text (一、五、六) and their titles, normalised, in every format."""
+    parts: dict[str, set[str]] = {}
+    for fid in available_formats():
+        for s in load_format(fid).sections:
+            if s.text:
+                parts.setdefault(s.id, set()).update(norm(t) for t in (s.title, *s.printed_as))
+    return {sid: frozenset(titles) for sid, titles in parts.items()}
+
+
+@cache
 def _text_titles() -> tuple[frozenset[str], frozenset[str]]:
-    """The titles of the parts that are text (一、五、六), normalised (the parts a paragraph may
-    run on after), and every beginning of them."""
-    titles = frozenset(norm(t) for fid in available_formats() for s in load_format(fid).sections
-                       if s.text for t in (s.title, *s.printed_as))
+    """The text parts' titles (the parts a paragraph may run on after), and every beginning of them."""
+    titles = frozenset().union(*_text_parts().values())
     return titles, frozenset(t[:n] for t in titles for n in range(1, len(t) + 1))
 
 
@@ -521,7 +530,7 @@ def _parts_by_number(rows: list[Row], order: tuple[str, ...], found: Sections, s
     if len(styles) != 1 or len(found.rows) < 2:
         return
     style = next(iter(styles))
-    text_parts = {s.id for fid in available_formats() for s in load_format(fid).sections if s.text}
+    text_parts = _text_parts()
     end = found.again if found.again is not None else len(rows)
     for k, sid in enumerate(order):
         if sid in found.rows or sid not in text_parts:

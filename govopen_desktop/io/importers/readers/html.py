@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed
 from govopen_desktop.io.importers.readers.limits import check_html
+from govopen_desktop.io.importers.readers.text import is_page_line, spaced_cells
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "center",
            "blockquote", "pre", "dd", "dt", "header", "footer", "tr", "table", "ul", "ol", "form", "hr"}
@@ -64,8 +65,6 @@ class _Parser(HTMLParser):
             self._add_line(line)
 
     def _add_line(self, text: str) -> None:
-        from govopen_desktop.io.importers.readers.text import is_page_line, spaced_cells
-
         if not text.strip() or is_page_line(text):
             return
         place = f"第{len(self.doc.rows) + 1}段"
