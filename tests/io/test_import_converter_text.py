@@ -245,10 +245,11 @@ def test_table_4_without_its_column_headers_is_read_in_form_order_and_said() -> 
     assert said and "没有印出各列的表头" in said[0].message and "12 3 4 1 20" in said[0].message
 
 
-def test_a_row_whose_label_was_misread_is_quoted_not_dropped() -> None:
-    """OCR text: a label misread ("2.重复中请") leaves its row's numbers between two rows found
-    by their labels; they are not placed (the row is not known) but quoted in a problem. A
-    letter read for a digit ("O") is kept as printed and reported on its cell."""
+def test_a_row_whose_label_was_misread_is_read_by_its_number_or_quoted() -> None:
+    """OCR text: a label misread ("2.重复中请") between two rows found by their labels is known
+    by its number, read and marked for checking, with both wordings said. Misread with its
+    number lost too ("重复中请"), the row is not known: its numbers are not placed but quoted
+    in a problem. A letter read for a digit ("O") is kept as printed and reported on its cell."""
     from govopen_desktop.io.importers import import_text
 
     seed = next(s for s in seed_names() if load_expected(s)["meta"]["format"] == "2021")
@@ -257,13 +258,20 @@ def test_a_row_whose_label_was_misread_is_quoted_not_dropped() -> None:
     label = "2.重复申请"
     at = text.index(label)
     line = text[at:text.index("\n", at)]
-    misread = line.replace("申请", "中请")
     values = " ".join(line.replace(label, "").split())
-    result = import_text(text.replace(line, misread))
     keys = [k for k in exp.cells if k.startswith("t3.rejected_repeat.")]
-    assert all(result.report.cells[k] is None for k in keys)
-    quoted = [p.message for p in result.problems if "2.重复中请 " + values in p.message]
+
+    by_number = import_text(text.replace(line, line.replace("申请", "中请")))
+    assert {k: by_number.report.cells[k] for k in keys} == {k: exp.cells[k] for k in keys}
+    assert set(keys) <= by_number.inferred
+    said = [p.message for p in by_number.problems if "措辞不同" in p.message]
+    assert said == ["“2.重复中请”这一行与官方格式的“2.重复申请”措辞不同，已按它的编号作为这一行导入，请核对。"]
+
+    unnumbered = import_text(text.replace(line, line.replace(label, "重复中请")))
+    assert all(unnumbered.report.cells[k] is None for k in keys)
+    quoted = [p.message for p in unnumbered.problems if "重复中请 " + values in p.message]
     assert quoted and "未读入" in quoted[0]
+
     head, tail = line.split(label)
     letter = import_text(text.replace(line, head + label + tail.replace(values.split()[0], "O", 1), 1))
     assert letter.report.cells["t3.rejected_repeat.natural"].text == "O"  # type: ignore[union-attr]

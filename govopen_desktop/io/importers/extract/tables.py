@@ -16,6 +16,7 @@ from govopen_desktop.domain.values import MAX_COUNT, Published, Value, read_cell
 from govopen_desktop.io.importers.extract.column_order import printed_order
 from govopen_desktop.io.importers.extract.digits import split_run_together
 from govopen_desktop.io.importers.extract.grouped_rows import read_grouped
+from govopen_desktop.io.importers.extract.worded_rows import rows_by_number, spec_numbers
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number, without_note
 from govopen_desktop.io.importers.neutral import Cell, Row
 from govopen_desktop.io.importers.official_rows import (
@@ -799,6 +800,7 @@ class Extractor:
             else:
                 hits.append(Hit(index, i, last, False))
         self.unplaced_rows = []  # said after each cell's own problem
+        self.worded_rows(table, specs, hits, start, stop)
         self.fill_gaps(table, specs, hits)
         self.group_rows(table, specs, hits)
         self.numbers_left_under(specs, hits)
@@ -965,6 +967,59 @@ class Extractor:
                 self.problems.append(ImportProblem(
                     f"“{self.fmt.fields[key].label}”无法读取：报告把“{group.text}”印成一行（{shown}），"
                     "无法分到其下各行，已留空。", key, f"{self.where} {self.rows[hit[0]].place}"))
+
+    def worded_rows(self, table: Table, specs: list[RowSpec], hits: list[Hit], start: int, stop: int) -> None:
+        """Rows not found by their label, printed in other words with their own number where
+        they stand (（七）合计, between the rows found before and after): read, marked inferred
+        and said, with both wordings."""
+        have = {h.spec for h in hits}
+        if all(s.label is None or k in have for k, s in enumerate(specs)):
+            return  # every row found (most tables)
+        found = sorted(hits, key=lambda h: h.spec)
+        numbers = spec_numbers(specs)
+        gaps: dict[tuple[int, int], list[int]] = {}
+        for k, spec in enumerate(specs):
+            if spec.label is None or k in have or k not in numbers:
+                continue
+            before = [h for h in found if h.spec < k]
+            after = [h for h in found if h.spec > k]
+            lo = before[-1].last + 1 if before else start
+            hi = after[0].first if after else stop
+            if lo < hi:
+                gaps.setdefault((lo, hi), []).append(k)
+        if not gaps:
+            return
+        taken = {r for h in hits for r in range(h.first, h.last + 1)} | self.used_rows | {
+            i for i, _j in self.shared_cells}
+        for (lo, hi), gap in gaps.items():
+            for k, r in rows_by_number(gap, numbers, range(lo, hi), lambda r: self.other_label(specs, r, taken)):
+                spec = specs[k]
+                j = max(m for m, c in enumerate(self.rows[r].cells) if _is_text(c))
+                cells, last = self.values_after(r, j, len(spec.keys))
+                if any(_is_text(c) for c in cells) or not any(c.text.strip() or c.value is not None for c in cells):
+                    continue  # no numbers of its own: a heading or a note with a number, not a row
+                printed = " ".join(self.rows[r].cells[j].text.split())
+                self.clear_problems(spec.keys)
+                stored = self.store(spec.keys, cells, self.rows[r].place, table)
+                self.inferred.update(k_ for k_ in spec.keys if self.cells.get(k_) is not None)
+                hits.append(Hit(k, r, last, stored))
+                self.problems.append(ImportProblem(
+                    f"“{printed}”这一行与官方格式的“{spec.label}”措辞不同，已按它的编号作为这一行导入，请核对。",
+                    spec.keys[0], f"{self.where} {self.rows[r].place}"))
+
+    def other_label(self, specs: list[RowSpec], r: int, taken: set[int]) -> str | None:
+        """The words of row r's label when they are no label of the form's (a row in other
+        words), else None."""
+        if r in taken:
+            return None
+        texts = [m for m, c in enumerate(self.rows[r].cells) if _is_text(c)]
+        if not texts:
+            return None
+        n = self.norms[r][texts[-1]]
+        if not n or n in self.index.known or n in self.group_norms or any(
+                cell_matches(n, s.aliases) for s in specs if s.aliases):
+            return None
+        return n
 
     def fill_gaps(self, table: Table, specs: list[RowSpec], hits: list[Hit]) -> None:
         """Rows whose numbers stand apart from their labels (a PDF table copied as text): between

@@ -1,0 +1,54 @@
+"""A table row printed in other words than the form's (（七）合计 for （七）总计, 四、结转下年度办理
+for 四、结转下年度继续办理, 1.本机关不掌握相关信息): not found by its label, it is known by its
+own printed number, standing where that row stands, between the rows found before and after it.
+A number shared by two rows of the gap, or printed on two lines there, leaves them unread."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from govopen_desktop.io.importers.labels import norm
+from govopen_desktop.io.importers.official_rows import RowSpec
+
+# the numbering a label's words begin with, as norm() leaves it: 四、 → 四, （七） → 七, 1. → 1
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?=\D)")
+MAX_LABEL = 50  # characters of a row label's words (the longest official one has 35): more is a paragraph
+
+
+def row_number(label_norm: str) -> str | None:
+    """The number a label's words begin with, or None for a label printed with none."""
+    m = _NUMBERING.match(label_norm)
+    return m.group() if m else None
+
+
+def spec_numbers(specs: Sequence[RowSpec]) -> dict[int, str]:
+    """Each numbered row's number, by its index in specs."""
+    out: dict[int, str] = {}
+    for k, spec in enumerate(specs):
+        number = row_number(norm(spec.label)) if spec.label else None
+        if number is not None:
+            out[k] = number
+    return out
+
+
+def rows_by_number(gap: Sequence[int], numbers: dict[int, str], lines: range,
+                   label_of: Callable[[int], str | None]) -> list[tuple[int, int]]:
+    """(spec, row) pairs: the rows of `lines` whose label (label_of: its words, None for a line
+    with no label of another wording) begins with the number of exactly one row of the gap,
+    printed on one line only, in the form's order."""
+    by_number: dict[str, list[int]] = {}
+    for k in gap:
+        if k in numbers:
+            by_number.setdefault(numbers[k], []).append(k)
+    seen: dict[str, list[int]] = {}
+    for r in lines:
+        label = label_of(r)
+        number = row_number(label) if label and len(label) <= MAX_LABEL else None
+        if number is not None and number in by_number:
+            seen.setdefault(number, []).append(r)
+    pairs = sorted((by_number[n][0], rows[0]) for n, rows in seen.items()
+                   if len(rows) == 1 and len(by_number[n]) == 1)
+    if [r for _k, r in pairs] != sorted(r for _k, r in pairs):
+        return []  # out of the form's order: not the rows they seem to be
+    return pairs
