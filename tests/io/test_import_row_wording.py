@@ -119,3 +119,15 @@ def test_a_row_without_its_number_or_out_of_its_place_is_not_read(tmp_path: Path
     assert all(any(p.key == k for p in got.problems) for k in missing)
     assert not [p for p in got.problems if "措辞不同" in p.message]
     assert any("本机关不掌握相关信息" in p.message and "未导入" in p.message for p in got.problems)
+
+
+@pytest.mark.parametrize("printed", ["1.本机", "1.本机关不掌握0相关政府信息0"])
+def test_a_piece_of_the_label_or_numbers_run_into_it_are_no_other_wording(tmp_path: Path, printed: str) -> None:
+    """The first piece of the row's own label (a narrow column broke it, the rest lost) and a
+    label with numbers a PDF reader ran into it (a workbook printed to PDF: the wrapped label's
+    middle line shares the numbers' baseline) are not read as a row in other words: the row is
+    named as not found, as before."""
+    expected, got = _both(tmp_path, "merged.docx", {"1.本机关不掌握相关政府信息": printed})
+    assert not [p for p in got.problems if "措辞不同" in p.message]
+    keys = [k for k in expected.report.cells if k.startswith("t3.unable_not_held.")]
+    assert all(got.report.cells[k] is None and any(p.key == k for p in got.problems) for k in keys)

@@ -992,7 +992,7 @@ class Extractor:
         taken = {r for h in hits for r in range(h.first, h.last + 1)} | self.used_rows | {
             i for i, _j in self.shared_cells}
         for (lo, hi), gap in gaps.items():
-            for k, r in rows_by_number(gap, numbers, range(lo, hi), lambda r: self.other_label(specs, r, taken)):
+            for k, r in rows_by_number(specs, gap, numbers, range(lo, hi), lambda r: self.other_label(specs, r, taken)):
                 spec = specs[k]
                 j = max(m for m, c in enumerate(self.rows[r].cells) if _is_text(c))
                 cells, last = self.values_after(r, j, len(spec.keys))

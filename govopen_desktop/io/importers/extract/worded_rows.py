@@ -32,11 +32,13 @@ def spec_numbers(specs: Sequence[RowSpec]) -> dict[int, str]:
     return out
 
 
-def rows_by_number(gap: Sequence[int], numbers: dict[int, str], lines: range,
+def rows_by_number(specs: Sequence[RowSpec], gap: Sequence[int], numbers: dict[int, str], lines: range,
                    label_of: Callable[[int], str | None]) -> list[tuple[int, int]]:
     """(spec, row) pairs: the rows of `lines` whose label (label_of: its words, None for a line
     with no label of another wording) begins with the number of exactly one row of the gap,
-    printed on one line only, in the form's order."""
+    printed on one line only, in the form's order. The first piece of the row's own label
+    (“1.申”, a label a narrow column broke over lines) is no other wording: it is left to the
+    readers of wrapped labels."""
     by_number: dict[str, list[int]] = {}
     for k in gap:
         if k in numbers:
@@ -44,9 +46,14 @@ def rows_by_number(gap: Sequence[int], numbers: dict[int, str], lines: range,
     seen: dict[str, list[int]] = {}
     for r in lines:
         label = label_of(r)
-        number = row_number(label) if label and len(label) <= MAX_LABEL else None
-        if number is not None and number in by_number:
-            seen.setdefault(number, []).append(r)
+        if not label or len(label) > MAX_LABEL:
+            continue
+        number = row_number(label)
+        if number is None or number not in by_number or any(ch.isdigit() for ch in label[len(number):]):
+            continue  # digits inside its words: numbers a reader ran into a label, no wording
+        if any(a.startswith(label) for k in by_number[number] for a in specs[k].aliases):
+            continue  # the first piece of its own label
+        seen.setdefault(number, []).append(r)
     pairs = sorted((by_number[n][0], rows[0]) for n, rows in seen.items()
                    if len(rows) == 1 and len(by_number[n]) == 1)
     if [r for _k, r in pairs] != sorted(r for _k, r in pairs):
