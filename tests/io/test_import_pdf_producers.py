@@ -271,3 +271,30 @@ def test_a_number_wrapped_in_a_narrow_column_of_an_unruled_table_is_kept_as_prin
     assert report.cells["t4.review.upheld"] == 5 and report.cells["t4.suit_after_review.total"] == 3
     named = {p.key for p in problems}
     assert {"t4.review.other", "t4.review.total"} <= named
+
+
+@needs_soffice
+def test_a_row_printed_blank_under_an_unknown_label_keeps_no_numbers_of_it(tmp_path: Path) -> None:
+    """No ruling lines, seed 001's 其他对外管理服务事项 worded otherwise (其他管理服务事项 2 2 0),
+    the next rows' labels (第二十条第（六）项, 信息内容, 行政处罚 printed blank) in the same
+    column below it: those lines are not pieces of its label, though together they end with
+    行政处罚. Before, they were joined into one label and 行政处罚 took 2 2 0, unsaid."""
+    import docx
+
+    exp = expected_from(load_expected(seed_names()[1]))
+    docx_path = tmp_path / "report.docx"
+    _ruled_docx(exp, docx_path, ruled=False)
+    document = docx.Document(str(docx_path))
+    paragraph = next(p for t in document.tables for c in t._cells for p in c.paragraphs
+                     if p.text == "其他对外管理服务事项")
+    for r in paragraph.runs[1:]:
+        r.text = ""
+    paragraph.runs[0].text = "其他管理服务事项"
+    document.save(str(docx_path))
+    office_convert([docx_path], "pdf", tmp_path, timeout=180)
+    result = import_file(tmp_path / "report.pdf")
+    punishment = [k for k in exp.cells if k.startswith("t2.punishment.")]
+    assert all(exp.cells[k] is None and result.report.cells[k] is None for k in punishment)
+    assert any("其他管理服务事项 2 2 0" in p.message for p in result.problems)
+    rest = {k: v for k, v in exp.cells.items() if k.startswith("t2.") and not k.startswith("t2.other_services.")}
+    assert cell_differences(rest, result.report.cells) == []

@@ -112,7 +112,33 @@ def starts_known_label(text: str) -> bool:
 def ends_with_known_label(text: str) -> bool:
     """The text ends with an official row label (a label that also carries its group, as a
     narrow column prints "（三）不予公开1.属于国家秘密")."""
+    return known_label_end(text) > 0
+
+
+_GROUPS: set[str] = set()
+
+
+def group_labels(text: str) -> bool:
+    """The text is one or more labels of rows' groups, one after another ("三、本年度办理结果"
+    "（三）不予公开": a label printed across several rows, as a narrow column puts it before a
+    row's own label), any numbering."""
+    if not _GROUPS:
+        for table in every_table():
+            for c in table.cells:
+                if c.role == "label" and c.text and c.rowspan > 1:
+                    _GROUPS.update(aliases(c.text))
+    n = norm(text)
+    if not n:
+        return False
+    return any(n == g or (n.startswith(g) and group_labels(n[len(g):])) for g in _GROUPS)
+
+
+def known_label_end(text: str) -> int:
+    """How many of the text's last characters (its words, as norm() gives them) are an official
+    row label, the longest such ending; 0 when it ends with none."""
     known_label("")  # fills the set
     n = norm(text)
+    if n in _KNOWN:
+        return len(n)
     # a short numbered label ("3其他") only with its number
-    return n in _KNOWN or any(n[-k:] in _KNOWN and (k >= 4 or n[-k].isdigit()) for k in range(3, len(n) + 1))
+    return next((k for k in range(len(n) - 1, 2, -1) if n[-k:] in _KNOWN and (k >= 4 or n[-k].isdigit())), 0)

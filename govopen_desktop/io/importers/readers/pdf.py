@@ -250,9 +250,16 @@ Piece = tuple[tuple[int, int], str]  # ((row, cell), text)
 def join_wrapped_labels(rows: list[Row], segments: list[list[Segment] | None]) -> list[Row]:
     """A table without ruling lines and a narrow label column: each label runs over several
     lines, the numbers on one of them. The pieces printed in the label's own column (same x)
-    above or below the line of numbers are joined to it when together they make an official
-    label exactly (nearest pieces first, below before above); the pieces used are dropped."""
-    from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text
+    above or below the line of numbers are joined to it when together they end with an official
+    label (its group's label may come before it) that reaches into the line of numbers (nearest
+    pieces first, below before above); the pieces used are dropped."""
+    from govopen_desktop.io.importers.labels import norm
+    from govopen_desktop.io.importers.official_rows import (
+        ends_with_known_label,
+        group_labels,
+        is_value_text,
+        known_label_end,
+    )
 
     used: set[tuple[int, int]] = set()  # (row, segment)
     replaced: dict[int, Row] = {}
@@ -272,7 +279,12 @@ def join_wrapped_labels(rows: list[Row], segments: list[list[Segment] | None]) -
                     t for _at, t in below[:n_below])
                 if len(text) > _MAX_LABEL:
                     break
-                if ends_with_known_label(text):
+                # the label reaches into the line of numbers, or only its groups' labels come
+                # before it: a label printed whole on the lines below, after other words, is
+                # another row's (a row printed blank), not the end of this one
+                end = known_label_end(text)
+                if end and (end > len(norm("".join(t for _at, t in below[:n_below])))
+                            or group_labels(norm(text)[:-end])):
                     best = (text, above[:n_above] + below[:n_below])
                     break
             if best:
@@ -467,7 +479,8 @@ def _join_rows_broken_by_pages(page_items: list[list[tuple[float, str, Any]]], r
     That row is put back into the row above when it holds no number and each of its pieces sits
     under a label (same x) of that row or, for a group label merged down the rows, of the row
     where that cell starts, and one of them together with its piece makes an official label."""
-    from govopen_desktop.io.importers.official_rows import ends_with_known_label, is_value_text
+    from govopen_desktop.io.importers.labels import norm
+    from govopen_desktop.io.importers.official_rows import is_value_text, known_label_end
 
     seen: set[tuple[str, ...]] = set()  # rows printed before: a header row repeated on each page
     for n in range(1, len(page_items)):
@@ -478,6 +491,7 @@ def _join_rows_broken_by_pages(page_items: list[list[tuple[float, str, Any]]], r
             continue
         rows_above = _rows_up_to(page_items[n - 1], last)
         joined: dict[tuple[int, int], str] = {}  # (row above, cell) -> its text with the piece
+        pieces: dict[tuple[int, int], str] = {}
         for cell, x in zip(first.cells, xs[id(first)], strict=False):
             if not cell.text.strip():
                 continue
@@ -489,8 +503,9 @@ def _join_rows_broken_by_pages(page_items: list[list[tuple[float, str, Any]]], r
             if at is None or not head.strip() or is_value_text(cell.text) or is_value_text(head):
                 joined = {}
                 break
-            joined[at] = head + "\n" + cell.text
-        if not any(ends_with_known_label(text.replace("\n", "")) for text in joined.values()):
+            joined[at], pieces[at] = head + "\n" + cell.text, cell.text
+        # an official label that reaches into the row above (a label whole in the first row is its own row's)
+        if not any(known_label_end(text.replace("\n", "")) > len(norm(pieces[at])) for at, text in joined.items()):
             continue
         for (r, k), text in joined.items():
             row = rows_above[r]
