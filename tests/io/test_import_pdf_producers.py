@@ -298,3 +298,38 @@ def test_a_row_printed_blank_under_an_unknown_label_keeps_no_numbers_of_it(tmp_p
     assert any("其他管理服务事项 2 2 0" in p.message for p in result.problems)
     rest = {k: v for k, v in exp.cells.items() if k.startswith("t2.") and not k.startswith("t2.other_services.")}
     assert cell_differences(rest, result.report.cells) == []
+
+
+@needs_soffice
+def test_a_row_with_blank_cells_in_a_table_without_ruling_lines(tmp_path: Path) -> None:
+    """Seed 001's 四、结转下年度继续办理 prints four numbers and three blank cells; without
+    ruling lines the blanks leave no trace in the text, but each number stands under its column
+    of the rows printed in full. Before, all seven cells were left empty."""
+    exp = expected_from(load_expected(seed_names()[1]))
+    assert [exp.cells[k] for k in exp.cells if k.startswith("t3.carried_out.")].count(None) == 3
+    docx_path = tmp_path / "report.docx"
+    _ruled_docx(exp, docx_path, ruled=False)
+    office_convert([docx_path], "pdf", tmp_path, timeout=180)
+    result = import_file(tmp_path / "report.pdf")
+    assert cell_differences(exp.cells, result.report.cells) == []
+    blank = [p for p in result.problems if "在原件中是空白" in p.message]
+    assert {p.key for p in blank} == {k for k, v in exp.cells.items() if k.startswith("t3.carried_out.") and v is None}
+
+
+def test_numbers_standing_between_columns_are_not_placed() -> None:
+    """A short row's number between two columns (or two in one column) goes to none of them."""
+    from govopen_desktop.io.importers.extract.printed_columns import by_position, column_positions
+    from govopen_desktop.io.importers.neutral import Cell, Row
+
+    def row(label: str, xs: list[float]) -> Row:
+        return Row([Cell(label, "", x=20.0)] + [Cell("7", "", x=x) for x in xs], "", is_table=True, spaced=True)
+
+    full = [row("一、本年新收政府信息公开申请数量", [100, 140, 180, 220]),
+            row("二、上年结转政府信息公开申请数量", [101, 141.5, 179, 221])]
+    found = column_positions(full, 4)
+    assert found is not None
+    columns, slack = found
+    assert by_position([Cell("3", "", x=100.5), Cell("1", "", x=181)], columns, slack) == [0, 2]
+    assert by_position([Cell("3", "", x=120)], columns, slack) is None  # between two columns
+    assert by_position([Cell("3", "", x=140), Cell("1", "", x=141)], columns, slack) is None  # two in one
+    assert column_positions(full[:1], 4) is None  # one row printed in full says too little

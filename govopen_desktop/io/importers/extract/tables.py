@@ -16,6 +16,7 @@ from govopen_desktop.domain.values import MAX_COUNT, Published, Value, read_cell
 from govopen_desktop.io.importers.extract.column_order import printed_order
 from govopen_desktop.io.importers.extract.digits import split_run_together
 from govopen_desktop.io.importers.extract.grouped_rows import read_grouped
+from govopen_desktop.io.importers.extract.printed_columns import by_position, column_positions
 from govopen_desktop.io.importers.extract.worded_rows import rows_by_number, spec_numbers
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number, without_note
 from govopen_desktop.io.importers.neutral import Cell, Row
@@ -650,6 +651,20 @@ class Extractor:
                 keys[0], place))
             return True
         certain = self.collapsed_group(keys, cells, table)
+        columns = self.printed_columns(keys, cells) if not certain else None
+        if columns is not None:
+            printed_keys = tuple(keys[k] for k in self.col_order) if (
+                self.col_order is not None and len(self.col_order) == len(keys)) else keys
+            at = dict(zip(columns, cells, strict=True))
+            for idx, key in enumerate(printed_keys):
+                f = self.fmt.fields[key]
+                if idx in at:
+                    self.store_one(f, at[idx])
+                else:
+                    self.problems.append(ImportProblem(
+                        f"“{f.label}”在原件中是空白，已留空（该行只印有 {len(cells)} 个数，各数按它印在哪一列读取）。",
+                        key, place))
+            return True
         if not certain and cells and not any(id(c) in self.loose for c in cells):
             # real cells of a table: their columns are known, the cells missing are at the end
             for idx, key in enumerate(keys):
@@ -669,6 +684,15 @@ class Extractor:
                    f"该行只印有 {len(cells)} 个数（“{printed}”），应有 {len(keys)} 个，无法确定各数属于哪一列")
             self.problems.append(ImportProblem(f"“{f.label}”无法读取：{why}，已留空。", key, place))
         return bool(certain)
+
+    def printed_columns(self, keys: tuple[str, ...], cells: list[Cell]) -> list[int] | None:
+        """A short row of a PDF table without ruling lines: the column each of its numbers is
+        printed in, told by the rows of the table printed in full; None when that is not certain."""
+        if not cells or len(cells) >= len(keys) or any(c.x is None for c in cells):
+            return None
+        _specs, start, stop = self.order_of
+        found = column_positions(self.rows[start:stop], len(keys))
+        return None if found is None else by_position(cells, *found)
 
     def collapsed_group(self, keys: tuple[str, ...], cells: list[Cell], table: Table | None) -> dict[int, Cell]:
         """A matrix row printed with one column for a whole group of columns (法人或其他组织
