@@ -37,7 +37,9 @@ class Published:
 
 Value = int | Decimal | str | Published | None
 
-EMPTY_MARKS = frozenset({"", "-", "—", "——", "–", "/", "无", "－", "─", "/ ", "空"})
+# what a source prints in a cell left empty: the dashes and slashes as typed (two hyphens for
+# a dash, a backslash for a slash; not three: a markdown rule), 无 and 暂无
+EMPTY_MARKS = frozenset({"", "-", "—", "——", "–", "/", "无", "－", "─", "/ ", "空", "--", "\\", "暂无"})
 UNITS = ("万元", "元")
 AMOUNT_DECIMALS = 4
 MAX_COUNT = 10**9

@@ -290,7 +290,8 @@ def pipe_cells(line: str, last_bar_outer: bool = True) -> list[str]:
 
 
 def _md_separator(line: str) -> bool:
-    return "--" in line and _MD_SEPARATOR.match(line) is not None
+    """A markdown table's |---| row (or a rule, ---); a lone -- is a cell printed empty."""
+    return "--" in line and line.strip() != "--" and _MD_SEPARATOR.match(line) is not None
 
 
 def _pipe_row(line: str) -> bool:
