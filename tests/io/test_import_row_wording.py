@@ -131,3 +131,12 @@ def test_a_piece_of_the_label_or_numbers_run_into_it_are_no_other_wording(tmp_pa
     assert not [p for p in got.problems if "措辞不同" in p.message]
     keys = [k for k in expected.report.cells if k.startswith("t3.unable_not_held.")]
     assert all(got.report.cells[k] is None and any(p.key == k for p in got.problems) for k in keys)
+
+
+def test_the_checker_asks_to_compare_a_row_read_by_its_number(tmp_path: Path) -> None:
+    from govopen_desktop.domain.checks import check
+
+    _expected, got = _both(tmp_path, "merged.docx", {"（七）总计": "（七）合计"})
+    [finding] = [f for f in check(got.report) if f.rule == "R-INFERRED"]
+    assert "“（七）总计”" in finding.message and "措辞不同" in finding.message
+    assert {k for k in finding.cells} == {k for k in got.report.cells if k.startswith("t3.results_total.")}

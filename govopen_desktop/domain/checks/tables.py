@@ -353,8 +353,9 @@ def table_number(fmt: ReportFormat, table_id: str) -> str:
 @rule_kind("imported_inferred")
 def imported_inferred(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """Values an import placed by the table's row order or its sums (numbers printed apart from
-    their labels, a PDF's table copied as text): to compare with the original, one finding a
-    table, until the clerk types them (Report.set_values takes them off source.inferred)."""
+    their labels, a PDF's table copied as text) or by a row's number (its label worded
+    otherwise): to compare with the original, one finding a table, until the clerk types them
+    (Report.set_values takes them off source.inferred)."""
     inferred = source_info(report).get("inferred")
     if not isinstance(inferred, list):
         return
@@ -371,8 +372,8 @@ def imported_inferred(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         more = f"等 {len(rows)} 行" if len(rows) > 3 else ""
         yield finding(
             spec,
-            f"表{table.number}{names}{more}的 {len(cells)} 个数值是导入时按表格行的顺序或合计关系推断的"
-            "（原报告的数值与标签分开印刷），请与原报告核对；核对后重新填写即不再提示。",
+            f"表{table.number}{names}{more}的 {len(cells)} 个数值是导入时推断的（原报告的数值与标签分开印刷、"
+            "数字连在一起，或行的标签与官方格式措辞不同），请与原报告核对；核对后重新填写即不再提示。",
             cells,
             section=table.id,
         )
