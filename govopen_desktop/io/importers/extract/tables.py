@@ -3,6 +3,7 @@ neutral rows and reads the numbers that follow, as many as the format descriptio
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from bisect import bisect_left
@@ -17,7 +18,7 @@ from govopen_desktop.io.importers.extract.column_order import printed_order
 from govopen_desktop.io.importers.extract.digits import split_run_together
 from govopen_desktop.io.importers.extract.grouped_rows import read_grouped
 from govopen_desktop.io.importers.extract.printed_columns import by_position, column_positions
-from govopen_desktop.io.importers.extract.worded_rows import rows_by_number, spec_numbers
+from govopen_desktop.io.importers.extract.worded_rows import NUMBER_STARTS, row_number, rows_by_number, spec_numbers
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number, without_note
 from govopen_desktop.io.importers.neutral import Cell, Row
 from govopen_desktop.io.importers.official_rows import (
@@ -1000,15 +1001,15 @@ class Extractor:
         if all(s.label is None or k in have for k, s in enumerate(specs)):
             return  # every row found (most tables)
         found = sorted(hits, key=lambda h: h.spec)
+        at = [h.spec for h in found]
         numbers = spec_numbers(specs)
         gaps: dict[tuple[int, int], list[int]] = {}
         for k, spec in enumerate(specs):
             if spec.label is None or k in have or k not in numbers:
                 continue
-            before = [h for h in found if h.spec < k]
-            after = [h for h in found if h.spec > k]
-            lo = before[-1].last + 1 if before else start
-            hi = after[0].first if after else stop
+            n_before = bisect_left(at, k)  # the rows found before k (k itself is not found)
+            lo = found[n_before - 1].last + 1 if n_before else start
+            hi = found[n_before].first if n_before < len(found) else stop
             if lo < hi:
                 gaps.setdefault((lo, hi), []).append(k)
         if not gaps:
@@ -1016,7 +1017,9 @@ class Extractor:
         taken = {r for h in hits for r in range(h.first, h.last + 1)} | self.used_rows | {
             i for i, _j in self.shared_cells}
         for (lo, hi), gap in gaps.items():
-            for k, r in rows_by_number(specs, gap, numbers, range(lo, hi), lambda r: self.other_label(specs, r, taken)):
+            wanted = {numbers[k] for k in gap if k in numbers}
+            label_of = functools.partial(self.other_label, specs, taken=taken, wanted=wanted)
+            for k, r in rows_by_number(specs, gap, numbers, range(lo, hi), label_of):
                 spec = specs[k]
                 j = max(m for m, c in enumerate(self.rows[r].cells) if _is_text(c))
                 cells, last = self.values_after(r, j, len(spec.keys))
@@ -1031,17 +1034,19 @@ class Extractor:
                     f"“{printed}”这一行与官方格式的“{spec.label}”措辞不同，已按它的编号作为这一行导入，请核对。",
                     spec.keys[0], f"{self.where} {self.rows[r].place}"))
 
-    def other_label(self, specs: list[RowSpec], r: int, taken: set[int]) -> str | None:
-        """The words of row r's label when they are no label of the form's (a row in other
-        words), else None."""
+    def other_label(self, specs: list[RowSpec], r: int, taken: set[int], wanted: set[str]) -> str | None:
+        """The words of row r's label when they begin with one of the `wanted` numbers and are
+        no label of the form's (a row in other words), else None."""
         if r in taken:
             return None
-        texts = [m for m, c in enumerate(self.rows[r].cells) if _is_text(c)]
-        if not texts:
+        norms = self.norms[r]
+        last = next((m for m in range(len(norms) - 1, -1, -1) if _is_text(self.rows[r].cells[m])), None)
+        n = norms[last] if last is not None else ""
+        if not n or n[0] not in NUMBER_STARTS or row_number(n) not in wanted:
+            return None  # most rows: no such number first
+        if n in self.index.known or n in self.group_norms:
             return None
-        n = self.norms[r][texts[-1]]
-        if not n or n in self.index.known or n in self.group_norms or any(
-                cell_matches(n, s.aliases) for s in specs if s.aliases):
+        if any(cell_matches(n, s.aliases) for s in specs if s.aliases):
             return None
         return n
 

@@ -13,6 +13,7 @@ from govopen_desktop.io.importers.official_rows import RowSpec
 
 # the numbering a label's words begin with, as norm() leaves it: 四、 → 四, （七） → 七, 1. → 1
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?=\D)")
+NUMBER_STARTS = frozenset("一二三四五六七八九十0123456789")  # what such a number begins with
 MAX_LABEL = 50  # characters of a row label's words (the longest official one has 35): more is a paragraph
 
 
@@ -22,13 +23,21 @@ def row_number(label_norm: str) -> str | None:
     return m.group() if m else None
 
 
+_NUMBERS: dict[int, tuple[Sequence[RowSpec], dict[int, str]]] = {}
+
+
 def spec_numbers(specs: Sequence[RowSpec]) -> dict[int, str]:
-    """Each numbered row's number, by its index in specs."""
+    """Each numbered row's number, by its index in specs (a table's specs are made once, so
+    this is kept per list)."""
+    cached = _NUMBERS.get(id(specs))
+    if cached is not None and cached[0] is specs:
+        return cached[1]
     out: dict[int, str] = {}
     for k, spec in enumerate(specs):
         number = row_number(norm(spec.label)) if spec.label else None
         if number is not None:
             out[k] = number
+    _NUMBERS[id(specs)] = (specs, out)
     return out
 
 
