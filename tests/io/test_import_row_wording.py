@@ -140,3 +140,24 @@ def test_the_checker_asks_to_compare_a_row_read_by_its_number(tmp_path: Path) ->
     [finding] = [f for f in check(got.report) if f.rule == "R-INFERRED"]
     assert "“（七）总计”" in finding.message and "措辞不同" in finding.message
     assert {k for k in finding.cells} == {k for k in got.report.cells if k.startswith("t3.results_total.")}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_row_printed_without_the_forms_note_is_its_row(tmp_path: Path, kind: str) -> None:
+    """（二）部分公开 with the form's note （区分处理的，只计这一情形，不计其他情形） left out, as many
+    reports print it, is that row by its own words (no number needed, nothing inferred). Before,
+    its seven cells were named missing and its numbers quoted as another row's."""
+    expected, got = _both(tmp_path, kind, {"（二）部分公开（区分处理的，只计这一情形，不计其他情形）": "（二）部分公开"})
+    assert got.report.cells == expected.report.cells
+    assert [p for p in got.problems if p not in expected.problems] == []
+    assert not {k for k in got.inferred if k.startswith("t3.partial.")}
+
+
+def test_blank_cells_of_a_short_row_are_shown_as_blank(tmp_path: Path) -> None:
+    """A workbook row with three numbers and two blank cells of seven: the problem quotes the
+    blanks as （空） and counts the numbers (it said “5 个数（“12 3 15 None None”）”)."""
+    from tests.support.paths import TEST_DATA
+
+    result = import_file(TEST_DATA / "import" / "odd-cells.xlsx")
+    said = [p.message for p in result.problems if p.key == "t3.new.natural"]
+    assert said and "只印有 3 个数（“12 3 15 （空） （空）”）" in said[0] and "None" not in said[0]

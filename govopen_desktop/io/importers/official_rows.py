@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from govopen_desktop.domain.formats import Table
 from govopen_desktop.domain.values import is_empty_mark, split_unit
-from govopen_desktop.io.importers.labels import aliases, norm, strip_number
+from govopen_desktop.io.importers.labels import aliases, norm, strip_number, without_note
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,18 @@ def _row_specs(table: Table) -> list[RowSpec]:
             continue
         labels = sorted((c for c in in_row if c.role == "label" and c.text), key=lambda c: c.col)
         leaf = labels[-1].text if labels else None
-        specs.append(RowSpec(table.id, leaf, tuple(c.key for c in values if c.key),
-                             aliases(leaf) if leaf else (), r))
+        specs.append(RowSpec(table.id, leaf, tuple(c.key for c in values if c.key), _row_aliases(leaf), r))
     return specs
+
+
+def _row_aliases(label: str | None) -> tuple[str, ...]:
+    """A row label's spellings: as the form prints it, and without the note the form prints
+    after it (（二）部分公开 for （二）部分公开（区分处理的，只计这一情形，不计其他情形）), as many
+    reports print it."""
+    if not label:
+        return ()
+    core = without_note(label)
+    return aliases(label) + (tuple(a for a in aliases(core) if a not in aliases(label)) if core else ())
 
 
 # a count with its measure word ("3件"): a value cell (the extractor keeps it as printed)

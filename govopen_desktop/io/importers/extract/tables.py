@@ -640,7 +640,9 @@ class Extractor:
                 if idx < len(cells):
                     self.store_one(self.fmt.fields[key], cells[idx])
             return bool(cells)
-        printed = " ".join(c.text.strip() or str(c.value) for c in cells) or "（空）"
+        if not any(c.text.strip() or c.value is not None for c in cells):
+            return False  # a short row of blank cells: the row is named as found without numbers
+        printed = " ".join(c.text.strip() or ("（空）" if c.value is None else str(c.value)) for c in cells)
         split = split_run_together([c.text.strip() for c in cells], self.fmt, keys) if cells else None
         if split is not None:
             for key, number in zip(keys, split, strict=True):
@@ -682,7 +684,8 @@ class Extractor:
                 continue
             f = self.fmt.fields[key]
             why = ("该行按“法人或其他组织”合计印刷，未分列" if certain else
-                   f"该行只印有 {len(cells)} 个数（“{printed}”），应有 {len(keys)} 个，无法确定各数属于哪一列")
+                   f"该行只印有 {sum(1 for c in cells if c.text.strip() or c.value is not None)} 个数（“{printed}”），"
+                   f"应有 {len(keys)} 个，无法确定各数属于哪一列")
             self.problems.append(ImportProblem(f"“{f.label}”无法读取：{why}，已留空。", key, place))
         return bool(certain)
 
