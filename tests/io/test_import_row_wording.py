@@ -147,7 +147,8 @@ def test_a_row_printed_without_the_forms_note_is_its_row(tmp_path: Path, kind: s
     """（二）部分公开 with the form's note （区分处理的，只计这一情形，不计其他情形） left out, as many
     reports print it, is that row by its own words (no number needed, nothing inferred). Before,
     its seven cells were named missing and its numbers quoted as another row's."""
-    expected, got = _both(tmp_path, kind, {"（二）部分公开（区分处理的，只计这一情形，不计其他情形）": "（二）部分公开"})
+    official = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    expected, got = _both(tmp_path, kind, {official: "（二）部分公开"})
     assert got.report.cells == expected.report.cells
     assert [p for p in got.problems if p not in expected.problems] == []
     assert not {k for k in got.inferred if k.startswith("t3.partial.")}
