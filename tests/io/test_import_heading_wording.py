@@ -110,3 +110,35 @@ def test_a_part_worded_otherwise_with_its_paragraph_after_a_colon(tmp_path: Path
     assert got.report.text == import_file(plain).report.text
     assert [p.message for p in got.problems] == [
         "标题“五、存在问题和下一步工作计划”与官方格式的“五、存在的主要问题及改进情况”措辞不同，已按它的编号作为这一部分导入，请核对。"]
+
+
+SPACED = [("一、总体情况", "一　总体情况"), ("一、总体情况", "一 总体情况"),
+          ("五、存在的主要问题及改进情况", "五　存在的主要问题及改进情况"),
+          ("六、其他需要报告的事项", "六 其他需要报告的事项")]
+
+
+@pytest.mark.parametrize(("official", "printed"), SPACED)
+@pytest.mark.parametrize("kind", ["pdf-copy.txt", "page.html", "merged.docx"])
+def test_a_heading_whose_mark_was_left_out_is_its_part(tmp_path: Path, kind: str, official: str, printed: str) -> None:
+    """一　总体情况: the numeral and the title a space apart, the 、 left out. Before, the part
+    was not found and its text went into the part before it (or the opening words), unsaid."""
+    from govopen_desktop.io.project import load_report
+    from tests.support.import_builders import WRITERS, expected_of
+    from tests.support.paths import SAMPLE
+
+    exp = expected_of(load_report(SAMPLE))
+    plain, spaced = tmp_path / f"plain-{kind}", tmp_path / f"spaced-{kind}"
+    WRITERS[kind](exp, plain)
+    _write_with_heading(kind, plain, spaced, official, printed)
+    expected, got = import_file(plain), import_file(spaced)
+    assert got.report.text == expected.report.text
+    assert got.report.cells == expected.report.cells
+
+
+def test_a_numbered_sentence_without_a_mark_is_no_heading() -> None:
+    """Only a part's title exactly makes such a line a heading: 一 总体情况良好 is none."""
+    from govopen_desktop.io.importers.extract.meta import _numbering
+
+    assert _numbering("一　总体情况")[0] == "cn"
+    assert _numbering("一 总体情况良好") == ("none", None)
+    assert _numbering("1 总体情况") == ("none", None)  # a number alone before words: a list, a page

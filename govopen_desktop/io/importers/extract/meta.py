@@ -23,6 +23,8 @@ _HEADING = re.compile(r"^(?:第)?([一二三四五六七八九十]|\d{1,2})\s*[�
 # Other offices' first-level numbering: 第一部分 总体情况, （一）总体情况 (the section's own
 # number only: （一） is most often a part inside a section)
 _HEADING_PART = re.compile(r"^第\s*([一二三四五六七八九十]|\d{1,2})\s*部分\s*[、.．,，:：]?\s*(\S.{1,38})$")
+# 一　总体情况: the numeral and the title a space apart, no mark (taken only for a title exactly)
+_HEADING_SPACED = re.compile(r"^([一二三四五六七八九十])[ \t\u3000\u00a0]+(\S.{1,38})$")
 _HEADING_PAREN = re.compile(r"^[（(]\s*([一二三四五六七八九十])\s*[）)]\s*[、.．]?\s*(\S.{1,38})$")
 _TITLE = re.compile(
     r"^(?P<pre>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<post>.*?)\s*"
@@ -578,6 +580,9 @@ def _numbering(heading: str) -> Numbering:
     for style, pattern in (("cn", _HEADING), ("part", _HEADING_PART), ("paren", _HEADING_PAREN)):
         if (m := pattern.match(heading)) is not None:
             return ("digit" if style == "cn" and m.group(1).isdigit() else style), m
+    m = _HEADING_SPACED.match(heading)
+    if m is not None and norm(m.group(2)) in _any_title():
+        return "cn", m  # numbered as 一、 is, its mark left out
     return "none", None
 
 
