@@ -142,3 +142,28 @@ def test_a_numbered_sentence_without_a_mark_is_no_heading() -> None:
     assert _numbering("一　总体情况")[0] == "cn"
     assert _numbering("一 总体情况良好") == ("none", None)
     assert _numbering("1 总体情况") == ("none", None)  # a number alone before words: a list, a page
+
+
+@pytest.mark.parametrize("printed", ["", "工作情况综述"])
+@pytest.mark.parametrize("kind", ["pdf-copy.txt", "page.html", "merged.docx"])
+def test_the_overview_without_its_heading_begins_at_its_first_part(tmp_path: Path, kind: str, printed: str) -> None:
+    """一、总体情况 left out (or put in words of no part): its text, from its first part's heading
+    （一）主动公开 on, is the overview, the lines above it the opening text, and the import says
+    so. Before, all of it went into the opening text, unsaid."""
+    from govopen_desktop.io.project import load_report
+    from tests.support.import_builders import WRITERS, expected_of
+    from tests.support.paths import SAMPLE
+
+    exp = expected_of(load_report(SAMPLE))
+    plain, headless = tmp_path / f"plain-{kind}", tmp_path / f"headless-{kind}"
+    WRITERS[kind](exp, plain)
+    _write_with_heading(kind, plain, headless, "一、总体情况", printed)
+    expected, got = import_file(plain), import_file(headless)
+    overview = expected.report.text["overview"] or ""
+    intro, parts = overview.split("\n", 1)
+    assert parts.startswith("（一）主动公开")
+    assert got.report.text["overview"] == parts
+    assert (got.report.text["preface"] or "").endswith(intro)
+    assert got.report.cells == expected.report.cells
+    said = [p.message for p in got.problems if "没有找到“一、总体情况”的标题" in p.message]
+    assert said and "（一）主动公开" in said[0]

@@ -237,8 +237,13 @@ def build_first(doc: Doc) -> tuple[Report, list[ImportProblem], Doc | None]:
             "已作为这一部分导入，请核对。", place=doc.name))
 
     # the words above 一、总体情况 (本报告根据《条例》编制……) are the format's opening text
-    preface = _preface(rows, first_heading if sections.rows else 0, left_out, title.line, doc.kind)
+    preface = _preface(rows, first_heading if sections.rows else 0, left_out, title.line, doc.kind,
+                       fmt.overview_parts)
     opening = next((s.text for s in fmt.front_texts if s.text), None)
+    lead = fmt.sections[0]
+    if preface and lead.text and lead.id not in sections.rows and not text.get(lead.text):
+        preface, told = _overview_in_preface(preface, fmt, text, rows[first_heading] if sections.rows else None)
+        problems.append(ImportProblem(told, place=doc.name))
     if preface and opening:
         text[opening] = preface
 
@@ -289,7 +294,36 @@ def _in_full(named: str | None, *found: str | None) -> str | None:
     return next((f for f in found if f and named in f), named)
 
 
-def _preface(rows: list[Row], first_heading: int, left_out: set[int], title: str | None, kind: str) -> str | None:
+def _part_heading(line: str, parts: tuple[str, ...]) -> bool:
+    """A heading of one of 总体情况's parts ((一)主动公开, 1.依申请公开情况): its numbering, then
+    the part's name."""
+    m = _PART_NUMBER.match(line)
+    return m is not None and len(line) <= 40 and any(norm(line[m.end():]).startswith(p) for p in parts)
+
+
+_PART_NUMBER = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,2}\s*[）)]"
+                          r"|[一二三四五六七八九十\d]{1,2}\s*[、.．])\s*")
+
+
+def _overview_in_preface(preface: str, fmt: ReportFormat, text: dict[str, str | None],
+                         next_heading: Row | None) -> tuple[str | None, str]:
+    """No 一、总体情况 heading: from the first heading of one of its parts ((一)主动公开) the words
+    above the next part are its text, the lines above that the opening text. The problem to say."""
+    first = fmt.sections[0]
+    lines = preface.split("\n")
+    at = next((k for k, line in enumerate(lines) if _part_heading(line, fmt.overview_parts)), None)
+    before = f"“{' '.join(next_heading.lines())[:20]}”之前" if next_heading is not None else "表格之前"
+    if at is None:
+        return preface, (f"没有找到“{first.heading}”的标题；标题之后、{before}的文字已作为开头说明导入，"
+                         "如其中有总体情况，请移到这一部分。")
+    text[first.text or ""] = "\n".join(lines[at:])
+    return "\n".join(lines[:at]) or None, (
+        f"没有找到“{first.heading}”的标题；从“{lines[at][:20]}”起、{before}的文字已作为这一部分导入，"
+        "其上的文字作为开头说明，请核对。")
+
+
+def _preface(rows: list[Row], first_heading: int, left_out: set[int], title: str | None, kind: str,
+             parts: tuple[str, ...] = ()) -> str | None:
     """The paragraphs between the title and 一、总体情况 (本报告根据《条例》编制……统计期限自…):
     no part of the official format, but what the report printed. The title's lines, and short
     lines (a date, a site's breadcrumbs) are not; there must be a sentence in it."""
@@ -307,8 +341,8 @@ def _preface(rows: list[Row], first_heading: int, left_out: set[int], title: str
     paragraphs = [p for p in (text or "").split("\n") if norm(p) not in title_words]
     # it begins at the first line of prose: not a page's 来源：…/发表日期：… or date line, nor a
     # piece of the title broken apart (a browser's PDF sets its year on a line of its own)
-    start = next((k for k, p in enumerate(paragraphs)
-                  if len(p) >= 15 and not _PAGE_LINE.match(p) and not _of_title(p, title_words)), None)
+    start = next((k for k, p in enumerate(paragraphs) if _part_heading(p, parts) or (
+        len(p) >= 15 and not _PAGE_LINE.match(p) and not _of_title(p, title_words))), None)
     kept = paragraphs[start:] if start is not None else []
     return "\n".join(kept) if any("。" in p for p in kept) else None
 
