@@ -1031,7 +1031,7 @@ class Extractor:
                 printed = " ".join(self.rows[r].cells[j].text.split())
                 self.clear_problems(spec.keys)
                 stored = self.store(spec.keys, cells, self.rows[r].place, table)
-                self.inferred.update(k_ for k_ in spec.keys if self.cells.get(k_) is not None)
+                self.inferred.update(key for key in spec.keys if self.cells.get(key) is not None)
                 hits.append(Hit(k, r, last, stored))
                 self.problems.append(ImportProblem(
                     f"“{printed}”这一行与官方格式的“{spec.label}”措辞不同，已按它的编号作为这一行导入，请核对。",
