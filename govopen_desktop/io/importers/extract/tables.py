@@ -18,7 +18,14 @@ from govopen_desktop.io.importers.extract.column_order import printed_order
 from govopen_desktop.io.importers.extract.digits import split_run_together
 from govopen_desktop.io.importers.extract.grouped_rows import read_grouped
 from govopen_desktop.io.importers.extract.printed_columns import by_position, column_positions
-from govopen_desktop.io.importers.extract.worded_rows import NUMBER_STARTS, row_number, rows_by_number, spec_numbers
+from govopen_desktop.io.importers.extract.worded_rows import (
+    NUMBER_STARTS,
+    LoneRows,
+    lone_rows,
+    row_number,
+    rows_by_number,
+    spec_numbers,
+)
 from govopen_desktop.io.importers.labels import aliases, cell_matches, norm, strip_number, without_note
 from govopen_desktop.io.importers.neutral import Cell, Row
 from govopen_desktop.io.importers.official_rows import (
@@ -1006,9 +1013,10 @@ class Extractor:
         found = sorted(hits, key=lambda h: h.spec)
         at = [h.spec for h in found]
         numbers = spec_numbers(specs)
+        lone = lone_rows(table, specs)
         gaps: dict[tuple[int, int], list[int]] = {}
         for k, spec in enumerate(specs):
-            if spec.label is None or k in have or k not in numbers:
+            if spec.label is None or k in have or (k not in numbers and k not in lone.groups):
                 continue
             n_before = bisect_left(at, k)  # the rows found before k (k itself is not found)
             lo = found[n_before - 1].last + 1 if n_before else start
@@ -1023,19 +1031,61 @@ class Extractor:
             wanted = {numbers[k] for k in gap if k in numbers}
             label_of = functools.partial(self.other_label, specs, taken=taken, wanted=wanted)
             for k, r in rows_by_number(specs, gap, numbers, range(lo, hi), label_of):
-                spec = specs[k]
-                j = max(m for m, c in enumerate(self.rows[r].cells) if _is_text(c))
-                cells, last = self.values_after(r, j, len(spec.keys))
-                if any(_is_text(c) for c in cells) or not any(c.text.strip() or c.value is not None for c in cells):
-                    continue  # no numbers of its own: a heading or a note with a number, not a row
-                printed = " ".join(self.rows[r].cells[j].text.split())
-                self.clear_problems(spec.keys)
-                stored = self.store(spec.keys, cells, self.rows[r].place, table)
-                self.inferred.update(key for key in spec.keys if self.cells.get(key) is not None)
-                hits.append(Hit(k, r, last, stored))
-                self.problems.append(ImportProblem(
-                    f"“{printed}”这一行与官方格式的“{spec.label}”措辞不同，已按它的编号作为这一行导入，请核对。",
-                    spec.keys[0], f"{self.where} {self.rows[r].place}"))
+                self.read_worded(table, specs[k], k, r, hits, "它的编号")
+            for k in gap:
+                group = lone.groups.get(k)
+                if group is None or k in numbers or any(h.spec == k for h in hits):
+                    continue
+                row = self.lone_row(specs, k, group, lone, range(lo, hi), taken)
+                if row is not None:
+                    self.read_worded(table, specs[k], k, row, hits, f"它所在的“{self.group_printed_as(group, lo, hi)}”")
+
+    def read_worded(self, table: Table, spec: RowSpec, k: int, r: int, hits: list[Hit], known_by: str) -> None:
+        """Row r, its label in other words, read as spec's row (known by its number or its group)."""
+        j = max(m for m, c in enumerate(self.rows[r].cells) if _is_text(c))
+        cells, last = self.values_after(r, j, len(spec.keys))
+        if any(_is_text(c) for c in cells) or not any(c.text.strip() or c.value is not None for c in cells):
+            return  # no numbers of its own: a heading or a note with a number, not a row
+        printed = " ".join(self.rows[r].cells[j].text.split())
+        self.clear_problems(spec.keys)
+        stored = self.store(spec.keys, cells, self.rows[r].place, table)
+        self.inferred.update(key for key in spec.keys if self.cells.get(key) is not None)
+        hits.append(Hit(k, r, last, stored))
+        self.problems.append(ImportProblem(
+            f"“{printed}”这一行与官方格式的“{spec.label}”措辞不同，已按{known_by}作为这一行导入，请核对。",
+            spec.keys[0], f"{self.where} {self.rows[r].place}"))
+
+    def lone_row(self, specs: list[RowSpec], k: int, group: str, lone: LoneRows, lines: range,
+                 taken: set[int]) -> int | None:
+        """The one line under the printed label of `group`, before the next group's label, whose
+        label is no text of the form's and has numbers after it: the group's only row, worded
+        otherwise (行政许可事项 under 第二十条第（五）项); None when there is not exactly one."""
+        start = next((r for r in lines if group in self.norms[r]), None)
+        if start is None:
+            return None
+        found: list[int] = []
+        for r in range(start + 1, lines.stop):
+            texts = [m for m, c in enumerate(self.rows[r].cells) if _is_text(c)]
+            if not texts:
+                continue
+            n = self.norms[r][texts[-1]]
+            if any(w in lone.group_words for w in self.norms[r] if w):
+                break  # the next group's label: the lines after it are its rows
+            if r in taken or n in lone.texts or n in self.index.known or any(ch.isdigit() for ch in n) or any(
+                    cell_matches(n, s.aliases) for s in specs if s.aliases):
+                continue  # the form's words, or numbers a reader ran into a label (no wording)
+            cells, _last = self.values_after(r, texts[-1], len(specs[k].keys))  # on its line, or the next
+            if not any(_is_text(c) for c in cells) and any(c.text.strip() or c.value is not None for c in cells):
+                found.append(r)
+        return found[0] if len(found) == 1 else None
+
+    def group_printed_as(self, group: str, lo: int, hi: int) -> str:
+        """The group's label as the document prints it (第二十条第（五）项)."""
+        for r in range(lo, hi):
+            for m, n in enumerate(self.norms[r]):
+                if n == group:
+                    return " ".join(self.rows[r].cells[m].text.split())
+        return group
 
     def other_label(self, specs: list[RowSpec], r: int, taken: set[int], wanted: set[str]) -> str | None:
         """The words of row r's label when they begin with one of the `wanted` numbers and are

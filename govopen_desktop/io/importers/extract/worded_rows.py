@@ -5,9 +5,12 @@ A number shared by two rows of the gap, or printed on two lines there, leaves th
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
+from govopen_desktop.domain.formats import Table
 from govopen_desktop.io.importers.labels import norm
 from govopen_desktop.io.importers.official_rows import RowSpec
 
@@ -68,3 +71,32 @@ def rows_by_number(specs: Sequence[RowSpec], gap: Sequence[int], numbers: dict[i
     if [r for _k, r in pairs] != sorted(r for _k, r in pairs):
         return []  # out of the form's order: not the rows they seem to be
     return pairs
+
+
+class LoneRows(NamedTuple):
+    """A table's rows that stand alone under their group's label (行政许可 under 第二十条第（五）项)."""
+
+    groups: dict[int, str]  # index in specs -> the words of its group's label
+    group_words: frozenset[str]  # the words of every group label of the table
+    texts: frozenset[str]  # the words of every text of the table (headers, groups, labels)
+
+
+_LONE: dict[int, tuple[Table, LoneRows]] = {}
+
+
+def lone_rows(table: Table, specs: Sequence[RowSpec]) -> LoneRows:
+    """The rows of `table` alone under their group's label, and the table's words (no row in
+    other words holds them)."""
+    cached = _LONE.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    groups = sorted((c.row, norm(c.text)) for c in table.cells if c.role == "group" and c.text)
+    lone: dict[int, str] = {}
+    for (row, words), (next_row, _w) in itertools.pairwise([*groups, (table.n_rows, "")]):
+        under = [k for k, s in enumerate(specs) if row < s.row < next_row and s.label]
+        if len(under) == 1:
+            lone[under[0]] = words
+    found = LoneRows(lone, frozenset(w for _r, w in groups),
+                     frozenset(norm(c.text) for c in table.cells if c.text and c.role != "value"))
+    _LONE[id(table)] = (table, found)
+    return found
