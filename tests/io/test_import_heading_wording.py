@@ -10,7 +10,7 @@ import pytest
 
 from govopen_desktop.domain.checks import check
 from govopen_desktop.domain.formats import load_format
-from govopen_desktop.io.importers import import_file
+from govopen_desktop.io.importers import ImportResult, import_file
 from tests.support.import_builders import Expected, write_one_per_line
 
 
@@ -44,20 +44,26 @@ def test_a_text_part_worded_otherwise_is_known_by_its_number(
     """Other offices' wording of a text part's heading (一、基本情况, 六、其他): numbered as the
     parts around it are, between them, it is that part, and the import says so. Before, its text
     went into the part before it (or the opening words) with no word said."""
-    from govopen_desktop.io.project import load_report
-    from tests.support.import_builders import WRITERS, expected_of
-    from tests.support.paths import SAMPLE
-
-    exp = expected_of(load_report(SAMPLE))
-    plain, worded = tmp_path / f"plain-{kind}", tmp_path / f"worded-{kind}"
-    WRITERS[kind](exp, plain)
-    _write_with_heading(kind, plain, worded, official, printed)
-    expected, got = import_file(plain), import_file(worded)
+    expected, got = _sample_reheaded(tmp_path, kind, official, printed)
     assert got.report.text == expected.report.text
     assert got.report.cells == expected.report.cells
     said = [p for p in got.problems if p not in expected.problems]
     assert len(said) == 1 and f"“{printed}”" in said[0].message and f"“{official}”" in said[0].message
     assert said[0].place
+
+
+def _sample_reheaded(tmp_path: Path, kind: str, official: str, printed: str) -> tuple[ImportResult, ImportResult]:
+    """The built-in sample written as `kind`, imported as written and with the heading
+    `official` printed as `printed`."""
+    from govopen_desktop.io.project import load_report
+    from tests.support.import_builders import WRITERS, expected_of
+    from tests.support.paths import SAMPLE
+
+    exp = expected_of(load_report(SAMPLE))
+    plain, reheaded = tmp_path / f"plain-{kind}", tmp_path / f"reheaded-{kind}"
+    WRITERS[kind](exp, plain)
+    _write_with_heading(kind, plain, reheaded, official, printed)
+    return import_file(plain), import_file(reheaded)
 
 
 def _write_with_heading(kind: str, src: Path, out: Path, official: str, printed: str) -> None:
@@ -122,15 +128,7 @@ SPACED = [("一、总体情况", "一　总体情况"), ("一、总体情况", "
 def test_a_heading_whose_mark_was_left_out_is_its_part(tmp_path: Path, kind: str, official: str, printed: str) -> None:
     """一　总体情况: the numeral and the title a space apart, the 、 left out. Before, the part
     was not found and its text went into the part before it (or the opening words), unsaid."""
-    from govopen_desktop.io.project import load_report
-    from tests.support.import_builders import WRITERS, expected_of
-    from tests.support.paths import SAMPLE
-
-    exp = expected_of(load_report(SAMPLE))
-    plain, spaced = tmp_path / f"plain-{kind}", tmp_path / f"spaced-{kind}"
-    WRITERS[kind](exp, plain)
-    _write_with_heading(kind, plain, spaced, official, printed)
-    expected, got = import_file(plain), import_file(spaced)
+    expected, got = _sample_reheaded(tmp_path, kind, official, printed)
     assert got.report.text == expected.report.text
     assert got.report.cells == expected.report.cells
 
@@ -150,15 +148,7 @@ def test_the_overview_without_its_heading_begins_at_its_first_part(tmp_path: Pat
     """一、总体情况 left out (or put in words of no part): its text, from its first part's heading
     （一）主动公开 on, is the overview, the lines above it the opening text, and the import says
     so. Before, all of it went into the opening text, unsaid."""
-    from govopen_desktop.io.project import load_report
-    from tests.support.import_builders import WRITERS, expected_of
-    from tests.support.paths import SAMPLE
-
-    exp = expected_of(load_report(SAMPLE))
-    plain, headless = tmp_path / f"plain-{kind}", tmp_path / f"headless-{kind}"
-    WRITERS[kind](exp, plain)
-    _write_with_heading(kind, plain, headless, "一、总体情况", printed)
-    expected, got = import_file(plain), import_file(headless)
+    expected, got = _sample_reheaded(tmp_path, kind, "一、总体情况", printed)
     overview = expected.report.text["overview"] or ""
     intro, parts = overview.split("\n", 1)
     assert parts.startswith("（一）主动公开")
