@@ -187,3 +187,14 @@ def test_a_row_of_a_group_of_two_in_other_words_is_not_read(tmp_path: Path) -> N
     assert all(got.report.cells[k] is None and any(p.key == k for p in got.problems) for k in keys)
     assert not [p for p in got.problems if "措辞不同" in p.message]
     assert any("政府规章" in p.message and "未导入" in p.message for p in got.problems)
+
+
+def test_rows_found_without_their_numbers_are_not_said_to_be_missing() -> None:
+    """A web page printed to PDF and copied with pdftotext: 行政规范性文件 is found, its numbers
+    (3 1 27) stand where its row does but cannot be told to it. The problem quoting them says its
+    numbers were not read (没有读到…的数值); it said 行政规范性文件 was not found."""
+    from tests.support.paths import TEST_DATA
+
+    result = import_file(TEST_DATA / "import" / "plain-table-page.pdftotext.txt")
+    [quoted] = [p.message for p in result.problems if "的位置印有" in p.message]
+    assert quoted.startswith("没有读到“行政规范性文件”的数值；") and "3；1；27" in quoted

@@ -1136,7 +1136,7 @@ class Extractor:
                         chunks.append(flat[at:at + w])
                         at += w
             if chunks is None:
-                self.unplaced(specs, gap, rows)
+                self.unplaced(specs, gap, rows, found={h.spec for h in hits})
                 continue
             self.gap_rows.update(rows)
             for k, cells in zip(gap, chunks, strict=True):
@@ -1198,9 +1198,10 @@ class Extractor:
         nxt = self.rows[r + 1].non_empty() if r + 1 < len(self.rows) else []
         return len(self.rows[r].non_empty()) == 1 and bool(nxt) and nxt[0].text.lstrip().startswith(NUMBERING_MARKS)
 
-    def unplaced(self, specs: list[RowSpec], gap: list[int], rows: list[int]) -> None:
-        """Rows with numbers printed where rows not found should be (a label misread by OCR,
-        "2.重复中请 147 1 0 …"): not placed, but quoted, so nothing printed goes unsaid."""
+    def unplaced(self, specs: list[RowSpec], gap: list[int], rows: list[int], found: set[int] | None = None) -> None:
+        """Rows with numbers printed where rows not found (or `found` without their numbers)
+        should be (a label misread by OCR, "2.重复中请 147 1 0 …"): not placed, but quoted, so
+        nothing printed goes unsaid."""
         printed = [r for r in rows if any((is_value_text(c.text) and c.text.strip()) or c.value is not None
                                           for c in self.rows[r].cells)]
         if not printed:
@@ -1209,8 +1210,10 @@ class Extractor:
                                   if c.text.strip() or c.value is not None) for r in printed)
         shown = shown if len(shown) <= 200 else shown[:200] + "……"
         labels = "、".join(f"“{specs[k].label}”" for k in gap)
+        # rows found by their label but without numbers are said so, not said to be missing
+        missing = f"没有读到{labels}的数值" if found and any(k in found for k in gap) else f"没有找到{labels}"
         self.unplaced_rows.append(ImportProblem(
-            f"没有找到{labels}；在{'它们' if len(gap) > 1 else '它'}的位置印有“{shown}”，无法确定属于哪一行，"
+            f"{missing}；在{'它们' if len(gap) > 1 else '它'}的位置印有“{shown}”，无法确定属于哪一行，"
             "未读入，请对照原件填写。",
             specs[gap[0]].keys[0], f"{self.where} {self.rows[printed[0]].place}"))
 
