@@ -127,19 +127,23 @@ def ends_with_known_label(text: str) -> bool:
 _GROUPS: set[str] = set()
 
 
-def group_labels(text: str) -> bool:
-    """The text is one or more labels of rows' groups, one after another ("三、本年度办理结果"
-    "（三）不予公开": a label printed across several rows, as a narrow column puts it before a
-    row's own label), any numbering."""
+def group_spellings() -> frozenset[str]:
+    """The spellings of every format's labels printed across several rows (三、本年度办理结果,
+    （三）不予公开: a group of rows)."""
     if not _GROUPS:
         for table in every_table():
             for c in table.cells:
                 if c.role == "label" and c.text and c.rowspan > 1:
                     _GROUPS.update(aliases(c.text))
+    return frozenset(_GROUPS)
+
+
+def group_labels(text: str) -> bool:
+    """The text is one or more labels of rows' groups, one after another ("三、本年度办理结果"
+    "（三）不予公开", as a narrow column puts them before a row's own label), any numbering."""
     n = norm(text)
-    if not n:
-        return False
-    return any(n == g or (n.startswith(g) and group_labels(n[len(g):])) for g in _GROUPS)
+    groups = group_spellings()
+    return bool(n) and any(n == g or (n.startswith(g) and group_labels(n[len(g):])) for g in groups)
 
 
 def known_label_end(text: str) -> int:

@@ -32,6 +32,7 @@ from govopen_desktop.io.importers.official_rows import (
     NUMBERING_MARKS,
     RowSpec,
     every_table,
+    group_spellings,
     is_value_text,
     row_specs,
 )
@@ -62,9 +63,7 @@ def _spellings() -> _Spellings:
         for table in every_table():
             for spec in row_specs(table):
                 found.update(spec.aliases)
-            for c in table.cells:
-                if c.role == "label" and c.text and c.rowspan > 1:
-                    found.update(aliases(c.text))  # group labels (group_rows looks them up)
+        found.update(group_spellings())  # group labels (group_rows looks them up)
         _SPELLINGS.append(_Spellings(frozenset(found), tuple(sorted({len(a) for a in found})),
                                      frozenset(a[-1] for a in found if a),
                                      frozenset(b for b in map(strip_number, found) if len(b) >= 4)))
@@ -1071,8 +1070,7 @@ class Extractor:
             n = self.norms[r][texts[-1]]
             if any(w in lone.group_words for w in self.norms[r] if w):
                 break  # the next group's label: the lines after it are its rows
-            if r in taken or n in lone.texts or n in self.index.known or any(ch.isdigit() for ch in n) or any(
-                    cell_matches(n, s.aliases) for s in specs if s.aliases):
+            if r in taken or n in lone.texts or any(ch.isdigit() for ch in n) or self.form_label(n, specs):
                 continue  # the form's words, or numbers a reader ran into a label (no wording)
             cells, _last = self.values_after(r, texts[-1], len(specs[k].keys))  # on its line, or the next
             if not any(_is_text(c) for c in cells) and any(c.text.strip() or c.value is not None for c in cells):
@@ -1097,11 +1095,13 @@ class Extractor:
         n = norms[last] if last is not None else ""
         if not n or n[0] not in NUMBER_STARTS or row_number(n) not in wanted:
             return None  # most rows: no such number first
-        if n in self.index.known or n in self.group_norms:
-            return None
-        if any(cell_matches(n, s.aliases) for s in specs if s.aliases):
-            return None
-        return n
+        return None if self.form_label(n, specs) else n
+
+    def form_label(self, n: str, specs: list[RowSpec]) -> bool:
+        """Words that are a label of the form's (some format's row, this table's group, a row
+        of the table as cell_matches reads it): no row in other words."""
+        return n in self.index.known or n in self.group_norms or any(
+            cell_matches(n, s.aliases) for s in specs if s.aliases)
 
     def fill_gaps(self, table: Table, specs: list[RowSpec], hits: list[Hit]) -> None:
         """Rows whose numbers stand apart from their labels (a PDF table copied as text): between
