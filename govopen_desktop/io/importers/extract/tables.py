@@ -13,10 +13,11 @@ from functools import lru_cache
 
 from govopen_desktop.domain.fold import TO_SIMPLIFIED
 from govopen_desktop.domain.formats import Field, ReportFormat, Table
-from govopen_desktop.domain.values import MAX_COUNT, Published, Value, read_cell, split_unit
+from govopen_desktop.domain.values import MAX_COUNT, Published, Value, is_empty_mark, read_cell, split_unit
 from govopen_desktop.io.importers.extract.column_order import printed_order
 from govopen_desktop.io.importers.extract.digits import split_run_together
 from govopen_desktop.io.importers.extract.grouped_rows import read_grouped
+from govopen_desktop.io.importers.extract.numbers_in_order import cut, numbers_in_lines
 from govopen_desktop.io.importers.extract.printed_columns import by_position, column_positions
 from govopen_desktop.io.importers.extract.worded_rows import (
     NUMBER_STARTS,
@@ -531,6 +532,8 @@ class Extractor:
                 # the label alone on its line, one number per line: all of the run is its own, or
                 # the run holds the numbers of several labels printed before it (a PDF's reading
                 # order) and is left to the rows' order (fill_gaps)
+                if self.order == "mixed":
+                    return [], i
                 run, last = self.gather(i + 1, n, whole=True)
                 before, first = self.run_before(i)
                 if self.order == "before" or (self.order is None and len(before) == n and not run):
@@ -589,25 +592,29 @@ class Extractor:
     def reading_order(self, specs: list[RowSpec], start: int, stop: int) -> str | None:
         """Where a table copied out of a PDF in reading order prints each row's numbers, one per
         line, told by its first label alone on its line: headings above it and its numbers
-        below ("after"), or a row's worth of numbers above it ("before"); None otherwise."""
-        first: tuple[int, int] | None = None  # (row, numbers the row needs)
+        below ("after"), or a row's worth of numbers above it ("before"); None otherwise.
+        "before" holds only when every label alone on its line has a row's numbers above it:
+        a label with none above, its numbers below, is a mixed order ("mixed"), where the
+        numbers below a label may be the next row's (their label moved away) and above it the
+        row before's, so no label takes any (the rows' order may still place them)."""
+        alone: list[tuple[int, int, bool]] = []  # labels alone on their line: row, numbers needed, printed whole
         for spec in specs:
             if spec.label is None:
                 continue
             hit = self.find_label(spec, start, stop)
             if hit is None or len(self.rows[hit[0]].non_empty()) != 1 or self.rows[hit[0]].is_table:
                 continue
-            if first is None or hit[0] < first[0]:
-                first = (hit[0], len(spec.keys))
-        if first is None:
+            alone.append((hit[0], len(spec.keys), self.norms[hit[0]][hit[1]] in spec.aliases))
+        if not alone:
             return None
-        i, n = first
+        i, n, _whole = min(alone)
         after = self.gather(i + 1, n, whole=True)[0] if i + 1 < len(self.rows) else []
         before = self.run_before(i)[0]
         if not before and after:
             return "after"
         if len(before) == n and len(after) != n:
-            return "before"
+            # a wrapped label's first piece may stand anywhere: only labels printed whole say
+            return "before" if all(len(self.run_before(r)[0]) == k for r, k, whole in alone if whole) else "mixed"
         return None  # numbers on both sides: the order is mixed, nothing is taken by guess
 
     def gather(self, i: int, n: int, whole: bool = False) -> tuple[list[Cell], int]:
@@ -836,6 +843,7 @@ class Extractor:
         self.unplaced_rows = []  # said after each cell's own problem
         self.worded_rows(table, specs, hits, start, stop)
         self.fill_gaps(table, specs, hits)
+        self.numbers_in_order(table, specs, hits, start, stop)
         self.group_rows(table, specs, hits)
         self.numbers_left_under(specs, hits)
         self.regions[table.id] = (start, stop)
@@ -929,11 +937,17 @@ class Extractor:
             k -= 1
         return False
 
-    def _adds_up(self, keys: tuple[str, ...], cells: list[Cell]) -> bool:
+    def _adds_up(self, keys: tuple[str, ...], cells: list[Cell], blank_as_zero: bool = False) -> bool:
         """The row's own sums (its 总计 the sum of its parts) hold for these numbers, read in the
-        form's order: a row's own numbers do, a column's numbers of several rows hardly ever."""
-        numbers = {key: int(c.text.strip()) for key, c in zip(keys, cells, strict=True)
-                   if c.text.strip().isdigit() and c.text.strip().isascii()}
+        form's order: a row's own numbers do, a column's numbers of several rows hardly ever.
+        `blank_as_zero`: a cell printed blank (—) counts as 0."""
+        numbers: dict[str, int] = {}
+        for key, cell in zip(keys, cells, strict=True):
+            text = cell.text.strip()
+            if text.isdigit() and text.isascii():
+                numbers[key] = int(text)
+            elif blank_as_zero and is_empty_mark(text):
+                numbers[key] = 0
         sums = self.row_sums(keys)
         return bool(sums) and len(numbers) == len(keys) and all(
             sum(numbers[t] for t in terms) == numbers[key] for key, terms in sums)
@@ -1149,14 +1163,54 @@ class Extractor:
                 f"{labels}的数值与标签分开印刷，已按表格行的顺序读取（前后两行的数值都按标签找到，"
                 "中间剩下的数值个数正好对应这几行），请核对。", specs[gap[0]].keys[0], self.where))
 
+    def numbers_in_order(self, table: Table, specs: list[RowSpec], hits: list[Hit], start: int, stop: int) -> None:
+        """Text copied out of a PDF whose labels moved away from their numbers (see
+        numbers_in_order): every label found in the table, its numbers exactly the table's
+        cells, every number already read where that order puts it, and each row not read adding
+        up (its 总计 the sum of its parts): those rows are read in that order, marked inferred
+        and said. A table whose rows have no sums (表二) is not read this way."""
+        if any(s.label is None for s in specs) or all(self.cells.get(k) is not None for s in specs for k in s.keys):
+            return  # table 4's rows have no label; a table read whole
+        found = {h.spec for h in hits if start <= h.first < stop}
+        if len(found) != len(specs):
+            return  # a row not printed: the numbers' order would not say which row is which
+        cells = numbers_in_lines(self.rows, start, stop)
+        chunks = cut(cells, [len(s.keys) for s in specs]) if cells else None
+        if chunks is None:
+            return
+        probe = Extractor([], self.fmt, [], self.index)
+        for spec, chunk in zip(specs, chunks, strict=True):
+            for key, cell in zip(spec.keys, chunk, strict=True):
+                probe.store_one(self.fmt.fields[key], cell)
+                if self.cells.get(key) is not None and self.cells[key] != probe.cells[key]:
+                    return  # a row read by its label says otherwise
+        unread = [k for k, s in enumerate(specs) if all(self.cells.get(key) is None for key in s.keys)]
+        if not unread or not all(self._adds_up(specs[k].keys, chunks[k], blank_as_zero=True) for k in unread):
+            return  # numbers read down the columns (pdfminer's order) break the rows' own sums
+        for k in unread:
+            spec = specs[k]
+            self.clear_problems(spec.keys)
+            self.unplaced_rows[:] = [p for p in self.unplaced_rows if p.key not in spec.keys]
+            self.store(spec.keys, chunks[k], chunks[k][0].place, table)
+            self.inferred.update(spec.keys)
+        self.gap_rows.update(r for r in range(start, stop) if not any(_is_text(c) for c in self.rows[r].cells))
+        for h in hits:
+            h.filled = h.filled or h.spec in unread
+        labels = "、".join(f"“{specs[k].label}”" for k in unread[:3])
+        labels += f"等 {len(unread)} 行" if len(unread) > 3 else ""
+        self.problems.append(ImportProblem(
+            f"{labels}的标签与数值在原件的文字中次序错乱（有的标签印在数值之后或别行的数值之间），而表中的数值共 "
+            f"{len(cells or [])} 个，正好是这张表 {len(specs)} 行的格数，按标签读到的各行也都与这个次序一致，"
+            "已按表格行的顺序读取，请核对。", specs[unread[0]].keys[0], self.where))
+
     def numbers_left_under(self, specs: list[RowSpec], hits: list[Hit]) -> None:
         """Text copied out of a PDF (no positions): under a row read by its label, before the next
         label, numbers no row took, at most half a row's worth ("３００ ５３ … ３１１", then
         "开申请数量 １ ９"): digits its narrow columns wrapped (3001 as "３００" over "１"). Which
         cell each belongs to cannot be told, so the row's cells are left empty and named, not
         read as 300 with the "１" dropped."""
-        if self.order == "before":
-            return  # the numbers under a row are the next row's, printed before its label
+        if self.order in ("before", "mixed"):
+            return  # the numbers under a row may be the next row's, printed before its label
         hits = [h for h in hits if not _own_cells(self.rows[h.last])]
         if not hits:
             return  # rows of a real table (a sheet, Word, a web page): each number in its own cell
