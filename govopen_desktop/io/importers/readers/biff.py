@@ -12,7 +12,6 @@ _BOF, _BOUNDSHEET = 0x0809, 0x0085
 _ONE_CELL = {0x0203, 0x00FD, 0x027E, 0x0205, 0x0006, 0x0204, 0x00D6}  # NUMBER LABELSST RK BOOLERR FORMULA LABEL RSTRING
 _MULRK = 0x00BD  # several RK values in a row: row, first column, …, last column
 _HEADER = struct.Struct("<HHHH")  # a record's type and length, and (for a cell) its row and column
-_HEAD2 = struct.Struct("<HH").unpack_from
 _U16 = struct.Struct("<H").unpack_from
 _U32 = struct.Struct("<I").unpack_from
 
@@ -35,30 +34,36 @@ def workbook_stream(data: bytes) -> bytes | None:
 def cell_extents(stream: bytes) -> dict[str, tuple[int, int]]:
     """Each worksheet's farthest row and column holding a value (0-based), by sheet name."""
     header = _HEADER.unpack_from
+    one_cell = _ONE_CELL
     names: dict[int, str] = {}
     extents: dict[str, tuple[int, int]] = {}
     current: str | None = None
     far_row = far_col = 0
-    pos, end = 0, len(stream) - 3
+    pos, end, whole = 0, len(stream) - 3, len(stream) - 7
+    padded = stream + bytes(4)  # the last record's header reads whole
     while pos < end:
-        kind, length, row, col = header(stream, pos) if pos + 8 <= len(stream) else (*_HEAD2(stream, pos), 0, 0)
-        if kind in _ONE_CELL:
+        kind, length, row, col = header(padded, pos)
+        if pos >= whole:  # a record cut short: no row and column of its own
+            row = col = 0
+        pos += 4 + length
+        if kind in one_cell:
             if row > far_row:
                 far_row = row
             if col > far_col:
                 far_col = col
         elif kind == _MULRK and length >= 6:
             far_row = max(far_row, row)
-            far_col = max(far_col, _U16(stream, pos + 2 + length)[0])
+            far_col = max(far_col, _U16(padded, pos - 2)[0])
         elif kind == _BOF:
-            if pos in names:  # a worksheet begins (other BOFs: a chart inside one)
+            start = pos - 4 - length
+            if start in names:  # a worksheet begins (other BOFs: a chart inside one)
                 if current is not None:
                     extents[current] = max(extents.get(current, (0, 0)), (far_row, far_col))
-                current, far_row, far_col = names[pos], 0, 0
+                current, far_row, far_col = names[start], 0, 0
         elif kind == _BOUNDSHEET and length >= 8:
-            offset = _U32(stream, pos + 4)[0]
-            names[offset] = _sheet_name(stream[pos + 10: pos + 4 + length])
-        pos += 4 + length
+            start = pos - 4 - length
+            offset = _U32(padded, start + 4)[0]
+            names[offset] = _sheet_name(stream[start + 10: pos])
     if current is not None:
         extents[current] = (far_row, far_col)
     return extents
