@@ -2,7 +2,8 @@
 order on a table whose group labels are merged over several rows: a row's label after its
 numbers, several rows' labels in a block after the last numbers) while the numbers keep the
 form's order: read in that order when it is certain, marked for checking and said. Before, the
-rows whose label did not stand right before their numbers were left empty."""
+rows whose label did not stand right before their numbers were left empty. Labels printed
+in pieces among them (a number beside a piece, a group label beside a row label) count too."""
 
 from __future__ import annotations
 
@@ -139,3 +140,61 @@ def test_our_word_export_printed_by_libreoffice_and_copied_in_reading_order(tmp_
     assert cell_differences(t3, result.report.cells) == []
     wrong = [d.split(":")[0] for d in cell_differences(dict(report.cells), result.report.cells)]
     assert all(result.report.cells[k] is None and any(p.key == k for p in result.problems) for k in wrong)
+
+PARTIAL = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+NOT_HELD = "1.本机关不掌握相关政府信息"
+
+
+def _number_beside_middle_line(lines: list[str]) -> None:
+    at = lines.index(PARTIAL)
+    first = lines[at + 1]
+    lines[at:at + 2] = ["（二）部分公开（区分处理的，", f"只计这一情形，不计其他情 {first}"]
+    lines.insert(at + 2 + 6, "形）")  # the label's last piece under the row's last number
+
+
+def _label_beside_group_in_pieces(lines: list[str]) -> None:
+    at = lines.index(NOT_HELD)
+    first = lines[at + 1]
+    lines[at:at + 2] = [f"（四）无 1.本机关不掌握相 {first}", "法提供 关政府信息"]
+
+
+def _pieces(exp: Expected, *shapes: str) -> str:
+    lines = _copied(exp).split("\n")
+    if "middle" in shapes:
+        _number_beside_middle_line(lines)
+    if "group" in shapes:
+        _label_beside_group_in_pieces(lines)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("shapes", [("middle",), ("group",), ("middle", "group")])
+@pytest.mark.parametrize("name", ["sample", *SEEDS])
+def test_labels_in_pieces_among_wandered_labels_are_read_in_the_forms_order(
+        name: str, shapes: tuple[str, ...]) -> None:
+    """Some labels printed in pieces as well: a tall cell's first number beside the middle line
+    of its label ("只计这一情形，不计其他情 6"), or a group label and a row label wrapped side by
+    side with the row's first number on the first line ("（四）无 1.本机关不掌握相 8", "法提供
+    关政府信息"). Those rows are printed too, so the table is read in order. It was left empty."""
+    exp = _expected(name)
+    text = _pieces(exp, *shapes)
+    assert ("法提供 关政府信息" in text) == ("group" in shapes) and (PARTIAL in text) != ("middle" in shapes)
+    result = import_text(text, "复制的文字.txt")
+    assert cell_differences(_t3(exp), result.report.cells) == []
+    assert sum("次序错乱" in p.message for p in result.problems) == 1
+    moved = [s for k, s in enumerate(row_specs(exp.fmt.table("t3"))) if k == 1 or k % 3 == 2]
+    assert all(key in result.inferred for s in moved for key in s.keys)
+    assert not any(p.key and p.key.startswith("t3.") and "没有找到" in p.message for p in result.problems)
+
+
+def test_a_piece_beside_a_number_that_breaks_a_row_leaves_the_table_unread() -> None:
+    """The number beside the label's middle line is one more than printed: the row no longer
+    adds up, nothing is read by order and no cell of the moved rows takes a number."""
+    exp = _expected("sample")
+    lines = _copied(exp).split("\n")
+    at = lines.index(PARTIAL)
+    wrong = str(int(lines[at + 1]) + 1)
+    lines[at:at + 2] = ["（二）部分公开（区分处理的，", f"只计这一情形，不计其他情 {wrong}"]
+    result = import_text("\n".join(lines), "复制的文字.txt")
+    assert not any("次序错乱" in p.message for p in result.problems)
+    moved = [s for k, s in enumerate(row_specs(exp.fmt.table("t3"))) if k == 1 or k % 3 == 2]
+    assert all(result.report.cells.get(key) is None for s in moved for key in s.keys)

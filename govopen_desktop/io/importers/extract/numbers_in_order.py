@@ -8,20 +8,27 @@ read by its label that disagrees with that order stops the reading (one of the t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from govopen_desktop.io.importers.neutral import Cell, Row
 from govopen_desktop.io.importers.official_rows import is_value_text
 
 
-def numbers_in_lines(rows: Sequence[Row], lo: int, hi: int) -> list[Cell] | None:
-    """The numbers of the lines rows[lo:hi], in order; None when they are no text copied without
-    positions (the cells of a real table, or laid out with their x), whose columns are known."""
+def numbers_in_lines(rows: Sequence[Row], lo: int, hi: int,
+                     split: Callable[[Cell], tuple[str, list[Cell]]]) -> list[Cell] | None:
+    """The numbers of the lines rows[lo:hi], in order, those one space after a piece of a label
+    included (`split`: "只计这一情形，不计其他情 0", the number centred beside a label's middle
+    line); None when the lines are no text copied without positions (the cells of a real table,
+    or laid out with their x), whose columns are known."""
     cells: list[Cell] = []
     for row in rows[lo:hi]:
         if (row.is_table and not row.spaced) or any(c.x is not None for c in row.cells):
             return None
-        cells.extend(c for c in row.cells if c.value is not None or (c.text.strip() and is_value_text(c.text)))
+        for cell in row.cells:
+            if cell.value is not None or (cell.text.strip() and is_value_text(cell.text)):
+                cells.append(cell)
+            elif cell.text.strip():
+                cells.extend(split(cell)[1])
     return cells
 
 

@@ -1172,9 +1172,11 @@ class Extractor:
         if any(s.label is None for s in specs) or all(self.cells.get(k) is not None for s in specs for k in s.keys):
             return  # table 4's rows have no label; a table read whole
         found = {h.spec for h in hits if start <= h.first < stop}
-        if len(found) != len(specs):
+        printed = {k: at for k, s in enumerate(specs) if k not in found
+                   and (at := self.label_printed(s, start, stop)) is not None}
+        if len(found) + len(printed) != len(specs):
             return  # a row not printed: the numbers' order would not say which row is which
-        cells = numbers_in_lines(self.rows, start, stop)
+        cells = numbers_in_lines(self.rows, start, stop, self.piece_and_numbers)
         chunks = cut(cells, [len(s.keys) for s in specs]) if cells else None
         if chunks is None:
             return
@@ -1196,12 +1198,26 @@ class Extractor:
         self.gap_rows.update(r for r in range(start, stop) if not any(_is_text(c) for c in self.rows[r].cells))
         for h in hits:
             h.filled = h.filled or h.spec in unread
+        hits.extend(Hit(k, at, at, True) for k, at in printed.items())
+        self.found += len(printed)
+        self.missing -= len(printed)
         labels = "、".join(f"“{specs[k].label}”" for k in unread[:3])
         labels += f"等 {len(unread)} 行" if len(unread) > 3 else ""
         self.problems.append(ImportProblem(
             f"{labels}的标签与数值在原件的文字中次序错乱（有的标签印在数值之后或别行的数值之间），而表中的数值共 "
             f"{len(cells or [])} 个，正好是这张表 {len(specs)} 行的格数，按标签读到的各行也都与这个次序一致，"
             "已按表格行的顺序读取，请核对。", specs[unread[0]].keys[0], self.where))
+
+    def label_printed(self, spec: RowSpec, start: int, stop: int) -> int | None:
+        """The line in rows start..stop-1 where the row's label begins when it is printed over
+        several lines with numbers beside its pieces that were not read as its own ("（四）无
+        1、本机关不掌握相 0", "法提供 关政府信息"); None when it is not there."""
+        for i, j in self.index.wrapped_starts(start, stop):
+            piece, _lead = self.piece_and_numbers(self.rows[i].cells[j])
+            begun = _start_of(norm(self.without_group_piece(piece)), spec)
+            if begun is not None and self.label_end(spec, begun, i + 1) is not None:
+                return i
+        return None
 
     def numbers_left_under(self, specs: list[RowSpec], hits: list[Hit]) -> None:
         """Text copied out of a PDF (no positions): under a row read by its label, before the next
