@@ -104,6 +104,7 @@ class LabelIndex:
         self.bare: dict[str, list[Position]] = {}  # … without their numbering
         self.suffix: dict[str, list[Position]] = {}  # a cell that ends with a label
         self.starts: list[Position] = []  # cells that may begin a label cut short by a line break
+        self.candidates: dict[tuple[str, ...], tuple[list[Position], ...] | None] = {}
         for i, row_norms in enumerate(self.norms):
             for j, n in enumerate(row_norms):
                 if not n or n.isdigit():
@@ -126,18 +127,13 @@ class LabelIndex:
 
     def first(self, label_aliases: tuple[str, ...], start: int, stop: int) -> Position | None:
         """The first cell in rows start..stop-1 that holds the label (as cell_matches says)."""
-        if not all(a in self.known for a in label_aliases):
+        if label_aliases not in self.candidates:
+            self.candidates[label_aliases] = self.cells_for(label_aliases)
+        candidates = self.candidates[label_aliases]
+        if candidates is None:
             return self.scan(label_aliases, start, stop)  # a spelling the suffixes were not indexed for
-        candidates: list[list[Position] | None] = []
-        for a in label_aliases:
-            candidates += [self.exact.get(a), self.suffix.get(a)]
-            bare = strip_number(a)
-            if len(bare) >= 4:
-                candidates.append(self.bare.get(bare))
         best: Position | None = None
         for positions in candidates:
-            if not positions:
-                continue
             for k in range(bisect_left(positions, (start, -1)), len(positions)):
                 pos = positions[k]
                 if pos[0] >= stop or (best is not None and pos >= best):
@@ -146,6 +142,20 @@ class LabelIndex:
                     best = pos
                     break
         return best
+
+    def cells_for(self, label_aliases: tuple[str, ...]) -> tuple[list[Position], ...] | None:
+        """The indexed cells that may hold one of the spellings (worked out once a row spec, the
+        index being shared by every format and table tried); None when a spelling was not
+        indexed, so the cells are scanned."""
+        if not all(a in self.known for a in label_aliases):
+            return None
+        candidates: list[list[Position] | None] = []
+        for a in label_aliases:
+            candidates += [self.exact.get(a), self.suffix.get(a)]
+            bare = strip_number(a)
+            if len(bare) >= 4:
+                candidates.append(self.bare.get(bare))
+        return tuple(c for c in candidates if c)
 
     def scan(self, label_aliases: tuple[str, ...], start: int, stop: int) -> Position | None:
         """The same, cell by cell."""
@@ -848,10 +858,12 @@ class Extractor:
         self.numbers_left_under(specs, hits)
         self.regions[table.id] = (start, stop)
         self.used_rows.update(r for h in hits for r in range(h.first, h.last + 1))
+        named = {p.key for p in self.problems}
         for h in hits:  # a label found without its numbers: each cell named
             spec = specs[h.spec]
-            if h.filled or any(self.cells.get(k) is not None or self.named(k) for k in spec.keys):
+            if h.filled or any(self.cells.get(k) is not None or k in named for k in spec.keys):
                 continue
+            named.update(spec.keys)
             for key in spec.keys:
                 self.problems.append(ImportProblem(
                     f"找到了“{spec.label}”这一行，但没有读到它的数值，“{self.fmt.fields[key].label}”留空。",
@@ -975,9 +987,6 @@ class Extractor:
         """A short piece of a label printed across several rows (（四）无法提供 → "无法", "提供")."""
         n = norm(text)
         return 0 < len(n) <= 6 and any(n in g for g in self.group_norms)
-
-    def named(self, key: str) -> bool:
-        return any(p.key == key for p in self.problems)
 
     def group_rows(self, table: Table, specs: list[RowSpec], hits: list[Hit]) -> None:
         """A group of rows printed as one row (（六）其他处理 with its numbers, the 2019 layout,
@@ -1171,11 +1180,16 @@ class Extractor:
         and said. A table whose rows have no sums (表二) is not read this way."""
         if any(s.label is None for s in specs) or all(self.cells.get(k) is not None for s in specs for k in s.keys):
             return  # table 4's rows have no label; a table read whole
+        first = self.rows[start] if start < len(self.rows) else None
+        if first is None or (first.is_table and not first.spaced):
+            return  # a real table's cells: their columns are known (numbers_in_lines says None)
         found = {h.spec for h in hits if start <= h.first < stop}
-        printed = {k: at for k, s in enumerate(specs) if k not in found
-                   and (at := self.label_printed(s, start, stop)) is not None}
-        if len(found) + len(printed) != len(specs):
-            return  # a row not printed: the numbers' order would not say which row is which
+        printed: dict[int, int] = {}
+        for k in (k for k in range(len(specs)) if k not in found):
+            at = self.label_printed(specs[k], start, stop)
+            if at is None:
+                return  # a row not printed: the numbers' order would not say which row is which
+            printed[k] = at
         cells = numbers_in_lines(self.rows, start, stop, self.piece_and_numbers)
         chunks = cut(cells, [len(s.keys) for s in specs]) if cells else None
         if chunks is None:
