@@ -4,8 +4,9 @@ sheet of 16 million cells (about 1 GB) and xlrd one of 200 MB."""
 
 from __future__ import annotations
 
-import io
 import struct
+
+from govopen_desktop.io.importers.readers.ole import compound
 
 _BOF, _BOUNDSHEET = 0x0809, 0x0085
 # records holding one value, each beginning with its row and column
@@ -18,17 +19,8 @@ _U32 = struct.Struct("<I").unpack_from
 
 def workbook_stream(data: bytes) -> bytes | None:
     """The BIFF stream of an OLE compound file ("Workbook", or "Book" from Excel 5)."""
-    from xlrd.compdoc import CompDoc  # xlrd ships a compound-document reader
-
-    try:
-        doc = CompDoc(data, logfile=io.StringIO())
-        for stream in ("Workbook", "Book"):
-            found = doc.get_named_stream(stream)
-            if found:
-                return bytes(found)
-    except Exception:  # a damaged container: the readers say so in their words
-        return None
-    return None
+    found = compound(data)
+    return None if found is None else found.workbook
 
 
 def cell_extents(stream: bytes) -> dict[str, tuple[int, int]]:

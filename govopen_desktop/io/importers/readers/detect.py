@@ -4,13 +4,13 @@ declarations in XML parts, encrypted packages."""
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from govopen_desktop.io.importers.problems import ImportFailed
+from govopen_desktop.io.importers.readers.ole import compound
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_TEXT_BYTES = 20 * 1024 * 1024
@@ -156,8 +156,6 @@ def zip_kind(path: Path) -> str:
 
 def ole_kind(path: Path) -> str:
     """Stream names of an OLE compound file: Word, Excel, or an encrypted OOXML package."""
-    from xlrd.compdoc import CompDoc  # xlrd ships a compound-document reader
-
     size = path.stat().st_size
     if size > MAX_OLE_BYTES:
         raise ImportFailed(
@@ -165,10 +163,12 @@ def ole_kind(path: Path) -> str:
             "请在 WPS/Office 中只保留报告内容，另存为 .docx 或 .xlsx 后再导入。"
         )
     try:
-        data = path.read_bytes()
-        names = {d.name for d in CompDoc(data, logfile=io.StringIO()).dirlist}
-    except Exception as exc:  # any parse failure means a damaged file
+        found = compound(path.read_bytes())
+    except OSError as exc:
         raise ImportFailed(f"“{path.name}”已损坏或不完整，无法打开。") from exc
+    if found is None:  # any parse failure means a damaged file
+        raise ImportFailed(f"“{path.name}”已损坏或不完整，无法打开。")
+    names = found.names
     if "EncryptionInfo" in names or "EncryptedPackage" in names:
         return "encrypted"
     if "WordDocument" in names:
