@@ -183,3 +183,23 @@ def test_a_panic_in_calamine_falls_back_to_xlrd(monkeypatch: pytest.MonkeyPatch)
     first = _outcome(path)
     monkeypatch.setattr(sheet, "read_xls_calamine", panic)
     assert _outcome(path) == first
+
+
+@pytest.mark.parametrize("path", [*XLS_FILES, FIXTURES / "sample-2024.doc"], ids=lambda p: p.name)
+def test_the_compound_file_is_read_once_for_its_kind_and_its_workbook(path: Path) -> None:
+    """Telling an OLE file's kind and guarding a workbook's size share one reading of it: the
+    same stream names and workbook stream as xlrd's compound-document reader gives each."""
+    from xlrd.compdoc import CompDoc
+
+    from govopen_desktop.io.importers.readers.detect import ole_kind
+    from govopen_desktop.io.importers.readers.ole import compound
+
+    data = path.read_bytes()
+    found = compound(data)
+    assert found is not None
+    names = {d.name for d in CompDoc(data, logfile=io.StringIO()).dirlist}
+    assert found.names == names
+    stream = CompDoc(data, logfile=io.StringIO()).get_named_stream("Workbook") if "Workbook" in names else None
+    assert found.workbook == (bytes(stream) if stream else None)
+    assert ole_kind(path) == ("ole-xls" if path.suffix == ".xls" else "ole-doc")
+    assert compound(data[:600]) is None and compound(b"not a compound file") is None
