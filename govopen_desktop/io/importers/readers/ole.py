@@ -16,20 +16,20 @@ class Compound(NamedTuple):
 
 @lru_cache(maxsize=1)
 def compound(data: bytes) -> Compound | None:
-    """The file's stream names and workbook stream; None when it is no readable compound file
-    (the readers then say what is wrong in their own words)."""
+    """The file's stream names and workbook stream (None when it has none or it cannot be
+    read); None when it is no readable compound file."""
     from xlrd.compdoc import CompDoc  # xlrd ships a compound-document reader
 
     try:
         doc = CompDoc(data, logfile=io.StringIO())
         names = frozenset(d.name for d in doc.dirlist)
-        workbook = None
-        for stream in ("Workbook", "Book"):
-            if stream in names:
-                found = doc.get_named_stream(stream)
-                if found:
-                    workbook = bytes(found)
-                    break
-        return Compound(names, workbook)
     except Exception:  # any parse failure means a damaged file
         return None
+    try:
+        for stream in ("Workbook", "Book"):
+            found = doc.get_named_stream(stream) if stream in names else None
+            if found:
+                return Compound(names, bytes(found))
+    except Exception:  # a damaged stream: its kind is still told, the readers try it
+        pass
+    return Compound(names, None)
