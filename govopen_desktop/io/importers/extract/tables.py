@@ -173,15 +173,17 @@ class LabelIndex:
             yield self.starts[k]
 
 
-_GROUP_NORMS: dict[int, tuple[Table, set[str]]] = {}
+_CELL_NORMS: dict[tuple[int, str], tuple[Table, frozenset[str]]] = {}
 
 
-def _group_norms(table: Table) -> set[str]:
-    """The words of the table's labels over several rows (（四）无法提供), once per table."""
-    cached = _GROUP_NORMS.get(id(table))
+def _cell_norms(table: Table, kind: str) -> frozenset[str]:
+    """The words of the table's labels over several rows (`kind` "group": （四）无法提供) or of
+    its column headers ("header": 本年收费金额（单位：万元）), once per table."""
+    cached = _CELL_NORMS.get((id(table), kind))
     if cached is None or cached[0] is not table:
-        cached = table, {norm(c.text) for c in table.cells if c.role == "label" and c.text and c.rowspan > 1}
-        _GROUP_NORMS[id(table)] = cached
+        words = (norm(c.text) for c in table.cells if c.text and (
+            c.role == "header" if kind == "header" else c.role == "label" and c.rowspan > 1))
+        cached = _CELL_NORMS[(id(table), kind)] = table, frozenset(words)
     return cached[1]
 
 
@@ -335,7 +337,7 @@ class Extractor:
         self.where = ""  # "表三": prefixed to every place
         self.col_order: tuple[int, ...] | None = None  # matrix table columns as printed, if not official
         self.inferred: set[str] = set()  # keys whose values were placed by arithmetic or row order
-        self.group_norms: set[str] = set()  # labels of the current table printed across several rows
+        self.group_norms: frozenset[str] = frozenset()  # labels of the current table printed across several rows
         self.order_of: tuple[list[RowSpec], int, int] = ([], 0, 0)  # numbers one per line: after or
         self._order: str | bool | None = None  # before their label (False: not yet worked out)
         self.span_first = 0  # the first row of the numbers read above a label
@@ -555,6 +557,26 @@ class Extractor:
                     return [], i  # numbers above and below: which are its own is not certain
                 return (run, last) if len(run) <= n else ([], i)
         return self.take(after, n), i
+
+    def numbers_under_headers(self, table: Table, i: int, j: int, n: int) -> tuple[list[Cell], int] | None:
+        """A label alone on its line, then lines of the table's own column headers, then exactly
+        the row's n numbers before the next text: a small part copied down its columns
+        (pdftotext: "信息内容", "行政事业性收费", "本年收费金额（单位：万元）", "0"), or a row's
+        numbers after the header rows repeated on the next page. Returns the numbers and the
+        last line used; None when the lines do not read so."""
+        if any(c.text.strip() or c.value is not None for c in self.rows[i].cells[j + 1:]):
+            return None
+        headers = _cell_norms(table, "header")
+        k = i + 1
+        while k < len(self.rows):
+            filled = _filled(self.rows[k].cells)
+            if len(filled) != 1 or not _is_text(filled[0]) or norm(filled[0].text) not in headers:
+                break
+            k += 1
+        if k == i + 1:
+            return None
+        numbers, last = self.gather(k, n + 1)
+        return (numbers, last) if len(numbers) == n else None
 
     @property
     def order(self) -> str | None:
@@ -801,7 +823,7 @@ class Extractor:
         self.where = f"表{table.number}"
         # 总计 printed before 自然人: each row's numbers go to the columns its header names
         self.col_order = printed_order(self.rows, table, start, stop) if table.value_columns else None
-        self.group_norms = _group_norms(table)
+        self.group_norms = _cell_norms(table, "group")
         self.table_start = start
         self.order_of = (specs, start, stop)  # worked out when a row needs it (numbers one per line)
         self._order = False
@@ -832,6 +854,8 @@ class Extractor:
                     more = self.find_wrapped(spec, i, i + 1, continued=True)
                     if more is not None and more[1]:
                         cells, last = self.take(more[1], n), more[2]
+                    elif (under := self.numbers_under_headers(table, i, j, n)) is not None:
+                        cells, last = under
             else:
                 wrapped = self.find_wrapped(spec, cursor, stop) or (
                     self.find_wrapped(spec, start, cursor) if cursor > start else None)
