@@ -319,6 +319,13 @@ def _piece_and_numbers(cell: Cell) -> tuple[str, list[Cell]]:
     return m.group("piece"), [Cell(t, cell.place) for t in m.group("numbers").split()]
 
 
+_ZERO = re.compile(r"^[0０]+(?:\.0+)?$")
+
+
+def _is_zero(cell: Cell) -> bool:
+    return cell.value == 0 if cell.value is not None else bool(_ZERO.match(cell.text.strip()))
+
+
 def _is_text(cell: Cell) -> bool:
     return bool(cell.text.strip()) and cell.value is None and not is_value_text(cell.text)
 
@@ -1368,6 +1375,8 @@ class Extractor:
                     # printed; more numbers than columns (a number its narrow column wrapped, "17" "8")
                     # are not cut to size: store names every cell
                     values, last = self.gather(i, n, whole=True)
+                    if len(values) < n and (zeros := self.zeros_in_lines(i, stop, n)) is not None:
+                        values, last = zeros
                 if last + 1 < stop and (wrapped := self.wrapped_below(values, self.rows[last + 1])) is not None:
                     values, last = wrapped, last + 1
                 self.used_rows.update(range(i, last + 1))  # the text after the table starts below them
@@ -1379,6 +1388,17 @@ class Extractor:
             return
         self.missing += 1
         self.not_found(spec.keys, f"没有找到{table.heading}的数值行", table)
+
+    def zeros_in_lines(self, i: int, stop: int, n: int) -> tuple[list[Cell], int] | None:
+        """A value row copied out of a PDF in pieces among its header's pieces (pdftotext's
+        order: "0 0 0 0 0", "复议后起诉", "结果 结果 其他 尚未", …, "总计", "0"): when the lines
+        from i hold exactly the row's n numbers and every one is 0, each cell is 0 whichever
+        number is whose. Returns the numbers and the last line holding one; None otherwise."""
+        cells = numbers_in_lines(self.rows, i, stop, self.piece_and_numbers)
+        if not cells or len(cells) != n or not all(_is_zero(c) for c in cells):
+            return None
+        last = max(r for r in range(i, stop) if numbers_in_lines(self.rows, r, r + 1, self.piece_and_numbers))
+        return cells, last
 
     def wrapped_below(self, values: list[Cell], below: Row) -> list[Cell] | None:
         """A PDF table without ruling lines whose narrow columns wrapped some numbers (17 over
