@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLE := resources/sample/sample-2024.govopen
 
-.PHONY: run test lint bench screenshots clean package forms
+.PHONY: run test lint bench screenshots clean package forms icons
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ bench: $(STAMP)
 # the start-up form(s) compiled to Python (qt/forms.py COMPILED); a test says when this is due
 forms: $(STAMP)
 	$(BIN)/python -m govopen_desktop.qt.forms
+
+# the window's icons drawn into resources/icons (qt/icon_drawing.py); a test says when this is due
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m govopen_desktop.qt.icon_drawing
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen GOVOPEN_UPDATE_DOCS=1 $(BIN)/python -m pytest -m screenshot

@@ -31,6 +31,11 @@ def ui_dir() -> Path:
     return app_root() / "ui"
 
 
+def icon_file(name: str) -> Path:
+    """The window's icon `name` (qt/icons.py), drawn at 2×: "@2x" tells Qt so."""
+    return resources_dir() / "icons" / f"{name}@2x.png"
+
+
 def sample_report_path() -> Path:
     return resources_dir() / "sample" / "sample-2024.govopen"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
@@ -18,8 +18,24 @@ from govopen_desktop.qt.controllers.import_ops import ImportController
 from govopen_desktop.qt.controllers.register_ops import RegisterController
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.icons import icon
+from govopen_desktop.qt.qt_keys import set_by_key
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
+def key_sequences(*shortcuts: Shortcut) -> list[QKeySequence]:
+    """The key sequences of shortcuts, made without QKeySequence's constructor (its overloads
+    name the `Qt` namespace: qt/qt_keys.py). A standard key gives its first binding on this
+    platform, as QKeySequence(key) does."""
+    sequences: list[QKeySequence] = []
+    for shortcut in shortcuts:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            sequences += QKeySequence.keyBindings(shortcut)[:1]
+        elif isinstance(shortcut, str):
+            sequences.append(QKeySequence.fromString(shortcut))
+        elif shortcut is not None:
+            sequences.append(shortcut)
+    return sequences
 
 
 class ActionHost(Protocol):
@@ -54,7 +70,7 @@ class WindowActions:
                    icon_name: str | None = None) -> QAction:
             made = QAction(text, parent)
             if shortcut is not None:
-                made.setShortcut(QKeySequence(shortcut))
+                made.setShortcuts(key_sequences(shortcut))
             if icon_name is not None:
                 made.setIcon(icon(icon_name))
             made.triggered.connect(lambda _checked=False: slot())
@@ -89,10 +105,10 @@ class WindowActions:
         # ---- 编辑
         stack = document.undo_stack
         self.act_undo = stack.createUndoAction(parent, "撤销")
-        self.act_undo.setShortcut(QKeySequence(keys.Undo))
+        self.act_undo.setShortcuts(key_sequences(keys.Undo))
         self.act_undo.setIcon(icon("undo"))
         self.act_redo = stack.createRedoAction(parent, "重做")
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(keys.Redo)])
+        self.act_redo.setShortcuts(key_sequences("Ctrl+Y", keys.Redo))
         self.act_redo.setIcon(icon("redo"))
         # the toolbar keeps short labels; the menu items say what will be undone
         self.tb_undo = action("撤销", stack.undo, None, "undo")
@@ -108,7 +124,7 @@ class WindowActions:
         self.act_clear = action("清除单元格", edit.clear_cells)
         for grid_action in (self.act_copy, self.act_paste):
             # text editors copy and paste for themselves; the action serves the grids
-            grid_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            set_by_key(grid_action, "shortcutContext", "WidgetWithChildrenShortcut")
             grid_area.addAction(grid_action)
         # ---- 视图
         self.act_show_prior = QAction("显示上年数（对照）", parent, checkable=True)
@@ -120,20 +136,20 @@ class WindowActions:
         self.act_final.toggled.connect(document.set_final)
         # ---- 帮助
         self.act_help = action("使用说明", host.show_help, keys.HelpContents, "help")
-        self.act_help.setShortcut(QKeySequence("F1"))
+        self.act_help.setShortcuts(key_sequences("F1"))
         self.act_about = action("关于", host.show_about)
         # ---- 编辑, beyond copy and paste (declared last: 使用说明 lists shortcuts in this order)
         self.act_cut = action("剪切", edit.cut, keys.Cut)
         self.act_select_all = action("全选", edit.select_all, keys.SelectAll)
         self.act_find = action("查找/替换…", edit.find_replace, keys.Find)
-        self.act_find.setShortcuts([QKeySequence(keys.Find), QKeySequence("Ctrl+H")])
+        self.act_find.setShortcuts(key_sequences(keys.Find, "Ctrl+H"))
         self.act_fill_table = action("填充空白为 0（本表）", edit.fill_current_table)
         self.act_fill_table.setToolTip("把当前表格中所有空白的填报单元格填为 0；已填的不变。可撤销。")
         self.act_fill_all = action("填充空白为 0（全部表格）", edit.fill_all_tables)
         self.act_fill_all.setToolTip("把表二、表三、表四中所有空白的填报单元格填为 0；已填的不变。可撤销。")
         for grid_action in (self.act_cut, self.act_select_all):
             # text fields cut and select for themselves; the action serves the grids
-            grid_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            set_by_key(grid_action, "shortcutContext", "WidgetWithChildrenShortcut")
             grid_area.addAction(grid_action)
         parent.addAction(self.act_find)
 
@@ -181,7 +197,7 @@ class WindowActions:
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(18, 18))
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_by_key(toolbar, "toolButtonStyle", "ToolButtonTextBesideIcon")
         toolbar.addActions([self.act_new, self.act_open, self.act_save])
         toolbar.addSeparator()
         toolbar.addActions([self.tb_undo, self.tb_redo])

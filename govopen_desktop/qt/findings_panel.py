@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,8 +23,8 @@ from govopen_desktop.domain.quotes import locate_sentence, quotes_in
 from govopen_desktop.domain.report import TEXT_KEYS, Report
 from govopen_desktop.qt.icons import icon
 from govopen_desktop.qt.palette import LEVEL_TEXT, OK_TEXT
+from govopen_desktop.qt.qt_keys import FINDING_ROLE, set_by_key
 
-FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_FG, ACCEPTED_FG = LEVEL_TEXT, OK_TEXT  # qt/palette.py
 ACCEPTED_GROUP = "已说明"
 ACCEPT_TIP = "所选警告属实时，写明原因；已说明的警告不再计入未处理的警告，导出审核说明时列出（可撤销）"
@@ -99,7 +99,7 @@ class FindingsPanel(QWidget):
         self.tree.itemDoubleClicked.connect(self._on_double_click)
         self.tree.itemActivated.connect(self._on_double_click)
         self.tree.currentItemChanged.connect(lambda *_: self._update_button())
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        set_by_key(self.tree, "contextMenuPolicy", "CustomContextMenu")
         self.tree.customContextMenuRequested.connect(self._show_context_menu)
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -121,6 +121,8 @@ class FindingsPanel(QWidget):
             self.tree.header().resizeSection(1, widest + 2 * self.tree.indentation())
 
     def set_findings(self, report: Report, findings: list[Finding]) -> None:
+        from PySide6.QtCore import Qt  # not at import: see qt/qt_keys.py
+
         self._findings = list(findings)
         self._fit_sections(report)
         self.tree.setUpdatesEnabled(False)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QPlainTextEdit
+
+from govopen_desktop.qt.qt_keys import set_by_key
 
 _RESTYLED = (QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Show)
 
@@ -36,8 +38,8 @@ class _LineFitter(QObject):
         needed = math.ceil(self.layout.documentSize().height())
         lines = max(1, min(self.most, needed))
         # the whole text shown: no scroll bar (Qt shows one for the last line's rounding)
-        editor.setVerticalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if needed <= self.most else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        set_by_key(editor, "verticalScrollBarPolicy",
+                   "ScrollBarAlwaysOff" if needed <= self.most else "ScrollBarAsNeeded")
         margins = editor.contentsMargins()  # the frame and the style sheet's padding
         chrome = 2 * editor.document().documentMargin() + margins.top() + margins.bottom()
         editor.setFixedHeight(math.ceil(lines * editor.fontMetrics().lineSpacing() + chrome))

@@ -100,6 +100,19 @@ def child(form: QWidget, kind: type[W], name: str) -> W:
 # ---- compiling (`make forms`; tests/qt/test_ui_forms.py checks the modules are up to date) ----
 
 
+def _enum_setters_by_key(body: str) -> str:
+    """`x.setLabelAlignment(Qt.AlignRight|Qt.AlignVCenter)` as
+    `x.setProperty("labelAlignment", "AlignRight|AlignVCenter")`: a form that names the `Qt`
+    namespace builds all its enums before the first paint (qt/qt_keys.py)."""
+    import re
+
+    def by_key(match: re.Match[str]) -> str:
+        keys = "|".join(part.strip().rsplit(".", 1)[-1] for part in match.group(3).split("|"))
+        return f'{match.group(1)}.setProperty("{match.group(2)[0].lower()}{match.group(2)[1:]}", "{keys}")'
+
+    return re.sub(r"([\w.]+)\.set(\w+)\(((?:Qt\.[\w.]+\s*\|\s*)*Qt\.[\w.]+)\)", by_key, body)
+
+
 def compiled_source(name: str) -> str:
     """What qt/ui_<name>.py must hold: pyside6-uic's Python for ui/<name>.ui, importing only the
     names it uses (each PySide6 class imported is built with its enums: ~9 ms for uic's list)."""
@@ -112,7 +125,7 @@ def compiled_source(name: str) -> str:
     uic = Path(sys.executable).with_name("pyside6-uic")
     generated = subprocess.run([str(uic), str(path)], check=True, capture_output=True, text=True).stdout
     head, body = generated.split("\nclass ", 1)
-    body = "class " + body
+    body = _enum_setters_by_key("class " + body)
     imports = []
     for module, names in re.findall(r"from (PySide6\.\w+) import \(?([\w\s,]+?)\)?\n(?=from|\n)", head + "\n"):
         used = [n for n in re.split(r"[\s,]+", names.strip()) if re.search(rf"\b{n}\b", body)]

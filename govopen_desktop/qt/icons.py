@@ -1,104 +1,22 @@
-"""Small line icons drawn with QPainter: no image files, no downloads, and quicker at start-up
-than building QStyle's icon tables."""
+"""The window's small line icons: PNG files drawn by qt/icon_drawing.py (`make icons`).
+
+A file is read when Qt first paints its icon; a missing file is drawn instead. No QPainter
+before the first paint, and no `Qt` namespace (qt/qt_keys.py)."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QIcon
 
-from govopen_desktop.qt.palette import LEVEL_MARK
-
-INK = QColor("#3c4a57")
-ACCENT = QColor("#2f6db5")
-SIZE = 36  # drawn at 2× and scaled down, so lines stay crisp on high-DPI screens
-LEVEL_COLOURS: dict[str, QColor] = {level.value: c for level, c in LEVEL_MARK.items()}  # qt/palette.py
-
-
-def _canvas() -> tuple[QPixmap, QPainter]:
-    pixmap = QPixmap(SIZE, SIZE)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(INK)
-    pen.setWidthF(2.6)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    painter.setPen(pen)
-    return pixmap, painter
-
-
-def _page(p: QPainter) -> None:
-    path = QPainterPath(QPointF(9, 5))
-    for x, y in ((21, 5), (28, 12), (28, 31), (9, 31)):
-        path.lineTo(x, y)
-    path.closeSubpath()
-    p.drawPath(path)
-    p.drawPolyline([QPointF(21, 5), QPointF(21, 12), QPointF(28, 12)])
-
-
-def _arrow(p: QPainter, x1: float, y1: float, x2: float, y2: float) -> None:
-    p.drawLine(QPointF(x1, y1), QPointF(x2, y2))
-    if x1 == x2:  # vertical
-        d = 6 if y2 > y1 else -6
-        p.drawPolyline([QPointF(x2 - 6, y2 - d), QPointF(x2, y2), QPointF(x2 + 6, y2 - d)])
-    else:
-        d = 6 if x2 > x1 else -6
-        p.drawPolyline([QPointF(x2 - d, y2 - 6), QPointF(x2, y2), QPointF(x2 - d, y2 + 6)])
-
-
-def _draw(name: str, p: QPainter) -> None:
-    if name == "new":
-        _page(p)
-        p.setPen(QPen(ACCENT, 2.6))
-        p.drawLine(QPointF(18.5, 16), QPointF(18.5, 26))
-        p.drawLine(QPointF(13.5, 21), QPointF(23.5, 21))
-    elif name == "open":
-        path = QPainterPath(QPointF(5, 29))
-        for x, y in ((5, 8), (14, 8), (17, 11), (29, 11), (29, 15)):
-            path.lineTo(x, y)
-        p.drawPath(path)
-        p.drawPolygon([QPointF(5, 29), QPointF(10, 16), QPointF(32, 16), QPointF(27, 29)])
-    elif name == "save":
-        p.drawRoundedRect(QRectF(6, 6, 24, 24), 3, 3)
-        p.drawRect(QRectF(12, 6, 12, 8))
-        p.drawRect(QRectF(11, 20, 14, 10))
-    elif name in ("undo", "redo"):
-        path = QPainterPath(QPointF(10, 14))
-        path.lineTo(22, 14)
-        path.cubicTo(QPointF(33, 14), QPointF(33, 29), QPointF(22, 29))
-        path.lineTo(14, 29)
-        if name == "redo":
-            p.translate(SIZE, 0)
-            p.scale(-1, 1)
-        p.drawPath(path)
-        p.drawPolyline([QPointF(15, 9), QPointF(10, 14), QPointF(15, 19)])
-    elif name == "import":
-        p.drawPolyline([QPointF(6, 20), QPointF(6, 30), QPointF(30, 30), QPointF(30, 20)])
-        p.setPen(QPen(ACCENT, 2.6))
-        _arrow(p, 18, 5, 18, 23)
-    elif name == "export":
-        _page(p)
-        p.setPen(QPen(ACCENT, 2.6))
-        _arrow(p, 13, 22, 33, 22)
-    elif name == "help":
-        p.drawEllipse(QRectF(5, 5, 26, 26))
-        path = QPainterPath(QPointF(13.5, 14))
-        path.cubicTo(QPointF(13.5, 8), QPointF(23, 8), QPointF(23, 14))
-        path.cubicTo(QPointF(23, 18), QPointF(18, 18), QPointF(18, 22))
-        p.drawPath(path)
-        p.drawPoint(QPointF(18, 26.5))
-    elif name in LEVEL_COLOURS:
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(LEVEL_COLOURS[name])
-        p.drawEllipse(QRectF(9, 9, 18, 18))
+from govopen_desktop.paths import icon_file
 
 
 @cache
 def icon(name: str) -> QIcon:
-    pixmap, painter = _canvas()
-    _draw(name, painter)
-    painter.end()
-    pixmap.setDevicePixelRatio(2.0)
-    return QIcon(pixmap)
+    path = icon_file(name)
+    if path.is_file():
+        return QIcon(str(path))
+    from govopen_desktop.qt.icon_drawing import drawn_icon  # a broken installation: still an icon
+
+    return drawn_icon(name)

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
@@ -28,6 +28,7 @@ from govopen_desktop.qt.page_stack import PageStack
 from govopen_desktop.qt.pages import COVER_PAGE, TablePage
 from govopen_desktop.qt.palette import LEVEL_TEXT, OK_TEXT, text_style
 from govopen_desktop.qt.prompter import Prompter
+from govopen_desktop.qt.qt_keys import FINDING_ROLE, set_by_key
 from govopen_desktop.qt.settings import Settings, log_file
 from govopen_desktop.qt.settings import recovery_dir as default_recovery_dir
 
@@ -132,7 +133,8 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(self.editor_area)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.split = right = QSplitter(Qt.Orientation.Vertical)
+        self.split = right = QSplitter()
+        set_by_key(right, "orientation", "Vertical")
         layout.addWidget(self.navigator)
         layout.addWidget(right, 1)
         right.addWidget(self.stack)
@@ -285,7 +287,7 @@ class MainWindow(QMainWindow):
             position = items.index(current) + 1 if current in items else 0
             item = items[position % len(items)]
             tree.setCurrentItem(item)
-            self.go_to_finding(item.data(0, Qt.ItemDataRole.UserRole + 1))
+            self.go_to_finding(item.data(0, FINDING_ROLE))
 
     def apply_suggestion(self, finding: Finding) -> None:
         if self.edit_features.apply_suggestion(finding):

@@ -3,13 +3,14 @@ on each navigator entry, showing prior-year numbers in the grids, and going to a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from govopen_desktop.domain.findings import Finding
 from govopen_desktop.qt.document import Document
 from govopen_desktop.qt.findings_panel import is_text_finding, text_target
 from govopen_desktop.qt.pages import COVER_PAGE, NAV_ENTRIES, TablePage, build_page, page_of_text
+from govopen_desktop.qt.qt_keys import PAGE_ROLE
 from govopen_desktop.qt.text_editors import TextSectionEditor
 
 PAGE_IDS = tuple(page_id for page_id, _name in NAV_ENTRIES)
@@ -28,7 +29,7 @@ class PageStack(QObject):
         self.navigator.setObjectName("navigator")
         for page_id, name in NAV_ENTRIES:
             item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, page_id)
+            item.setData(PAGE_ROLE, page_id)
             item.setSizeHint(QSize(0, 36))
             self.navigator.addItem(item)
         self.navigator.setFixedWidth(168)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QSize, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from govopen_desktop.domain.formats import latest_document
 from govopen_desktop.qt.icons import icon
-
-PATH_ROLE = Qt.ItemDataRole.UserRole
+from govopen_desktop.qt.qt_keys import PATH_ROLE
 
 
 class StartPage(QWidget):

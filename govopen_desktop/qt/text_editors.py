@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -77,7 +77,7 @@ class TextSectionEditor(QWidget):
         self.copy_note.setStyleSheet("color: #7a4f00;")
         self.copy_note.hide()
         # this year's editor, and last year's text beside it once a prior report has some
-        self.body = QSplitter(Qt.Orientation.Horizontal)
+        self.body = QSplitter()  # side by side
         self.body.setChildrenCollapsible(False)
         self.body.addWidget(self.editor)
         self.prior_panel: PriorTextPanel | None = None
@@ -98,6 +98,8 @@ class TextSectionEditor(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.editor and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             assert isinstance(event, QKeyEvent)
+            from PySide6.QtCore import Qt  # on a key, not at import: see qt/qt_keys.py
+
             undo = event.matches(QKeySequence.StandardKey.Undo)
             redo = event.matches(QKeySequence.StandardKey.Redo) or (
                 event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier

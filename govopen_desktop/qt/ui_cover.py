@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 
-from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout
 
 UI_SIZE = 4411
@@ -25,7 +25,7 @@ class Ui_CoverForm(object):
 
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
-        self.form.setLabelAlignment(Qt.AlignRight)
+        self.form.setProperty("labelAlignment", "AlignRight")
         self.agencyCaption = QLabel(coverForm)
         self.agencyCaption.setObjectName(u"agencyCaption")
 
