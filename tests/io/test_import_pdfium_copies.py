@@ -39,8 +39,7 @@ def viewer_copy(pdf: Path, out: Path) -> Path:
 
 def value_differences(pdf: ImportResult, copy: ImportResult) -> list[str]:
     """Cells the copy reads otherwise than the PDF, and cells it leaves empty without a word.
-    (A cell the PDF could not read, and named, the copy may read: pdfium turns a sideways page's
-    text upright.)"""
+    (A cell the PDF could not read, and named, the copy may read.)"""
     named, named_by_pdf = {p.key for p in copy.problems}, {p.key for p in pdf.problems}
     out = []
     for key in pdf.report.format.keys:
@@ -69,8 +68,8 @@ def test_a_copy_reads_what_the_pdf_reads(pdf_path: Path, tmp_path: Path) -> None
 
 
 def test_a_sideways_page_copied_reads_as_the_upright_pdf(tmp_path: Path) -> None:
-    """The PDF reader names a page whose content is turned a quarter and leaves it out; the
-    viewer's copy of it has the text upright, and reads every cell as the upright PDF does."""
+    """A page whose content is turned a quarter: the viewer's copy has its text upright, and
+    reads every cell as the upright PDF does."""
     upright = import_file(TEST_DATA / "import" / "producer-watermark.pdf")
     copy = import_file(viewer_copy(TEST_DATA / "import" / "sideways-page.pdf", tmp_path / "sideways.txt"))
     assert copy.report.cells == upright.report.cells

@@ -637,32 +637,6 @@ def test_text_a_pdf_viewer_copies_from_our_own_pdf(tmp_path: Path) -> None:
     assert not set(t2) & set(wrong)  # label, then its numbers: read
 
 
-def test_a_page_drawn_sideways_is_named_and_its_characters_kept_out_of_the_text() -> None:
-    """A page whose content is turned a quarter on the page (a landscape table put on a portrait
-    page as it is) reads as one character a line: before, those characters went into the
-    report's text (表三's notes read "行维议  2  性。度图…") without a word. Now the page is named
-    and left out; every cell is what the upright PDF gives or named, the text a part of its text."""
-    from tests.support.paths import TEST_DATA
-
-    upright = import_file(TEST_DATA / "import" / "producer-watermark.pdf")
-    turned = import_file(TEST_DATA / "import" / "sideways-page.pdf")
-    notes = [p.message for p in turned.problems if "第2页" in p.message and "侧着或倒着排" in p.message]
-    assert len(notes) == 1
-    named = {p.key for p in turned.problems}
-    assert [k for k, v in upright.report.cells.items() if turned.report.cells.get(k) != v and k not in named] == []
-    for key, text in turned.report.text.items():
-        assert (text or "") in (upright.report.text.get(key) or ""), key
-
-
-@pytest.mark.parametrize("turn", [b"0 1 -1 0", b"-1 0 0 -1", b"0 -1 1 0"])
-def test_a_pdf_drawn_sideways_throughout_is_refused_as_such(tmp_path: Path, turn: bytes) -> None:
-    lines = b"".join(b"BT /F1 12 Tf %s %d 400 Tm (Annual report on open government information) Tj ET\n"
-                     % (turn, 80 + 20 * k) for k in range(20))
-    path = tmp_path / "sideways.pdf"
-    path.write_bytes(_page_pdf(b"<< /Length %d >>\nstream\n" % len(lines) + lines + b"\nendstream"))
-    _refused_fast(path, "sideways.pdf.*侧着或倒着排")
-
-
 def test_a_page_that_is_a_picture_is_named_in_a_pdf_with_text_elsewhere() -> None:
     """A scanned page or a table pasted as a screenshot has no text layer: its rows were each
     "not found", and nothing said why. Now the page is named as a picture, once."""

@@ -153,12 +153,12 @@ def read_pdf(path: Path, name: str) -> Doc:
         if len(pages) > MAX_PAGES:
             raise ImportFailed(f"“{name}”有 {len(pages)} 页，远超年度报告的正常篇幅，已拒绝读取。")
         xs: dict[int, list[float]] = {}  # id of a ruled table's row: where each of its cells starts
-        page_items = [_page_items(page, name, n, xs) for n, page in enumerate(pages, 1)]
+        upright, unread = _upright_pages(pages, name)
+        turned = sorted(upright)
+        page_items = [[] if n in unread else _page_items(upright.get(n, page), name, n, xs)
+                      for n, page in enumerate(pages, 1)]  # an unread page's characters, one a line, are no text
         unmapped = _unmapped(pages, name)
-        sideways = _sideways_pages(pages, name)
         pictured = _picture_pages(pages)
-        for n in sideways:
-            page_items[n - 1] = []  # its characters one a line would be no text of the report
         title = pdf.metadata.get("Title")  # a browser's 另存为 PDF: the page's <title>
     chars = sum(len(_line_text(payload)) for items in page_items for _top, kind, payload in items
                 if kind == "line")
@@ -176,8 +176,11 @@ def read_pdf(path: Path, name: str) -> Doc:
     if pictured:
         doc.notes.append(f"“{name}”{_pages_named(pictured)}是图片（扫描或截图），没有文字层，其上的表格和文字没有导入；"
                          "本程序不含文字识别（OCR）。请对照原件填写这些页上的内容，或导入同一报告的 Word、网页版本。")
-    if sideways:
-        doc.notes.append(f"“{name}”{_pages_named(sideways)}的文字是侧着或倒着排的（整页内容转了 90° 或 180°，"
+    if turned:
+        doc.notes.append(f"“{name}”{_pages_named(turned)}的内容是侧着或倒着排的（整页转了 90° 或 180°），"
+                         "本程序已把这些页转正后读取；请对照原件核对这些页上的表格和文字。")
+    if unread:
+        doc.notes.append(f"“{name}”{_pages_named(unread)}的文字是侧着或倒着排的（整页内容转了 90° 或 180°，"
                          "在阅读器里要歪头或倒过来看），本程序读不了这样的页面，其中的表格和文字没有导入。"
                          "请在 PDF 阅读器中把这些页转正后另存，再导入。")
     running = _running_lines(page_items)
@@ -381,26 +384,61 @@ def _upside_down(ch: dict[str, Any]) -> bool:
     return float(matrix[0]) < 0 and float(matrix[3]) < 0
 
 
-def _sideways_pages(pages: Any, name: str) -> list[int]:
-    """The pages whose text is drawn turned a quarter (a landscape table put on a portrait page
-    as it is, not turned upright by the page's /Rotate, which pdfminer applies). Their lines
-    cannot be read as lines: said, naming the pages; a PDF all so is refused as such, not as
-    "no annual report found"."""
+def _sideways_pages(pages: Any) -> list[int]:
+    """The pages whose text is drawn turned a quarter or half round (a landscape table put on a
+    portrait page as it is, not turned upright by the page's /Rotate, which pdfminer applies)."""
     sideways: list[int] = []
-    with_text = 0
     for n, page in enumerate(pages, 1):
         chars = _printed(page)
-        if not chars:
-            continue
-        with_text += 1
-        turned = sum(1 for ch in chars if not ch.get("upright", True) or _upside_down(ch))
+        turned = sum(1 for ch in chars if _not_upright(ch))
         if turned >= MIN_SIDEWAYS_CHARS and turned >= SIDEWAYS_SHARE * len(chars):
             sideways.append(n)
-    if sideways and len(sideways) == with_text:
-        raise ImportFailed(
-            f"“{name}”每一页的文字都是侧着或倒着排的（整页内容转了 90°、180° 或 270°，在阅读器里要歪头或倒过来看），"
-            "本程序读不了这样的页面。请在 PDF 阅读器中把各页转正后另存（或导入同一报告的 Word、网页版本），再导入。")
     return sideways
+
+
+def _upright_pages(pages: Any, name: str) -> tuple[dict[int, Any], list[int]]:
+    """The sideways pages turned upright, by number, and the sideways pages no turn makes
+    upright; a PDF whose every page with text is of the latter is refused as such."""
+    upright: dict[int, Any] = {}
+    unread: list[int] = []
+    for n in _sideways_pages(pages):
+        page = _turned_upright(pages[n - 1])
+        if page is None:
+            unread.append(n)
+        else:
+            upright[n] = page
+    if unread and len(unread) == sum(1 for page in pages if _printed(page)):
+        raise ImportFailed(
+            f"“{name}”每一页的文字都是侧着或倒着排的（整页内容转了 90°、180° 或 270°，"
+            "在阅读器里要歪头或倒过来看），本程序读不了这样的页面。"
+            "请在 PDF 阅读器中把各页转正后另存（或导入同一报告的 Word、网页版本），再导入。")
+    return upright, unread
+
+
+def _not_upright(ch: dict[str, Any]) -> bool:
+    return not ch.get("upright", True) or _upside_down(ch)
+
+
+UPRIGHT_SHARE = 0.9  # of a turned page's characters that must then read upright
+
+
+def _turned_upright(page: Any) -> Any | None:
+    """The page as pdfminer lays it out when turned by a further quarter, three quarters or a
+    half (as a viewer's 旋转 would), the first of those on which its text reads upright; None
+    when none does (characters turned every which way)."""
+    import copy
+
+    from pdfplumber.page import Page
+
+    for turn in (90, 270, 180):
+        obj = copy.copy(page.page_obj)
+        obj.rotate = (page.page_obj.rotate + turn) % 360
+        obj.attrs = {**page.page_obj.attrs, "Rotate": obj.rotate}
+        turned = Page(page.pdf, obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+        chars = _printed(turned)
+        if chars and sum(1 for ch in chars if not _not_upright(ch)) >= UPRIGHT_SHARE * len(chars):
+            return turned
+    return None
 
 
 def _password(name: str) -> ImportFailed:
