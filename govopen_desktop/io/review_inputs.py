@@ -11,8 +11,8 @@ from govopen_desktop.io.project import EXTENSION
 
 READABLE_SUFFIXES = frozenset({
     EXTENSION, ".xlsx", ".xlsm", ".xls", ".et", ".ods", ".docx", ".doc", ".wps", ".odt", ".rtf",
-    ".html", ".htm", ".mht", ".mhtml", ".txt", ".md", ".pdf",
-    ".ofd", ".zip",  # not read, but a unit's submission: listed as unreadable, with what to ask for
+    ".html", ".htm", ".mht", ".mhtml", ".txt", ".md", ".pdf", ".ofd",
+    ".zip",  # not read, but a unit's submission: listed as unreadable, with what to ask for
 })
 
 

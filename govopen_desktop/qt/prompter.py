@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # the dialog classes are imported where used: building their Qt types costs start-up time
 
-OPEN_FILTER = ("年度报告（*.govopen *.docx *.doc *.xlsx *.xlsm *.xls *.wps *.et *.pdf"
+OPEN_FILTER = ("年度报告（*.govopen *.docx *.doc *.xlsx *.xlsm *.xls *.wps *.et *.pdf *.ofd"
                " *.html *.htm *.mht *.mhtml *.txt *.md）;;所有文件（*）")
 PROJECT_FILTER = "年度报告文件（*.govopen）"
 

@@ -1,5 +1,6 @@
 """Files a clerk may download in place of the report itself: an OFD (the national
-fixed-layout format) or a zip of attachments. Each is refused with what to do, naming it."""
+fixed-layout format) without pages, or a zip of attachments. Each is refused with what to do,
+naming it. (OFD reports are read: tests/io/test_import_ofd.py.)"""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ OFD_XML = ('<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www
 
 
 @pytest.mark.parametrize("suffix", [".ofd", ".zip"])  # the content decides, not the name
-def test_an_ofd_file_is_named_as_one_with_what_to_do(tmp_path: Path, suffix: str) -> None:
+def test_an_ofd_file_without_pages_is_named_as_one_with_what_to_do(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"2024年报{suffix}"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("OFD.xml", OFD_XML)
@@ -24,7 +25,7 @@ def test_an_ofd_file_is_named_as_one_with_what_to_do(tmp_path: Path, suffix: str
     with pytest.raises(ImportFailed) as caught:
         import_file(path)
     message = str(caught.value)
-    assert f"“2024年报{suffix}”是 OFD 版式文件" in message and "另存为 PDF" in message
+    assert f"“2024年报{suffix}”不是完整的 OFD 版式文件" in message and "另存为 PDF" in message
 
 
 def test_a_zip_of_attachments_names_the_files_in_it(tmp_path: Path) -> None:

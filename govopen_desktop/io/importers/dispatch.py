@@ -122,9 +122,9 @@ def _dispatch(path: Path, name: str, kind: str, size: int) -> ImportResult:
 
         return doc_result(read_pdf(path, name))
     if kind == "ofd":
-        raise ImportFailed(
-            f"“{name}”是 OFD 版式文件，本程序不能直接读取。请用 OFD 阅读器（如数科、福昕或 WPS）打开它，"
-            "另存为 PDF 后再导入；或全选复制其中的文字，粘贴到本程序中导入。")
+        from govopen_desktop.io.importers.readers.ofd import read_ofd
+
+        return doc_result(read_ofd(path, name))
     if kind == "zip":
         raise ImportFailed(_archive_message(path, name))
     raise ImportFailed(f"“{name}”不是可识别的文件（{kind}）。请在 WPS/Office 中另存为 .docx 或 .xlsx 后再导入。")

@@ -83,7 +83,8 @@ def _run(rows: list[Row], fmt: ReportFormat, headings: dict[str, int],
     return extractor, fmt
 
 
-PAGE_LINE_KINDS = ("pdf", "txt", "text")  # rows that are a page's lines, not paragraphs
+FIXED_LAYOUT_KINDS = ("pdf", "ofd")  # pages laid out by the PDF reader's code
+PAGE_LINE_KINDS = (*FIXED_LAYOUT_KINDS, "txt", "text")  # rows that are a page's lines, not paragraphs
 
 
 class _Read(NamedTuple):
@@ -148,7 +149,7 @@ def build_first(doc: Doc) -> tuple[Report, list[ImportProblem], Doc | None]:
     last_heading = max(sections.rows.values(), default=-1)
     # a web page's pager (下一页 …) ends its text, also printed to PDF (whose own page numbers,
     # 第2页 共6页, the PDF reader has taken off)
-    web = doc.kind in ("html", "pdf")
+    web = doc.kind in ("html", *FIXED_LAYOUT_KINDS)
     sig = find_signature(rows[:page_end(rows, last_heading, web)], last_heading, title.agency)
     year = title.year or guess_year(rows, first_heading)
     if year is None and sig.date:
@@ -389,7 +390,7 @@ def _headless_sections(rows: list[Row], fmt: ReportFormat, extractor: Extractor,
         if _shared_run(norm(rows[first].non_empty()[0].text), norm(section.title)) < 3:
             continue
         block = section_text(rows, first - 1, stop, left_out, wrapped=kind in PAGE_LINE_KINDS,
-                             pager=kind in ("html", "pdf"))
+                             pager=kind in ("html", *FIXED_LAYOUT_KINDS))
         if block:
             found[section.text] = block
             if taken is not None:

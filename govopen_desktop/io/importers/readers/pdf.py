@@ -149,26 +149,32 @@ def read_pdf(path: Path, name: str) -> Doc:
             ) from exc
         raise
     with pdf:
-        pages = pdf.pages
-        if len(pages) > MAX_PAGES:
-            raise ImportFailed(f"“{name}”有 {len(pages)} 页，远超年度报告的正常篇幅，已拒绝读取。")
-        xs: dict[int, list[float]] = {}  # id of a ruled table's row: where each of its cells starts
-        upright, unread = _upright_pages(pages, name)
-        turned = sorted(upright)
-        page_items = [[] if n in unread else _page_items(upright.get(n, page), name, n, xs)
-                      for n, page in enumerate(pages, 1)]  # an unread page's characters, one a line, are no text
-        unmapped = _unmapped(pages, name)
-        pictured = _picture_pages(pages)
         title = pdf.metadata.get("Title")  # a browser's 另存为 PDF: the page's <title>
+        return read_pages(pdf.pages, name, "pdf", title if isinstance(title, str) else None)
+
+
+def read_pages(pages: Any, name: str, doc_kind: str, title: str | None) -> Doc:
+    """The rows of a fixed-layout document's pages: pdfplumber's pages of a PDF, or pages laid
+    out alike (`readers/laid_out.py`) from another fixed-layout format."""
+    if len(pages) > MAX_PAGES:
+        raise ImportFailed(f"“{name}”有 {len(pages)} 页，远超年度报告的正常篇幅，已拒绝读取。")
+    what = doc_kind.upper()  # PDF, OFD: as the clerk knows the file
+    xs: dict[int, list[float]] = {}  # id of a ruled table's row: where each of its cells starts
+    upright, unread = _upright_pages(pages, name, what)
+    turned = sorted(upright)
+    page_items = [[] if n in unread else _page_items(upright.get(n, page), name, n, xs)
+                  for n, page in enumerate(pages, 1)]  # an unread page's characters, one a line, are no text
+    unmapped = _unmapped(pages, name)
+    pictured = _picture_pages(pages)
     chars = sum(len(_line_text(payload)) for items in page_items for _top, kind, payload in items
                 if kind == "line")
     chars += sum(1 for items in page_items for _t, kind, _p in items if kind == "row")
     if chars < MIN_TEXT_CHARS:
         raise ImportFailed(
-            f"“{name}”是扫描件或图片 PDF，没有可读取的文字层；本程序不含文字识别（OCR）。"
+            f"“{name}”是扫描件或图片 {what}，没有可读取的文字层；本程序不含文字识别（OCR）。"
             "请导入同一报告的 Word、Excel 或网页版本，或用 OCR 软件转成文字后再导入。"
         )
-    doc = Doc(name, "pdf", title=(title.strip() or None) if isinstance(title, str) else None)
+    doc = Doc(name, doc_kind, title=(title or "").strip() or None)
     if unmapped:  # a font or two without a map (often the digits'): those cells are kept and named
         doc.notes.append(
             f"“{name}”有 {unmapped} 个字符没有字符编码（制作这个 PDF 的软件嵌入字体时没有写入编码表），读不出是什么字，"
@@ -182,7 +188,7 @@ def read_pdf(path: Path, name: str) -> Doc:
     if unread:
         doc.notes.append(f"“{name}”{_pages_named(unread)}的文字是侧着或倒着排的（整页内容转了 90° 或 180°，"
                          "在阅读器里要歪头或倒过来看），本程序读不了这样的页面，其中的表格和文字没有导入。"
-                         "请在 PDF 阅读器中把这些页转正后另存，再导入。")
+                         f"请在 {what} 阅读器中把这些页转正后另存，再导入。")
     running = _running_lines(page_items)
     _join_rows_broken_by_pages(page_items, running, xs)
     kept: list[Row] = []
@@ -396,7 +402,7 @@ def _sideways_pages(pages: Any) -> list[int]:
     return sideways
 
 
-def _upright_pages(pages: Any, name: str) -> tuple[dict[int, Any], list[int]]:
+def _upright_pages(pages: Any, name: str, what: str) -> tuple[dict[int, Any], list[int]]:
     """The sideways pages turned upright, by number, and the sideways pages no turn makes
     upright; a PDF whose every page with text is of the latter is refused as such."""
     upright: dict[int, Any] = {}
@@ -411,7 +417,7 @@ def _upright_pages(pages: Any, name: str) -> tuple[dict[int, Any], list[int]]:
         raise ImportFailed(
             f"“{name}”每一页的文字都是侧着或倒着排的（整页内容转了 90°、180° 或 270°，"
             "在阅读器里要歪头或倒过来看），本程序读不了这样的页面。"
-            "请在 PDF 阅读器中把各页转正后另存（或导入同一报告的 Word、网页版本），再导入。")
+            f"请在 {what} 阅读器中把各页转正后另存（或导入同一报告的 Word、网页版本），再导入。")
     return upright, unread
 
 
@@ -431,13 +437,18 @@ def _turned_upright(page: Any) -> Any | None:
     from pdfplumber.page import Page
 
     for turn in (90, 270, 180):
-        obj = copy.copy(page.page_obj)
-        obj.rotate = (page.page_obj.rotate + turn) % 360
-        obj.attrs = {**page.page_obj.attrs, "Rotate": obj.rotate}
-        turned = Page(page.pdf, obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+        if isinstance(page, Page):
+            obj = copy.copy(page.page_obj)
+            obj.rotate = (page.page_obj.rotate + turn) % 360
+            obj.attrs = {**page.page_obj.attrs, "Rotate": obj.rotate}
+            turned = Page(page.pdf, obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+        else:  # laid out by another reader (OFD): turned by its own geometry
+            turned = page.turned(turn)
         chars = _printed(turned)
         if chars and sum(1 for ch in chars if not _not_upright(ch)) >= UPRIGHT_SHARE * len(chars):
-            return turned
+            # what was upright before (a running header or page number over sideways content)
+            # now stands across the lines, one character a line: no text of the turned page
+            return turned.filter(lambda obj: obj.get("object_type") != "char" or not _not_upright(obj))
     return None
 
 
