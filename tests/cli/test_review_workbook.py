@@ -165,3 +165,17 @@ def test_long_messages_get_rows_tall_enough_to_read(tmp_path: Path, capsys: pyte
     for row in long_rows:
         assert row[6].alignment.wrap_text
         assert (findings.row_dimensions[row[0].row].height or 0) >= 3 * 14
+
+
+def test_a_units_ofd_report_is_checked_like_any_other(tmp_path: Path) -> None:
+    from tests.support.ofd_writer import ofd_from_pdf
+    from tests.support.paths import TEST_DATA
+
+    folder = _folder(tmp_path)
+    ofd_from_pdf(TEST_DATA / "import" / "producer-watermark.pdf", folder / "丙局.ofd")
+    out = tmp_path / "检查结果.xlsx"
+    main(["check", str(folder), "--summary", "--xlsx", str(out)])
+    book = load_workbook(out)
+    summary = [[c.value for c in r] for r in book["汇总"].iter_rows(min_row=2)]
+    assert any(row[0] == "青山市自然资源和规划局" and row[1] == 2024 and row[3] == "丙局.ofd" for row in summary)
+    assert not any(row[0] == "丙局.ofd" for row in book["无法读取"].iter_rows(min_row=2, values_only=True))
