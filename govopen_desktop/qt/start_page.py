@@ -41,7 +41,8 @@ class StartPage(QWidget):
         subtitle.setWordWrap(True)
         self.new_button = self._big_button("new", "新建空白报告", "从空白的官方表格开始填写", self.newRequested)
         self.prior_button = self._big_button(
-            "import", "从上年报告开始", "选择上年的年度报告（Word、Excel、PDF、OFD、网页、.govopen…），带入结转数并对照上年数字",
+            "import", "从上年报告开始",
+            "选择上年的年度报告（Word、Excel、PDF、OFD、网页、.govopen…），带入结转数并对照上年数字",
             self.fromPriorRequested,
         )
         self.open_button = self._big_button("open", "打开…", "打开已保存的报告（.govopen），或导入任何格式的年度报告",

@@ -148,3 +148,15 @@ def test_a_page_of_too_many_objects_is_refused_at_once(tmp_path: Path) -> None:
     page = r"Doc_0/Pages/Page_0/Content\.xml"
     flood = _rewritten(ofd, tmp_path / "年报.ofd", {page: (r"(<ofd:Layer[^>]*>)", r"\1" + many)})
     _refused(flood, r"“年报\.ofd”第1页有超过 200000 个图形对象")
+
+
+def test_parts_stored_with_backslashes_or_another_case_are_found(tmp_path: Path) -> None:
+    """A Windows tool may store `Doc_0\\Pages\\Page_0\\Content.xml`, or write `ofd.xml`."""
+    pdf = TEST_DATA / "import" / "producer-watermark.pdf"
+    ofd = ofd_from_pdf(pdf, tmp_path / "a.ofd")
+    with zipfile.ZipFile(ofd) as zin, zipfile.ZipFile(tmp_path / "b.ofd", "w") as zout:
+        for info in zin.infolist():
+            name = info.filename.replace("/", "\\").replace("Doc_0", "DOC_0")
+            name = "ofd.xml" if name == "OFD.xml" else name
+            zout.writestr(name, zin.read(info))
+    _same_as_pdf(pdf, tmp_path / "b.ofd")

@@ -143,7 +143,7 @@ def zip_kind(path: Path) -> str:
             return "docx"
         if "xl/workbook.xml" in names:
             return "xlsx"
-        if "OFD.xml" in names:
+        if "ofd.xml" in {n.lower() for n in names}:
             return "ofd"  # GB/T 33190, the national fixed-layout format
         if "mimetype" in names:
             mime = zf.read("mimetype")[:100]

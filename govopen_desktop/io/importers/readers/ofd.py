@@ -96,7 +96,8 @@ class _Package:
     def __init__(self, zf: zipfile.ZipFile, name: str) -> None:
         self.zf = zf
         self.name = name
-        self.by_lower = {n.lower(): n for n in zf.namelist()}
+        # a Windows tool may store `Doc_0\\Pages\\…` or change the case of a folder's name
+        self.by_lower = {n.replace("\\", "/").lower(): n for n in zf.namelist()}
 
     def xml(self, part: str, page: int | None = None) -> Any:
         from lxml import etree
