@@ -160,3 +160,12 @@ def test_parts_stored_with_backslashes_or_another_case_are_found(tmp_path: Path)
             name = "ofd.xml" if name == "OFD.xml" else name
             zout.writestr(name, zin.read(info))
     _same_as_pdf(pdf, tmp_path / "b.ofd")
+
+
+def test_text_codes_indented_on_lines_of_their_own_read_as_their_glyphs(tmp_path: Path) -> None:
+    """A pretty-printed Content.xml puts a code's glyphs on a line of their own, indented (as
+    ofdrw's files do): the line breaks and indent around them are no glyphs."""
+    pdf = TEST_DATA / "import" / "producer-watermark.pdf"
+    ofd = ofd_from_pdf(pdf, tmp_path / "a.ofd")
+    pretty = (r"(<ofd:TextCode[^>]*>)([^<]*)(</ofd:TextCode>)", "\\1\n                    \\2\n                \\3")
+    _same_as_pdf(pdf, _rewritten(ofd, tmp_path / "b.ofd", {r"Doc_0/Pages/Page_\d+/Content\.xml": pretty}))

@@ -252,6 +252,8 @@ class _Drawer:
         x = y = 0.0
         for code in _children(el, "TextCode"):
             text = code.text or ""
+            if any(c in text for c in "\n\r\t"):
+                text = text.strip()  # a pretty-printed part's indent around the code's glyphs
             if code.get("X") is not None:
                 x = float((_numbers(code.get("X")) or [x])[0])
             if code.get("Y") is not None:
