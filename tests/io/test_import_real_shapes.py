@@ -16,6 +16,7 @@ from govopen_desktop.domain.report import Report
 from govopen_desktop.io.importers import ImportFailed, import_file, import_text
 from govopen_desktop.io.importers.official_rows import row_specs
 from tests.support.office import needs_pdftotext, needs_soffice, office_convert, pdf_of
+from tests.support.raw_pdf import page_pdf, raw_pdf
 from tests.support.sample_shapes import (
     FMT,
     TITLE,
@@ -344,27 +345,6 @@ def test_a_pdf_with_one_font_that_maps_no_characters_says_so_once_and_names_its_
         assert any(p.key == key and "没有字符编码的字形" in p.message for p in result.problems), key
 
 
-def _pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
-    return bytes(out)
-
-
-def _page_pdf(content: bytes) -> bytes:
-    """A PDF of one page drawn by the stream object `content`, its font /F1 Helvetica."""
-    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R"
-                 b" /Resources << /Font << /F1 5 0 R >> >> >>",
-                 content, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
-
-
 def _rc4(key: bytes, data: bytes) -> bytes:
     s = list(range(256))
     j = 0
@@ -393,7 +373,8 @@ def password_pdf() -> bytes:
            + b"> /P -4 >>")
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] >>", enc]
-    return _pdf(objects, b"/Encrypt 4 0 R /ID [<" + file_id.hex().encode() + b"> <" + file_id.hex().encode() + b">] ")
+    ident = file_id.hex().encode()
+    return raw_pdf(objects, b"/Encrypt 4 0 R /ID [<" + ident + b"> <" + ident + b">] ")
 
 
 def test_password_pdf_gets_a_clear_message(tmp_path: Path) -> None:
@@ -421,7 +402,7 @@ def test_pdf_declaring_a_huge_page_count_is_refused(tmp_path: Path) -> None:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count 2000000 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] >>"]
     path = tmp_path / "pages.pdf"
-    path.write_bytes(_pdf(objects))
+    path.write_bytes(raw_pdf(objects))
     _refused_fast(path, "pages.pdf.*页")
 
 
@@ -435,14 +416,14 @@ def test_pdf_with_a_compressed_stream_bomb_is_refused(tmp_path: Path) -> None:
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R >>",
                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"]
     path = tmp_path / "bomb.pdf"
-    path.write_bytes(_pdf(objects))
+    path.write_bytes(raw_pdf(objects))
     _refused_fast(path, "bomb.pdf.*解压")
 
 
 def test_pdf_with_a_malformed_xref_is_read_or_refused_clearly(tmp_path: Path) -> None:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] >>"]
-    data = _pdf(objects)
+    data = raw_pdf(objects)
     broken = (data[: data.index(b"xref")] + b"xref\n0 4\ngarbage garbage\n"
               + b"trailer\n<< /Size 99 >>\nstartxref\n99999\n")
     path = tmp_path / "xref.pdf"
@@ -460,7 +441,7 @@ def test_pdf_page_with_a_flood_of_drawing_instructions_is_refused(tmp_path: Path
     content = b"BT /F1 12 Tf 72 700 Td " + b"(abcdefgh) Tj 0 -1 Td " * 11000 + b"ET"
     data = zlib.compress(content)
     path = tmp_path / "flood.pdf"
-    path.write_bytes(_page_pdf(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"))
+    path.write_bytes(page_pdf(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"))
     _refused_fast(path, "flood.pdf.*页面内容")
 
 
@@ -492,7 +473,7 @@ def test_a_pdf_embedding_a_whole_chinese_font_is_not_taken_for_a_flood_of_drawin
                b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Song /FontDescriptor 6 0 R >>",
                b"<< /Type /FontDescriptor /FontName /Song /FontFile3 7 0 R >>", stream]
-    data = _pdf(objects)
+    data = raw_pdf(objects)
     path = tmp_path / f"{embedded}.pdf"
     path.write_bytes(data)
     outcome: list[BaseException | None] = []

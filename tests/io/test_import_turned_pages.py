@@ -9,6 +9,7 @@ import pytest
 
 from govopen_desktop.io.importers import ImportFailed, ImportResult, import_file
 from tests.support.paths import TEST_DATA
+from tests.support.raw_pdf import page_pdf
 
 UPRIGHT = TEST_DATA / "import" / "producer-watermark.pdf"
 
@@ -66,21 +67,8 @@ def test_a_page_drawn_sideways_inside_the_page_reads_upright() -> None:
     assert _said_turned(turned, "第2页")
 
 
-def _page_pdf(content: bytes) -> bytes:
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R"
-               b" /Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+def _stream(content: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
 
 
 def _lines(turns: list[bytes]) -> bytes:
@@ -92,7 +80,7 @@ def _lines(turns: list[bytes]) -> bytes:
 def test_a_turned_pdf_that_is_no_report_is_refused_as_no_report(tmp_path: Path, turn: bytes) -> None:
     """Turned upright, its text is read; it holds no report, and is refused as such."""
     path = tmp_path / "turned.pdf"
-    path.write_bytes(_page_pdf(_lines([turn])))
+    path.write_bytes(page_pdf(_stream(_lines([turn]))))
     with pytest.raises(ImportFailed) as refused:
         import_file(path)
     assert "侧着或倒着排" not in str(refused.value)
@@ -101,6 +89,6 @@ def test_a_turned_pdf_that_is_no_report_is_refused_as_no_report(tmp_path: Path, 
 def test_a_pdf_whose_lines_turn_every_which_way_is_refused_as_such(tmp_path: Path) -> None:
     """Lines turned one way and the other: no turn of the page makes them upright."""
     path = tmp_path / "sideways.pdf"
-    path.write_bytes(_page_pdf(_lines([b"0 1 -1 0", b"0 -1 1 0"])))
+    path.write_bytes(page_pdf(_stream(_lines([b"0 1 -1 0", b"0 -1 1 0"]))))
     with pytest.raises(ImportFailed, match=r"sideways\.pdf.*侧着或倒着排"):
         import_file(path)
