@@ -190,6 +190,9 @@ def read_pages(pages: Any, name: str, doc_kind: str, title: str | None) -> Doc:
                          "在阅读器里要歪头或倒过来看），本程序读不了这样的页面，其中的表格和文字没有导入。"
                          f"请在 {what} 阅读器中把这些页转正后另存，再导入。")
     running = _running_lines(page_items)
+    for left, right in _join_pages_cut_across(page_items, running, xs):
+        doc.notes.append(f"“{name}”第{right}页是第{left}页表格右边几列的续页（表格比纸宽，打印时右边的列分到了下一页），"
+                         "已按行接在第{left}页的表格右边读取；请对照原件核对这些列。".replace("{left}", str(left)))
     _join_rows_broken_by_pages(page_items, running, xs)
     kept: list[Row] = []
     segments: list[list[Segment] | None] = []  # a printed line's segments, for joining labels
@@ -519,6 +522,81 @@ def _open_table_ends(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 found.append({"x0": x0, "x1": x1, "top": float(y), "bottom": float(y), "width": x1 - x0,
                               "height": 0.0, "orientation": "h", "object_type": "line"})
     return found
+
+
+MAX_CUT_CELL_CHARS = 8  # a column header's words (法人或其他组织, 未经复议直接起诉); a row's label is longer
+_ROW_TOP_TOLERANCE = 1.5
+
+
+def _join_pages_cut_across(page_items: list[list[tuple[float, str, Any]]], running: set[str],
+                           xs: dict[int, list[float]]) -> list[tuple[int, int]]:
+    """A spreadsheet printed without 适应页宽 puts a wide table's right-hand columns on the next
+    page: the same rows at the same heights, without their labels (表三's 社会公益组织 … 总计
+    columns after the 自然人 … 科研机构 page). Such a page's rows are put back at the right of
+    the rows they continue. Only a page of ruled rows, every one level with a row of the page
+    before, its columns other than that row's, no cell longer than a column header, most rows
+    holding a number; its lines may only be page numbers, running lines, column headers' words,
+    or the rest of a line of the page before at the same height (a merged title cut at the page's
+    edge). Returns the (left, right) page numbers joined."""
+    from govopen_desktop.io.importers.official_rows import is_value_text
+
+    joined: list[tuple[int, int]] = []
+    for n in range(1, len(page_items)):
+        before, items = page_items[n - 1], page_items[n]
+        rows = [(top, payload) for top, kind, payload in items if kind == "row"]
+        left = [(top, payload) for top, kind, payload in before if kind == "row"]
+        level = [next((row for top, row in left if abs(top - t) <= _ROW_TOP_TOLERANCE), None) for t, _r in rows]
+        if len(rows) < 3 or any(row is None for row in level) or len({id(row) for row in level}) < len(level):
+            continue
+        texts = [c.text.strip().replace("\n", "") for _t, row in rows for c in row.cells if c.text.strip()]
+        numbered = sum(1 for _t, row in rows if any(is_value_text(c.text) for c in row.cells))
+        other_columns = sum(1 for (_t, row), above in zip(rows, level, strict=True)
+                            if above is not None and xs.get(id(row)) != xs.get(id(above)))
+        if any(len(t) > MAX_CUT_CELL_CHARS for t in texts) or 2 * numbered < len(rows) \
+                or 2 * other_columns <= len(rows):
+            continue
+        lines = [(top, payload) for top, kind, payload in items if kind == "line"]
+        placed = _cut_lines_placed(lines, before, running)
+        if placed is None:
+            continue
+        moved, gone = placed
+        for (_t, row), above in zip(rows, level, strict=True):
+            assert above is not None
+            above.cells.extend(row.cells)
+            above._filled = above._lines = None
+            xs[id(above)] = xs.get(id(above), []) + [10_000.0 + x for x in xs.get(id(row), [])]  # right of it
+        before.extend(moved)
+        before.sort(key=lambda item: item[0])
+        page_items[n] = [item for item in items if item[1] == "line" and id(item[2]) not in gone]
+        joined.append((n, n + 1))
+    return joined
+
+
+def _squeezed(segments: list[Segment]) -> str:
+    return _line_text(segments).replace(" ", "")
+
+
+def _cut_lines_placed(lines: list[tuple[float, list[Segment]]], before: list[tuple[float, str, Any]],
+                      running: set[str]) -> tuple[list[tuple[float, str, Any]], set[int]] | None:
+    """The lines of a page cut off a wide table: those the page before prints whole at the same
+    height (a merged title or 报告年度 line drawn on both pages) dropped, column headers' words
+    moved to the page before, right of its own; page numbers and running lines stay. The moved
+    lines and the ids of all taken off; None when a line is none of those."""
+    moved: list[tuple[float, str, Any]] = []
+    gone: set[int] = set()
+    for top, segments in lines:
+        text = _line_text(segments).strip()
+        if is_page_number(text, bare=True) or text in running:
+            continue
+        beside = [p for t, kind, p in before if kind == "line" and abs(t - top) <= _ROW_TOP_TOLERANCE]
+        if any(_squeezed(segments) in _squeezed(p) for p in beside):
+            gone.add(id(segments))
+        elif len(_squeezed(segments)) <= MAX_CUT_CELL_CHARS:
+            moved.append((top, "line", [(10_000.0 + x, t) for x, t in segments]))
+            gone.add(id(segments))
+        else:
+            return None
+    return moved, gone
 
 
 def _join_rows_broken_by_pages(page_items: list[list[tuple[float, str, Any]]], running: set[str],
