@@ -56,3 +56,21 @@ def test_without_the_join_the_right_hand_columns_were_lost(tmp_path: Path, monke
     monkeypatch.setattr(pdf_reader, "_join_pages_cut_across", lambda *_args: [])
     unjoined = import_file(pdf)
     assert sum(1 for k, v in unjoined.report.cells.items() if k.startswith("t3.") and v is not None) < 100
+
+
+@needs_soffice
+def test_a_table_without_ruling_lines_printed_side_by_side_reads_its_right_hand_columns(tmp_path: Path) -> None:
+    """A seed's workbook (no borders set) printed by LibreOffice: 表三's 其他 and 总计 columns
+    come on a page of their own, lines level with the page before; they are read as the rows'."""
+    from tests.support.paths import TEST_DATA
+
+    book = tmp_path / "三张表.xlsx"
+    book.write_bytes((TEST_DATA / "import" / "001_fb2a13aa5693ffc1-three-sheets.xlsx").read_bytes())
+    office_convert([book], "pdf", tmp_path)
+    from_book, from_pdf = import_file(book), import_file(book.with_suffix(".pdf"))
+    right = [k for k in from_book.report.cells if k.startswith("t3.") and k.endswith((".other_org", ".total"))]
+    read = [k for k in right if from_pdf.report.cells.get(k) is not None]
+    assert len(read) >= 15 and all(from_pdf.report.cells[k] == from_book.report.cells[k] for k in read)
+    named = {p.key for p in from_pdf.problems} | {"t2.procurement.amount_unit"}  # goes with the amount, named
+    assert all(k in named for k, v in from_book.report.cells.items() if from_pdf.report.cells.get(k) != v)
+    assert any("第3页是第2页表格右边几列的续页" in p.message for p in from_pdf.problems)

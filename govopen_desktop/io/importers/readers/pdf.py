@@ -543,6 +543,10 @@ def _join_pages_cut_across(page_items: list[list[tuple[float, str, Any]]], runni
     joined: list[tuple[int, int]] = []
     for n in range(1, len(page_items)):
         before, items = page_items[n - 1], page_items[n]
+        if _join_unruled_cut_across(before, items, running):
+            page_items[n] = [item for item in items if item[1] == "line" and item[2]]
+            joined.append((n, n + 1))
+            continue
         rows = [(top, payload) for top, kind, payload in items if kind == "row"]
         left = [(top, payload) for top, kind, payload in before if kind == "row"]
         level = [next((row for top, row in left if abs(top - t) <= _ROW_TOP_TOLERANCE), None) for t, _r in rows]
@@ -570,6 +574,38 @@ def _join_pages_cut_across(page_items: list[list[tuple[float, str, Any]]], runni
         page_items[n] = [item for item in items if item[1] == "line" and id(item[2]) not in gone]
         joined.append((n, n + 1))
     return joined
+
+
+def _join_unruled_cut_across(before: list[tuple[float, str, Any]], items: list[tuple[float, str, Any]],
+                             running: set[str]) -> bool:
+    """The same, for a table printed without ruling lines: a page of lines only, each level with
+    a line of the page before; at least three of them numbers only, each beside a line of
+    numbers; the others column headers' words, or what the line beside prints whole. Each line's
+    segments go to the right of the line beside it (emptied here, so the caller drops them)."""
+    from govopen_desktop.io.importers.official_rows import is_value_text
+
+    if any(kind != "line" for _t, kind, _p in items):
+        return False
+    lines = [(top, segs) for top, _kind, segs in items
+             if not (is_page_number(_line_text(segs).strip(), bare=True) or _line_text(segs).strip() in running)]
+    beside: list[list[Segment]] = []
+    for top, _segments in lines:
+        level = [p for t, kind, p in before if kind == "line" and abs(t - top) <= _ROW_TOP_TOLERANCE]
+        if len(level) != 1:
+            return False
+        beside.append(level[0])
+    numbers = [k for k, (_t, segs) in enumerate(lines) if all(is_value_text(text) for _x, text in segs)]
+    if len(numbers) < 3 or any(not any(is_value_text(text) for _x, text in beside[k]) for k in numbers):
+        return False
+    words = [k for k in range(len(lines)) if k not in numbers]
+    if any(len(_squeezed(lines[k][1])) > MAX_CUT_CELL_CHARS and _squeezed(lines[k][1]) not in _squeezed(beside[k])
+           for k in words):
+        return False
+    for k, (_top, segments) in enumerate(lines):
+        if k in numbers or _squeezed(segments) not in _squeezed(beside[k]):
+            beside[k].extend((10_000.0 + x, text) for x, text in segments)
+        segments.clear()
+    return True
 
 
 def _squeezed(segments: list[Segment]) -> str:
