@@ -19,9 +19,10 @@ from govopen_desktop.domain.report import TEXT_KEYS, Report
 from govopen_desktop.io.exporters import docx_styles as S
 from govopen_desktop.io.exporters.docx_export import build_docx_bytes, export_docx
 from govopen_desktop.io.exporters.html_export import build_html, export_html
-from govopen_desktop.io.exporters.xlsx_export import DATA_SHEET, build_xlsx_bytes, export_xlsx, sheet_name
+from govopen_desktop.io.exporters.xlsx_export import build_xlsx_bytes, export_xlsx
 from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.importers.readers.convert import find_soffice
+from govopen_desktop.io.workbook_layout import DATA_SHEET, sheet_name
 from tests.support.reports import filled_report
 
 OPENING = "preface"

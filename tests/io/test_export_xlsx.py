@@ -12,7 +12,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from govopen_desktop.domain.report import SCHEMA, TEXT_KEYS, Report
 from govopen_desktop.domain.values import format_value, parse_value
-from govopen_desktop.io.exporters.xlsx_export import DATA_SHEET, TOP, export_blank_xlsx, export_xlsx, sheet_name
+from govopen_desktop.io.exporters.xlsx_export import export_blank_xlsx, export_xlsx
+from govopen_desktop.io.workbook_layout import DATA_SHEET, TOP, sheet_name
 from tests.support.reports import filled_report
 
 

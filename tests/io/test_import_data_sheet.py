@@ -10,10 +10,11 @@ import pytest
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import Report
-from govopen_desktop.io.exporters.xlsx_export import DATA_SHEET, export_xlsx
+from govopen_desktop.io.exporters.xlsx_export import export_xlsx
 from govopen_desktop.io.importers import import_file
 from govopen_desktop.io.importers.problems import ImportFailed
 from govopen_desktop.io.project import load_report
+from govopen_desktop.io.workbook_layout import DATA_SHEET
 from tests.support.paths import SAMPLE
 
 

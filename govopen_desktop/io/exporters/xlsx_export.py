@@ -20,13 +20,12 @@ from govopen_desktop.domain.values import decimals_of, format_value
 from govopen_desktop.io.exporters.output import write_export
 from govopen_desktop.io.exporters.text import clean_text, report_title
 from govopen_desktop.io.exporters.xlsx_layout import MARGIN_LR_IN, MARGIN_TB_IN, CellStyles, layout, text_height
+from govopen_desktop.io.workbook_layout import DATA_SHEET, TOP, sheet_name
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-DATA_SHEET = "govopen-data"
-TOP = 3  # the grid starts below the title row and the 填报单位 row
 EXCEL_TEXT_LIMIT = 32767  # characters a cell can hold
 
 
@@ -59,10 +58,6 @@ def build_xlsx_bytes(report: Report, *, data_sheet: bool = True) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
-
-
-def sheet_name(table: Table) -> str:
-    return f"表{table.number}"
 
 
 def _table_sheet(wb: Workbook, table: Table, report: Report, styles: CellStyles) -> None:

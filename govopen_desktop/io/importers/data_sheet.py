@@ -8,15 +8,20 @@ visible tables win where they differ: the clerk may have corrected a number in E
 from __future__ import annotations
 
 import datetime as dt
+import re
+from decimal import Decimal
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import Published, Value, format_value, refusal, same_value
 from govopen_desktop.io.importers.extract.build import table_values
-from govopen_desktop.io.importers.neutral import Doc
+from govopen_desktop.io.importers.labels import norm
+from govopen_desktop.io.importers.neutral import Cell, Doc
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
 from govopen_desktop.io.importers.readers.limits import check_doc
-from govopen_desktop.io.importers.readers.sheet import DATA_SHEET
+from govopen_desktop.io.workbook_layout import DATA_SHEET, cell_address, sheet_name
+
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 def report_from_workbook(data: dict[str, str], doc: Doc, name: str) -> tuple[Report, list[ImportProblem]]:
@@ -65,12 +70,46 @@ def _iso_date(text: str) -> str | None:
 def _visible_cells(doc: Doc, report: Report) -> dict[str, Value]:
     """The values the visible tables show, read in the data sheet's format (none when they
     cannot be read)."""
+    if _as_exported(doc, report):
+        return {}  # nothing in them differs from the data sheet
     try:
         check_doc(doc)
         visible = table_values(doc, report.format)
     except GovopenError:
         return {}  # tables not readable: the data sheet is all there is
     return {} if visible is None else {k: v for k, v in visible.items() if v is not None}
+
+
+def _as_exported(doc: Doc, report: Report) -> bool:
+    """Whether the visible tables are still as the export wrote them from the data sheet's
+    values: each table's sheet with every label and header in its place and every value cell
+    showing the data sheet's value as a plain number (or blank). Read by their labels they
+    would give the data sheet's values, so the reading is skipped; anything else is read."""
+    fields = report.format.fields
+    if any(f.unit_key for f in fields.values()):
+        return False  # a unit read from the headers (2019's 采购总金额): read as any table is
+    shown: dict[str, Cell] = {cell.place: cell for row in doc.rows for cell in row.cells}
+    cells = report.cells
+    for table in report.format.tables:
+        prefix = f"工作表“{sheet_name(table)}” "
+        for grid_cell in table.cells:
+            cell = shown.get(prefix + cell_address(grid_cell))
+            if grid_cell.key is None:
+                if norm(cell.text if cell is not None else "") != norm(grid_cell.text or ""):
+                    return False
+            elif not _shows(cell, cells.get(grid_cell.key)):
+                return False
+    return True
+
+
+def _shows(cell: Cell | None, value: Value) -> bool:
+    """Whether a value cell shows exactly `value`: blank for none, else the number alone."""
+    text = "" if cell is None else cell.text.strip()
+    if value is None:
+        return not text and (cell is None or cell.value is None)
+    if isinstance(value, bool) or not isinstance(value, int | Decimal) or not _PLAIN_NUMBER.fullmatch(text):
+        return False  # a unit, a mark or a note in the cell: read as any table is
+    return Decimal(text) == value
 
 
 def _refused_cell(report: Report, key: str, value: Published, shown: Value) -> str:

@@ -19,6 +19,7 @@ from govopen_desktop.io.importers.neutral import Cell, Doc, Row
 from govopen_desktop.io.importers.problems import ImportFailed
 from govopen_desktop.io.importers.readers.biff import far_cell
 from govopen_desktop.io.sheet_columns import column_letters
+from govopen_desktop.io.workbook_layout import DATA_SHEET
 
 MAX_ROWS = 3000
 MAX_COLS = 100
@@ -26,7 +27,6 @@ MAX_COLS = 100
 # value far from A1 in a few-kilobyte file would take a gigabyte
 MAX_XLS_ROWS = 25_000
 MAX_XLS_AREA = 1_000_000
-DATA_SHEET = "govopen-data"
 DATA_SCHEMA = "govopen-report/"
 
 UNITS_IN_FORMAT = (("万元", '"万元"'), ("元", '"元"'))
