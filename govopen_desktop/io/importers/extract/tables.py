@@ -1209,8 +1209,11 @@ class Extractor:
         cells, every number already read where that order puts it, and each row not read adding
         up (its 总计 the sum of its parts): those rows are read in that order, marked inferred
         and said. A table whose rows have no sums (表二) is not read this way."""
-        if any(s.label is None for s in specs) or all(self.cells.get(k) is not None for s in specs for k in s.keys):
-            return  # table 4's rows have no label; a table read whole
+        if any(s.label is None for s in specs):
+            return  # table 4's rows have no label
+        unread = [k for k, s in enumerate(specs) if all(self.cells.get(key) is None for key in s.keys)]
+        if not unread:
+            return  # every row has a value read by its label: none is left to read in order
         first = self.rows[start] if start < len(self.rows) else None
         if first is None or (first.is_table and not first.spaced):
             return  # a real table's cells: their columns are known (numbers_in_lines says None)
@@ -1231,8 +1234,7 @@ class Extractor:
                 probe.store_one(self.fmt.fields[key], cell)
                 if self.cells.get(key) is not None and self.cells[key] != probe.cells[key]:
                     return  # a row read by its label says otherwise
-        unread = [k for k, s in enumerate(specs) if all(self.cells.get(key) is None for key in s.keys)]
-        if not unread or not all(self._adds_up(specs[k].keys, chunks[k], blank_as_zero=True) for k in unread):
+        if not all(self._adds_up(specs[k].keys, chunks[k], blank_as_zero=True) for k in unread):
             return  # numbers read down the columns (pdfminer's order) break the rows' own sums
         for k in unread:
             spec = specs[k]

@@ -88,9 +88,10 @@ def sheet_rows(doc: Doc, title: str, grid: Sequence[Sequence[Any]],
         gone = covered.get(r)
         cols: Sequence[int] = sorted(col_set - gone) if gone else every_col
         number = str(r + 1)
-        # text and empty cells (most of a form) are built as they are; the rest go through
-        # _text_of (an empty cell, None or "", is "" as _text_of gives it)
-        cells = [new_cell(Cell, (v, columns[c] + number, None, None)) if type(v := values[c]) is str
+        # text, empty and whole-number cells (most of a form) are built as they are, as _text_of
+        # would build them; the rest go through it (an empty cell, None or "", is "")
+        cells = [new_cell(Cell, (v, columns[c] + number, None, None)) if (kind := type(v := values[c])) is str
+                 else new_cell(Cell, (str(v), columns[c] + number, v, None)) if kind is int
                  else new_cell(Cell, ("", columns[c] + number, None, None)) if v is None
                  else new_cell(Cell, ((t := _text_of(v))[0], columns[c] + number, t[1], None))
                  for c in cols]
