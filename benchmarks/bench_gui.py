@@ -42,14 +42,11 @@ print(time.time(), time.process_time())
 APP = """
 import sys, time
 from pathlib import Path
-from govopen_desktop.qt.app import make_app, setup_logging, show_then_check
-app = make_app()
-setup_logging()
-from govopen_desktop.qt.main_window import MainWindow
-w = MainWindow(defer_check=True)  # as `govopen gui FILE` opens it
-w.files.load(Path(sys.argv[1]))
+from govopen_desktop.qt.app import QApplication, show_then_check, start_window
+w, opened = start_window(Path(sys.argv[1]))  # as `govopen gui FILE` opens it
+assert opened
 show_then_check(w)
-app.processEvents()
+QApplication.processEvents()
 print(time.time(), time.process_time())
 assert "openpyxl" not in sys.modules and "docx" not in sys.modules, "heavy readers loaded at start-up"
 late = ("govopen_desktop.io.importers", "govopen_desktop.io.exporters", "govopen_desktop.domain.combine")

@@ -141,29 +141,36 @@ def install_excepthook(window_getter: object) -> None:
     sys.excepthook = hook
 
 
-def run_gui(file: Path | None = None, screenshot: Path | None = None, section: str | None = None) -> int:
-    if screenshot is not None and "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY") \
-            and sys.platform.startswith("linux"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
-    app = make_app()
+def start_window(file: Path | None = None, *, console: bool = False) -> tuple[MainWindow, bool]:
+    """The window `govopen gui [FILE]` opens, built but not yet shown, with FILE opened in it;
+    the flag is False when FILE could not be opened (the window has said why). `console`:
+    messages go to the console (a screenshot run); show_then_check shows it."""
+    make_app()
     setup_logging()
     from govopen_desktop.qt.main_window import MainWindow
     from govopen_desktop.qt.prompter import ConsolePrompter
 
-    window = MainWindow(prompter=ConsolePrompter() if screenshot is not None else None, start_page=file is None,
-                        defer_check=True)
+    window = MainWindow(prompter=ConsolePrompter() if console else None, start_page=file is None, defer_check=True)
+    return window, file is None or window.files.load(Path(file))
+
+
+def run_gui(file: Path | None = None, screenshot: Path | None = None, section: str | None = None) -> int:
+    if screenshot is not None and "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY") \
+            and sys.platform.startswith("linux"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    window, opened = start_window(file, console=screenshot is not None)
     holder: list[MainWindow] = [window]
     install_excepthook(lambda: holder[0] if holder else None)
-    if file is not None and not window.files.load(Path(file)) and screenshot is not None:
-        return 2
     if screenshot is not None:
+        if not opened:
+            return 2
         window.document.end_deferred_check()
-        return _screenshot(app, window, screenshot, section)
+        return _screenshot(window, screenshot, section)
     if section:
         window.show_section(section)
     show_then_check(window)
     QTimer.singleShot(0, window.files.offer_recovery)
-    return app.exec()
+    return QApplication.exec()
 
 
 def show_then_check(window: MainWindow) -> None:
@@ -187,10 +194,9 @@ class AfterFirstPaint(QObject):
         return False
 
 
-def _screenshot(app: QApplication, window: object, out: Path, section: str | None) -> int:
-    from govopen_desktop.qt.main_window import DEFAULT_SIZE, MainWindow
+def _screenshot(window: MainWindow, out: Path, section: str | None) -> int:
+    from govopen_desktop.qt.main_window import DEFAULT_SIZE
 
-    assert isinstance(window, MainWindow)
     window.resize(DEFAULT_SIZE)
     if section:
         window.show_section(section)

@@ -59,6 +59,15 @@ def test_one_check_after_the_first_paint(qtbot: Any, gui_env: Path, prompter: Fa
     window.document.undo_stack.setClean()
 
 
+def test_a_screenshot_of_a_file_that_cannot_be_opened(tmp_path: Path, gui_env: Path) -> None:
+    from govopen_desktop.qt.app import run_gui
+
+    bad = tmp_path / "bad.govopen"
+    bad.write_text("{", encoding="utf-8")
+    assert run_gui(bad, tmp_path / "shot.png") == 2
+    assert not (tmp_path / "shot.png").exists()
+
+
 def test_the_screenshot_path_checks_before_grabbing(tmp_path: Path, gui_env: Path) -> None:
     from govopen_desktop.qt.app import run_gui
 
@@ -110,14 +119,11 @@ def test_the_quicker_import_hook_answers_as_pyside_does() -> None:
 START_UP = """
 import sys
 from pathlib import Path
-from govopen_desktop.qt.app import make_app, setup_logging, show_then_check
-app = make_app()
-setup_logging()
-from govopen_desktop.qt.main_window import MainWindow
-window = MainWindow(defer_check=True)
-assert window.files.load(Path(sys.argv[1]))
+from govopen_desktop.qt.app import QApplication, show_then_check, start_window
+window, opened = start_window(Path(sys.argv[1]))
+assert opened
 show_then_check(window)
-app.processEvents()
+QApplication.processEvents()
 print(" ".join(sorted(m for m in sys.modules if m.startswith("govopen_desktop"))))
 print(" ".join(window.pages))
 """

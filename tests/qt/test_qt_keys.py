@@ -24,14 +24,11 @@ SHOW_WINDOW = """
 import sys
 from pathlib import Path
 import PySide6.QtCore
-from govopen_desktop.qt.app import make_app, show_then_check
-app = make_app()
-from govopen_desktop.qt.main_window import MainWindow
-window = MainWindow(defer_check=True, start_page=len(sys.argv) < 2)
-if len(sys.argv) > 1:
-    assert window.files.load(Path(sys.argv[1]))
+from govopen_desktop.qt.app import QApplication, show_then_check, start_window
+window, opened = start_window(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
+assert opened
 show_then_check(window)
-app.processEvents()
+QApplication.processEvents()
 print("built" if "Qt" in vars(PySide6.QtCore) else "not built")
 window.document.undo_stack.setClean()
 """
