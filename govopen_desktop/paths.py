@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 
@@ -15,6 +16,12 @@ def app_root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle)
+    return _source_root()
+
+
+@cache
+def _source_root() -> Path:
+    # resolved once: each resolve() asks the file system about every folder on the way
     return Path(__file__).resolve().parent.parent
 
 

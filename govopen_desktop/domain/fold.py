@@ -38,7 +38,11 @@ def fold_traditional(text: str) -> str:
 # "ﬁle:///…", a browser's footer) are their letters, the technical angle brackets U+2329/U+232A
 # the CJK 〈〉 they are canonically the same as.
 _INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
-_FOLDED = re.compile(f"[\u2329\u232a\u2e80-\u2fdf\uf900-\ufb06{_INVISIBLE}]")
+
+
+@cache  # compiled on first use, not at every start
+def _folded() -> re.Pattern[str]:
+    return re.compile(f"[\u2329\u232a\u2e80-\u2fdf\uf900-\ufb06{_INVISIBLE}]")
 
 
 # CJK Radicals Supplement forms with no NFKC mapping, each with the unified ideograph a CJK font
@@ -70,9 +74,9 @@ def _plain_table() -> dict[int, str | None]:
 def plain_characters(text: str) -> str:
     """The text as a reader sees it: radicals and compatibility ideographs as the characters they
     stand for, characters that print nothing dropped (the same string when there are none)."""
-    return text.translate(_plain_table()) if _FOLDED.search(text) else text
+    return text.translate(_plain_table()) if _folded().search(text) else text
 
 
 def needs_plain_characters(text: str) -> bool:
     """Whether plain_characters would change the text."""
-    return _FOLDED.search(text) is not None
+    return _folded().search(text) is not None

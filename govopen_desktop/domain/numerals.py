@@ -4,6 +4,7 @@ typed, dates in words, heading numbers) and （一）…（十） for outlines."
 from __future__ import annotations
 
 import re
+from functools import cache
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -11,15 +12,19 @@ CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _WRITTEN = "一二三四五六七八九"
 _YEAR_DIGITS = {"○": "0", "零": "0", "O": "0", "Ｏ": "0"} | {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _YEAR_NUMERAL = "〇○零OＯ一二三四五六七八九"
-_YEAR_IN_WORDS = re.compile(rf"(?<![{_YEAR_NUMERAL}十百千万])([一二][{_YEAR_NUMERAL}]{{3}})(?=\s*年)")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@cache  # compiled on first use, not at every start
+def _year_in_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<![{_YEAR_NUMERAL}十百千万])([一二][{_YEAR_NUMERAL}]{{3}})(?=\s*年)")
 
 
 def ascii_years(text: str) -> str:
     """`text` with years written in words or full-width digits (二〇二四年, ２０２４年) as
     ASCII digits, character for character, so positions in it are positions in `text`."""
     text = text.translate(_FULL_WIDTH_DIGITS)
-    return _YEAR_IN_WORDS.sub(lambda m: "".join(_YEAR_DIGITS[c] for c in m.group(1)), text)
+    return _year_in_words().sub(lambda m: "".join(_YEAR_DIGITS[c] for c in m.group(1)), text)
 
 
 def parse_chinese_number(text: str) -> int | None:

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import TypeGuard
 
 from govopen_desktop.domain.errors import ValueInputError
@@ -50,11 +51,20 @@ MAX_TEXT = 64  # longer text in a number cell is not read as a number at all
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 MISREAD_MARKS = "OoIl|"  # what a scan's text recognition prints for the digits 0 and 1
-_MISREAD_DIGITS = re.compile(rf"^(?=.*[{MISREAD_MARKS}])[\d{MISREAD_MARKS}]{{1,12}}$")
 # digits (or a sign, a point) on both sides of a space, a line break or a paragraph: "1 2", "12\n13"
 _GAP_CHARS = r"[\s\u00a0\u3000\u200b\ufeff]+"
 _CN_CHARS = "[零〇一二两三四五六七八九十百千万]"
-_APART = re.compile(r"[\d.,，]" + _GAP_CHARS + r"[\d.+-]|" + _CN_CHARS + _GAP_CHARS + _CN_CHARS)
+
+
+@cache  # the two patterns of odd printed values: compiled when one is first met, not at every start
+def _apart() -> re.Pattern[str]:
+    return re.compile(r"[\d.,，]" + _GAP_CHARS + r"[\d.+-]|" + _CN_CHARS + _GAP_CHARS + _CN_CHARS)
+
+
+@cache
+def _misread_digits() -> re.Pattern[str]:
+    return re.compile(rf"^(?=.*[{MISREAD_MARKS}])[\d{MISREAD_MARKS}]{{1,12}}$")
+
 
 ALLOWED = {
     "count": "不小于 0 的整数（没有的填 0）",
@@ -148,7 +158,7 @@ def read_cell(raw: object, kind: ValueKind | str) -> Value:
         return None
     if len(printed) > MAX_TEXT:
         return Published(printed, "是一段文字，不是数字")
-    if _APART.search(unicodedata.normalize("NFKC", printed)):
+    if _apart().search(unicodedata.normalize("NFKC", printed)):
         return Published(printed, "中间有空格或换行，可能是几个数字挤在一格，不能合成一个数")
     text = normalize_text(printed)
     if kind == "amount_with_unit":
@@ -165,7 +175,7 @@ def read_cell(raw: object, kind: ValueKind | str) -> Value:
                                       "在 Excel/WPS 中打开并保存一次后再导入即可")
         if "(cid:" in printed:  # pdfminer's mark of a glyph its PDF font maps to no character
             return Published(printed, "是 PDF 里没有字符编码的字形，读不出是什么数字")
-        if _MISREAD_DIGITS.match(text):
+        if _misread_digits().match(text):
             return Published(printed, "不是数字，像是扫描件的文字识别把 0、1 认成了字母 O、l")
         return Published(printed, "不是数字")
     return _checked_number(Decimal(cn), kind, printed)

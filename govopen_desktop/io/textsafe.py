@@ -5,17 +5,28 @@ escape such as \\ud800 makes one) and no control characters other than tab and l
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
-_UNWRITABLE = re.compile("[\ud800-\udfff]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BREAKS_AND_TABS = dict.fromkeys(map(ord, "\t\n\r"))  # the unprintable characters text may hold
+
+
+@cache  # compiled when first needed: most text never is, and start-up compiles nothing
+def _unwritable() -> re.Pattern[str]:
+    return re.compile("[\ud800-\udfff]")
+
+
+@cache
+def _control() -> re.Pattern[str]:
+    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def writable(text: str) -> str:
     """`text` with lone surrogates as U+FFFD and control characters left out."""
-    if text.isprintable() or not (_UNWRITABLE.search(text) or _CONTROL.search(text)):
-        return text
-    return _CONTROL.sub("", _UNWRITABLE.sub("\ufffd", text))
+    if text.isprintable() or text.translate(_BREAKS_AND_TABS).isprintable() \
+            or not (_unwritable().search(text) or _control().search(text)):
+        return text  # surrogates, controls and U+FFFE/U+FFFF are none of them printable
+    return _control().sub("", _unwritable().sub("\ufffd", text))
 
 
 def writable_tree(value: Any) -> Any:
