@@ -67,14 +67,19 @@ def _quicker_pyside_import_hook() -> None:
     """PySide6 asks of every module imported after it whether its source mentions "PySide6"
     (to scope its opt-in `__feature__` switches) with inspect.getsource, which tokenizes and
     caches each file: 20–40 ms of CPU over the ~100 modules the window imports. The same
-    question, the same answer, from the file's bytes; anything else still goes to PySide's own."""
+    question, the same answer, from the file's bytes (none for the standard library's modules);
+    anything else still goes to PySide's own."""
     feature = sys.modules.get("shibokensupport.feature")
     uses_pyside = getattr(feature, "_mod_uses_pyside", None)
     if uses_pyside is None or getattr(uses_pyside, "govopen", False):
         return
 
+    stdlib = os.path.join(os.path.dirname(os.__file__), "")
+
     def mod_uses_pyside(module: object) -> bool:
         file = getattr(module, "__file__", None)
+        if isinstance(file, str) and file.startswith(stdlib) and "-packages" not in file:
+            return False  # the standard library's own modules (and extensions) never mention PySide6
         if isinstance(file, str) and file.endswith(".py"):
             try:
                 with open(file, "rb") as source:

@@ -104,7 +104,7 @@ def test_the_quicker_import_hook_answers_as_pyside_does() -> None:
     feature = sys.modules["shibokensupport.feature"]
     assert getattr(feature._mod_uses_pyside, "govopen", False)
     names = ["govopen_desktop.qt.main_window", "govopen_desktop.qt.forms", "govopen_desktop.domain.report",
-             "json", "sys", "_decimal", "PySide6.QtCore"]
+             "json", "sys", "_decimal", "unicodedata", "datetime", "PySide6.QtCore", "shiboken6"]
     for name in names:
         module = importlib.import_module(name)
         try:
