@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -26,19 +25,61 @@ class Level(StrEnum):
 LEVEL_ORDER = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
 
 
-@dataclass(frozen=True)
 class Finding:
     """`cells` are canonical keys; `section` a section id (overview, t3, other…);
     `suggested` maps a key to the value the checker can compute for it; `accepted` is the
-    clerk's note (说明) when a warning or a hint was accepted as true but expected."""
+    clerk's note (说明) when a warning or a hint was accepted as true but expected.
 
+    Immutable; equal when every field is. A plain class, not a frozen dataclass: it is defined
+    at every window start, where a frozen dataclass compiles its methods from source."""
+
+    __slots__ = ("accepted", "cells", "level", "message", "rule", "section", "suggested")
+    FIELDS = ("rule", "level", "message", "cells", "section", "suggested", "accepted")  # as __init__ takes them
     rule: str
     level: Level
     message: str
-    cells: tuple[str, ...] = ()
-    section: str | None = None
-    suggested: dict[str, Value] = field(default_factory=dict)
-    accepted: str | None = None
+    cells: tuple[str, ...]
+    section: str | None
+    suggested: dict[str, Value]
+    accepted: str | None
+
+    def __init__(self, rule: str, level: Level, message: str, cells: tuple[str, ...] = (),
+                 section: str | None = None, suggested: dict[str, Value] | None = None,
+                 accepted: str | None = None) -> None:
+        values = (rule, level, message, cells, section, {} if suggested is None else suggested, accepted)
+        for name, value in zip(Finding.FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.rule, self.level, self.message, self.cells, self.section, self.suggested, self.accepted)
+
+    def replace(self, **changes: Any) -> Finding:
+        """The same finding with the fields named changed."""
+        fields = dict(zip(Finding.FIELDS, self._fields(), strict=True))
+        unknown = set(changes) - set(fields)
+        if unknown:
+            raise TypeError(f"Finding has no field {sorted(unknown)[0]}")
+        return Finding(**(fields | changes))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Finding is read-only: cannot set {name}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Finding is read-only: cannot delete {name}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Finding):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # `suggested` is a dict: as with the dataclass it was
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(Finding.FIELDS, self._fields(), strict=True))
+        return f"Finding({shown})"
+
+    def __reduce__(self) -> tuple[type[Finding], tuple[Any, ...]]:
+        return Finding, self._fields()
 
     @property
     def can_be_accepted(self) -> bool:
@@ -70,7 +111,7 @@ def apply_acceptances(findings: list[Finding], acceptances: Mapping[str, str]) -
     out: list[Finding] = []
     for f in findings:
         note = acceptances.get(finding_key(f))
-        out.append(replace(f, accepted=note) if note and f.can_be_accepted else f)
+        out.append(f.replace(accepted=note) if note and f.can_be_accepted else f)
     return out
 
 

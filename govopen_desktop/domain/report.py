@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from govopen_desktop.domain.errors import GovopenError, UnknownCellError, ValueInputError
@@ -25,27 +24,71 @@ ACCEPTED_KEY = "accepted"  # the project-file key of the 说明 notes, and the c
 Listener = Callable[[set[str]], None]
 
 
-@dataclass
 class ReportMeta:
-    agency: str = ""
-    year: int = 0
-    format: str = ""
-    date: str | None = None  # ISO YYYY-MM-DD, the date under the signature
+    """The cover facts: who reports, for which year, in which format, signed on which date."""
+
+    __slots__ = ("agency", "date", "format", "year")
+
+    def __init__(self, agency: str = "", year: int = 0, format: str = "", date: str | None = None) -> None:
+        self.agency = agency
+        self.year = year
+        self.format = format
+        self.date = date  # ISO YYYY-MM-DD, the date under the signature
 
     def to_dict(self) -> dict[str, Any]:
         return {"agency": self.agency, "year": self.year, "format": self.format, "date": self.date}
 
+    def copy(self) -> ReportMeta:
+        return ReportMeta(self.agency, self.year, self.format, self.date)
 
-@dataclass
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ReportMeta):
+            return NotImplemented
+        return self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"ReportMeta(agency={self.agency!r}, year={self.year!r}, format={self.format!r}, date={self.date!r})"
+
+
 class Report:
-    meta: ReportMeta
-    cells: dict[str, Value] = field(default_factory=dict)
-    text: dict[str, str | None] = field(default_factory=dict)
-    prior: Report | None = None
-    extra: dict[str, Any] = field(default_factory=dict)  # unknown top-level keys, kept on save
-    # 说明: finding_key(finding) -> the clerk's note for a warning accepted as true but expected
-    acceptances: dict[str, str] = field(default_factory=dict)
-    _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
+    """A report: its cover facts, every cell's value, the text of every part, last year's
+    report when attached, and what a project file held that this program does not know.
+    Plain classes, not dataclasses, here and in ReportMeta: they are defined at every window
+    start, where the dataclasses module and its generated methods cost ~1 ms each."""
+
+    def __init__(
+        self,
+        meta: ReportMeta,
+        cells: dict[str, Value] | None = None,
+        text: dict[str, str | None] | None = None,
+        prior: Report | None = None,
+        extra: dict[str, Any] | None = None,  # unknown top-level keys, kept on save
+        acceptances: dict[str, str] | None = None,
+    ) -> None:
+        self.meta = meta
+        self.cells: dict[str, Value] = {} if cells is None else cells
+        self.text: dict[str, str | None] = {} if text is None else text
+        self.prior = prior
+        self.extra: dict[str, Any] = {} if extra is None else extra
+        # 说明: finding_key(finding) -> the clerk's note for a warning accepted as true but expected
+        self.acceptances: dict[str, str] = {} if acceptances is None else acceptances
+        self._listeners: list[Listener] = []
+
+    def _compared(self) -> tuple[Any, ...]:
+        return self.meta, self.cells, self.text, self.prior, self.extra, self.acceptances
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self._compared() == other._compared()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return (f"Report(meta={self.meta!r}, cells={self.cells!r}, text={self.text!r}, prior={self.prior!r}, "
+                f"extra={self.extra!r}, acceptances={self.acceptances!r})")
 
     # ---- construction --------------------------------------------------------------------
 
@@ -64,7 +107,7 @@ class Report:
 
     def copy(self) -> Report:
         return Report(
-            meta=replace(self.meta),
+            meta=self.meta.copy(),
             cells=dict(self.cells),
             text=dict(self.text),
             prior=self.prior,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import TypeGuard
@@ -23,14 +22,40 @@ from govopen_desktop.domain.formats import ValueKind
 from govopen_desktop.domain.numerals import CN_DIGITS, CN_UNITS, parse_chinese_number
 
 
-@dataclass(frozen=True)
 class Published:
     """A value printed in a document that the form does not allow, kept as printed.
 
-    `text` is what was printed; `reason` says in Chinese what is wrong with it (no cell name)."""
+    `text` is what was printed; `reason` says in Chinese what is wrong with it (no cell name).
+    Immutable, equal and hashed by both. A plain class, not a frozen dataclass: it is defined at
+    every window start, where a frozen dataclass compiles its methods from source."""
 
+    __slots__ = ("reason", "text")
     text: str
     reason: str
+
+    def __init__(self, text: str, reason: str) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "reason", reason)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Published is read-only: cannot set {name}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Published is read-only: cannot delete {name}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Published):
+            return NotImplemented
+        return self.text == other.text and self.reason == other.reason
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.reason))
+
+    def __repr__(self) -> str:
+        return f"Published(text={self.text!r}, reason={self.reason!r})"
+
+    def __reduce__(self) -> tuple[type[Published], tuple[str, str]]:
+        return Published, (self.text, self.reason)
 
     def __str__(self) -> str:
         return self.text

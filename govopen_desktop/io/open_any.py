@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,15 +12,25 @@ if TYPE_CHECKING:
     from govopen_desktop.io.importers.problems import ImportProblem
 
 
-@dataclass
 class OpenedReport:
-    report: Report
-    problems: list[str] = field(default_factory=list)  # what an import could not read
-    imported: bool = False
-    details: list[ImportProblem] = field(default_factory=list)  # the same, with cell key and place
-    summary: str | None = None  # an import's count of cells read / inferred / left empty
-    # the reports after this one in the same file (a compilation), when asked for
-    others: list[OpenedReport] = field(default_factory=list)
+    """A report as read from a file, with what an import could not read. A plain class, not a
+    dataclass: it is defined at every window start."""
+
+    def __init__(
+        self,
+        report: Report,
+        problems: list[str] | None = None,  # what an import could not read
+        imported: bool = False,
+        details: list[ImportProblem] | None = None,  # the same, with cell key and place
+        summary: str | None = None,  # an import's count of cells read / inferred / left empty
+        others: list[OpenedReport] | None = None,  # the reports after this one in the same file, when asked for
+    ) -> None:
+        self.report = report
+        self.problems: list[str] = [] if problems is None else problems
+        self.imported = imported
+        self.details: list[ImportProblem] = [] if details is None else details
+        self.summary = summary
+        self.others: list[OpenedReport] = [] if others is None else others
 
     def each_report(self) -> list[tuple[int, OpenedReport]]:
         """This report and the others of its file, each with its number in the file (1, 2, …);

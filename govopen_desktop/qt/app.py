@@ -7,23 +7,20 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QEvent,
     QLibraryInfo,
     QLocale,
-    QObject,
     QTimer,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from govopen_desktop.domain.errors import GovopenError
 from govopen_desktop.paths import resources_dir
@@ -181,22 +178,9 @@ def run_gui(file: Path | None = None, screenshot: Path | None = None, section: s
 def show_then_check(window: MainWindow) -> None:
     """Show the window; check its report once it has painted (the clerk sees the window at
     once, the findings a moment later)."""
-    AfterFirstPaint(window, window.document.end_deferred_check)
+    window.after_first_paint(window.document.end_deferred_check)
     window.show()
     QTimer.singleShot(1000, window.document.end_deferred_check)  # no paint (minimised): check anyway
-
-
-class AfterFirstPaint(QObject):
-    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._action = action
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._action)
-        return False
 
 
 def _screenshot(window: MainWindow, out: Path, section: str | None) -> int:

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
@@ -33,6 +33,10 @@ from govopen_desktop.qt.settings import Settings, log_file
 from govopen_desktop.qt.settings import recovery_dir as default_recovery_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QPaintEvent
+
     from govopen_desktop.qt.start_page import StartPage
 
 APP_TITLE = "政府信息公开工作年度报告编制工具"
@@ -85,6 +89,7 @@ class MainWindow(QMainWindow):
         self.stack = self.page_stack.stack
         self.edit_features = EditFeatures(document, self.page_stack, self)
         self.start_page: StartPage | None = None  # built when first shown
+        self._after_first_paint: list[Callable[[], None]] = []
         self._build_central()
         self.window_actions = WindowActions(self, self, document, self.files, self.imports, self.registers,
                                      self.acceptance, self.edit_features, self.stack)
@@ -113,6 +118,19 @@ class MainWindow(QMainWindow):
         self.show_section((document.report.format.open_at or COVER_PAGE) if path is not None else COVER_PAGE)
         if start_page:
             self.show_start_page()
+
+    def after_first_paint(self, action: Callable[[], None]) -> None:
+        """Run `action` once, just after the window has first painted (start-up's check)."""
+        self._after_first_paint.append(action)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # an override, not an event filter: a filter would have every event of the start wrapped
+        # for Python (and the classes of some built) only to wait for this one
+        super().paintEvent(event)
+        if self._after_first_paint:
+            for action in self._after_first_paint:
+                QTimer.singleShot(0, action)
+            self._after_first_paint = []
 
     def __getattr__(self, name: str) -> QAction:
         """window.act_save and the like: the actions declared in qt/actions.py."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 # importing the rule modules registers their kinds in RULE_KINDS
 from govopen_desktop.domain.checks import (  # noqa: F401
     cross_year,
@@ -36,7 +34,7 @@ def _run(report: Report, final: bool) -> list[Finding]:
             raise KeyError(f"unknown rule kind {spec.kind!r} for {spec.id}")
         final_level = spec.params.get("final_level") if final else None
         if final_level:
-            findings.extend(replace(f, level=Level(final_level)) for f in fn(report, spec))
+            findings.extend(f.replace(level=Level(final_level)) for f in fn(report, spec))
         else:
             findings.extend(fn(report, spec))
     return findings
