@@ -49,6 +49,7 @@ show_then_check(w)
 QApplication.processEvents()
 print(time.time(), time.process_time())
 assert "openpyxl" not in sys.modules and "docx" not in sys.modules, "heavy readers loaded at start-up"
+assert "dataclasses" not in sys.modules, "a start-up module defines a dataclass"
 late = ("govopen_desktop.io.importers", "govopen_desktop.io.exporters", "govopen_desktop.domain.combine")
 assert not [m for m in sys.modules if m.startswith(late)], "a project file's start-up loaded importers or exporters"
 assert list(w.pages) == ["cover"], "pages not shown were built at start-up"

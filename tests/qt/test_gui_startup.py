@@ -124,6 +124,7 @@ window, opened = start_window(Path(sys.argv[1]))
 assert opened
 show_then_check(window)
 QApplication.processEvents()
+assert "dataclasses" not in sys.modules, "a start-up module defines a dataclass"
 print(" ".join(sorted(m for m in sys.modules if m.startswith("govopen_desktop"))))
 print(" ".join(window.pages))
 """
