@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from govopen_desktop.domain.read_only import ReadOnly
 from govopen_desktop.domain.values import Value, format_value
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ class Level(StrEnum):
 LEVEL_ORDER = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
 
 
-class Finding:
+class Finding(ReadOnly):
     """`cells` are canonical keys; `section` a section id (overview, t3, other…);
     `suggested` maps a key to the value the checker can compute for it; `accepted` is the
     clerk's note (说明) when a warning or a hint was accepted as true but expected.
@@ -60,12 +61,6 @@ class Finding:
         if unknown:
             raise TypeError(f"Finding has no field {sorted(unknown)[0]}")
         return Finding(**(fields | changes))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"Finding is read-only: cannot set {name}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"Finding is read-only: cannot delete {name}")
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Finding):

@@ -20,9 +20,10 @@ from typing import TypeGuard
 from govopen_desktop.domain.errors import ValueInputError
 from govopen_desktop.domain.formats import ValueKind
 from govopen_desktop.domain.numerals import CN_DIGITS, CN_UNITS, parse_chinese_number
+from govopen_desktop.domain.read_only import ReadOnly
 
 
-class Published:
+class Published(ReadOnly):
     """A value printed in a document that the form does not allow, kept as printed.
 
     `text` is what was printed; `reason` says in Chinese what is wrong with it (no cell name).
@@ -36,12 +37,6 @@ class Published:
     def __init__(self, text: str, reason: str) -> None:
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "reason", reason)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"Published is read-only: cannot set {name}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"Published is read-only: cannot delete {name}")
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Published):
