@@ -90,6 +90,28 @@ def _cell_norm(text: str, known: frozenset[str]) -> str:
     return bare if bare in known or strip_number(bare) in known else n
 
 
+@lru_cache(maxsize=65536)  # the same label cells come in every report
+def _indexed_norm(text: str) -> str:
+    """_cell_norm against every format's spellings."""
+    return _cell_norm(text, _spellings().known)
+
+
+@lru_cache(maxsize=65536)
+def _index_entries(n: str) -> tuple[bool, tuple[str, ...], str | None, bool] | None:
+    """Where LabelIndex files a cell with these words: whether they are a label's, the labels
+    they end with, their words without numbering when a label's are so, whether they may begin
+    a label broken over lines; None when nowhere. Worked out once a text."""
+    spellings = _spellings()
+    suffixes: tuple[str, ...] = ()
+    if n[-1] in spellings.last_chars:  # most cells end as no label does
+        suffixes = tuple(n[-k:] for k in spellings.lengths if k < len(n) and n[-k:] in spellings.known)
+    bare = strip_number(n) if len(n) >= 4 else None
+    bare = bare if bare in spellings.bare else None
+    starts = len(n) >= 6 and bool(_label_starts(n))
+    exact = n in spellings.known
+    return (exact, suffixes, bare, starts) if exact or suffixes or bare is not None or starts else None
+
+
 class LabelIndex:
     """The document's cells by the label spellings they may hold, worked out once per document
     (and shared by the formats tried): finding a label is a look-up, not a scan of every cell
@@ -97,9 +119,10 @@ class LabelIndex:
     the first cell a scan would find; a spelling of no format is looked for by a scan."""
 
     def __init__(self, rows: list[Row]) -> None:
-        spellings = _spellings()
-        self.known = known = spellings.known
-        self.norms = [[_cell_norm(c.text, known) if c.text else "" for c in r.cells] for r in rows]  # "  " → ""
+        self.known = _spellings().known
+        # a number's words are itself (most cells); an empty cell's (or "  ") are ""
+        self.norms = [[t if (t := c.text).isdigit() and t.isascii() else _indexed_norm(t) if t else ""
+                       for c in r.cells] for r in rows]
         self.exact: dict[str, list[Position]] = {}  # a cell whose words are a label's
         self.bare: dict[str, list[Position]] = {}  # … without their numbering
         self.suffix: dict[str, list[Position]] = {}  # a cell that ends with a label
@@ -109,21 +132,19 @@ class LabelIndex:
             for j, n in enumerate(row_norms):
                 if not n or n.isdigit():
                     continue  # empty, or a number (most cells): no label holds only digits
+                entries = _index_entries(n)
+                if entries is None:
+                    continue  # words no label is found by (most text cells)
+                exact, suffixes, bare, starts = entries
                 pos = (i, j)
-                if n in known:
+                if exact:
                     self.exact.setdefault(n, []).append(pos)
-                if n[-1] in spellings.last_chars:  # most cells (numbers) end as no label does
-                    for k in spellings.lengths:
-                        if k >= len(n):
-                            break
-                        if n[-k:] in known:
-                            self.suffix.setdefault(n[-k:], []).append(pos)
-                if len(n) >= 4:
-                    bare = strip_number(n)
-                    if bare in spellings.bare:
-                        self.bare.setdefault(bare, []).append(pos)
-                    if len(n) >= 6 and _label_starts(n):
-                        self.starts.append(pos)
+                for suffix in suffixes:
+                    self.suffix.setdefault(suffix, []).append(pos)
+                if bare is not None:
+                    self.bare.setdefault(bare, []).append(pos)
+                if starts:
+                    self.starts.append(pos)
 
     def first(self, label_aliases: tuple[str, ...], start: int, stop: int) -> Position | None:
         """The first cell in rows start..stop-1 that holds the label (as cell_matches says)."""
@@ -359,7 +380,7 @@ class Extractor:
         self.shared_cells: set[tuple[int, int]] = set()  # label cells holding two rows' labels, said
         self.column_rows: set[int] = set()  # lines of numbers that may be a column, not a row (said)
         # cells whose column is not known from the file (space-laid text, one number per line)
-        self.loose = {id(c) for r in rows if r.spaced or not r.is_table for c in r.cells}
+        self.loose = set(map(id, itertools.chain.from_iterable(r.cells for r in rows if r.spaced or not r.is_table)))
         self.pieces: dict[int, tuple[str, list[Cell]]] = {}  # see piece_and_numbers
 
     # ---- finding -------------------------------------------------------------------------
@@ -1479,6 +1500,5 @@ class Extractor:
 
     def not_found(self, keys: tuple[str, ...], reason: str, table: Table) -> None:
         """One problem per cell: each key the clerk must fill in is listed."""
-        for key in keys:
-            label = self.fmt.fields[key].label
-            self.problems.append(ImportProblem(f"{reason}，“{label}”留空。", key, table.heading))
+        heading, fields = table.heading, self.fmt.fields
+        self.problems += [ImportProblem(f"{reason}，“{fields[key].label}”留空。", key, heading) for key in keys]
