@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from govopen_desktop.domain.fold import TO_SIMPLIFIED
-from govopen_desktop.domain.formats import Field, ReportFormat, Table
+from govopen_desktop.domain.formats import Field, GridCell, ReportFormat, Table
 from govopen_desktop.domain.values import MAX_COUNT, Published, Value, is_empty_mark, read_cell, split_unit
 from govopen_desktop.io.importers.extract.column_order import printed_order
 from govopen_desktop.io.importers.extract.digits import split_run_together
@@ -198,13 +198,32 @@ _CELL_NORMS: dict[tuple[int, str], tuple[Table, frozenset[str]]] = {}
 
 
 def _cell_norms(table: Table, kind: str) -> frozenset[str]:
-    """The words of the table's labels over several rows (`kind` "group": （四）无法提供) or of
-    its column headers ("header": 本年收费金额（单位：万元）), once per table."""
+    """The words of the table's labels over several rows (`kind` "group": （四）无法提供), of
+    its column headers ("header": 本年收费金额（单位：万元）), of those of 4+ characters ("long
+    header"), or the last two characters of its headers below the first row ("header end":
+    结果维持 → 维持), once per table."""
     cached = _CELL_NORMS.get((id(table), kind))
     if cached is None or cached[0] is not table:
-        words = (norm(c.text) for c in table.cells if c.text and (
-            c.role == "header" if kind == "header" else c.role == "label" and c.rowspan > 1))
-        cached = _CELL_NORMS[(id(table), kind)] = table, frozenset(words)
+        if kind == "group":
+            words = frozenset(norm(c.text) for c in _group_cells(table))
+        else:
+            headers = [c for c in table.cells if c.text and c.role == "header"]
+            words = frozenset(norm(c.text) for c in headers) if kind == "header" else frozenset(
+                norm(c.text) for c in headers if len(norm(c.text)) >= 4) if kind == "long header" else frozenset(
+                norm(c.text)[-2:] for c in headers if c.row > 0)
+        cached = _CELL_NORMS[(id(table), kind)] = table, words
+    return cached[1]
+
+
+_GROUP_CELLS: dict[int, tuple[Table, tuple[GridCell, ...]]] = {}
+
+
+def _group_cells(table: Table) -> tuple[GridCell, ...]:
+    """The table's label cells over several rows (（四）无法提供), once per table."""
+    cached = _GROUP_CELLS.get(id(table))
+    if cached is None or cached[0] is not table:
+        cells = tuple(c for c in table.cells if c.role == "label" and c.text and c.rowspan > 1)
+        cached = _GROUP_CELLS[id(table)] = table, cells
     return cached[1]
 
 
@@ -1045,7 +1064,7 @@ class Extractor:
         in a 2021 report): all zeros make every row of the group zero; other numbers cannot be
         divided among the rows, which stay empty with a problem quoting the printed row."""
         filled = {h.spec for h in hits if h.filled}
-        for group in (c for c in table.cells if c.role == "label" and c.text and c.rowspan > 1):
+        for group in _group_cells(table):
             label = group.text or ""
             members = [k for k, s in enumerate(specs) if group.row <= s.row < group.row + group.rowspan]
             if len(members) < 2 or any(k in filled for k in members):
@@ -1368,7 +1387,7 @@ class Extractor:
                 self.store_one(self.fmt.fields[key], cell)
             self.used_rows.update(grouped[1])
             return
-        headers = {norm(c.text) for c in table.cells if c.role == "header" and c.text and len(norm(c.text)) >= 4}
+        headers = _cell_norms(table, "long header")
         seen_header = False
         header_row = False  # a row of the table's own headers, not the heading above it
         for i in range(start, stop):
@@ -1446,7 +1465,7 @@ class Extractor:
     def columns_printed(self, table: Table, start: int, stop: int) -> bool:
         """The rows above the value row print the table's own column headers (结果维持 …, 未经复议
         直接起诉), whole or broken ("结果 结果 其他 尚未"), not only the names of its groups."""
-        words = {norm(c.text)[-2:] for c in table.cells if c.role == "header" and c.text and c.row > 0}
+        words = _cell_norms(table, "header end")
         return any(w in n for r in range(start, stop) for n in self.norms[r] for w in words if n)
 
     def headerless(self, table: Table, spec: RowSpec, values: list[Cell], place: str) -> None:
