@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -276,6 +277,15 @@ def _start_of(fragment: str, spec: RowSpec) -> str | None:
 def _prefix_of(fragment: str, spec: RowSpec) -> bool:
     """A label cut short by a line break: the first part of the label, long enough to be its own."""
     return _start_of(fragment, spec) is not None
+
+
+_TEXT, _VALUE = operator.itemgetter(0), operator.itemgetter(2)  # a Cell's text and value, got in C
+
+
+def _any_filled(cells: list[Cell]) -> bool:
+    """Some cell has text or a value (the texts looked at first, in C: most cells' only test)."""
+    return any(map(str.strip, map(_TEXT, cells))) or any(map(operator.is_not, map(_VALUE, cells),
+                                                              itertools.repeat(None)))
 
 
 def _filled(cells: Iterable[Cell]) -> list[Cell]:
@@ -577,7 +587,7 @@ class Extractor:
         after = self.rows[i].cells[j + 1 :]
         while after and after[0].text.strip() and norm(after[0].text) == self.norms[i][j]:
             after = after[1:]  # the label repeated in each column its merged cell covers (docling)
-        if not any(c.text.strip() or c.value is not None for c in after) and i + 1 < len(self.rows):
+        if not _any_filled(after) and i + 1 < len(self.rows):
             nxt = self.rows[i + 1].cells
             own = _own_values(self.rows[i], self.rows[i + 1])
             if own and any(c.text.strip() for c in nxt) and not any(_is_text(c) for c in nxt):
@@ -715,8 +725,13 @@ class Extractor:
         """The row's values into its keys; True when they were placed. A row with fewer numbers
         than the form has columns is not placed by position: only what its header makes certain
         is read, and every other cell is named in a problem."""
+        self.stored.update(map(id, cells))
+        if len(cells) == len(keys) and self.col_order is None:
+            fields, store_one = self.fmt.fields, self.store_one
+            for key, cell in zip(keys, cells, strict=True):  # a whole row (most rows)
+                store_one(fields[key], cell)
+            return bool(cells)
         place = f"{self.where} {where}"
-        self.stored.update(id(c) for c in cells)
         if self.col_order is not None and len(keys) == len(self.col_order) and len(cells) == len(keys):
             keys = tuple(keys[k] for k in self.col_order)
         if len(cells) > len(keys):
@@ -732,7 +747,7 @@ class Extractor:
                 if idx < len(cells):
                     self.store_one(self.fmt.fields[key], cells[idx])
             return bool(cells)
-        if not any(c.text.strip() or c.value is not None for c in cells):
+        if not _any_filled(cells):
             return False  # a short row of blank cells: the row is named as found without numbers
         printed = " ".join(c.text.strip() or ("（空）" if c.value is None else str(c.value)) for c in cells)
         split = split_run_together([c.text.strip() for c in cells], self.fmt, keys) if cells else None
@@ -819,13 +834,14 @@ class Extractor:
         return out
 
     def store_one(self, f: Field, cell: Cell) -> None:
-        raw: object = cell.value if cell.value is not None else cell.text
-        if f.kind == "count" and (isinstance(raw, int) or (isinstance(raw, str) and raw.isascii() and raw.isdigit())):
-            self.cells[f.key] = int(raw)  # the common case, without the general parser
-            return
-        if f.kind == "count" and isinstance(raw, float) and raw.is_integer() and 0 <= raw <= MAX_COUNT:
-            self.cells[f.key] = int(raw)  # a spreadsheet's whole number: what read_cell gives it
-            return
+        raw: object = cell.text if (value := cell.value) is None else value
+        if f.kind == "count":
+            if isinstance(raw, int) or (isinstance(raw, str) and raw.isascii() and raw.isdigit()):
+                self.cells[f.key] = int(raw)  # the common case, without the general parser
+                return
+            if isinstance(raw, float) and raw.is_integer() and 0 <= raw <= MAX_COUNT:
+                self.cells[f.key] = int(raw)  # a spreadsheet's whole number: what read_cell gives it
+                return
         if isinstance(raw, str):
             raw = self.without_unit(f, raw, cell)
             if raw is None:
@@ -896,7 +912,7 @@ class Extractor:
                 if self.maybe_a_column(specs, index, i, cells, last):
                     hits.append(Hit(index, i, i, False))
                     continue
-                if not any(c.text.strip() or c.value is not None for c in cells):
+                if not _any_filled(cells):
                     # the label goes on over the next lines, its numbers after a later piece
                     more = self.find_wrapped(spec, i, i + 1, continued=True)
                     if more is not None and more[1]:
@@ -1137,7 +1153,7 @@ class Extractor:
         """Row r, its label in other words, read as spec's row (known by its number or its group)."""
         j = max(m for m, c in enumerate(self.rows[r].cells) if _is_text(c))
         cells, last = self.values_after(r, j, len(spec.keys))
-        if any(_is_text(c) for c in cells) or not any(c.text.strip() or c.value is not None for c in cells):
+        if any(_is_text(c) for c in cells) or not _any_filled(cells):
             return  # no numbers of its own: a heading or a note with a number, not a row
         printed = " ".join(self.rows[r].cells[j].text.split())
         self.clear_problems(spec.keys)
@@ -1167,7 +1183,7 @@ class Extractor:
             if r in taken or n in lone.texts or any(ch.isdigit() for ch in n) or self.form_label(n, specs):
                 continue  # the form's words, or numbers a reader ran into a label (no wording)
             cells, _last = self.values_after(r, texts[-1], len(specs[k].keys))  # on its line, or the next
-            if not any(_is_text(c) for c in cells) and any(c.text.strip() or c.value is not None for c in cells):
+            if not any(_is_text(c) for c in cells) and _any_filled(cells):
                 found.append(r)
         return found[0] if len(found) == 1 else None
 
@@ -1400,7 +1416,7 @@ class Extractor:
                 if header_like or not seen_header or numbers < max(2, len(spec.keys) // 2):
                     continue
                 # the value row with a word typed into a cell (若干): that cell is reported, not the row
-            filled = any(c.text.strip() or c.value is not None for c in cells)
+            filled = _any_filled(cells)
             # a row printed wholly blank is the value row only under the headers: a converter
             # writes an empty row above a table that has no header row of its own
             if seen_header and (filled or (header_row and len(cells) >= len(spec.keys))):
