@@ -274,9 +274,16 @@ def _start_of(fragment: str, spec: RowSpec) -> str | None:
     return next((part for part in _label_starts(fragment) if spec.aliases in prefixes.get(part, ())), None)
 
 
+@lru_cache(maxsize=65536)
+def _begun_labels(fragment: str) -> frozenset[tuple[str, ...]]:
+    """The labels (their spellings) a part of the line begins (see _label_starts), once a line."""
+    prefixes = _label_prefixes()
+    return frozenset(a for part in _label_starts(fragment) for a in prefixes.get(part, ()))
+
+
 def _prefix_of(fragment: str, spec: RowSpec) -> bool:
     """A label cut short by a line break: the first part of the label, long enough to be its own."""
-    return _start_of(fragment, spec) is not None
+    return spec.aliases in _begun_labels(fragment)
 
 
 _TEXT, _VALUE = operator.itemgetter(0), operator.itemgetter(2)  # a Cell's text and value, got in C
@@ -425,10 +432,11 @@ class Extractor:
         of the label (a line of numbers alone is left to the reading order)."""
         for i, j in self.index.wrapped_starts(start, stop):
             n = self.norms[i][j]
+            begins = _prefix_of(n, spec)
+            if not begins and continued:
+                continue
             after = _filled(self.rows[i].cells[j + 1:])
-            if not _prefix_of(n, spec):
-                if continued:
-                    continue
+            if not begins:
                 if after and not any(_is_text(c) for c in after) and _row_label_then_next(n, spec):
                     return i, after, i  # the converter's cell above, read as its own row
                 if (centred := self.numbers_beside_first_piece(spec, i, j, after)) is not None:
@@ -480,11 +488,11 @@ class Extractor:
         "信息", then one number a line; or after a piece of the group label: "(六)其 1、申请人…，行政 1";
         laid out, the row's other numbers after it on the line, `after`): those numbers, and any
         rest after the label's last piece."""
-        if any(_is_text(c) for c in after):
-            return None
         piece, lead = self.piece_and_numbers(self.rows[i].cells[j])
+        if not lead or any(_is_text(c) for c in after):
+            return None  # most lines: no number one space after their text
         have = lead + after
-        if not lead or len(have) > len(spec.keys):
+        if len(have) > len(spec.keys):
             return None
         start = _start_of(norm(self.without_group_piece(piece)), spec)
         if start is None:
