@@ -1227,8 +1227,9 @@ class Extractor:
         form's order, when they are exactly as many as those rows need. Otherwise they stay
         empty (their problems are already recorded)."""
         filled = sorted((h for h in hits if h.filled), key=lambda h: h.spec)
+        have = {h.spec for h in hits}
         unfilled = {h.spec for h in hits if not h.filled} | {
-            k for k, s in enumerate(specs) if s.label is not None and all(h.spec != k for h in hits)}
+            k for k, s in enumerate(specs) if s.label is not None and k not in have}
         used = ({r for h in filled for r in range(h.first, h.last + 1)} | {i for i, _j in self.shared_cells}
                 | self.column_rows)
         for a, b in itertools.pairwise(filled):
