@@ -3,9 +3,10 @@ name a column and read a cell reference's column."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 
+@lru_cache(maxsize=1024)  # a sheet names each of its columns for every cell's place
 def column_letters(index: int) -> str:
     """The letters of the column at 0-based `index` (0 → A, 26 → AA)."""
     letters = ""

@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from govopen_desktop.domain.errors import GovopenError
+from govopen_desktop.domain.formats import Table
 from govopen_desktop.domain.report import Report
 from govopen_desktop.domain.values import Published, Value, format_value, refusal, same_value
 from govopen_desktop.io.importers.extract.build import table_values
@@ -91,15 +92,28 @@ def _as_exported(doc: Doc, report: Report) -> bool:
     shown: dict[str, Cell] = {cell.place: cell for row in doc.rows for cell in row.cells}
     cells = report.cells
     for table in report.format.tables:
-        prefix = f"工作表“{sheet_name(table)}” "
-        for grid_cell in table.cells:
-            cell = shown.get(prefix + cell_address(grid_cell))
-            if grid_cell.key is None:
-                if norm(cell.text if cell is not None else "") != norm(grid_cell.text or ""):
+        for place, key, words in _exported_places(table):
+            cell = shown.get(place)
+            if key is None:
+                if norm(cell.text if cell is not None else "") != words:
                     return False
-            elif not _shows(cell, cells.get(grid_cell.key)):
+            elif not _shows(cell, cells.get(key)):
                 return False
     return True
+
+
+_PLACES: dict[int, tuple[Table, list[tuple[str, str | None, str]]]] = {}
+
+
+def _exported_places(table: Table) -> list[tuple[str, str | None, str]]:
+    """Each grid cell's place on its sheet as the export writes it (工作表“表三” B5), with its
+    key and its text's words (once per table: formats are loaded once)."""
+    cached = _PLACES.get(id(table))
+    if cached is None or cached[0] is not table:
+        prefix = f"工作表“{sheet_name(table)}” "
+        places = [(prefix + cell_address(c), c.key, norm(c.text or "")) for c in table.cells]
+        cached = _PLACES[id(table)] = table, places
+    return cached[1]
 
 
 def _shows(cell: Cell | None, value: Value) -> bool:

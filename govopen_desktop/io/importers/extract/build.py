@@ -108,7 +108,7 @@ def _read_rows(doc: Doc) -> _Read:
     if page.rows:  # a CMS page's metadata table and chrome: meta, not report text
         rows = [Row([], r.place) if i in page.rows else r for i, r in enumerate(rows)]
     index = LabelIndex(rows)  # the cells' words, once for every format tried
-    return _Read(rows, sections, page, index, [{n for n in row_norms if n} for row_norms in index.norms], rest)
+    return _Read(rows, sections, page, index, [set(filter(None, row_norms)) for row_norms in index.norms], rest)
 
 
 def table_values(doc: Doc, fmt: ReportFormat) -> dict[str, Value] | None:

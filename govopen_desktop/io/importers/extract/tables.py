@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from govopen_desktop.domain.fold import TO_SIMPLIFIED
-from govopen_desktop.domain.formats import Field, ReportFormat, Table
+from govopen_desktop.domain.formats import Field, GridCell, ReportFormat, Table
 from govopen_desktop.domain.values import MAX_COUNT, Published, Value, is_empty_mark, read_cell, split_unit
 from govopen_desktop.io.importers.extract.column_order import printed_order
 from govopen_desktop.io.importers.extract.digits import split_run_together
@@ -90,6 +91,28 @@ def _cell_norm(text: str, known: frozenset[str]) -> str:
     return bare if bare in known or strip_number(bare) in known else n
 
 
+@lru_cache(maxsize=65536)  # the same label cells come in every report
+def _indexed_norm(text: str) -> str:
+    """_cell_norm against every format's spellings."""
+    return _cell_norm(text, _spellings().known)
+
+
+@lru_cache(maxsize=65536)
+def _index_entries(n: str) -> tuple[bool, tuple[str, ...], str | None, bool] | None:
+    """Where LabelIndex files a cell with these words: whether they are a label's, the labels
+    they end with, their words without numbering when a label's are so, whether they may begin
+    a label broken over lines; None when nowhere. Worked out once a text."""
+    spellings = _spellings()
+    suffixes: tuple[str, ...] = ()
+    if n[-1] in spellings.last_chars:  # most cells end as no label does
+        suffixes = tuple(n[-k:] for k in spellings.lengths if k < len(n) and n[-k:] in spellings.known)
+    bare = strip_number(n) if len(n) >= 4 else None
+    bare = bare if bare in spellings.bare else None
+    starts = len(n) >= 6 and bool(_label_starts(n))
+    exact = n in spellings.known
+    return (exact, suffixes, bare, starts) if exact or suffixes or bare is not None or starts else None
+
+
 class LabelIndex:
     """The document's cells by the label spellings they may hold, worked out once per document
     (and shared by the formats tried): finding a label is a look-up, not a scan of every cell
@@ -97,9 +120,10 @@ class LabelIndex:
     the first cell a scan would find; a spelling of no format is looked for by a scan."""
 
     def __init__(self, rows: list[Row]) -> None:
-        spellings = _spellings()
-        self.known = known = spellings.known
-        self.norms = [[_cell_norm(c.text, known) if c.text else "" for c in r.cells] for r in rows]  # "  " → ""
+        self.known = _spellings().known
+        # a number's words are itself (most cells); an empty cell's (or "  ") are ""
+        self.norms = [[t if (t := c.text).isdigit() and t.isascii() else _indexed_norm(t) if t else ""
+                       for c in r.cells] for r in rows]
         self.exact: dict[str, list[Position]] = {}  # a cell whose words are a label's
         self.bare: dict[str, list[Position]] = {}  # … without their numbering
         self.suffix: dict[str, list[Position]] = {}  # a cell that ends with a label
@@ -109,21 +133,19 @@ class LabelIndex:
             for j, n in enumerate(row_norms):
                 if not n or n.isdigit():
                     continue  # empty, or a number (most cells): no label holds only digits
+                entries = _index_entries(n)
+                if entries is None:
+                    continue  # words no label is found by (most text cells)
+                exact, suffixes, bare, starts = entries
                 pos = (i, j)
-                if n in known:
+                if exact:
                     self.exact.setdefault(n, []).append(pos)
-                if n[-1] in spellings.last_chars:  # most cells (numbers) end as no label does
-                    for k in spellings.lengths:
-                        if k >= len(n):
-                            break
-                        if n[-k:] in known:
-                            self.suffix.setdefault(n[-k:], []).append(pos)
-                if len(n) >= 4:
-                    bare = strip_number(n)
-                    if bare in spellings.bare:
-                        self.bare.setdefault(bare, []).append(pos)
-                    if len(n) >= 6 and _label_starts(n):
-                        self.starts.append(pos)
+                for suffix in suffixes:
+                    self.suffix.setdefault(suffix, []).append(pos)
+                if bare is not None:
+                    self.bare.setdefault(bare, []).append(pos)
+                if starts:
+                    self.starts.append(pos)
 
     def first(self, label_aliases: tuple[str, ...], start: int, stop: int) -> Position | None:
         """The first cell in rows start..stop-1 that holds the label (as cell_matches says)."""
@@ -177,13 +199,32 @@ _CELL_NORMS: dict[tuple[int, str], tuple[Table, frozenset[str]]] = {}
 
 
 def _cell_norms(table: Table, kind: str) -> frozenset[str]:
-    """The words of the table's labels over several rows (`kind` "group": （四）无法提供) or of
-    its column headers ("header": 本年收费金额（单位：万元）), once per table."""
+    """The words of the table's labels over several rows (`kind` "group": （四）无法提供), of
+    its column headers ("header": 本年收费金额（单位：万元）), of those of 4+ characters ("long
+    header"), or the last two characters of its headers below the first row ("header end":
+    结果维持 → 维持), once per table."""
     cached = _CELL_NORMS.get((id(table), kind))
     if cached is None or cached[0] is not table:
-        words = (norm(c.text) for c in table.cells if c.text and (
-            c.role == "header" if kind == "header" else c.role == "label" and c.rowspan > 1))
-        cached = _CELL_NORMS[(id(table), kind)] = table, frozenset(words)
+        if kind == "group":
+            words = frozenset(norm(c.text) for c in _group_cells(table))
+        else:
+            headers = [c for c in table.cells if c.text and c.role == "header"]
+            words = frozenset(norm(c.text) for c in headers) if kind == "header" else frozenset(
+                norm(c.text) for c in headers if len(norm(c.text)) >= 4) if kind == "long header" else frozenset(
+                norm(c.text)[-2:] for c in headers if c.row > 0)
+        cached = _CELL_NORMS[(id(table), kind)] = table, words
+    return cached[1]
+
+
+_GROUP_CELLS: dict[int, tuple[Table, tuple[GridCell, ...]]] = {}
+
+
+def _group_cells(table: Table) -> tuple[GridCell, ...]:
+    """The table's label cells over several rows (（四）无法提供), once per table."""
+    cached = _GROUP_CELLS.get(id(table))
+    if cached is None or cached[0] is not table:
+        cells = tuple(c for c in table.cells if c.role == "label" and c.text and c.rowspan > 1)
+        cached = _GROUP_CELLS[id(table)] = table, cells
     return cached[1]
 
 
@@ -233,9 +274,25 @@ def _start_of(fragment: str, spec: RowSpec) -> str | None:
     return next((part for part in _label_starts(fragment) if spec.aliases in prefixes.get(part, ())), None)
 
 
+@lru_cache(maxsize=65536)
+def _begun_labels(fragment: str) -> frozenset[tuple[str, ...]]:
+    """The labels (their spellings) a part of the line begins (see _label_starts), once a line."""
+    prefixes = _label_prefixes()
+    return frozenset(a for part in _label_starts(fragment) for a in prefixes.get(part, ()))
+
+
 def _prefix_of(fragment: str, spec: RowSpec) -> bool:
     """A label cut short by a line break: the first part of the label, long enough to be its own."""
-    return _start_of(fragment, spec) is not None
+    return spec.aliases in _begun_labels(fragment)
+
+
+_TEXT, _VALUE = operator.itemgetter(0), operator.itemgetter(2)  # a Cell's text and value, got in C
+
+
+def _any_filled(cells: list[Cell]) -> bool:
+    """Some cell has text or a value (the texts looked at first, in C: most cells' only test)."""
+    return any(map(str.strip, map(_TEXT, cells))) or any(map(operator.is_not, map(_VALUE, cells),
+                                                              itertools.repeat(None)))
 
 
 def _filled(cells: Iterable[Cell]) -> list[Cell]:
@@ -359,7 +416,7 @@ class Extractor:
         self.shared_cells: set[tuple[int, int]] = set()  # label cells holding two rows' labels, said
         self.column_rows: set[int] = set()  # lines of numbers that may be a column, not a row (said)
         # cells whose column is not known from the file (space-laid text, one number per line)
-        self.loose = {id(c) for r in rows if r.spaced or not r.is_table for c in r.cells}
+        self.loose = set(map(id, itertools.chain.from_iterable(r.cells for r in rows if r.spaced or not r.is_table)))
         self.pieces: dict[int, tuple[str, list[Cell]]] = {}  # see piece_and_numbers
 
     # ---- finding -------------------------------------------------------------------------
@@ -375,10 +432,11 @@ class Extractor:
         of the label (a line of numbers alone is left to the reading order)."""
         for i, j in self.index.wrapped_starts(start, stop):
             n = self.norms[i][j]
+            begins = _prefix_of(n, spec)
+            if not begins and continued:
+                continue
             after = _filled(self.rows[i].cells[j + 1:])
-            if not _prefix_of(n, spec):
-                if continued:
-                    continue
+            if not begins:
                 if after and not any(_is_text(c) for c in after) and _row_label_then_next(n, spec):
                     return i, after, i  # the converter's cell above, read as its own row
                 if (centred := self.numbers_beside_first_piece(spec, i, j, after)) is not None:
@@ -430,11 +488,11 @@ class Extractor:
         "信息", then one number a line; or after a piece of the group label: "(六)其 1、申请人…，行政 1";
         laid out, the row's other numbers after it on the line, `after`): those numbers, and any
         rest after the label's last piece."""
-        if any(_is_text(c) for c in after):
-            return None
         piece, lead = self.piece_and_numbers(self.rows[i].cells[j])
+        if not lead or any(_is_text(c) for c in after):
+            return None  # most lines: no number one space after their text
         have = lead + after
-        if not lead or len(have) > len(spec.keys):
+        if len(have) > len(spec.keys):
             return None
         start = _start_of(norm(self.without_group_piece(piece)), spec)
         if start is None:
@@ -537,7 +595,7 @@ class Extractor:
         after = self.rows[i].cells[j + 1 :]
         while after and after[0].text.strip() and norm(after[0].text) == self.norms[i][j]:
             after = after[1:]  # the label repeated in each column its merged cell covers (docling)
-        if not any(c.text.strip() or c.value is not None for c in after) and i + 1 < len(self.rows):
+        if not _any_filled(after) and i + 1 < len(self.rows):
             nxt = self.rows[i + 1].cells
             own = _own_values(self.rows[i], self.rows[i + 1])
             if own and any(c.text.strip() for c in nxt) and not any(_is_text(c) for c in nxt):
@@ -675,8 +733,13 @@ class Extractor:
         """The row's values into its keys; True when they were placed. A row with fewer numbers
         than the form has columns is not placed by position: only what its header makes certain
         is read, and every other cell is named in a problem."""
+        self.stored.update(map(id, cells))
+        if len(cells) == len(keys) and self.col_order is None:
+            fields, store_one = self.fmt.fields, self.store_one
+            for key, cell in zip(keys, cells, strict=True):  # a whole row (most rows)
+                store_one(fields[key], cell)
+            return bool(cells)
         place = f"{self.where} {where}"
-        self.stored.update(id(c) for c in cells)
         if self.col_order is not None and len(keys) == len(self.col_order) and len(cells) == len(keys):
             keys = tuple(keys[k] for k in self.col_order)
         if len(cells) > len(keys):
@@ -692,7 +755,7 @@ class Extractor:
                 if idx < len(cells):
                     self.store_one(self.fmt.fields[key], cells[idx])
             return bool(cells)
-        if not any(c.text.strip() or c.value is not None for c in cells):
+        if not _any_filled(cells):
             return False  # a short row of blank cells: the row is named as found without numbers
         printed = " ".join(c.text.strip() or ("（空）" if c.value is None else str(c.value)) for c in cells)
         split = split_run_together([c.text.strip() for c in cells], self.fmt, keys) if cells else None
@@ -779,13 +842,14 @@ class Extractor:
         return out
 
     def store_one(self, f: Field, cell: Cell) -> None:
-        raw: object = cell.value if cell.value is not None else cell.text
-        if f.kind == "count" and (isinstance(raw, int) or (isinstance(raw, str) and raw.isascii() and raw.isdigit())):
-            self.cells[f.key] = int(raw)  # the common case, without the general parser
-            return
-        if f.kind == "count" and isinstance(raw, float) and raw.is_integer() and 0 <= raw <= MAX_COUNT:
-            self.cells[f.key] = int(raw)  # a spreadsheet's whole number: what read_cell gives it
-            return
+        raw: object = cell.text if (value := cell.value) is None else value
+        if f.kind == "count":
+            if isinstance(raw, int) or (isinstance(raw, str) and raw.isascii() and raw.isdigit()):
+                self.cells[f.key] = int(raw)  # the common case, without the general parser
+                return
+            if isinstance(raw, float) and raw.is_integer() and 0 <= raw <= MAX_COUNT:
+                self.cells[f.key] = int(raw)  # a spreadsheet's whole number: what read_cell gives it
+                return
         if isinstance(raw, str):
             raw = self.without_unit(f, raw, cell)
             if raw is None:
@@ -856,7 +920,7 @@ class Extractor:
                 if self.maybe_a_column(specs, index, i, cells, last):
                     hits.append(Hit(index, i, i, False))
                     continue
-                if not any(c.text.strip() or c.value is not None for c in cells):
+                if not _any_filled(cells):
                     # the label goes on over the next lines, its numbers after a later piece
                     more = self.find_wrapped(spec, i, i + 1, continued=True)
                     if more is not None and more[1]:
@@ -1024,7 +1088,7 @@ class Extractor:
         in a 2021 report): all zeros make every row of the group zero; other numbers cannot be
         divided among the rows, which stay empty with a problem quoting the printed row."""
         filled = {h.spec for h in hits if h.filled}
-        for group in (c for c in table.cells if c.role == "label" and c.text and c.rowspan > 1):
+        for group in _group_cells(table):
             label = group.text or ""
             members = [k for k, s in enumerate(specs) if group.row <= s.row < group.row + group.rowspan]
             if len(members) < 2 or any(k in filled for k in members):
@@ -1097,7 +1161,7 @@ class Extractor:
         """Row r, its label in other words, read as spec's row (known by its number or its group)."""
         j = max(m for m, c in enumerate(self.rows[r].cells) if _is_text(c))
         cells, last = self.values_after(r, j, len(spec.keys))
-        if any(_is_text(c) for c in cells) or not any(c.text.strip() or c.value is not None for c in cells):
+        if any(_is_text(c) for c in cells) or not _any_filled(cells):
             return  # no numbers of its own: a heading or a note with a number, not a row
         printed = " ".join(self.rows[r].cells[j].text.split())
         self.clear_problems(spec.keys)
@@ -1127,7 +1191,7 @@ class Extractor:
             if r in taken or n in lone.texts or any(ch.isdigit() for ch in n) or self.form_label(n, specs):
                 continue  # the form's words, or numbers a reader ran into a label (no wording)
             cells, _last = self.values_after(r, texts[-1], len(specs[k].keys))  # on its line, or the next
-            if not any(_is_text(c) for c in cells) and any(c.text.strip() or c.value is not None for c in cells):
+            if not any(_is_text(c) for c in cells) and _any_filled(cells):
                 found.append(r)
         return found[0] if len(found) == 1 else None
 
@@ -1163,8 +1227,9 @@ class Extractor:
         form's order, when they are exactly as many as those rows need. Otherwise they stay
         empty (their problems are already recorded)."""
         filled = sorted((h for h in hits if h.filled), key=lambda h: h.spec)
+        have = {h.spec for h in hits}
         unfilled = {h.spec for h in hits if not h.filled} | {
-            k for k, s in enumerate(specs) if s.label is not None and all(h.spec != k for h in hits)}
+            k for k, s in enumerate(specs) if s.label is not None and k not in have}
         used = ({r for h in filled for r in range(h.first, h.last + 1)} | {i for i, _j in self.shared_cells}
                 | self.column_rows)
         for a, b in itertools.pairwise(filled):
@@ -1347,7 +1412,7 @@ class Extractor:
                 self.store_one(self.fmt.fields[key], cell)
             self.used_rows.update(grouped[1])
             return
-        headers = {norm(c.text) for c in table.cells if c.role == "header" and c.text and len(norm(c.text)) >= 4}
+        headers = _cell_norms(table, "long header")
         seen_header = False
         header_row = False  # a row of the table's own headers, not the heading above it
         for i in range(start, stop):
@@ -1360,7 +1425,7 @@ class Extractor:
                 if header_like or not seen_header or numbers < max(2, len(spec.keys) // 2):
                     continue
                 # the value row with a word typed into a cell (若干): that cell is reported, not the row
-            filled = any(c.text.strip() or c.value is not None for c in cells)
+            filled = _any_filled(cells)
             # a row printed wholly blank is the value row only under the headers: a converter
             # writes an empty row above a table that has no header row of its own
             if seen_header and (filled or (header_row and len(cells) >= len(spec.keys))):
@@ -1425,7 +1490,7 @@ class Extractor:
     def columns_printed(self, table: Table, start: int, stop: int) -> bool:
         """The rows above the value row print the table's own column headers (结果维持 …, 未经复议
         直接起诉), whole or broken ("结果 结果 其他 尚未"), not only the names of its groups."""
-        words = {norm(c.text)[-2:] for c in table.cells if c.role == "header" and c.text and c.row > 0}
+        words = _cell_norms(table, "header end")
         return any(w in n for r in range(start, stop) for n in self.norms[r] for w in words if n)
 
     def headerless(self, table: Table, spec: RowSpec, values: list[Cell], place: str) -> None:
@@ -1479,6 +1544,5 @@ class Extractor:
 
     def not_found(self, keys: tuple[str, ...], reason: str, table: Table) -> None:
         """One problem per cell: each key the clerk must fill in is listed."""
-        for key in keys:
-            label = self.fmt.fields[key].label
-            self.problems.append(ImportProblem(f"{reason}，“{label}”留空。", key, table.heading))
+        heading, fields = table.heading, self.fmt.fields
+        self.problems += [ImportProblem(f"{reason}，“{fields[key].label}”留空。", key, heading) for key in keys]

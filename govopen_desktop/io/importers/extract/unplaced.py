@@ -14,10 +14,18 @@ from govopen_desktop.io.importers.problems import ImportProblem
 MAX_NAMED = 20  # a page with more such rows holds another table: the first ones say enough
 
 
-def _format_words(fmt: ReportFormat) -> tuple[set[str], list[tuple[str, ...]]]:
-    """Every text of the format's tables (headers, groups), and the value rows' spellings."""
-    words = {norm(c.text) for t in fmt.tables for c in t.cells if c.text}
-    return words, [spec.aliases for t in fmt.tables for spec in row_specs(t) if spec.aliases]
+_FORMAT_WORDS: dict[int, tuple[ReportFormat, frozenset[str], tuple[tuple[str, ...], ...]]] = {}
+
+
+def _format_words(fmt: ReportFormat) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """Every text of the format's tables (headers, groups), and the value rows' spellings
+    (once per format: formats are loaded once)."""
+    cached = _FORMAT_WORDS.get(id(fmt))
+    if cached is None or cached[0] is not fmt:
+        words = frozenset(norm(c.text) for t in fmt.tables for c in t.cells if c.text)
+        specs = tuple(spec.aliases for t in fmt.tables for spec in row_specs(t) if spec.aliases)
+        cached = _FORMAT_WORDS[id(fmt)] = fmt, words, specs
+    return cached[1], cached[2]
 
 
 def unplaced_rows(rows: list[Row], norms: list[list[str]], fmt: ReportFormat,

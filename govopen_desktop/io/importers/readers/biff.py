@@ -26,36 +26,41 @@ def workbook_stream(data: bytes) -> bytes | None:
 def cell_extents(stream: bytes) -> dict[str, tuple[int, int]]:
     """Each worksheet's farthest row and column holding a value (0-based), by sheet name."""
     header = _HEADER.unpack_from
-    one_cell = _ONE_CELL
+    one_cell, mulrk, bof, boundsheet = _ONE_CELL, _MULRK, _BOF, _BOUNDSHEET
+    wanted = one_cell | {mulrk, bof, boundsheet}
     names: dict[int, str] = {}
     extents: dict[str, tuple[int, int]] = {}
     current: str | None = None
     far_row = far_col = 0
-    pos, end, whole = 0, len(stream) - 3, len(stream) - 7
+    pos = 0
     padded = stream + bytes(4)  # the last record's header reads whole
-    while pos < end:
-        kind, length, row, col = header(padded, pos)
-        if pos >= whole:  # a record cut short: no row and column of its own
-            row = col = 0
-        pos += 4 + length
-        if kind in one_cell:
-            if row > far_row:
-                far_row = row
-            if col > far_col:
-                far_col = col
-        elif kind == _MULRK and length >= 6:
-            far_row = max(far_row, row)
-            far_col = max(far_col, _U16(padded, pos - 2)[0])
-        elif kind == _BOF:
-            start = pos - 4 - length
-            if start in names:  # a worksheet begins (other BOFs: a chart inside one)
-                if current is not None:
-                    extents[current] = max(extents.get(current, (0, 0)), (far_row, far_col))
-                current, far_row, far_col = names[start], 0, 0
-        elif kind == _BOUNDSHEET and length >= 8:
-            start = pos - 4 - length
-            offset = _U32(padded, start + 4)[0]
-            names[offset] = _sheet_name(stream[start + 10: pos])
+    # records whose header begins in the last 7 bytes are cut short: no row and column of their own
+    for stop, cut in ((len(stream) - 7, False), (len(stream) - 3, True)):
+        while pos < stop:
+            kind, length, row, col = header(padded, pos)
+            pos += 4 + length
+            if kind not in wanted:
+                continue  # most records: formats, row heights, blanks
+            if kind in one_cell:
+                if cut:
+                    row = col = 0
+                if row > far_row:
+                    far_row = row
+                if col > far_col:
+                    far_col = col
+            elif kind == mulrk and length >= 6:
+                far_row = max(far_row, 0 if cut else row)
+                far_col = max(far_col, _U16(padded, pos - 2)[0])
+            elif kind == bof:
+                start = pos - 4 - length
+                if start in names:  # a worksheet begins (other BOFs: a chart inside one)
+                    if current is not None:
+                        extents[current] = max(extents.get(current, (0, 0)), (far_row, far_col))
+                    current, far_row, far_col = names[start], 0, 0
+            elif kind == boundsheet and length >= 8:
+                start = pos - 4 - length
+                offset = _U32(padded, start + 4)[0]
+                names[offset] = _sheet_name(stream[start + 10: pos])
     if current is not None:
         extents[current] = (far_row, far_col)
     return extents

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
+import operator
 import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -32,6 +34,7 @@ DATA_SCHEMA = "govopen-report/"
 UNITS_IN_FORMAT = (("万元", '"万元"'), ("元", '"元"'))
 _XLS_EMPTY: set[int] = set()  # xlrd's empty and blank cell types, filled when xlrd is loaded
 _XLS_PLAIN: set[int] = set()  # its text and number cell types: the value as it is
+_TEXT = operator.itemgetter(0)  # a cell's text, got in C
 
 
 def _text_of(value: Any) -> tuple[str, object]:
@@ -78,7 +81,9 @@ def sheet_rows(doc: Doc, title: str, grid: Sequence[Sequence[Any]],
     columns = [prefix + column_letters(c) for c in range(n_cols)]
     every_col = range(n_cols)
     col_set = set(every_col)
-    new_cell = tuple.__new__  # Cell is a NamedTuple: built without its generated __new__'s frame
+    # Cell is a NamedTuple: its fields made as a tuple, then the cells in one map (without its
+    # generated __new__'s frame, nor a Python call each)
+    new_cell, cell_type = tuple.__new__, itertools.repeat(Cell)
     for r in range(n_rows):
         values = grid[r]
         if not any(values) and all(v is None or v == "" for v in values):
@@ -90,13 +95,13 @@ def sheet_rows(doc: Doc, title: str, grid: Sequence[Sequence[Any]],
         number = str(r + 1)
         # text, empty and whole-number cells (most of a form) are built as they are, as _text_of
         # would build them; the rest go through it (an empty cell, None or "", is "")
-        cells = [new_cell(Cell, (v, columns[c] + number, None, None)) if (kind := type(v := values[c])) is str
-                 else new_cell(Cell, (str(v), columns[c] + number, v, None)) if kind is int
-                 else new_cell(Cell, ("", columns[c] + number, None, None)) if v is None
-                 else new_cell(Cell, ((t := _text_of(v))[0], columns[c] + number, t[1], None))
-                 for c in cols]
-        if any(cell.text.strip() for cell in cells):
-            doc.add(Row(cells, f"{prefix}第{number}行"))
+        fields = [(v, columns[c] + number, None, None) if (kind := type(v := values[c])) is str
+                  else (str(v), columns[c] + number, v, None) if kind is int
+                  else ("", columns[c] + number, None, None) if v is None
+                  else ((t := _text_of(v))[0], columns[c] + number, t[1], None)
+                  for c in cols]
+        if any(map(str.strip, map(_TEXT, fields))):
+            doc.add(Row(list(map(new_cell, cell_type, fields)), f"{prefix}第{number}行"))
 
 
 def _grid(cells: Iterable[tuple[tuple[int, int], Any]], n_rows: int, n_cols: int) -> list[list[Any]]:
