@@ -18,6 +18,7 @@ from govopen_desktop.domain.values import Published, Value, format_value, refusa
 from govopen_desktop.io.importers.extract.build import table_values
 from govopen_desktop.io.importers.labels import norm
 from govopen_desktop.io.importers.neutral import Cell, Doc
+from govopen_desktop.io.importers.per_table import PerTable
 from govopen_desktop.io.importers.problems import ImportFailed, ImportProblem
 from govopen_desktop.io.importers.readers.limits import check_doc
 from govopen_desktop.io.workbook_layout import DATA_SHEET, cell_address, sheet_name
@@ -102,18 +103,14 @@ def _as_exported(doc: Doc, report: Report) -> bool:
     return True
 
 
-_PLACES: dict[int, tuple[Table, list[tuple[str, str | None, str]]]] = {}
+_PLACES: PerTable[list[tuple[str, str | None, str]]] = PerTable()
 
 
 def _exported_places(table: Table) -> list[tuple[str, str | None, str]]:
     """Each grid cell's place on its sheet as the export writes it (工作表“表三” B5), with its
     key and its text's words (once per table: formats are loaded once)."""
-    cached = _PLACES.get(id(table))
-    if cached is None or cached[0] is not table:
-        prefix = f"工作表“{sheet_name(table)}” "
-        places = [(prefix + cell_address(c), c.key, norm(c.text or "")) for c in table.cells]
-        cached = _PLACES[id(table)] = table, places
-    return cached[1]
+    prefix = f"工作表“{sheet_name(table)}” "
+    return _PLACES.get(table, lambda: [(prefix + cell_address(c), c.key, norm(c.text or "")) for c in table.cells])
 
 
 def _shows(cell: Cell | None, value: Value) -> bool:

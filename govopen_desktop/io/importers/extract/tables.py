@@ -38,6 +38,7 @@ from govopen_desktop.io.importers.official_rows import (
     is_value_text,
     row_specs,
 )
+from govopen_desktop.io.importers.per_table import PerTable
 from govopen_desktop.io.importers.problems import ImportProblem
 
 _PIECE_NUMBERS = re.compile(r"^(?P<piece>.*[^\d\s.,，])\s(?P<numbers>\d{1,12}(?:\s\d{1,12})*)$")
@@ -195,7 +196,7 @@ class LabelIndex:
             yield self.starts[k]
 
 
-_CELL_NORMS: dict[tuple[int, str], tuple[Table, frozenset[str]]] = {}
+_CELL_NORMS: PerTable[frozenset[str]] = PerTable()
 
 
 def _cell_norms(table: Table, kind: str) -> frozenset[str]:
@@ -203,29 +204,27 @@ def _cell_norms(table: Table, kind: str) -> frozenset[str]:
     its column headers ("header": 本年收费金额（单位：万元）), of those of 4+ characters ("long
     header"), or the last two characters of its headers below the first row ("header end":
     结果维持 → 维持), once per table."""
-    cached = _CELL_NORMS.get((id(table), kind))
-    if cached is None or cached[0] is not table:
+
+    def words() -> frozenset[str]:
         if kind == "group":
-            words = frozenset(norm(c.text) for c in _group_cells(table))
-        else:
-            headers = [c for c in table.cells if c.text and c.role == "header"]
-            words = frozenset(norm(c.text) for c in headers) if kind == "header" else frozenset(
-                norm(c.text) for c in headers if len(norm(c.text)) >= 4) if kind == "long header" else frozenset(
-                norm(c.text)[-2:] for c in headers if c.row > 0)
-        cached = _CELL_NORMS[(id(table), kind)] = table, words
-    return cached[1]
+            return frozenset(norm(c.text) for c in _group_cells(table))
+        headers = [c for c in table.cells if c.text and c.role == "header"]
+        if kind == "header":
+            return frozenset(norm(c.text) for c in headers)
+        if kind == "long header":
+            return frozenset(norm(c.text) for c in headers if len(norm(c.text)) >= 4)
+        return frozenset(norm(c.text)[-2:] for c in headers if c.row > 0)
+
+    return _CELL_NORMS.get(table, words, kind)
 
 
-_GROUP_CELLS: dict[int, tuple[Table, tuple[GridCell, ...]]] = {}
+_GROUP_CELLS: PerTable[tuple[GridCell, ...]] = PerTable()
 
 
 def _group_cells(table: Table) -> tuple[GridCell, ...]:
     """The table's label cells over several rows (（四）无法提供), once per table."""
-    cached = _GROUP_CELLS.get(id(table))
-    if cached is None or cached[0] is not table:
-        cells = tuple(c for c in table.cells if c.role == "label" and c.text and c.rowspan > 1)
-        cached = _GROUP_CELLS[id(table)] = table, cells
-    return cached[1]
+    return _GROUP_CELLS.get(table, lambda: tuple(c for c in table.cells
+                                                 if c.role == "label" and c.text and c.rowspan > 1))
 
 
 _PREFIXES: dict[str, set[tuple[str, ...]]] = {}  # a label's first 6+ characters -> the labels
